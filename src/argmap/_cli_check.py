@@ -1,0 +1,140 @@
+"""``argmap check``: load maps, run the rules, report, and set the exit code for CI."""
+
+from __future__ import annotations
+
+import dataclasses
+import sys
+from pathlib import Path
+
+import click
+
+from argmap._reporters import REPORTERS
+
+
+def _line_reader(origins: dict[str, object]) -> object:
+    cache: dict[str, list[str]] = {}
+
+    def line_text(location: object) -> str:
+        file = getattr(location, "file", "")
+        line = int(getattr(location, "line", 0))
+        origin = origins.get(file)
+        if origin is not None:
+            return str(origin.line_text(location))  # type: ignore[attr-defined]
+        if file not in cache:
+            try:
+                cache[file] = Path(file).read_text(encoding="utf-8", errors="replace").splitlines()
+            except OSError:
+                cache[file] = []
+        lines = cache[file]
+        return lines[line - 1] if 0 < line <= len(lines) else ""
+
+    return line_text
+
+
+@click.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option(
+    "-f",
+    "--format",
+    "output_format",
+    type=click.Choice(sorted(REPORTERS)),
+    default="full",
+    show_default=True,
+    help="Report format.",
+)
+@click.option("--select", multiple=True, help="Rule codes, prefixes (AM3) or ids to run.")
+@click.option("--ignore", multiple=True, help="Rule codes, prefixes or ids to skip.")
+@click.option(
+    "--fail-level",
+    type=click.Choice(["error", "warning", "info"]),
+    help="Lowest severity that fails the run (exit 1). Default: error.",
+)
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    help="A pyproject.toml to read [tool.argmap] from (default: the nearest one).",
+)
+@click.option("--no-config", is_flag=True, help="Ignore any pyproject.toml.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the report to this file instead of standard output.",
+)
+def check(
+    paths: tuple[Path, ...],
+    output_format: str,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    fail_level: str | None,
+    exit_zero: bool,
+    config_path: Path | None,
+    no_config: bool,
+    output: Path | None,
+) -> None:
+    """Check maps: files, map folders, or folders searched for maps (default: claims/).
+
+    Every finding of every map is reported in one run, as `path:line:col: CODE message`.
+    Exit codes: 0 clean, 1 findings at or above the fail level, 2 usage error or
+    unreadable input.
+    """
+    from argmap._config import ConfigError, find_pyproject, load_config, split_codes
+    from argmap._engine import check_loaded
+    from argmap._findings import Finding, MapLoadError, Severity, by_position
+    from argmap._loader import discover, load
+    from argmap._reporters import ReportContext, get_reporter
+
+    try:
+        pyproject = None if no_config else (config_path or find_pyproject(Path.cwd()))
+        config = load_config(pyproject)
+    except ConfigError as exc:
+        raise click.UsageError(str(exc)) from None
+    changes: dict[str, object] = {}
+    if select:
+        changes["select"] = split_codes(select)
+    if ignore:
+        changes["ignore"] = (*config.ignore, *split_codes(ignore))
+    if fail_level:
+        changes["fail_level"] = Severity.parse(fail_level)
+    config = dataclasses.replace(config, **changes)  # type: ignore[arg-type]
+
+    targets = list(paths) or [Path("claims")]
+    findings: list[Finding] = []
+    files: list[str] = []
+    origins: dict[str, object] = {}
+    unreadable = False
+    for item in discover(targets):
+        if isinstance(item, Finding):
+            findings.append(item)
+            unreadable = True
+            continue
+        files.append(str(item))
+        try:
+            argmap = load(item)
+        except MapLoadError as exc:
+            findings.extend(exc.findings)
+            unreadable = unreadable or exc.unreadable
+            continue
+        origin = argmap.origin
+        if origin is not None:
+            for parsed in (origin.map_file, origin.sources_file):
+                if parsed is not None:
+                    origins[parsed.display] = origin
+        findings.extend(check_loaded(argmap, config))
+    findings.sort(key=by_position)
+    reporter = get_reporter(output_format)
+    context = ReportContext(files=files, line_text=_line_reader(origins))  # type: ignore[arg-type]
+    text = reporter(findings, context)
+    if output is not None:
+        from argmap._dump import atomic_write
+
+        atomic_write(output, text)
+    else:
+        sys.stdout.write(text)
+    failing = any(f.suppressed is None and f.severity >= config.fail_level for f in findings)
+    if unreadable:
+        sys.exit(2)
+    if failing and not exit_zero:
+        sys.exit(1)

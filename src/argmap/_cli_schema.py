@@ -1,0 +1,47 @@
+"""``argmap schema``: print or write the JSON Schema of the file format."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+
+@click.command()
+@click.option(
+    "--kind",
+    type=click.Choice(["map", "sources"]),
+    default="map",
+    show_default=True,
+    help="Schema of a map file, or of a sources file (a CSL-JSON list).",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the schema to this file instead of standard output.",
+)
+@click.option(
+    "--write-all",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Write every schema (argmap.schema.json, sources.schema.json) into this folder.",
+)
+def schema(kind: str, output: Path | None, write_all: Path | None) -> None:
+    """Print the JSON Schema of argmap's file format, generated from its models.
+
+    Point an editor at it with a first line in the map file:
+    `# yaml-language-server: $schema=../schemas/argmap.schema.json`
+    """
+    from argmap._dump import atomic_write
+    from argmap._schema import schema_text
+
+    if write_all is not None:
+        write_all.mkdir(parents=True, exist_ok=True)
+        atomic_write(write_all / "argmap.schema.json", schema_text("map"))
+        atomic_write(write_all / "sources.schema.json", schema_text("sources"))
+        return
+    text = schema_text(kind)
+    if output is not None:
+        atomic_write(output, text)
+    else:
+        click.echo(text, nl=False)

@@ -1,0 +1,169 @@
+"""What argmap reports: findings with a location, a stable code and a severity.
+
+Findings are frozen values so reporters, caches and tests can share them freely. Load errors
+use the same shape (codes AM1xx) but travel in :class:`MapLoadError`, apart from the findings
+of rules on a map that did load.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from enum import IntEnum
+from typing import Any
+
+__all__ = [
+    "Finding",
+    "Location",
+    "MapLoadError",
+    "Related",
+    "Severity",
+    "by_position",
+    "by_relevance",
+]
+
+
+class Severity(IntEnum):
+    """Ordered so that ``finding.severity >= fail_level`` reads naturally."""
+
+    INFO = 10
+    WARNING = 20
+    ERROR = 30
+
+    @property
+    def label(self) -> str:
+        return self.name.lower()
+
+    @classmethod
+    def parse(cls, text: str) -> Severity:
+        """Read ``error``, ``warning``/``warn``, ``info``/``note``; raise ValueError otherwise."""
+        names = {"error": cls.ERROR, "warning": cls.WARNING, "warn": cls.WARNING}
+        names |= {"info": cls.INFO, "note": cls.INFO}
+        try:
+            return names[text.strip().lower()]
+        except KeyError:
+            msg = f"unknown severity {text!r}: use error, warning or info"
+            raise ValueError(msg) from None
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Location:
+    """A place in a file; line and column are 1-based, columns count code points."""
+
+    file: str
+    line: int = 1
+    column: int = 1
+    end_line: int | None = None
+    end_column: int | None = None
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.column}"
+
+
+@dataclass(frozen=True, slots=True)
+class Related:
+    """Another place that explains a finding, e.g. each node of a cycle."""
+
+    message: str
+    location: Location | None = None
+    node: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One problem found in a map, with everything a reporter needs."""
+
+    code: str
+    rule: str
+    severity: Severity
+    message: str
+    location: Location | None = None
+    hint: str | None = None
+    node: str | None = None
+    related: tuple[Related, ...] = ()
+    suppressed: str | None = None  # the reason given by the suppression, when suppressed
+    data: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def file(self) -> str | None:
+        return self.location.file if self.location else None
+
+    @property
+    def line(self) -> int | None:
+        return self.location.line if self.location else None
+
+    @property
+    def column(self) -> int | None:
+        return self.location.column if self.location else None
+
+    def with_severity(self, severity: Severity) -> Finding:
+        return replace(self, severity=severity)
+
+    def as_suppressed(self, reason: str) -> Finding:
+        return replace(self, suppressed=reason)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The stable JSON shape documented in docs/cli.md."""
+        loc = self.location
+        return {
+            "code": self.code,
+            "rule": self.rule,
+            "severity": self.severity.label,
+            "message": self.message,
+            "hint": self.hint,
+            "file": loc.file if loc else None,
+            "line": loc.line if loc else None,
+            "column": loc.column if loc else None,
+            "end_line": loc.end_line if loc else None,
+            "end_column": loc.end_column if loc else None,
+            "node": self.node,
+            "related": [
+                {
+                    "message": r.message,
+                    "node": r.node,
+                    "file": r.location.file if r.location else None,
+                    "line": r.location.line if r.location else None,
+                    "column": r.location.column if r.location else None,
+                }
+                for r in self.related
+            ],
+            "suppressed": self.suppressed is not None,
+            "suppression_reason": self.suppressed,
+        }
+
+
+def by_position(finding: Finding) -> tuple[str, int, int, str, str]:
+    """Sort key: file, line, column, then code, so output is stable and diffs well."""
+    loc = finding.location
+    if loc is None:
+        return ("", 0, 0, finding.code, finding.node or "")
+    return (loc.file, loc.line, loc.column, finding.code, finding.node or "")
+
+
+def by_relevance(finding: Finding) -> tuple[int, str, int, int]:
+    """Rank key, most relevant first: severity, then code family, then position."""
+    loc = finding.location
+    return (-int(finding.severity), finding.code, loc.line if loc else 0, loc.column if loc else 0)
+
+
+class MapLoadError(Exception):
+    """Raised by :func:`argmap.load` when a map cannot be read; carries every problem found."""
+
+    def __init__(self, findings: list[Finding]) -> None:
+        self.findings = sorted(findings, key=by_position)
+        first = self.findings[0] if self.findings else None
+        summary = (
+            f"{first.location}: {first.code} {first.message}"
+            if first and first.location
+            else (f"{first.code} {first.message}" if first else "cannot load the map")
+        )
+        more = len(self.findings) - 1
+        super().__init__(summary + (f" (and {more} more)" if more > 0 else ""))
+
+    @property
+    def unreadable(self) -> bool:
+        """True when the input could not be read at all (exit code 2 rather than 1)."""
+        return any(f.code in UNREADABLE_CODES for f in self.findings)
+
+
+#: Load errors that mean the input could not be read at all: the CLI exits 2 for these.
+UNREADABLE_CODES = frozenset({"AM101", "AM102", "AM103", "AM104"})

@@ -1,0 +1,231 @@
+"""Line and column of any node of a parsed YAML or JSON file, found only when asked for.
+
+The fast parser (yaml-rs, json) gives plain Python data without positions. Building position
+objects for every node would cost more than the parse itself, so this index re-parses the text
+with rapidyaml, whose tree points into the original bytes, and walks it only along the paths a
+message names. A file whose tree cannot be built still gets file-level locations.
+"""
+
+from __future__ import annotations
+
+import ctypes
+from bisect import bisect_right
+from collections.abc import Sequence
+from typing import Any, Literal
+
+from argmap._findings import Location
+
+__all__ = ["PositionIndex"]
+
+PathStep = str | int
+
+
+class _PyBuffer(ctypes.Structure):
+    _fields_ = (
+        ("buf", ctypes.c_void_p),
+        ("obj", ctypes.py_object),
+        ("len", ctypes.c_ssize_t),
+        ("itemsize", ctypes.c_ssize_t),
+        ("readonly", ctypes.c_int),
+        ("ndim", ctypes.c_int),
+        ("format", ctypes.c_char_p),
+        ("shape", ctypes.c_void_p),
+        ("strides", ctypes.c_void_p),
+        ("suboffsets", ctypes.c_void_p),
+        ("internal", ctypes.c_void_p),
+    )
+
+
+_get_buffer = ctypes.pythonapi.PyObject_GetBuffer
+_get_buffer.argtypes = (ctypes.py_object, ctypes.POINTER(_PyBuffer), ctypes.c_int)
+_get_buffer.restype = ctypes.c_int
+_release_buffer = ctypes.pythonapi.PyBuffer_Release
+_release_buffer.argtypes = (ctypes.POINTER(_PyBuffer),)
+_release_buffer.restype = None
+
+
+def _address(view: Any) -> int:
+    """Memory address of a buffer (rapidyaml returns views into the parsed bytes)."""
+    pybuf = _PyBuffer()
+    if _get_buffer(view, ctypes.byref(pybuf), 0) != 0:  # pragma: no cover - CPython raises
+        msg = "not a buffer"
+        raise TypeError(msg)
+    try:
+        return int(pybuf.buf or 0)
+    finally:
+        _release_buffer(ctypes.byref(pybuf))
+
+
+class PositionIndex:
+    """Maps data paths like ``("claims", 3, "kind")`` to locations in one file."""
+
+    def __init__(self, file: str, text: str) -> None:
+        self.file = file
+        self._text = text
+        self._data = bytearray(text.encode("utf-8"))
+        self._tree: Any = None
+        self._base = 0
+        self._built = False
+        self._line_starts: list[int] | None = None
+        self._seq_children: dict[int, list[int]] = {}
+
+    # -- offsets to line/column ---------------------------------------------------------------
+
+    def _lines(self) -> list[int]:
+        if self._line_starts is None:
+            starts = [0]
+            find = self._data.find
+            pos = find(b"\n")
+            while pos != -1:
+                starts.append(pos + 1)
+                pos = find(b"\n", pos + 1)
+            self._line_starts = starts
+        return self._line_starts
+
+    def at_offset(self, offset: int, length: int = 0) -> Location:
+        """Location of a byte offset; columns count code points, 1-based."""
+        starts = self._lines()
+        offset = max(0, min(offset, len(self._data)))
+        row = bisect_right(starts, offset) - 1
+        line_start = starts[row]
+        column = len(self._data[line_start:offset].decode("utf-8", "replace")) + 1
+        if length:
+            end = min(offset + length, len(self._data))
+            end_row = bisect_right(starts, end) - 1
+            end_col = len(self._data[starts[end_row] : end].decode("utf-8", "replace")) + 1
+            return Location(self.file, row + 1, column, end_row + 1, end_col)
+        return Location(self.file, row + 1, column)
+
+    def line_text(self, line: int) -> str:
+        """The text of a 1-based line, without its line end (for the ``full`` report)."""
+        starts = self._lines()
+        if not 1 <= line <= len(starts):
+            return ""
+        start = starts[line - 1]
+        end = starts[line] - 1 if line < len(starts) else len(self._data)
+        return self._data[start:end].decode("utf-8", "replace").rstrip("\r")
+
+    # -- the tree ------------------------------------------------------------------------------
+
+    def _build(self) -> Any:
+        if not self._built:
+            self._built = True
+            try:
+                import ryml  # noqa: PLC0415 - only needed when a location is asked for
+
+                self._tree = ryml.parse_in_place(self._data)
+                self._base = _address(memoryview(self._data))
+            except Exception:  # noqa: BLE001 - any parser failure just means coarse locations
+                self._tree = None
+        return self._tree
+
+    def _offset_of(self, view: Any) -> int | None:
+        if view is None or len(view) == 0:
+            return None
+        return _address(view) - self._base
+
+    def _node_offset(self, node: int, part: Literal["key", "value"]) -> tuple[int, int] | None:
+        """Byte offset and length of a node's key or value; containers use their first child."""
+        tree = self._tree
+        if part == "key" and tree.has_key(node):
+            off = self._offset_of(tree.key(node))
+            if off is not None:
+                return off, len(tree.key(node))
+        if tree.has_val(node) and not tree.is_container(node):
+            off = self._offset_of(tree.val(node))
+            if off is not None:
+                return off, len(tree.val(node))
+            if tree.has_key(node):  # an empty value: point at its key
+                off = self._offset_of(tree.key(node))
+                if off is not None:
+                    return off, len(tree.key(node))
+        if tree.has_key(node):
+            off = self._offset_of(tree.key(node))
+            if off is not None:
+                return off, len(tree.key(node))
+        child = tree.first_child(node) if tree.has_children(node) else None
+        if child is not None and child >= 0:
+            found = self._node_offset(child, "key")
+            if found is not None:
+                return self._back_to_dash(found[0]), found[1]
+        return None
+
+    def _back_to_dash(self, offset: int) -> int:
+        """For a block sequence item ``- key: v``, point at the dash rather than the key."""
+        pos = offset - 1
+        data = self._data
+        while pos >= 0 and data[pos] in b" \t":
+            pos -= 1
+        if pos >= 0 and data[pos] == ord("-"):
+            return pos
+        if pos >= 0 and data[pos] == ord("{"):
+            return pos
+        return offset
+
+    def _child(self, node: int, step: PathStep) -> int | None:
+        tree = self._tree
+        if isinstance(step, int):
+            if not tree.is_seq(node):
+                return None
+            kids = self._seq_children.get(node)
+            if kids is None:
+                import ryml  # noqa: PLC0415
+
+                kids = list(ryml.children(tree, node))
+                self._seq_children[node] = kids
+            return kids[step] if 0 <= step < len(kids) else None
+        if not tree.is_map(node):
+            return None
+        found = tree.find_child(node, step.encode("utf-8"))
+        return found if found is not None and found >= 0 else None
+
+    def locate(self, path: Sequence[PathStep], part: Literal["key", "value"] = "value") -> Location:
+        """The location of the deepest node of ``path`` that exists in the file."""
+        tree = self._build()
+        if tree is None:
+            return Location(self.file, 1, 1)
+        node = tree.root_id()
+        if tree.is_stream(node) and tree.has_children(node):
+            node = tree.first_child(node)
+        found: tuple[int, int] | None = None
+        for step in path:
+            child = self._child(node, step)
+            if child is None:
+                break
+            node = child
+            found = None
+        found = self._node_offset(node, part)
+        if found is None:
+            return Location(self.file, 1, 1)
+        return self.at_offset(*found)
+
+    def duplicate_key(self) -> tuple[str, Location, Location] | None:
+        """The first key that appears twice in one mapping, with both locations."""
+        tree = self._build()
+        if tree is None:
+            return None
+        import ryml  # noqa: PLC0415
+
+        stack = [tree.root_id()]
+        best: tuple[int, str, int, int] | None = None
+        while stack:
+            node = stack.pop()
+            kids = list(ryml.children(tree, node))
+            if tree.is_map(node):
+                seen: dict[bytes, int] = {}
+                for kid in kids:
+                    if not tree.has_key(kid):
+                        continue
+                    key = bytes(tree.key(kid))
+                    if key in seen:
+                        second = self._offset_of(tree.key(kid)) or 0
+                        first = self._offset_of(tree.key(seen[key])) or 0
+                        if best is None or second < best[0]:
+                            best = (second, key.decode("utf-8", "replace"), first, len(key))
+                    else:
+                        seen[key] = kid
+            stack.extend(kids)
+        if best is None:
+            return None
+        second, key, first, length = best
+        return key, self.at_offset(second, length), self.at_offset(first, length)
