@@ -31,7 +31,7 @@ def dumps(argmap: ArgumentMap, fmt: Format = "yaml") -> str:
     data = to_data(argmap)
     if fmt == "json":
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-    import yaml_rs  # noqa: PLC0415 - only writers need the emitter
+    import yaml_rs
 
     text: str = yaml_rs.dumps(data)
     return text if text.endswith("\n") else text + "\n"
@@ -47,13 +47,14 @@ def atomic_write(path: str | os.PathLike[str], content: bytes | str) -> None:
             handle.write(payload)
             handle.flush()
             os.fsync(handle.fileno())
+        temp = Path(tmp)
         if target.exists():
-            os.chmod(tmp, target.stat().st_mode & 0o777)
+            temp.chmod(target.stat().st_mode & 0o777)
         else:
             umask = os.umask(0)
             os.umask(umask)
-            os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, target)
+            temp.chmod(0o666 & ~umask)
+        temp.replace(target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise

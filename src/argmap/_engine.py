@@ -11,6 +11,7 @@ from __future__ import annotations
 import fnmatch
 import os
 import traceback
+from pathlib import Path
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -89,10 +90,12 @@ class _Locator:
         if origin is None:
             return None
         if path is not None:
-            return origin.locate_path((*path, *fields))
+            located: Location = origin.locate_path((*path, *fields))
+            return located
         if node is None:
-            return origin.locate_path(())
-        found = origin.locate(node, *fields, kind=kind)
+            root: Location = origin.locate_path(())
+            return root
+        found: Location | None = origin.locate(node, *fields, kind=kind)
         if found is None and kind is not None:
             found = origin.locate(node, *fields)
         return found
@@ -138,7 +141,7 @@ def _map_file(argmap: ArgumentMap) -> str | None:
 
 def check_loaded(argmap: ArgumentMap, config: Config = DEFAULT_CONFIG) -> list[Finding]:
     """Run every selected rule on a loaded map; suppressed findings are kept, marked."""
-    from argmap.rules import load_rules  # noqa: PLC0415 - rules import what they need
+    from argmap.rules import load_rules
 
     ctx = RuleContext(argmap)
     locate = _Locator(argmap)
@@ -155,7 +158,7 @@ def check_loaded(argmap: ArgumentMap, config: Config = DEFAULT_CONFIG) -> list[F
                 _stamp(rule, report, severity, locate)
                 for report in rule.check(ctx, _options_for(rule, config))
             )
-        except Exception as exc:  # noqa: BLE001 - a broken rule must not hide the others
+        except Exception as exc:
             findings.append(
                 Finding(
                     code="AM000",
@@ -167,7 +170,7 @@ def check_loaded(argmap: ArgumentMap, config: Config = DEFAULT_CONFIG) -> list[F
                     data={"traceback": traceback.format_exc()},
                 )
             )
-    findings = _apply_suppressions(argmap, findings, config, locate, file_ignores)
+    findings = _apply_suppressions(argmap, findings, config, file_ignores)
     return sorted(findings, key=by_position)
 
 
@@ -177,9 +180,8 @@ def _file_ignores(display: str | None, config: Config) -> set[str]:
     normalised = display.replace(os.sep, "/")
     ignored: set[str] = set()
     for pattern, codes in config.per_file_ignores.items():
-        if fnmatch.fnmatch(normalised, pattern) or fnmatch.fnmatch(
-            os.path.abspath(display).replace(os.sep, "/"), pattern
-        ):
+        absolute = Path(display).resolve().as_posix()
+        if fnmatch.fnmatch(normalised, pattern) or fnmatch.fnmatch(absolute, pattern):
             ignored.update(codes)
     return ignored
 
@@ -188,7 +190,6 @@ def _apply_suppressions(
     argmap: ArgumentMap,
     findings: list[Finding],
     config: Config,
-    locate: _Locator,
     file_ignores: set[str],
 ) -> list[Finding]:
     suppressions = _suppressions(argmap)
@@ -234,11 +235,11 @@ def check(
     A map that cannot be loaded gives its load errors as findings, so one call reports
     everything; use :func:`argmap.load` to get them as a :class:`~argmap.MapLoadError`.
     """
-    from argmap._models import ArgumentMap  # noqa: PLC0415
+    from argmap._models import ArgumentMap
 
     if isinstance(map_or_path, ArgumentMap):
         return check_loaded(map_or_path, config)
-    from argmap._loader import load  # noqa: PLC0415
+    from argmap._loader import load
 
     try:
         argmap = load(map_or_path)
@@ -249,6 +250,7 @@ def check(
 
 def grounded_labelling(argmap: ArgumentMap) -> dict[str, str]:
     """The grounded labelling of the map's claims: ID -> ``in``, ``out`` or ``undecided``."""
-    from argmap._argumentation import grounded_labelling as compute  # noqa: PLC0415
+    from argmap._argumentation import grounded_labelling as compute
 
-    return compute(argmap)
+    labelling: dict[str, str] = compute(argmap)
+    return labelling

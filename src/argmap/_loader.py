@@ -8,6 +8,7 @@ fails stops the map's loading, but every problem of that stage is reported at on
 from __future__ import annotations
 
 import difflib
+import functools
 import json
 import os
 import re
@@ -171,7 +172,7 @@ _YAML_POSITION = re.compile(r"line (\d+), column (\d+)")
 
 
 def _parse_yaml(text: str, display: str, positions: PositionIndex, limits: Limits) -> Any:
-    import yaml_rs  # noqa: PLC0415 - keep `import argmap` fast
+    import yaml_rs
 
     try:
         return yaml_rs.loads(
@@ -246,7 +247,7 @@ def _parse_yaml(text: str, display: str, positions: PositionIndex, limits: Limit
 
 
 def _find_text(positions: PositionIndex, needle: str) -> Location | None:
-    offset = positions._data.find(needle.encode("utf-8"))  # noqa: SLF001 - same package
+    offset = positions._data.find(needle.encode("utf-8"))
     return positions.at_offset(offset) if offset >= 0 else None
 
 
@@ -430,8 +431,9 @@ class MapOrigin:
         data = self.map_file.data if isinstance(self.map_file.data, dict) else {}
         if self.sources_file is None or not isinstance(self.sources_file.data, list):
             return data
-        inline = data.get("sources") if isinstance(data.get("sources"), list) else []
-        return {**data, "sources": [*inline, *self.sources_file.data]}
+        inline = data.get("sources")
+        inline_items: list[Any] = inline if isinstance(inline, list) else []
+        return {**data, "sources": [*inline_items, *self.sources_file.data]}
 
     def line_text(self, location: Location) -> str:
         for parsed in (self.map_file, self.sources_file):
@@ -449,8 +451,9 @@ _TYPE_ERRORS = re.compile(
 )
 
 
+@functools.cache
 def _pattern_meanings() -> dict[str, str]:
-    from argmap._models import ID_PATTERN, PERIOD_PATTERN  # noqa: PLC0415
+    from argmap._models import ID_PATTERN, PERIOD_PATTERN
 
     return {
         PERIOD_PATTERN: "a date or period is YYYY, YYYY-MM, YYYY-MM-DD or START/END of those",
@@ -459,16 +462,6 @@ def _pattern_meanings() -> dict[str, str]:
         r"^AM\d{3}$": "a rule code is AM and three digits, e.g. AM301",
         r"^[0-9a-f]{64}$": "a sha256 is 64 lowercase hexadecimal digits",
     }
-
-
-class _LazyMeanings(dict[str, str]):
-    def get(self, key: str, default: Any = None) -> Any:  # type: ignore[override]
-        if not self:
-            self.update(_pattern_meanings())
-        return super().get(key, default)
-
-
-_PATTERN_MEANINGS = _LazyMeanings()
 
 
 def _data_path(loc: Sequence[Any], data: Any) -> list[PathStep]:
@@ -490,11 +483,11 @@ def _data_path(loc: Sequence[Any], data: Any) -> list[PathStep]:
 
 def _model_at(path: Sequence[PathStep], data: Any) -> type[BaseModel] | None:
     """The model class that validates the mapping at ``path`` (for key suggestions)."""
-    import typing  # noqa: PLC0415
+    import typing
 
-    from pydantic import BaseModel  # noqa: PLC0415
+    from pydantic import BaseModel
 
-    from argmap._models import ArgumentMap  # noqa: PLC0415
+    from argmap._models import ArgumentMap
 
     def candidates(annotation: Any) -> list[Any]:
         origin = typing.get_origin(annotation)
@@ -581,10 +574,10 @@ def _short(value: Any, limit: int = 60) -> str:
 
 def validation_findings(exc: ValidationError, data: Any, locate: Any) -> list[Finding]:
     """One finding per problem: union members' errors are merged, the most specific kept."""
-    grouped: dict[tuple[PathStep, ...], list[dict[str, Any]]] = {}
+    grouped: dict[tuple[PathStep, ...], list[Any]] = {}
     for error in exc.errors(include_url=False):
         path = tuple(_data_path(error["loc"], data))
-        grouped.setdefault(path, []).append(dict(error))
+        grouped.setdefault(path, []).append(error)
     findings: list[Finding] = []
     for path, errors in grouped.items():
         specific = [e for e in errors if not _TYPE_ERRORS.match(e["type"])]
@@ -633,7 +626,7 @@ def validation_findings(exc: ValidationError, data: Any, locate: Any) -> list[Fi
             full = (*full, str(ctx.get("discriminator", "type")).strip("'"))
             message = f"unknown type; expected one of {ctx.get('expected_tags', '')}"
         if kind == "string_pattern_mismatch":
-            message = _PATTERN_MEANINGS.get(str(ctx.get("pattern")), message)
+            message = _pattern_meanings().get(str(ctx.get("pattern")), message)
         if kind in ("enum", "literal_error", "union_tag_invalid"):
             expected = str(ctx.get("expected") or ctx.get("expected_tags") or "")
             options = re.findall(r"'([^']*)'", expected)
@@ -796,9 +789,9 @@ def _type_name(value: Any) -> str:
 
 def load(path: str | os.PathLike[str], *, limits: Limits = DEFAULT_LIMITS) -> ArgumentMap:
     """Load a map from a file or a map folder; raise :class:`MapLoadError` with every problem."""
-    from pydantic import ValidationError  # noqa: PLC0415
+    from pydantic import ValidationError
 
-    from argmap._models import ArgumentMap  # noqa: PLC0415
+    from argmap._models import ArgumentMap
 
     origin = load_data(path, limits)
     data = origin.combined_data()
@@ -806,5 +799,5 @@ def load(path: str | os.PathLike[str], *, limits: Limits = DEFAULT_LIMITS) -> Ar
         model = ArgumentMap.model_validate(data)
     except ValidationError as exc:
         raise MapLoadError(validation_findings(exc, data, origin.locate_path)) from None
-    model._origin = origin  # noqa: SLF001 - the loader owns the origin
+    model._origin = origin
     return model

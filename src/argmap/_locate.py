@@ -62,7 +62,10 @@ class PositionIndex:
     def __init__(self, file: str, text: str) -> None:
         self.file = file
         self._text = text
-        self._data = bytearray(text.encode("utf-8"))
+        #: The bytes as read; rapidyaml parses a mutable copy in place (it unescapes quoted
+        #: scalars there), so lines and columns are always computed from this one.
+        self._data = text.encode("utf-8")
+        self._buffer: bytearray | None = None
         self._tree: Any = None
         self._base = 0
         self._built = False
@@ -111,11 +114,12 @@ class PositionIndex:
         if not self._built:
             self._built = True
             try:
-                import ryml  # noqa: PLC0415 - only needed when a location is asked for
+                import ryml
 
-                self._tree = ryml.parse_in_place(self._data)
-                self._base = _address(memoryview(self._data))
-            except Exception:  # noqa: BLE001 - any parser failure just means coarse locations
+                self._buffer = bytearray(self._data)
+                self._tree = ryml.parse_in_place(self._buffer)
+                self._base = _address(memoryview(self._buffer))
+            except Exception:
                 self._tree = None
         return self._tree
 
@@ -169,7 +173,7 @@ class PositionIndex:
                 return None
             kids = self._seq_children.get(node)
             if kids is None:
-                import ryml  # noqa: PLC0415
+                import ryml
 
                 kids = list(ryml.children(tree, node))
                 self._seq_children[node] = kids
@@ -204,7 +208,7 @@ class PositionIndex:
         tree = self._build()
         if tree is None:
             return None
-        import ryml  # noqa: PLC0415
+        import ryml
 
         stack = [tree.root_id()]
         best: tuple[int, str, int, int] | None = None
@@ -221,11 +225,12 @@ class PositionIndex:
                         second = self._offset_of(tree.key(kid)) or 0
                         first = self._offset_of(tree.key(seen[key])) or 0
                         if best is None or second < best[0]:
-                            best = (second, key.decode("utf-8", "replace"), first, len(key))
+                            name = key.decode("utf-8", "replace")
+                            best = (second, name, first, len(key))
                     else:
                         seen[key] = kid
             stack.extend(kids)
         if best is None:
             return None
-        second, key, first, length = best
-        return key, self.at_offset(second, length), self.at_offset(first, length)
+        second_at, name, first_at, length = best
+        return name, self.at_offset(second_at, length), self.at_offset(first_at, length)

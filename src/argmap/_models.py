@@ -17,12 +17,13 @@ from typing import Annotated, Any, Literal
 from pydantic import (
     AfterValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     PlainSerializer,
     PrivateAttr,
     StringConstraints,
-    field_validator,
+    WithJsonSchema,
 )
 
 __all__ = [
@@ -88,11 +89,25 @@ def _check_period(value: str) -> str:
     return value
 
 
+def _year_as_text(value: Any) -> Any:
+    """YAML reads ``period: 2019`` as a number; a bare year is still a period."""
+    return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+
 Period = Annotated[
     str,
+    BeforeValidator(_year_as_text),
     StringConstraints(pattern=PERIOD_PATTERN, max_length=21),
     AfterValidator(_check_period),
-    Field(description="YYYY, YYYY-MM, YYYY-MM-DD, or START/END of those."),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "pattern": PERIOD_PATTERN, "maxLength": 21},
+                {"type": "integer", "minimum": 1000, "maximum": 9999},
+            ],
+            "description": "YYYY, YYYY-MM, YYYY-MM-DD, or START/END of those.",
+        }
+    ),
 ]
 
 
@@ -384,13 +399,27 @@ class RelationType(StrEnum):
     UNDERCUTS = "undercuts"
 
 
+def _one_or_many(value: Any) -> Any:
+    """``from: P1`` is shorthand for ``from: [P1]``."""
+    return [value] if isinstance(value, str) else value
+
+
+_ID_SCHEMA = {"type": "string", "pattern": ID_PATTERN, "maxLength": 200}
+Premises = Annotated[
+    list[Id],
+    BeforeValidator(_one_or_many),
+    Field(min_length=1),
+    WithJsonSchema(
+        {"anyOf": [_ID_SCHEMA, {"type": "array", "items": _ID_SCHEMA, "minItems": 1}]}
+    ),
+]
+
+
 class Relation(_Node):
     """An inference: premises that support or attack a claim, or undercut another relation."""
 
     type: RelationType
-    from_: Annotated[list[Id], Field(min_length=1)] = Field(
-        alias="from", description="IDs of the premises (claims)."
-    )
+    from_: Premises = Field(alias="from", description="ID or IDs of the premises (claims).")
     to: Id = Field(description="Target claim; for undercuts, the target relation's ID.")
     linked: bool = Field(
         False,
@@ -399,11 +428,6 @@ class Relation(_Node):
     )
     scheme: str | None = Field(None, description="Argumentation scheme, e.g. expert opinion.")
     label: str | None = None
-
-    @field_validator("from_", mode="before")
-    @classmethod
-    def _one_or_many(cls, value: Any) -> Any:
-        return [value] if isinstance(value, str) else value
 
 
 # --- arithmetic checks --------------------------------------------------------------------------

@@ -18,7 +18,7 @@ DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 def map_schema() -> dict[str, Any]:
     """Schema of a map file (``map.yaml``, ``map.json`` or ``NAME.argmap.yaml``)."""
-    from argmap._models import ArgumentMap  # noqa: PLC0415
+    from argmap._models import ArgumentMap
 
     schema = ArgumentMap.model_json_schema(by_alias=True, mode="validation")
     return {"$schema": DIALECT, "$id": SCHEMA_ID, **schema}
@@ -26,9 +26,9 @@ def map_schema() -> dict[str, Any]:
 
 def sources_schema() -> dict[str, Any]:
     """Schema of a sources file: a CSL-JSON list of items, each optionally with a snapshot."""
-    from pydantic import TypeAdapter  # noqa: PLC0415
+    from pydantic import TypeAdapter
 
-    from argmap._models import Source  # noqa: PLC0415
+    from argmap._models import Source
 
     schema = TypeAdapter(list[Source]).json_schema(by_alias=True, mode="validation")
     return {

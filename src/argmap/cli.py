@@ -24,10 +24,10 @@ COMMANDS: dict[str, str] = {
 class LazyGroup(click.Group):
     """A group that imports each command's module only when that command is used."""
 
-    def list_commands(self, ctx: click.Context) -> list[str]:  # noqa: ARG002
+    def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted(COMMANDS)
 
-    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:  # noqa: ARG002
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         target = COMMANDS.get(cmd_name)
         if target is None:
             return None
@@ -53,3 +53,5 @@ def main(argv: list[str] | None = None) -> Any:
     except KeyboardInterrupt:  # pragma: no cover - interactive only
         sys.stderr.write("argmap: interrupted\n")
         sys.exit(130)
+if __name__ == "__main__":
+    main()

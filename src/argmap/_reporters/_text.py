@@ -25,7 +25,8 @@ def summary(findings: Sequence[Finding], files: int) -> str:
     for severity in (Severity.ERROR, Severity.WARNING, Severity.INFO):
         number = counts.get(severity, 0)
         label = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "info"}
-        parts.append(f"{number} {label[severity]}{'s' if number != 1 and severity != Severity.INFO else ''}")
+        plural = "s" if number != 1 and severity != Severity.INFO else ""
+        parts.append(f"{number} {label[severity]}{plural}")
     suppressed = len(findings) - len(active)
     tail = f" ({suppressed} suppressed)" if suppressed else ""
     maps = f"{files} map{'s' if files != 1 else ''}"

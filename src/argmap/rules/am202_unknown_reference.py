@@ -51,7 +51,7 @@ def _report(
     )
 
 
-def check(ctx: RuleContext, options: Mapping[str, Any]) -> Iterator[Report]:  # noqa: ARG001
+def check(ctx: RuleContext, options: Mapping[str, Any]) -> Iterator[Report]:
     claims, sections, evidence = ctx.claims, ctx.sections, ctx.evidence
     sources, relations, quantities = ctx.sources, ctx.relations, ctx.quantities
     for section in ctx.map.sections:
@@ -90,8 +90,9 @@ def check(ctx: RuleContext, options: Mapping[str, Any]) -> Iterator[Report]:  # 
             yield _report(check_item.claim, "claim", claims, check_item.id, "checks", ("claim",))
         for field_name in ("numerator", "denominator", "result", "from_", "to", "part", "whole",
                            "total", "minuend", "subtrahend"):
-            ref = getattr(check_item, field_name, None)
-            if isinstance(ref, str) and ref not in quantities:
+            value = getattr(check_item, field_name, None)
+            if isinstance(value, str) and value not in quantities:
+                ref = value
                 alias = "from" if field_name == "from_" else field_name
                 yield _report(ref, "quantity", quantities, check_item.id, "checks", (alias,))
         for index, ref in enumerate(getattr(check_item, "parts", None) or ()):
