@@ -8,3 +8,5 @@ test:
 	$(PYTHON) tasks.py test
 schema:
 	.venv/bin/argmap schema --write-all schemas
+docs-images:
+	.venv/bin/python scripts/render_docs.py

@@ -22,3 +22,19 @@ def pytest_runtest_makereport() -> object:
         reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else report.longrepr
         report.longrepr = f"skipped in CI, where nothing may be skipped: {reason}"
     return None
+
+
+# Hypothesis: a small default profile for every run, a long one for the fuzzing record
+# (HYPOTHESIS_PROFILE=long, see docs/security.md).
+from hypothesis import HealthCheck, settings  # noqa: E402 - grouped with its use
+
+settings.register_profile(
+    "default", max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.register_profile(
+    "long",
+    max_examples=5_000,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))

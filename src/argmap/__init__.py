@@ -73,7 +73,7 @@ _LAZY = {
     "Limits": "argmap._loader",
     "MapOrigin": "argmap._loader",
     "load": "argmap._loader",
-    "render": "argmap.render",
+    "render": "argmap._render",
 }
 _MODELS = {
     "ArgumentMap",

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from argmap._cli_limits import current_limits, limit_options
 from argmap._reporters import REPORTERS
 
 
@@ -63,6 +64,7 @@ def _line_reader(origins: dict[str, object]) -> object:
     type=click.Path(dir_okay=False, path_type=Path),
     help="Write the report to this file instead of standard output.",
 )
+@limit_options
 def check(
     paths: tuple[Path, ...],
     output_format: str,
@@ -112,7 +114,7 @@ def check(
             continue
         files.append(str(item))
         try:
-            argmap = load(item)
+            argmap = load(item, limits=current_limits())
         except MapLoadError as exc:
             findings.extend(exc.findings)
             unreadable = unreadable or exc.unreadable
@@ -130,7 +132,11 @@ def check(
     if output is not None:
         from argmap._dump import atomic_write
 
-        atomic_write(output, text)
+        try:
+            atomic_write(output, text)
+        except OSError as exc:
+            sys.stderr.write(f"argmap: cannot write {output}: {exc.strerror or exc}\n")
+            sys.exit(2)
     else:
         sys.stdout.write(text)
     failing = any(f.suppressed is None and f.severity >= config.fail_level for f in findings)

@@ -141,13 +141,19 @@ def _map_file(argmap: ArgumentMap) -> str | None:
 
 def check_loaded(argmap: ArgumentMap, config: Config = DEFAULT_CONFIG) -> list[Finding]:
     """Run every selected rule on a loaded map; suppressed findings are kept, marked."""
+    from argmap._loader import gc_paused
     from argmap.rules import load_rules
 
+    with gc_paused():  # rules build indexes over the whole map; see gc_paused
+        return _check_loaded(argmap, config, load_rules())
+
+
+def _check_loaded(argmap: ArgumentMap, config: Config, rules: Iterable[Rule]) -> list[Finding]:
     ctx = RuleContext(argmap)
     locate = _Locator(argmap)
     file_ignores = _file_ignores(_map_file(argmap), config)
     findings: list[Finding] = []
-    for rule in load_rules():
+    for rule in rules:
         if not is_selected(rule.CODE, rule.ID, config) or rule.CODE in file_ignores:
             continue
         if rule.ID in file_ignores:

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import difflib
 import functools
+import gc
 import json
 import os
 import re
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -59,8 +61,10 @@ KIND_OF_COLLECTION = {
 class Limits:
     """Bounds that keep a hostile map from exhausting time or memory."""
 
-    max_file_bytes: int = 32 * 1024 * 1024
-    max_nodes: int = 1_000_000
+    #: A map of 100,000 claims (benchmarks/generate.py) is 56 MB of YAML or 84 MB of JSON
+    #: with about 5 million values, and checks in under 1.5 GB; the limits leave room for it.
+    max_file_bytes: int = 128 * 1024 * 1024
+    max_nodes: int = 10_000_000
     max_text_length: int = 100_000
     max_alias_expansions: int = 10_000
     max_depth: int = 200
@@ -113,21 +117,30 @@ def _display(path: Path) -> str:
 def read_text(path: Path, limits: Limits = DEFAULT_LIMITS) -> str:
     """Read a UTF-8 text file (a BOM is allowed), raising MapLoadError with a location."""
     display = _display(path)
+
+    def too_big(size: str) -> MapLoadError:
+        return MapLoadError(
+            [
+                _problem(
+                    "AM107",
+                    "limit-exceeded",
+                    f"file is {size} bytes, over the limit of {limits.max_file_bytes:,}",
+                    Location(display),
+                    hint="split the map, or raise the limit with --max-file-size",
+                )
+            ]
+        )
+
     try:
         size = path.stat().st_size
         if size > limits.max_file_bytes:
-            raise MapLoadError(
-                [
-                    _problem(
-                        "AM107",
-                        "limit-exceeded",
-                        f"file is {size:,} bytes, over the limit of {limits.max_file_bytes:,}",
-                        Location(display),
-                        hint="split the map, or raise the limit with --max-file-size",
-                    )
-                ]
-            )
-        raw = path.read_bytes()
+            raise too_big(f"{size:,}")
+        # Read at most one byte over the limit: a file that grows, or a special file that
+        # reports size 0 (/proc, a pipe), cannot make us read without bound.
+        with path.open("rb") as handle:
+            raw = handle.read(limits.max_file_bytes + 1)
+        if len(raw) > limits.max_file_bytes:
+            raise too_big(f"more than {limits.max_file_bytes:,}")
     except FileNotFoundError:
         raise MapLoadError(
             [_problem("AM101", "path-not-found", "no such file", Location(display))]
@@ -174,8 +187,21 @@ _YAML_POSITION = re.compile(r"line (\d+), column (\d+)")
 def _parse_yaml(text: str, display: str, positions: PositionIndex, limits: Limits) -> Any:
     import yaml_rs
 
+    bad = _FORBIDDEN_CHARS.search(text)
+    if bad:  # YAML streams may not hold them; yaml-rs would skip some and read garbage as empty
+        raise MapLoadError(
+            [
+                _problem(
+                    "AM109",
+                    "forbidden-character",
+                    f"the file holds the control character U+{ord(bad.group()):04X}",
+                    positions.at_offset(len(text[: bad.start()].encode("utf-8"))),
+                    hint="a map is text: tabs and line breaks only; is this a binary file?",
+                )
+            ]
+        )
     try:
-        return yaml_rs.loads(
+        data = yaml_rs.loads(
             text,
             parse_datetime=False,
             alias_limits=yaml_rs.AliasLimits(
@@ -203,6 +229,20 @@ def _parse_yaml(text: str, display: str, positions: PositionIndex, limits: Limit
                 ) from None
             raise MapLoadError(
                 [_problem("AM106", "duplicate-key", first_line, Location(display))]
+            ) from None
+        if "recursion limit" in message:
+            found = _YAML_POSITION.search(first_line)
+            loc = Location(display, int(found[1]), int(found[2])) if found else Location(display)
+            raise MapLoadError(
+                [
+                    _problem(
+                        "AM107",
+                        "limit-exceeded",
+                        "the data nests too deeply for the YAML parser",
+                        loc,
+                        hint="a map needs a handful of levels; flatten the structure",
+                    )
+                ]
             ) from None
         if "alias" in first_line and "limit" in first_line:
             raise MapLoadError(
@@ -244,10 +284,60 @@ def _parse_yaml(text: str, display: str, positions: PositionIndex, limits: Limit
         raise MapLoadError(
             [_problem("AM107", "limit-exceeded", "the file nests too deeply", Location(display))]
         ) from None
+    if "!" in text:
+        _check_tags(text, positions)
+    return data
+
+
+#: Tags of the YAML 1.2 core schema: they only say what the plain value already is.
+_CORE_TYPES = ("str", "int", "float", "bool", "null", "map", "seq")
+_SAFE_TAGS = frozenset(
+    {f"!!{name}" for name in _CORE_TYPES} | {f"<tag:yaml.org,2002:{name}>" for name in _CORE_TYPES}
+)
+#: At most this many problems of one kind are listed; the rest would only repeat them.
+_MAX_REPORTED = 20
+#: A tag token where YAML allows one: at a line start or after a space or flow indicator.
+_TAG_TOKEN = re.compile(r"(?:^|(?<=[\s\[{,]))!(?:<[^>\s]*>|[^\s\[\]{},]*)", re.MULTILINE)
+
+
+def _check_tags(text: str, positions: PositionIndex) -> None:
+    """Reject every tag beyond the core schema's: no objects, sets, binaries or custom types.
+
+    yaml-rs never builds objects, but it quietly drops unknown tags (``!!python/object``
+    reads as plain data) and turns ``!!set`` into a Python set whose order changes per run;
+    a map that asks for either is refused, with every such tag listed.
+    """
+    found = positions.tags()
+    if found is None:  # the locating parser failed on this file: scan the text instead
+        found = [(m.group(), positions.at_offset(m.start())) for m in _TAG_TOKEN.finditer(text)]
+        found = [(tag, loc) for tag, loc in found if len(tag) > 1]
+    bad = [
+        (tag, loc)
+        for tag, loc in found
+        if tag not in _SAFE_TAGS and tag.removeprefix("!") not in _SAFE_TAGS
+    ]
+    if bad:
+        raise MapLoadError(
+            [
+                _problem(
+                    "AM108",
+                    "unsafe-tag",
+                    f"tag {_short_text(tag)} is not allowed",
+                    loc,
+                    hint="maps hold plain data: strings, numbers, lists and mappings; "
+                    "remove the tag",
+                )
+                for tag, loc in bad[:_MAX_REPORTED]
+            ]
+        )
+
+
+def _short_text(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 def _find_text(positions: PositionIndex, needle: str) -> Location | None:
-    offset = positions._data.find(needle.encode("utf-8"))
+    offset = positions._data.find(needle.encode("utf-8"))  # noqa: SLF001 - same package
     return positions.at_offset(offset) if offset >= 0 else None
 
 
@@ -288,8 +378,33 @@ def _parse_json(text: str, display: str, positions: PositionIndex) -> Any:
         ) from None
     except RecursionError:
         raise MapLoadError(
-            [_problem("AM107", "limit-exceeded", "the file nests too deeply", Location(display))]
+            [
+                _problem(
+                    "AM107",
+                    "limit-exceeded",
+                    "the data nests too deeply for the JSON parser",
+                    _json_too_deep(text, positions),
+                    hint="a map needs a handful of levels; flatten the structure",
+                )
+            ]
         ) from None
+
+
+_JSON_TOKENS = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
+
+
+def _json_too_deep(text: str, positions: PositionIndex, depth: int = 200) -> Location:
+    """Where JSON brackets first open more than ``depth`` levels deep (strings skipped)."""
+    level = 0
+    for token in _JSON_TOKENS.finditer(text):
+        char = token.group()[0]
+        if char in "[{":
+            level += 1
+            if level > depth:
+                return positions.at_offset(len(text[: token.start()].encode("utf-8")))
+        elif char in "]}":
+            level -= 1
+    return positions.at_offset(0)
 
 
 def parse_file(path: Path, limits: Limits = DEFAULT_LIMITS) -> ParsedFile:
@@ -301,57 +416,212 @@ def parse_file(path: Path, limits: Limits = DEFAULT_LIMITS) -> ParsedFile:
         data = _parse_json(text, display, positions)
     else:
         data = _parse_yaml(text, display, positions, limits)
-    _check_depth(data, display, limits)
+    _check_depth(data, display, limits, positions)
     return ParsedFile(path, display, text, data, positions)
 
 
-def _check_depth(data: Any, display: str, limits: Limits) -> None:
-    """Reject data nested deeper than any map needs, before recursive code meets it."""
+#: Characters no map text may hold: C0 controls other than tab and line ends, lone
+#: surrogates and the two noncharacters XML 1.0 forbids. They cannot appear in SVG, they
+#: drive terminals (escape sequences) and they hide text from reviewers.
+_FORBIDDEN_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_PLAIN_SCALARS = (str, int, float, bool, type(None))
+
+
+def _check_depth(
+    data: Any, display: str, limits: Limits, positions: PositionIndex | None = None
+) -> None:
+    """Reject data no map needs before other code meets it: too deep, too many values, texts
+    too long, forbidden characters, or values that are not plain data (a set, a list as key).
+
+    The walk is iterative and stops at the first problem; only then is the offending value's
+    path looked up, so files that pass pay for one pass and no path bookkeeping. A quick scan
+    first proves most files clean with C-speed checks; only a file it doubts takes the walk.
+    """
+    if _passes_quickly(data, limits, positions._text if positions is not None else None):  # noqa: SLF001
+        return
     stack: list[tuple[Any, int]] = [(data, 0)]
     count = 0
     while stack:
         value, depth = stack.pop()
         count += 1
+        if count > limits.max_nodes:
+            raise _limit_error(
+                f"the file has more than {limits.max_nodes:,} values",
+                Location(display),
+                "split the map, or raise the limit with --max-nodes",
+            )
         if depth > limits.max_depth:
-            raise MapLoadError(
-                [
-                    _problem(
-                        "AM107",
-                        "limit-exceeded",
-                        f"the data nests more than {limits.max_depth} levels deep",
-                        Location(display),
-                    )
-                ]
+            raise _limit_error(
+                f"the data nests more than {limits.max_depth} levels deep",
+                _deep_location(data, value, display, positions, limits),
+                "a map needs a handful of levels; raise the limit with --max-depth",
             )
         if isinstance(value, dict):
+            for key in value:
+                _check_scalar(key, data, display, limits, positions, is_key=True)
             stack.extend((v, depth + 1) for v in value.values())
         elif isinstance(value, list):
             stack.extend((v, depth + 1) for v in value)
-        elif isinstance(value, str) and len(value) > limits.max_text_length:
+        else:
+            _check_scalar(value, data, display, limits, positions)
+
+
+_QUICK_SCALARS = frozenset({int, float, bool, type(None)})
+
+
+def _passes_quickly(data: Any, limits: Limits, text: str | None) -> bool:
+    """True when ``data`` certainly passes :func:`_check_depth`; False means "walk it".
+
+    One pass per nesting level with the least Python per value; strings (keys too) are
+    checked in C: their lengths with ``max``, forbidden characters over the file's own text
+    when it has no escapes (a parsed string can then hold only characters of the file), else
+    over one joined text. Measured on a map of 10,000 claims: 70 ms against 350 ms.
+    """
+    strings: list[Any] = []
+    count = 0
+    depth = 0
+    level: list[Any] = [data]
+    while level:
+        if depth > limits.max_depth:
+            return False
+        count += len(level)
+        if count > limits.max_nodes:
+            return False
+        deeper: list[Any] = []
+        for value in level:
+            kind = type(value)
+            if kind is dict:
+                strings.extend(value)
+                deeper.extend(value.values())
+            elif kind is list:
+                deeper.extend(value)
+            elif kind is str:
+                strings.append(value)
+            elif kind not in _QUICK_SCALARS:
+                return False
+        level = deeper
+        depth += 1
+    try:
+        # str.__len__, not len: a key that is a tuple (YAML `? [a, b]`) must fail over to the walk
+        if max(map(str.__len__, strings), default=0) > limits.max_text_length:
+            return False
+        if text is not None and "\\" not in text:
+            return _FORBIDDEN_CHARS.search(text) is None
+        return _FORBIDDEN_CHARS.search("\n".join(strings)) is None
+    except TypeError:  # a key that is not a string: let the walk judge it
+        return False
+
+
+def _check_scalar(
+    value: Any,
+    data: Any,
+    display: str,
+    limits: Limits,
+    positions: PositionIndex | None,
+    *,
+    is_key: bool = False,
+) -> None:
+    if isinstance(value, str):
+        if len(value) > limits.max_text_length:
+            raise _limit_error(
+                f"a text of {len(value):,} characters is over the limit of "
+                f"{limits.max_text_length:,}",
+                _where_is(data, value, display, positions, is_key=is_key),
+                "quote less: a sentence or two is evidence, the whole source belongs in a "
+                "snapshot; or raise the limit with --max-text-length",
+            )
+        bad = _FORBIDDEN_CHARS.search(value)
+        if bad:
             raise MapLoadError(
                 [
                     _problem(
-                        "AM107",
-                        "limit-exceeded",
-                        f"a text of {len(value):,} characters is over the limit of "
-                        f"{limits.max_text_length:,}",
-                        Location(display),
-                        hint="quote less: a sentence or two is evidence; the whole source "
-                        "belongs in a snapshot",
+                        "AM109",
+                        "forbidden-character",
+                        f"the text {_short(value)} holds the control character "
+                        f"U+{ord(bad.group()):04X}",
+                        _where_is(data, value, display, positions, is_key=is_key),
+                        hint="map text may hold tabs and line breaks but no other control "
+                        "characters; delete it",
                     )
                 ]
             )
-    if count > limits.max_nodes:
+    elif not isinstance(value, _PLAIN_SCALARS):
+        what = "a mapping key" if is_key else "a value"
         raise MapLoadError(
             [
                 _problem(
-                    "AM107",
-                    "limit-exceeded",
-                    f"the file has {count:,} values, over the limit of {limits.max_nodes:,}",
-                    Location(display),
+                    "AM112",
+                    "wrong-type",
+                    f"{what} is a {type(value).__name__}; maps hold only strings, numbers, "
+                    "booleans, null, lists and mappings",
+                    _where_is(data, value, display, positions, is_key=is_key),
+                    hint="write keys as plain strings" if is_key else None,
                 )
             ]
         )
+
+
+def _deep_location(
+    data: Any, value: Any, display: str, positions: PositionIndex | None, limits: Limits
+) -> Location:
+    """Where nesting passes the limit: the node itself, or the first bracket that opens too
+    deep (flow style and JSON, whose nested lists the tree cannot place)."""
+    found = _where_is(data, value, display, positions)
+    if positions is None or (found.line, found.column) != (1, 1):
+        return found
+    return _json_too_deep(positions._text, positions, limits.max_depth)  # noqa: SLF001
+
+
+def _limit_error(message: str, location: Location, hint: str) -> MapLoadError:
+    return MapLoadError([_problem("AM107", "limit-exceeded", message, location, hint=hint)])
+
+
+def _where_is(
+    data: Any,
+    target: Any,
+    display: str,
+    positions: PositionIndex | None,
+    *,
+    is_key: bool = False,
+) -> Location:
+    """Location of the first value (or key) that is ``target``; the file when not found."""
+    if positions is None:
+        return Location(display)
+    stack: list[tuple[Any, tuple[PathStep, ...]]] = [(data, ())]
+    while stack:
+        value, path = stack.pop()
+        if value is target and not is_key:
+            return _locate_quietly(positions, path, "value", display)
+        if isinstance(value, dict):
+            for key, item in value.items():
+                if is_key and key is target and isinstance(key, str):
+                    return _locate_quietly(positions, (*path, key), "key", display)
+                if isinstance(key, str):
+                    stack.append((item, (*path, key)))
+        elif isinstance(value, list):
+            stack.extend((item, (*path, index)) for index, item in enumerate(value))
+    return Location(display)
+
+
+def _locate_quietly(
+    positions: PositionIndex, path: tuple[PathStep, ...], part: Literal["key", "value"],
+    display: str,
+) -> Location:
+    try:
+        return positions.locate(path, part)
+    except Exception:  # noqa: BLE001 - a location is a courtesy; the error must still come out
+        return Location(display)
+
+
+_CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f]")
+
+
+def visible(text: str) -> str:
+    """Replace control characters with visible stand-ins, one character for one, so a quoted
+    line cannot drive the terminal or CI log it is printed to (columns stay right)."""
+    return _CONTROL.sub(
+        lambda m: chr(0x2400 + ord(m.group())) if m.group() < "\x20" else "\ufffd", text
+    )
 
 
 # --- where each part of a map came from ---------------------------------------------------------
@@ -436,9 +706,10 @@ class MapOrigin:
         return {**data, "sources": [*inline_items, *self.sources_file.data]}
 
     def line_text(self, location: Location) -> str:
+        """The source line a report quotes, control characters made visible (one for one)."""
         for parsed in (self.map_file, self.sources_file):
             if parsed is not None and parsed.display == location.file:
-                return parsed.positions.line_text(location.line)
+                return visible(parsed.positions.line_text(location.line))
         return ""
 
 
@@ -469,14 +740,17 @@ def _data_path(loc: Sequence[Any], data: Any) -> list[PathStep]:
     path: list[PathStep] = []
     current = data
     for index, step in enumerate(loc):
-        if isinstance(step, int) and isinstance(current, list) and 0 <= step < len(current):
+        if isinstance(step, int) and isinstance(current, list) and 0 <= step < len(current):  # noqa: SIM114
             path.append(step)
             current = current[step]
         elif isinstance(step, str) and isinstance(current, dict) and step in current:
             path.append(step)
             current = current[step]
         elif isinstance(step, str) and isinstance(current, dict) and index == len(loc) - 1:
-            path.append(step)
+            # a missing field's name, unless it is pydantic's label of a union member
+            model = _model_at(path, data)
+            if model is None or step in _keys_of(model):
+                path.append(step)
             current = None
     return path
 
@@ -653,11 +927,33 @@ def validation_findings(exc: ValidationError, data: Any, locate: Any) -> list[Fi
 # --- maps ---------------------------------------------------------------------------------------
 
 
+def _unreadable(path: Path, exc: OSError) -> MapLoadError:
+    return MapLoadError(
+        [
+            _problem(
+                "AM103",
+                "unreadable",
+                f"cannot read this path: {exc.strerror or exc}",
+                Location(_display(path)),
+                hint="check the permissions of the file and of the folders above it",
+            )
+        ]
+    )
+
+
+def _is_file(path: Path) -> bool:
+    """``Path.is_file`` that reports a folder we may not look into instead of raising."""
+    try:
+        return path.is_file()
+    except OSError as exc:  # EACCES, ELOOP... (Python 3.11 raises rather than answering)
+        raise _unreadable(path, exc) from None
+
+
 def find_map_file(folder: Path) -> Path | None:
     """The map file of a map folder, if it has one."""
     for name in MAP_FILE_NAMES:
         candidate = folder / name
-        if candidate.is_file():
+        if _is_file(candidate):
             return candidate
     return None
 
@@ -666,52 +962,76 @@ def discover(paths: Sequence[str | os.PathLike[str]]) -> Iterator[Path | Finding
     """Expand command-line paths into map files; a path with no map yields a finding."""
     for raw in paths:
         path = Path(raw)
-        display = _display(path)
-        if not path.exists():
-            yield _problem(
-                "AM101", "path-not-found", "no such file or folder", Location(display)
-            )
-            continue
-        if path.is_file():
-            yield path
-            continue
-        direct = find_map_file(path)
-        if direct is not None:
-            yield direct
-            continue
-        found = sorted(_walk_for_maps(path))
-        if not found:
-            yield _problem(
-                "AM102",
-                "no-map-found",
-                "no map in this folder",
-                Location(display),
-                hint="a map folder holds map.yaml, map.yml or map.json; a map file can also be "
-                "named NAME.argmap.yaml",
-            )
-        yield from found
+        try:
+            yield from _discover_one(path)
+        except MapLoadError as exc:
+            yield from exc.findings
+        except OSError as exc:
+            yield from _unreadable(path, exc).findings
 
 
-def _walk_for_maps(folder: Path) -> Iterator[Path]:
+def _discover_one(path: Path) -> Iterator[Path | Finding]:
+    display = _display(path)
+    if not path.exists():
+        yield _problem("AM101", "path-not-found", "no such file or folder", Location(display))
+        return
+    if path.is_file():
+        yield path
+        return
+    direct = find_map_file(path)
+    if direct is not None:
+        yield direct
+        return
+    found: list[Path] = []
+    problems: list[Finding] = []
+    for item in _walk_for_maps(path):
+        (problems if isinstance(item, Finding) else found).append(item)  # type: ignore[arg-type]
+    if not found and not problems:
+        yield _problem(
+            "AM102",
+            "no-map-found",
+            "no map in this folder",
+            Location(display),
+            hint="a map folder holds map.yaml, map.yml or map.json; a map file can also be "
+            "named NAME.argmap.yaml",
+        )
+    yield from problems
+    yield from sorted(found)
+
+
+def _walk_for_maps(folder: Path) -> Iterator[Path | Finding]:
+    """Map files under ``folder``; a folder that cannot be read is reported, not skipped."""
     try:
         entries = sorted(folder.iterdir())
-    except OSError:
+        map_file = find_map_file(folder)
+    except MapLoadError as exc:
+        yield from exc.findings
         return
-    map_file = find_map_file(folder)
+    except OSError as exc:
+        yield from _unreadable(folder, exc).findings
+        return
     if map_file is not None:
         yield map_file
         return
     for entry in entries:
         if entry.name.startswith("."):
             continue
-        if entry.is_dir() and not entry.is_symlink():
-            yield from _walk_for_maps(entry)
-        elif entry.is_file() and entry.name.endswith(MAP_SUFFIXES):
-            yield entry
+        try:
+            if entry.is_dir() and not entry.is_symlink():
+                yield from _walk_for_maps(entry)
+            elif entry.is_file() and entry.name.endswith(MAP_SUFFIXES):
+                yield entry
+        except OSError as exc:
+            yield from _unreadable(entry, exc).findings
 
 
 def _resolve_map_file(path: Path) -> Path:
-    if path.is_dir():
+    try:
+        is_dir = path.is_dir()
+        exists = is_dir or path.exists()
+    except OSError as exc:
+        raise _unreadable(path, exc) from None
+    if is_dir:
         found = find_map_file(path)
         if found is None:
             raise MapLoadError(
@@ -726,9 +1046,13 @@ def _resolve_map_file(path: Path) -> Path:
                 ]
             )
         return found
-    if not path.exists():
+    if not exists:
         raise MapLoadError(
-            [_problem("AM101", "path-not-found", "no such file or folder", Location(_display(path)))]
+            [
+                _problem(
+                    "AM101", "path-not-found", "no such file or folder", Location(_display(path))
+                )
+            ]
         )
     return path
 
@@ -755,7 +1079,7 @@ def load_data(path: str | os.PathLike[str], limits: Limits = DEFAULT_LIMITS) -> 
     if map_path.name in MAP_FILE_NAMES:
         for name in SOURCES_FILE_NAMES:
             candidate = map_path.parent / name
-            if candidate.is_file():
+            if _is_file(candidate):
                 sources = parse_file(candidate, limits)
                 if not isinstance(sources.data, list):
                     raise MapLoadError(
@@ -793,11 +1117,30 @@ def load(path: str | os.PathLike[str], *, limits: Limits = DEFAULT_LIMITS) -> Ar
 
     from argmap._models import ArgumentMap
 
-    origin = load_data(path, limits)
-    data = origin.combined_data()
-    try:
-        model = ArgumentMap.model_validate(data)
-    except ValidationError as exc:
-        raise MapLoadError(validation_findings(exc, data, origin.locate_path)) from None
-    model._origin = origin
+    with gc_paused():
+        origin = load_data(path, limits)
+        data = origin.combined_data()
+        try:
+            model = ArgumentMap.model_validate(data)
+        except ValidationError as exc:
+            raise MapLoadError(validation_findings(exc, data, origin.locate_path)) from None
+    model._origin = origin  # noqa: SLF001 - the loader owns the origin
     return model
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a map's objects are built.
+
+    Parsing and validation allocate hundreds of thousands of objects and free none, so every
+    automatic collection on the way is wasted work over an ever larger heap; on a map of
+    10,000 claims they doubled the time to parse and triple the time to validate. Map data
+    holds no reference cycles, so pausing frees nothing late. Reference counting still runs.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()

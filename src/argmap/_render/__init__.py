@@ -1,0 +1,79 @@
+"""Drawing argument maps: DOT built in pure Python, laid out by Graphviz, finished as SVG.
+
+``render(map, format="svg", backend="auto", **view)`` returns the bytes of a drawing. The view
+options are those of :class:`View` (``section``, ``focus``, ``depth``, ``evidence``,
+``sources``, ``rankdir``, ``legend``, ``findings``, ``grounded``, ``tag_colours``, ``wrap``,
+``max_label``, ``max_nodes``). ``format="dot"`` needs no layout engine at all.
+"""
+
+from __future__ import annotations
+
+import warnings
+from typing import TYPE_CHECKING, Any
+
+from argmap._render._backends import BACKENDS, RenderError
+from argmap._render._views import View, ViewError
+
+if TYPE_CHECKING:
+    from argmap._models import ArgumentMap
+    from argmap._render._dot import DotResult
+
+__all__ = ["BACKENDS", "FORMATS", "RenderError", "RenderWarning", "View", "ViewError", "render",
+           "to_dot"]
+
+FORMATS: tuple[str, ...] = ("svg", "png", "pdf", "dot")
+
+
+class RenderWarning(UserWarning):
+    """The drawing was simplified (evidence collapsed) because the map is large."""
+
+
+def to_dot(argmap: ArgumentMap, **view: Any) -> str:
+    """The DOT text of a map: pure Python, byte-identical for the same map and options."""
+    return _build(argmap, View.from_options(view)).source
+
+
+def _build(argmap: ArgumentMap, view: View) -> DotResult:
+    from argmap._render._dot import build
+
+    result = build(argmap, view)
+    selection = result.selection
+    count = selection.node_count if selection is not None else 0
+    collapsed = selection is not None and selection.collapsed
+    if count > view.max_nodes:
+        raise RenderError(
+            f"the view has {count} nodes, over the limit of {view.max_nodes}"
+            + (", even with evidence collapsed" if collapsed else ""),
+            hint="draw a section (--section ID) or a neighbourhood (--focus ID --depth N), "
+            "or raise --max-nodes",
+        )
+    for note in result.notes:
+        warnings.warn(note, RenderWarning, stacklevel=3)
+    return result
+
+
+def render(
+    argmap: ArgumentMap, format: str = "svg", *, backend: str = "auto", **view: Any
+) -> bytes:
+    """A drawing of ``argmap`` as SVG, PNG, PDF or DOT bytes.
+
+    Raises :class:`RenderError` (with a ``hint``) when no engine or converter can make the
+    format, :class:`ViewError` for a view the map cannot satisfy, and :class:`TypeError` for
+    an unknown option.
+    """
+    if format not in FORMATS:
+        msg = f"unknown format {format!r}: use {', '.join(FORMATS)}"
+        raise RenderError(msg)
+    result = _build(argmap, View.from_options(view))
+    if format == "dot":
+        return str(result.source).encode("utf-8")
+    from argmap._render._backends import layout_svg, svg_to_pdf, svg_to_png
+    from argmap._render._svg import finish
+
+    svg = finish(layout_svg(result.source, backend), result.emphasis)
+    if format == "png":
+        return svg_to_png(svg)
+    if format == "pdf":
+        return svg_to_pdf(svg)
+    return svg
+

@@ -1,0 +1,161 @@
+"""A reference names a node of the wrong kind: evidence or a source as a premise, and the like.
+
+IDs share one namespace, so ``from: E1`` finds evidence E1, but a relation connects claims:
+evidence backs a claim through the claim's ``evidence`` list, and a source is cited through
+an evidence item that quotes it. The rule checks every reference whose target exists but has
+the wrong kind (a reference to nothing at all is AM202):
+
+- a relation's premises (``from``) must be claims;
+- ``supports`` and ``attacks`` point at a claim; to contest an inference, ``undercuts`` a
+  relation instead (and ``undercuts`` must point at a relation, not at a claim);
+- a claim's ``evidence`` names evidence items, an evidence item's ``source``/``via`` name
+  sources, a ``section`` or ``parent`` names a section.
+
+Allowed on purpose: a ``supports`` relation may target an objection (an objection has
+reasons of its own, and a map that records them is more honest, not less); a thesis may be a
+premise (maps with several theses build on each other); an objection may support another
+claim (its kind says what role it plays in the debate, not what it may connect to).
+
+FAIL::
+
+    claims:
+      - {id: T1, kind: thesis, text: The lane was worth building., evidence: [S1]}
+    relations:
+      - {id: R1, type: supports, from: E1, to: T1}
+    evidence:
+      - {id: E1, source: S1, quote: {exact: Cycling tripled.}}
+
+PASS::
+
+    claims:
+      - {id: T1, kind: thesis, text: The lane was worth building., evidence: [E1]}
+    evidence:
+      - {id: E1, source: S1, quote: {exact: Cycling tripled.}}
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from argmap._findings import Severity
+from argmap._rule import RelatedRef, Report, RuleContext
+
+CODE = "AM203"
+ID = "wrong-kind-reference"
+SEVERITY = Severity.ERROR
+OPTIONS: dict[str, Any] = {}
+
+_NAMES = {
+    "claims": "claim",
+    "relations": "relation",
+    "evidence": "evidence item",
+    "sources": "source",
+    "sections": "section",
+    "checks": "check",
+    "quantities": "quantity",
+}
+
+_HINTS = {
+    ("premise", "evidence"): "list evidence on the claim it backs (the claim's `evidence`), "
+    "not as a premise",
+    ("premise", "sources"): "cite a source through an evidence item that quotes it, listed on "
+    "the claim it backs",
+    ("premise", "relations"): "a relation cannot be a premise; state its conclusion as a claim",
+    ("target", "relations"): "to contest an inference, use `type: undercuts` against it",
+    ("target", "evidence"): "relations connect claims; state what the evidence shows as a claim",
+    ("target", "sources"): "relations connect claims; cite the source through an evidence item",
+    ("undercut", "claims"): "to contest a claim, use `type: attacks`; undercuts target a relation",
+    ("evidence", "claims"): "relate claims with a `supports` relation; `evidence` lists "
+    "evidence items",
+    ("evidence", "sources"): "add an evidence item that quotes the source and cite that",
+}
+
+
+def _a(noun: str) -> str:
+    return f"an {noun}" if noun[0] in "aeiou" else f"a {noun}"
+
+
+def _kinds(ctx: RuleContext) -> dict[str, str]:
+    """ID -> collection of the first node with that ID."""
+    found: dict[str, str] = {}
+    for collection in ("claims", "relations", "evidence", "sources", "sections", "checks"):
+        for node_id in getattr(ctx, collection):
+            found.setdefault(node_id, collection)
+    for quantity_id in ctx.quantities:
+        found.setdefault(quantity_id, "quantities")
+    return found
+
+
+def _wrong(
+    ref: str,
+    kinds: dict[str, str],
+    expected: str,
+    role: str,
+    what: str,
+    node: str,
+    path: tuple[str | int, ...],
+    field: tuple[str | int, ...],
+) -> Report | None:
+    actual = kinds.get(ref)
+    if actual is None or actual == expected:
+        return None
+    return Report(
+        f"{what} {ref!r} is {_a(_NAMES[actual])}, not {_a(_NAMES[expected])}",
+        node=node,
+        path=path,
+        field=field,
+        hint=_HINTS.get((role, actual), f"name {_a(_NAMES[expected])} here"),
+        related=(RelatedRef(f"{ref!r} is defined here", node=ref, kind=actual),),
+    )
+
+
+def check(ctx: RuleContext, options: Mapping[str, Any]) -> Iterator[Report]:  # noqa: ARG001
+    kinds = _kinds(ctx)
+    found: list[Report | None] = []
+    # located by data path, not by ID: with duplicate IDs, the node meant is this one
+    for at, relation in enumerate(ctx.map.relations):
+        where: tuple[str | int, ...] = ("relations", at)
+        for index, ref in enumerate(relation.from_):
+            found.append(
+                _wrong(ref, kinds, "claims", "premise", "premise", relation.id, where,
+                       ("from", index))
+            )
+        if relation.type == "undercuts":
+            found.append(
+                _wrong(relation.to, kinds, "relations", "undercut", "undercut target",
+                       relation.id, where, ("to",))
+            )
+        else:
+            found.append(
+                _wrong(relation.to, kinds, "claims", "target", f"{relation.type} target",
+                       relation.id, where, ("to",))
+            )
+    for at, claim in enumerate(ctx.map.claims):
+        for index, ref in enumerate(claim.evidence):
+            found.append(
+                _wrong(ref, kinds, "evidence", "evidence", "evidence", claim.id,
+                       ("claims", at), ("evidence", index))
+            )
+        if claim.section is not None:
+            found.append(
+                _wrong(claim.section, kinds, "sections", "section", "section", claim.id,
+                       ("claims", at), ("section",))
+            )
+    for at, section in enumerate(ctx.map.sections):
+        if section.parent is not None:
+            found.append(
+                _wrong(section.parent, kinds, "sections", "section", "parent section",
+                       section.id, ("sections", at), ("parent",))
+            )
+    for at, item in enumerate(ctx.map.evidence):
+        found.append(
+            _wrong(item.source, kinds, "sources", "source", "source", item.id,
+                   ("evidence", at), ("source",))
+        )
+        if item.via is not None:
+            found.append(
+                _wrong(item.via, kinds, "sources", "source", "via source", item.id,
+                       ("evidence", at), ("via",))
+            )
+    yield from (report for report in found if report is not None)

@@ -1,0 +1,51 @@
+"""A relation whose target is one of its own premises, or an undercut of itself.
+
+``C1 supports C1`` is circular reasoning in one step; ``C1 attacks C1`` makes the claim
+self-defeating (under grounded semantics it can never be accepted); an undercut that targets
+its own relation contests nothing. Each is almost always a copy-and-paste slip.
+
+FAIL::
+
+    relations:
+      - {id: R1, type: supports, from: [P1, C1], to: C1}
+
+PASS::
+
+    relations:
+      - {id: R1, type: supports, from: [P1, P2], to: C1}
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from argmap._findings import Severity
+from argmap._rule import Report, RuleContext
+
+CODE = "AM204"
+ID = "self-relation"
+SEVERITY = Severity.ERROR
+OPTIONS: dict[str, Any] = {}
+
+
+def check(ctx: RuleContext, options: Mapping[str, Any]) -> Iterator[Report]:  # noqa: ARG001
+    for at, relation in enumerate(ctx.map.relations):
+        if relation.type == "undercuts":
+            if relation.to == relation.id:
+                yield Report(
+                    f"relation {relation.id!r} undercuts itself",
+                    node=relation.id,
+                    path=("relations", at),
+                    field=("to",),
+                    hint="point the undercut at the inference it contests",
+                )
+            continue
+        if relation.to in relation.from_:
+            yield Report(
+                f"{relation.to!r} {relation.type} itself (relation {relation.id!r})",
+                node=relation.id,
+                path=("relations", at),
+                field=("from", relation.from_.index(relation.to)),
+                hint="a claim cannot be its own premise; remove it from `from` or fix `to`",
+            )

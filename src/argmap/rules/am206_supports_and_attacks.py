@@ -1,0 +1,55 @@
+"""A claim that both supports and attacks the same target.
+
+A premise cannot count for and against one conclusion at once; usually one relation has the
+wrong ``type``, or two claims were merged. Reported on the attacking relation.
+
+FAIL::
+
+    relations:
+      - {id: R1, type: supports, from: P1, to: T1}
+      - {id: R2, type: attacks, from: P1, to: T1}
+
+PASS::
+
+    relations:
+      - {id: R1, type: supports, from: P1, to: T1}
+      - {id: R2, type: attacks, from: P2, to: T1}
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from argmap._findings import Severity
+from argmap._rule import RelatedRef, Report, RuleContext
+
+CODE = "AM206"
+ID = "supports-and-attacks"
+SEVERITY = Severity.ERROR
+OPTIONS: dict[str, Any] = {}
+
+
+def check(ctx: RuleContext, options: Mapping[str, Any]) -> Iterator[Report]:  # noqa: ARG001
+    supports: dict[tuple[str, str], str] = {}
+    for relation in ctx.map.relations:
+        if relation.type == "supports":
+            for premise in relation.from_:
+                supports.setdefault((premise, relation.to), relation.id)
+    for at, relation in enumerate(ctx.map.relations):
+        if relation.type != "attacks":
+            continue
+        for premise in dict.fromkeys(relation.from_):
+            support = supports.get((premise, relation.to))
+            if support is None:
+                continue
+            yield Report(
+                f"{premise!r} both supports {relation.to!r} (relation {support!r}) and "
+                f"attacks it (relation {relation.id!r})",
+                node=relation.id,
+                path=("relations", at),
+                field=("from", relation.from_.index(premise)),
+                hint="check the relations' types; split the claim if it says two things",
+                related=(RelatedRef(f"{premise!r} supports {relation.to!r} here",
+                                    node=support, kind="relations"),),
+            )

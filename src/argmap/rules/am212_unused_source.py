@@ -1,0 +1,49 @@
+"""A source that no evidence cites and that is not the map's subject.
+
+An uncited source is either left over from an earlier draft or a sign that the evidence
+citing it was lost. A source counts as used when an evidence item names it in ``source`` or
+``via``, or when it is the map's ``subject`` (the document the map analyses).
+
+FAIL::
+
+    subject: S1
+    evidence:
+      - {id: E1, source: S1, quote: {exact: Cycling tripled.}}
+    sources:
+      - {id: S1, title: City report}
+      - {id: S2, title: Old draft}
+
+PASS::
+
+    sources:
+      - {id: S1, title: City report}
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from argmap._findings import Severity
+from argmap._rule import Report, RuleContext
+
+CODE = "AM212"
+ID = "unused-source"
+SEVERITY = Severity.WARNING
+OPTIONS: dict[str, Any] = {}
+
+
+def check(ctx: RuleContext, options: Mapping[str, Any]) -> Iterator[Report]:  # noqa: ARG001
+    used = {ctx.map.subject} if ctx.map.subject else set()
+    for item in ctx.map.evidence:
+        used.add(item.source)
+        if item.via is not None:
+            used.add(item.via)
+    for source_id in ctx.sources:
+        if source_id not in used:
+            yield Report(
+                f"source {source_id!r} is not cited by any evidence",
+                node=source_id,
+                kind="sources",
+                hint="cite it through an evidence item, or remove it",
+            )

@@ -1,0 +1,55 @@
+"""Two claims with the same text, ignoring case and runs of whitespace.
+
+The same statement under two IDs splits its support and attacks between two nodes, and
+importers that merge nodes by text (AIF tools do) then disagree with the map. Reported on each
+later copy, pointing at the first.
+
+FAIL::
+
+    claims:
+      - {id: P1, text: Cycling tripled.}
+      - {id: P2, text: "cycling  TRIPLED."}
+
+PASS::
+
+    claims:
+      - {id: P1, text: Cycling tripled.}
+      - {id: P2, text: Cycling tripled on Main Street.}
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from argmap._findings import Severity
+from argmap._rule import RelatedRef, Report, RuleContext
+
+CODE = "AM214"
+ID = "duplicate-claim-text"
+SEVERITY = Severity.WARNING
+OPTIONS: dict[str, Any] = {}
+
+
+def normalise(text: str) -> str:
+    """NFKC, case-folded, whitespace runs collapsed: ``"A  b"`` and ``"a B"`` are one text."""
+    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+
+
+def check(ctx: RuleContext, options: Mapping[str, Any]) -> Iterator[Report]:  # noqa: ARG001
+    first: dict[str, str] = {}
+    for index, claim in enumerate(ctx.map.claims):
+        key = normalise(claim.text)
+        if key not in first:
+            first[key] = claim.id
+            continue
+        yield Report(
+            f"claim {claim.id!r} has the same text as {first[key]!r}",
+            node=claim.id,
+            path=("claims", index),
+            field=("text",),
+            hint="merge the two claims and point their relations at one ID",
+            related=(RelatedRef(f"first stated as {first[key]!r}", node=first[key],
+                                kind="claims"),),
+        )

@@ -1,0 +1,76 @@
+"""A figure in a claim's text is not in the quotes of the claim's evidence.
+
+Every amount, count, percentage, fraction or n-fold change a claim states must be *cited*:
+one of the claim's evidence quotes states an equal figure, compared as a fact-checker would
+(rounding, qualifiers as bounds, same currency, same period; see ``docs/numbers.md``). A
+figure the map derives by a declared arithmetic check (it is the ``result`` or ``total`` of a
+check, declared under ``quantities`` with its ``text``) is checked by AM5xx instead. Vague
+figures ("dozens of") cannot be compared and only need some evidence. Options:
+``min_count`` (default 0): ignore counts below this number ("the two states").
+
+FAIL::
+
+    claims:
+      - {id: C1, text: In 2019 trade reached USD 5 billion., evidence: [E1]}
+    evidence:
+      - {id: E1, source: S1, quote: {exact: "In 2019, bilateral trade reached USD 4 billion"}}
+
+PASS::
+
+    claims:
+      - {id: C1, text: In 2019 trade reached USD 4 billion., evidence: [E1]}
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from decimal import Decimal
+from typing import Any
+
+from argmap._compare import Verdict, claim_figures, describe, why
+from argmap._findings import Severity
+from argmap._models import QuantityKind
+from argmap._rule import RelatedRef, Report, RuleContext
+
+CODE = "AM301"
+ID = "uncited-figure"
+SEVERITY = Severity.ERROR
+OPTIONS: dict[str, Any] = {"min_count": 0}
+
+
+def check(ctx: RuleContext, options: Mapping[str, Any]) -> Iterator[Report]:
+    min_count = Decimal(str(options.get("min_count", 0) or 0))
+    for claim in ctx.map.claims:
+        for figure in claim_figures(ctx, claim):
+            m = figure.mention
+            if figure.matches or figure.too_precise or figure.derived_by:
+                continue
+            if m.kind == QuantityKind.COUNT and m.magnitude < min_count:
+                continue
+            if m.vague:
+                if claim.evidence:
+                    continue
+                detail = "it is vague and the claim has no evidence"
+            elif not claim.evidence:
+                detail = "the claim has no evidence"
+            else:
+                detail = "no quote of " + ", ".join(dict.fromkeys(claim.evidence)) + " states it"
+            related: tuple[RelatedRef, ...] = ()
+            nearest = figure.nearest
+            if nearest is not None and nearest.verdict >= Verdict.DIFFERENT_UNIT:
+                detail += (f"; closest: {nearest.evidence} says {nearest.mention.text!r}, "
+                           f"{why(nearest.verdict)}")
+                related = (RelatedRef(f"the quote says {nearest.mention.text!r}",
+                                      node=nearest.evidence, kind="evidence",
+                                      field=("quote", "exact")),)
+            yield Report(
+                f"figure {m.text!r} ({describe(m)}) is not cited: {detail}",
+                node=claim.id,
+                kind="claims",
+                field=("text",),
+                hint="cite evidence whose quote states this figure, or declare the quantity "
+                "and a check that derives it from cited figures",
+                related=related,
+                data={"figure": m.text, "reading": describe(m), "kind": m.kind.value,
+                      "magnitude": str(m.magnitude)},
+            )

@@ -1,0 +1,51 @@
+"""A claim states a figure more precisely than its source does.
+
+"USD 4.2 billion" cited to a source that says "USD 4 billion" adds a precision nobody
+measured. The figure is cited (AM301 stays silent) but the claim should round as its source
+does.
+
+FAIL::
+
+    claims:
+      - {id: C1, text: Trade reached USD 4.2 billion., evidence: [E1]}
+    evidence:
+      - {id: E1, source: S1, quote: {exact: bilateral trade reached USD 4 billion}}
+
+PASS::
+
+    claims:
+      - {id: C1, text: Trade reached USD 4 billion., evidence: [E1]}
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from argmap._compare import claim_figures
+from argmap._findings import Severity
+from argmap._rule import RelatedRef, Report, RuleContext
+
+CODE = "AM304"
+ID = "more-precise-than-source"
+SEVERITY = Severity.WARNING
+OPTIONS: dict[str, Any] = {}
+
+
+def check(ctx: RuleContext, options: Mapping[str, Any]) -> Iterator[Report]:  # noqa: ARG001
+    for claim in ctx.map.claims:
+        for figure in claim_figures(ctx, claim):
+            if figure.matches or not figure.too_precise:
+                continue
+            support = figure.too_precise[0]
+            yield Report(
+                f"figure {figure.mention.text!r} is more precise than its source: "
+                f"{support.evidence} says {support.mention.text!r}",
+                node=claim.id,
+                kind="claims",
+                field=("text",),
+                hint=f"write the figure as the source does ({support.mention.text!r})",
+                related=(RelatedRef("the less precise figure", node=support.evidence,
+                                    kind="evidence", field=("quote", "exact")),),
+                data={"figure": figure.mention.text, "source_figure": support.mention.text},
+            )

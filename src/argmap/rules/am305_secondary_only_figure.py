@@ -1,0 +1,57 @@
+"""A figure's only support is the analysed document itself, not a primary source.
+
+The map's ``subject`` is the source it analyses. A figure quoted only from it is cited, but
+the analyst has not traced it to where the number comes from (a statistics office, a news
+agency). Listed as information for the paper's report.
+
+FAIL::
+
+    subject: paper
+    claims:
+      - {id: C1, text: Exports fell by 57%., evidence: [E1]}
+    evidence:
+      - {id: E1, source: paper, quote: {exact: Belarusian exports fell by 57%}}
+
+PASS::
+
+    evidence:
+      - {id: E1, source: customs, quote: {exact: Belarusian exports fell by 57%}}
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from argmap._compare import claim_figures, describe
+from argmap._findings import Severity
+from argmap._rule import Report, RuleContext
+
+CODE = "AM305"
+ID = "secondary-only-figure"
+SEVERITY = Severity.INFO
+OPTIONS: dict[str, Any] = {}
+
+
+def check(ctx: RuleContext, options: Mapping[str, Any]) -> Iterator[Report]:  # noqa: ARG001
+    subject = ctx.map.subject
+    if subject is None:
+        return
+    for claim in ctx.map.claims:
+        for figure in claim_figures(ctx, claim):
+            supports = figure.matches or figure.too_precise
+            if not supports:
+                continue
+            sources = {ctx.evidence[s.evidence].source for s in supports}
+            if sources != {subject}:
+                continue
+            yield Report(
+                f"figure {figure.mention.text!r} has no primary source: only {subject!r}, the "
+                "analysed document, states it",
+                node=claim.id,
+                kind="claims",
+                field=("text",),
+                hint="cite the primary source the document took the figure from",
+                data={"figure": figure.mention.text, "reading": describe(figure.mention),
+                      "evidence": sorted({s.evidence for s in supports})},
+            )

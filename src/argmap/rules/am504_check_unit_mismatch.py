@@ -1,0 +1,42 @@
+"""The quantities of a check cannot be combined: different kinds, units or currencies.
+
+A sum of dollars and euros, a share of containers in tonnes, a fold change whose result is a
+percentage: argmap never converts, so the check is meaningless as declared. Fold results
+must be folds (or ratios), percent-change results percentages, shares percentages, fractions
+or ratios.
+
+FAIL::
+
+    checks:
+      - {id: K1, type: sum, parts: [usd_part, eur_part], total: usd_total}
+
+PASS::
+
+    checks:
+      - {id: K1, type: sum, parts: [usd_part, usd_part2], total: usd_total}
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from argmap._arith import unit_problems
+from argmap._findings import Severity
+from argmap._rule import Report, RuleContext
+
+CODE = "AM504"
+ID = "check-unit-mismatch"
+SEVERITY = Severity.ERROR
+OPTIONS: dict[str, Any] = {}
+
+
+def check(ctx: RuleContext, options: Mapping[str, Any]) -> Iterator[Report]:  # noqa: ARG001
+    for item in ctx.map.checks:
+        for problem in unit_problems(item, ctx.quantities):
+            yield Report(
+                f"{item.type} check {item.id!r}: {problem}",
+                node=item.id,
+                kind="checks",
+                hint="use quantities of one kind and unit, or split the check",
+            )

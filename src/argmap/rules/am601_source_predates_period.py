@@ -1,0 +1,100 @@
+"""A source was issued before the period its evidence speaks about.
+
+A 2019 article cannot report a 2020 figure. The period is the evidence's ``period``, else
+the ``period`` of each claim that cites it, else the one period the claim's text names
+("In January–March 2020, ..."; years after since/by/until are not the fact's period). The
+issue date is the source's ``issued`` (ISO or CSL date-parts); the evidence's ``via`` source
+is checked too.
+
+FAIL::
+
+    claims:
+      - {id: C1, text: In January–March 2020 exports fell by 57%., evidence: [E1]}
+    evidence:
+      - {id: E1, source: S1, quote: {exact: exports fell by 57%}}
+    sources:
+      - {id: S1, title: Trade report, issued: 2019-11-02}
+
+PASS::
+
+    sources:
+      - {id: S1, title: Trade report, issued: 2020-05-02}
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from datetime import date
+from typing import Any
+
+from argmap._findings import Severity
+from argmap._numbers import period_bounds, text_period
+from argmap._rule import RelatedRef, Report, RuleContext
+
+CODE = "AM601"
+ID = "source-predates-period"
+SEVERITY = Severity.ERROR
+OPTIONS: dict[str, Any] = {}
+
+
+def issued_end(value: Any) -> date | None:
+    """The last day a source's issue date may mean (``2019`` -> 2019-12-31), or None."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        try:
+            return period_bounds(value)[1]
+        except ValueError:
+            return None
+    parts = getattr(value, "date_parts", None)
+    if parts and parts[0]:
+        try:
+            pieces = [int(p) for p in parts[0][:3]]
+            text = "-".join(f"{p:02d}" if i else f"{p:04d}" for i, p in enumerate(pieces))
+            return period_bounds(text)[1]
+        except (TypeError, ValueError):
+            return None
+    return None
+
+
+def _periods(ctx: RuleContext, evidence_id: str) -> list[tuple[str, str | None]]:
+    """(period, claim ID it came from) pairs for an evidence item."""
+    item = ctx.evidence[evidence_id]
+    if item.period:
+        return [(item.period, None)]
+    found: list[tuple[str, str | None]] = []
+    for claim in ctx.evidence_users.get(evidence_id, ()):
+        period = claim.period or text_period(claim.text)
+        if period:
+            found.append((period, claim.id))
+    return found
+
+
+def check(ctx: RuleContext, options: Mapping[str, Any]) -> Iterator[Report]:  # noqa: ARG001
+    for item in ctx.map.evidence:
+        periods = _periods(ctx, item.id)
+        if not periods:
+            continue
+        for source_id in dict.fromkeys(s for s in (item.source, item.via) if s):
+            source = ctx.sources.get(source_id)
+            end = issued_end(source.issued) if source is not None else None
+            if end is None:
+                continue
+            for period, claim_id in periods:
+                start = period_bounds(period)[0]
+                if end >= start:
+                    continue
+                where = f" (the period of claim {claim_id!r})" if claim_id else ""
+                yield Report(
+                    f"source {source_id!r} was issued before {period}{where}, the period "
+                    f"evidence {item.id!r} is used for",
+                    node=item.id,
+                    kind="evidence",
+                    field=("period",) if claim_id is None else ("source",),
+                    hint="cite a source issued after the period, or correct the period or "
+                    "the issue date",
+                    related=(RelatedRef("the source", node=source_id, kind="sources",
+                                        field=("issued",)),),
+                    data={"source": source_id, "issued_by": end.isoformat(),
+                          "period": period},
+                )

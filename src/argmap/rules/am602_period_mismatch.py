@@ -1,0 +1,55 @@
+"""An evidence item's period and the period of the claim citing it do not overlap.
+
+The evidence says which period its quote speaks about (``evidence.period``); the claim says
+when its fact holds (``claim.period``, else the one period its text names). If the two share
+no day, the evidence is about something else ("2016" evidence for a "2019" claim).
+
+FAIL::
+
+    claims:
+      - {id: C1, text: In 2019 trade reached USD 4 billion., evidence: [E1]}
+    evidence:
+      - {id: E1, source: S1, period: 2016, quote: {exact: trade reached USD 4 billion}}
+
+PASS::
+
+      - {id: E1, source: S1, period: 2019, quote: {exact: trade reached USD 4 billion}}
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from argmap._findings import Severity
+from argmap._numbers import periods_overlap, text_period
+from argmap._rule import RelatedRef, Report, RuleContext
+
+CODE = "AM602"
+ID = "period-mismatch"
+SEVERITY = Severity.WARNING
+OPTIONS: dict[str, Any] = {}
+
+
+def check(ctx: RuleContext, options: Mapping[str, Any]) -> Iterator[Report]:  # noqa: ARG001
+    for claim in ctx.map.claims:
+        claim_period = claim.period or text_period(claim.text)
+        if claim_period is None:
+            continue
+        for index, evidence_id in enumerate(claim.evidence):
+            item = ctx.evidence.get(evidence_id)
+            if item is None or item.period is None:
+                continue
+            if periods_overlap(item.period, claim_period):
+                continue
+            yield Report(
+                f"claim {claim.id!r} is about {claim_period} but evidence {evidence_id!r} is "
+                f"about {item.period}",
+                node=claim.id,
+                kind="claims",
+                field=("evidence", index),
+                hint="cite evidence about the claim's period, or correct one of the periods",
+                related=(RelatedRef(f"period {item.period}", node=evidence_id, kind="evidence",
+                                    field=("period",)),),
+                data={"claim_period": claim_period, "evidence_period": item.period},
+            )

@@ -1,0 +1,56 @@
+"""An objection that no one answers: nothing attacks it and nothing undercuts its inference.
+
+A claim of ``kind: objection`` is raised against the argument; a map that records it but
+never replies leaves the reader to decide whether it stands. It counts as answered when a
+relation ``attacks`` it, or when a relation ``undercuts`` an inference it is a premise of.
+Claims of other kinds that attack something are rebuttals in their own right and are not
+reported.
+
+FAIL::
+
+    claims:
+      - {id: T1, kind: thesis, text: The lane was worth building.}
+      - {id: O1, kind: objection, text: It cost too much.}
+    relations:
+      - {id: R1, type: attacks, from: O1, to: T1}
+
+PASS::
+
+    relations:
+      - {id: R1, type: attacks, from: O1, to: T1}
+      - {id: R2, type: attacks, from: P1, to: O1}
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from argmap._findings import Severity
+from argmap._rule import Report, RuleContext
+
+CODE = "AM702"
+ID = "unanswered-objection"
+SEVERITY = Severity.WARNING
+OPTIONS: dict[str, Any] = {}
+
+
+def check(ctx: RuleContext, options: Mapping[str, Any]) -> Iterator[Report]:  # noqa: ARG001
+    for claim in ctx.claims.values():
+        if claim.kind != "objection":
+            continue
+        if any(r.type == "attacks" for r in ctx.incoming.get(claim.id, ())):
+            continue
+        if any(
+            r.type == "undercuts"
+            for relation in ctx.outgoing.get(claim.id, ())
+            for r in ctx.incoming.get(relation.id, ())
+        ):
+            continue
+        yield Report(
+            f"objection {claim.id!r} is not answered",
+            node=claim.id,
+            kind="claims",
+            hint="attack it, undercut the inference it makes, or say why it does not matter "
+            "with an `ignore` entry",
+        )
