@@ -97,6 +97,19 @@ _PUBLISHERS = (
 )
 
 
+_SYLLABLES = ("ka", "lo", "mi", "ne", "ru", "sa", "to", "vi", "da", "fe", "go", "hu")
+
+
+def _district(index: int) -> str:
+    """A unique name with no digits, so claim texts carry no figure that is not a quantity."""
+    parts = []
+    index += 1
+    while index:
+        index, digit = divmod(index, len(_SYLLABLES))
+        parts.append(_SYLLABLES[digit])
+    return "".join(parts).capitalize()
+
+
 def _number_text(value: int) -> str:
     return f"{value:,}"
 
@@ -173,11 +186,12 @@ def generate(n_claims: int, seed: int = 298) -> GeneratedMap:
         claim: dict[str, Any] = {"id": cid}
         supported = any(not attacker[c] and not undercutter[c] for c in children[i])
         answered = any(attacker[c] for c in children[i])
-        where = f"{place}, district {i}"
+        where = f"{place}, {_district(i)} district"
         if i < n_theses:
             claim["kind"] = "thesis"
             text = (
-                f"Thesis {i + 1}: {rng.choice(_NOUNS)} {rng.choice(_VERBS)} {subject} in {where}."
+                f"Thesis {_district(i)}: {rng.choice(_NOUNS)} {rng.choice(_VERBS)} "
+                f"{subject} in {where}."
             )
         elif attacker[i] and answered:
             claim["kind"] = "objection"
@@ -401,7 +415,7 @@ def generate(n_claims: int, seed: int = 298) -> GeneratedMap:
         path = f"snapshots/{sid}.txt"
         snapshots[path] = text
         stype = _SOURCE_TYPES[k % len(_SOURCE_TYPES)]
-        year = 2012 + k % 12
+        year = 2024  # after every period the claims name (2010-2023)
         source: dict[str, Any] = {
             "id": sid,
             "type": stype,
@@ -415,7 +429,7 @@ def generate(n_claims: int, seed: int = 298) -> GeneratedMap:
         else:
             source["author"] = [{"literal": rng.choice(_PUBLISHERS)}]
         source["issued"] = f"{year}-{1 + k % 12:02d}"
-        source["accessed"] = "2024-03-01"
+        source["accessed"] = "2025-03-01"
         source["URL"] = f"https://example.org/{sid}"
         if stype.startswith("article"):
             source["container-title"] = f"Journal of {rng.choice(_SUBJECTS).title()}"

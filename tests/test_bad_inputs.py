@@ -53,7 +53,7 @@ def _snapshot(folder: Path) -> dict[str, str]:
             path = Path(root, name)
             rel = str(path.relative_to(folder))
             if path.is_symlink():
-                found[rel] = "link:" + os.readlink(path)
+                found[rel] = f"link:{path.readlink()}"
             elif path.is_file():
                 found[rel] = hashlib.sha256(path.read_bytes()).hexdigest()
             else:
@@ -198,7 +198,8 @@ def gen_file_50mb(folder: Path) -> dict[str, Any]:
 def gen_file_50mb_one_text(folder: Path) -> dict[str, Any]:
     """A 50 MB file that is one text, under the default limits: refused at the text."""
     (folder / "map.yaml").write_text("title: " + "x" * (50 * 1024 * 1024) + "\n", encoding="utf-8")
-    return {"exit": 1, "findings": [{"code": "AM107", "file": "map.yaml", "line": 1, "column": 8}]}
+    finding = {"code": "AM107", "file": "map.yaml", "line": 1, "column": 8}
+    return {"exit": 1, "findings": [finding]}
 
 
 @generated
@@ -227,7 +228,8 @@ def _quote_map(quote_length: int) -> str:
 def gen_quote_1mb(folder: Path) -> dict[str, Any]:
     """A 1 MB quote: over the text-length limit, located at the quote."""
     (folder / "map.yaml").write_text(_quote_map(1024 * 1024), encoding="utf-8")
-    return {"exit": 1, "findings": [{"code": "AM107", "file": "map.yaml", "line": 10, "column": 20}]}
+    finding = {"code": "AM107", "file": "map.yaml", "line": 10, "column": 20}
+    return {"exit": 1, "findings": [finding]}
 
 
 def _long_claim_map(length: int) -> str:
@@ -271,7 +273,8 @@ def gen_nesting_10000_json(folder: Path) -> dict[str, Any]:
     (folder / "map.json").write_text(
         '{"title": "deep", "claims": ' + "[" * 10_000 + "]" * 10_000 + "}", encoding="utf-8"
     )
-    return {"exit": 1, "findings": [{"code": "AM107", "file": "map.json", "line": 1, "column": 228}]}
+    finding = {"code": "AM107", "file": "map.json", "line": 1, "column": 228}
+    return {"exit": 1, "findings": [finding]}
 
 
 @generated

@@ -206,21 +206,18 @@ def broken_maps(draw: st.DrawFn) -> dict[str, Any]:
                             "evidence": evidence, "sources": sources}
     if draw(st.booleans()):
         data["subject"] = draw(IDS)
-    # suppressions only on nodes with a unique ID: see test_unused_suppression_on_a_duplicate_id
-    ids = [n["id"] for n in claims + relations]
-    unique = [n for n in claims + relations if ids.count(n["id"]) == 1]
-    for item in draw(st.lists(st.sampled_from(unique), max_size=2)) if unique else []:
+    # suppressions only on nodes with a unique ID until the crash in
+    # test_unused_suppression_on_a_duplicate_id_does_not_crash is fixed (a segfault would
+    # take the whole test run down)
+    nodes = claims + relations
+    for item in draw(st.lists(st.sampled_from(nodes), max_size=2)) if nodes else []:
         item["ignore"] = [{"code": draw(st.sampled_from(["AM202", "AM209", "AM701"])),
                            "reason": "fuzz"}]
     return data
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="argmap._locate: find_child returns NPOS for a missing key and ryml then crashes; "
-    "the engine locates AM901 at the first node of a duplicated ID, which may lack `ignore`",
-)
 def test_unused_suppression_on_a_duplicate_id_does_not_crash(tmp_path: Path) -> None:
+    # regression: locating a key the first node of a duplicated ID lacks crashed ryml (NPOS)
     path = write(tmp_path, """\
 title: t
 claims:

@@ -30,14 +30,16 @@ def _load_and_check(path: Path) -> None:
     try:
         loaded = argmap.load(path)
     except MapLoadError as exc:
-        assert exc.findings, "a MapLoadError must carry its findings"
-        for finding in exc.findings:
-            assert finding.code.startswith("AM1"), finding
-            assert finding.location is not None, finding
-            assert "\n" not in finding.message
+        problems = exc.findings
+    else:
+        findings = list(argmap.check(loaded))
+        assert not [f for f in findings if f.code == "AM000"], findings
         return
-    findings = list(argmap.check(loaded))
-    assert not [f for f in findings if f.code == "AM000"], findings
+    assert problems, "a MapLoadError must carry its findings"
+    for finding in problems:
+        assert finding.code.startswith("AM1"), finding
+        assert finding.location is not None, finding
+        assert "\n" not in finding.message
 
 
 def _write(folder: Path, name: str, content: bytes) -> Path:

@@ -276,7 +276,8 @@ def mentions(draw: st.DrawFn) -> Mention:
         unit = draw(st.sampled_from(["USD", "EUR", "GBP", "CNY"]))
     if kind == K.COUNT:
         unit = draw(st.sampled_from([None, "MPs", "states", "containers", "trips"]))
-    if kind in {K.AMOUNT, K.COUNT}:
+    if kind == K.AMOUNT or (kind == K.COUNT and unit is not None):
+        # a bare "300 million" after an amount takes its currency, by design
         scale = draw(st.sampled_from([None, S.THOUSAND, S.MILLION, S.BILLION]))
     if kind != K.FRACTION and draw(st.booleans()):
         qualifier, near = Q.RANGE, False

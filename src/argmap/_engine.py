@@ -153,11 +153,15 @@ def _check_loaded(argmap: ArgumentMap, config: Config, rules: Iterable[Rule]) ->
     locate = _Locator(argmap)
     file_ignores = _file_ignores(_map_file(argmap), config)
     findings: list[Finding] = []
+    known: set[str] = set()
+    ran: set[str] = set()
     for rule in rules:
+        known.add(rule.CODE)
         if not is_selected(rule.CODE, rule.ID, config) or rule.CODE in file_ignores:
             continue
         if rule.ID in file_ignores:
             continue
+        ran.add(rule.CODE)
         severity = _severity_for(rule.CODE, rule.ID, rule.SEVERITY, config)
         try:
             findings.extend(
@@ -176,7 +180,7 @@ def _check_loaded(argmap: ArgumentMap, config: Config, rules: Iterable[Rule]) ->
                     data={"traceback": traceback.format_exc()},
                 )
             )
-    findings = _apply_suppressions(argmap, findings, config, file_ignores)
+    findings = _apply_suppressions(argmap, findings, config, file_ignores, (known, ran))
     return sorted(findings, key=by_position)
 
 
@@ -197,7 +201,14 @@ def _apply_suppressions(
     findings: list[Finding],
     config: Config,
     file_ignores: set[str],
+    rule_codes: tuple[set[str], set[str]],
 ) -> list[Finding]:
+    """Mark suppressed findings; report suppressions that silence nothing (AM901).
+
+    A suppression of a rule that did not run (not selected, ignored) is not reported: it may
+    well apply when that rule runs. One that names no rule at all is.
+    """
+    known, ran = rule_codes
     suppressions = _suppressions(argmap)
     used: set[tuple[str, str]] = set()
     result: list[Finding] = []
@@ -214,6 +225,9 @@ def _apply_suppressions(
         for (node, suppressed_code), (_, collection) in sorted(suppressions.items()):
             if (node, suppressed_code) in used:
                 continue
+            unknown = suppressed_code not in known
+            if not unknown and suppressed_code not in ran:
+                continue
             origin = argmap.origin
             index = origin.path_of(node, collection) if origin is not None else None
             location = None
@@ -224,9 +238,16 @@ def _apply_suppressions(
                     code=code,
                     rule=rule_id,
                     severity=severity,
-                    message=f"the suppression of {suppressed_code} on {node!r} suppresses nothing",
+                    message=(
+                        f"the suppression of {suppressed_code} on {node!r} names no rule"
+                        if unknown
+                        else f"the suppression of {suppressed_code} on {node!r} suppresses "
+                        "nothing"
+                    ),
                     location=location,
-                    hint="remove it, or check that the code is the one reported on this node",
+                    hint="see `argmap rules` for the codes"
+                    if unknown
+                    else "remove it, or check that the code is the one reported on this node",
                     node=node,
                 )
             )
@@ -258,5 +279,4 @@ def grounded_labelling(argmap: ArgumentMap) -> dict[str, str]:
     """The grounded labelling of the map's claims: ID -> ``in``, ``out`` or ``undecided``."""
     from argmap._argumentation import grounded_labelling as compute
 
-    labelling: dict[str, str] = compute(argmap)
-    return labelling
+    return dict(compute(argmap))

@@ -1142,5 +1142,10 @@ def gc_paused() -> Iterator[None]:
     try:
         yield
     finally:
+        # Hand the new objects straight to the oldest generation (freeze then unfreeze moves
+        # every generation's list there in O(1)); else the first young collection after the
+        # pause walks all of them: 0.26 s at 10,000 claims, 1.75 s at 100,000.
+        gc.freeze()
+        gc.unfreeze()
         if enabled:
             gc.enable()

@@ -198,7 +198,7 @@ class PositionIndex:
             if off is not None:
                 return off, len(tree.key(node))
         child = tree.first_child(node) if tree.has_children(node) else None
-        if child is not None and child >= 0:
+        if self._valid(child):
             found = self._node_offset(child, "key")
             if found is not None:
                 return self._back_to_dash(found[0]), found[1]
@@ -231,7 +231,11 @@ class PositionIndex:
         if not tree.is_map(node):
             return None
         found = tree.find_child(node, step.encode("utf-8"))
-        return found if found is not None and found >= 0 else None
+        return found if self._valid(found) else None
+
+    def _valid(self, node: int | None) -> bool:
+        """rapidyaml answers "no such node" with NPOS (2**64 - 1), not with -1."""
+        return node is not None and 0 <= node < self._tree.size()
 
     def locate(self, path: Sequence[PathStep], part: Literal["key", "value"] = "value") -> Location:
         """The location of the deepest node of ``path`` that exists in the file."""

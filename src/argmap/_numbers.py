@@ -321,9 +321,9 @@ def _unit_after(text: str, end: int) -> tuple[str | None, int]:
     if word.lower() in _STOP or word.lower() in _SCALE_WORDS:
         return None, end
     unit_end = match.end(1)
-    if word[0].isupper():
+    if word.istitle():  # "Confucius Institutes", not "MPs Belarus"
         more = _CAPITAL_AFTER.match(text, unit_end)
-        if more and more.group(1).lower() not in _STOP:
+        if more and more.group(1).istitle() and more.group(1).lower() not in _STOP:
             word, unit_end = f"{word} {more.group(1)}", more.end(1)
     return word.rstrip("’'"), unit_end
 

@@ -17,6 +17,22 @@ def _head(finding: Finding) -> str:
     return f"{where}{finding.code} {level}{finding.message}"
 
 
+#: Source lines longer than this are shown as a window around the column.
+MAX_SHOWN = 100
+
+
+def _window(source: str, column: int) -> tuple[str, int]:
+    """The part of a long line around ``column`` (1-based), and the caret's offset in it."""
+    source = source.expandtabs(1)
+    caret = max(column - 1, 0)
+    if len(source) <= MAX_SHOWN:
+        return source, min(caret, len(source))
+    start = max(0, min(caret - MAX_SHOWN // 2, len(source) - MAX_SHOWN))
+    end = start + MAX_SHOWN
+    shown = ("…" if start else "") + source[start:end] + ("…" if end < len(source) else "")
+    return shown, caret - start + (1 if start else 0)
+
+
 def summary(findings: Sequence[Finding], files: int) -> str:
     """``Found 3 errors, 1 warning (2 suppressed) in 1 map.``"""
     active = [f for f in findings if f.suppressed is None]
@@ -51,10 +67,9 @@ def full(findings: Sequence[Finding], context: ReportContext) -> str:
             source = context.line_text(finding.location)
             if source.strip():
                 number = str(finding.location.line)
-                lines.append(f"  {number} | {source}")
-                caret_at = max(finding.location.column - 1, 0)
-                prefix = source[:caret_at].expandtabs(1)
-                lines.append(f"  {' ' * len(number)} | {' ' * len(prefix)}^")
+                shown, caret = _window(source, finding.location.column)
+                lines.append(f"  {number} | {shown}")
+                lines.append(f"  {' ' * len(number)} | {' ' * caret}^")
         for related in finding.related:
             where = f"{related.location}: " if related.location else ""
             lines.append(f"  = {where}{related.message}")

@@ -27,7 +27,7 @@ from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from typing import Any
 
-from argmap._compare import Verdict, claim_figures, describe, why
+from argmap._compare import claim_figures, describe, why
 from argmap._findings import Severity
 from argmap._models import QuantityKind
 from argmap._rule import RelatedRef, Report, RuleContext
@@ -57,7 +57,7 @@ def check(ctx: RuleContext, options: Mapping[str, Any]) -> Iterator[Report]:
                 detail = "no quote of " + ", ".join(dict.fromkeys(claim.evidence)) + " states it"
             related: tuple[RelatedRef, ...] = ()
             nearest = figure.nearest
-            if nearest is not None and nearest.verdict >= Verdict.DIFFERENT_UNIT:
+            if nearest is not None:
                 detail += (f"; closest: {nearest.evidence} says {nearest.mention.text!r}, "
                            f"{why(nearest.verdict)}")
                 related = (RelatedRef(f"the quote says {nearest.mention.text!r}",

@@ -39,7 +39,7 @@ def _overlap(a: Mention, b: Mention) -> bool:
     x, y = claim_interval(a), claim_interval(b)
     if x.lo is None or x.hi is None or y.lo is None or y.hi is None:
         return True
-    return x.lo <= y.hi and y.lo <= x.hi
+    return x.lo < y.hi and y.lo < x.hi
 
 
 def check(ctx: RuleContext, options: Mapping[str, Any]) -> Iterator[Report]:  # noqa: ARG001

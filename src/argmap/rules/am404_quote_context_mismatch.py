@@ -1,0 +1,65 @@
+"""A quote's ``prefix`` or ``suffix`` does not match the text around it in the source.
+
+The W3C ``prefix`` and ``suffix`` say which of several occurrences a quote means. When the
+quote is found but the text just before it does not end with the prefix (or the text just
+after it does not start with the suffix), the context is stale or wrong, and the quote may be
+anchored at the wrong place. Compared after normalisation; approximately when the quote itself
+was found approximately.
+
+FAIL::
+
+    evidence:
+      - id: E1
+        source: S1
+        quote: {exact: tripled, prefix: "Walking on Main Street "}
+    # snapshots/s1.txt: "Cycling on Main Street tripled after the lane opened."
+
+PASS::
+
+    evidence:
+      - id: E1
+        source: S1
+        quote: {exact: tripled, prefix: "Cycling on Main Street "}
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from argmap._anchor import anchored_evidence, shorten
+from argmap._findings import Severity
+from argmap._rule import Report, RuleContext
+
+CODE = "AM404"
+ID = "quote-context-mismatch"
+SEVERITY = Severity.WARNING
+OPTIONS: dict[str, Any] = {}
+
+
+def check(ctx: RuleContext, options: Mapping[str, Any]) -> Iterator[Report]:  # noqa: ARG001
+    for evidence, result in anchored_evidence(ctx):
+        if not result.found or evidence.quote is None:
+            continue
+        if result.prefix_match is False:
+            yield Report(
+                f"the prefix of the quote of {evidence.id!r} does not match its source "
+                f"{result.source!r}: the text before the quote is "
+                f"{shorten(result.before, 60)!r}",
+                node=evidence.id,
+                kind="evidence",
+                field=("quote", "prefix"),
+                hint="set prefix to the words just before the quote in the source, or drop it",
+                data={"anchor": result.as_data(), "context": "prefix"},
+            )
+        if result.suffix_match is False:
+            yield Report(
+                f"the suffix of the quote of {evidence.id!r} does not match its source "
+                f"{result.source!r}: the text after the quote is "
+                f"{shorten(result.after, 60)!r}",
+                node=evidence.id,
+                kind="evidence",
+                field=("quote", "suffix"),
+                hint="set suffix to the words just after the quote in the source, or drop it",
+                data={"anchor": result.as_data(), "context": "suffix"},
+            )

@@ -1,0 +1,51 @@
+"""A quote whose source has no snapshot, so it cannot be verified.
+
+Without a local text copy (``snapshot: {path: ...}``) argmap cannot check that the quote is
+really in the source. The source is the quote-holding one: ``via`` when set, else ``source``.
+Information only: a printed book or a paywalled article may have no text to keep.
+
+FAIL::
+
+    evidence:
+      - {id: E1, source: S1, quote: {exact: Cycling tripled.}}
+    sources:
+      - {id: S1, title: City report}
+
+PASS::
+
+    sources:
+      - {id: S1, title: City report, snapshot: {path: snapshots/s1.txt}}
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from argmap._anchor import quote_holder
+from argmap._findings import Severity
+from argmap._rule import RelatedRef, Report, RuleContext
+
+CODE = "AM407"
+ID = "no-snapshot"
+SEVERITY = Severity.INFO
+OPTIONS: dict[str, Any] = {}
+
+
+def check(ctx: RuleContext, options: Mapping[str, Any]) -> Iterator[Report]:  # noqa: ARG001
+    for evidence in ctx.map.evidence:
+        holder = quote_holder(evidence)
+        source = ctx.sources.get(holder)
+        if evidence.quote is None or source is None or source.snapshot is not None:
+            continue
+        yield Report(
+            f"the quote of {evidence.id!r} cannot be verified: source {holder!r} has no "
+            f"snapshot",
+            node=evidence.id,
+            kind="evidence",
+            field=("quote", "exact"),
+            hint="save the source's text under snapshots/ and add snapshot: {path: ...} to "
+            "the source",
+            related=(RelatedRef("the source", node=holder, kind="sources"),),
+            data={"source": holder},
+        )

@@ -1,0 +1,303 @@
+"""Quote anchoring: normalisation with its offset map, exact/normalised/fuzzy search, numbers."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
+import argmap
+from argmap._anchor import (
+    F_LIGATURES,
+    TH_LIGATURE,
+    AnchorStatus,
+    SnapshotIndex,
+    anchor_evidence,
+    detect_folds,
+    normalise,
+    numbers_in,
+)
+from argmap._rule import RuleContext
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED_PATH = ROOT / "claims" / "fiia-298" / "snapshots" / "fiia-298.txt"
+SEED = SEED_PATH.read_text(encoding="utf-8")
+BOTH = frozenset({F_LIGATURES, TH_LIGATURE})
+
+
+@pytest.fixture(scope="module")
+def seed() -> SnapshotIndex:
+    return SnapshotIndex("fiia-298", SEED)
+
+
+# --- normalisation ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("\u201cquoted\u201d and \u2018single\u2019", "\"quoted\" and 'single'"),
+        ("2014\u20132019 \u2014 a \u2212 b", "2014-2019 - a - b"),
+        ("a \n\t  b\u00a0c", "a b c"),
+        ("poli-\ncy", "policy"),
+        ("poli-  \r\n   cy", "policy"),
+        ("mil- lion", "million"),
+        ("Sino-Russian", "SinoRussian"),
+        ("Sino-\nRussian", "SinoRussian"),
+        ("2014-\n2019", "2014-2019"),
+        ("\ufb01rst \ufb02ow", "first flow"),  # ligature characters: NFKC spells them out
+        ("soft\u00adhyphen zero\u200bwidth", "softhyphen zerowidth"),
+        ("cafe\u0301", "caf\u00e9"),  # a combining accent composes with its base
+        ("\u2026", "..."),
+    ],
+)
+def test_normalise(raw: str, expected: str) -> None:
+    assert normalise(raw).text == expected
+
+
+@pytest.mark.parametrize(
+    ("correct", "extracted"),
+    [
+        ("affected", "afected"),
+        ("conflict", "confict"),
+        ("The ", "Te "),
+        ("first", "frst"),
+        ("offer", "ofer"),
+        ("significance", "signifcance"),
+        ("fifth", "ffth"),
+        ("officials", "ofcials"),
+        ("fitted", "ftted"),
+        ("influence", "infuence"),
+        ("Their", "Teir"),
+    ],
+)
+def test_lost_ligatures_meet_in_the_middle(correct: str, extracted: str) -> None:
+    assert normalise(correct, BOTH).text == normalise(extracted, BOTH).text
+
+
+def test_folds_only_where_the_snapshot_needs_them() -> None:
+    assert detect_folds(SEED) == BOTH
+    assert detect_folds("The affected officials were the first to offer help.") == frozenset()
+    assert detect_folds("Te report was frst published.") == BOTH
+    clean = SnapshotIndex("s", "The affected officials were the first to offer help.")
+    assert clean.anchor("The affected officials").status is AnchorStatus.EXACT
+    # a snapshot without artefacts does not excuse a quote that has them
+    assert clean.anchor("Te afected ofcials were").status is AnchorStatus.FUZZY
+
+
+def test_offset_map_leads_back_to_the_original() -> None:
+    raw = "A \u201cpoli-\ncy\u201d of  \ufb01rst\u2014rate  afected Te officials."
+    norm = normalise(raw, BOTH)
+    at = norm.text.index("policy")
+    start, end = norm.span(at, at + len("policy"))
+    assert raw[start:end] == "poli-\ncy"
+    assert "frstrate" in norm.text  # NFKC, the dash to "-", dropped between letters, folded
+    at = norm.text.index("frst")
+    start, end = norm.span(at, at + len("frst"))
+    assert raw[start:end] == "\ufb01rst"
+    at = norm.text.index("ofcials")
+    assert raw[slice(*norm.span(at, at + 7))] == "officials"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="ab fil-\n\u2014\u201c\u00ad\ufb01\u0301T h19,.", max_size=60),
+       st.data())
+def test_offset_map_is_monotone_and_in_bounds(raw: str, data: st.DataObject) -> None:
+    norm = normalise(raw, BOTH)
+    assert len(norm.starts) == len(norm.ends) == len(norm.text)
+    assert norm.starts == sorted(norm.starts)
+    assert all(0 <= s < e <= len(raw) for s, e in zip(norm.starts, norm.ends, strict=True))
+    if norm.text:
+        i = data.draw(st.integers(0, len(norm.text) - 1))
+        j = data.draw(st.integers(i + 1, len(norm.text)))
+        start, end = norm.span(i, j)
+        assert 0 <= start < end <= len(raw)
+        # what the span covers normalises back to (at least) what was asked for
+        assert norm.text[i:j].strip() in normalise(raw[start:end], BOTH).text
+
+
+# --- numbers ------------------------------------------------------------------------------------
+
+
+def test_numbers_in() -> None:
+    assert numbers_in("USD 1,200 million, 4.5%, 18.79 and 2014-2019") == [
+        "1200", "4.5", "18.79", "2014", "2019"]
+    assert numbers_in("no digits") == []
+
+
+# --- anchoring ----------------------------------------------------------------------------------
+
+
+def test_exact_quote(seed: SnapshotIndex) -> None:
+    quote = "its position remained"
+    result = seed.anchor(quote)
+    assert result.status is AnchorStatus.EXACT
+    assert result.similarity == 1.0
+    assert result.start is not None
+    assert SEED[result.start:result.end] == result.text == quote
+    assert result.numbers_missing == ()
+
+
+def test_quote_spelt_correctly_anchors_in_the_extracted_text(seed: SnapshotIndex) -> None:
+    result = seed.anchor("its position remained ambiguous over the Russia-Ukraine conflict")
+    assert result.status is AnchorStatus.NORMALISED
+    assert result.text == "its position remained \nambiguous over the Russia-Ukraine confict"
+    assert result.similarity == 1.0
+
+
+def test_line_end_hyphen_in_the_snapshot(seed: SnapshotIndex) -> None:
+    match = re.search(r"(\w+ \w+)-\n(\w+ \w+)", SEED)
+    assert match is not None
+    joined = match.group(1) + match.group(2)
+    result = seed.anchor(joined)
+    assert result.status is AnchorStatus.NORMALISED
+    assert result.start == match.start()
+    assert result.end == match.end()
+
+
+def test_prefix_and_suffix_choose_between_occurrences() -> None:
+    text = "Cycling rose. Walking fell. Cycling rose. Walking rose."
+    index = SnapshotIndex("s", text)
+    first = index.anchor("rose.")
+    assert (first.start, first.candidates) == (8, 3)
+    by_prefix = index.anchor("rose.", prefix="Walking ")
+    assert by_prefix.start == 50
+    assert by_prefix.prefix_match is True
+    by_suffix = index.anchor("Cycling rose.", suffix=" Walking rose")
+    assert by_suffix.start == 28
+    assert by_suffix.suffix_match is True
+    wrong = index.anchor("Cycling rose.", prefix="Running ")
+    assert wrong.found
+    assert wrong.prefix_match is False
+
+
+def test_position_chooses_between_equal_candidates() -> None:
+    text = "Cycling rose. Walking fell. Cycling rose."
+    index = SnapshotIndex("s", text)
+    result = index.anchor("Cycling rose.", position=(27, 40))
+    assert result.start == 28
+    assert result.position_match is False
+    exact = index.anchor("Cycling rose.", position=(28, 41))
+    assert exact.status is AnchorStatus.EXACT
+    assert exact.position_match is True
+
+
+def test_fuzzy_match_reports_similarity_and_the_source_words(seed: SnapshotIndex) -> None:
+    result = seed.anchor("its position remained ambigous over the Russia–Ukraine conflict")
+    assert result.status is AnchorStatus.FUZZY
+    assert 0.85 <= result.similarity < 1
+    assert result.text is not None
+    assert "ambiguous over the Russia-Ukraine confict" in result.text
+
+
+def test_fuzzy_match_with_a_wrong_digit_is_a_false_quote() -> None:
+    text = "The lane cost EUR 2.4 million to build, of which the fund paid EUR 1.5 million."
+    index = SnapshotIndex("s", text)
+    result = index.anchor("The lane cost EUR 2.7 million to build, of which the fund paid")
+    assert result.status is AnchorStatus.FUZZY
+    assert result.similarity > 0.95
+    assert result.numbers_missing == ("2.7",)
+    assert "2.4" in result.numbers_found
+    same = index.anchor("The lane cost EUR 2.4 milion to build, of which the fund paid")
+    assert same.status is AnchorStatus.FUZZY
+    assert same.numbers_missing == ()
+
+
+def test_numbers_compare_without_thousands_commas() -> None:
+    index = SnapshotIndex("s", "Cyclists per weekday rose from 400 to 1,200 in a year.")
+    result = index.anchor("Cyclists per weekday rose from 400 to 1200 in a year.")
+    assert result.found
+    assert result.numbers_missing == ()
+
+
+def test_an_exact_match_that_cuts_a_number() -> None:
+    index = SnapshotIndex("s", "Trade reached USD 4,500 million in 2019.")
+    result = index.anchor("Trade reached USD 4,5")
+    assert result.status is AnchorStatus.EXACT
+    assert result.numbers_missing == ("4,5",)
+
+
+def test_a_footnote_marker_glued_to_a_number_is_not_a_different_number(
+        seed: SnapshotIndex) -> None:
+    match = re.search(r"were rejected\s+in\s+2019(?=\.7)", SEED)  # 2019, then note 7
+    assert match is not None
+    result = seed.anchor("were rejected in 2019")
+    assert result.status is AnchorStatus.NORMALISED
+    assert (result.start, result.end) == match.span()
+    assert result.numbers_missing == ()
+
+
+def test_not_found_gives_the_best_candidate(seed: SnapshotIndex) -> None:
+    result = seed.anchor("The Belarusian crisis affected China's relations with Japan")
+    assert result.status is AnchorStatus.NOT_FOUND
+    assert not result.found
+    assert result.similarity < 0.85
+    assert result.text
+    assert result.start is not None
+    assert result.text == SEED[result.start:result.end]
+
+
+def test_an_empty_quote_is_not_found() -> None:
+    result = SnapshotIndex("s", "text").anchor("\u200b \u00ad")
+    assert result.status is AnchorStatus.NOT_FOUND
+    assert result.reason
+
+
+def test_as_data_is_json_ready(seed: SnapshotIndex) -> None:
+    data = seed.anchor("its position remained").as_data()
+    assert data["status"] == "exact"
+    assert data["similarity"] == 1.0
+    assert data["numbers_missing"] == []
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.integers(0, len(SEED) - 1), st.integers(12, 200))
+def test_any_passage_of_the_seed_anchors_to_itself(at: int, length: int) -> None:
+    quote = SEED[at:at + length]
+    assume(quote.strip() and quote == quote.strip())
+    result = SnapshotIndex("s", SEED).anchor(quote, position=(at, at + len(quote)))
+    assert result.status is AnchorStatus.EXACT
+    assert (result.start, result.end) == (at, at + len(quote))
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.data())
+def test_a_changed_digit_never_passes_as_found(data: st.DataObject) -> None:
+    digits = [m.start() for m in re.finditer(r"\d", SEED)]
+    where = data.draw(st.sampled_from(digits))
+    start = max(0, where - data.draw(st.integers(30, 80)))
+    end = min(len(SEED), where + data.draw(st.integers(30, 80)))
+    new_digit = data.draw(st.sampled_from([d for d in "0123456789" if d != SEED[where]]))
+    quote = SEED[start:where] + new_digit + SEED[where + 1:end]
+    assume(quote.strip() == quote)
+    result = SnapshotIndex("s", SEED).anchor(quote)
+    if result.found and not result.numbers_missing:
+        # then the source really states every number of the quote where it matched
+        assert result.text is not None
+        assert not Counter(numbers_in(quote)) - Counter(numbers_in(SEED[
+            result.start - 20 if result.start and result.start > 20 else 0:
+            (result.end or 0) + 20]))
+
+
+# --- the map: every quote of the paper's map anchors ---------------------------------------------
+
+
+def test_every_quote_of_the_paper_map_anchors() -> None:
+    loaded = argmap.load(ROOT / "claims" / "fiia-298")
+    ctx = RuleContext(loaded)
+    statuses: Counter[str] = Counter()
+    for evidence in loaded.evidence:
+        result = anchor_evidence(ctx, evidence)
+        if evidence.quote is None:
+            assert result.status is AnchorStatus.UNCHECKED
+            continue
+        statuses[result.status.value] += 1
+        assert result.status in (AnchorStatus.EXACT, AnchorStatus.NORMALISED), evidence.id
+        assert result.numbers_missing == (), evidence.id
+        assert anchor_evidence(ctx, evidence) is result  # cached for the other rules
+    # most quotes are typed on one line where the snapshot breaks lines: normalised matches
+    assert statuses["exact"] + statuses["normalised"] == sum(statuses.values()) > 150
