@@ -301,3 +301,15 @@ def test_every_quote_of_the_paper_map_anchors() -> None:
         assert anchor_evidence(ctx, evidence) is result  # cached for the other rules
     # most quotes are typed on one line where the snapshot breaks lines: normalised matches
     assert statuses["exact"] + statuses["normalised"] == sum(statuses.values()) > 150
+
+
+def test_doctests() -> None:
+    import doctest
+    import importlib
+
+    for name in ("argmap._anchor", "argmap.rules.am409_unsafe_url",
+                 "argmap.rules.am410_accessed_before_issued"):
+        module = importlib.import_module(name)
+        failures, tried = doctest.testmod(module)
+        assert tried > 0
+        assert failures == 0

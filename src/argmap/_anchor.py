@@ -187,7 +187,7 @@ def _sub(
             if not piece:
                 continue
             parts.append(piece)
-            if len(piece) == j - i:
+            if len(piece) == j - i and (len(piece) == 1 or piece == text[a + i:a + j]):
                 new_starts.extend(starts[a + i:a + j])
                 new_ends.extend(ends[a + i:a + j])
             else:
@@ -581,10 +581,16 @@ def anchored_evidence(ctx: RuleContext) -> Iterator[tuple[Evidence, AnchorResult
 
 
 def shorten(text: str, limit: int = 100) -> str:
-    """One line, at most ``limit`` characters, control characters made visible."""
+    r"""One line, at most ``limit`` characters, control characters made visible.
+
+    A word split by a line-end hyphen is shown joined, as a reader would copy it.
+
+    >>> shorten("per week-\nday,  a   threefold increase", 30)
+    'per weekday, a threefold incr…'
+    """
     from argmap._loader import visible
 
-    flat = " ".join(text.split())
+    flat = " ".join(re.sub(r"(?<=[^\W\d_])-[^\S\n]*\n\s*(?=[^\W\d_])", "", text).split())
     if len(flat) > limit:
         flat = flat[: limit - 1].rstrip() + "\u2026"
     return visible(flat)

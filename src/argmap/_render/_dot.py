@@ -27,7 +27,7 @@ import textwrap
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 from argmap._render._style import (
     EDGE_STYLES,
@@ -144,6 +144,19 @@ def safe_url(url: str | None) -> str | None:
     if parts.scheme.lower() not in {"http", "https"} or not parts.netloc:
         return None
     return url
+
+
+def dot_url(url: str) -> str:
+    """A URL as Graphviz must receive it to write valid XML on every version.
+
+    Graphviz 2.43 copies a bare ``&`` into ``xlink:href`` unescaped (invalid XML); newer
+    releases escape it. Every version keeps an entity it is given, so ``&`` goes in as
+    ``&amp;``, and characters that are not allowed in URLs are percent-encoded.
+
+    >>> dot_url("https://example.org/?a=1&b=<2>")
+    'https://example.org/?a=1&amp;b=%3C2%3E'
+    """
+    return quote(url, safe=":/?#[]@!$&'()*+,;=%~-._").replace("&", "&amp;")
 
 
 def _year(source: Source) -> str | None:
@@ -359,7 +372,7 @@ class _Builder:
         self._overlay(item.id, attrs, lines, tip, classes)
         url = safe_url(source.url) if source is not None else None
         if url:
-            attrs["URL"] = _nohtml(url)
+            attrs["URL"] = _nohtml(dot_url(url))
             attrs["target"] = "_blank"
         attrs.update(
             {
@@ -380,7 +393,7 @@ class _Builder:
         tip = [f"{item.id} (source)", citation(item), item.title or ""]
         url = safe_url(item.url)
         if url:
-            attrs["URL"] = _nohtml(url)
+            attrs["URL"] = _nohtml(dot_url(url))
             attrs["target"] = "_blank"
             tip.append(url)
         classes = ["source"]
