@@ -3,6 +3,7 @@
 
     python3 tasks.py demo    # install into .venv, check the paper's map, render it to SVG
     python3 tasks.py test    # install into .venv, run ruff, mypy and the whole test suite
+    python3 tasks.py docs    # regenerate docs/img/ and docs/paper/ (diagrams and report)
 
 The virtual environment is reinstalled when pyproject.toml changes.
 """
@@ -59,7 +60,13 @@ def test() -> None:
     run(str(BIN / "python"), "-m", "pytest", *sys.argv[2:])
 
 
-TASKS = {"demo": demo, "test": test}
+def docs() -> None:
+    """Regenerate the images in docs/img/ and the paper's diagrams and report in docs/paper/."""
+    ensure_venv()
+    run(str(BIN / "python"), "scripts/render_docs.py")
+
+
+TASKS = {"demo": demo, "test": test, "docs": docs}
 
 if __name__ == "__main__":
     if len(sys.argv) < 2 or sys.argv[1] not in TASKS:

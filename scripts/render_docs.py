@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
-"""Regenerate every image in docs/img/ (run: .venv/bin/python scripts/render_docs.py).
+"""Regenerate docs/img/ and docs/paper/ (run: python3 tasks.py docs).
 
 Images are drawn with the WebAssembly backend so they are byte-identical on every machine,
 whether or not Graphviz is installed. The paper's map (claims/fiia-298) is drawn whole and
-once per section when it exists.
+once per section into docs/paper/, next to its verification report.
 """
 
 from __future__ import annotations
@@ -16,12 +16,13 @@ from argmap._dump import atomic_write
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "docs" / "img"
+PAPER_OUT = ROOT / "docs" / "paper"
 
 
 def draw(m: argmap.ArgumentMap, name: str, formats: tuple[str, ...] = ("svg", "png"),
-         **view: object) -> None:
+         out: Path = OUT, **view: object) -> None:
     for fmt in formats:
-        path = OUT / f"{name}.{fmt}"
+        path = out / f"{name}.{fmt}"
         atomic_write(path, argmap.render(m, fmt, backend="wasm", **view))
         sys.stdout.write(f"wrote {path.relative_to(ROOT)}\n")
 
@@ -36,11 +37,27 @@ def main() -> int:
     draw(small, "uniforms-findings", findings=argmap.check(small), evidence="hide")
     paper = ROOT / "claims" / "fiia-298"
     if any((paper / name).is_file() for name in ("map.yaml", "map.yml", "map.json")):
+        from argmap._engine import check_loaded
+        from argmap._report import report_markdown, report_sections
+
         m = argmap.load(paper)
-        draw(m, "fiia-298", evidence="count")
-        draw(m, "fiia-298-evidence", formats=("svg",))
+        findings = check_loaded(m)
+        # the whole map is about 40,000 px wide: SVG only, which browsers zoom and search
+        draw(m, "fiia-298", formats=("svg",), out=PAPER_OUT, evidence="count", grounded=True)
+        draw(m, "fiia-298-evidence", formats=("svg",), out=PAPER_OUT)
+        draw(m, "fiia-298-findings", formats=("svg",), out=PAPER_OUT, evidence="count",
+             findings=findings)
         for section in m.sections:
-            draw(m, f"fiia-298-{section.id}", section=section.id)
+            draw(m, f"fiia-298-{section.id}", out=PAPER_OUT, section=section.id)
+        report = report_markdown(
+            m,
+            findings,
+            command="python3 tasks.py docs",
+            extra_sections=report_sections(m),
+        )
+        path = PAPER_OUT / "report.md"
+        atomic_write(path, report)
+        sys.stdout.write(f"wrote {path.relative_to(ROOT)}\n")
     else:
         sys.stderr.write("claims/fiia-298 has no map yet: skipped\n")
     return 0

@@ -28,7 +28,7 @@ def test_failed_write_leaves_the_old_file_and_no_temp(
     target = tmp_path / "map.yaml"
     target.write_text("old", encoding="utf-8")
 
-    def broken_replace(self: Path, target: Path) -> None:
+    def broken_replace(self: Path, target: Path) -> None:  # noqa: ARG001 - Path.replace's signature
         raise OSError("disk full")
 
     monkeypatch.setattr(Path, "replace", broken_replace)

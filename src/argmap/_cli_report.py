@@ -41,7 +41,7 @@ def report(path: Path, output: Path | None) -> None:
         argmap,
         findings,
         command=f"argmap report {path.as_posix()}{target}",
-        extra_sections=report_sections(argmap, findings),
+        extra_sections=report_sections(argmap),
     )
     if output is None:
         sys.stdout.write(text)

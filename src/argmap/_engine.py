@@ -11,9 +11,9 @@ from __future__ import annotations
 import fnmatch
 import os
 import traceback
-from pathlib import Path
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from argmap._findings import Finding, Location, MapLoadError, Related, Severity, by_position
@@ -168,7 +168,7 @@ def _check_loaded(argmap: ArgumentMap, config: Config, rules: Iterable[Rule]) ->
                 _stamp(rule, report, severity, locate)
                 for report in rule.check(ctx, _options_for(rule, config))
             )
-        except Exception as exc:
+        except Exception as exc:  # noqa: BLE001 - a broken rule must not hide the others
             findings.append(
                 Finding(
                     code="AM000",

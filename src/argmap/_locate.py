@@ -188,6 +188,8 @@ class PositionIndex:
         if tree.has_val(node) and not tree.is_container(node):
             off = self._offset_of(tree.val(node))
             if off is not None:
+                if tree.is_val_literal(node) or tree.is_val_folded(node):
+                    off = self._skip_indent(off)  # a block scalar's view starts at the margin
                 return off, len(tree.val(node))
             if tree.has_key(node):  # an empty value: point at its key
                 off = self._offset_of(tree.key(node))
@@ -198,11 +200,17 @@ class PositionIndex:
             if off is not None:
                 return off, len(tree.key(node))
         child = tree.first_child(node) if tree.has_children(node) else None
-        if self._valid(child):
+        if child is not None and self._valid(child):
             found = self._node_offset(child, "key")
             if found is not None:
                 return self._back_to_dash(found[0]), found[1]
         return None
+
+    def _skip_indent(self, offset: int) -> int:
+        data = self._data
+        while offset < len(data) and data[offset] in b" \t\r\n":
+            offset += 1
+        return offset
 
     def _back_to_dash(self, offset: int) -> int:
         """For a block sequence item ``- key: v``, point at the dash rather than the key."""

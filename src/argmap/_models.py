@@ -139,7 +139,6 @@ class _Model(BaseModel):
         validate_default=False,
         str_strip_whitespace=False,
         use_enum_values=False,
-        defer_build=True,
     )
 
 

@@ -195,11 +195,61 @@ def report_markdown(
     return "\n".join(lines) + "\n"
 
 
-def report_sections(
-    argmap: ArgumentMap, findings: Sequence[Finding]
-) -> list[tuple[str, list[str]]]:
+def report_sections(argmap: ArgumentMap) -> list[tuple[str, list[str]]]:
     """Sections computed by the verification modules: arithmetic checks and quote anchoring."""
-    return []
+    from argmap._anchor import anchor_evidence
+    from argmap._arith import evaluate, operands
+    from argmap._rule import RuleContext
+
+    ctx = RuleContext(argmap)
+    arithmetic: list[str] = []
+    rows: list[tuple[str, ...]] = []
+    for item in argmap.checks:
+        outcome = evaluate(item, ctx.quantities)
+        inputs = "; ".join(
+            f"{name} = {', '.join(ref) if isinstance(ref, list) else ref}"
+            for name, ref in operands(item).items()
+        )
+        if outcome is None:
+            rows.append((item.id, str(item.type), inputs, "", "", "not evaluated"))
+            continue
+        readings = "; ".join(
+            f"{r.formula} = {_short_number(r.computed)}{' (holds)' if r.holds else ''}"
+            for r in outcome.readings
+        )
+        error = "" if outcome.relative_error is None else f"{outcome.relative_error:.2%}"
+        verdict = "holds" if outcome.holds else "fails"
+        rows.append((item.id, str(item.type), inputs, outcome.stated_text, readings,
+                     f"{verdict} (relative error {error})" if error else verdict))
+    if rows:
+        arithmetic += _table(("check", "type", "operands", "stated", "computed", "result"), rows)
+    else:
+        arithmetic.append("The map declares no arithmetic checks.")
+
+    anchoring: list[str] = []
+    statuses: Counter[str] = Counter()
+    anchor_rows: list[tuple[str, ...]] = []
+    for evidence in argmap.evidence:
+        result = anchor_evidence(ctx, evidence)
+        statuses[result.status.value] += 1
+        where = "" if result.start is None else f"{result.start}-{result.end}"
+        anchor_rows.append((evidence.id, result.source or "", result.status.value,
+                            f"{result.similarity:.0%}", where))
+    anchoring.append(
+        "Every quote is looked up in the snapshot of the source that holds its words "
+        "(`via`, else `source`): exactly, then after normalising Unicode, quotes, dashes, "
+        "whitespace, line-end hyphens and lost ligatures, then approximately. Offsets are "
+        "code points of the snapshot."
+    )
+    anchoring += ["", ", ".join(f"{status}: {n}" for status, n in sorted(statuses.items())), ""]
+    anchoring += _table(("evidence", "snapshot of", "status", "similarity", "offsets"),
+                        anchor_rows)
+    return [("Arithmetic checks", arithmetic), ("Quote anchoring", anchoring)]
+
+
+def _short_number(value: Any) -> str:
+    text = f"{float(value):.6g}"
+    return text if "e" not in text else str(value)
 
 
 def finding_data(findings: Sequence[Finding], code_prefix: str) -> list[dict[str, Any]]:

@@ -74,7 +74,8 @@ def finish(svg: bytes, emphasis: Mapping[str, Sequence[str]] | None = None) -> b
             classes = (element.get("class") or "").split()
             if "claim" in classes:
                 spans = emphasis[element.get("id", "")]
-                for text in element.iter(f"{{{SVG_NS}}}text"):
+                # the first line of a claim's label is its ID, which is never a figure
+                for text in list(element.iter(f"{{{SVG_NS}}}text"))[1:]:
                     _emphasise(text, spans, _maker(ET))
     out = ET.tostring(root, encoding="unicode")
     return ('<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n' + out + "\n").encode()
