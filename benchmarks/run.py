@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 import os
 import platform
 import shutil
@@ -31,7 +30,6 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
-import generate  # noqa: E402 - the generator lives beside this script
 
 PYTHON = sys.executable
 BIN = Path(PYTHON).parent
@@ -59,19 +57,32 @@ class Sample:
         return f"{self.wall:.3f} s, {self.rss_mb:.0f} MB"
 
 
+#: GNU time reports the peak memory of the command alone. ``ru_maxrss`` from ``wait4`` would
+#: also do, but Linux carries a process's high-water mark across fork and exec, so a child of
+#: this (large) script would report at least this script's own peak.
+GNU_TIME = "/usr/bin/time" if Path("/usr/bin/time").exists() else None
+
+
 def run_once(cmd: Sequence[str], cwd: Path | None = None) -> tuple[float, float, int]:
     """One whole-process run: wall seconds, peak RSS in MB, exit code."""
-    start = time.perf_counter()
-    proc = subprocess.Popen(list(cmd), cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(proc.pid, 0)
-    wall = time.perf_counter() - start
-    proc.returncode = os.waitstatus_to_exitcode(status)
+    with tempfile.NamedTemporaryFile("r", suffix=".rss") as rss_file:
+        full = [GNU_TIME, "-f", "%M", "-o", rss_file.name, *cmd] if GNU_TIME else list(cmd)
+        start = time.perf_counter()
+        proc = subprocess.Popen(full, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - start
+        code = os.waitstatus_to_exitcode(status)
+        peak_kb = float(usage.ru_maxrss)
+        if GNU_TIME:
+            lines = [line for line in rss_file.read().splitlines() if line.strip().isdigit()]
+            peak_kb = float(lines[-1]) if lines else peak_kb
     if proc.stderr is not None:
         err = proc.stderr.read()
         proc.stderr.close()
-        if proc.returncode not in (0, 1) and err:
-            sys.stderr.write(f"  ! {' '.join(cmd)} exited {proc.returncode}: {err[-400:]!r}\n")
-    return wall, usage.ru_maxrss / 1024, proc.returncode
+        if code not in (0, 1) and err:
+            sys.stderr.write(f"  ! {' '.join(cmd)} exited {code}: {err[-400:]!r}\n")
+    proc.returncode = code
+    return wall, peak_kb / 1024, code
 
 
 def measure(commands: Sequence[Sequence[str]], runs: int, cwd: Path | None = None) -> list[Sample]:
@@ -186,9 +197,13 @@ def ensure_map(work: Path, n: int) -> Path:
     if not stamp.exists():
         print(f"generating a map of {n:,} claims ...", flush=True)
         shutil.rmtree(folder, ignore_errors=True)
-        generated = generate.generate(n)
-        generate.write(generated, folder)
-        stamp.write_text(json.dumps(generated.stats), encoding="utf-8")
+        # in a child process, so this script stays small while it measures others
+        subprocess.run(
+            [PYTHON, str(HERE / "generate.py"), str(n), str(folder)],
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+        stamp.write_text("complete", encoding="utf-8")
     return folder
 
 

@@ -5,9 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml_rs
+from hypothesis import given
+from hypothesis import strategies as st
 
 import argmap
 from argmap._dump import atomic_write
+from argmap._yaml_out import emit
 
 EXAMPLE = Path(__file__).parent.parent / "examples" / "bike-lanes"
 
@@ -43,3 +47,28 @@ def test_dump_keeps_field_order() -> None:
     keys = [line.split(":")[0] for line in text.splitlines() if line and line[0].isalpha()]
     assert keys[:3] == ["title", "description", "authors"]
     assert keys.index("claims") < keys.index("relations") < keys.index("sources")
+
+
+_JSONISH = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers(-(10**20), 10**20)
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(st.characters(exclude_categories=("Cs",))),
+    lambda inner: st.lists(inner, max_size=4)
+    | st.dictionaries(st.text(st.characters(exclude_categories=("Cs",)), max_size=8), inner,
+                      max_size=4),
+    max_leaves=20,
+)
+
+
+@given(_JSONISH)
+def test_yaml_emitter_output_reads_back_as_the_same_data(data: object) -> None:
+    # regression: yaml-rs's own emitter wrote the ID "0_" plain, which reads back as 0
+    text = emit(data)
+    assert yaml_rs.loads(text, parse_datetime=False) == data
+
+
+@pytest.mark.parametrize("text", ["0_", "1_000", "0o7", "0b101", "yes", "NO", "2020-01-01", "~"])
+def test_number_like_and_boolean_like_strings_are_quoted(text: str) -> None:
+    assert emit({"id": text}) == f'id: "{text}"\n'

@@ -313,3 +313,30 @@ def test_no_number_in_a_generated_sentence_is_missed(
                                                                 *f.reading()[4:])
            for f, (_, m) in zip(found, parts, strict=False)]
     assert got == expected, sentence
+
+
+# --- the anchored scan finds what trying every position finds ----------------------------------
+
+_PIECES = st.sampled_from([
+    "USD", "US$", "$", "€", "usd", "EUR", " ", "  ", "\n", "-\n", "-", "–", "(", ")", ".", ",",
+    "a", "an", "A", "just", "slightly", "over", "nearly", "about", "at least", "between", "and",
+    "from", "to", "some", "approx.", "a mere", "no fewer than", "in excess of", "up to",
+    "4", "18.79", "2019", "2014–2019", "1,250", "300", "3", "15-fold", "%", "per cent",
+    "percentage points", "billion", "mil-\nlion", "mln", "bn", "thousand", "hundred", "dozen",
+    "dozens of", "five", "fve", "twenty-one", "one", "half", "a fifth", "two-thirds", "doubled",
+    "redoubled", "times more", "January", "March", "Sep-\ntember", "December 3–6", "May",
+    "2000s", "containers", "MPs", "Covid-19", "17+1", "https://x.org/a-5-b", "ſix", "İ",
+])
+
+
+@settings(max_examples=300)
+@given(st.lists(_PIECES, min_size=1, max_size=14).map("".join))
+def test_the_anchored_scan_matches_every_position(text: str) -> None:
+    """``parse`` tries the big pattern only where a figure can start (see ``_starts``); that
+    must find exactly the matches that trying every position finds."""
+    from argmap._numbers import _PATTERN, _mask, _matches, _starts
+
+    masked = _mask(text)
+    fast = [(m.span(), m.groupdict()) for m in _matches(masked, _starts(masked))]
+    slow = [(m.span(), m.groupdict()) for m in _PATTERN.finditer(masked)]
+    assert fast == slow

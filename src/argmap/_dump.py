@@ -31,10 +31,9 @@ def dumps(argmap: ArgumentMap, fmt: Format = "yaml") -> str:
     data = to_data(argmap)
     if fmt == "json":
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-    import yaml_rs
+    from argmap._yaml_out import emit
 
-    text: str = yaml_rs.dumps(data)
-    return text if text.endswith("\n") else text + "\n"
+    return emit(data)
 
 
 def atomic_write(path: str | os.PathLike[str], content: bytes | str) -> None:

@@ -14,6 +14,7 @@ span it came from. Ranges are never averaged (``value`` and ``upper``); nothing 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
@@ -199,9 +200,9 @@ _YEAR = r"(?:1[89]\d\d|20\d\d|2100)(?!\d)"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d])"
 _DASH = r"\s*(?:[–—‒−]|-(?!\s*\n)|to|until|through)\s*"
 _NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+_YEAR_RE = re.compile(_YEAR)
 
-_PATTERN = re.compile(
-    rf"""
+_SOURCE = rf"""
     (?P<date>
         (?<![\w.,])(?P<a_d1>{_DAY}){_DASH}(?P<a_d2>{_DAY})\s+(?P<a_m>{_MONTH_RE})
             (?:,?\s+(?P<a_y>{_YEAR}))?
@@ -240,9 +241,31 @@ _PATTERN = re.compile(
           (?P<post>\s+or\s+(?:more|over|above|less|fewer|under)\b|\+(?![\d]))?
         )
     )
-    """,
-    re.VERBOSE | re.IGNORECASE,
-)
+    """
+_PATTERN = re.compile(_SOURCE, re.VERBOSE | re.IGNORECASE)
+
+
+def _without(*openings: str) -> re.Pattern[str]:
+    """``_PATTERN`` with the alternatives that begin with ``openings`` switched off by an
+    always-failing ``(?!)``: the same groups, the same matches wherever those alternatives
+    cannot match anyway, and no time spent trying them."""
+    source = _SOURCE
+    for opening in openings:
+        if source.count(opening) != 1:
+            raise ValueError(opening)
+        source = source.replace(opening, "(?!)" + opening)
+    return re.compile(source, re.VERBOSE | re.IGNORECASE)
+
+
+_QUALIFIER_OPENING = "(?<![\\w.])(?P<qual>"
+_LETTER_OPENINGS = ("\\b(?P<c_m1>", "\\b(?P<d_m>", "\\b(?P<e_m>", "(?P<foldverb>",
+                    "(?P<frac>", "\\b(?P<vague>", "(?P<cur>", "(?P<word>")
+_DIGIT_OPENINGS = ("(?<![\\w.,])(?P<a_d1>", "(?<![\\w.,])(?P<b_d1>",
+                   "(?<![\\w.,+/])(?P<years>")
+#: For a start at a digit: no qualifier, currency, word or month can begin there.
+_AT_DIGIT = _without(_QUALIFIER_OPENING, *_LETTER_OPENINGS)
+#: For a start at a letter or sign that no qualifier begins at: no digit, no qualifier.
+_AT_WORD = _without(_QUALIFIER_OPENING, *_DIGIT_OPENINGS)
 
 _URLISH = re.compile(r"\S*(?:://|www\.|\.html?\b|\.pdf\b|\.shtml\b|[A-Za-z][^\s/]*/|/[^\s/]*"
                      r"[A-Za-z_])\S*")
@@ -307,9 +330,14 @@ def _word_value(word: str) -> Decimal:
     return Decimal(total)
 
 
+_LINE_END_HYPHEN = re.compile(r"-[ \t]*\r?\n\s*")
+
+
 def _norm(phrase: str) -> str:
     """Lower case, one space between words, line-end hyphens removed."""
-    return re.sub(r"\s+", " ", re.sub(r"-[ \t]*\r?\n\s*", "", phrase)).strip().lower()
+    if "-" in phrase and "\n" in phrase:
+        phrase = _LINE_END_HYPHEN.sub("", phrase)
+    return " ".join(phrase.split()).lower()  # str.split() splits where \s+ matches
 
 
 def _unit_after(text: str, end: int) -> tuple[str | None, int]:
@@ -475,7 +503,7 @@ def _read_quantity(m: re.Match[str], text: str) -> Mention | None:
             return None  # "5m" is as likely metres as millions
         scale = _SCALE_WORDS[glue]
     raw_num = g["num"] or ""
-    year_like = (glue in {"", "s"} and re.fullmatch(_YEAR, raw_num) is not None
+    year_like = (glue in {"", "s"} and _YEAR_RE.fullmatch(raw_num) is not None
                  and not (currency or scale or g["pct"] or g["pp"] or g["fold"]))
     if year_like and (qualifier in {Q.EXACT, Q.RANGE} or glue == "s") and not g["post"]:
         year = int(raw_num)
@@ -667,22 +695,141 @@ def _attach_periods(text: str, found: list[Mention]) -> list[Mention]:
     return out
 
 
-@lru_cache(maxsize=65536)
+# --- finding where figures start ---------------------------------------------------------------
+#
+# ``_PATTERN`` tried at every position costs about a microsecond a character: its qualifier
+# list matches every "a", "in", "at" and "some" before failing. Every match contains a *core*
+# (digits, a number, scale, fraction, vague or fold word, a month), and can only start at that
+# core or at a short lead before it: "a"/"an" ("a dozen", "a fifth", "a million"), a
+# currency ("USD 4"), a qualifier ("just over"). So one cheap search finds the cores, the leads
+# are read backwards from each core (on the reversed text), and ``_PATTERN`` is tried only at
+# those starts, leftmost first, as ``finditer`` would: the same matches, a few attempts each.
+
+_CORE_WORDS = sorted(
+    {*_UNITS, *_TENS, "dozen", *_FRACTION_DENOMINATORS, *_VAGUE,
+     "hundred", "thousand", "million", "billion", "trillion"}
+    | (set(_FRACTION_NUMERATORS) - {"a", "an"}),
+    key=len, reverse=True,
+)
+_FOLD_STEMS = "(?:doubl|tripl|trebl|quadrupl|halv)(?:ed|ing|es)\\b"
+_MONTH_STARTS = [_soft(m[:3].lower()) for m in MONTHS]
+#: The cores, exactly as ``_PATTERN`` reads them (case-insensitive: slow to scan).
+_CORE = re.compile(
+    r"\d+|\b(?:" + "|".join(_CORE_WORDS) + r")\b|" + _FOLD_STEMS
+    + r"|\b(?:" + "|".join(_MONTH_STARTS) + ")",
+    re.IGNORECASE,
+)
+
+
+def _by_first_letter(alternatives: list[tuple[str, str]]) -> str:
+    """``(first letter, rest)`` pairs as one branch per letter, each starting with a literal,
+    so that the regex engine skips every other character without entering the pattern."""
+    groups: dict[str, list[str]] = {}
+    for first, rest in alternatives:
+        groups.setdefault(first, []).append(rest)
+    return "|".join(
+        re.escape(first) + r"(?<!\w.)(?:" + "|".join(rests) + ")"
+        for first, rests in sorted(groups.items())
+    )
+
+
+#: The same cores in lower-cased text: digits, and words at a word start (fast to scan).
+_DIGITS = re.compile(r"\d+")
+_CORE_LOWER = re.compile(_by_first_letter(
+    [(w[0], re.escape(w[1:]) + r"\b") for w in _CORE_WORDS]
+    + [(m[0], m[1:]) for m in _MONTH_STARTS]
+))
+_FOLD_LOWER = re.compile(_FOLD_STEMS)
+
+
+_LEAD_A = re.compile(r"[\s-]+(?:na|a)\b", re.IGNORECASE)
+_LEAD_CURRENCY = re.compile(r"\s*(?:\$SU|DSU|RUE|PBG|YNC|BMR|BUR|HAU|NYB|FHC|YPJ|[$€£¥₽₴])",
+                            re.IGNORECASE)
+_LEAD_QUALIFIER = re.compile(
+    r"\s+(?:" + "|".join(r"\s+".join(re.escape(word[::-1]) for word in reversed(q.split()))
+                         for q in sorted(_QUALIFIERS, key=len, reverse=True))
+    + r")(?![\w.])",
+    re.IGNORECASE,
+)
+#: Leads read backwards from a core, on the reversed text: "a"/"an", a currency, a qualifier.
+
+
+def _cores(masked: str) -> tuple[list[int], list[int]]:
+    """Where a core may start: digit runs, and number, scale, fraction and fold words and
+    months."""
+    low = masked.lower()
+    if len(low) != len(masked) or "ı" in low or "ſ" in low:
+        # lower() is not what IGNORECASE compares ("İ", "ı", "ſ"): scan the slow, exact way
+        return [], [m.start() for m in _CORE.finditer(masked)]
+    digits = [m.start() for m in _DIGITS.finditer(masked)]
+    words = [m.start() for m in _CORE_LOWER.finditer(low)]
+    words += [m.start() for m in _FOLD_LOWER.finditer(low)]
+    return digits, words
+
+
+def _starts(masked: str) -> list[tuple[int, re.Pattern[str]]]:
+    """Every position where ``_PATTERN`` may match, in order (a superset, never fewer), with
+    the variant of the pattern that is enough there."""
+    digits, words = _cores(masked)
+    if not digits and not words:
+        return []
+    n = len(masked)
+    backwards = masked[::-1]
+    found: dict[int, re.Pattern[str]] = {}
+    for core in digits + words:
+        leads = [core]
+        if core not in digits or not masked[core].isdecimal():
+            lead = _LEAD_A.match(backwards, n - core)  # "a dozen", "a fifth", "a million"
+            if lead:
+                leads.append(n - lead.end())
+        for at in leads[:]:
+            lead = _LEAD_CURRENCY.match(backwards, n - at)
+            if lead:
+                leads.append(n - lead.end())
+        for at in leads:
+            if at not in found:
+                found[at] = _AT_DIGIT if masked[at].isdecimal() else _AT_WORD
+        for at in leads[:]:
+            lead = _LEAD_QUALIFIER.match(backwards, n - at)
+            if lead:
+                found[n - lead.end()] = _PATTERN
+    return sorted(found.items())
+
+
+def _matches(masked: str, starts: list[tuple[int, re.Pattern[str]]]) -> Iterator[re.Match[str]]:
+    """``_PATTERN.finditer(masked)``, trying only the positions where a match may start."""
+    pos = 0
+    for start, pattern in starts:
+        if start < pos:
+            continue
+        match = pattern.match(masked, start)
+        if match is not None:
+            yield match
+            pos = match.end()
+
+
+@lru_cache(maxsize=1 << 18)  # a 100,000-claim map has ~250,000 texts
 def parse(text: str) -> tuple[Mention, ...]:
     """Every quantity in ``text``, in order, each with its span; cached by text."""
     masked = _mask(text)
+    starts = _starts(masked)
+    if not starts:  # no digit, number word, fold verb or month: no figure
+        return ()
     found: list[Mention] = []
-    for match in _PATTERN.finditer(masked):
+    for match in _matches(masked, starts):
+        mention: Mention | None
         if match.group("date") is not None:
             mention = _read_date(match)
         elif match.group("years") is not None:
             mention = _read_years(match)
         else:
             mention = _read_quantity(match, masked)
-            if mention is not None:
+            if mention is not None and masked is not text:
                 mention = replace(mention, text=text[mention.start:mention.end])
         if mention is not None:
             found.append(mention)
+    if not found:
+        return ()
     found = _merge(text, found)
     found = _inherit_currency(text, found)
     return tuple(_attach_periods(text, found))
