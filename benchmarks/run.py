@@ -426,6 +426,19 @@ def bench_render(
                 commands.append([PYTHON, "-c", FLOOR_WASM, str(dot)])
         samples = measure(commands, runs)
         mine = samples[0]
+        if mine.returncode != 0:
+            report.add(
+                Row(
+                    "render SVG",
+                    f"{n:,}",
+                    f"failed: exit {mine.returncode} (see the log)",
+                    str(samples[1]) if argdown is not None else "-",
+                    "-",
+                    ">= 3x faster than argdown map",
+                    "**no**",
+                )
+            )
+            continue
         if argdown is not None:
             peer = samples[1]
             ratio = peer.wall / mine.wall

@@ -340,3 +340,17 @@ def test_the_anchored_scan_matches_every_position(text: str) -> None:
     fast = [(m.span(), m.groupdict()) for m in _matches(masked, _starts(masked))]
     slow = [(m.span(), m.groupdict()) for m in _PATTERN.finditer(masked)]
     assert fast == slow
+
+
+def test_a_date_without_a_year_takes_the_year_of_the_date_before_it() -> None:
+    text = "On 28 November 2013 he declined. Instead, on December 3–6, he visited China."
+    first, second = parse(text)
+    assert first.period == "2013-11-28"
+    assert (second.text, second.period, second.inferred) == (
+        "December 3–6", "2013-12-03/2013-12-06", True)
+
+
+def test_a_date_without_a_year_and_nothing_before_it_stays_partial() -> None:
+    (only,) = parse("On December 3–6 he visited China.")
+    assert only.period is None
+    assert only.partial == "--12-03/--12-06"

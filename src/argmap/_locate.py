@@ -113,6 +113,9 @@ class PositionIndex:
         self._built = False
         self._line_starts: list[int] | None = None
         self._seq_children: dict[int, list[int]] = {}
+        self._located: dict[tuple[tuple[PathStep, ...], str], Location] = {}
+        self._size = 0
+        self._ascii = self._data.isascii()
 
     # -- offsets to line/column ---------------------------------------------------------------
 
@@ -132,14 +135,18 @@ class PositionIndex:
         starts = self._lines()
         offset = max(0, min(offset, len(self._data)))
         row = bisect_right(starts, offset) - 1
-        line_start = starts[row]
-        column = len(self._data[line_start:offset].decode("utf-8", "replace")) + 1
+        column = self._column(starts[row], offset)
         if length:
             end = min(offset + length, len(self._data))
             end_row = bisect_right(starts, end) - 1
-            end_col = len(self._data[starts[end_row] : end].decode("utf-8", "replace")) + 1
+            end_col = self._column(starts[end_row], end)
             return Location(self.file, row + 1, column, end_row + 1, end_col)
         return Location(self.file, row + 1, column)
+
+    def _column(self, line_start: int, offset: int) -> int:
+        if self._ascii:  # one byte per code point: no decoding needed
+            return offset - line_start + 1
+        return len(self._data[line_start:offset].decode("utf-8", "replace")) + 1
 
     def line_text(self, line: int) -> str:
         """The text of a 1-based line, without its line end (for the ``full`` report)."""
@@ -162,6 +169,7 @@ class PositionIndex:
                 with _quiet_stderr():
                     self._tree = ryml.parse_in_place(self._buffer)
                 _LIVE_TREES.add(self)
+                self._size = int(self._tree.size())
                 self._base = _address(memoryview(self._buffer))
             except Exception:  # noqa: BLE001 - any parser failure means coarse locations
                 self._tree = None
@@ -172,6 +180,7 @@ class PositionIndex:
         self._tree = None
         self._buffer = None
         self._seq_children.clear()
+        self._located.clear()
 
     def _offset_of(self, view: Any) -> int | None:
         if view is None or len(view) == 0:
@@ -243,23 +252,32 @@ class PositionIndex:
 
     def _valid(self, node: int | None) -> bool:
         """rapidyaml answers "no such node" with NPOS (2**64 - 1), not with -1."""
-        return node is not None and 0 <= node < self._tree.size()
+        return node is not None and 0 <= node < self._size
 
     def locate(self, path: Sequence[PathStep], part: Literal["key", "value"] = "value") -> Location:
-        """The location of the deepest node of ``path`` that exists in the file."""
+        """The location of the deepest node of ``path`` that exists in the file.
+
+        Answers are remembered: a map with many findings names the same nodes again and
+        again (every duplicate of one text points back at the first).
+        """
+        key = (tuple(path), part)
+        known = self._located.get(key)
+        if known is None:
+            known = self._located[key] = self._locate(path, part)
+        return known
+
+    def _locate(self, path: Sequence[PathStep], part: Literal["key", "value"]) -> Location:
         tree = self._build()
         if tree is None:
             return Location(self.file, 1, 1)
         node = tree.root_id()
         if tree.is_stream(node) and tree.has_children(node):
             node = tree.first_child(node)
-        found: tuple[int, int] | None = None
         for step in path:
             child = self._child(node, step)
             if child is None:
                 break
             node = child
-            found = None
         found = self._node_offset(node, part)
         if found is None:
             return Location(self.file, 1, 1)

@@ -832,7 +832,35 @@ def parse(text: str) -> tuple[Mention, ...]:
         return ()
     found = _merge(text, found)
     found = _inherit_currency(text, found)
+    found = _inherit_year(found)
     return tuple(_attach_periods(text, found))
+
+
+_PARTIAL = re.compile(r"--(\d\d)-(\d\d)(?:/--(\d\d)-(\d\d))?")
+
+
+def _inherit_year(found: list[Mention]) -> list[Mention]:
+    """A date without a year ("December 3-6") takes the year of the nearest date before it.
+
+    The result is marked ``inferred``; with no earlier year in the text it stays partial.
+    """
+    year: int | None = None
+    out: list[Mention] = []
+    for mention in found:
+        chosen = mention
+        if mention.partial is not None and year is not None:
+            parts = _PARTIAL.fullmatch(mention.partial)
+            if parts is not None:
+                first = (int(parts[1]), int(parts[2]))
+                last = (int(parts[3]), int(parts[4])) if parts[3] else first
+                dated = _date_mention(year, first, last, mention.start, mention.end,
+                                      mention.text)
+                if dated is not None:
+                    chosen = replace(dated, inferred=True)
+        elif mention.kind in (K.DATE, K.YEAR) and mention.period:
+            year = int(mention.period[:4])
+        out.append(chosen)
+    return out
 
 
 def text_period(text: str) -> str | None:

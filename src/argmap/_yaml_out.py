@@ -57,7 +57,7 @@ def _lines(value: Any, indent: int, out: list[str]) -> None:
             label = _scalar(str(key))
             if isinstance(item, dict | list) and item:
                 out.append(f"{pad}{label}:")
-                _lines(item, indent + 2 if isinstance(item, dict) else indent + 2, out)
+                _lines(item, indent + 2, out)
             else:
                 out.append(f"{pad}{label}: {_inline(item)}")
     else:
