@@ -4,6 +4,7 @@ period, and a formatted quantity parses back to itself."""
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 
 import pytest
@@ -354,3 +355,9 @@ def test_a_date_without_a_year_and_nothing_before_it_stays_partial() -> None:
     (only,) = parse("On December 3–6 he visited China.")
     assert only.period is None
     assert only.partial == "--12-03/--12-06"
+
+
+def test_period_bounds_reach_the_last_representable_month() -> None:
+    # regression (long fuzz run): the last day of 9999-12 was computed via 10000-01-01
+    assert period_bounds("9999-12") == (date(9999, 12, 1), date(9999, 12, 31))
+    assert period_bounds("2020-02") == (date(2020, 2, 1), date(2020, 2, 29))

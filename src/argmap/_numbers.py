@@ -13,6 +13,7 @@ span it came from. Ranges are never averaged (``value`` and ``upper``); nothing 
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -889,8 +890,7 @@ def _bound(part: str, last: bool) -> date:
     if len(pieces) == 2:
         if not last:
             return date(pieces[0], pieces[1], 1)
-        nxt = date(pieces[0] + pieces[1] // 12, pieces[1] % 12 + 1, 1)
-        return date.fromordinal(nxt.toordinal() - 1)
+        return date(pieces[0], pieces[1], calendar.monthrange(pieces[0], pieces[1])[1])
     return date(pieces[0], pieces[1], pieces[2])
 
 
