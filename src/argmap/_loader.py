@@ -45,7 +45,6 @@ __all__ = [
 MAP_FILE_NAMES = ("map.yaml", "map.yml", "map.json")
 SOURCES_FILE_NAMES = ("sources.yaml", "sources.yml", "sources.json")
 MAP_SUFFIXES = (".argmap.yaml", ".argmap.yml", ".argmap.json")
-YAML_SUFFIXES = (".yaml", ".yml")
 
 #: The collections of a map whose items carry IDs, in the order reports name them.
 COLLECTIONS = ("sections", "claims", "relations", "evidence", "checks", "sources")

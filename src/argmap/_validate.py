@@ -22,12 +22,7 @@ if TYPE_CHECKING:
 from argmap._limits import load_problem as _problem
 from argmap._limits import short_repr
 
-MAP_FILE_NAMES = ("map.yaml", "map.yml", "map.json")
-SOURCES_FILE_NAMES = ("sources.yaml", "sources.yml", "sources.json")
-MAP_SUFFIXES = (".argmap.yaml", ".argmap.yml", ".argmap.json")
-YAML_SUFFIXES = (".yaml", ".yml")
-
-
+#: What messages call an item of each list ("claim 'C1'", "quantity 'Q2'").
 KIND_OF_COLLECTION = {
     "sections": "section",
     "claims": "claim",
