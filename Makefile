@@ -10,3 +10,5 @@ schema:
 	.venv/bin/argmap schema --write-all schemas
 docs:
 	$(PYTHON) tasks.py docs
+bench:
+	.venv/bin/python benchmarks/run.py
