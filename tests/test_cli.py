@@ -102,3 +102,68 @@ def test_real_process_never_prints_a_traceback(tmp_path: Path, content: bytes) -
     assert done.returncode in (1, 2)
     assert "Traceback" not in done.stdout + done.stderr
     assert "AM1" in done.stdout
+
+
+def test_output_into_missing_folder_is_an_error_not_a_traceback(tmp_path: Path) -> None:
+    missing = tmp_path / "missing"
+    for args in (
+        ("report", str(EXAMPLE), "-o", str(missing / "report.md")),
+        ("schema", "-o", str(missing / "schema.json")),
+        ("check", str(EXAMPLE), "-o", str(missing / "check.txt")),
+    ):
+        result = CliRunner().invoke(cli, list(args))
+        assert result.exit_code == 2, (args, result.output)
+        assert result.exception is None or isinstance(result.exception, SystemExit)
+        assert f"cannot write {missing}" in result.output
+    assert not missing.exists()
+
+
+def test_schema_write_all_under_a_file_exits_two(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["schema", "--write-all", str(blocker / "sub")])
+    assert result.exit_code == 2
+    assert "cannot write" in result.output
+
+
+@pytest.mark.parametrize("option", ["--select", "--ignore"])
+def test_unknown_code_on_the_command_line_is_a_usage_error(option: str) -> None:
+    # a letter O for a zero: without the check no rule ran and the map "passed"
+    code, out = run("check", str(EXAMPLE), option, "AM3O1")
+    assert code == 2
+    assert "'AM3O1' is not a rule code" in out
+
+
+def test_a_map_named_twice_is_checked_once(tmp_path: Path) -> None:
+    folder = tmp_path / "maps" / "one"
+    folder.mkdir(parents=True)
+    (folder / "map.yaml").write_text(
+        "title: t\nclaims:\n  - {id: C1, text: a, kind: thesis}\n", encoding="utf-8"
+    )
+    code, out = run("check", "-f", "concise", str(tmp_path / "maps"), str(folder))
+    assert code == 0
+    assert out.count(" AM210 ") == 1
+    assert "in 1 map." in out
+
+
+def test_quoted_line_of_a_load_error_shows_control_characters(tmp_path: Path) -> None:
+    bad = tmp_path / "e.argmap.yaml"
+    bad.write_bytes(b'title: "x\x1b[31mred"\nclaims: []\n')
+    code, out = run("check", str(bad))
+    assert code == 1
+    assert " AM109 " in out
+    assert "\x1b" not in out
+    assert "\u241b[31mred" in out
+
+
+def test_quoted_line_of_an_oversized_file_is_read_no_further_than_the_limit(
+    tmp_path: Path,
+) -> None:
+    big = tmp_path / "big.argmap.yaml"
+    big.write_text("title: " + "x" * 5000 + "\n", encoding="utf-8")
+    code, out = run("check", "--max-file-size", "20", str(big))
+    assert code == 1
+    assert " AM107 " in out
+    quoted = [line for line in out.splitlines() if "| title: " in line]
+    assert quoted, out
+    assert quoted[0].endswith("| title: " + "x" * 13)

@@ -72,3 +72,17 @@ def test_yaml_emitter_output_reads_back_as_the_same_data(data: object) -> None:
 @pytest.mark.parametrize("text", ["0_", "1_000", "0o7", "0b101", "yes", "NO", "2020-01-01", "~"])
 def test_number_like_and_boolean_like_strings_are_quoted(text: str) -> None:
     assert emit({"id": text}) == f'id: "{text}"\n'
+
+
+def test_dump_keeps_trailing_zeros_of_a_quantity(tmp_path: Path) -> None:
+    # "2.50" states a precision that 2.5 does not; the round trip must keep the digits
+    source = tmp_path / "q.argmap.yaml"
+    source.write_text(
+        "title: t\nclaims:\n  - id: C1\n    text: a 2.50 b\n    kind: thesis\n"
+        '    quantities:\n      - {id: Q1, value: "2.50"}\n      - {id: Q2, value: 3}\n',
+        encoding="utf-8",
+    )
+    copy = tmp_path / "copy.argmap.yaml"
+    argmap.dump(argmap.load(source), copy)
+    values = [q.value for q in argmap.load(copy).claims[0].quantities]
+    assert [str(v) for v in values] == ["2.50", "3"]

@@ -168,3 +168,19 @@ def test_quantity_values_are_exact_decimals(tmp_path: Path) -> None:
     quantity = argmap.load(path).claims[0].quantities[0]
     assert str(quantity.value) == "18.79"
     assert quantity.magnitude == 18_790_000
+
+
+def test_json_duplicate_key_message_names_the_key_it_points_at(tmp_path: Path) -> None:
+    # json meets the inner object's duplicate first; the location is the first in the file
+    error = load_error(write(tmp_path, '{"b": 1, "b": 2, "a": {"x": 1, "x": 2}}', "map.json"))
+    assert error.code == "AM106"
+    assert (error.line, error.column) == (1, 11)
+    assert error.message == "duplicate key 'b'"
+
+
+def test_json_integer_too_long_is_a_clean_syntax_error(tmp_path: Path) -> None:
+    text = '{"title": "t", "claims": [], "n": ' + "9" * 5000 + "}"
+    error = load_error(write(tmp_path, text, "map.json"))
+    assert error.code == "AM105"
+    assert "is not a number" not in error.message
+    assert "5000 digits" in error.message

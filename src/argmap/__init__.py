@@ -19,7 +19,7 @@ from argmap._version import __version__
 
 if TYPE_CHECKING:
     from argmap._dump import dump, dumps
-    from argmap._engine import check, grounded_labelling
+    from argmap._engine import Config, check, grounded_labelling
     from argmap._findings import Finding, Location, MapLoadError, Related, Severity
     from argmap._loader import Limits, MapOrigin, load
     from argmap._models import (
@@ -33,11 +33,13 @@ if TYPE_CHECKING:
         Section,
         Source,
     )
+    from argmap._render import render
 
 __all__ = [
     "ArgumentMap",
     "Claim",
     "ClaimKind",
+    "Config",
     "Evidence",
     "Finding",
     "Limits",
@@ -64,6 +66,7 @@ _LAZY = {
     "dump": "argmap._dump",
     "dumps": "argmap._dump",
     "check": "argmap._engine",
+    "Config": "argmap._engine",
     "grounded_labelling": "argmap._engine",
     "Finding": "argmap._findings",
     "Location": "argmap._findings",

@@ -4,30 +4,44 @@ from __future__ import annotations
 
 import dataclasses
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from argmap._cli_limits import current_limits, limit_options
 from argmap._reporters import REPORTERS
 
+if TYPE_CHECKING:
+    from argmap._findings import Location
+    from argmap._loader import MapOrigin
 
-def _line_reader(origins: dict[str, object]) -> object:
+
+def _line_reader(origins: dict[str, MapOrigin], max_bytes: int) -> Callable[[Location], str]:
+    """Quote source lines: from the loaded files, else (load errors) from a bounded read.
+
+    A file that failed to load may be huge (over ``--max-file-size``) or hold control
+    characters (AM109), so it is read no further than the limit and quoted through
+    ``visible``, as loaded files are.
+    """
+    from argmap._limits import visible
+
     cache: dict[str, list[str]] = {}
 
-    def line_text(location: object) -> str:
-        file = getattr(location, "file", "")
-        line = int(getattr(location, "line", 0))
-        origin = origins.get(file)
+    def line_text(location: Location) -> str:
+        origin = origins.get(location.file)
         if origin is not None:
-            return str(origin.line_text(location))  # type: ignore[attr-defined]
-        if file not in cache:
+            return origin.line_text(location)
+        if location.file not in cache:
             try:
-                cache[file] = Path(file).read_text(encoding="utf-8", errors="replace").splitlines()
+                with Path(location.file).open("rb") as handle:
+                    raw = handle.read(max_bytes)
+                cache[location.file] = raw.decode("utf-8", "replace").splitlines()
             except OSError:
-                cache[file] = []
-        lines = cache[file]
-        return lines[line - 1] if 0 < line <= len(lines) else ""
+                cache[location.file] = []
+        lines = cache[location.file]
+        return visible(lines[location.line - 1]) if 0 < location.line <= len(lines) else ""
 
     return line_text
 
@@ -82,7 +96,7 @@ def check(
     Exit codes: 0 clean, 1 findings at or above the fail level, 2 usage error or
     unreadable input.
     """
-    from argmap._config import ConfigError, find_pyproject, load_config, split_codes
+    from argmap._config import ConfigError, check_codes, find_pyproject, load_config
     from argmap._engine import check_loaded
     from argmap._findings import Finding, MapLoadError, Severity, by_position
     from argmap._loader import discover, load
@@ -91,13 +105,15 @@ def check(
     try:
         pyproject = None if no_config else (config_path or find_pyproject(Path.cwd()))
         config = load_config(pyproject)
+        chosen = check_codes(select, "--select")
+        dropped = check_codes(ignore, "--ignore")
     except ConfigError as exc:
         raise click.UsageError(str(exc)) from None
     changes: dict[str, object] = {}
-    if select:
-        changes["select"] = split_codes(select)
-    if ignore:
-        changes["ignore"] = (*config.ignore, *split_codes(ignore))
+    if chosen:
+        changes["select"] = chosen
+    if dropped:
+        changes["ignore"] = (*config.ignore, *dropped)
     if fail_level:
         changes["fail_level"] = Severity.parse(fail_level)
     config = dataclasses.replace(config, **changes)  # type: ignore[arg-type]
@@ -105,13 +121,17 @@ def check(
     targets = list(paths) or [Path("claims")]
     findings: list[Finding] = []
     files: list[str] = []
-    origins: dict[str, object] = {}
+    origins: dict[str, MapOrigin] = {}
+    seen: set[Path] = set()
     unreadable = False
     for item in discover(targets):
         if isinstance(item, Finding):
             findings.append(item)
             unreadable = True
             continue
+        if item.resolve() in seen:  # `check claims claims/x`: each map is checked once
+            continue
+        seen.add(item.resolve())
         files.append(str(item))
         try:
             argmap = load(item, limits=current_limits())
@@ -127,7 +147,8 @@ def check(
         findings.extend(check_loaded(argmap, config))
     findings.sort(key=by_position)
     reporter = get_reporter(output_format)
-    context = ReportContext(files=files, line_text=_line_reader(origins))  # type: ignore[arg-type]
+    line_text = _line_reader(origins, current_limits().max_file_bytes)
+    context = ReportContext(files=files, line_text=line_text)
     text = reporter(findings, context)
     if output is not None:
         from argmap._dump import atomic_write

@@ -45,5 +45,9 @@ def report(path: Path, output: Path | None) -> None:
     )
     if output is None:
         sys.stdout.write(text)
-    else:
+        return
+    try:
         atomic_write(output, text)
+    except OSError as exc:
+        click.echo(f"argmap: cannot write {output}: {exc.strerror or exc}", err=True)
+        sys.exit(2)

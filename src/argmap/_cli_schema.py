@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
@@ -35,13 +36,17 @@ def schema(kind: str, output: Path | None, write_all: Path | None) -> None:
     from argmap._dump import atomic_write
     from argmap._schema import schema_text
 
-    if write_all is not None:
-        write_all.mkdir(parents=True, exist_ok=True)
-        atomic_write(write_all / "argmap.schema.json", schema_text("map"))
-        atomic_write(write_all / "sources.schema.json", schema_text("sources"))
+    if write_all is None and output is None:
+        click.echo(schema_text(kind), nl=False)
         return
-    text = schema_text(kind)
-    if output is not None:
-        atomic_write(output, text)
-    else:
-        click.echo(text, nl=False)
+    try:
+        if write_all is not None:
+            write_all.mkdir(parents=True, exist_ok=True)
+            atomic_write(write_all / "argmap.schema.json", schema_text("map"))
+            atomic_write(write_all / "sources.schema.json", schema_text("sources"))
+        elif output is not None:
+            atomic_write(output, schema_text(kind))
+    except OSError as exc:
+        where = write_all if write_all is not None else output
+        click.echo(f"argmap: cannot write {where}: {exc.strerror or exc}", err=True)
+        sys.exit(2)

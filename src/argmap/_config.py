@@ -18,7 +18,7 @@ from typing import Any
 from argmap._engine import Config
 from argmap._findings import Severity
 
-__all__ = ["ConfigError", "find_pyproject", "load_config", "split_codes"]
+__all__ = ["ConfigError", "check_codes", "find_pyproject", "load_config", "split_codes"]
 
 
 class ConfigError(Exception):
@@ -31,6 +31,14 @@ def split_codes(values: Iterable[str]) -> tuple[str, ...]:
     for value in values:
         out.extend(part.strip() for part in value.split(",") if part.strip())
     return tuple(out)
+
+
+def check_codes(values: Iterable[str], option: str) -> tuple[str, ...]:
+    """Split and check codes given on the command line, as strictly as the configuration's.
+
+    ``--select AM3O1`` (a letter O) would otherwise run no rule and report a clean map.
+    """
+    return tuple(_check_code(code, "command line", option) for code in split_codes(values))
 
 
 def find_pyproject(start: Path) -> Path | None:

@@ -12,7 +12,7 @@ import re
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import (
     AfterValidator,
@@ -25,6 +25,9 @@ from pydantic import (
     StringConstraints,
     WithJsonSchema,
 )
+
+if TYPE_CHECKING:
+    from argmap._loader import MapOrigin
 
 __all__ = [
     "ArgumentMap",
@@ -112,11 +115,14 @@ Period = Annotated[
 
 
 def _decimal_out(value: Decimal) -> int | float | str:
-    """Write a decimal as a YAML/JSON number when that is exact, else as a string."""
-    if value == value.to_integral_value() and abs(value) < 10**15:
+    """Write a decimal as a YAML/JSON number when that keeps its digits, else as a string.
+
+    Trailing zeros count: ``2.50`` states a precision ``2.5`` does not (see ``_numbers``).
+    """
+    if value.as_tuple().exponent == 0 and abs(value) < 10**15:
         return int(value)
     as_float = float(value)
-    if Decimal(repr(as_float)) == value:
+    if str(Decimal(repr(as_float))) == str(value):
         return as_float
     return str(value)
 
@@ -535,7 +541,7 @@ class ArgumentMap(_Model):
     checks: list[ArithmeticCheck] = Field(default_factory=list)
     sources: list[Source] = Field(default_factory=list)
 
-    _origin: Any = PrivateAttr(default=None)
+    _origin: MapOrigin | None = PrivateAttr(default=None)
 
     def __eq__(self, other: object) -> bool:
         """Maps are equal when their content is; where they were loaded from does not count."""
@@ -546,7 +552,7 @@ class ArgumentMap(_Model):
     __hash__ = None  # type: ignore[assignment]  # mutable model, like the pydantic default
 
     @property
-    def origin(self) -> Any:
+    def origin(self) -> MapOrigin | None:
         """The :class:`argmap.MapOrigin` a loaded map came from (files, positions), or None."""
         return self._origin
 

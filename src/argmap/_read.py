@@ -265,22 +265,28 @@ def _find_text(positions: PositionIndex, needle: str) -> Location | None:
     return positions.at_offset(offset) if offset >= 0 else None
 
 
+class _NotANumberError(ValueError):
+    """NaN, Infinity or -Infinity in a JSON file."""
+
+
 def _parse_json(text: str, display: str, positions: PositionIndex) -> Any:
     def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
         result: dict[str, Any] = {}
         for key, value in items:
             if key in result:
+                # json calls this hook innermost object first, so the key it meets first need
+                # not be the first duplicate in the file: name the one the index locates
                 dup = positions.duplicate_key()
-                loc = dup[1] if dup else Location(display)
-                hint = f"the first {key!r} is at line {dup[2].line}" if dup else None
+                name, loc, first = dup if dup else (key, Location(display), None)
+                hint = f"the first {name!r} is at line {first.line}" if first else None
                 raise MapLoadError(
-                    [_problem("AM106", "duplicate-key", f"duplicate key {key!r}", loc, hint=hint)]
+                    [_problem("AM106", "duplicate-key", f"duplicate key {name!r}", loc, hint=hint)]
                 )
             result[key] = value
         return result
 
     def constant(name: str) -> Any:
-        raise ValueError(name)
+        raise _NotANumberError(name)
 
     try:
         return json.loads(text, object_pairs_hook=pairs, parse_constant=constant)
@@ -295,10 +301,15 @@ def _parse_json(text: str, display: str, positions: PositionIndex) -> Any:
                 )
             ]
         ) from None
-    except ValueError as exc:  # NaN / Infinity, which JSON does not have
+    except _NotANumberError as exc:  # NaN / Infinity, which JSON does not have
         loc = _find_text(positions, str(exc)) or Location(display)
         raise MapLoadError(
             [_problem("AM105", "syntax-error", f"invalid JSON: {exc} is not a number", loc)]
+        ) from None
+    except ValueError as exc:  # an integer of more digits than int() accepts
+        reason = str(exc).partition(";")[0]
+        raise MapLoadError(
+            [_problem("AM105", "syntax-error", f"invalid JSON: {reason}", Location(display))]
         ) from None
     except RecursionError:
         raise MapLoadError(

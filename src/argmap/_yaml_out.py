@@ -34,7 +34,8 @@ def _scalar(value: Any) -> str:
     if isinstance(value, int):
         return str(value)
     if isinstance(value, float):
-        return repr(value)
+        text = repr(value)  # "1e-05" is a float in YAML 1.2 but a string in YAML 1.1
+        return text if "." in text or "e" not in text else text.replace("e", ".0e", 1)
     text = str(value)
     if _PLAIN.fullmatch(text) and text.lower() not in _RESERVED and "  " not in text:
         return text
