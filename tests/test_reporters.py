@@ -203,3 +203,23 @@ relations:
     unreadable = CliRunner().invoke(cli, ["check", "--no-config", "-f", "json", "empty"])
     assert unreadable.exit_code == 2  # a folder with no map in it
     assert json.loads(unreadable.output)["findings"][0]["code"] == "AM102"
+
+
+def test_report_findings_name_their_file_and_count_in_the_singular() -> None:
+    """The report's findings table said ``53:1`` for a finding in sources.yaml, which reads
+    as a line of map.yaml; and one finding was counted as ``1 errors``."""
+    from argmap._findings import Finding, Location, Severity
+    from argmap._models import ArgumentMap
+    from argmap._report import report_markdown
+
+    m = ArgumentMap.model_validate(
+        {"title": "t", "claims": [{"id": "T1", "kind": "thesis", "text": "x"}]}
+    )
+    finding = Finding(
+        code="AM408", rule="incomplete-citation", severity=Severity.ERROR,
+        message="source 'S1' lacks an issued date",
+        location=Location("maps/m/sources.yaml", 53, 1),
+    )
+    text = report_markdown(m, [finding])
+    assert "| sources.yaml:53:1 | AM408 | error |" in text
+    assert "1 error, 0 warnings, 0 notes." in text

@@ -33,7 +33,7 @@ if TYPE_CHECKING:
         Section,
         Source,
     )
-    from argmap._render import render
+    from argmap._render import RenderError, RenderWarning, ViewError, render, to_dot
 
 __all__ = [
     "ArgumentMap",
@@ -50,9 +50,11 @@ __all__ = [
     "Related",
     "Relation",
     "RelationType",
+    "RenderError",
     "Section",
     "Severity",
     "Source",
+    "ViewError",
     "__version__",
     "check",
     "dump",
@@ -60,6 +62,7 @@ __all__ = [
     "grounded_labelling",
     "load",
     "render",
+    "to_dot",
 ]
 
 _LAZY = {
@@ -77,6 +80,9 @@ _LAZY = {
     "MapOrigin": "argmap._loader",
     "load": "argmap._loader",
     "render": "argmap._render",
+    "to_dot": "argmap._render",
+    "RenderError": "argmap._render",
+    "ViewError": "argmap._render",
 }
 _MODELS = {
     "ArgumentMap",

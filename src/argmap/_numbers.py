@@ -232,7 +232,8 @@ _SOURCE = rf"""
           )
           (?:\s*(?P<scale>\b(?:{_SCALE_RE})\b))?
           (?:\s*(?P<curpost>\b(?:US\s+dollars|dollars|dollar|dollarov|euros|euro|pounds|yuan
-                |renminbi|roubles|rubles|hryvnias|hryvnia|USD|EUR|CNY|RUB|UAH|BYN|GBP)\b))?
+                |renminbi|roubles|rubles|hryvnias|hryvnia|USD|EUR|CNY|RUB|UAH|BYN|GBP)\b
+                (?!\s*(?:[$€£¥₽₴]\s*)?\d)))?  # "in 2020 USD 5 billion": the code opens the next
           (?:
               (?P<pct>\s*%|\s+per\s*{_soft('cent')}\b|\s*{_soft('percent')}\b|\s+pct\b)
             | (?P<pp>\s+{_soft('percentage')}\s+points?\b|\s*p\.p\.|\s*pps?\b)
@@ -686,7 +687,8 @@ def _attach_periods(text: str, found: list[Mention]) -> list[Mention]:
             continue
         sentence = next((s for s in sentences if s[0] <= m.start < s[1] + 1), (0, len(text)))
         temporal = [t for t in found if t.kind in TEMPORAL_KINDS and t.period
-                    and sentence[0] <= t.start < sentence[1] + 1]
+                    and sentence[0] <= t.start < sentence[1] + 1
+                    and not (t.upper is None and _is_bound(text, t))]
         before = [t for t in temporal if t.end <= m.start]
         after = [t for t in temporal if t.start >= m.end]
         chosen = before[-1] if before else (after[0] if after else None)
@@ -864,6 +866,16 @@ def _inherit_year(found: list[Mention]) -> list[Mention]:
     return out
 
 
+_BOUND_WORDS = frozenset({"since", "by", "until", "till", "before", "after", "from"})
+
+
+def _is_bound(text: str, m: Mention) -> bool:
+    """A year or date introduced by since/by/until/before/after/from bounds a change; it does
+    not name the period a figure is about ("Since 2014 investment grew by USD 2 billion")."""
+    lead = text[max(0, m.start - 8):m.start].lower().split()
+    return bool(lead) and lead[-1] in _BOUND_WORDS
+
+
 def text_period(text: str) -> str | None:
     """The one period a text speaks about, when all its years and dates name the same one.
 
@@ -873,8 +885,7 @@ def text_period(text: str) -> str | None:
     for m in parse(text):
         if m.kind not in TEMPORAL_KINDS or m.period is None:
             continue
-        lead = text[max(0, m.start - 8):m.start].lower().split()
-        if lead and lead[-1] in {"since", "by", "until", "till", "before", "after", "from"}:
+        if _is_bound(text, m):
             continue
         periods.add(m.period)
     return periods.pop() if len(periods) == 1 else None

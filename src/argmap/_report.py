@@ -11,10 +11,11 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from pathlib import PurePath
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from argmap._findings import Finding
+    from argmap._findings import Finding, Location
     from argmap._models import ArgumentMap, Claim, Quantity
 
 __all__ = ["FigureRow", "figure_rows", "report_markdown"]
@@ -174,8 +175,10 @@ def report_markdown(
     active = [f for f in findings if f.suppressed is None]
     by_severity = Counter(f.severity.label for f in active)
     lines.append(
-        f"{by_severity.get('error', 0)} errors, {by_severity.get('warning', 0)} warnings, "
-        f"{by_severity.get('info', 0)} notes"
+        ", ".join(
+            _plural(by_severity.get(label, 0), word)
+            for label, word in (("error", "error"), ("warning", "warning"), ("info", "note"))
+        )
         + (f", {len(findings) - len(active)} suppressed." if len(findings) > len(active) else ".")
     )
     if findings:
@@ -184,7 +187,7 @@ def report_markdown(
             ("where", "code", "severity", "message"),
             (
                 (
-                    f"{f.location.line}:{f.location.column}" if f.location else "",
+                    _where(f.location) if f.location else "",
                     f.code,
                     f.severity.label + (" (suppressed)" if f.suppressed else ""),
                     f.message + (f" — suppressed: {f.suppressed}" if f.suppressed else ""),
@@ -193,6 +196,15 @@ def report_markdown(
             ),
         )
     return "\n".join(lines) + "\n"
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def _where(location: Location) -> str:
+    """``sources.yaml:53:1``: the file name too, as a map folder has more than one file."""
+    return f"{PurePath(location.file).name}:{location.line}:{location.column}"
 
 
 def report_sections(argmap: ArgumentMap) -> list[tuple[str, list[str]]]:

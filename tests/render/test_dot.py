@@ -115,3 +115,34 @@ def test_long_text_is_capped_but_tooltip_is_full() -> None:
     label = label_line.split('label="', 1)[1].split('"', 1)[0]
     assert len(label) < 500
     assert "…" in label
+
+
+def test_deeply_nested_sections_draw_without_recursion_error() -> None:
+    """Hundreds of nested sections once gave a RecursionError traceback; now the deepest
+    levels share one cluster and every claim is still drawn."""
+    from argmap._render._dot import MAX_NESTING
+
+    depth = 1200
+    sections = [{"id": "S0", "title": "s0"}] + [
+        {"id": f"S{i}", "title": f"s{i}", "parent": f"S{i - 1}"} for i in range(1, depth)
+    ]
+    claims = [
+        {"id": "T1", "kind": "thesis", "text": "deep", "section": f"S{depth - 1}"},
+        {"id": "P1", "text": "shallow", "section": "S3"},
+    ]
+    m = ArgumentMap.model_validate({"title": "deep", "sections": sections, "claims": claims})
+    dot = to_dot(m)
+    assert dot.count("subgraph cluster_") == MAX_NESTING + 1  # the sections, plus the legend
+    assert "id=T1" in dot
+    assert "id=P1" in dot
+
+
+@pytest.mark.parametrize(("rankdir", "labelloc"), [("BT", "b"), ("TB", "t"), ("LR", "t")])
+def test_cluster_titles_are_on_top(small: ArgumentMap, rankdir: str, labelloc: str) -> None:
+    """With rankdir=BT Graphviz flips a cluster's ``labelloc=t`` to the bottom, which put
+    every section title under its box; ``b`` puts it on top there."""
+    dot = to_dot(small, rankdir=rankdir)
+    lines = dot.splitlines()
+    clusters = [line for line in lines if "class=section" in line or "class=legend" in line]
+    assert clusters
+    assert all(f"labelloc={labelloc}" in line for line in clusters)

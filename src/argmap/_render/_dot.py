@@ -51,6 +51,10 @@ _UNPRINTABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\uf
 _SPACES = re.compile(r"\s+")
 _NBSP = "\u00a0"
 
+#: Sections nested deeper than this are drawn inside the deepest box: Graphviz gains nothing
+#: from hundreds of nested clusters, and building them recursively would exhaust the stack.
+MAX_NESTING = 24
+
 
 def clean(value: str) -> str:
     r"""Text with unprintable characters replaced and every run of whitespace one space.
@@ -251,6 +255,7 @@ class _Builder:
         self.used_severities: set[str] = set()
         self.used_tags: list[str] = []
         self.names: dict[tuple[str, str], str] = {}
+        self.counts: dict[str, int] = {}
         self.findings = _findings_by_node(view.findings)
         self.sources = {s.id: s for s in argmap.sources}
         self.relations = {r.id: r for r in selection.relations}
@@ -296,22 +301,39 @@ class _Builder:
         """Internal DOT node names are short and never need quoting; IDs go in ``id``."""
         key = (kind, node_id)
         if key not in self.names:
-            self.names[key] = f"{kind[0]}{sum(1 for k in self.names if k[0] == kind)}"
+            self.names[key] = f"{kind[0]}{self._next(kind)}"
         return self.names[key]
+
+    def _next(self, kind: str) -> int:
+        number = self.counts.get(kind, 0)
+        self.counts[kind] = number + 1
+        return number
 
     # -- nodes ---------------------------------------------------------------------------
 
-    def _overlay(self, node_id: str, attrs: dict[str, str], lines: list[str],
-                 tip: list[str], classes: list[str]) -> None:
+    def _finish(self, node_id: str, attrs: dict[str, str], lines: list[str],
+                tip: list[str], classes: list[str], url: str | None = None) -> dict[str, str]:
+        """Add the findings overlay and the link, then the label, tooltip, id and class."""
         found = self.findings.get(node_id)
-        if not found:
-            return
-        badge, worst = _badge(found)
-        self.used_severities.add(worst)
-        attrs.update(SEVERITY_STYLES[worst])
-        lines.insert(1, badge)
-        tip.extend(_finding_notes(found))
-        classes.append(f"finding-{worst}")
+        if found:
+            badge, worst = _badge(found)
+            self.used_severities.add(worst)
+            attrs.update(SEVERITY_STYLES[worst])
+            lines.insert(1, badge)
+            tip.extend(_finding_notes(found))
+            classes.append(f"finding-{worst}")
+        if url:
+            attrs["URL"] = _nohtml(dot_url(url))
+            attrs["target"] = "_blank"
+        attrs.update(
+            {
+                "label": lines_label(lines),
+                "tooltip": multiline(tip),
+                "id": _nohtml(node_id),
+                "class": " ".join(classes),
+            }
+        )
+        return attrs
 
     def claim(self, claim: Claim, kind: str) -> dict[str, str]:
         view = self.view
@@ -341,18 +363,9 @@ class _Builder:
                 attrs.update(GROUNDED_STYLES[status])
                 lines.append(f"grounded: {status}")
                 classes.append(f"grounded-{status}")
-        self._overlay(claim.id, attrs, lines, tip, classes)
         if spans:
             self.emphasis[claim.id] = [clean(s) for s in spans]
-        attrs.update(
-            {
-                "label": lines_label(lines),
-                "tooltip": multiline(tip),
-                "id": _nohtml(claim.id),
-                "class": " ".join(classes),
-            }
-        )
-        return attrs
+        return self._finish(claim.id, attrs, lines, tip, classes)
 
     def evidence(self, item: Evidence) -> dict[str, str]:
         self.used_kinds.add("evidence")
@@ -368,21 +381,8 @@ class _Builder:
             tip.append(f"“{item.quote.exact}”")
         if source is not None and source.title:
             tip.append(source.title)
-        classes = ["evidence"]
-        self._overlay(item.id, attrs, lines, tip, classes)
         url = safe_url(source.url) if source is not None else None
-        if url:
-            attrs["URL"] = _nohtml(dot_url(url))
-            attrs["target"] = "_blank"
-        attrs.update(
-            {
-                "label": lines_label(lines),
-                "tooltip": multiline(tip),
-                "id": _nohtml(item.id),
-                "class": " ".join(classes),
-            }
-        )
-        return attrs
+        return self._finish(item.id, attrs, lines, tip, ["evidence"], url)
 
     def source(self, item: Source) -> dict[str, str]:
         self.used_kinds.add("source")
@@ -393,20 +393,8 @@ class _Builder:
         tip = [f"{item.id} (source)", citation(item), item.title or ""]
         url = safe_url(item.url)
         if url:
-            attrs["URL"] = _nohtml(dot_url(url))
-            attrs["target"] = "_blank"
             tip.append(url)
-        classes = ["source"]
-        self._overlay(item.id, attrs, lines, tip, classes)
-        attrs.update(
-            {
-                "label": lines_label(lines),
-                "tooltip": multiline(tip),
-                "id": _nohtml(item.id),
-                "class": " ".join(classes),
-            }
-        )
-        return attrs
+        return self._finish(item.id, attrs, lines, tip, ["source"], url)
 
     # -- relations -----------------------------------------------------------------------
 
@@ -530,14 +518,17 @@ class _Builder:
         home: dict[str | None, list[tuple[str, str, dict[str, str]]]] = {}
         section_ids = {s.id for s in self.map.sections}
         claim_home: dict[str, str | None] = {}
+        backed: dict[str, list[str]] = {}  # evidence ID -> the drawn claims it backs, in order
         for claim in sel.claims:
             kind = display_kind(claim, supported)
             attrs = self.claim(claim, kind)
             where = claim.section if claim.section in section_ids else None
             claim_home[claim.id] = where
             home.setdefault(where, []).append(("claim", claim.id, attrs))
+            for evidence_id in dict.fromkeys(claim.evidence):
+                backed.setdefault(evidence_id, []).append(claim.id)
         for item in sel.evidence:
-            owners = {claim_home[c.id] for c in sel.claims if item.id in c.evidence}
+            owners = {claim_home[c] for c in backed.get(item.id, [])}
             where = owners.pop() if len(owners) == 1 else None
             home.setdefault(where, []).append(("evidence", item.id, self.evidence(item)))
         for cited in sel.sources:
@@ -545,36 +536,38 @@ class _Builder:
 
         children, titles = self._section_tree()
         self._emit_nodes(self.graph, home.get(None, []))
+        filled = _filled_sections(children, home)
         for section in children.get(None, []):
-            self._cluster(self.graph, section, children, titles, home)
+            self._cluster(self.graph, section, children, titles, home, filled)
         for relation in sel.relations:
             self.relation(relation)
         for item in sel.evidence:
-            for claim in sel.claims:
-                if item.id in claim.evidence:
-                    self.used_edges.add("evidence")
-                    self.graph.edge(
-                        self.name("evidence", item.id),
-                        self.name("claim", claim.id),
-                        _attributes={
-                            **EDGE_STYLES["evidence"],
-                            "id": _nohtml(f"{item.id}-to-{claim.id}"),
-                            "class": "backs",
-                        },
-                    )
+            for claim_id in backed.get(item.id, []):
+                self.used_edges.add("evidence")
+                self.graph.edge(
+                    self.name("evidence", item.id),
+                    self.name("claim", claim_id),
+                    _attributes={
+                        **EDGE_STYLES["evidence"],
+                        "id": _nohtml(f"{item.id}-to-{claim_id}"),
+                        "class": "backs",
+                    },
+                )
+        cites: dict[str, list[str]] = {}  # source ID -> the drawn evidence citing it
+        for item in sel.evidence:
+            cites.setdefault(item.source, []).append(item.id)
         for source in sel.sources:
-            for item in sel.evidence:
-                if item.source == source.id:
-                    self.used_edges.add("source")
-                    self.graph.edge(
-                        self.name("source", source.id),
-                        self.name("evidence", item.id),
-                        _attributes={
-                            **EDGE_STYLES["source"],
-                            "id": _nohtml(f"{source.id}-to-{item.id}"),
-                            "class": "cites",
-                        },
-                    )
+            for evidence_id in cites.get(source.id, []):
+                self.used_edges.add("source")
+                self.graph.edge(
+                    self.name("source", source.id),
+                    self.name("evidence", evidence_id),
+                    _attributes={
+                        **EDGE_STYLES["source"],
+                        "id": _nohtml(f"{source.id}-to-{evidence_id}"),
+                        "class": "cites",
+                    },
+                )
         if self.view.legend:
             self._legend()
         return str(self.graph.source)
@@ -583,22 +576,14 @@ class _Builder:
         for kind, node_id, attrs in nodes:
             graph.node(self.name(kind, node_id), _attributes=attrs)
 
-    def _has_content(
-        self, section: str, children: dict[str | None, list[str]],
-        home: Mapping[str | None, list[Any]],
-    ) -> bool:
-        if home.get(section):
-            return True
-        return any(self._has_content(c, children, home) for c in children.get(section, []))
-
     def _cluster(
         self, graph: Any, section: str, children: dict[str | None, list[str]],
         titles: Mapping[str, str], home: Mapping[str | None, list[Any]],
-        depth: int = 0,
+        filled: set[str], depth: int = 0,
     ) -> None:
-        if not self._has_content(section, children, home):
+        if section not in filled:
             return
-        number = sum(1 for k in self.names if k[0] == "section")
+        number = self._next("section")
         self.names[("section", section)] = f"cluster_{number}"
         with graph.subgraph(name=f"cluster_{number}") as sub:
             sub.attr(
@@ -610,10 +595,19 @@ class _Builder:
                 color="#BBBBBB",
                 fontsize="13",
                 labeljust="l",
+                labelloc=self._top(),
             )
             self._emit_nodes(sub, list(home.get(section, [])))
+            if depth + 1 >= MAX_NESTING:  # deeper sections: their nodes, without more boxes
+                for inner in _descendants(section, children):
+                    self._emit_nodes(sub, list(home.get(inner, [])))
+                return
             for child in children.get(section, []):
-                self._cluster(sub, child, children, titles, home, depth + 1)
+                self._cluster(sub, child, children, titles, home, filled, depth + 1)
+
+    def _top(self) -> str:
+        """The ``labelloc`` that puts a cluster's title on top: Graphviz flips it in BT."""
+        return "b" if self.view.rankdir == "BT" else "t"
 
     def _legend(self) -> None:
         kinds = [k for k in NODE_STYLES if k in self.used_kinds]
@@ -624,6 +618,7 @@ class _Builder:
             legend.attr(
                 label="Legend", id="legend", _attributes={"class": "legend"},
                 style="rounded", color="#999999", fontsize="12", labeljust="l",
+                labelloc=self._top(),
             )
             rows: list[list[str]] = []
             row: list[str] = []
@@ -705,6 +700,31 @@ class _Builder:
             sample(f"tag_{index}", f"tag: {clean(tag)[:40]}",
                    {"fillcolor": self.view.tag_colours[tag]})
         return names
+
+
+def _filled_sections(
+    children: Mapping[str | None, list[str]], home: Mapping[str | None, list[Any]]
+) -> set[str]:
+    """Sections that hold a drawn node, themselves or in a section nested in them."""
+    parent = {child: up for up, kids in children.items() if up is not None for child in kids}
+    filled: set[str] = set()
+    for section, nodes in home.items():
+        step = section if nodes else None
+        while step is not None and step not in filled:
+            filled.add(step)
+            step = parent.get(step)
+    return filled
+
+
+def _descendants(section: str, children: Mapping[str | None, list[str]]) -> list[str]:
+    """Every section nested in ``section``, depth first in map order (no recursion)."""
+    found: list[str] = []
+    stack = list(reversed(children.get(section, [])))
+    while stack:
+        current = stack.pop()
+        found.append(current)
+        stack.extend(reversed(children.get(current, [])))
+    return found
 
 
 def build(argmap: ArgumentMap, view: View | None = None) -> DotResult:
