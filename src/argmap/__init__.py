@@ -51,6 +51,7 @@ __all__ = [
     "Relation",
     "RelationType",
     "RenderError",
+    "RenderWarning",
     "Section",
     "Severity",
     "Source",
@@ -82,6 +83,7 @@ _LAZY = {
     "render": "argmap._render",
     "to_dot": "argmap._render",
     "RenderError": "argmap._render",
+    "RenderWarning": "argmap._render",
     "ViewError": "argmap._render",
 }
 _MODELS = {
