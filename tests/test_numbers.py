@@ -361,3 +361,26 @@ def test_period_bounds_reach_the_last_representable_month() -> None:
     # regression (long fuzz run): the last day of 9999-12 was computed via 10000-01-01
     assert period_bounds("9999-12") == (date(9999, 12, 1), date(9999, 12, 31))
     assert period_bounds("2020-02") == (date(2020, 2, 1), date(2020, 2, 29))
+
+
+def test_a_year_before_a_currency_code_and_a_number_stays_a_year() -> None:
+    # regression: "in 2020 USD 5 billion" read "2020 USD" as an amount of USD 2,020 and gave
+    # the next figure the previous sentence part's year
+    found = parse("In 2019 trade was USD 4 billion; in 2020 USD 5 billion.")
+    assert [(m.kind, m.text, m.period) for m in found] == [
+        (QuantityKind.YEAR, "2019", "2019"),
+        (QuantityKind.AMOUNT, "USD 4 billion", "2019"),
+        (QuantityKind.YEAR, "2020", "2020"),
+        (QuantityKind.AMOUNT, "USD 5 billion", "2020"),
+    ]
+    (amount,) = parse("They paid 2000 dollars.")
+    assert (amount.kind, amount.unit, amount.value) == (QuantityKind.AMOUNT, "USD", 2000)
+
+
+def test_a_since_year_does_not_become_the_period_of_a_figure() -> None:
+    # regression: "Since 2014 ... USD 2 billion" was dated 2014, so a source's 2019 figure
+    # counted as a different period
+    year, amount = parse("Since 2014 investment grew by USD 2 billion.")
+    assert year.period == "2014"
+    assert amount.period is None
+    assert parse("From 2014 to 2019 investment tripled.")[1].period == "2014/2019"
