@@ -179,3 +179,17 @@ def test_an_exact_fold_holds_as_times(start: int, times: int) -> None:
     outcome = evaluate(check(type="fold", **{"from": "a"}, to="b", result="f"), qs)
     assert outcome is not None
     assert {r.name: r.holds for r in outcome.readings}["times"]
+
+
+def test_reported_values_are_in_plain_notation() -> None:
+    # regression: data() wrote large amounts as "3e+09" and small shares as "1.2e-05"
+    qs = quantities(("x", "USD 0.5 billion", {"value": D("0.5"), "unit": "USD",
+                                              "scale": "billion"}),
+                    ("y", "USD 2 billion", {"value": 2, "unit": "USD", "scale": "billion"}),
+                    ("bad", "USD 3.5 billion", {"value": D("3.5"), "unit": "USD",
+                                                "scale": "billion"}))
+    outcome = evaluate(check(type="sum", parts=["x", "y"], total="bad"), qs)
+    assert outcome is not None
+    data = outcome.data()
+    assert data["readings"]["sum"]["computed"] == "2500000000"
+    assert data["relative_error"] == "0.285714"

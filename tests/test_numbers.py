@@ -384,3 +384,22 @@ def test_a_since_year_does_not_become_the_period_of_a_figure() -> None:
     assert year.period == "2014"
     assert amount.period is None
     assert parse("From 2014 to 2019 investment tripled.")[1].period == "2014/2019"
+
+
+def test_periods_in_a_long_text_are_those_of_each_sentence() -> None:
+    # the period lookup bisects (it was quadratic in the number of figures): each figure of a
+    # long text still gets its own sentence's year, and none from a neighbouring sentence
+    sentences = [f"In {2000 + i % 20} trade was USD {i + 1} billion." for i in range(300)]
+    sentences.append("Trade then rose by USD 9 billion.")
+    found = [m for m in parse(" ".join(sentences)) if m.kind == QuantityKind.AMOUNT]
+    assert [m.period for m in found[:-1]] == [str(2000 + i % 20) for i in range(300)]
+    assert found[-1].period is None
+
+
+@pytest.mark.parametrize("text", ["5\u00a0000 troops", "5\u202f000 troops", "5\u2009000 troops"])
+def test_thousands_grouped_by_no_break_or_thin_spaces(text: str) -> None:
+    # regression: "5 000" with a no-break space was read as two counts, 5 and 0
+    (only,) = parse(text)
+    assert (only.kind, only.value, only.unit) == (QuantityKind.COUNT, Decimal(5000), "troops")
+    first, second = parse("in 2019\u00a0300 MPs")  # a year is not a thousands group
+    assert (first.kind, second.value) == (QuantityKind.YEAR, Decimal(300))

@@ -75,9 +75,10 @@ class Outcome:
 
 
 def _short(value: Decimal) -> str:
-    """Six significant digits, plain notation."""
-    return format(value.normalize() if abs(value) >= 1 else value, "f") if value == 0 else \
-        format(float(f"{value:.6g}"), "g") if abs(value) < 1e15 else str(value)
+    """Six significant digits, plain notation (281210000, not 2.8121e+08)."""
+    if value == 0:
+        return "0"
+    return format(Decimal(f"{value:.6g}").normalize(), "f")
 
 
 def operands(check: Any) -> dict[str, str | list[str]]:

@@ -200,7 +200,9 @@ _VAGUE = {"dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2000}
 _YEAR = r"(?:1[89]\d\d|20\d\d|2100)(?!\d)"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d])"
 _DASH = r"\s*(?:[–—‒−]|-(?!\s*\n)|to|until|through)\s*"
-_NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+#: Thousands may be grouped by commas or by no-break / thin spaces ("5\u202f000"), as in
+#: European and typeset sources; a plain space is too ambiguous ("in 2019 300 MPs").
+_NUM = r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[\u00a0\u2009\u202f]\d{3})+(?!\d)|\d+)(?:\.\d+)?"
 _YEAR_RE = re.compile(_YEAR)
 
 _SOURCE = rf"""
@@ -305,7 +307,7 @@ def _mask(text: str) -> str:
 
 def _decimal(digits: str) -> tuple[Decimal, Decimal]:
     """The value of written digits and the rounding step they imply."""
-    plain = digits.replace(",", "")
+    plain = re.sub(r"[,\u00a0\u2009\u202f]", "", digits)
     value = Decimal(plain)
     if "." in plain:
         return value, Decimal(1).scaleb(-len(plain.split(".")[1]))
@@ -679,21 +681,31 @@ def _attach_periods(text: str, found: list[Mention]) -> list[Mention]:
     """Give each figure the period its sentence states: the nearest before it, else after."""
     if not any(m.kind in TEMPORAL_KINDS for m in found):
         return found
+    from bisect import bisect_left, bisect_right
+
     out = []
     sentences = _sentences(text)
+    sentence_starts = [s[0] for s in sentences]
+    # found is in text order and its spans do not overlap: bisect instead of scanning
+    temporal = [t for t in found if t.kind in TEMPORAL_KINDS and t.period
+                and not (t.upper is None and _is_bound(text, t))]
+    temporal_starts = [t.start for t in temporal]
     for m in found:
         if m.kind in TEMPORAL_KINDS:
             out.append(m)
             continue
-        sentence = next((s for s in sentences if s[0] <= m.start < s[1] + 1), (0, len(text)))
-        temporal = [t for t in found if t.kind in TEMPORAL_KINDS and t.period
-                    and sentence[0] <= t.start < sentence[1] + 1
-                    and not (t.upper is None and _is_bound(text, t))]
-        before = [t for t in temporal if t.end <= m.start]
-        after = [t for t in temporal if t.start >= m.end]
-        chosen = before[-1] if before else (after[0] if after else None)
-        if after and _RIGHT_AFTER.fullmatch(text[m.end:after[0].start]):
-            chosen = after[0]  # "a USD 7 billion credit line in 2015"
+        at = bisect_right(sentence_starts, m.start) - 1
+        low, high = (0, len(text))
+        if at >= 0 and m.start < sentences[at][1] + 1:
+            low, high = sentences[at][0], sentences[at][1] + 1
+        i = bisect_left(temporal_starts, m.start)
+        before = temporal[i - 1] if i > 0 and temporal_starts[i - 1] >= low \
+            and temporal[i - 1].end <= m.start else None
+        j = bisect_left(temporal_starts, m.end)
+        after = temporal[j] if j < len(temporal) and temporal_starts[j] < high else None
+        chosen = before or after
+        if after and _RIGHT_AFTER.fullmatch(text[m.end:after.start]):
+            chosen = after  # "a USD 7 billion credit line in 2015"
         out.append(replace(m, period=chosen.period) if chosen else m)
     return out
 
@@ -779,9 +791,10 @@ def _starts(masked: str) -> list[tuple[int, re.Pattern[str]]]:
     n = len(masked)
     backwards = masked[::-1]
     found: dict[int, re.Pattern[str]] = {}
+    digit_set = set(digits)  # a set: ``in`` on the list made this quadratic
     for core in digits + words:
         leads = [core]
-        if core not in digits or not masked[core].isdecimal():
+        if core not in digit_set or not masked[core].isdecimal():
             lead = _LEAD_A.match(backwards, n - core)  # "a dozen", "a fifth", "a million"
             if lead:
                 leads.append(n - lead.end())
