@@ -84,6 +84,9 @@ def render(
             f"cannot tell the format from {output}: use a .svg, .png, .pdf or .dot suffix, "
             "or --format"
         )
+    suffix = output.suffix.lower().lstrip(".") if output is not None else ""
+    if fmt and suffix in _FORMATS and suffix != fmt:
+        raise click.UsageError(f"--format {fmt} would write {fmt.upper()} into {output}")
     if output is None and chosen in {"png", "pdf"} and sys.stdout.isatty():
         raise click.UsageError(f"{chosen.upper()} is binary: write it to a file with -o")
     try:

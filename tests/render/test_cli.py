@@ -70,3 +70,11 @@ def test_bad_tag_colour() -> None:
     code, _, err = run(SMALL, "-f", "dot", "--tag-colour", "money")
     assert code == 2
     assert "TAG=COLOUR" in err
+
+
+def test_format_that_contradicts_the_suffix_is_a_usage_error(tmp_path: Path) -> None:
+    out = tmp_path / "x.svg"
+    code, _, err = run(SMALL, "-f", "png", "-o", str(out))
+    assert code == 2
+    assert "would write PNG into" in err
+    assert not out.exists()
