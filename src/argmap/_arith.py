@@ -66,15 +66,15 @@ class Outcome:
             "check": self.check,
             "type": self.type,
             "stated": str(self.stated),
-            "readings": {r.name: {"computed": _short(r.computed), "holds": r.holds,
+            "readings": {r.name: {"computed": plain_number(r.computed), "holds": r.holds,
                                   "formula": r.formula} for r in self.readings},
             "relative_error": None if self.relative_error is None
-            else _short(self.relative_error),
+            else plain_number(self.relative_error),
             "holds": self.holds,
         }
 
 
-def _short(value: Decimal) -> str:
+def plain_number(value: Decimal) -> str:
     """Six significant digits, plain notation (281210000, not 2.8121e+08)."""
     if value == 0:
         return "0"

@@ -53,7 +53,7 @@ def limit_options(command: F) -> F:
             expose_value=False,
             callback=_store,
             metavar="N",
-            help=f"{help_text} [default: {default:_}]".replace("_", ","),
+            help=f"{help_text} [default: {default:,}]",
         )(command)
     return command
 

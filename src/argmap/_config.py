@@ -9,6 +9,7 @@ folder -> codes), ``options`` (code or id -> table of the rule's options) and
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 import tomllib
 from collections.abc import Iterable, Mapping
@@ -59,6 +60,7 @@ def find_pyproject(start: Path) -> Path | None:
 _CODE_PATTERN = re.compile(r"^AM\d{0,3}$")
 
 
+@functools.cache
 def _known_ids() -> dict[str, str]:
     """Readable rule id -> code, for every registered rule and engine code."""
     from argmap._docgen import all_docs

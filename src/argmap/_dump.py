@@ -40,7 +40,7 @@ def atomic_write(path: str | os.PathLike[str], content: bytes | str) -> None:
     """Write a file through a temporary sibling and a rename: all of it or none of it."""
     target = Path(path)
     payload = content.encode("utf-8") if isinstance(content, str) else content
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)

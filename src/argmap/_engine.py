@@ -188,9 +188,9 @@ def _file_ignores(display: str | None, config: Config) -> set[str]:
     if display is None:
         return set()
     normalised = display.replace(os.sep, "/")
+    absolute = Path(display).resolve().as_posix()
     ignored: set[str] = set()
     for pattern, codes in config.per_file_ignores.items():
-        absolute = Path(display).resolve().as_posix()
         if fnmatch.fnmatch(normalised, pattern) or fnmatch.fnmatch(absolute, pattern):
             ignored.update(codes)
     return ignored

@@ -95,9 +95,6 @@ class Finding:
     def column(self) -> int | None:
         return self.location.column if self.location else None
 
-    def with_severity(self, severity: Severity) -> Finding:
-        return replace(self, severity=severity)
-
     def as_suppressed(self, reason: str) -> Finding:
         return replace(self, suppressed=reason)
 

@@ -17,9 +17,13 @@ FORBIDDEN_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uff
 _PLAIN_SCALARS = (str, int, float, bool, type(None))
 
 
-def short_repr(value: Any, limit: int = 60) -> str:
-    text = repr(value)
+def clip(text: str, limit: int = 60) -> str:
+    """``text`` cut to ``limit`` characters, ending in ``...`` when cut."""
     return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def short_repr(value: Any, limit: int = 60) -> str:
+    return clip(repr(value), limit)
 
 
 def load_problem(

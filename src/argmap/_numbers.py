@@ -21,7 +21,7 @@ from datetime import date
 from decimal import Decimal
 from functools import lru_cache
 
-from argmap._models import Qualifier, Quantity, QuantityKind, Scale
+from argmap._models import SCALE_FACTORS, Qualifier, Quantity, QuantityKind, Scale
 
 __all__ = [
     "FIGURE_KINDS",
@@ -77,13 +77,13 @@ class Mention:
 
     @property
     def magnitude(self) -> Decimal:
-        return self.value * _FACTORS[self.scale] if self.scale else self.value
+        return self.value * SCALE_FACTORS[self.scale] if self.scale else self.value
 
     @property
     def upper_magnitude(self) -> Decimal | None:
         if self.upper is None:
             return None
-        return self.upper * _FACTORS[self.scale] if self.scale else self.upper
+        return self.upper * SCALE_FACTORS[self.scale] if self.scale else self.upper
 
     @property
     def is_figure(self) -> bool:
@@ -94,8 +94,6 @@ class Mention:
         return (self.kind, self.value, self.upper, self.unit, self.scale, self.qualifier)
 
 
-_FACTORS = {Scale.THOUSAND: Decimal(10**3), Scale.MILLION: Decimal(10**6),
-            Scale.BILLION: Decimal(10**9), Scale.TRILLION: Decimal(10**12)}
 
 # --- vocabulary ---------------------------------------------------------------------------------
 
@@ -155,7 +153,6 @@ _CURRENCY_AFTER = {"us dollars": "USD", "dollars": "USD", "dollar": "USD", "doll
                    "hryvnias": "UAH", "hryvnia": "UAH", "cny": "CNY", "rub": "RUB",
                    "uah": "UAH", "byn": "BYN", "gbp": "GBP"}
 #: The canonical way to write each currency.
-CURRENCY_CODES = frozenset(_CURRENCY_BEFORE.values())
 
 #: Qualifier phrases -> (qualifier, near). ``None`` marks a range opener or an emphasis word.
 _QUALIFIERS: dict[str, tuple[Qualifier, bool]] = {
@@ -632,9 +629,9 @@ def _range(text: str, a: Mention, b: Mention) -> Mention | None:
         end = b.start + len(text[b.start:end].rstrip())
     low, high, scale = a.value, b.value, b.scale or a.scale
     if a.scale and b.scale and a.scale != b.scale:
-        scale = min(a.scale, b.scale, key=lambda s: _FACTORS[s])
-        low = a.magnitude / _FACTORS[scale]
-        high = b.magnitude / _FACTORS[scale]
+        scale = min(a.scale, b.scale, key=lambda s: SCALE_FACTORS[s])
+        low = a.magnitude / SCALE_FACTORS[scale]
+        high = b.magnitude / SCALE_FACTORS[scale]
     if high <= low:
         return None
     return Mention(kind, low, a.start, end, text[a.start:end], upper=high, unit=unit,

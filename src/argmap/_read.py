@@ -14,7 +14,14 @@ from pathlib import Path
 from typing import Any
 
 from argmap._findings import Location, MapLoadError
-from argmap._limits import DEFAULT_LIMITS, FORBIDDEN_CHARS, Limits, check_limits, json_too_deep
+from argmap._limits import (
+    DEFAULT_LIMITS,
+    FORBIDDEN_CHARS,
+    Limits,
+    check_limits,
+    clip,
+    json_too_deep,
+)
 from argmap._limits import load_problem as _problem
 from argmap._locate import PositionIndex
 
@@ -246,7 +253,7 @@ def _check_tags(text: str, positions: PositionIndex) -> None:
                 _problem(
                     "AM108",
                     "unsafe-tag",
-                    f"tag {_short_text(tag)} is not allowed",
+                    f"tag {clip(tag)} is not allowed",
                     loc,
                     hint="maps hold plain data: strings, numbers, lists and mappings; "
                     "remove the tag",
@@ -254,10 +261,6 @@ def _check_tags(text: str, positions: PositionIndex) -> None:
                 for tag, loc in bad[:_MAX_REPORTED]
             ]
         )
-
-
-def _short_text(text: str, limit: int = 60) -> str:
-    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 def _find_text(positions: PositionIndex, needle: str) -> Location | None:

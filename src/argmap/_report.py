@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import PurePath
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from argmap._findings import Finding, Location
@@ -210,7 +210,7 @@ def _where(location: Location) -> str:
 def report_sections(argmap: ArgumentMap) -> list[tuple[str, list[str]]]:
     """Sections computed by the verification modules: arithmetic checks and quote anchoring."""
     from argmap._anchor import anchor_evidence
-    from argmap._arith import evaluate, operands
+    from argmap._arith import evaluate, operands, plain_number
     from argmap._rule import RuleContext
 
     ctx = RuleContext(argmap)
@@ -226,7 +226,7 @@ def report_sections(argmap: ArgumentMap) -> list[tuple[str, list[str]]]:
             rows.append((item.id, str(item.type), inputs, "", "", "not evaluated"))
             continue
         readings = "; ".join(
-            f"{r.formula} = {_short_number(r.computed)}{' (holds)' if r.holds else ''}"
+            f"{r.formula} = {plain_number(r.computed)}{' (holds)' if r.holds else ''}"
             for r in outcome.readings
         )
         error = "" if outcome.relative_error is None else f"{outcome.relative_error:.2%}"
@@ -257,13 +257,3 @@ def report_sections(argmap: ArgumentMap) -> list[tuple[str, list[str]]]:
     anchoring += _table(("evidence", "snapshot of", "status", "similarity", "offsets"),
                         anchor_rows)
     return [("Arithmetic checks", arithmetic), ("Quote anchoring", anchoring)]
-
-
-def _short_number(value: Any) -> str:
-    text = f"{float(value):.6g}"
-    return text if "e" not in text else str(value)
-
-
-def finding_data(findings: Sequence[Finding], code_prefix: str) -> list[dict[str, Any]]:
-    """The data rules attached to their findings, for report sections built from them."""
-    return [dict(f.data) for f in findings if f.code.startswith(code_prefix) and f.data]

@@ -9,18 +9,17 @@ from __future__ import annotations
 import difflib
 import functools
 import re
+import types
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from argmap._findings import Finding
+from argmap._limits import load_problem as _problem
+from argmap._limits import short_repr
 from argmap._locate import PathStep
 
 if TYPE_CHECKING:
     from pydantic import BaseModel, ValidationError
-
-
-from argmap._limits import load_problem as _problem
-from argmap._limits import short_repr
 
 #: What messages call an item of each list ("claim 'C1'", "quantity 'Q2'").
 KIND_OF_COLLECTION = {
@@ -88,7 +87,7 @@ def _model_at(path: Sequence[PathStep], data: Any) -> type[BaseModel] | None:
         origin = typing.get_origin(annotation)
         if origin is typing.Annotated:
             return candidates(typing.get_args(annotation)[0])
-        if origin in (typing.Union, getattr(__import__("types"), "UnionType", None)):
+        if origin in (typing.Union, types.UnionType):
             out: list[Any] = []
             for arg in typing.get_args(annotation):
                 out.extend(candidates(arg))

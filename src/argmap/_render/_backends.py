@@ -9,6 +9,7 @@ out.
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import subprocess
@@ -117,6 +118,7 @@ def layout_svg(source: str, backend: str = "auto") -> bytes:
     return _run_dot(source) if chosen == "dot" else _run_wasm(source)
 
 
+@functools.cache
 def _font_files() -> list[str]:
     """A sans font that ships in a wheel (reportlab's Bitstream Vera), for bare machines."""
     try:
@@ -127,6 +129,7 @@ def _font_files() -> list[str]:
     return [str(folder / name) for name in ("Vera.ttf", "VeraBd.ttf") if (folder / name).is_file()]
 
 
+@functools.cache
 def _installed_sans() -> str:
     """The first preferred sans the system has (resvg falls back to Vera otherwise)."""
     folders = [Path("/usr/share/fonts"), Path("/usr/local/share/fonts"), Path.home() / ".fonts",
