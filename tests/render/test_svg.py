@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 import argmap
@@ -135,3 +137,21 @@ def test_repr_svg(small: ArgumentMap) -> None:
     svg = small._repr_svg_()
     assert svg.startswith("<?xml")
     assert node_ids(parse_svg(svg.encode()), "claim") == {c.id for c in small.claims}
+
+
+def test_only_the_claim_text_lines_are_emphasised(tmp_path: Path) -> None:
+    # the figure "1" also appears in the ID line and in the "[1 evidence]" count line
+    (tmp_path / "map.yaml").write_text(
+        "title: t\nclaims:\n"
+        "  - {id: T1, kind: thesis, text: 'Exports grew by 1 percent point.', evidence: [E1],"
+        " quantities: [{id: Q1, kind: count, value: 1, text: '1'}]}\n"
+        "evidence:\n  - {id: E1, source: S1}\nsources:\n  - {id: S1}\n",
+        encoding="utf-8",
+    )
+    root = parse_svg(argmap.render(argmap.load(tmp_path), backend="wasm", evidence="count"))
+    node = next(g for g in root.iter(f"{SVG}g") if g.get("id") == "T1")
+    lines = list(node.iter(f"{SVG}text"))
+    bold = [t for t in lines if any(s.get("font-weight") == "bold" for s in t)]
+    assert len(bold) == 1
+    assert "Exports grew" in "".join(bold[0].itertext())
+    assert "".join(lines[-1].itertext()) == "[1 evidence]"

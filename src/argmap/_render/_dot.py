@@ -210,12 +210,25 @@ def display_kind(claim: Claim, targets_of_support: set[str]) -> str:
     return kind
 
 
+@dataclass(frozen=True)
+class Emphasis:
+    """Figures to set in bold in a node, and which label lines (0-based) hold its text.
+
+    Graphviz writes one SVG ``<text>`` per label line, so the line range keeps the ID line
+    and the lines added after the text (evidence count, grounded status) plain.
+    """
+
+    spans: tuple[str, ...]
+    first_line: int
+    line_count: int
+
+
 @dataclass
 class DotResult:
-    """DOT source plus what the SVG finishing step needs: spans to emphasise per element."""
+    """DOT source plus what the SVG finishing step needs: what to emphasise per element."""
 
     source: str
-    emphasis: dict[str, list[str]] = field(default_factory=dict)
+    emphasis: dict[str, Emphasis] = field(default_factory=dict)
     selection: Selection | None = None
     notes: list[str] = field(default_factory=list)
 
@@ -249,7 +262,7 @@ class _Builder:
         self.map = argmap
         self.view = view
         self.sel = selection
-        self.emphasis: dict[str, list[str]] = {}
+        self.emphasis: dict[str, Emphasis] = {}
         self.used_kinds: set[str] = set()
         self.used_edges: set[str] = set()
         self.used_severities: set[str] = set()
@@ -340,7 +353,8 @@ class _Builder:
         self.used_kinds.add(kind)
         attrs = dict(NODE_STYLES[kind])
         spans = [q.text for q in claim.quantities if q.text and clean(q.text) in clean(claim.text)]
-        lines = [claim.id, *wrap(claim.text, view.wrap, spans, view.max_label)]
+        text_lines = wrap(claim.text, view.wrap, spans, view.max_label)
+        lines = [claim.id, *text_lines]
         tip = [f"{claim.id} ({claim.kind.value})", claim.text]
         if claim.period:
             tip.append(f"period: {claim.period}")
@@ -364,7 +378,7 @@ class _Builder:
                 lines.append(f"grounded: {status}")
                 classes.append(f"grounded-{status}")
         if spans:
-            self.emphasis[claim.id] = [clean(s) for s in spans]
+            self.emphasis[claim.id] = Emphasis(tuple(clean(s) for s in spans), 1, len(text_lines))
         return self._finish(claim.id, attrs, lines, tip, classes)
 
     def evidence(self, item: Evidence) -> dict[str, str]:

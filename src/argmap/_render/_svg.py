@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from argmap._render._dot import Emphasis
 
 __all__ = ["finish", "points_to_pixels"]
 
@@ -46,7 +49,7 @@ def _emphasise(element: Any, spans: Sequence[str], make: Any) -> None:
         element.append(tspan)
 
 
-def finish(svg: bytes, emphasis: Mapping[str, Sequence[str]] | None = None) -> bytes:
+def finish(svg: bytes, emphasis: Mapping[str, Emphasis] | None = None) -> bytes:
     """The SVG with comments, scripts, event handlers and unsafe links removed."""
     import xml.etree.ElementTree as ET
 
@@ -73,10 +76,11 @@ def finish(svg: bytes, emphasis: Mapping[str, Sequence[str]] | None = None) -> b
         if _local(element.tag) == "g" and element.get("id") in emphasis:
             classes = (element.get("class") or "").split()
             if "claim" in classes:
-                spans = emphasis[element.get("id", "")]
-                # the first line of a claim's label is its ID, which is never a figure
-                for text in list(element.iter(f"{{{SVG_NS}}}text"))[1:]:
-                    _emphasise(text, spans, _maker(ET))
+                wanted = emphasis[element.get("id", "")]
+                texts = list(element.iter(f"{{{SVG_NS}}}text"))
+                end = wanted.first_line + wanted.line_count
+                for text in texts[wanted.first_line : end]:
+                    _emphasise(text, wanted.spans, _maker(ET))
     out = ET.tostring(root, encoding="unicode")
     return ('<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n' + out + "\n").encode()
 
