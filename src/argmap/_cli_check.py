@@ -129,9 +129,10 @@ def check(
             findings.append(item)
             unreadable = True
             continue
-        if item.resolve() in seen:  # `check claims claims/x`: each map is checked once
+        resolved = item.resolve()
+        if resolved in seen:  # `check claims claims/x`: each map is checked once
             continue
-        seen.add(item.resolve())
+        seen.add(resolved)
         files.append(str(item))
         try:
             argmap = load(item, limits=current_limits())
@@ -151,13 +152,9 @@ def check(
     context = ReportContext(files=files, line_text=line_text)
     text = reporter(findings, context)
     if output is not None:
-        from argmap._dump import atomic_write
+        from argmap._cli_output import write_or_exit
 
-        try:
-            atomic_write(output, text)
-        except OSError as exc:
-            sys.stderr.write(f"argmap: cannot write {output}: {exc.strerror or exc}\n")
-            sys.exit(2)
+        write_or_exit(output, text)
     else:
         sys.stdout.write(text)
     failing = any(f.suppressed is None and f.severity >= config.fail_level for f in findings)

@@ -72,7 +72,7 @@ def render(
     Exit codes: 0 written, 1 the map has load errors, 2 usage error, unreadable input or
     no way to make the format.
     """
-    from argmap._dump import atomic_write
+    from argmap._cli_output import write_or_exit
     from argmap._findings import MapLoadError
     from argmap._loader import load
     from argmap._render import RenderError, RenderWarning, ViewError
@@ -125,7 +125,4 @@ def render(
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
         return
-    try:
-        atomic_write(output, data)
-    except OSError as exc:
-        _fail(f"cannot write {output}: {exc.strerror or exc}")
+    write_or_exit(output, data, prog="argmap render")

@@ -22,7 +22,7 @@ def report(path: Path, output: Path | None) -> None:
 
     Exit codes: 0 written, 2 the map cannot be loaded (its load errors are printed).
     """
-    from argmap._dump import atomic_write
+    from argmap._cli_output import write_or_exit
     from argmap._engine import check_loaded
     from argmap._findings import MapLoadError
     from argmap._loader import load
@@ -46,8 +46,4 @@ def report(path: Path, output: Path | None) -> None:
     if output is None:
         sys.stdout.write(text)
         return
-    try:
-        atomic_write(output, text)
-    except OSError as exc:
-        click.echo(f"argmap: cannot write {output}: {exc.strerror or exc}", err=True)
-        sys.exit(2)
+    write_or_exit(output, text)

@@ -33,20 +33,19 @@ def schema(kind: str, output: Path | None, write_all: Path | None) -> None:
     Point an editor at it with a first line in the map file:
     `# yaml-language-server: $schema=../schemas/argmap.schema.json`
     """
-    from argmap._dump import atomic_write
+    from argmap._cli_output import write_or_exit
     from argmap._schema import schema_text
 
-    if write_all is None and output is None:
-        click.echo(schema_text(kind), nl=False)
+    if write_all is None:
+        if output is None:
+            click.echo(schema_text(kind), nl=False)
+        else:
+            write_or_exit(output, schema_text(kind))
         return
     try:
-        if write_all is not None:
-            write_all.mkdir(parents=True, exist_ok=True)
-            atomic_write(write_all / "argmap.schema.json", schema_text("map"))
-            atomic_write(write_all / "sources.schema.json", schema_text("sources"))
-        elif output is not None:
-            atomic_write(output, schema_text(kind))
+        write_all.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        where = write_all if write_all is not None else output
-        click.echo(f"argmap: cannot write {where}: {exc.strerror or exc}", err=True)
+        click.echo(f"argmap: cannot write {write_all}: {exc.strerror or exc}", err=True)
         sys.exit(2)
+    for name, which in (("argmap.schema.json", "map"), ("sources.schema.json", "sources")):
+        write_or_exit(write_all / name, schema_text(which), shown=write_all)
