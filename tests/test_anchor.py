@@ -19,6 +19,7 @@ from argmap._anchor import (
     anchor_evidence,
     detect_folds,
     normalise,
+    normalise_text,
     numbers_in,
 )
 from argmap._rule import RuleContext
@@ -118,6 +119,75 @@ def test_offset_map_is_monotone_and_in_bounds(raw: str, data: st.DataObject) -> 
         assert 0 <= start < end <= len(raw)
         # what the span covers normalises back to (at least) what was asked for
         assert norm.text[i:j].strip() in normalise(raw[start:end], BOTH).text
+
+
+def _per_character_map(raw: str, folds: frozenset[str]) -> tuple[str, list[int], list[int]]:
+    """The offset map spelt out per character, the plain way: the oracle for the segments.
+
+    Each substitution's piece either copies its characters one to one (same length, and one
+    character or the same text) or maps every character to the span it replaced.
+    """
+    from argmap._anchor import (
+        _F_LIGATURE,
+        _HYPHENS,
+        _NON_ASCII,
+        _SPACE,
+        _TH_LIGATURE,
+        _constant,
+        _hyphen,
+        _unicode_pieces,
+    )
+
+    text, starts, ends = raw, list(range(len(raw))), list(range(1, len(raw) + 1))
+    steps = [(_NON_ASCII, _unicode_pieces), (_HYPHENS, _hyphen), (_SPACE, _constant(" "))]
+    if F_LIGATURES in folds:
+        steps.append((_F_LIGATURE, _constant("f")))
+    if TH_LIGATURE in folds:
+        steps.append((_TH_LIGATURE, _constant("T")))
+    for pattern, pieces in steps:
+        out, new_starts, new_ends, pos = [], [], [], 0
+        for match in pattern.finditer(text):
+            a = match.start()
+            out.append(text[pos:a])
+            new_starts += starts[pos:a]
+            new_ends += ends[pos:a]
+            for piece, i, j in pieces(match):
+                out.append(piece)
+                if len(piece) == j - i and (len(piece) == 1 or piece == text[a + i:a + j]):
+                    new_starts += starts[a + i:a + j]
+                    new_ends += ends[a + i:a + j]
+                else:
+                    new_starts += [starts[a + i]] * len(piece)
+                    new_ends += [ends[a + j - 1]] * len(piece)
+            pos = match.end()
+        out.append(text[pos:])
+        new_starts += starts[pos:]
+        new_ends += ends[pos:]
+        text, starts, ends = "".join(out), new_starts, new_ends
+    return text, starts, ends
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab fiTh-\n\t\u2014\u201c\u00ad\ufb01\ufb03\u0301\u00bd 19,.", max_size=80),
+       st.sampled_from([frozenset(), frozenset({F_LIGATURES}), BOTH]))
+def test_segment_offset_map_equals_the_per_character_map(raw: str, folds: frozenset[str]) -> None:
+    norm = normalise(raw, folds)
+    text, starts, ends = _per_character_map(raw, folds)
+    assert norm.text == text == normalise_text(raw, folds)
+    assert norm.starts == starts
+    assert norm.ends == ends
+    for original in range(len(raw) + 2):
+        assert norm.index_of(original) == sum(1 for s in starts if s < original)
+
+
+def test_segment_offset_map_of_the_paper_snapshot() -> None:
+    folds = detect_folds(SEED)
+    norm = normalise(SEED, folds)
+    text, starts, ends = _per_character_map(SEED, folds)
+    assert norm.text == text
+    assert norm.starts == starts
+    assert norm.ends == ends
+    assert len(norm.steps) >= 3  # the PDF text needs spaces, hyphens and ligatures fixed
 
 
 # --- numbers ------------------------------------------------------------------------------------

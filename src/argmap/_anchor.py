@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -38,6 +39,7 @@ __all__ = [
     "anchored_evidence",
     "index_for",
     "normalise",
+    "normalise_text",
     "numbers_in",
     "quote_holder",
 ]
@@ -143,63 +145,123 @@ TH_LIGATURE = "th-ligature"
 _Piece = tuple[str, int, int]
 
 
+class _Step:
+    """One substitution's map from its output back to its input, as segments.
+
+    Segment ``k`` begins at output offset ``out[k]``. A copied segment (``last[k] < 0``) maps
+    output character ``p`` to input character ``first[k] + p - out[k]``; a replaced one maps
+    each of its characters to the whole input span ``[first[k], last[k])`` it stands for.
+    A few segments per substitution instead of two integers per character of the snapshot.
+    """
+
+    __slots__ = ("first", "last", "out")
+
+    def __init__(self) -> None:
+        self.out: list[int] = []
+        self.first: list[int] = []
+        self.last: list[int] = []
+
+    def copy(self, out: int, first: int) -> None:
+        if self.out and self.last[-1] < 0 and out - self.out[-1] == first - self.first[-1]:
+            return  # continues the previous copied segment
+        self.out.append(out)
+        self.first.append(first)
+        self.last.append(-1)
+
+    def replaced(self, out: int, first: int, last: int) -> None:
+        self.out.append(out)
+        self.first.append(first)
+        self.last.append(last)
+
+    def start(self, p: int) -> int:
+        k = bisect_right(self.out, p) - 1
+        return self.first[k] + p - self.out[k] if self.last[k] < 0 else self.first[k]
+
+    def end(self, p: int) -> int:
+        k = bisect_right(self.out, p) - 1
+        return self.first[k] + p - self.out[k] + 1 if self.last[k] < 0 else self.last[k]
+
+
 @dataclass(frozen=True, slots=True)
 class Normalised:
-    """Normalised text; character ``i`` came from ``original[starts[i]:ends[i]]``."""
+    """Normalised text; character ``i`` came from ``original[start_of(i):end_of(i)]``."""
 
     text: str
-    starts: list[int]
-    ends: list[int]
+    steps: tuple[_Step, ...] = ()  # the substitutions that changed the text, in order
+
+    def start_of(self, i: int) -> int:
+        """The original offset where normalised character ``i`` begins."""
+        for step in reversed(self.steps):
+            i = step.start(i)
+        return i
+
+    def end_of(self, i: int) -> int:
+        """The original offset just after normalised character ``i``."""
+        for step in reversed(self.steps):
+            i = step.end(i) - 1
+        return i + 1
+
+    @property
+    def starts(self) -> list[int]:
+        """``start_of`` of every character (for tests and debugging; O(n log n))."""
+        return [self.start_of(i) for i in range(len(self.text))]
+
+    @property
+    def ends(self) -> list[int]:
+        """``end_of`` of every character."""
+        return [self.end_of(i) for i in range(len(self.text))]
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """The original code-point span of the normalised span ``[start, end)``."""
         if start >= end:
-            at = self.starts[start] if start < len(self.starts) else (
-                self.ends[-1] if self.ends else 0)
+            if start < len(self.text):
+                at = self.start_of(start)
+            else:
+                at = self.end_of(len(self.text) - 1) if self.text else 0
             return at, at
-        return self.starts[start], self.ends[end - 1]
+        return self.start_of(start), self.end_of(end - 1)
 
     def index_of(self, original: int) -> int:
         """The first normalised index whose source starts at or after an original offset."""
-        from bisect import bisect_left
-
-        return bisect_left(self.starts, original)
+        if not self.steps:
+            return min(max(original, 0), len(self.text))
+        return bisect_left(range(len(self.text)), original, key=self.start_of)
 
 
 def _sub(
     pattern: re.Pattern[str],
     replace: Callable[[re.Match[str]], list[_Piece]],
     text: str,
-    starts: list[int],
-    ends: list[int],
-) -> tuple[str, list[int], list[int]]:
-    """``re.sub`` that carries the offset map along (unchanged runs are copied by slices)."""
+    steps: list[_Step],
+) -> str:
+    """``re.sub`` that records how its output maps back to its input (see :class:`_Step`)."""
     parts: list[str] = []
-    new_starts: list[int] = []
-    new_ends: list[int] = []
+    step = _Step()
+    length = 0  # of the output so far
     pos = 0
     for match in pattern.finditer(text):
         a, b = match.span()
-        parts.append(text[pos:a])
-        new_starts.extend(starts[pos:a])
-        new_ends.extend(ends[pos:a])
+        if a > pos:
+            parts.append(text[pos:a])
+            step.copy(length, pos)
+            length += a - pos
         for piece, i, j in replace(match):
             if not piece:
                 continue
             parts.append(piece)
             if len(piece) == j - i and (len(piece) == 1 or piece == text[a + i:a + j]):
-                new_starts.extend(starts[a + i:a + j])
-                new_ends.extend(ends[a + i:a + j])
+                step.copy(length, a + i)
             else:
-                new_starts.extend([starts[a + i]] * len(piece))
-                new_ends.extend([ends[a + j - 1]] * len(piece))
+                step.replaced(length, a + i, a + j)
+            length += len(piece)
         pos = b
     if pos == 0:
-        return text, starts, ends
-    parts.append(text[pos:])
-    new_starts.extend(starts[pos:])
-    new_ends.extend(ends[pos:])
-    return "".join(parts), new_starts, new_ends
+        return text
+    if pos < len(text):
+        parts.append(text[pos:])
+        step.copy(length, pos)
+    steps.append(step)
+    return "".join(parts)
 
 
 def _unicode_pieces(match: re.Match[str]) -> list[_Piece]:
@@ -222,6 +284,9 @@ def _constant(value: str) -> Callable[[re.Match[str]], list[_Piece]]:
         return [(value, 0, len(match.group()))]
 
     return replace
+
+
+_SPACE_PIECE = _constant(" ")
 
 
 def _hyphen(match: re.Match[str]) -> list[_Piece]:
@@ -254,16 +319,36 @@ def normalise(text: str, folds: frozenset[str] = frozenset()) -> Normalised:
     >>> normalise("affected The", frozenset({"f-ligatures", "th-ligature"})).text
     'afected Te'
     """
-    starts = list(range(len(text)))
-    ends = list(range(1, len(text) + 1))
-    text, starts, ends = _sub(_NON_ASCII, _unicode_pieces, text, starts, ends)
-    text, starts, ends = _sub(_HYPHENS, _hyphen, text, starts, ends)
-    text, starts, ends = _sub(_SPACE, _constant(" "), text, starts, ends)
+    steps: list[_Step] = []
+    if not text.isascii():
+        text = _sub(_NON_ASCII, _unicode_pieces, text, steps)
+    if "-" in text:
+        text = _sub(_HYPHENS, _hyphen, text, steps)
+    text = _sub(_SPACE, _SPACE_PIECE, text, steps)
     if F_LIGATURES in folds:
-        text, starts, ends = _sub(_F_LIGATURE, _constant("f"), text, starts, ends)
+        text = _sub(_F_LIGATURE, _constant("f"), text, steps)
     if TH_LIGATURE in folds:
-        text, starts, ends = _sub(_TH_LIGATURE, _constant("T"), text, starts, ends)
-    return Normalised(text, starts, ends)
+        text = _sub(_TH_LIGATURE, _constant("T"), text, steps)
+    return Normalised(text, tuple(steps))
+
+
+def normalise_text(text: str, folds: frozenset[str] = frozenset()) -> str:
+    """``normalise(text, folds).text`` without the offset map: for quotes, prefixes and
+    suffixes, whose normalised text is all the search needs."""
+    if not text.isascii():
+        text = _NON_ASCII.sub(_joined(_unicode_pieces), text)
+    if "-" in text:
+        text = _HYPHENS.sub(_joined(_hyphen), text)
+    text = _SPACE.sub(" ", text)
+    if F_LIGATURES in folds:
+        text = _F_LIGATURE.sub("f", text)
+    if TH_LIGATURE in folds:
+        text = _TH_LIGATURE.sub("T", text)
+    return text
+
+
+def _joined(pieces: Callable[[re.Match[str]], list[_Piece]]) -> Callable[[re.Match[str]], str]:
+    return lambda match: "".join(piece for piece, _, _ in pieces(match))
 
 
 # --- numbers ----------------------------------------------------------------------------------
@@ -278,12 +363,9 @@ def numbers_in(text: str) -> list[str]:
     >>> numbers_in("from 1,200 to 4.5 in 2019-2020")
     ['1200', '4.5', '2019', '2020']
     """
-    found = []
-    for match in _NUMBER.finditer(text):
-        token = match.group()
-        if _THOUSANDS.fullmatch(token):
-            token = token.replace(",", "")
-        found.append(token)
+    found: list[str] = _NUMBER.findall(text)
+    if "," in text:
+        found = [t.replace(",", "") if _THOUSANDS.fullmatch(t) else t for t in found]
     return found
 
 
@@ -304,8 +386,11 @@ def _missing_numbers(quote: str, original: str, start: int, end: int) -> tuple[
         tuple[str, ...], tuple[str, ...]]:
     wide_start, wide_end = _widen_to_numbers(original, start, end)
     found = numbers_in(original[wide_start:wide_end])
-    missing = Counter(numbers_in(quote)) - Counter(found)
-    return tuple(sorted(missing.elements(), key=numbers_in(quote).index)), tuple(found)
+    wanted = numbers_in(quote)
+    if wanted == found:  # the usual case: the match states the quote's numbers, in order
+        return (), tuple(found)
+    missing = Counter(wanted) - Counter(found)
+    return tuple(sorted(missing.elements(), key=wanted.index)), tuple(found)
 
 
 # --- the index and the search -----------------------------------------------------------------
@@ -335,7 +420,7 @@ class SnapshotIndex:
 
     def normalise(self, text: str) -> str:
         """Normalise a quote (or prefix, suffix) the way this snapshot was."""
-        return normalise(text, self.folds).text
+        return normalise_text(text, self.folds)
 
     def anchor(
         self,
@@ -358,8 +443,8 @@ class SnapshotIndex:
                                 reason="the quote is empty once normalised")
         found = self._occurrences(quote)
         if found:
-            best = max(found, key=lambda ns: self._rank(ns, ns + len(quote), prefix, suffix,
-                                                        position))
+            best = found[0] if len(found) == 1 else max(
+                found, key=lambda ns: self._rank(ns, ns + len(quote), prefix, suffix, position))
             start, end = self.norm.span(best, best + len(quote))
             if original.startswith(exact, start):
                 status, end = AnchorStatus.EXACT, start + len(exact)
@@ -433,15 +518,17 @@ class SnapshotIndex:
         original = self.original
         found = status in (AnchorStatus.EXACT, AnchorStatus.NORMALISED, AnchorStatus.FUZZY)
         prefix_match = suffix_match = None
-        if found:
+        has_prefix = bool(prefix and prefix.strip())
+        has_suffix = bool(suffix and suffix.strip())
+        if found and (has_prefix or has_suffix):
             ns, ne = norm_span or (self.norm.index_of(start), self.norm.index_of(end))
             text = self.norm.text
             slack = 12 if lenient else 2
-            if prefix and prefix.strip():
+            if prefix and has_prefix:
                 want = self.normalise(prefix)
                 window = text[max(0, ns - len(want) - slack):ns + (slack if lenient else 0)]
                 prefix_match = _context_matches(want, window, before=True, lenient=lenient)
-            if suffix and suffix.strip():
+            if suffix and has_suffix:
                 want = self.normalise(suffix)
                 window = text[max(0, ne - (slack if lenient else 0)):ne + len(want) + slack]
                 suffix_match = _context_matches(want, window, before=False, lenient=lenient)

@@ -187,7 +187,8 @@ def _quote_mentions(ctx: RuleContext, evidence_id: str) -> tuple[Mention, ...]:
     found: tuple[Mention, ...] = ()
     if item is not None and item.quote is not None:
         found = tuple(
-            replace(m, period=m.period or item.period) if m.is_figure else m
+            replace(m, period=item.period) if m.is_figure and item.period and not m.period
+            else m
             for m in parse(item.quote.exact)
         )
     cache[evidence_id] = found
@@ -233,9 +234,9 @@ def claim_mentions(claim: Claim) -> list[tuple[Mention, Quantity | None]]:
     for index, (quantity, as_mention) in enumerate(declared):
         if index not in used and as_mention is not None and as_mention.kind in FIGURE_KINDS:
             pairs.append((as_mention, quantity))
-    return [
-        (replace(m, period=m.period or claim.period), q) for m, q in pairs
-    ]
+    if not claim.period:
+        return pairs
+    return [(m if m.period else replace(m, period=claim.period), q) for m, q in pairs]
 
 
 def claim_figures(ctx: RuleContext, claim: Claim) -> tuple[ClaimFigure, ...]:

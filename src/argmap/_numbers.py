@@ -302,9 +302,13 @@ def _mask(text: str) -> str:
     return text
 
 
+_GROUPING = re.compile("[,\u00a0\u2009\u202f]")
+_NOT_LETTER = re.compile("[^a-z]")
+
+
 def _decimal(digits: str) -> tuple[Decimal, Decimal]:
     """The value of written digits and the rounding step they imply."""
-    plain = re.sub(r"[,\u00a0\u2009\u202f]", "", digits)
+    plain = _GROUPING.sub("", digits) if not digits.isdigit() else digits
     value = Decimal(plain)
     if "." in plain:
         return value, Decimal(1).scaleb(-len(plain.split(".")[1]))
@@ -358,7 +362,7 @@ def _unit_after(text: str, end: int) -> tuple[str | None, int]:
 
 
 def _month(name: str) -> int:
-    key = re.sub(r"[^a-z]", "", _norm(name))
+    key = _NOT_LETTER.sub("", _norm(name))
     return _MONTH_NUMBER.get(key) or _MONTH_NUMBER[key[:3]]
 
 
@@ -498,7 +502,7 @@ def _read_quantity(m: re.Match[str], text: str) -> Mention | None:
     currency = _CURRENCY_BEFORE.get((g["cur"] or "").lower()) if g["cur"] else None
     if g["curpost"]:
         currency = currency or _CURRENCY_AFTER[_norm(g["curpost"])]
-    scale = _SCALE_WORDS.get(re.sub(r"[^a-z]", "", (g["scale"] or "").lower()))
+    scale = _SCALE_WORDS.get(_NOT_LETTER.sub("", g["scale"].lower())) if g["scale"] else None
     if glue and glue != "s":
         if glue == "m" and not currency:
             return None  # "5m" is as likely metres as millions
@@ -915,6 +919,7 @@ def _bound(part: str, last: bool) -> date:
     return date(pieces[0], pieces[1], pieces[2])
 
 
+@lru_cache(maxsize=4096)  # a map names few periods, compared for every pair of figures
 def period_bounds(period: str) -> tuple[date, date]:
     """First and last day a period covers: ``2020-01/2020-03`` -> 2020-01-01, 2020-03-31."""
     parts = period.split("/")
@@ -946,19 +951,29 @@ def from_quantity(quantity: Quantity, claim_text: str | None = None) -> Mention:
     The rounding step and ``near`` come from the declared ``text`` when it parses to the same
     value, else from the digits of ``value``.
     """
-    text = quantity.text or ""
+    # the cache key spells the decimals out: 4 and 4.0 are equal but imply different steps
+    return _declared(quantity.kind, str(quantity.value),
+                     None if quantity.upper is None else str(quantity.upper), quantity.unit,
+                     quantity.scale, quantity.qualifier, quantity.period, quantity.text or "",
+                     claim_text)
+
+
+@lru_cache(maxsize=1 << 16)  # three rules read each declared quantity
+def _declared(kind: str, value_text: str, upper_text: str | None, unit: str | None,
+              scale: str | None, qualifier: str, period: str | None, text: str,
+              claim_text: str | None) -> Mention:
+    value = Decimal(value_text)
     start = claim_text.find(text) if claim_text and text else -1
-    step = _step_of(quantity.value)
+    step = _step_of(value)
     near = False
     for parsed in parse(text) if text else ():
-        if parsed.value == quantity.value:
+        if parsed.value == value:
             step, near = parsed.step, parsed.near
             break
-    return Mention(QuantityKind(quantity.kind), quantity.value, max(start, 0),
-                   max(start, 0) + len(text), text, upper=quantity.upper, unit=quantity.unit,
-                   scale=Scale(quantity.scale) if quantity.scale else None,
-                   qualifier=Qualifier(quantity.qualifier), period=quantity.period, step=step,
-                   near=near)
+    return Mention(QuantityKind(kind), value, max(start, 0), max(start, 0) + len(text), text,
+                   upper=None if upper_text is None else Decimal(upper_text), unit=unit,
+                   scale=Scale(scale) if scale else None, qualifier=Qualifier(qualifier),
+                   period=period, step=step, near=near)
 
 
 def _step_of(value: Decimal) -> Decimal:

@@ -155,3 +155,47 @@ def test_only_the_claim_text_lines_are_emphasised(tmp_path: Path) -> None:
     assert len(bold) == 1
     assert "Exports grew" in "".join(bold[0].itertext())
     assert "".join(lines[-1].itertext()) == "[1 evidence]"
+
+
+def test_a_newrank_failure_is_drawn_again_without_newrank(
+    small: ArgumentMap, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Graphviz 2.43's dot stops with "trouble in init_rank" on some large clustered maps
+    with newrank; the renderer lays the map out again with the classic ranking and warns."""
+    from argmap._render import _backends
+
+    real = _backends.layout_svg
+    seen: list[str] = []
+
+    def old_dot(source: str, backend: str = "auto") -> bytes:  # noqa: ARG001 - layout_svg's signature
+        seen.append(source)
+        if "newrank=true" in source:
+            raise argmap.RenderError("dot failed: Error: trouble in init_rank")
+        return real(source, "wasm")
+
+    monkeypatch.setattr(_backends, "layout_svg", old_dot)
+    with pytest.warns(argmap.RenderWarning, match="newrank"):
+        svg = argmap.render(small, "svg")
+    assert len(seen) == 2
+    assert "newrank" not in seen[1]
+    assert seen[1] == argmap.to_dot(small).replace(" newrank=true", "")
+    monkeypatch.undo()
+    usual = argmap.render(small, backend="wasm")
+    assert set(node_ids(parse_svg(svg))) == set(node_ids(parse_svg(usual)))
+
+
+def test_other_layout_failures_are_not_retried(
+    small: ArgumentMap, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from argmap._render import _backends
+
+    calls: list[str] = []
+
+    def broken(source: str, backend: str = "auto") -> bytes:  # noqa: ARG001 - layout_svg's signature
+        calls.append(source)
+        raise argmap.RenderError("dot failed: Error: syntax error in line 1")
+
+    monkeypatch.setattr(_backends, "layout_svg", broken)
+    with pytest.raises(argmap.RenderError, match="syntax error"):
+        argmap.render(small, "svg")
+    assert len(calls) == 1

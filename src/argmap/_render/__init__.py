@@ -52,6 +52,33 @@ def _build(argmap: ArgumentMap, view: View) -> DotResult:
     return result
 
 
+#: What Graphviz 2.42-2.43's dot (Debian 11-12, Ubuntu 20.04-24.04) prints when its newer
+#: ranking fails on a large clustered graph; later versions and the WebAssembly engine do not.
+_NEWRANK_FAILURE = "trouble in init_rank"
+
+
+def _layout(
+    argmap: ArgumentMap, view: View, result: DotResult, backend: str
+) -> tuple[bytes, DotResult]:
+    """Graphviz's SVG for ``result``; on the newrank failure, laid out again without it."""
+    from argmap._render._backends import layout_svg
+    from argmap._render._dot import build
+
+    try:
+        return layout_svg(result.source, backend), result
+    except RenderError as exc:
+        if _NEWRANK_FAILURE not in str(exc):
+            raise
+    plain = build(argmap, view, newrank=False)
+    warnings.warn(
+        "dot failed with its newer ranking (newrank), a known fault of Graphviz 2.42-2.43 on "
+        "large clustered maps; drawn with the classic ranking (the legend may be less tidy)",
+        RenderWarning,
+        stacklevel=3,
+    )
+    return layout_svg(plain.source, backend), plain
+
+
 def render(
     argmap: ArgumentMap, format: str = "svg", *, backend: str = "auto", **view: Any
 ) -> bytes:
@@ -64,13 +91,15 @@ def render(
     if format not in FORMATS:
         msg = f"unknown format {format!r}: use {', '.join(FORMATS)}"
         raise RenderError(msg)
-    result = _build(argmap, View.from_options(view))
+    chosen = View.from_options(view)
+    result = _build(argmap, chosen)
     if format == "dot":
         return str(result.source).encode("utf-8")
-    from argmap._render._backends import layout_svg, svg_to_pdf, svg_to_png
+    from argmap._render._backends import svg_to_pdf, svg_to_png
     from argmap._render._svg import finish
 
-    svg = finish(layout_svg(result.source, backend), result.emphasis)
+    laid_out, result = _layout(argmap, chosen, result, backend)
+    svg = finish(laid_out, result.emphasis)
     if format == "png":
         return svg_to_png(svg)
     if format == "pdf":

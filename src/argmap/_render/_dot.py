@@ -256,7 +256,9 @@ def _finding_notes(findings: Sequence[Finding]) -> list[str]:
 
 
 class _Builder:
-    def __init__(self, argmap: ArgumentMap, view: View, selection: Selection) -> None:
+    def __init__(
+        self, argmap: ArgumentMap, view: View, selection: Selection, *, newrank: bool = True
+    ) -> None:
         import graphviz
 
         self.map = argmap
@@ -289,7 +291,7 @@ class _Builder:
                 "class": "argmap",
                 "nodesep": "0.3",
                 "ranksep": "0.5",
-                "newrank": "true",
+                **({"newrank": "true"} if newrank else {}),  # the legend's rows in its cluster
                 "outputorder": "edgesfirst",
                 "bgcolor": "white",
                 "pad": "0.2",
@@ -741,11 +743,15 @@ def _descendants(section: str, children: Mapping[str | None, list[str]]) -> list
     return found
 
 
-def build(argmap: ArgumentMap, view: View | None = None) -> DotResult:
-    """The DOT text of ``argmap`` as ``view`` shows it, plus emphasis for the SVG."""
+def build(argmap: ArgumentMap, view: View | None = None, *, newrank: bool = True) -> DotResult:
+    """The DOT text of ``argmap`` as ``view`` shows it, plus emphasis for the SVG.
+
+    ``newrank=False`` leaves out Graphviz's newer ranking, for the engines that fail with it
+    (see :func:`argmap._render.render`).
+    """
     chosen = view or View()
     selection = select(argmap, chosen)
-    builder = _Builder(argmap, chosen, selection)
+    builder = _Builder(argmap, chosen, selection, newrank=newrank)
     source = builder.build()
     notes = []
     if selection.collapsed:
