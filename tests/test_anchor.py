@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -28,6 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SEED_PATH = ROOT / "claims" / "fiia-298" / "snapshots" / "fiia-298.txt"
 SEED = SEED_PATH.read_text(encoding="utf-8")
 BOTH = frozenset({F_LIGATURES, TH_LIGATURE})
+_Pieces = Callable[[re.Match[str]], list[tuple[str, int, int]]]
 
 
 @pytest.fixture(scope="module")
@@ -133,13 +135,17 @@ def _per_character_map(raw: str, folds: frozenset[str]) -> tuple[str, list[int],
         _NON_ASCII,
         _SPACE,
         _TH_LIGATURE,
-        _constant,
         _hyphen,
         _unicode_pieces,
     )
 
+    def _constant(value: str) -> _Pieces:
+        return lambda match: [(value, 0, len(match.group()))]
+
     text, starts, ends = raw, list(range(len(raw))), list(range(1, len(raw) + 1))
-    steps = [(_NON_ASCII, _unicode_pieces), (_HYPHENS, _hyphen), (_SPACE, _constant(" "))]
+    steps: list[tuple[re.Pattern[str], _Pieces]] = [
+        (_NON_ASCII, _unicode_pieces), (_HYPHENS, _hyphen), (_SPACE, _constant(" "))
+    ]
     if F_LIGATURES in folds:
         steps.append((_F_LIGATURE, _constant("f")))
     if TH_LIGATURE in folds:
