@@ -129,7 +129,6 @@ _F_LIGATURE = re.compile(r"f[fil]+")
 _TH_LIGATURE = re.compile(r"Th")
 
 
-
 def _words(words: list[str]) -> re.Pattern[str]:
     r"""Whole words, one branch per first letter: ``\b(?:a|b)\b`` scanned several times faster,
     since the engine skips every character no branch starts with. ``[Xx]`` opens both cases.
@@ -277,7 +276,8 @@ def _sub(
     if pos < len(text):
         parts.append(text[pos:])
         step.copy(length, pos)
-    steps.append(step)
+    if step.out != [0] or step.last != [-1] or step.first != [0]:  # not the identity
+        steps.append(step)
     return "".join(parts)
 
 
