@@ -486,15 +486,27 @@ def classic_if_dot_fails(dot: Path, n: int, report: Report) -> Path:
     if probe.returncode == 0 or b"trouble in init_rank" not in probe.stderr:
         return dot
     classic = dot.with_name(dot.stem + "-classic.dot")
-    classic.write_text(
-        dot.read_text(encoding="utf-8").replace(" newrank=true", "", 1), encoding="utf-8"
-    )
+    classic.write_text(without_newrank(dot.read_text(encoding="utf-8")), encoding="utf-8")
     report.notes.append(
         f"N={n:,}: the system dot fails on argmap's DOT with newrank (`trouble in init_rank`); "
         "argmap then lays the map out again without newrank (with a warning), so its time "
         "includes the failed attempt; the engine row runs dot on the DOT without newrank."
     )
     return classic
+
+
+def without_newrank(source: str) -> str:
+    """The DOT with ``newrank=true`` dropped from the graph's attributes (not from a label).
+
+    >>> without_newrank('digraph argmap {\\n\\tgraph [label="a newrank=true" newrank=true]\\n}')
+    'digraph argmap {\\n\\tgraph [label="a newrank=true"]\\n}'
+    """
+    import re
+
+    head, graph_line, rest = source.partition("\n\tgraph [")
+    line, newline, tail = rest.partition("\n")
+    line = re.sub(r'("(?:[^"\\]|\\.)*")| newrank=true', lambda m: m.group(1) or "", line)
+    return head + graph_line + line + newline + tail
 
 
 def bench_big(report: Report, work: Path, runs: int, small: Sample | None) -> None:

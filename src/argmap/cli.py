@@ -9,6 +9,7 @@ from __future__ import annotations
 import importlib
 import os
 import sys
+from pathlib import Path
 from typing import Any
 
 import click
@@ -56,39 +57,57 @@ def cli() -> None:
 
 
 def main(argv: list[str] | None = None) -> Any:
-    """Entry point: click handles usage errors (exit 2); nothing else escapes as a traceback.
-
-    As the program itself (``argv`` None), it leaves with ``os._exit`` once its output is
-    flushed: freeing a large map's objects one by one took 0.19 s at 10,000 claims, and
-    nothing is left to write (files are written and renamed before a command returns).
-    Called with ``argv``, or under a profiler or a coverage tracer, it exits as usual.
-    """
+    """Entry point: click handles usage errors (exit 2); nothing else escapes as a traceback."""
     try:
         return cli.main(args=argv, prog_name="argmap", standalone_mode=True)
     except KeyboardInterrupt:  # pragma: no cover - interactive only
         sys.stderr.write("argmap: interrupted\n")
         sys.exit(130)
+
+
+def run() -> None:
+    """The ``argmap`` program (the console script and ``python -m argmap``).
+
+    It runs :func:`main`, then leaves with ``os._exit`` once its output is flushed: freeing a
+    large map's objects one by one took 0.19 s at 10,000 claims, and nothing is left to
+    write (files are written and renamed before a command returns). Under a profiler, a
+    coverage tracer or a debugger it exits as usual, so that they can write their data.
+    A standard stream closed by the caller (``>&-``) is None in Python; output to it is
+    dropped, as ``print`` drops it, instead of failing.
+    """
+    if sys.stdout is None:
+        sys.stdout = Path(os.devnull).open("w", encoding="utf-8")  # noqa: SIM115 - open all run
+    if sys.stderr is None:
+        sys.stderr = Path(os.devnull).open("w", encoding="utf-8")  # noqa: SIM115 - open all run
+    try:
+        main()
     except SystemExit as exc:
-        if argv is not None or sys.gettrace() is not None or sys.getprofile() is not None:
-            raise  # a profiler or coverage writes its data at exit: let it
+        if _instrumented():
+            raise
         _exit_now(exc.code)
 
 
+def _instrumented() -> bool:
+    if sys.gettrace() is not None or sys.getprofile() is not None:
+        return True
+    monitoring = getattr(sys, "monitoring", None)  # Python 3.12+: cProfile, coverage (sysmon)
+    return monitoring is not None and any(
+        monitoring.get_tool(tool) is not None for tool in range(6)
+    )
+
+
 def _exit_now(code: object) -> None:  # pragma: no cover - runs as the program's last step
-    if code is None:
-        status = 0
-    elif isinstance(code, int):
-        status = code
-    else:  # sys.exit("message") prints the message and exits 1
-        sys.stderr.write(f"{code}\n")
-        status = 1
-    try:
-        sys.stdout.flush()
-        sys.stderr.flush()
-    except (BrokenPipeError, OSError):  # a closed pipe (| head): the exit status still holds
-        status = status or 1
+    status = 0 if code is None else code if isinstance(code, int) else 1
+    if not isinstance(code, int | None) and sys.stderr is not None:
+        sys.stderr.write(f"{code}\n")  # sys.exit("message") prints the message and exits 1
+    for stream in (sys.stdout, sys.stderr):  # None when the stream was closed (>&-)
+        try:
+            if stream is not None:
+                stream.flush()
+        except (BrokenPipeError, OSError):  # a closed pipe (| head): the status still holds
+            status = status or 1
     os._exit(status)
 
 
 if __name__ == "__main__":
-    main()
+    run()
