@@ -328,6 +328,18 @@ def _hyphen(match: re.Match[str]) -> list[_Piece]:
     return [(keep, 0, 1)] if keep else []
 
 
+#: The substitutions of :func:`normalise`, in order: pattern, replacement (a constant, or
+#: pieces with their spans), and whether it can match the text as the previous one left it.
+_SUBSTITUTIONS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], list[_Piece]],
+                            Callable[[str, frozenset[str]], bool]], ...] = (
+    (_NON_ASCII, _unicode_pieces, lambda text, _: not text.isascii()),
+    (_HYPHENS, _hyphen, lambda text, _: "-" in text),
+    (_SPACE, " ", lambda _, __: True),
+    (_F_LIGATURE, "f", lambda _, folds: F_LIGATURES in folds),
+    (_TH_LIGATURE, "T", lambda _, folds: TH_LIGATURE in folds),
+)
+
+
 def detect_folds(text: str) -> frozenset[str]:
     """Which ligature folds a snapshot needs: only those whose artefacts it shows."""
     folds = set()
@@ -353,30 +365,24 @@ def normalise(text: str, folds: frozenset[str] = frozenset()) -> Normalised:
     'afected Te'
     """
     steps: list[_Step] = []
-    if not text.isascii():
-        text = _sub(_NON_ASCII, _unicode_pieces, text, steps)
-    if "-" in text:
-        text = _sub(_HYPHENS, _hyphen, text, steps)
-    text = _sub_constant(_SPACE, " ", text, steps)
-    if F_LIGATURES in folds:
-        text = _sub_constant(_F_LIGATURE, "f", text, steps)
-    if TH_LIGATURE in folds:
-        text = _sub_constant(_TH_LIGATURE, "T", text, steps)
+    for pattern, replacement, applies in _SUBSTITUTIONS:
+        if not applies(text, folds):
+            continue
+        if isinstance(replacement, str):
+            text = _sub_constant(pattern, replacement, text, steps)
+        else:
+            text = _sub(pattern, replacement, text, steps)
     return Normalised(text, tuple(steps))
 
 
 def normalise_text(text: str, folds: frozenset[str] = frozenset()) -> str:
     """``normalise(text, folds).text`` without the offset map: for quotes, prefixes and
     suffixes, whose normalised text is all the search needs."""
-    if not text.isascii():
-        text = _NON_ASCII.sub(_joined(_unicode_pieces), text)
-    if "-" in text:
-        text = _HYPHENS.sub(_joined(_hyphen), text)
-    text = _SPACE.sub(" ", text)
-    if F_LIGATURES in folds:
-        text = _F_LIGATURE.sub("f", text)
-    if TH_LIGATURE in folds:
-        text = _TH_LIGATURE.sub("T", text)
+    for pattern, replacement, applies in _SUBSTITUTIONS:
+        if applies(text, folds):
+            text = pattern.sub(
+                replacement if isinstance(replacement, str) else _joined(replacement), text
+            )
     return text
 
 
