@@ -110,6 +110,12 @@ def _district(index: int) -> str:
     return "".join(parts).capitalize()
 
 
+def _count(qid: str, value: int, unit: str, year: int) -> dict[str, Any]:
+    """A declared count, written as the claim writes it."""
+    return {"id": qid, "kind": "count", "value": value, "unit": unit, "period": year,
+            "text": _number_text(value)}
+
+
 def _number_text(value: int) -> str:
     return f"{value:,}"
 
@@ -170,14 +176,15 @@ def generate(n_claims: int, seed: int = 298) -> GeneratedMap:
         snapshot_sentences[s].append(sentence)
         if rng.random() < 0.3:
             snapshot_sentences[s].append(rng.choice(_FILLER))
+        evidence_id = f"E{k}"
         item: dict[str, Any] = {
-            "id": f"E{k}",
+            "id": evidence_id,
             "source": source_ids[s],
             "locator": {"page": page},
             "quote": {"exact": sentence},
         }
         evidence.append(item)
-        return item["id"]
+        return evidence_id
 
     for i in range(n):
         cid = claim_ids[i]
@@ -229,30 +236,9 @@ def generate(n_claims: int, seed: int = 298) -> GeneratedMap:
                 )
                 claim["period"] = year
                 claim["quantities"] = [
-                    {
-                        "id": f"Q{i}-a",
-                        "kind": "count",
-                        "value": a,
-                        "unit": unit,
-                        "period": year,
-                        "text": _number_text(a),
-                    },
-                    {
-                        "id": f"Q{i}-b",
-                        "kind": "count",
-                        "value": b,
-                        "unit": unit,
-                        "period": year,
-                        "text": _number_text(b),
-                    },
-                    {
-                        "id": f"Q{i}-d",
-                        "kind": "count",
-                        "value": b - a,
-                        "unit": unit,
-                        "period": year,
-                        "text": _number_text(b - a),
-                    },
+                    _count(f"Q{i}-a", a, unit, year),
+                    _count(f"Q{i}-b", b, unit, year),
+                    _count(f"Q{i}-d", b - a, unit, year),
                 ]
                 checks.append(
                     {
@@ -279,22 +265,8 @@ def generate(n_claims: int, seed: int = 298) -> GeneratedMap:
                 )
                 claim["period"] = year
                 claim["quantities"] = [
-                    {
-                        "id": f"Q{i}-p",
-                        "kind": "count",
-                        "value": part,
-                        "unit": "cases",
-                        "period": year,
-                        "text": _number_text(part),
-                    },
-                    {
-                        "id": f"Q{i}-w",
-                        "kind": "count",
-                        "value": whole,
-                        "unit": "cases",
-                        "period": year,
-                        "text": _number_text(whole),
-                    },
+                    _count(f"Q{i}-p", part, "cases", year),
+                    _count(f"Q{i}-w", whole, "cases", year),
                     {
                         "id": f"Q{i}-s",
                         "kind": "percent",

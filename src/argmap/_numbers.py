@@ -152,9 +152,9 @@ _CURRENCY_AFTER = {"us dollars": "USD", "dollars": "USD", "dollar": "USD", "doll
                    "yuan": "CNY", "renminbi": "CNY", "roubles": "RUB", "rubles": "RUB",
                    "hryvnias": "UAH", "hryvnia": "UAH", "cny": "CNY", "rub": "RUB",
                    "uah": "UAH", "byn": "BYN", "gbp": "GBP"}
-#: The canonical way to write each currency.
 
-#: Qualifier phrases -> (qualifier, near). ``None`` marks a range opener or an emphasis word.
+#: Qualifier phrases -> (qualifier, near): ``near`` for a bound that is close ("just over").
+#: "between" opens a range; emphasis words ("only", "a mere") and "from" leave it exact.
 _QUALIFIERS: dict[str, tuple[Qualifier, bool]] = {
     "just slightly over": (Q.OVER, True), "slightly over": (Q.OVER, True),
     "just over": (Q.OVER, True), "just above": (Q.OVER, True),

@@ -4,20 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import argmap
-from argmap import Finding
-from argmap._engine import Config, check_loaded
+from map_findings import findings
 
-HEAD = "title: Test map\n"
-
-
-def findings(tmp_path: Path, body: str, code: str, config: Config | None = None) -> list[Finding]:
-    path = tmp_path / "map.yaml"
-    path.write_text(HEAD + body, encoding="utf-8")
-    loaded = argmap.load(path)
-    result = check_loaded(loaded, config or Config())
-    assert not [f for f in result if f.code == "AM000"], result
-    return [f for f in result if f.code == code]
+from argmap._engine import Config
 
 
 def test_wrong_kind_is_am203_not_am202(tmp_path: Path) -> None:

@@ -6,18 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from map_findings import findings
 
 import argmap
-from argmap import Finding
 from argmap._engine import Config, check_loaded
-
-
-def findings(tmp_path: Path, body: str, code: str) -> list[Finding]:
-    path = tmp_path / "map.yaml"
-    path.write_text("title: Test map\n" + body, encoding="utf-8")
-    result = check_loaded(argmap.load(path), Config())
-    assert not [f for f in result if f.code == "AM000"], result
-    return [f for f in result if f.code == code]
 
 
 def cited(claim: str, quote: str, extra: str = "", source: str = "S1") -> str:

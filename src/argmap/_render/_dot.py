@@ -255,6 +255,10 @@ def _finding_notes(findings: Sequence[Finding]) -> list[str]:
     return [f"{f.code} {f.severity.label}: {f.message}" for f in findings]
 
 
+#: Edge kind -> the kind of node it points to, and its CSS class.
+_LINKS = {"evidence": ("claim", "backs"), "source": ("evidence", "cites")}
+
+
 class _Builder:
     def __init__(
         self, argmap: ArgumentMap, view: View, selection: Selection, *, newrank: bool = True
@@ -559,34 +563,27 @@ class _Builder:
             self.relation(relation)
         for item in sel.evidence:
             for claim_id in backed.get(item.id, []):
-                self.used_edges.add("evidence")
-                self.graph.edge(
-                    self.name("evidence", item.id),
-                    self.name("claim", claim_id),
-                    _attributes={
-                        **EDGE_STYLES["evidence"],
-                        "id": _nohtml(f"{item.id}-to-{claim_id}"),
-                        "class": "backs",
-                    },
-                )
+                self._link("evidence", item.id, claim_id)
         cites: dict[str, list[str]] = {}  # source ID -> the drawn evidence citing it
         for item in sel.evidence:
             cites.setdefault(item.source, []).append(item.id)
         for source in sel.sources:
             for evidence_id in cites.get(source.id, []):
-                self.used_edges.add("source")
-                self.graph.edge(
-                    self.name("source", source.id),
-                    self.name("evidence", evidence_id),
-                    _attributes={
-                        **EDGE_STYLES["source"],
-                        "id": _nohtml(f"{source.id}-to-{evidence_id}"),
-                        "class": "cites",
-                    },
-                )
+                self._link("source", source.id, evidence_id)
         if self.view.legend:
             self._legend()
         return str(self.graph.source)
+
+    def _link(self, kind: str, tail: str, head: str) -> None:
+        """An evidence edge (evidence to claim) or a citation edge (source to evidence)."""
+        head_kind, css_class = _LINKS[kind]
+        self.used_edges.add(kind)
+        self.graph.edge(
+            self.name(kind, tail),
+            self.name(head_kind, head),
+            _attributes={**EDGE_STYLES[kind], "id": _nohtml(f"{tail}-to-{head}"),
+                         "class": css_class},
+        )
 
     def _emit_nodes(self, graph: Any, nodes: list[tuple[str, str, dict[str, str]]]) -> None:
         for kind, node_id, attrs in nodes:

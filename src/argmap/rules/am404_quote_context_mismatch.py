@@ -41,25 +41,17 @@ def check(ctx: RuleContext, options: Mapping[str, Any]) -> Iterator[Report]:  # 
     for evidence, result in anchored_evidence(ctx):
         if not result.found or evidence.quote is None:
             continue
-        if result.prefix_match is False:
+        sides = (("prefix", result.prefix_match, "before", result.before),
+                 ("suffix", result.suffix_match, "after", result.after))
+        for side, matched, where, context in sides:
+            if matched is not False:
+                continue
             yield Report(
-                f"the prefix of the quote of {evidence.id!r} does not match its source "
-                f"{result.source!r}: the text before the quote is "
-                f"{shorten(result.before, 60)!r}",
+                f"the {side} of the quote of {evidence.id!r} does not match its source "
+                f"{result.source!r}: the text {where} the quote is {shorten(context, 60)!r}",
                 node=evidence.id,
                 kind="evidence",
-                field=("quote", "prefix"),
-                hint="set prefix to the words just before the quote in the source, or drop it",
-                data={"anchor": result.as_data(), "context": "prefix"},
-            )
-        if result.suffix_match is False:
-            yield Report(
-                f"the suffix of the quote of {evidence.id!r} does not match its source "
-                f"{result.source!r}: the text after the quote is "
-                f"{shorten(result.after, 60)!r}",
-                node=evidence.id,
-                kind="evidence",
-                field=("quote", "suffix"),
-                hint="set suffix to the words just after the quote in the source, or drop it",
-                data={"anchor": result.as_data(), "context": "suffix"},
+                field=("quote", side),
+                hint=f"set {side} to the words just {where} the quote in the source, or drop it",
+                data={"anchor": result.as_data(), "context": side},
             )
