@@ -16,7 +16,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from argmap._anchor import SnapshotIndex  # noqa: E402
+from argmap._verify.anchor import SnapshotIndex  # noqa: E402
 
 SEED = ROOT / "claims" / "fiia-298" / "snapshots" / "fiia-298.txt"
 

@@ -8,7 +8,7 @@ Texts: the claim texts and evidence quotes of a generated map (``generate.py``; 
 state no figure, a third state one to three) and the sentences of the seed paper (FIIA
 Briefing Paper 298, PDF line breaks and all), each also as one whole text. ``parse`` is
 cached per text, so each timing clears the cache first and parses every text once: the cost
-of a cold run. ``--baseline`` times another copy of ``_numbers.py`` on the same texts and
+of a cold run. ``--baseline`` times another copy of ``numbers.py`` on the same texts and
 reports every text the two read differently (a before/after check that behaviour is kept).
 """
 
@@ -35,7 +35,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 import generate  # noqa: E402
 
-from argmap import _numbers  # noqa: E402
+from argmap._verify import numbers  # noqa: E402
 
 SEED = ROOT / "claims" / "fiia-298" / "snapshots" / "fiia-298.txt"
 _SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-Z])|\n\s*\n")
@@ -92,15 +92,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--claims", type=int, default=5000, help="generated map size")
     parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--baseline", type=Path, help="another _numbers.py to compare with")
+    parser.add_argument("--baseline", type=Path, help="another numbers.py to compare with")
     parser.add_argument("--profile", action="store_true", help="cProfile the claim texts")
     args = parser.parse_args()
 
     claims = claim_texts(args.claims)
     sentences = paper_sentences()
     paper = [SEED.read_text(encoding="utf-8")]
-    with_figure = [t for t in claims if _numbers.parse(t)]
-    without = [t for t in claims if not _numbers.parse(t)]
+    with_figure = [t for t in claims if numbers.parse(t)]
+    without = [t for t in claims if not numbers.parse(t)]
     sets = {
         f"generated claims and quotes ({len(claims):,} texts)": claims,
         f"  of which with a figure ({len(with_figure):,})": with_figure,
@@ -108,7 +108,7 @@ def main() -> None:
         f"seed paper sentences ({len(sentences)})": sentences,
         "seed paper as one text (25 kB)": paper,
     }
-    impls: dict[str, Any] = {"now": _numbers.parse}
+    impls: dict[str, Any] = {"now": numbers.parse}
     if args.baseline is not None:
         impls["baseline"] = _load(args.baseline).parse
     print(
@@ -131,10 +131,10 @@ def main() -> None:
             print("  ", repr(text[:160]))
     if args.profile:
         profiler = cProfile.Profile()
-        _numbers.parse.cache_clear()
+        numbers.parse.cache_clear()
         profiler.enable()
         for text in claims + sentences:
-            _numbers.parse(text)
+            numbers.parse(text)
         profiler.disable()
         pstats.Stats(profiler).sort_stats("tottime").print_stats(15)
 

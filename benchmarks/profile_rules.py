@@ -3,9 +3,9 @@
     .venv/bin/python benchmarks/profile_rules.py                 # 10,000 and 100,000 claims
     .venv/bin/python benchmarks/profile_rules.py --sizes 1000 10000 --profile AM205
 
-Each rule runs on a fresh :class:`argmap._rule.RuleContext`, so its time includes the indexes
-and shared graphs it builds (what it costs when it is the first to need them); ``warm`` is the
-time again on a context that the other rules have already filled. The exponent is
+Each rule runs on a fresh :class:`argmap._engine.context.RuleContext`, so its time includes
+the indexes and shared graphs it builds (what it costs when it is the first to need them);
+``warm`` is the time again on a context that the other rules have already filled. The exponent is
 ``log(t_big / t_small) / log(N_big / N_small)``: about 1 is linear; above ~1.2 suspect a
 quadratic step. Load time (parse + validation) is reported apart. Rules run with the
 cyclic garbage collector paused, as the engine runs them.
@@ -41,8 +41,8 @@ def map_folder(work: Path, n: int) -> Path:
 
 def time_rules(path: Path, repeat: int) -> tuple[float, dict[str, tuple[float, float, int]]]:
     """Load time, and code -> (cold seconds, warm seconds, reports) for every rule."""
-    from argmap._loader import gc_paused, load
-    from argmap._rule import RuleContext
+    from argmap._engine.context import RuleContext
+    from argmap._load.loader import gc_paused, load
     from argmap.rules import load_rules
 
     with gc_paused():  # as the engine runs them
@@ -75,11 +75,11 @@ def _time_rules(
 
 
 def _clear_text_caches() -> None:
-    from argmap import _numbers
+    from argmap._verify import numbers
 
-    _numbers.parse.cache_clear()
-    _numbers.period_bounds.cache_clear()
-    _numbers._declared.cache_clear()  # noqa: SLF001 - a benchmark measures the private cache
+    numbers.parse.cache_clear()
+    numbers.period_bounds.cache_clear()
+    numbers._declared.cache_clear()  # noqa: SLF001 - a benchmark measures the private cache
 
 
 def main() -> None:
@@ -124,8 +124,8 @@ def main() -> None:
         f" | | | {math.log(big_load / small_load) / math.log(big_n / small_n):.2f} |"
     )
     if args.profile:
-        from argmap._loader import load
-        from argmap._rule import RuleContext
+        from argmap._engine.context import RuleContext
+        from argmap._load.loader import load
 
         rule = next(r for r in load_rules() if args.profile in (r.CODE, r.ID))
         argmap = load(map_folder(args.work, big_n))

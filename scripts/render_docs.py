@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 import argmap
-from argmap._dump import atomic_write
+from argmap._output.dump import atomic_write
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "docs" / "img"
@@ -37,8 +37,8 @@ def main() -> int:
     draw(small, "uniforms-findings", findings=argmap.check(small), evidence="hide")
     paper = ROOT / "claims" / "fiia-298"
     if any((paper / name).is_file() for name in ("map.yaml", "map.yml", "map.json")):
-        from argmap._engine import check_loaded
-        from argmap._report import report_markdown, report_sections
+        from argmap._engine.run import check_loaded
+        from argmap._output.report import report_markdown, report_sections
 
         m = argmap.load(paper)
         findings = check_loaded(m)

@@ -12,7 +12,8 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 import argmap
-from argmap._anchor import (
+from argmap._engine.context import RuleContext
+from argmap._verify.anchor import (
     F_LIGATURES,
     TH_LIGATURE,
     AnchorStatus,
@@ -23,7 +24,6 @@ from argmap._anchor import (
     normalise_text,
     numbers_in,
 )
-from argmap._rule import RuleContext
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_PATH = ROOT / "claims" / "fiia-298" / "snapshots" / "fiia-298.txt"
@@ -129,7 +129,7 @@ def _per_character_map(raw: str, folds: frozenset[str]) -> tuple[str, list[int],
     Each substitution's piece either copies its characters one to one (same length, and one
     character or the same text) or maps every character to the span it replaced.
     """
-    from argmap._anchor import (
+    from argmap._verify.anchor import (
         _F_LIGATURE,
         _HYPHENS,
         _NON_ASCII,
@@ -383,7 +383,7 @@ def test_doctests() -> None:
     import doctest
     import importlib
 
-    for name in ("argmap._anchor", "argmap.rules.am409_unsafe_url",
+    for name in ("argmap._verify.anchor", "argmap.rules.am409_unsafe_url",
                  "argmap.rules.am410_accessed_before_issued"):
         module = importlib.import_module(name)
         failures, tried = doctest.testmod(module)

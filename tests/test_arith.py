@@ -1,5 +1,5 @@
-"""Evaluating declared arithmetic (``argmap._arith``), directly: each check type, both readings
-of an n-fold change, tolerance explicit and implied by rounding, unit problems."""
+"""Evaluating declared arithmetic (``argmap._verify.arith``), directly: each check type,
+both readings of an n-fold change, tolerance explicit and implied by rounding, unit problems."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic import TypeAdapter
 
-from argmap._arith import evaluate, unit_problems
-from argmap._models import ArithmeticCheck, Claim, Quantity
+from argmap._model import ArithmeticCheck, Claim, Quantity
+from argmap._verify.arith import evaluate, unit_problems
 
 D = Decimal
 _CHECK = TypeAdapter(ArithmeticCheck)

@@ -461,7 +461,7 @@ def test_report_replaces_an_existing_file_whole(tmp_path: Path) -> None:
 )
 def test_snapshot_paths_are_confined(tmp_path: Path, path: str, problem: str | None) -> None:
     import argmap
-    from argmap._rule import RuleContext
+    from argmap._engine.context import RuleContext
 
     folder = tmp_path / "map"
     (folder / "snapshots").mkdir(parents=True)

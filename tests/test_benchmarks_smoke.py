@@ -12,7 +12,7 @@ import pytest
 import yaml_rs
 
 import argmap
-from argmap._engine import check_loaded
+from argmap._engine.run import check_loaded
 
 BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
 

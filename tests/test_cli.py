@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from argmap import __version__
-from argmap._schema import schema_text
+from argmap._output.schema import schema_text
 from argmap.cli import cli
 
 ROOT = Path(__file__).parent.parent
@@ -94,7 +94,7 @@ def test_real_process_never_prints_a_traceback(tmp_path: Path, content: bytes) -
     bad = tmp_path / "map.yaml"
     bad.write_bytes(content)
     done = subprocess.run(
-        [sys.executable, "-m", "argmap.cli", "check", str(bad)],
+        [sys.executable, "-m", "argmap", "check", str(bad)],
         capture_output=True,
         text=True,
         timeout=60,

@@ -1,5 +1,6 @@
-"""Comparing a claim's figure with a source's (``argmap._compare``), directly: rounding-implied
-precision, qualifiers as bounds, currencies, kinds that are never converted, periods."""
+"""Comparing a claim's figure with a source's (``argmap._verify.compare``), directly:
+rounding-implied precision, qualifiers as bounds, currencies, kinds that are never converted,
+periods."""
 
 from __future__ import annotations
 
@@ -9,9 +10,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from argmap._compare import Interval, Verdict, claim_interval, compare, source_interval
-from argmap._models import Qualifier, QuantityKind
-from argmap._numbers import Mention, format_mention, parse
+from argmap._model import Qualifier, QuantityKind
+from argmap._verify.compare import Interval, Verdict, claim_interval, compare, source_interval
+from argmap._verify.numbers import Mention, format_mention, parse
 
 D = Decimal
 V = Verdict

@@ -8,7 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from argmap import Severity
-from argmap._config import ConfigError, find_pyproject, load_config, split_codes
+from argmap._engine.config import ConfigError, find_pyproject, load_config, split_codes
 from argmap.cli import cli
 
 MAP = """\

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from argmap._docgen import all_docs, main, render_markdown
+from argmap._output.docgen import all_docs, main, render_markdown
 from argmap.cli import cli
 from argmap.rules import REGISTRY
 
@@ -15,7 +15,7 @@ DOCS = Path(__file__).parent.parent / "docs" / "rules.md"
 
 def test_rules_md_is_in_sync() -> None:
     assert DOCS.read_text(encoding="utf-8") == render_markdown(), (
-        "docs/rules.md is out of date: run `.venv/bin/python -m argmap._docgen`"
+        "docs/rules.md is out of date: run `.venv/bin/python -m argmap._output.docgen`"
     )
 
 

@@ -10,8 +10,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import argmap
-from argmap._dump import atomic_write
-from argmap._yaml_out import emit
+from argmap._output.dump import atomic_write
+from argmap._output.yaml_out import emit
 
 EXAMPLE = Path(__file__).parent.parent / "examples" / "bike-lanes"
 

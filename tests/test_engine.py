@@ -19,8 +19,9 @@ from hypothesis import strategies as st
 
 import argmap
 from argmap import Severity
-from argmap._engine import Config, check_loaded, is_selected
-from argmap._rule import Report, RuleContext
+from argmap._engine.config import Config
+from argmap._engine.context import Report, RuleContext
+from argmap._engine.run import check_loaded, is_selected
 from argmap.rules import REGISTRY, load_rules, rule_by_code
 
 EXAMPLE = Path(__file__).parent.parent / "examples" / "bike-lanes"

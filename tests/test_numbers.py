@@ -11,8 +11,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from argmap._models import Qualifier, QuantityKind, Scale
-from argmap._numbers import (
+from argmap._model import Qualifier, QuantityKind, Scale
+from argmap._verify.numbers import (
     Mention,
     format_mention,
     from_quantity,
@@ -335,7 +335,7 @@ _PIECES = st.sampled_from([
 def test_the_anchored_scan_matches_every_position(text: str) -> None:
     """``parse`` tries the big pattern only where a figure can start (see ``_starts``); that
     must find exactly the matches that trying every position finds."""
-    from argmap._numbers import _PATTERN, _mask, _matches, _starts
+    from argmap._verify.numbers import _PATTERN, _mask, _matches, _starts
 
     masked = _mask(text)
     fast = [(m.span(), m.groupdict()) for m in _matches(masked, _starts(masked))]

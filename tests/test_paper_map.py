@@ -22,7 +22,7 @@ from click.testing import CliRunner
 import argmap
 
 if TYPE_CHECKING:
-    from argmap._models import ArgumentMap, Claim, Evidence, Quantity
+    from argmap._model import ArgumentMap, Claim, Evidence, Quantity
 
 ROOT = Path(__file__).resolve().parent.parent
 MAP = ROOT / "claims" / "fiia-298"
@@ -96,7 +96,7 @@ def _quantities(m: ArgumentMap) -> list[tuple[Claim, Quantity]]:
 
 
 def test_the_map_loads_with_the_stated_counts(paper_map: ArgumentMap) -> None:
-    from argmap._numbers import FIGURE_KINDS
+    from argmap._verify.numbers import FIGURE_KINDS
 
     kinds = [q.kind for _, q in _quantities(paper_map)]
     assert len(paper_map.claims) == N_CLAIMS
@@ -138,7 +138,7 @@ def test_sections_follow_the_paper(paper_map: ArgumentMap) -> None:
 
 
 def test_theses_stand_and_the_western_view_is_answered(paper_map: ArgumentMap) -> None:
-    from argmap._argumentation import analyse
+    from argmap._verify.argumentation import analyse
 
     theses = [c.id for c in paper_map.claims if c.kind == "thesis"]
     objections = [c.id for c in paper_map.claims if c.kind == "objection"]
@@ -270,7 +270,7 @@ def test_every_quantity_is_a_span_of_its_claim(paper_map: ArgumentMap) -> None:
 
 def test_every_figure_is_in_a_quote_of_its_claims_evidence(paper_map: ArgumentMap) -> None:
     """Read as the grammar reads it, or, where the grammar has no reading ("17+1"), as digits."""
-    from argmap._numbers import FIGURE_KINDS, parse
+    from argmap._verify.numbers import FIGURE_KINDS, parse
 
     evidence = _evidence(paper_map)
     for claim, q in _quantities(paper_map):
@@ -319,7 +319,7 @@ def test_every_figure_the_grammar_finds_in_the_paper_is_in_the_map(
     paper_map: ArgumentMap, snapshot: str
 ) -> None:
     """Body and footnotes alike; a footnote's publication date is its source's ``issued``."""
-    from argmap._numbers import FIGURE_KINDS, parse
+    from argmap._verify.numbers import FIGURE_KINDS, parse
 
     urls = _url_spans(snapshot)
     magnitudes = {

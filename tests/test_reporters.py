@@ -12,9 +12,9 @@ import pytest
 from click.testing import CliRunner
 
 from argmap import Finding, Location, Related, Severity
-from argmap._reporters import REPORTERS, ReportContext, get_reporter
-from argmap._reporters._github import escape_data, escape_property
-from argmap._reporters._sarif import fingerprint
+from argmap._output.reporters import REPORTERS, ReportContext, get_reporter
+from argmap._output.reporters.github import escape_data, escape_property
+from argmap._output.reporters.sarif import fingerprint
 from argmap.cli import cli
 
 MAP = """\
@@ -209,8 +209,8 @@ def test_report_findings_name_their_file_and_count_in_the_singular() -> None:
     """The report's findings table said ``53:1`` for a finding in sources.yaml, which reads
     as a line of map.yaml; and one finding was counted as ``1 errors``."""
     from argmap._findings import Finding, Location, Severity
-    from argmap._models import ArgumentMap
-    from argmap._report import report_markdown
+    from argmap._model import ArgumentMap
+    from argmap._output.report import report_markdown
 
     m = ArgumentMap.model_validate(
         {"title": "t", "claims": [{"id": "T1", "kind": "thesis", "text": "x"}]}

@@ -9,7 +9,7 @@ import jsonschema
 import pytest
 import yaml_rs
 
-from argmap._schema import schema_text
+from argmap._output.schema import schema_text
 
 ROOT = Path(__file__).parent.parent
 EXAMPLE = ROOT / "examples" / "bike-lanes"
@@ -60,12 +60,12 @@ def test_format_doc_names_every_key() -> None:
     """docs/format.md documents every key of every model (its field reference is generated)."""
     from pydantic import BaseModel
 
-    from argmap import _models
+    from argmap import _model
 
     doc = (ROOT / "docs" / "format.md").read_text(encoding="utf-8")
     missing = []
-    for name in _models.__all__:
-        model = getattr(_models, name)
+    for name in _model.__all__:
+        model = getattr(_model, name)
         if isinstance(model, type) and issubclass(model, BaseModel):
             missing.extend(
                 f"{name}.{info.alias or field}"

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from argmap._findings import Finding, Location, Severity
-from argmap._reporters import ReportContext
-from argmap._reporters._text import MAX_SHOWN, full
+from argmap._output.reporters import ReportContext
+from argmap._output.reporters.text import MAX_SHOWN, full
 
 
 def _report(line: str, column: int) -> list[str]:

@@ -18,11 +18,13 @@ from typing import TYPE_CHECKING, Any
 from argmap._version import __version__
 
 if TYPE_CHECKING:
-    from argmap._dump import dump, dumps
-    from argmap._engine import Config, check, grounded_labelling
+    from argmap._engine.config import Config
+    from argmap._engine.run import check, grounded_labelling
     from argmap._findings import Finding, Location, MapLoadError, Related, Severity
-    from argmap._loader import Limits, MapOrigin, load
-    from argmap._models import (
+    from argmap._load.limits import Limits
+    from argmap._load.loader import load
+    from argmap._load.origin import MapOrigin
+    from argmap._model import (
         ArgumentMap,
         Claim,
         ClaimKind,
@@ -33,6 +35,7 @@ if TYPE_CHECKING:
         Section,
         Source,
     )
+    from argmap._output.dump import dump, dumps
     from argmap._render import RenderError, RenderWarning, ViewError, render, to_dot
 
 __all__ = [
@@ -67,19 +70,19 @@ __all__ = [
 ]
 
 _LAZY = {
-    "dump": "argmap._dump",
-    "dumps": "argmap._dump",
-    "check": "argmap._engine",
-    "Config": "argmap._engine",
-    "grounded_labelling": "argmap._engine",
+    "dump": "argmap._output.dump",
+    "dumps": "argmap._output.dump",
+    "check": "argmap._engine.run",
+    "Config": "argmap._engine.config",
+    "grounded_labelling": "argmap._engine.run",
     "Finding": "argmap._findings",
     "Location": "argmap._findings",
     "MapLoadError": "argmap._findings",
     "Related": "argmap._findings",
     "Severity": "argmap._findings",
-    "Limits": "argmap._loader",
-    "MapOrigin": "argmap._loader",
-    "load": "argmap._loader",
+    "Limits": "argmap._load.limits",
+    "MapOrigin": "argmap._load.origin",
+    "load": "argmap._load.loader",
     "render": "argmap._render",
     "to_dot": "argmap._render",
     "RenderError": "argmap._render",
@@ -102,7 +105,7 @@ _MODELS = {
 def __getattr__(name: str) -> Any:
     import importlib
 
-    module = "argmap._models" if name in _MODELS else _LAZY.get(name)
+    module = "argmap._model" if name in _MODELS else _LAZY.get(name)
     if module is None:
         msg = f"module 'argmap' has no attribute {name!r}"
         raise AttributeError(msg)

@@ -8,7 +8,7 @@ import importlib
 import pytest
 
 import argmap
-from argmap._models import ArgumentMap
+from argmap._model import ArgumentMap
 from argmap._render import to_dot
 
 from .helpers import GOLDEN, SVG, UPDATE_GOLDEN, assert_safe, element_ids, parse_svg
@@ -43,7 +43,7 @@ def test_same_map_same_dot(small: ArgumentMap) -> None:
 
 @pytest.mark.parametrize(
     "module",
-    ["argmap._render._dot", "argmap._render._style", "argmap._render._svg"],
+    ["argmap._render.dot", "argmap._render.style", "argmap._render.svg"],
 )
 def test_doctests(module: str) -> None:
     result = doctest.testmod(importlib.import_module(module), optionflags=doctest.ELLIPSIS)
@@ -120,7 +120,7 @@ def test_long_text_is_capped_but_tooltip_is_full() -> None:
 def test_deeply_nested_sections_draw_without_recursion_error() -> None:
     """Hundreds of nested sections once gave a RecursionError traceback; now the deepest
     levels share one cluster and every claim is still drawn."""
-    from argmap._render._dot import MAX_NESTING
+    from argmap._render.dot import MAX_NESTING
 
     depth = 1200
     sections = [{"id": "S0", "title": "s0"}] + [

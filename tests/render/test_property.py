@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import argmap
-from argmap._models import ArgumentMap
+from argmap._model import ArgumentMap
 
 from .helpers import assert_safe, node_ids, parse_svg
 

@@ -8,8 +8,8 @@ import pytest
 
 import argmap
 from argmap._findings import Finding, Severity
-from argmap._models import ArgumentMap
-from argmap._render._svg import finish
+from argmap._model import ArgumentMap
+from argmap._render.svg import finish
 
 from .helpers import SVG, XLINK_HREF, assert_safe, element_ids, need_dot, node_ids, parse_svg
 
@@ -162,9 +162,9 @@ def test_a_newrank_failure_is_drawn_again_without_newrank(
 ) -> None:
     """Graphviz 2.43's dot stops with "trouble in init_rank" on some large clustered maps
     with newrank; the renderer lays the map out again with the classic ranking and warns."""
-    from argmap._render import _backends
+    from argmap._render import backends
 
-    real = _backends.layout_svg
+    real = backends.layout_svg
     seen: list[str] = []
 
     def old_dot(source: str, backend: str = "auto") -> bytes:  # noqa: ARG001 - layout_svg's signature
@@ -173,7 +173,7 @@ def test_a_newrank_failure_is_drawn_again_without_newrank(
             raise argmap.RenderError("dot failed: Error: trouble in init_rank")
         return real(source, "wasm")
 
-    monkeypatch.setattr(_backends, "layout_svg", old_dot)
+    monkeypatch.setattr(backends, "layout_svg", old_dot)
     with pytest.warns(argmap.RenderWarning, match="newrank"):
         svg = argmap.render(small, "svg")
     assert len(seen) == 2
@@ -187,7 +187,7 @@ def test_a_newrank_failure_is_drawn_again_without_newrank(
 def test_other_layout_failures_are_not_retried(
     small: ArgumentMap, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from argmap._render import _backends
+    from argmap._render import backends
 
     calls: list[str] = []
 
@@ -195,7 +195,7 @@ def test_other_layout_failures_are_not_retried(
         calls.append(source)
         raise argmap.RenderError("dot failed: Error: syntax error in line 1")
 
-    monkeypatch.setattr(_backends, "layout_svg", broken)
+    monkeypatch.setattr(backends, "layout_svg", broken)
     with pytest.raises(argmap.RenderError, match="syntax error"):
         argmap.render(small, "svg")
     assert len(calls) == 1

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 import argmap
-from argmap._models import ArgumentMap
+from argmap._model import ArgumentMap
 from argmap._render import RenderError, RenderWarning, ViewError
-from argmap._render._views import View, select
+from argmap._render.views import View, select
 
 from .helpers import node_ids, parse_svg
 

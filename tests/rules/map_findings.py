@@ -6,7 +6,8 @@ from pathlib import Path
 
 import argmap
 from argmap import Finding
-from argmap._engine import Config, check_loaded
+from argmap._engine.config import Config
+from argmap._engine.run import check_loaded
 
 
 def findings(tmp_path: Path, body: str, code: str, config: Config | None = None) -> list[Finding]:

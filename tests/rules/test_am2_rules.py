@@ -6,7 +6,7 @@ from pathlib import Path
 
 from map_findings import findings
 
-from argmap._engine import Config
+from argmap._engine.config import Config
 
 
 def test_wrong_kind_is_am203_not_am202(tmp_path: Path) -> None:

@@ -9,7 +9,8 @@ import pytest
 from map_findings import findings
 
 import argmap
-from argmap._engine import Config, check_loaded
+from argmap._engine.config import Config
+from argmap._engine.run import check_loaded
 
 
 def cited(claim: str, quote: str, extra: str = "", source: str = "S1") -> str:

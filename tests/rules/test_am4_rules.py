@@ -9,9 +9,10 @@ import pytest
 
 import argmap
 from argmap import Finding
-from argmap._anchor import AnchorStatus, anchor_evidence
-from argmap._engine import Config, check_loaded
-from argmap._rule import RuleContext
+from argmap._engine.config import Config
+from argmap._engine.context import RuleContext
+from argmap._engine.run import check_loaded
+from argmap._verify.anchor import AnchorStatus, anchor_evidence
 from argmap.rules.am409_unsafe_url import problem
 from argmap.rules.am410_accessed_before_issued import date_bounds
 

@@ -9,9 +9,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import argmap
-from argmap._argumentation import analyse, describe_chain, explain, grounded_labelling
-from argmap._engine import check_loaded
-from argmap._models import ArgumentMap
+from argmap._engine.run import check_loaded
+from argmap._model import ArgumentMap
+from argmap._verify.argumentation import analyse, describe_chain, explain, grounded_labelling
 
 EXAMPLE = Path(__file__).parent.parent.parent / "examples" / "bike-lanes"
 

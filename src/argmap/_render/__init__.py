@@ -11,12 +11,12 @@ from __future__ import annotations
 import warnings
 from typing import TYPE_CHECKING, Any
 
-from argmap._render._backends import BACKENDS, RenderError
-from argmap._render._views import View, ViewError
+from argmap._render.backends import BACKENDS, RenderError
+from argmap._render.views import View, ViewError
 
 if TYPE_CHECKING:
-    from argmap._models import ArgumentMap
-    from argmap._render._dot import DotResult
+    from argmap._model import ArgumentMap
+    from argmap._render.dot import DotResult
 
 __all__ = ["BACKENDS", "FORMATS", "RenderError", "RenderWarning", "View", "ViewError", "render",
            "to_dot"]
@@ -34,7 +34,7 @@ def to_dot(argmap: ArgumentMap, **view: Any) -> str:
 
 
 def _build(argmap: ArgumentMap, view: View) -> DotResult:
-    from argmap._render._dot import build
+    from argmap._render.dot import build
 
     result = build(argmap, view)
     selection = result.selection
@@ -61,8 +61,8 @@ def _layout(
     argmap: ArgumentMap, view: View, result: DotResult, backend: str
 ) -> tuple[bytes, DotResult]:
     """Graphviz's SVG for ``result``; on the newrank failure, laid out again without it."""
-    from argmap._render._backends import layout_svg
-    from argmap._render._dot import build
+    from argmap._render.backends import layout_svg
+    from argmap._render.dot import build
 
     try:
         return layout_svg(result.source, backend), result
@@ -95,8 +95,8 @@ def render(
     result = _build(argmap, chosen)
     if format == "dot":
         return str(result.source).encode("utf-8")
-    from argmap._render._backends import svg_to_pdf, svg_to_png
-    from argmap._render._svg import finish
+    from argmap._render.backends import svg_to_pdf, svg_to_png
+    from argmap._render.svg import finish
 
     laid_out, result = _layout(argmap, chosen, result, backend)
     svg = finish(laid_out, result.emphasis)

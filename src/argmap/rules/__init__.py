@@ -1,6 +1,6 @@
 """The rules of ``argmap check``: an explicit registry, code -> module.
 
-Families: AM1xx file and schema (load errors, see ``argmap._loader``), AM2xx references and
+Families: AM1xx file and schema (load errors, see ``argmap._load.loader``), AM2xx references and
 graph, AM3xx citations and numbers, AM4xx quotes and sources, AM5xx quantities and arithmetic,
 AM6xx dates, AM7xx argumentation, AM9xx suppressions. Each module documents its rule in its
 docstring; ``docs/rules.md`` is generated from them.
@@ -13,7 +13,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from argmap._rule import Rule
+    from argmap._engine.context import Rule
 
 __all__ = ["REGISTRY", "load_rules", "rule_by_code"]
 

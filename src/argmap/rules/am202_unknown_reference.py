@@ -25,8 +25,8 @@ import difflib
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
+from argmap._engine.context import Report, RuleContext
 from argmap._findings import Severity
-from argmap._rule import Report, RuleContext
 
 CODE = "AM202"
 ID = "unknown-reference"

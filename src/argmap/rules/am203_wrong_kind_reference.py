@@ -38,8 +38,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from argmap._engine.context import RelatedRef, Report, RuleContext
 from argmap._findings import Severity
-from argmap._rule import RelatedRef, Report, RuleContext
 
 CODE = "AM203"
 ID = "wrong-kind-reference"

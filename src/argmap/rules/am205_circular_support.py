@@ -23,9 +23,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from argmap._engine.context import RelatedRef, Report, RuleContext
 from argmap._findings import Severity
-from argmap._graph import cached, support_cycles
-from argmap._rule import RelatedRef, Report, RuleContext
+from argmap._verify.graph import cached, support_cycles
 
 CODE = "AM205"
 ID = "circular-support"

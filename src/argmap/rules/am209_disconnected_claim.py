@@ -26,9 +26,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from argmap._engine.context import Report, RuleContext
 from argmap._findings import Severity
-from argmap._graph import cached, thesis_connected
-from argmap._rule import Report, RuleContext
+from argmap._verify.graph import cached, thesis_connected
 
 CODE = "AM209"
 ID = "disconnected-claim"

@@ -23,8 +23,8 @@ import unicodedata
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from argmap._engine.context import RelatedRef, Report, RuleContext
 from argmap._findings import Severity
-from argmap._rule import RelatedRef, Report, RuleContext
 
 CODE = "AM214"
 ID = "duplicate-claim-text"

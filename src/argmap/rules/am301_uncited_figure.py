@@ -27,10 +27,10 @@ from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from typing import Any
 
-from argmap._compare import claim_figures, describe, why
+from argmap._engine.context import RelatedRef, Report, RuleContext
 from argmap._findings import Severity
-from argmap._models import QuantityKind
-from argmap._rule import RelatedRef, Report, RuleContext
+from argmap._model import QuantityKind
+from argmap._verify.compare import claim_figures, describe, why
 
 CODE = "AM301"
 ID = "uncited-figure"

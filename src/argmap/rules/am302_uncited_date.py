@@ -21,9 +21,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from argmap._engine.context import Report, RuleContext
 from argmap._findings import Severity
-from argmap._numbers import TEMPORAL_KINDS, parse
-from argmap._rule import Report, RuleContext
+from argmap._verify.numbers import TEMPORAL_KINDS, parse
 
 CODE = "AM302"
 ID = "uncited-date"

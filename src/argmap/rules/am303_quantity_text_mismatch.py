@@ -23,10 +23,10 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from argmap._engine.context import Report, RuleContext
 from argmap._findings import Severity
-from argmap._models import QuantityKind
-from argmap._numbers import Mention, format_mention, from_quantity, parse, periods_overlap
-from argmap._rule import Report, RuleContext
+from argmap._model import QuantityKind
+from argmap._verify.numbers import Mention, format_mention, from_quantity, parse, periods_overlap
 
 CODE = "AM303"
 ID = "quantity-text-mismatch"

@@ -22,9 +22,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from argmap._compare import claim_figures
+from argmap._engine.context import RelatedRef, Report, RuleContext
 from argmap._findings import Severity
-from argmap._rule import RelatedRef, Report, RuleContext
+from argmap._verify.compare import claim_figures
 
 CODE = "AM304"
 ID = "more-precise-than-source"

@@ -23,9 +23,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from argmap._compare import claim_figures, describe
+from argmap._engine.context import Report, RuleContext
 from argmap._findings import Severity
-from argmap._rule import Report, RuleContext
+from argmap._verify.compare import claim_figures, describe
 
 CODE = "AM305"
 ID = "secondary-only-figure"

@@ -28,9 +28,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from argmap._anchor import MIN_SIMILARITY, AnchorStatus, anchored_evidence, shorten
+from argmap._engine.context import RelatedRef, Report, RuleContext
 from argmap._findings import Severity
-from argmap._rule import RelatedRef, Report, RuleContext
+from argmap._verify.anchor import MIN_SIMILARITY, AnchorStatus, anchored_evidence, shorten
 
 CODE = "AM401"
 ID = "quote-not-found"

@@ -26,9 +26,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from argmap._anchor import AnchorStatus, anchored_evidence, shorten
+from argmap._engine.context import Report, RuleContext
 from argmap._findings import Severity
-from argmap._rule import Report, RuleContext
+from argmap._verify.anchor import AnchorStatus, anchored_evidence, shorten
 
 CODE = "AM402"
 ID = "inexact-quote"

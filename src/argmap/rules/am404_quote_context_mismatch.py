@@ -27,9 +27,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from argmap._anchor import anchored_evidence, shorten
+from argmap._engine.context import Report, RuleContext
 from argmap._findings import Severity
-from argmap._rule import Report, RuleContext
+from argmap._verify.anchor import anchored_evidence, shorten
 
 CODE = "AM404"
 ID = "quote-context-mismatch"

@@ -22,9 +22,9 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from argmap._anchor import shorten
+from argmap._engine.context import Report, RuleContext
 from argmap._findings import Severity
-from argmap._rule import Report, RuleContext
+from argmap._verify.anchor import shorten
 
 CODE = "AM409"
 ID = "unsafe-url"

@@ -24,9 +24,9 @@ from collections.abc import Iterator, Mapping
 from datetime import date
 from typing import Any
 
+from argmap._engine.context import Report, RuleContext
 from argmap._findings import Severity
-from argmap._models import CslDate
-from argmap._rule import Report, RuleContext
+from argmap._model import CslDate
 
 CODE = "AM410"
 ID = "accessed-before-issued"

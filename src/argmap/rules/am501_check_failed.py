@@ -30,9 +30,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from argmap._arith import evaluate
+from argmap._engine.context import Report, RuleContext
 from argmap._findings import Severity
-from argmap._rule import Report, RuleContext
+from argmap._verify.arith import evaluate
 
 CODE = "AM501"
 ID = "check-failed"
@@ -42,7 +42,7 @@ OPTIONS: dict[str, Any] = {}
 
 def outcomes(ctx: RuleContext) -> dict[str, Any]:
     """Check ID -> its outcome (or None), computed once per run for all AM5xx rules."""
-    key = "argmap._arith.outcomes"
+    key = "argmap._verify.arith.outcomes"
     if key not in ctx.cache:
         ctx.cache[key] = {c.id: evaluate(c, ctx.quantities) for c in ctx.map.checks}
     found: dict[str, Any] = ctx.cache[key]

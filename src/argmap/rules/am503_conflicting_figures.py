@@ -22,11 +22,11 @@ from collections import defaultdict
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from argmap._compare import claim_interval, claim_mentions, describe
+from argmap._engine.context import RelatedRef, Report, RuleContext
 from argmap._findings import Severity
-from argmap._models import Claim, Qualifier
-from argmap._numbers import Mention
-from argmap._rule import RelatedRef, Report, RuleContext
+from argmap._model import Claim, Qualifier
+from argmap._verify.compare import claim_interval, claim_mentions, describe
+from argmap._verify.numbers import Mention
 
 CODE = "AM503"
 ID = "conflicting-figures"

@@ -27,9 +27,9 @@ from collections.abc import Iterator, Mapping
 from datetime import date
 from typing import Any
 
+from argmap._engine.context import RelatedRef, Report, RuleContext
 from argmap._findings import Severity
-from argmap._numbers import period_bounds, text_period
-from argmap._rule import RelatedRef, Report, RuleContext
+from argmap._verify.numbers import period_bounds, text_period
 
 CODE = "AM601"
 ID = "source-predates-period"

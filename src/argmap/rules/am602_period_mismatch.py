@@ -21,9 +21,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from argmap._engine.context import RelatedRef, Report, RuleContext
 from argmap._findings import Severity
-from argmap._numbers import periods_overlap, text_period
-from argmap._rule import RelatedRef, Report, RuleContext
+from argmap._verify.numbers import periods_overlap, text_period
 
 CODE = "AM602"
 ID = "period-mismatch"

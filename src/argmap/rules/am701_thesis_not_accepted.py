@@ -33,9 +33,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from argmap._argumentation import analyse, describe_chain, explain
+from argmap._engine.context import RelatedRef, Report, RuleContext
 from argmap._findings import Severity
-from argmap._rule import RelatedRef, Report, RuleContext
+from argmap._verify.argumentation import analyse, describe_chain, explain
 
 CODE = "AM701"
 ID = "thesis-not-accepted"
@@ -47,7 +47,7 @@ def check(ctx: RuleContext, options: Mapping[str, Any]) -> Iterator[Report]:  # 
     theses = [c for c in ctx.claims.values() if c.kind == "thesis"]
     if not theses:
         return
-    key = "argmap._argumentation:analysis"
+    key = "argmap._verify.argumentation:analysis"
     if key not in ctx.cache:
         ctx.cache[key] = analyse(ctx.map)
     analysis = ctx.cache[key]

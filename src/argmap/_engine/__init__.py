@@ -1,0 +1,1 @@
+"""Running the rules: what a rule sees, configuration, suppressions, the run."""

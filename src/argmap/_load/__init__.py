@@ -1,0 +1,1 @@
+"""Reading map files: find, read, parse, bound, locate and validate them (AM1xx)."""

@@ -1,0 +1,109 @@
+"""Where a loaded map came from: its files, and how to find any of its nodes in them.
+
+Rules and reporters name nodes ("claim P1, field text"); :class:`MapOrigin` turns such a name
+into a file, line and column through the position index of the file that holds it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from argmap._findings import Location
+from argmap._load.positions import PathStep
+from argmap._load.read import ParsedFile
+from argmap._text import visible
+
+__all__ = ["COLLECTIONS", "MapOrigin"]
+
+#: The collections of a map whose items carry IDs, in the order reports name them.
+COLLECTIONS = ("sections", "claims", "relations", "evidence", "checks", "sources")
+
+
+
+@dataclass
+class MapOrigin:
+    """The files a map was loaded from, and how to find any of its nodes in them."""
+
+    root: Path
+    map_file: ParsedFile
+    sources_file: ParsedFile | None = None
+    inline_sources: int = 0
+    _nodes: dict[str, tuple[str, int]] | None = field(default=None, repr=False)
+
+    @property
+    def folder(self) -> Path:
+        """The folder snapshot paths are relative to."""
+        return self.map_file.path.parent
+
+    @property
+    def files(self) -> list[str]:
+        files = [self.map_file.display]
+        if self.sources_file:
+            files.append(self.sources_file.display)
+        return files
+
+    def file_of(self, path: Sequence[PathStep]) -> tuple[ParsedFile, Sequence[PathStep]]:
+        """Which file holds a data path of the combined map, and the path inside that file."""
+        if (
+            self.sources_file is not None
+            and len(path) >= 2
+            and path[0] == "sources"
+            and isinstance(path[1], int)
+            and path[1] >= self.inline_sources
+        ):
+            return self.sources_file, (path[1] - self.inline_sources, *path[2:])
+        return self.map_file, path
+
+    def locate_path(
+        self, path: Sequence[PathStep], part: Literal["key", "value"] = "value"
+    ) -> Location:
+        parsed, inner = self.file_of(path)
+        return parsed.positions.locate(inner, part)
+
+    def path_of(self, node_id: str, kind: str | None = None) -> tuple[str, int] | None:
+        """The collection and index of the first node with this ID (of this kind, if given)."""
+        if self._nodes is None:
+            nodes: dict[str, tuple[str, int]] = {}
+            data = self.combined_data()
+            for collection in COLLECTIONS:
+                items = data.get(collection) if isinstance(data, dict) else None
+                if not isinstance(items, list):
+                    continue
+                for index, item in enumerate(items):
+                    if isinstance(item, dict) and isinstance(item.get("id"), str):
+                        nodes.setdefault(f"{collection}:{item['id']}", (collection, index))
+                        nodes.setdefault(item["id"], (collection, index))
+            self._nodes = nodes
+        key = f"{kind}:{node_id}" if kind else node_id
+        return self._nodes.get(key)
+
+    def locate(
+        self,
+        node_id: str,
+        *fields: PathStep,
+        kind: str | None = None,
+        part: Literal["key", "value"] = "value",
+    ) -> Location | None:
+        """Location of a node (``kind`` is its collection, e.g. ``claims``) or one of its fields."""
+        found = self.path_of(node_id, kind)
+        if found is None:
+            return None
+        return self.locate_path((*found, *fields), part)
+
+    def combined_data(self) -> dict[str, Any]:
+        data = self.map_file.data if isinstance(self.map_file.data, dict) else {}
+        if self.sources_file is None or not isinstance(self.sources_file.data, list):
+            return data
+        inline = data.get("sources")
+        inline_items: list[Any] = inline if isinstance(inline, list) else []
+        return {**data, "sources": [*inline_items, *self.sources_file.data]}
+
+    def line_text(self, location: Location) -> str:
+        """The source line a report quotes, control characters made visible (one for one)."""
+        for parsed in (self.map_file, self.sources_file):
+            if parsed is not None and parsed.display == location.file:
+                return visible(parsed.positions.line_text(location.line))
+        return ""

@@ -1,0 +1,347 @@
+"""Reading and parsing one YAML or JSON file: decoding, syntax, tags and limits.
+
+Each problem is a load error with a code (AM101-AM109) and a location; rapidyaml finds the
+line and column only when a message needs them.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from argmap._findings import Location, MapLoadError
+from argmap._load.limits import (
+    DEFAULT_LIMITS,
+    FORBIDDEN_CHARS,
+    Limits,
+    check_limits,
+    json_too_deep,
+)
+from argmap._load.limits import load_problem as _problem
+from argmap._load.positions import PositionIndex
+from argmap._text import clip
+
+
+@dataclass
+class ParsedFile:
+    """A file's text, its data and the index that finds positions in it."""
+
+    path: Path
+    display: str
+    text: str
+    data: Any
+    positions: PositionIndex
+
+
+def display_path(path: Path) -> str:
+    """Paths in messages are relative to the working directory when they can be."""
+    try:
+        return os.path.relpath(path)
+    except ValueError:  # pragma: no cover - another drive on Windows
+        return str(path)
+
+
+def read_text(path: Path, limits: Limits = DEFAULT_LIMITS) -> str:
+    """Read a UTF-8 text file (a BOM is allowed), raising MapLoadError with a location."""
+    display = display_path(path)
+
+    def too_big(size: str) -> MapLoadError:
+        return MapLoadError(
+            [
+                _problem(
+                    "AM107",
+                    "limit-exceeded",
+                    f"file is {size} bytes, over the limit of {limits.max_file_bytes:,}",
+                    Location(display),
+                    hint="split the map, or raise the limit with --max-file-size",
+                )
+            ]
+        )
+
+    try:
+        size = path.stat().st_size
+        if size > limits.max_file_bytes:
+            raise too_big(f"{size:,}")
+        # Read at most one byte over the limit: a file that grows, or a special file that
+        # reports size 0 (/proc, a pipe), cannot make us read without bound.
+        with path.open("rb") as handle:
+            raw = handle.read(limits.max_file_bytes + 1)
+        if len(raw) > limits.max_file_bytes:
+            raise too_big(f"more than {limits.max_file_bytes:,}")
+    except FileNotFoundError:
+        raise MapLoadError(
+            [_problem("AM101", "path-not-found", "no such file", Location(display))]
+        ) from None
+    except IsADirectoryError:
+        raise MapLoadError(
+            [_problem("AM103", "unreadable", "expected a file, found a folder", Location(display))]
+        ) from None
+    except OSError as exc:
+        raise MapLoadError(
+            [
+                _problem(
+                    "AM103",
+                    "unreadable",
+                    f"cannot read the file: {exc.strerror or exc}",
+                    Location(display),
+                    hint="check the file's permissions",
+                )
+            ]
+        ) from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
+        raise MapLoadError(
+            [
+                _problem(
+                    "AM104",
+                    "not-utf8",
+                    f"the file is not UTF-8 text (byte 0x{raw[exc.start]:02x})",
+                    Location(display, line, column),
+                    hint="save the file as UTF-8",
+                )
+            ]
+        ) from None
+    return text.removeprefix("\ufeff")
+
+
+_YAML_POSITION = re.compile(r"line (\d+), column (\d+)")
+
+
+def _parse_yaml(text: str, display: str, positions: PositionIndex, limits: Limits) -> Any:
+    import yaml_rs
+
+    bad = FORBIDDEN_CHARS.search(text)
+    if bad:  # YAML streams may not hold them; yaml-rs would skip some and read garbage as empty
+        raise MapLoadError(
+            [
+                _problem(
+                    "AM109",
+                    "forbidden-character",
+                    f"the file holds the control character U+{ord(bad.group()):04X}",
+                    positions.at_offset(len(text[: bad.start()].encode("utf-8"))),
+                    hint="a map is text: tabs and line breaks only; is this a binary file?",
+                )
+            ]
+        )
+    try:
+        data = yaml_rs.loads(
+            text,
+            parse_datetime=False,
+            alias_limits=yaml_rs.AliasLimits(
+                max_total_replayed_events=limits.max_alias_expansions * 10,
+                max_alias_expansions_per_anchor=limits.max_alias_expansions,
+            ),
+        )
+    except yaml_rs.YAMLDecodeError as exc:
+        message = str(exc)
+        first_line = message.splitlines()[0] if message else "invalid YAML"
+        if first_line.startswith("duplicate mapping key"):
+            dup = positions.duplicate_key()
+            if dup:
+                key, second, first = dup
+                raise MapLoadError(
+                    [
+                        _problem(
+                            "AM106",
+                            "duplicate-key",
+                            f"duplicate key {key!r} in one mapping",
+                            second,
+                            hint=f"the first {key!r} is at line {first.line}; keep one of them",
+                        )
+                    ]
+                ) from None
+            raise MapLoadError(
+                [_problem("AM106", "duplicate-key", first_line, Location(display))]
+            ) from None
+        if "recursion limit" in message:
+            found = _YAML_POSITION.search(first_line)
+            loc = Location(display, int(found[1]), int(found[2])) if found else Location(display)
+            raise MapLoadError(
+                [
+                    _problem(
+                        "AM107",
+                        "limit-exceeded",
+                        "the data nests too deeply for the YAML parser",
+                        loc,
+                        hint="a map needs a handful of levels; flatten the structure",
+                    )
+                ]
+            ) from None
+        if "alias" in first_line and "limit" in first_line:
+            raise MapLoadError(
+                [
+                    _problem(
+                        "AM107",
+                        "limit-exceeded",
+                        f"aliases expand too far ({first_line})",
+                        Location(display),
+                        hint="an alias bomb, or a map that needs fewer aliases",
+                    )
+                ]
+            ) from None
+        if first_line.startswith("Invalid tag"):
+            tag = first_line.partition(":")[2].strip().strip("'")
+            loc = _find_text(positions, tag) or Location(display)
+            raise MapLoadError(
+                [
+                    _problem(
+                        "AM108",
+                        "unsafe-tag",
+                        f"tag {tag} is not allowed",
+                        loc,
+                        hint="maps hold plain data: strings, numbers, lists and mappings",
+                    )
+                ]
+            ) from None
+        found = _YAML_POSITION.search(first_line)
+        loc = Location(display, int(found[1]), int(found[2])) if found else Location(display)
+        reason = message.strip().splitlines()[-1].strip() if "\n" in message else first_line
+        reason = _YAML_POSITION.sub("", reason).replace("YAML parse error at", "").strip(" ,")
+        hint = None
+        if "tab" in reason:
+            hint = "indent with spaces; YAML does not allow tabs for indentation"
+        raise MapLoadError(
+            [_problem("AM105", "syntax-error", f"invalid YAML: {reason}", loc, hint=hint)]
+        ) from None
+    except RecursionError:
+        raise MapLoadError(
+            [_problem("AM107", "limit-exceeded", "the file nests too deeply", Location(display))]
+        ) from None
+    if "!" in text:
+        _check_tags(text, positions)
+    return data
+
+
+#: Tags of the YAML 1.2 core schema: they only say what the plain value already is.
+_CORE_TYPES = ("str", "int", "float", "bool", "null", "map", "seq")
+_SAFE_TAGS = frozenset(
+    {f"!!{name}" for name in _CORE_TYPES} | {f"<tag:yaml.org,2002:{name}>" for name in _CORE_TYPES}
+)
+#: At most this many problems of one kind are listed; the rest would only repeat them.
+_MAX_REPORTED = 20
+#: A tag token where YAML allows one: at a line start or after a space or flow indicator.
+_TAG_TOKEN = re.compile(r"(?:^|(?<=[\s\[{,]))!(?:<[^>\s]*>|[^\s\[\]{},]*)", re.MULTILINE)
+
+
+def _check_tags(text: str, positions: PositionIndex) -> None:
+    """Reject every tag beyond the core schema's: no objects, sets, binaries or custom types.
+
+    yaml-rs never builds objects, but it quietly drops unknown tags (``!!python/object``
+    reads as plain data) and turns ``!!set`` into a Python set whose order changes per run;
+    a map that asks for either is refused, with every such tag listed.
+    """
+    found = positions.tags()
+    if found is None:  # the locating parser failed on this file: scan the text instead
+        found = [(m.group(), positions.at_offset(m.start())) for m in _TAG_TOKEN.finditer(text)]
+        found = [(tag, loc) for tag, loc in found if len(tag) > 1]
+    bad = [
+        (tag, loc)
+        for tag, loc in found
+        if tag not in _SAFE_TAGS and tag.removeprefix("!") not in _SAFE_TAGS
+    ]
+    if bad:
+        raise MapLoadError(
+            [
+                _problem(
+                    "AM108",
+                    "unsafe-tag",
+                    f"tag {clip(tag)} is not allowed",
+                    loc,
+                    hint="maps hold plain data: strings, numbers, lists and mappings; "
+                    "remove the tag",
+                )
+                for tag, loc in bad[:_MAX_REPORTED]
+            ]
+        )
+
+
+def _find_text(positions: PositionIndex, needle: str) -> Location | None:
+    offset = positions._data.find(needle.encode("utf-8"))  # noqa: SLF001 - same package
+    return positions.at_offset(offset) if offset >= 0 else None
+
+
+class _NotANumberError(ValueError):
+    """NaN, Infinity or -Infinity in a JSON file."""
+
+
+def _parse_json(text: str, display: str, positions: PositionIndex) -> Any:
+    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for key, value in items:
+            if key in result:
+                # json calls this hook innermost object first, so the key it meets first need
+                # not be the first duplicate in the file: name the one the index locates
+                dup = positions.duplicate_key()
+                name, loc, first = dup if dup else (key, Location(display), None)
+                hint = f"the first {name!r} is at line {first.line}" if first else None
+                raise MapLoadError(
+                    [_problem("AM106", "duplicate-key", f"duplicate key {name!r}", loc, hint=hint)]
+                )
+            result[key] = value
+        return result
+
+    def constant(name: str) -> Any:
+        raise _NotANumberError(name)
+
+    try:
+        return json.loads(text, object_pairs_hook=pairs, parse_constant=constant)
+    except json.JSONDecodeError as exc:
+        raise MapLoadError(
+            [
+                _problem(
+                    "AM105",
+                    "syntax-error",
+                    f"invalid JSON: {exc.msg}",
+                    Location(display, exc.lineno, exc.colno),
+                )
+            ]
+        ) from None
+    except _NotANumberError as exc:  # NaN / Infinity, which JSON does not have
+        loc = _find_text(positions, str(exc)) or Location(display)
+        raise MapLoadError(
+            [_problem("AM105", "syntax-error", f"invalid JSON: {exc} is not a number", loc)]
+        ) from None
+    except ValueError as exc:  # an integer of more digits than int() accepts
+        reason = str(exc).partition(";")[0]
+        raise MapLoadError(
+            [_problem("AM105", "syntax-error", f"invalid JSON: {reason}", Location(display))]
+        ) from None
+    except RecursionError:
+        raise MapLoadError(
+            [
+                _problem(
+                    "AM107",
+                    "limit-exceeded",
+                    "the data nests too deeply for the JSON parser",
+                    json_too_deep(text, positions),
+                    hint="a map needs a handful of levels; flatten the structure",
+                )
+            ]
+        ) from None
+
+
+def parse_file(path: Path, limits: Limits = DEFAULT_LIMITS) -> ParsedFile:
+    """Read and parse one YAML or JSON file (by suffix; YAML otherwise, a superset of JSON)."""
+    display = display_path(path)
+    text = read_text(path, limits)
+    positions = PositionIndex(display, text)
+    if path.suffix.lower() == ".json":
+        data = _parse_json(text, display, positions)
+    else:
+        data = _parse_yaml(text, display, positions, limits)
+    check_limits(data, display, limits, positions)
+    return ParsedFile(path, display, text, data, positions)
+
+
+#: Characters no map text may hold: C0 controls other than tab and line ends, lone
+#: surrogates and the two noncharacters XML 1.0 forbids. They cannot appear in SVG, they
+#: drive terminals (escape sequences) and they hide text from reviewers.
+

@@ -1,0 +1,563 @@
+"""The typed model of an argument map.
+
+Every node has a string ID unique within its map, and every link is an ID. The models reject
+unknown fields so a misspelt key is an error, not a silently ignored value. Field names that
+YAML users write with hyphens (CSL-JSON's ``container-title``) or that clash with Python
+keywords (``from``) have aliases; files always use the alias.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from decimal import Decimal
+from enum import StrEnum
+from typing import TYPE_CHECKING, Annotated, Any, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    PrivateAttr,
+    StringConstraints,
+    WithJsonSchema,
+)
+
+if TYPE_CHECKING:
+    from argmap._load.origin import MapOrigin
+
+__all__ = [
+    "ArgumentMap",
+    "ArithmeticCheck",
+    "Claim",
+    "ClaimKind",
+    "CslDate",
+    "CslName",
+    "DifferenceCheck",
+    "Evidence",
+    "FoldCheck",
+    "Locator",
+    "PercentChangeCheck",
+    "Qualifier",
+    "Quantity",
+    "QuantityKind",
+    "RatioCheck",
+    "Relation",
+    "RelationType",
+    "Scale",
+    "Section",
+    "ShareCheck",
+    "Snapshot",
+    "Source",
+    "SumCheck",
+    "Suppression",
+    "TextPosition",
+    "TextQuote",
+]
+
+#: IDs: a letter or digit first, then letters, digits and ``. _ : -``; no spaces, so an ID can
+#: be written anywhere (a DOT node name, a CSS class, a URL fragment) without quoting.
+ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._:-]*$"
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=200)]
+
+#: A period in a subset of ISO 8601 / EDTF level 0: a year, year-month or a full date, or an
+#: interval ``start/end`` of those ("2019", "2020-01/2020-03", "2013/2018").
+PERIOD_PATTERN = (
+    r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?"
+    r"(/\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?)?$"
+)
+_PERIOD_RE = re.compile(PERIOD_PATTERN)
+
+
+def _check_period(value: str) -> str:
+    """Reject periods whose calendar date does not exist (2020-02-30) or that run backwards."""
+    if not _PERIOD_RE.match(value):
+        msg = "a period is YYYY, YYYY-MM, YYYY-MM-DD or START/END of those"
+        raise ValueError(msg)
+    parts = value.split("/")
+    for part in parts:
+        pieces = [int(p) for p in part.split("-")]
+        if len(pieces) == 3:
+            try:
+                date(pieces[0], pieces[1], pieces[2])
+            except ValueError as exc:
+                msg = f"{part} is not a calendar date"
+                raise ValueError(msg) from exc
+    if len(parts) == 2 and parts[0] > parts[1] and not parts[1].startswith(parts[0]):
+        msg = f"the period {value} ends before it starts"
+        raise ValueError(msg)
+    return value
+
+
+def _year_as_text(value: Any) -> Any:
+    """YAML reads ``period: 2019`` as a number; a bare year is still a period."""
+    return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+
+Period = Annotated[
+    str,
+    BeforeValidator(_year_as_text),
+    StringConstraints(pattern=PERIOD_PATTERN, max_length=21),
+    AfterValidator(_check_period),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "pattern": PERIOD_PATTERN, "maxLength": 21},
+                {"type": "integer", "minimum": 1000, "maximum": 9999},
+            ],
+            "description": "YYYY, YYYY-MM, YYYY-MM-DD, or START/END of those.",
+        }
+    ),
+]
+
+
+def _decimal_out(value: Decimal) -> int | float | str:
+    """Write a decimal as a YAML/JSON number when that keeps its digits, else as a string.
+
+    Trailing zeros count: ``2.50`` states a precision ``2.5`` does not (see ``_numbers``).
+    """
+    if value.as_tuple().exponent == 0 and abs(value) < 10**15:
+        return int(value)
+    as_float = float(value)
+    if str(Decimal(repr(as_float))) == str(value):
+        return as_float
+    return str(value)
+
+
+Number = Annotated[
+    Decimal,
+    Field(allow_inf_nan=False),
+    PlainSerializer(_decimal_out, when_used="json"),
+]
+
+Text = Annotated[str, StringConstraints(min_length=1)]
+
+
+class _Model(BaseModel):
+    """Shared configuration: unknown fields are errors; files use the aliases."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        populate_by_name=True,
+        validate_default=False,
+        str_strip_whitespace=False,
+        use_enum_values=False,
+    )
+
+
+class Suppression(_Model):
+    """Silences one rule on the node that carries it; a reason is required."""
+
+    code: Annotated[str, StringConstraints(pattern=r"^AM\d{3}$")] = Field(
+        description="The rule code to silence on this node, e.g. AM301."
+    )
+    reason: Text = Field(description="Why this finding does not apply here.")
+
+
+class _Node(_Model):
+    id: Id = Field(description="Unique within the map; everything refers to nodes by ID.")
+    ignore: list[Suppression] = Field(
+        default_factory=list, description="Findings of these rules on this node are suppressed."
+    )
+
+
+# --- sections ---------------------------------------------------------------------------------
+
+
+class Section(_Node):
+    """A named group of claims; sections are drawn as clusters, in the order listed."""
+
+    title: Text
+    parent: Id | None = Field(None, description="ID of an enclosing section.")
+    description: str | None = None
+
+
+# --- sources (CSL-JSON) -------------------------------------------------------------------------
+
+
+class CslName(_Model):
+    """A CSL-JSON name: a person (family/given) or an organisation (literal)."""
+
+    family: str | None = None
+    given: str | None = None
+    literal: str | None = None
+    suffix: str | None = None
+    dropping_particle: str | None = Field(None, alias="dropping-particle")
+    non_dropping_particle: str | None = Field(None, alias="non-dropping-particle")
+
+
+class CslDate(_Model):
+    """A CSL-JSON date: ``date-parts`` ([[year, month, day]]), or a literal or raw string."""
+
+    date_parts: list[list[int | str]] | None = Field(None, alias="date-parts")
+    literal: str | None = None
+    raw: str | None = None
+    season: int | str | None = None
+    circa: bool | int | str | None = None
+
+
+DateLike = Annotated[
+    Period | CslDate,
+    Field(description="An ISO date (YYYY, YYYY-MM, YYYY-MM-DD) or a CSL-JSON date object."),
+]
+
+
+class Snapshot(_Model):
+    """A local plain-text copy of a source, so quotes can be verified offline."""
+
+    path: Text = Field(description="Path of the text file, relative to the map's folder.")
+    sha256: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")] | None = Field(
+        None,
+        description="Fingerprint of the text when the evidence was recorded; a different "
+        "file marks the source's evidence as suspect.",
+    )
+    retrieved: date | None = Field(None, description="When the snapshot was made.")
+
+
+class Source(_Model):
+    """A bibliographic item in CSL-JSON, with an optional local text snapshot."""
+
+    id: Id
+    type: str = Field(
+        "document", description="CSL item type: report, article-newspaper, webpage, ..."
+    )
+    title: str | None = None
+    author: list[CslName] | None = None
+    editor: list[CslName] | None = None
+    issued: DateLike | None = None
+    accessed: DateLike | None = None
+    url: str | None = Field(None, alias="URL")
+    doi: str | None = Field(None, alias="DOI")
+    isbn: str | None = Field(None, alias="ISBN")
+    container_title: str | None = Field(None, alias="container-title")
+    collection_title: str | None = Field(None, alias="collection-title")
+    publisher: str | None = None
+    publisher_place: str | None = Field(None, alias="publisher-place")
+    number: str | int | None = None
+    volume: str | int | None = None
+    issue: str | int | None = None
+    page: str | None = None
+    language: str | None = None
+    note: str | None = None
+    abstract: str | None = None
+    snapshot: Snapshot | None = None
+    ignore: list[Suppression] = Field(default_factory=list)
+
+
+# --- evidence -----------------------------------------------------------------------------------
+
+
+class Locator(_Model):
+    """Where in the source the evidence is: any of page, section, footnote..."""
+
+    page: str | int | None = None
+    section: str | None = None
+    paragraph: str | int | None = None
+    footnote: str | int | None = None
+    line: str | int | None = None
+    figure: str | int | None = None
+    table: str | int | None = None
+
+    def describe(self) -> str:
+        """Short human form, e.g. ``p. 3, n. 5``."""
+        labels = {
+            "page": "p.",
+            "section": "§",
+            "paragraph": "para.",
+            "footnote": "n.",
+            "line": "l.",
+            "figure": "fig.",
+            "table": "tab.",
+        }
+        return ", ".join(
+            f"{labels[name]} {value}"
+            for name, value in self.model_dump(exclude_none=True).items()
+        )
+
+
+class TextQuote(_Model):
+    """W3C Web Annotation TextQuoteSelector: the exact words, with optional context."""
+
+    exact: Text = Field(description="The quoted text, verbatim.")
+    prefix: str | None = Field(None, description="Text just before the quote in the source.")
+    suffix: str | None = Field(None, description="Text just after the quote in the source.")
+
+
+class TextPosition(_Model):
+    """W3C Web Annotation TextPositionSelector: code-point offsets into the snapshot."""
+
+    start: Annotated[int, Field(ge=0)]
+    end: Annotated[int, Field(ge=0)]
+
+
+class Evidence(_Node):
+    """A quote from a source that backs one or more claims."""
+
+    source: Id = Field(description="The source cited for this evidence.")
+    via: Id | None = Field(
+        None,
+        description="The source whose text holds the quote when it differs from the cited "
+        "source: a paper that reports a figure from its footnoted source.",
+    )
+    locator: Locator | None = None
+    quote: TextQuote | None = None
+    position: TextPosition | None = None
+    period: Period | None = Field(None, description="The period the evidence speaks about.")
+    note: str | None = None
+
+
+# --- quantities ---------------------------------------------------------------------------------
+
+
+class QuantityKind(StrEnum):
+    AMOUNT = "amount"
+    COUNT = "count"
+    PERCENT = "percent"
+    PERCENTAGE_POINTS = "percentage-points"
+    FRACTION = "fraction"
+    FOLD = "fold"
+    RATIO = "ratio"
+    YEAR = "year"
+    DATE = "date"
+
+
+class Scale(StrEnum):
+    THOUSAND = "thousand"
+    MILLION = "million"
+    BILLION = "billion"
+    TRILLION = "trillion"
+
+
+SCALE_FACTORS: dict[Scale, int] = {
+    Scale.THOUSAND: 10**3,
+    Scale.MILLION: 10**6,
+    Scale.BILLION: 10**9,
+    Scale.TRILLION: 10**12,
+}
+
+
+class Qualifier(StrEnum):
+    EXACT = "exact"
+    APPROX = "approx"
+    OVER = "over"
+    UNDER = "under"
+    AT_LEAST = "at-least"
+    AT_MOST = "at-most"
+    RANGE = "range"
+
+
+class Quantity(_Model):
+    """A number a claim asserts, read as a fact-checker reads it."""
+
+    id: Id = Field(description="Unique within the map; arithmetic checks refer to it.")
+    kind: QuantityKind = QuantityKind.AMOUNT
+    value: Number = Field(description="The number as written, before its scale word.")
+    upper: Number | None = Field(None, description="Upper end when the qualifier is range.")
+    unit: str | None = Field(
+        None, description="Currency code (USD, EUR) or counted unit (containers, MPs)."
+    )
+    scale: Scale | None = None
+    qualifier: Qualifier = Qualifier.EXACT
+    period: Period | None = None
+    text: str | None = Field(None, description="The span of the claim's text it came from.")
+
+    @property
+    def magnitude(self) -> Decimal:
+        """The value times its scale word (18.79 million -> 18790000)."""
+        factor = SCALE_FACTORS[self.scale] if self.scale else 1
+        return self.value * factor
+
+
+# --- claims -------------------------------------------------------------------------------------
+
+
+class ClaimKind(StrEnum):
+    THESIS = "thesis"
+    CLAIM = "claim"
+    PREMISE = "premise"
+    ASSUMPTION = "assumption"
+    OBJECTION = "objection"
+
+
+class Claim(_Node):
+    """A statement in the map, from the main thesis down to a single premise."""
+
+    kind: ClaimKind = ClaimKind.CLAIM
+    text: Text = Field(description="The analyst's concise wording of the statement.")
+    title: str | None = Field(None, description="Optional short label for diagrams.")
+    section: Id | None = None
+    tags: list[str] = Field(default_factory=list)
+    evidence: list[Id] = Field(default_factory=list, description="IDs of evidence items.")
+    quantities: list[Quantity] = Field(default_factory=list)
+    period: Period | None = Field(None, description="When the stated event or fact holds.")
+    note: str | None = None
+
+
+# --- relations ----------------------------------------------------------------------------------
+
+
+class RelationType(StrEnum):
+    SUPPORTS = "supports"
+    ATTACKS = "attacks"
+    UNDERCUTS = "undercuts"
+
+
+def _one_or_many(value: Any) -> Any:
+    """``from: P1`` is shorthand for ``from: [P1]``."""
+    return [value] if isinstance(value, str) else value
+
+
+_ID_SCHEMA = {"type": "string", "pattern": ID_PATTERN, "maxLength": 200}
+Premises = Annotated[
+    list[Id],
+    BeforeValidator(_one_or_many),
+    Field(min_length=1),
+    WithJsonSchema(
+        {"anyOf": [_ID_SCHEMA, {"type": "array", "items": _ID_SCHEMA, "minItems": 1}]}
+    ),
+]
+
+
+class Relation(_Node):
+    """An inference: premises that support or attack a claim, or undercut another relation."""
+
+    type: RelationType
+    from_: Premises = Field(alias="from", description="ID or IDs of the premises (claims).")
+    to: Id = Field(description="Target claim; for undercuts, the target relation's ID.")
+    linked: bool = Field(
+        False,
+        description="True when the premises only work together (co-premises); false when "
+        "each supports the target on its own (convergent).",
+    )
+    scheme: str | None = Field(None, description="Argumentation scheme, e.g. expert opinion.")
+    label: str | None = None
+
+
+# --- arithmetic checks --------------------------------------------------------------------------
+
+Tolerance = Annotated[
+    Decimal,
+    Field(
+        ge=0,
+        allow_inf_nan=False,
+        description="Allowed relative error; omitted means the precision implied by the "
+        "rounding of the stated result.",
+    ),
+    PlainSerializer(_decimal_out, when_used="json"),
+]
+
+
+class _Check(_Node):
+    claim: Id | None = Field(None, description="The claim whose text states this arithmetic.")
+    tolerance: Tolerance | None = None
+    note: str | None = None
+
+
+class RatioCheck(_Check):
+    """``result = numerator / denominator``."""
+
+    type: Literal["ratio"]
+    numerator: Id
+    denominator: Id
+    result: Id
+
+
+class FoldCheck(_Check):
+    """An n-fold change from ``from`` to ``to``: checked as to/from and as (to-from)/from."""
+
+    type: Literal["fold"]
+    from_: Id = Field(alias="from")
+    to: Id
+    result: Id
+
+
+class ShareCheck(_Check):
+    """``result = part / whole`` (a percent result is compared as a percentage)."""
+
+    type: Literal["share"]
+    part: Id
+    whole: Id
+    result: Id
+
+
+class SumCheck(_Check):
+    """The parts add up to the total."""
+
+    type: Literal["sum"]
+    parts: Annotated[list[Id], Field(min_length=1)]
+    total: Id
+
+
+class DifferenceCheck(_Check):
+    """``result = minuend - subtrahend``."""
+
+    type: Literal["difference"]
+    minuend: Id
+    subtrahend: Id
+    result: Id
+
+
+class PercentChangeCheck(_Check):
+    """``result = (to - from) / from * 100`` percent."""
+
+    type: Literal["percent-change"]
+    from_: Id = Field(alias="from")
+    to: Id
+    result: Id
+
+
+ArithmeticCheck = Annotated[
+    RatioCheck | FoldCheck | ShareCheck | SumCheck | DifferenceCheck | PercentChangeCheck,
+    Field(discriminator="type"),
+]
+
+
+# --- the map ------------------------------------------------------------------------------------
+
+
+class ArgumentMap(_Model):
+    """A whole argument map: metadata and the lists of nodes."""
+
+    schema_: str | None = Field(None, alias="$schema", description="JSON Schema URL for editors.")
+    title: Text
+    description: str | None = None
+    authors: list[str] = Field(default_factory=list)
+    license: str | None = None
+    language: str | None = Field(None, description="BCP 47 tag, e.g. en.")
+    created: date | None = None
+    updated: date | None = None
+    subject: Id | None = Field(
+        None,
+        description="ID of the source this map analyses; figures whose only evidence cites it "
+        "have no primary source.",
+    )
+    sections: list[Section] = Field(default_factory=list)
+    claims: list[Claim] = Field(default_factory=list)
+    relations: list[Relation] = Field(default_factory=list)
+    evidence: list[Evidence] = Field(default_factory=list)
+    checks: list[ArithmeticCheck] = Field(default_factory=list)
+    sources: list[Source] = Field(default_factory=list)
+
+    _origin: MapOrigin | None = PrivateAttr(default=None)
+
+    def __eq__(self, other: object) -> bool:
+        """Maps are equal when their content is; where they were loaded from does not count."""
+        if not isinstance(other, ArgumentMap):
+            return NotImplemented
+        return self.__dict__ == other.__dict__
+
+    __hash__ = None  # type: ignore[assignment]  # mutable model, like the pydantic default
+
+    @property
+    def origin(self) -> MapOrigin | None:
+        """The :class:`argmap.MapOrigin` a loaded map came from (files, positions), or None."""
+        return self._origin
+
+    def _repr_svg_(self) -> str:
+        """Jupyter shows a map as its drawing (the whole map, default view)."""
+        from argmap._render import render
+
+        return render(self).decode("utf-8")

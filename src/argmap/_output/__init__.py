@@ -1,0 +1,1 @@
+"""What a finished run becomes: reporters, the Markdown report, docs, schemas, dumps."""

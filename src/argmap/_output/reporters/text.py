@@ -1,0 +1,80 @@
+"""Human-readable reports: ``full`` (with hints and the source line) and ``concise``."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+from argmap._findings import Finding, Severity
+from argmap._output.reporters import ReportContext
+
+__all__ = ["concise", "full", "summary"]
+
+
+def _head(finding: Finding) -> str:
+    where = str(finding.location) + ": " if finding.location else ""
+    level = "" if finding.severity is Severity.ERROR else f"[{finding.severity.label}] "
+    return f"{where}{finding.code} {level}{finding.message}"
+
+
+#: Source lines longer than this are shown as a window around the column.
+MAX_SHOWN = 100
+
+
+def _window(source: str, column: int) -> tuple[str, int]:
+    """The part of a long line around ``column`` (1-based), and the caret's offset in it."""
+    source = source.expandtabs(1)
+    caret = max(column - 1, 0)
+    if len(source) <= MAX_SHOWN:
+        return source, min(caret, len(source))
+    start = max(0, min(caret - MAX_SHOWN // 2, len(source) - MAX_SHOWN))
+    end = start + MAX_SHOWN
+    shown = ("…" if start else "") + source[start:end] + ("…" if end < len(source) else "")
+    return shown, caret - start + (1 if start else 0)
+
+
+def summary(findings: Sequence[Finding], files: int) -> str:
+    """``Found 3 errors, 1 warning (2 suppressed) in 1 map.``"""
+    active = [f for f in findings if f.suppressed is None]
+    counts = Counter(f.severity for f in active)
+    parts = []
+    for severity in (Severity.ERROR, Severity.WARNING, Severity.INFO):
+        number = counts.get(severity, 0)
+        label = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "info"}
+        plural = "s" if number != 1 and severity != Severity.INFO else ""
+        parts.append(f"{number} {label[severity]}{plural}")
+    suppressed = len(findings) - len(active)
+    tail = f" ({suppressed} suppressed)" if suppressed else ""
+    maps = f"{files} map{'s' if files != 1 else ''}"
+    if not active:
+        return f"All checks passed: {maps}, no findings{tail}."
+    return f"Found {', '.join(parts)}{tail} in {maps}."
+
+
+def concise(findings: Sequence[Finding], context: ReportContext) -> str:
+    lines = [_head(f) for f in findings if f.suppressed is None]
+    lines.append(summary(findings, len(context.files)))
+    return "\n".join(lines) + "\n"
+
+
+def full(findings: Sequence[Finding], context: ReportContext) -> str:
+    lines: list[str] = []
+    for finding in findings:
+        if finding.suppressed is not None:
+            continue
+        lines.append(_head(finding))
+        if finding.location is not None:
+            source = context.line_text(finding.location)
+            if source.strip():
+                number = str(finding.location.line)
+                shown, caret = _window(source, finding.location.column)
+                lines.append(f"  {number} | {shown}")
+                lines.append(f"  {' ' * len(number)} | {' ' * caret}^")
+        for related in finding.related:
+            where = f"{related.location}: " if related.location else ""
+            lines.append(f"  = {where}{related.message}")
+        if finding.hint:
+            lines.append(f"  help: {finding.hint}")
+        lines.append("")
+    lines.append(summary(findings, len(context.files)))
+    return "\n".join(lines) + "\n"

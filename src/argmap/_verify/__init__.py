@@ -1,0 +1,1 @@
+"""What argmap verifies, independent of rules: numbers, quotes, arithmetic, graphs."""

@@ -1,0 +1,225 @@
+"""Evaluating the arithmetic a map declares (ratios, n-fold changes, shares, sums...).
+
+Each check names quantities by ID; their magnitudes (value x scale) are combined and the
+result compared with the stated one. Without a ``tolerance`` the stated result may be off by
+the rounding its writing implies ("15-fold" covers 14.5-15.5); with one, by that relative
+error. An n-fold change has two readings, to/from and (to-from)/from: both are computed and
+the outcome says which holds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from decimal import Decimal, DivisionByZero, InvalidOperation, localcontext
+from typing import TYPE_CHECKING, Any
+
+from argmap._model import QuantityKind
+from argmap._verify.compare import claim_interval
+from argmap._verify.numbers import Mention, from_quantity
+
+if TYPE_CHECKING:
+    from argmap._model import Claim, Quantity
+
+__all__ = ["Outcome", "Reading", "evaluate", "operands", "unit_problems"]
+
+K = QuantityKind
+#: Field names of each check type that hold quantity IDs (``parts`` holds a list).
+OPERAND_FIELDS: dict[str, tuple[str, ...]] = {
+    "ratio": ("numerator", "denominator", "result"),
+    "fold": ("from_", "to", "result"),
+    "share": ("part", "whole", "result"),
+    "sum": ("parts", "total"),
+    "difference": ("minuend", "subtrahend", "result"),
+    "percent-change": ("from_", "to", "result"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """One way of computing the stated result, and whether it holds."""
+
+    name: str
+    formula: str
+    computed: Decimal
+    holds: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """The evaluation of one check."""
+
+    check: str
+    type: str
+    stated: Decimal
+    stated_text: str
+    readings: tuple[Reading, ...]
+    relative_error: Decimal | None
+
+    @property
+    def holds(self) -> bool:
+        return any(r.holds for r in self.readings)
+
+    def data(self) -> dict[str, Any]:
+        """Plain values for reports: computed, stated, relative error, readings."""
+        return {
+            "check": self.check,
+            "type": self.type,
+            "stated": str(self.stated),
+            "readings": {r.name: {"computed": plain_number(r.computed), "holds": r.holds,
+                                  "formula": r.formula} for r in self.readings},
+            "relative_error": None if self.relative_error is None
+            else plain_number(self.relative_error),
+            "holds": self.holds,
+        }
+
+
+def plain_number(value: Decimal) -> str:
+    """Six significant digits, plain notation (281210000, not 2.8121e+08)."""
+    if value == 0:
+        return "0"
+    return format(Decimal(f"{value:.6g}").normalize(), "f")
+
+
+def operands(check: Any) -> dict[str, str | list[str]]:
+    """Operand name (as written in files) -> quantity ID(s)."""
+    found: dict[str, str | list[str]] = {}
+    for name in OPERAND_FIELDS.get(check.type, ()):
+        value = getattr(check, name, None)
+        if value is not None:
+            found["from" if name == "from_" else name] = value
+    return found
+
+
+def _mention(quantities: Mapping[str, tuple[Claim, Quantity]], qid: str) -> Mention | None:
+    pair = quantities.get(qid)
+    if pair is None:
+        return None
+    claim, quantity = pair
+    return from_quantity(quantity, claim.text)
+
+
+def _relative(computed: Decimal, stated: Mention) -> Decimal | None:
+    target = stated.magnitude
+    upper = stated.upper_magnitude
+    if upper is not None and computed > upper:
+        target = upper
+    if target == 0:
+        return None
+    return abs(computed - target) / abs(target)
+
+
+def evaluate(check: Any, quantities: Mapping[str, tuple[Claim, Quantity]]) -> Outcome | None:
+    """Evaluate a check; None when a quantity is missing or a divisor is zero."""
+    names = operands(check)
+    result_id = names.get("total") if check.type == "sum" else names.get("result")
+    if not isinstance(result_id, str):
+        return None
+    stated = _mention(quantities, result_id)
+    if stated is None:
+        return None
+    values: dict[str, Decimal] = {}
+    for name, ref in names.items():
+        if isinstance(ref, list):
+            parts = [_mention(quantities, r) for r in ref]
+            if any(p is None for p in parts):
+                return None
+            values[name] = sum((p.magnitude for p in parts if p is not None), Decimal(0))
+        else:
+            found = _mention(quantities, ref)
+            if found is None:
+                return None
+            values[name] = found.magnitude
+    interval = claim_interval(stated, tolerance=check.tolerance)
+    readings: list[tuple[str, str, Decimal]] = []
+    with localcontext() as context:
+        context.prec = 28
+        context.traps[DivisionByZero] = True
+        context.traps[InvalidOperation] = True
+        try:
+            readings = _compute(check.type, values, stated)
+        except (DivisionByZero, InvalidOperation):
+            return None
+    evaluated = tuple(Reading(name, formula, value, interval.holds(value))
+                      for name, formula, value in readings)
+    best = min(evaluated, key=lambda r: abs(r.computed - stated.magnitude))
+    return Outcome(check.id, check.type, stated.magnitude, stated.text or str(stated.value),
+                   evaluated, _relative(best.computed, stated))
+
+
+def _compute(kind: str, v: Mapping[str, Decimal], stated: Mention) -> list[
+        tuple[str, str, Decimal]]:
+    percent = Decimal(100) if stated.kind == K.PERCENT else Decimal(1)
+    if kind == "ratio":
+        return [("ratio", "numerator / denominator", v["numerator"] / v["denominator"])]
+    if kind == "fold":
+        times = v["to"] / v["from"]
+        return [("times", "to / from", times), ("increase", "(to - from) / from", times - 1)]
+    if kind == "share":
+        return [("share", "part / whole" + (" x 100" if percent != 1 else ""),
+                 v["part"] / v["whole"] * percent)]
+    if kind == "sum":
+        return [("sum", "sum of parts", v["parts"])]
+    if kind == "difference":
+        return [("difference", "minuend - subtrahend", v["minuend"] - v["subtrahend"])]
+    change = (v["to"] - v["from"]) / v["from"] * 100
+    if stated.magnitude >= 0 > change:
+        # "exports fell by 57%": the stated size of a fall is positive
+        return [("percent-change", "(from - to) / from x 100 (a fall)", -change)]
+    return [("percent-change", "(to - from) / from x 100", change)]
+
+
+_SAME_UNIT: dict[str, tuple[tuple[str, ...], ...]] = {
+    "fold": (("from", "to"),),
+    "percent-change": (("from", "to"),),
+    "share": (("part", "whole"),),
+    "sum": (("parts", "total"),),
+    "difference": (("minuend", "subtrahend", "result"),),
+}
+_RESULT_KINDS: dict[str, frozenset[QuantityKind]] = {
+    "fold": frozenset({K.FOLD, K.RATIO}),
+    "percent-change": frozenset({K.PERCENT}),
+    "share": frozenset({K.PERCENT, K.FRACTION, K.RATIO}),
+}
+
+
+def _label(q: Quantity) -> str:
+    kind = QuantityKind(q.kind).value
+    return f"{q.id} ({kind}{', ' + q.unit if q.unit else ''})"
+
+
+def unit_problems(check: Any, quantities: Mapping[str, tuple[Claim, Quantity]]) -> list[str]:
+    """Why the operands of a check cannot be combined: different kinds, units or currencies."""
+    names = operands(check)
+    problems: list[str] = []
+
+    def declared(ref: str) -> Quantity | None:
+        pair = quantities.get(ref)
+        return pair[1] if pair else None
+
+    for group in _SAME_UNIT.get(check.type, ()):
+        members: list[Quantity] = []
+        for name in group:
+            ref = names.get(name)
+            refs = ref if isinstance(ref, list) else [ref] if ref else []
+            members.extend(q for q in (declared(r) for r in refs) if q is not None)
+        if len(members) < 2:
+            continue
+        first = members[0]
+        for other in members[1:]:
+            if other.kind != first.kind:
+                problems.append(f"{_label(first)} and {_label(other)} are different kinds")
+            elif (other.unit or None) != (first.unit or None) and (
+                first.kind == K.AMOUNT or (first.unit and other.unit)
+            ):
+                problems.append(
+                    f"{_label(first)} and {_label(other)} have different units; "
+                    "argmap never converts"
+                )
+    allowed = _RESULT_KINDS.get(check.type)
+    result_ref = names.get("result")
+    result = declared(result_ref) if isinstance(result_ref, str) else None
+    if allowed and result is not None and result.kind not in allowed:
+        kinds = " or ".join(sorted(k.value for k in allowed))
+        problems.append(f"the result {_label(result)} of a {check.type} check must be {kinds}")
+    return problems

@@ -1,0 +1,159 @@
+"""The shape of a map as graphs: the support graph and what hangs together.
+
+Rules need the same two questions answered: which claims support each other in a circle, and
+which claims are connected (by any relation) to a thesis. Both are linear-time graph
+algorithms (strongly and weakly connected components) run once per map by rustworkx; the
+results are cached on the rule context so every rule shares them.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from argmap._model import ArgumentMap
+
+__all__ = ["SupportCycle", "cached", "support_cycles", "thesis_connected"]
+
+
+@dataclass(frozen=True, slots=True)
+class SupportCycle:
+    """A circle of support: ``claims[i]`` supports ``claims[i + 1]`` through ``relations[i]``.
+
+    The last relation leads back to ``claims[0]``. ``members`` is every claim of the strongly
+    connected component the cycle lies in (each lies on some cycle), in map order.
+    """
+
+    claims: tuple[str, ...]
+    relations: tuple[str, ...]
+    members: tuple[str, ...]
+
+
+def cached(cache: dict[str, Any], key: str, argmap: ArgumentMap, compute: Any) -> Any:
+    """Compute once per rule context (``cache`` is ``RuleContext.cache``)."""
+    full = f"argmap._verify.graph:{key}"
+    if full not in cache:
+        cache[full] = compute(argmap)
+    return cache[full]
+
+
+def _claim_order(argmap: ArgumentMap) -> dict[str, int]:
+    order: dict[str, int] = {}
+    for claim in argmap.claims:
+        order.setdefault(claim.id, len(order))
+    return order
+
+
+def support_cycles(argmap: ArgumentMap) -> list[SupportCycle]:
+    """Every circle of support, one per strongly connected component, in map order.
+
+    A claim supporting itself directly is a self-relation, not a cycle, and is left out.
+    """
+    import rustworkx as rx
+
+    order = _claim_order(argmap)
+    ids = list(order)
+    # no pair is added twice (see successors), so a simple graph's search for an existing
+    # edge on every add_edge would be wasted
+    graph = rx.PyDiGraph(multigraph=True)
+    graph.add_nodes_from(ids)
+    # successor lists keep the first relation per (premise, target) pair, in map order
+    successors: dict[int, dict[int, str]] = {}
+    for relation in argmap.relations:
+        if relation.type != "supports" or relation.to not in order:
+            continue
+        target = order[relation.to]
+        for premise in relation.from_:
+            source = order.get(premise)
+            if source is None or source == target:
+                continue
+            edges = successors.setdefault(source, {})
+            if target not in edges:
+                edges[target] = relation.id
+                graph.add_edge(source, target, None)
+    cycles: list[SupportCycle] = []
+    for component in rx.strongly_connected_components(graph):
+        if len(component) < 2:
+            continue
+        members = sorted(component)
+        cycles.append(_shortest_cycle(members, successors, ids))
+    return sorted(cycles, key=lambda cycle: order[cycle.claims[0]])
+
+
+def _shortest_cycle(
+    members: list[int], successors: dict[int, dict[int, str]], ids: list[str]
+) -> SupportCycle:
+    """Breadth-first search from the first member back to itself, inside its component."""
+    inside = set(members)
+    start = members[0]
+    parent: dict[int, tuple[int, str]] = {}
+    queue = deque([start])
+    closing: tuple[int, str] | None = None
+    while queue and closing is None:
+        node = queue.popleft()
+        for nxt, relation in sorted(successors.get(node, {}).items()):
+            if nxt not in inside:
+                continue
+            if nxt == start:
+                closing = (node, relation)
+                break
+            if nxt not in parent:
+                parent[nxt] = (node, relation)
+                queue.append(nxt)
+    if closing is None:  # pragma: no cover - a strongly connected component always has one
+        return SupportCycle((ids[start],), (), tuple(ids[m] for m in members))
+    last, back = closing
+    path: list[int] = [last]
+    steps: list[str] = [back]
+    while path[-1] != start:
+        before, relation = parent[path[-1]]
+        path.append(before)
+        steps.append(relation)
+    path.reverse()
+    steps.reverse()  # now steps[i] leads from path[i] to path[i + 1], the last back to start
+    return SupportCycle(
+        tuple(ids[n] for n in path), tuple(steps), tuple(ids[m] for m in members)
+    )
+
+
+def thesis_connected(argmap: ArgumentMap) -> set[str]:
+    """IDs of the claims connected to a thesis through any chain of relations.
+
+    Relations are nodes of the graph too, so an undercut's premises are connected to the
+    relation they undercut and, through it, to that relation's premises and target.
+    """
+    import rustworkx as rx
+
+    # parallel edges do not change what is connected; a simple graph searched a node's edges
+    # on every add_edge (0.64 s -> 0.49 s at 100,000 claims)
+    graph = rx.PyGraph(multigraph=True)
+    index: dict[str, int] = {}
+    for claim in argmap.claims:
+        if claim.id not in index:
+            index[claim.id] = graph.add_node(claim.id)
+    relation_index: dict[str, int] = {}
+    for relation in argmap.relations:
+        if relation.id not in relation_index and relation.id not in index:
+            relation_index[relation.id] = graph.add_node(relation.id)
+    for relation in argmap.relations:
+        node = relation_index.get(relation.id)
+        if node is None:
+            continue
+        for premise in relation.from_:
+            if premise in index:
+                graph.add_edge(index[premise], node, None)
+        target = index.get(relation.to) if relation.type != "undercuts" else None
+        if relation.type == "undercuts":
+            target = relation_index.get(relation.to)
+        if target is not None and target != node:
+            graph.add_edge(node, target, None)
+    theses = {index[c.id] for c in argmap.claims if c.kind == "thesis"}
+    connected: set[str] = set()
+    for component in rx.connected_components(graph):
+        if component & theses:
+            connected.update(
+                graph[n] for n in component if isinstance(graph[n], str) and graph[n] in index
+            )
+    return connected

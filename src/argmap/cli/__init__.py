@@ -1,0 +1,113 @@
+"""The ``argmap`` command line.
+
+Commands live in their own modules and are imported only when run, so ``argmap --help`` and
+``argmap check`` start fast. Add a command by adding a line to ``COMMANDS``.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from argmap._version import __version__
+
+#: command name -> "module:attribute" of a click command
+COMMANDS: dict[str, str] = {
+    "check": "argmap.cli.check:check",
+    "explain": "argmap.cli.rules:explain",
+    "render": "argmap.cli.render:render",
+    "report": "argmap.cli.report:report",
+    "rules": "argmap.cli.rules:rules",
+    "schema": "argmap.cli.schema:schema",
+}
+
+
+class LazyGroup(click.Group):
+    """A group that imports each command's module only when that command is used."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:  # noqa: ARG002 - click's signature
+        return sorted(COMMANDS)
+
+    def get_command(
+        self,
+        ctx: click.Context,  # noqa: ARG002 - click's signature
+        cmd_name: str,
+    ) -> click.Command | None:
+        target = COMMANDS.get(cmd_name)
+        if target is None:
+            return None
+        module, _, attribute = target.partition(":")
+        command: click.Command = getattr(importlib.import_module(module), attribute)
+        return command
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "-V", "--version", prog_name="argmap")
+def cli() -> None:
+    """Argument maps as code: check a map against its sources, and draw it.
+
+    Exit codes: 0 clean, 1 findings at or above the fail level, 2 usage error or
+    unreadable input.
+    """
+
+
+def main(argv: list[str] | None = None) -> Any:
+    """Entry point: click handles usage errors (exit 2); nothing else escapes as a traceback."""
+    try:
+        return cli.main(args=argv, prog_name="argmap", standalone_mode=True)
+    except KeyboardInterrupt:  # pragma: no cover - interactive only
+        sys.stderr.write("argmap: interrupted\n")
+        sys.exit(130)
+
+
+def run() -> None:
+    """The ``argmap`` program (the console script and ``python -m argmap``).
+
+    It runs :func:`main`, then leaves with ``os._exit`` once its output is flushed: freeing a
+    large map's objects one by one took 0.19 s at 10,000 claims, and nothing is left to
+    write (files are written and renamed before a command returns). Under a profiler, a
+    coverage tracer or a debugger it exits as usual, so that they can write their data.
+    A standard stream closed by the caller (``>&-``) is None in Python; output to it is
+    dropped, as ``print`` drops it, instead of failing.
+    """
+    if sys.stdout is None:
+        sys.stdout = Path(os.devnull).open("w", encoding="utf-8")  # noqa: SIM115 - open all run
+    if sys.stderr is None:
+        sys.stderr = Path(os.devnull).open("w", encoding="utf-8")  # noqa: SIM115 - open all run
+    try:
+        main()
+    except SystemExit as exc:
+        if _instrumented():
+            raise
+        _exit_now(exc.code)
+
+
+def _instrumented() -> bool:
+    if sys.gettrace() is not None or sys.getprofile() is not None:
+        return True
+    monitoring = getattr(sys, "monitoring", None)  # Python 3.12+: cProfile, coverage (sysmon)
+    return monitoring is not None and any(
+        monitoring.get_tool(tool) is not None for tool in range(6)
+    )
+
+
+def _exit_now(code: object) -> None:  # pragma: no cover - runs as the program's last step
+    status = 0 if code is None else code if isinstance(code, int) else 1
+    if not isinstance(code, int | None) and sys.stderr is not None:
+        sys.stderr.write(f"{code}\n")  # sys.exit("message") prints the message and exits 1
+    for stream in (sys.stdout, sys.stderr):  # None when the stream was closed (>&-)
+        try:
+            if stream is not None:
+                stream.flush()
+        except (BrokenPipeError, OSError):  # a closed pipe (| head): the status still holds
+            status = status or 1
+    os._exit(status)
+
+
+if __name__ == "__main__":
+    run()

@@ -1,0 +1,128 @@
+"""``argmap render``: draw a map as SVG, PNG, PDF or DOT, written atomically."""
+
+from __future__ import annotations
+
+import sys
+import warnings
+from pathlib import Path
+
+import click
+
+_FORMATS = ("svg", "png", "pdf", "dot")
+
+
+def _fail(message: str, hint: str | None = None, code: int = 2) -> None:
+    sys.stderr.write(f"argmap render: {message}\n")
+    if hint:
+        sys.stderr.write(f"  hint: {hint}\n")
+    sys.exit(code)
+
+
+def _tag_colours(values: tuple[str, ...]) -> dict[str, str]:
+    colours: dict[str, str] = {}
+    for value in values:
+        tag, sep, colour = value.rpartition("=")
+        if not sep or not tag:
+            msg = f"--tag-colour takes TAG=COLOUR, not {value!r}"
+            raise click.BadParameter(msg)
+        colours[tag] = colour
+    return colours
+
+
+@click.command()
+@click.argument("path", type=click.Path(path_type=Path))
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+    help="File to write (.svg, .png, .pdf, .dot); default: SVG or DOT to standard output.",
+)
+@click.option("-f", "--format", "fmt", type=click.Choice(_FORMATS),
+              help="Output format; default: from the output suffix, else svg.")
+@click.option("--backend", type=click.Choice(["auto", "dot", "wasm"]), default="auto",
+              show_default=True,
+              help="Layout engine: the system dot, or Graphviz in WebAssembly (auto: dot "
+              "when on PATH).")
+@click.option("--section", help="Draw one section (and the sections inside it).")
+@click.option("--focus", metavar="ID", help="Draw the neighbourhood of one claim.")
+@click.option("--depth", type=click.IntRange(min=0), default=1, show_default=True,
+              help="With --focus: how many relation steps away to draw.")
+@click.option("--evidence", type=click.Choice(["show", "count", "hide"]), default="show",
+              show_default=True, help="Draw evidence, collapse it to counts, or hide it.")
+@click.option("--sources", is_flag=True, help="Also draw sources, linked to their evidence.")
+@click.option("--rankdir", type=click.Choice(["BT", "TB", "LR", "RL"]), default="BT",
+              show_default=True, help="Direction of the drawing (BT: thesis on top).")
+@click.option("--no-legend", is_flag=True, help="Leave the legend out.")
+@click.option("--findings", is_flag=True,
+              help="Run the checks and mark the nodes that have findings.")
+@click.option("--grounded", is_flag=True,
+              help="Colour claims by their grounded status (in/out/undecided).")
+@click.option("--tag-colour", "tag_colour", multiple=True, metavar="TAG=COLOUR",
+              help="Fill claims carrying TAG with COLOUR (#RRGGBB or a name); repeatable.")
+@click.option("--wrap", type=click.IntRange(min=10), default=34, show_default=True,
+              help="Wrap claim text at this many characters.")
+@click.option("--max-nodes", type=click.IntRange(min=1), default=600, show_default=True,
+              help="Above this many nodes evidence is collapsed, then the render stops.")
+def render(
+    path: Path, output: Path | None, fmt: str | None, backend: str, section: str | None,
+    focus: str | None, depth: int, evidence: str, sources: bool, rankdir: str,
+    no_legend: bool, findings: bool, grounded: bool, tag_colour: tuple[str, ...], wrap: int,
+    max_nodes: int,
+) -> None:
+    """Draw the map at PATH (a map file or folder) with Graphviz.
+
+    Exit codes: 0 written, 1 the map has load errors, 2 usage error, unreadable input or
+    no way to make the format.
+    """
+    from argmap._findings import MapLoadError
+    from argmap._load.loader import load
+    from argmap._render import RenderError, RenderWarning, ViewError
+    from argmap._render import render as draw
+    from argmap.cli.output import write_or_exit
+
+    chosen = fmt or (output.suffix.lower().lstrip(".") if output is not None else "svg")
+    if chosen not in _FORMATS:
+        raise click.UsageError(
+            f"cannot tell the format from {output}: use a .svg, .png, .pdf or .dot suffix, "
+            "or --format"
+        )
+    suffix = output.suffix.lower().lstrip(".") if output is not None else ""
+    if fmt and suffix in _FORMATS and suffix != fmt:
+        raise click.UsageError(f"--format {fmt} would write {fmt.upper()} into {output}")
+    if output is None and chosen in {"png", "pdf"} and sys.stdout.isatty():
+        raise click.UsageError(f"{chosen.upper()} is binary: write it to a file with -o")
+    try:
+        argmap = load(path)
+    except MapLoadError as exc:
+        for finding in exc.findings:
+            where = f"{finding.location}: " if finding.location else ""
+            sys.stderr.write(f"{where}{finding.code} {finding.message}\n")
+        _fail("the map cannot be loaded; `argmap check` explains", code=2 if exc.unreadable else 1)
+        return
+    view: dict[str, object] = {
+        "section": section, "focus": focus, "depth": depth, "evidence": evidence,
+        "sources": sources, "rankdir": rankdir, "legend": not no_legend, "wrap": wrap,
+        "max_nodes": max_nodes, "grounded": True if grounded else None,
+        "tag_colours": _tag_colours(tag_colour),
+    }
+    if findings:
+        from argmap._engine.config import ConfigError, find_pyproject, load_config
+        from argmap._engine.run import check_loaded
+
+        try:
+            config = load_config(find_pyproject(Path.cwd()))
+        except ConfigError as exc:
+            raise click.UsageError(str(exc)) from None
+        view["findings"] = check_loaded(argmap, config)
+    try:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", RenderWarning)
+            data = draw(argmap, chosen, backend=backend, **view)
+    except (RenderError, ViewError) as exc:
+        _fail(str(exc), getattr(exc, "hint", None))
+        return
+    for warning in caught:
+        sys.stderr.write(f"argmap render: warning: {warning.message}\n")
+    if output is None:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return
+    write_or_exit(output, data, prog="argmap render")
