@@ -37,11 +37,16 @@ def main() -> int:
     draw(small, "uniforms-findings", findings=argmap.check(small), evidence="hide")
     paper = ROOT / "claims" / "fiia-298"
     if any((paper / name).is_file() for name in ("map.yaml", "map.yml", "map.json")):
-        from argmap._engine.run import check_loaded
-        from argmap._output.report import report_markdown, report_sections
+        from argmap._engine.run import check_map
+        from argmap._output.report import report_markdown
 
-        m = argmap.load(paper)
-        findings = check_loaded(m)
+        run = check_map(paper)
+        if not run.contexts:
+            sys.stderr.write("".join(f"{f.location}: {f.code} {f.message}\n"
+                                     for f in run.findings))
+            return 1
+        m = run.maps[0]
+        findings = list(run.findings)
         # the whole map is about 40,000 px wide: SVG only, which browsers zoom and search
         draw(m, "fiia-298", formats=("svg",), out=PAPER_OUT, evidence="count", grounded=True)
         draw(m, "fiia-298-evidence", formats=("svg",), out=PAPER_OUT)
@@ -49,12 +54,7 @@ def main() -> int:
              findings=findings)
         for section in m.sections:
             draw(m, f"fiia-298-{section.id}", out=PAPER_OUT, section=section.id)
-        report = report_markdown(
-            m,
-            findings,
-            command="python3 tasks.py docs",
-            extra_sections=report_sections(m),
-        )
+        report = report_markdown(run.contexts[0], findings, command="python3 tasks.py docs")
         path = PAPER_OUT / "report.md"
         atomic_write(path, report)
         sys.stdout.write(f"wrote {path.relative_to(ROOT)}\n")

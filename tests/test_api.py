@@ -13,6 +13,14 @@ def test_every_exported_name_resolves() -> None:
         assert getattr(argmap, name) is not None, name
 
 
+def test_a_whole_run_is_public() -> None:
+    """``argmap check`` is one library call: the CLI only prints its result and exits."""
+    assert {"check_paths", "CheckRun"} <= set(argmap.__all__)
+    run = argmap.check_paths([])
+    assert isinstance(run, argmap.CheckRun)
+    assert (run.findings, run.files, run.contexts, run.unreadable) == ((), (), (), False)
+
+
 def test_import_argmap_loads_no_heavy_dependency() -> None:
     code = (
         "import sys, argmap; "

@@ -351,7 +351,7 @@ def test_limits_are_configurable(tmp_path: Path) -> None:
     (folder / "map.yaml").write_text(CLEAN_MAP, encoding="utf-8")
     cases = {
         "--max-file-size": "file is",
-        "--max-nodes": "values",
+        "--max-values": "values",
         "--max-text-length": "characters",
         "--max-depth": "levels deep",
     }

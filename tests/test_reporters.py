@@ -208,6 +208,7 @@ relations:
 def test_report_findings_name_their_file_and_count_in_the_singular() -> None:
     """The report's findings table said ``53:1`` for a finding in sources.yaml, which reads
     as a line of map.yaml; and one finding was counted as ``1 errors``."""
+    from argmap._engine.context import RuleContext
     from argmap._findings import Finding, Location, Severity
     from argmap._model import ArgumentMap
     from argmap._output.report import report_markdown
@@ -220,6 +221,6 @@ def test_report_findings_name_their_file_and_count_in_the_singular() -> None:
         message="source 'S1' lacks an issued date",
         location=Location("maps/m/sources.yaml", 53, 1),
     )
-    text = report_markdown(m, [finding])
+    text = report_markdown(RuleContext(m), [finding])
     assert "| sources.yaml:53:1 | AM408 | error |" in text
     assert "1 error, 0 warnings, 0 notes." in text

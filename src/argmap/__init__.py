@@ -7,6 +7,8 @@ Load a map written in YAML or JSON, check it, and draw it::
     for finding in argmap.check(m):
         print(finding)
 
+    run = argmap.check_paths(["claims/"])   # every map found, as `argmap check` runs it
+
 The names below are imported on first use, so ``import argmap`` stays fast for the
 command line and pre-commit hooks.
 """
@@ -19,7 +21,7 @@ from argmap._version import __version__
 
 if TYPE_CHECKING:
     from argmap._engine.config import Config
-    from argmap._engine.run import check, grounded_labelling
+    from argmap._engine.run import CheckRun, check, check_paths, grounded_labelling
     from argmap._findings import Finding, Location, MapLoadError, Related, Severity
     from argmap._load.limits import Limits
     from argmap._load.loader import load
@@ -40,6 +42,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ArgumentMap",
+    "CheckRun",
     "Claim",
     "ClaimKind",
     "Config",
@@ -61,6 +64,7 @@ __all__ = [
     "ViewError",
     "__version__",
     "check",
+    "check_paths",
     "dump",
     "dumps",
     "grounded_labelling",
@@ -73,6 +77,8 @@ _LAZY = {
     "dump": "argmap._output.dump",
     "dumps": "argmap._output.dump",
     "check": "argmap._engine.run",
+    "check_paths": "argmap._engine.run",
+    "CheckRun": "argmap._engine.run",
     "Config": "argmap._engine.config",
     "grounded_labelling": "argmap._engine.run",
     "Finding": "argmap._findings",

@@ -8,6 +8,7 @@ folder -> codes), ``options`` (code or id -> table of the rule's options) and
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import functools
 import re
@@ -22,7 +23,13 @@ from argmap._findings import Severity
 __all__ = [
     "DEFAULT_CONFIG",
     "Config",
-    "ConfigError", "check_codes", "find_pyproject", "load_config", "split_codes"]
+    "ConfigError",
+    "check_codes",
+    "find_pyproject",
+    "load_config",
+    "merge_cli",
+    "split_codes",
+]
 
 
 @dataclass(frozen=True)
@@ -245,3 +252,33 @@ def load_config(path: Path | None) -> Config:
         options=_options(table, where),
         fail_level=fail_level,
     )
+
+
+def merge_cli(
+    config: Config,
+    *,
+    select: Iterable[str] = (),
+    ignore: Iterable[str] = (),
+    fail_level: str | None = None,
+) -> Config:
+    """The configuration with command-line flags applied over it.
+
+    ``--select`` replaces ``select``, ``--ignore`` adds to ``ignore`` (so a project's ignores
+    hold), ``--fail-level`` replaces ``fail-level``. Codes are checked as strictly as the
+    file's: a typo raises :class:`ConfigError`.
+    """
+    chosen = check_codes(select, "--select")
+    dropped = check_codes(ignore, "--ignore")
+    merged = config
+    if chosen:
+        merged = dataclasses.replace(merged, select=chosen)
+    if dropped:
+        merged = dataclasses.replace(merged, ignore=(*merged.ignore, *dropped))
+    if fail_level:
+        try:
+            level = Severity.parse(fail_level)
+        except ValueError as exc:
+            msg = f"--fail-level: {exc}"
+            raise ConfigError(msg) from None
+        merged = dataclasses.replace(merged, fail_level=level)
+    return merged

@@ -4,6 +4,9 @@ Rules yield :class:`~argmap._engine.context.Report` values; the engine adds the 
 severity, finds the file position, applies configuration (select, ignore, severities,
 per-file ignores) and per-node suppressions, and sorts the result so output is stable.
 A rule that crashes becomes an AM000 finding instead of a traceback.
+
+:func:`check_paths` is a whole run, as ``argmap check`` does it: find the maps, load each
+once, check it, and keep what a reporter or the Markdown report needs afterwards.
 """
 
 from __future__ import annotations
@@ -11,20 +14,29 @@ from __future__ import annotations
 import fnmatch
 import os
 import traceback
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from argmap._engine.config import DEFAULT_CONFIG, Config
 from argmap._engine.context import Report, Rule, RuleContext
 from argmap._findings import Finding, Location, MapLoadError, Related, Severity, by_position
+from argmap._load.limits import DEFAULT_LIMITS, Limits
 
 if TYPE_CHECKING:
+    from argmap._load.origin import MapOrigin
     from argmap._model import ArgumentMap
 
-__all__ = ["check", "check_loaded", "grounded_labelling", "is_selected"]
-
-
+__all__ = [
+    "CheckRun",
+    "check",
+    "check_loaded",
+    "check_map",
+    "check_paths",
+    "grounded_labelling",
+    "is_selected",
+]
 
 
 def _matches(code: str, rule_id: str, patterns: Iterable[str]) -> int:
@@ -122,15 +134,22 @@ def _map_file(argmap: ArgumentMap) -> str | None:
 
 def check_loaded(argmap: ArgumentMap, config: Config = DEFAULT_CONFIG) -> list[Finding]:
     """Run every selected rule on a loaded map; suppressed findings are kept, marked."""
+    findings, _ = _run(argmap, config)
+    return findings
+
+
+def _run(argmap: ArgumentMap, config: Config) -> tuple[list[Finding], RuleContext]:
+    """The findings, and the context the rules shared (its indexes and caches stay filled)."""
     from argmap._load.loader import gc_paused
     from argmap.rules import load_rules
 
-    with gc_paused():  # rules build indexes over the whole map; see gc_paused
-        return _check_loaded(argmap, config, load_rules())
-
-
-def _check_loaded(argmap: ArgumentMap, config: Config, rules: Iterable[Rule]) -> list[Finding]:
     ctx = RuleContext(argmap)
+    with gc_paused():  # rules build indexes over the whole map; see gc_paused
+        return _check_loaded(ctx, config, load_rules()), ctx
+
+
+def _check_loaded(ctx: RuleContext, config: Config, rules: Iterable[Rule]) -> list[Finding]:
+    argmap = ctx.map
     locate = _Locator(argmap)
     file_ignores = _file_ignores(_map_file(argmap), config)
     findings: list[Finding] = []
@@ -261,3 +280,153 @@ def grounded_labelling(argmap: ArgumentMap) -> dict[str, str]:
     from argmap._verify.argumentation import grounded_labelling as compute
 
     return dict(compute(argmap))
+
+
+# --- a whole run -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CheckRun:
+    """Everything one check of one or more paths found, for reporters and the report.
+
+    ``findings`` holds load errors and rule findings of every map, sorted by position;
+    ``files`` the map files checked, as shown; ``origins`` the loaded files by their shown
+    path, to quote lines from; ``contexts`` one rule context per map that loaded, with the
+    indexes, quote anchorings and graph analyses the rules computed, so a report built from
+    the run computes none of them again. ``unreadable`` is true when a path or file could
+    not be read at all (the command line exits 2).
+    """
+
+    findings: tuple[Finding, ...]
+    files: tuple[str, ...]
+    origins: Mapping[str, MapOrigin]
+    contexts: tuple[RuleContext, ...]
+    unreadable: bool
+    config: Config = DEFAULT_CONFIG
+    limits: Limits = DEFAULT_LIMITS
+    _lines: dict[str, list[str]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+
+    @property
+    def maps(self) -> tuple[ArgumentMap, ...]:
+        """The maps that loaded, in the order they were checked."""
+        return tuple(ctx.map for ctx in self.contexts)
+
+    @property
+    def failing(self) -> bool:
+        """A finding that is not suppressed reaches the configuration's fail level."""
+        level = self.config.fail_level
+        return any(f.suppressed is None and f.severity >= level for f in self.findings)
+
+    def line_text(self, location: Location) -> str:
+        """The source line a location points at, for quoting under a finding.
+
+        From the loaded file when there is one; else (a file that failed to load) from a
+        read of at most ``max_file_bytes``, as such a file may be huge or hold control
+        characters (AM109): it is quoted through ``visible``, as loaded files are.
+        """
+        from argmap._text import visible
+
+        origin = self.origins.get(location.file)
+        if origin is not None:
+            return origin.line_text(location)
+        if location.file not in self._lines:
+            try:
+                with Path(location.file).open("rb") as handle:
+                    raw = handle.read(self.limits.max_file_bytes)
+                self._lines[location.file] = raw.decode("utf-8", "replace").splitlines()
+            except OSError:
+                self._lines[location.file] = []
+        lines = self._lines[location.file]
+        return visible(lines[location.line - 1]) if 0 < location.line <= len(lines) else ""
+
+
+class _Collector:
+    """Gathers a run map by map: load errors, findings, origins and rule contexts."""
+
+    def __init__(self, config: Config, limits: Limits) -> None:
+        self.config = config
+        self.limits = limits
+        self.findings: list[Finding] = []
+        self.files: list[str] = []
+        self.origins: dict[str, MapOrigin] = {}
+        self.contexts: list[RuleContext] = []
+        self.unreadable = False
+
+    def problem(self, finding: Finding) -> None:
+        """A path that holds no map, or cannot be read."""
+        self.findings.append(finding)
+        self.unreadable = True
+
+    def map_at(self, path: Path) -> None:
+        """Load the map at ``path`` and check it; a load error is kept as findings."""
+        from argmap._load.loader import load
+
+        self.files.append(str(path))
+        try:
+            argmap = load(path, limits=self.limits)
+        except MapLoadError as exc:
+            self.findings.extend(exc.findings)
+            self.unreadable = self.unreadable or exc.unreadable
+            return
+        origin = argmap.origin
+        if origin is not None:
+            for parsed in (origin.map_file, origin.sources_file):
+                if parsed is not None:
+                    self.origins[parsed.display] = origin
+        findings, ctx = _run(argmap, self.config)
+        self.findings.extend(findings)
+        self.contexts.append(ctx)
+
+    def finish(self) -> CheckRun:
+        return CheckRun(
+            findings=tuple(sorted(self.findings, key=by_position)),
+            files=tuple(self.files),
+            origins=self.origins,
+            contexts=tuple(self.contexts),
+            unreadable=self.unreadable,
+            config=self.config,
+            limits=self.limits,
+        )
+
+
+def check_paths(
+    paths: Sequence[str | os.PathLike[str]],
+    config: Config = DEFAULT_CONFIG,
+    limits: Limits = DEFAULT_LIMITS,
+) -> CheckRun:
+    """Check every map found under ``paths`` (files, map folders, folders searched for maps).
+
+    A map named twice (``claims`` and ``claims/x``) is checked once. Nothing is raised for
+    bad input: a path with no map, or a map that does not load, gives findings.
+    """
+    from argmap._load.loader import discover
+
+    collected = _Collector(config, limits)
+    seen: set[Path] = set()
+    for item in discover(paths):
+        if isinstance(item, Finding):
+            collected.problem(item)
+            continue
+        resolved = item.resolve()
+        if resolved in seen:
+            continue
+        seen.add(resolved)
+        collected.map_at(item)
+    return collected.finish()
+
+
+def check_map(
+    path: str | os.PathLike[str],
+    config: Config = DEFAULT_CONFIG,
+    limits: Limits = DEFAULT_LIMITS,
+) -> CheckRun:
+    """Check the one map at ``path`` (a map file or a map folder), searching no further.
+
+    For commands about one map (``argmap report``): a folder of several maps is a load
+    error here, as in :func:`argmap.load`, not a search.
+    """
+    collected = _Collector(config, limits)
+    collected.map_at(Path(path))
+    return collected.finish()

@@ -44,7 +44,7 @@ class Limits:
     #: A map of 100,000 claims (benchmarks/generate.py) is 56 MB of YAML or 84 MB of JSON
     #: with about 5 million values, and checks in under 1.5 GB; the limits leave room for it.
     max_file_bytes: int = 128 * 1024 * 1024
-    max_nodes: int = 10_000_000
+    max_values: int = 10_000_000
     max_text_length: int = 100_000
     max_alias_expansions: int = 10_000
     max_depth: int = 200
@@ -70,11 +70,11 @@ def check_limits(
     while stack:
         value, depth = stack.pop()
         count += 1
-        if count > limits.max_nodes:
+        if count > limits.max_values:
             raise _limit_error(
-                f"the file has more than {limits.max_nodes:,} values",
+                f"the file has more than {limits.max_values:,} values",
                 Location(display),
-                "split the map, or raise the limit with --max-nodes",
+                "split the map, or raise the limit with --max-values",
             )
         if depth > limits.max_depth:
             raise _limit_error(
@@ -111,7 +111,7 @@ def _passes_quickly(data: Any, limits: Limits, text: str | None) -> bool:
         if depth > limits.max_depth:
             return False
         count += len(level)
-        if count > limits.max_nodes:
+        if count > limits.max_values:
             return False
         deeper: list[Any] = []
         for value in level:

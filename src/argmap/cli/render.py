@@ -8,6 +8,8 @@ from pathlib import Path
 
 import click
 
+from argmap.cli.options import current_config, current_limits, map_options
+
 _FORMATS = ("svg", "png", "pdf", "dot")
 
 
@@ -60,7 +62,8 @@ def _tag_colours(values: tuple[str, ...]) -> dict[str, str]:
 @click.option("--wrap", type=click.IntRange(min=10), default=34, show_default=True,
               help="Wrap claim text at this many characters.")
 @click.option("--max-nodes", type=click.IntRange(min=1), default=600, show_default=True,
-              help="Above this many nodes evidence is collapsed, then the render stops.")
+              help="Most nodes to draw: above it evidence is collapsed, then the render stops.")
+@map_options
 def render(
     path: Path, output: Path | None, fmt: str | None, backend: str, section: str | None,
     focus: str | None, depth: int, evidence: str, sources: bool, rankdir: str,
@@ -69,6 +72,9 @@ def render(
 ) -> None:
     """Draw the map at PATH (a map file or folder) with Graphviz.
 
+    With --findings the checks follow [tool.argmap] (select, ignore, severity), as in
+    `argmap check`; without it the configuration is not read.
+
     Exit codes: 0 written, 1 the map has load errors, 2 usage error, unreadable input or
     no way to make the format.
     """
@@ -76,7 +82,7 @@ def render(
     from argmap._load.loader import load
     from argmap._render import RenderError, RenderWarning, ViewError
     from argmap._render import render as draw
-    from argmap.cli.output import write_or_exit
+    from argmap.cli.output import print_load_errors, write_or_exit
 
     chosen = fmt or (output.suffix.lower().lstrip(".") if output is not None else "svg")
     if chosen not in _FORMATS:
@@ -89,12 +95,11 @@ def render(
         raise click.UsageError(f"--format {fmt} would write {fmt.upper()} into {output}")
     if output is None and chosen in {"png", "pdf"} and sys.stdout.isatty():
         raise click.UsageError(f"{chosen.upper()} is binary: write it to a file with -o")
+    config = current_config() if findings else None
     try:
-        argmap = load(path)
+        argmap = load(path, limits=current_limits())
     except MapLoadError as exc:
-        for finding in exc.findings:
-            where = f"{finding.location}: " if finding.location else ""
-            sys.stderr.write(f"{where}{finding.code} {finding.message}\n")
+        print_load_errors(exc.findings)
         _fail("the map cannot be loaded; `argmap check` explains", code=2 if exc.unreadable else 1)
         return
     view: dict[str, object] = {
@@ -103,14 +108,9 @@ def render(
         "max_nodes": max_nodes, "grounded": True if grounded else None,
         "tag_colours": _tag_colours(tag_colour),
     }
-    if findings:
-        from argmap._engine.config import ConfigError, find_pyproject, load_config
+    if config is not None:
         from argmap._engine.run import check_loaded
 
-        try:
-            config = load_config(find_pyproject(Path.cwd()))
-        except ConfigError as exc:
-            raise click.UsageError(str(exc)) from None
         view["findings"] = check_loaded(argmap, config)
     try:
         with warnings.catch_warnings(record=True) as caught:

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import click
 
+from argmap.cli.options import current_config, current_limits, map_options
+
 
 @click.command()
 @click.argument("path", type=click.Path(path_type=Path))
@@ -16,32 +18,26 @@ import click
     type=click.Path(dir_okay=False, path_type=Path),
     help="Write the report here (atomically) instead of standard output.",
 )
+@map_options
 def report(path: Path, output: Path | None) -> None:
     """Write a verification report of the map at PATH: sizes, figures and their sources,
     arithmetic checks, quote anchoring, grounded status of theses, and every finding.
 
-    Exit codes: 0 written, 2 the map cannot be loaded (its load errors are printed).
+    The findings follow [tool.argmap] (select, ignore, severity), as in `argmap check`.
+    Exit codes: 0 written, 2 usage error, or the map cannot be loaded (its load errors are
+    printed).
     """
-    from argmap._engine.run import check_loaded
-    from argmap._findings import MapLoadError
-    from argmap._load.loader import load
-    from argmap._output.report import report_markdown, report_sections
-    from argmap.cli.output import write_or_exit
+    from argmap._engine.run import check_map
+    from argmap._output.report import report_markdown
+    from argmap.cli.output import print_load_errors, write_or_exit
 
-    try:
-        argmap = load(path)
-    except MapLoadError as exc:
-        for finding in exc.findings:
-            where = f"{finding.location}: " if finding.location else ""
-            click.echo(f"{where}{finding.code} {finding.message}", err=True)
+    run = check_map(path, current_config(), current_limits())
+    if not run.contexts:
+        print_load_errors(run.findings)
         sys.exit(2)
-    findings = check_loaded(argmap)
     target = f" -o {output.as_posix()}" if output else ""
     text = report_markdown(
-        argmap,
-        findings,
-        command=f"argmap report {path.as_posix()}{target}",
-        extra_sections=report_sections(argmap),
+        run.contexts[0], run.findings, command=f"argmap report {path.as_posix()}{target}"
     )
     if output is None:
         sys.stdout.write(text)
