@@ -17,7 +17,14 @@ from argmap.rules import load_rules
 if TYPE_CHECKING:
     from argmap._engine.context import Rule
 
-__all__ = ["ENGINE_CODES", "INTERNAL_ERROR", "UNUSED_SUPPRESSION", "all_codes", "find_code"]
+__all__ = [
+    "ENGINE_CODES",
+    "INTERNAL_ERROR",
+    "UNUSED_SUPPRESSION",
+    "all_codes",
+    "find_code",
+    "rule_doc",
+]
 
 INTERNAL_ERROR = code_doc("AM000", "internal-error", Severity.ERROR, """
     A rule crashed on this map; the other rules still ran.
