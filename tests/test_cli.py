@@ -208,3 +208,20 @@ def test_a_profiler_still_gets_its_data(tmp_path: Path) -> None:
     assert done.returncode == 0
     assert __version__ in done.stdout
     assert profile.stat().st_size > 0
+
+
+def test_rules_lists_the_load_codes() -> None:
+    code, out = run("rules")
+    assert code == 0
+    lines = {line.split()[0]: line.split()[1:4] for line in out.splitlines()}
+    assert lines["AM107"] == ["limit-exceeded", "error", "file"]
+    assert [c for c in lines if c.startswith("AM1")] == [f"AM1{n:02d}" for n in range(1, 15)]
+
+
+@pytest.mark.parametrize("name", ["AM107", "am107", "limit-exceeded"])
+def test_explain_a_load_code(name: str) -> None:
+    code, out = run("explain", name)
+    assert code == 0
+    assert out.startswith("AM107 limit-exceeded (error, file and schema)\n")
+    assert "--max-text-length" in out
+    assert out.endswith("docs/rules.md#am107-limit-exceeded\n")

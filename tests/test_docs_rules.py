@@ -6,6 +6,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
+from argmap._load.codes import LOAD_CODES
 from argmap._output.docgen import all_docs, main, render_markdown
 from argmap.cli import cli
 from argmap.rules import REGISTRY
@@ -22,9 +23,20 @@ def test_rules_md_is_in_sync() -> None:
 def test_every_registered_rule_is_documented() -> None:
     text = render_markdown()
     for doc in all_docs():
-        assert f"## {doc.code} {doc.id}" in text
+        assert f"\n### {doc.code} {doc.id}\n" in text
         assert f"(#{doc.anchor})" in text
-    assert {d.code for d in all_docs()} >= set(REGISTRY)
+    assert {d.code for d in all_docs()} >= set(REGISTRY) | set(LOAD_CODES)
+
+
+def test_load_codes_have_their_family_section_saying_they_are_not_rules() -> None:
+    text = render_markdown()
+    section = text.split("\n## File and schema (AM1xx)\n", 1)[1].split("\n## ", 1)[0]
+    assert [line.split()[1] for line in section.splitlines() if line.startswith("### ")] == (
+        list(LOAD_CODES)
+    )
+    intro = " ".join(section.split("\n### ", 1)[0].split())
+    assert "They are not rules: they cannot be selected, ignored" in intro
+    assert "#file-and-schema-am1xx" in text  # the page's intro links to the section
 
 
 def test_docgen_check_mode(tmp_path: Path) -> None:

@@ -163,6 +163,27 @@ def test_sarif_of_a_load_error_is_valid(tmp_path: Path) -> None:
     document = json.loads(output)
     jsonschema.validate(document, sarif_schema())
     assert document["runs"][0]["results"][0]["ruleId"] == "AM112"
+    rules = document["runs"][0]["tool"]["driver"]["rules"]
+    rule = rules[document["runs"][0]["results"][0]["ruleIndex"]]
+    assert rule["name"] == "wrong-type"
+    assert rule["properties"]["family"] == "file and schema"
+    assert rule["helpUri"].endswith("#am112-wrong-type")
+    assert rule["fullDescription"]["text"].startswith("A map holds strings, numbers")
+
+
+def test_sarif_describes_a_code_in_no_registry() -> None:
+    """A finding made through the API may carry any code; it still gets a rule entry."""
+    finding = Finding("XX001", "made-up", Severity.WARNING, "msg", Location("m", 1, 1))
+    document = json.loads(get_reporter("sarif")([finding], ReportContext(files=["m"])))
+    jsonschema.validate(document, sarif_schema())
+    driver = document["runs"][0]["tool"]["driver"]
+    (result,) = document["runs"][0]["results"]
+    rule = driver["rules"][result["ruleIndex"]]
+    assert (rule["id"], rule["name"], rule["shortDescription"]["text"]) == (
+        "XX001", "made-up", "made up"
+    )
+    assert rule["defaultConfiguration"]["level"] == "warning"
+    assert {"AM107", "AM205", "AM901"} <= {r["id"] for r in driver["rules"]}
 
 
 def test_fingerprints_survive_moved_lines() -> None:

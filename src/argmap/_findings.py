@@ -162,5 +162,6 @@ class MapLoadError(Exception):
         return any(f.code in UNREADABLE_CODES for f in self.findings)
 
 
-#: Load errors that mean the input could not be read at all: the CLI exits 2 for these.
+#: Load codes (the table is ``argmap._load.codes``) that mean the input could not be read at
+#: all: the CLI exits 2 for these, and their documentation says so.
 UNREADABLE_CODES = frozenset({"AM101", "AM102", "AM103", "AM104"})

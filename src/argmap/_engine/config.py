@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from argmap._engine.codes import all_codes
 from argmap._findings import Severity
 
 __all__ = [
@@ -93,10 +94,12 @@ _CODE_PATTERN = re.compile(r"^AM\d{0,3}$")
 
 @functools.cache
 def _known_ids() -> dict[str, str]:
-    """Readable rule id -> code, for every registered rule and engine code."""
-    from argmap._output.docgen import all_docs
+    """Readable id -> code, for every code: load codes, rules and engine codes.
 
-    return {doc.id: doc.code for doc in all_docs()}
+    Load codes are accepted so that naming one is never an error, but it changes nothing:
+    a load error stops the map's loading before any configuration applies.
+    """
+    return {doc.id: doc.code for doc in all_codes()}
 
 
 def _check_code(value: str, where: str, what: str) -> str:
@@ -129,11 +132,8 @@ def _table(table: Mapping[str, Any], key: str, where: str) -> Mapping[str, Any]:
 
 def _expand(codes: tuple[str, ...]) -> tuple[str, ...]:
     """Prefixes (``AM2``) and ids become the codes they cover: the engine matches exact codes."""
-    from argmap._output.docgen import all_docs
-
-    docs = all_docs()
-    known = [doc.code for doc in docs]
-    by_id = {doc.id: doc.code for doc in docs}
+    known = [doc.code for doc in all_codes()]
+    by_id = _known_ids()
     out: list[str] = []
     for code in codes:
         if _CODE_PATTERN.match(code) and len(code) < 5:

@@ -1,1 +1,5 @@
-"""Reading map files: find, read, parse, bound, locate and validate them (AM1xx)."""
+"""Reading map files: find, read, parse, bound, locate and validate them.
+
+What can go wrong is the table in ``codes.py`` (AM1xx); every load error takes its code, id
+and severity from there.
+"""

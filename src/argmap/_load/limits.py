@@ -10,31 +10,13 @@ import re
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from argmap._findings import Finding, Location, MapLoadError, Severity
+from argmap._findings import Location, MapLoadError
+from argmap._load.codes import FORBIDDEN_CHARACTER, LIMIT_EXCEEDED, WRONG_TYPE, load_error
 from argmap._load.positions import PathStep, PositionIndex
 from argmap._text import short_repr
 
 FORBIDDEN_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _PLAIN_SCALARS = (str, int, float, bool, type(None))
-
-
-def load_problem(
-    code: str,
-    rule: str,
-    message: str,
-    location: Location | None,
-    hint: str | None = None,
-    node: str | None = None,
-) -> Finding:
-    return Finding(
-        code=code,
-        rule=rule,
-        severity=Severity.ERROR,
-        message=message,
-        location=location,
-        hint=hint,
-        node=node,
-    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,32 +140,22 @@ def _check_scalar(
             )
         bad = FORBIDDEN_CHARS.search(value)
         if bad:
-            raise MapLoadError(
-                [
-                    load_problem(
-                        "AM109",
-                        "forbidden-character",
-                        f"the text {short_repr(value)} holds the control character "
-                        f"U+{ord(bad.group()):04X}",
-                        _where_is(data, value, display, positions, is_key=is_key),
-                        hint="map text may hold tabs and line breaks but no other control "
-                        "characters; delete it",
-                    )
-                ]
+            raise load_error(
+                FORBIDDEN_CHARACTER,
+                f"the text {short_repr(value)} holds the control character "
+                f"U+{ord(bad.group()):04X}",
+                _where_is(data, value, display, positions, is_key=is_key),
+                hint="map text may hold tabs and line breaks but no other control "
+                "characters; delete it",
             )
     elif not isinstance(value, _PLAIN_SCALARS):
         what = "a mapping key" if is_key else "a value"
-        raise MapLoadError(
-            [
-                load_problem(
-                    "AM112",
-                    "wrong-type",
-                    f"{what} is a {type(value).__name__}; maps hold only strings, numbers, "
-                    "booleans, null, lists and mappings",
-                    _where_is(data, value, display, positions, is_key=is_key),
-                    hint="write keys as plain strings" if is_key else None,
-                )
-            ]
+        raise load_error(
+            WRONG_TYPE,
+            f"{what} is a {type(value).__name__}; maps hold only strings, numbers, "
+            "booleans, null, lists and mappings",
+            _where_is(data, value, display, positions, is_key=is_key),
+            hint="write keys as plain strings" if is_key else None,
         )
 
 
@@ -199,7 +171,7 @@ def _deep_location(
 
 
 def _limit_error(message: str, location: Location, hint: str) -> MapLoadError:
-    return MapLoadError([load_problem("AM107", "limit-exceeded", message, location, hint=hint)])
+    return load_error(LIMIT_EXCEEDED, message, location, hint=hint)
 
 
 def _where_is(

@@ -16,8 +16,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from argmap._findings import Finding, Location, MapLoadError
+from argmap._load.codes import (
+    NO_MAP_FOUND,
+    NOT_A_MAPPING,
+    PATH_NOT_FOUND,
+    UNREADABLE,
+    load_error,
+    load_problem,
+)
 from argmap._load.limits import DEFAULT_LIMITS, Limits
-from argmap._load.limits import load_problem as _problem
 from argmap._load.origin import MapOrigin
 from argmap._load.read import display_path, parse_file
 from argmap._load.validate import validation_findings
@@ -45,16 +52,11 @@ MAP_SUFFIXES = (".argmap.yaml", ".argmap.yml", ".argmap.json")
 
 
 def _unreadable(path: Path, exc: OSError) -> MapLoadError:
-    return MapLoadError(
-        [
-            _problem(
-                "AM103",
-                "unreadable",
-                f"cannot read this path: {exc.strerror or exc}",
-                Location(display_path(path)),
-                hint="check the permissions of the file and of the folders above it",
-            )
-        ]
+    return load_error(
+        UNREADABLE,
+        f"cannot read this path: {exc.strerror or exc}",
+        Location(display_path(path)),
+        hint="check the permissions of the file and of the folders above it",
     )
 
 
@@ -90,7 +92,7 @@ def discover(paths: Sequence[str | os.PathLike[str]]) -> Iterator[Path | Finding
 def _discover_one(path: Path) -> Iterator[Path | Finding]:
     display = display_path(path)
     if not path.exists():
-        yield _problem("AM101", "path-not-found", "no such file or folder", Location(display))
+        yield load_problem(PATH_NOT_FOUND, "no such file or folder", Location(display))
         return
     if path.is_file():
         yield path
@@ -104,9 +106,8 @@ def _discover_one(path: Path) -> Iterator[Path | Finding]:
     for item in _walk_for_maps(path):
         (problems if isinstance(item, Finding) else found).append(item)  # type: ignore[arg-type]
     if not found and not problems:
-        yield _problem(
-            "AM102",
-            "no-map-found",
+        yield load_problem(
+            NO_MAP_FOUND,
             "no map in this folder",
             Location(display),
             hint="a map folder holds map.yaml, map.yml or map.json; a map file can also be "
@@ -151,28 +152,18 @@ def _resolve_map_file(path: Path) -> Path:
     if is_dir:
         found = find_map_file(path)
         if found is None:
-            raise MapLoadError(
-                [
-                    _problem(
-                        "AM102",
-                        "no-map-found",
-                        "no map file in this folder",
-                        Location(display_path(path)),
-                        hint="a map folder holds map.yaml, map.yml or map.json",
-                    )
-                ]
+            raise load_error(
+                NO_MAP_FOUND,
+                "no map file in this folder",
+                Location(display_path(path)),
+                hint="a map folder holds map.yaml, map.yml or map.json",
             )
         return found
     if not exists:
-        raise MapLoadError(
-            [
-                _problem(
-                    "AM101",
-                    "path-not-found",
-                    "no such file or folder",
-                    Location(display_path(path)),
-                )
-            ]
+        raise load_error(
+            PATH_NOT_FOUND,
+            "no such file or folder",
+            Location(display_path(path)),
         )
     return path
 
@@ -183,17 +174,12 @@ def load_data(path: str | os.PathLike[str], limits: Limits = DEFAULT_LIMITS) -> 
     parsed = parse_file(map_path, limits)
     if not isinstance(parsed.data, dict):
         what = "empty" if parsed.data is None else f"a {_type_name(parsed.data)}"
-        raise MapLoadError(
-            [
-                _problem(
-                    "AM110",
-                    "not-a-mapping",
-                    f"a map file must hold a mapping of keys, but this one is {what}",
-                    parsed.positions.locate(()) if parsed.data is not None else
-                    Location(parsed.display),
-                    hint="start with `title:` and `claims:`; see docs/format.md",
-                )
-            ]
+        raise load_error(
+            NOT_A_MAPPING,
+            f"a map file must hold a mapping of keys, but this one is {what}",
+            parsed.positions.locate(()) if parsed.data is not None else
+            Location(parsed.display),
+            hint="start with `title:` and `claims:`; see docs/format.md",
         )
     origin = MapOrigin(root=map_path.parent, map_file=parsed)
     if map_path.name in MAP_FILE_NAMES:
@@ -202,15 +188,10 @@ def load_data(path: str | os.PathLike[str], limits: Limits = DEFAULT_LIMITS) -> 
             if _is_file(candidate):
                 sources = parse_file(candidate, limits)
                 if not isinstance(sources.data, list):
-                    raise MapLoadError(
-                        [
-                            _problem(
-                                "AM110",
-                                "not-a-mapping",
-                                "a sources file must hold a list of CSL-JSON items",
-                                Location(sources.display),
-                            )
-                        ]
+                    raise load_error(
+                        NOT_A_MAPPING,
+                        "a sources file must hold a list of CSL-JSON items",
+                        Location(sources.display),
                     )
                 origin.sources_file = sources
                 inline = parsed.data.get("sources")

@@ -14,6 +14,18 @@ from pathlib import Path
 from typing import Any
 
 from argmap._findings import Location, MapLoadError
+from argmap._load.codes import (
+    DUPLICATE_KEY,
+    FORBIDDEN_CHARACTER,
+    LIMIT_EXCEEDED,
+    NOT_UTF8,
+    PATH_NOT_FOUND,
+    SYNTAX_ERROR,
+    UNREADABLE,
+    UNSAFE_TAG,
+    load_error,
+    load_problem,
+)
 from argmap._load.limits import (
     DEFAULT_LIMITS,
     FORBIDDEN_CHARS,
@@ -21,7 +33,6 @@ from argmap._load.limits import (
     check_limits,
     json_too_deep,
 )
-from argmap._load.limits import load_problem as _problem
 from argmap._load.positions import PositionIndex
 from argmap._text import clip
 
@@ -50,16 +61,11 @@ def read_text(path: Path, limits: Limits = DEFAULT_LIMITS) -> str:
     display = display_path(path)
 
     def too_big(size: str) -> MapLoadError:
-        return MapLoadError(
-            [
-                _problem(
-                    "AM107",
-                    "limit-exceeded",
-                    f"file is {size} bytes, over the limit of {limits.max_file_bytes:,}",
-                    Location(display),
-                    hint="split the map, or raise the limit with --max-file-size",
-                )
-            ]
+        return load_error(
+            LIMIT_EXCEEDED,
+            f"file is {size} bytes, over the limit of {limits.max_file_bytes:,}",
+            Location(display),
+            hint="split the map, or raise the limit with --max-file-size",
         )
 
     try:
@@ -73,24 +79,15 @@ def read_text(path: Path, limits: Limits = DEFAULT_LIMITS) -> str:
         if len(raw) > limits.max_file_bytes:
             raise too_big(f"more than {limits.max_file_bytes:,}")
     except FileNotFoundError:
-        raise MapLoadError(
-            [_problem("AM101", "path-not-found", "no such file", Location(display))]
-        ) from None
+        raise load_error(PATH_NOT_FOUND, "no such file", Location(display)) from None
     except IsADirectoryError:
-        raise MapLoadError(
-            [_problem("AM103", "unreadable", "expected a file, found a folder", Location(display))]
-        ) from None
+        raise load_error(UNREADABLE, "expected a file, found a folder", Location(display)) from None
     except OSError as exc:
-        raise MapLoadError(
-            [
-                _problem(
-                    "AM103",
-                    "unreadable",
-                    f"cannot read the file: {exc.strerror or exc}",
-                    Location(display),
-                    hint="check the file's permissions",
-                )
-            ]
+        raise load_error(
+            UNREADABLE,
+            f"cannot read the file: {exc.strerror or exc}",
+            Location(display),
+            hint="check the file's permissions",
         ) from None
     try:
         text = raw.decode("utf-8")
@@ -98,16 +95,11 @@ def read_text(path: Path, limits: Limits = DEFAULT_LIMITS) -> str:
         before = raw[: exc.start]
         line = before.count(b"\n") + 1
         column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
-        raise MapLoadError(
-            [
-                _problem(
-                    "AM104",
-                    "not-utf8",
-                    f"the file is not UTF-8 text (byte 0x{raw[exc.start]:02x})",
-                    Location(display, line, column),
-                    hint="save the file as UTF-8",
-                )
-            ]
+        raise load_error(
+            NOT_UTF8,
+            f"the file is not UTF-8 text (byte 0x{raw[exc.start]:02x})",
+            Location(display, line, column),
+            hint="save the file as UTF-8",
         ) from None
     return text.removeprefix("\ufeff")
 
@@ -120,16 +112,11 @@ def _parse_yaml(text: str, display: str, positions: PositionIndex, limits: Limit
 
     bad = FORBIDDEN_CHARS.search(text)
     if bad:  # YAML streams may not hold them; yaml-rs would skip some and read garbage as empty
-        raise MapLoadError(
-            [
-                _problem(
-                    "AM109",
-                    "forbidden-character",
-                    f"the file holds the control character U+{ord(bad.group()):04X}",
-                    positions.at_offset(len(text[: bad.start()].encode("utf-8"))),
-                    hint="a map is text: tabs and line breaks only; is this a binary file?",
-                )
-            ]
+        raise load_error(
+            FORBIDDEN_CHARACTER,
+            f"the file holds the control character U+{ord(bad.group()):04X}",
+            positions.at_offset(len(text[: bad.start()].encode("utf-8"))),
+            hint="a map is text: tabs and line breaks only; is this a binary file?",
         )
     try:
         data = yaml_rs.loads(
@@ -147,59 +134,37 @@ def _parse_yaml(text: str, display: str, positions: PositionIndex, limits: Limit
             dup = positions.duplicate_key()
             if dup:
                 key, second, first = dup
-                raise MapLoadError(
-                    [
-                        _problem(
-                            "AM106",
-                            "duplicate-key",
-                            f"duplicate key {key!r} in one mapping",
-                            second,
-                            hint=f"the first {key!r} is at line {first.line}; keep one of them",
-                        )
-                    ]
+                raise load_error(
+                    DUPLICATE_KEY,
+                    f"duplicate key {key!r} in one mapping",
+                    second,
+                    hint=f"the first {key!r} is at line {first.line}; keep one of them",
                 ) from None
-            raise MapLoadError(
-                [_problem("AM106", "duplicate-key", first_line, Location(display))]
-            ) from None
+            raise load_error(DUPLICATE_KEY, first_line, Location(display)) from None
         if "recursion limit" in message:
             found = _YAML_POSITION.search(first_line)
             loc = Location(display, int(found[1]), int(found[2])) if found else Location(display)
-            raise MapLoadError(
-                [
-                    _problem(
-                        "AM107",
-                        "limit-exceeded",
-                        "the data nests too deeply for the YAML parser",
-                        loc,
-                        hint="a map needs a handful of levels; flatten the structure",
-                    )
-                ]
+            raise load_error(
+                LIMIT_EXCEEDED,
+                "the data nests too deeply for the YAML parser",
+                loc,
+                hint="a map needs a handful of levels; flatten the structure",
             ) from None
         if "alias" in first_line and "limit" in first_line:
-            raise MapLoadError(
-                [
-                    _problem(
-                        "AM107",
-                        "limit-exceeded",
-                        f"aliases expand too far ({first_line})",
-                        Location(display),
-                        hint="an alias bomb, or a map that needs fewer aliases",
-                    )
-                ]
+            raise load_error(
+                LIMIT_EXCEEDED,
+                f"aliases expand too far ({first_line})",
+                Location(display),
+                hint="an alias bomb, or a map that needs fewer aliases",
             ) from None
         if first_line.startswith("Invalid tag"):
             tag = first_line.partition(":")[2].strip().strip("'")
             loc = _find_text(positions, tag) or Location(display)
-            raise MapLoadError(
-                [
-                    _problem(
-                        "AM108",
-                        "unsafe-tag",
-                        f"tag {tag} is not allowed",
-                        loc,
-                        hint="maps hold plain data: strings, numbers, lists and mappings",
-                    )
-                ]
+            raise load_error(
+                UNSAFE_TAG,
+                f"tag {tag} is not allowed",
+                loc,
+                hint="maps hold plain data: strings, numbers, lists and mappings",
             ) from None
         found = _YAML_POSITION.search(first_line)
         loc = Location(display, int(found[1]), int(found[2])) if found else Location(display)
@@ -208,13 +173,9 @@ def _parse_yaml(text: str, display: str, positions: PositionIndex, limits: Limit
         hint = None
         if "tab" in reason:
             hint = "indent with spaces; YAML does not allow tabs for indentation"
-        raise MapLoadError(
-            [_problem("AM105", "syntax-error", f"invalid YAML: {reason}", loc, hint=hint)]
-        ) from None
+        raise load_error(SYNTAX_ERROR, f"invalid YAML: {reason}", loc, hint=hint) from None
     except RecursionError:
-        raise MapLoadError(
-            [_problem("AM107", "limit-exceeded", "the file nests too deeply", Location(display))]
-        ) from None
+        raise load_error(LIMIT_EXCEEDED, "the file nests too deeply", Location(display)) from None
     if "!" in text:
         _check_tags(text, positions)
     return data
@@ -250,9 +211,8 @@ def _check_tags(text: str, positions: PositionIndex) -> None:
     if bad:
         raise MapLoadError(
             [
-                _problem(
-                    "AM108",
-                    "unsafe-tag",
+                load_problem(
+                    UNSAFE_TAG,
                     f"tag {clip(tag)} is not allowed",
                     loc,
                     hint="maps hold plain data: strings, numbers, lists and mappings; "
@@ -282,9 +242,7 @@ def _parse_json(text: str, display: str, positions: PositionIndex) -> Any:
                 dup = positions.duplicate_key()
                 name, loc, first = dup if dup else (key, Location(display), None)
                 hint = f"the first {name!r} is at line {first.line}" if first else None
-                raise MapLoadError(
-                    [_problem("AM106", "duplicate-key", f"duplicate key {name!r}", loc, hint=hint)]
-                )
+                raise load_error(DUPLICATE_KEY, f"duplicate key {name!r}", loc, hint=hint)
             result[key] = value
         return result
 
@@ -294,37 +252,23 @@ def _parse_json(text: str, display: str, positions: PositionIndex) -> Any:
     try:
         return json.loads(text, object_pairs_hook=pairs, parse_constant=constant)
     except json.JSONDecodeError as exc:
-        raise MapLoadError(
-            [
-                _problem(
-                    "AM105",
-                    "syntax-error",
-                    f"invalid JSON: {exc.msg}",
-                    Location(display, exc.lineno, exc.colno),
-                )
-            ]
+        raise load_error(
+            SYNTAX_ERROR,
+            f"invalid JSON: {exc.msg}",
+            Location(display, exc.lineno, exc.colno),
         ) from None
     except _NotANumberError as exc:  # NaN / Infinity, which JSON does not have
         loc = _find_text(positions, str(exc)) or Location(display)
-        raise MapLoadError(
-            [_problem("AM105", "syntax-error", f"invalid JSON: {exc} is not a number", loc)]
-        ) from None
+        raise load_error(SYNTAX_ERROR, f"invalid JSON: {exc} is not a number", loc) from None
     except ValueError as exc:  # an integer of more digits than int() accepts
         reason = str(exc).partition(";")[0]
-        raise MapLoadError(
-            [_problem("AM105", "syntax-error", f"invalid JSON: {reason}", Location(display))]
-        ) from None
+        raise load_error(SYNTAX_ERROR, f"invalid JSON: {reason}", Location(display)) from None
     except RecursionError:
-        raise MapLoadError(
-            [
-                _problem(
-                    "AM107",
-                    "limit-exceeded",
-                    "the data nests too deeply for the JSON parser",
-                    json_too_deep(text, positions),
-                    hint="a map needs a handful of levels; flatten the structure",
-                )
-            ]
+        raise load_error(
+            LIMIT_EXCEEDED,
+            "the data nests too deeply for the JSON parser",
+            json_too_deep(text, positions),
+            hint="a map needs a handful of levels; flatten the structure",
         ) from None
 
 

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from argmap._findings import Finding
-from argmap._load.limits import load_problem as _problem
+from argmap._load.codes import INVALID_VALUE, MISSING_FIELD, UNKNOWN_KEY, WRONG_TYPE, load_problem
 from argmap._load.positions import PathStep
 from argmap._text import short_repr
 
@@ -187,9 +187,8 @@ def validation_findings(exc: ValidationError, data: Any, locate: Any) -> list[Fi
             )
             parent = _where(full[:-1], data)
             findings.append(
-                _problem(
-                    "AM111",
-                    "unknown-key",
+                load_problem(
+                    UNKNOWN_KEY,
                     f"unknown key {key!r} in {parent}",
                     locate(full, "key"),
                     hint=hint,
@@ -199,9 +198,8 @@ def validation_findings(exc: ValidationError, data: Any, locate: Any) -> list[Fi
         if kind == "missing":
             parent = _where(full[:-1], data)
             findings.append(
-                _problem(
-                    "AM113",
-                    "missing-field",
+                load_problem(
+                    MISSING_FIELD,
                     f"{parent} is missing the required field {path[-1]!r}",
                     locate(full[:-1], "value"),
                 )
@@ -222,15 +220,9 @@ def validation_findings(exc: ValidationError, data: Any, locate: Any) -> list[Fi
             close = difflib.get_close_matches(str(found), options, n=1, cutoff=0.5)
             if close:
                 hint = f"did you mean {close[0]!r}?"
-        code, rule = (
-            ("AM112", "wrong-type")
-            if _TYPE_ERRORS.match(kind)
-            else ("AM114", "invalid-value")
-        )
         findings.append(
-            _problem(
-                code,
-                rule,
+            load_problem(
+                WRONG_TYPE if _TYPE_ERRORS.match(kind) else INVALID_VALUE,
                 f"{where}: {message[0].lower() + message[1:]} (found {short_repr(found)})",
                 locate(full, "value"),
                 hint=hint,

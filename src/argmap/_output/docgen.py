@@ -1,124 +1,52 @@
-"""Rule documentation from the registry: ``docs/rules.md``, ``argmap explain``, SARIF rules.
+"""Code documentation from the registry: ``docs/rules.md``, ``argmap explain``, ``argmap rules``.
 
-Everything is generated from the rule modules (code, id, severity, options, docstring), so
-a new rule registered in ``argmap.rules`` is documented with no other edit. Run
+Everything is generated from ``argmap._engine.codes`` (the load codes' table, the rule
+modules' code, id, severity, options and docstring, and the engine's codes), so a new rule
+registered in ``argmap.rules`` is documented with no other edit. Run
 ``python -m argmap._output.docgen`` (or ``argmap rules --markdown``) to write docs/rules.md;
 ``--check`` exits 1 when the file is out of date, which a test also checks.
 """
 
 from __future__ import annotations
 
-import inspect
 import sys
-from dataclasses import dataclass
+import textwrap
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
-from argmap._findings import Severity
+from argmap._codes import CodeDoc
+from argmap._engine.codes import all_codes, find_code
 
-if TYPE_CHECKING:
-    from argmap._engine.context import Rule
+__all__ = ["FAMILY_INTROS", "all_docs", "doc_for", "explain_text", "render_markdown"]
 
-__all__ = [
-    "DOCS_URL",
-    "ENGINE_CODES",
-    "FAMILIES",
-    "RuleDoc",
-    "all_docs",
-    "doc_for",
-    "render_markdown",
-]
-
-DOCS_URL = "https://github.com/argmap/argmap/blob/main/docs/rules.md"
-
-FAMILIES = {
-    "AM0": "internal",
-    "AM1": "file and schema",
-    "AM2": "references and graph",
-    "AM3": "citations and numbers",
-    "AM4": "quotes and sources",
-    "AM5": "quantities and arithmetic",
-    "AM6": "dates",
-    "AM7": "argumentation",
-    "AM9": "suppressions",
+#: What a family's section in docs/rules.md says before its codes.
+FAMILY_INTROS = {
+    "AM1": (
+        "Load errors: the loader reports them while it reads a map, before any rule runs, "
+        "and a map with one is not checked further; every problem of the stage that failed "
+        "(reading, parsing, or checking the shape against the format) is reported at once. "
+        "They are not rules: they cannot be selected, ignored, given another severity or "
+        "suppressed by a node's `ignore`, because they stop the loading. Their codes and ids "
+        "are accepted in `select`, `ignore`, `severity` and `per-file-ignores`, and change "
+        "nothing there. [format.md](format.md) describes the format they check."
+    ),
 }
 
 
-@dataclass(frozen=True, slots=True)
-class RuleDoc:
-    """What the docs say about one code."""
-
-    code: str
-    id: str
-    severity: Severity
-    summary: str
-    body: str
-    options: dict[str, Any]
-
-    @property
-    def family(self) -> str:
-        return FAMILIES.get(self.code[:3], "other")
-
-    @property
-    def anchor(self) -> str:
-        return f"{self.code.lower()}-{self.id}"
-
-    @property
-    def help_uri(self) -> str:
-        return f"{DOCS_URL}#{self.anchor}"
+def all_docs() -> list[CodeDoc]:
+    """Every code: load codes, registered rules and engine codes, in code order."""
+    return list(all_codes())
 
 
-#: Codes the engine itself reports (not rule modules).
-ENGINE_CODES = (
-    RuleDoc(
-        "AM000",
-        "internal-error",
-        Severity.ERROR,
-        "A rule crashed on this map; the other rules still ran.",
-        "This is a bug in argmap, not in the map: please report it with the map that caused "
-        "it. The finding carries the rule's code and the exception.",
-        {},
-    ),
-    RuleDoc(
-        "AM901",
-        "unused-suppression",
-        Severity.WARNING,
-        "An `ignore` entry on a node that suppresses nothing.",
-        "A suppression outlives its reason when the map or the rule changes; remove it, or "
-        "check that the code is the one reported on this node.\n\nFAIL::\n\n    claims:\n"
-        "      - id: T1\n        kind: thesis\n        text: The lane was worth building.\n"
-        "        ignore: [{code: AM301, reason: no figure here}]",
-        {},
-    ),
-)
-
-
-def _from_rule(rule: Rule) -> RuleDoc:
-    doc = inspect.cleandoc(rule.__doc__ or "")
-    summary, _, body = doc.partition("\n")
-    return RuleDoc(rule.CODE, rule.ID, rule.SEVERITY, summary.strip(), body.strip(),
-                   dict(rule.OPTIONS))
-
-
-def all_docs() -> list[RuleDoc]:
-    """Every registered rule and engine code, in code order."""
-    from argmap.rules import load_rules
-
-    docs = [_from_rule(rule) for rule in load_rules()] + list(ENGINE_CODES)
-    return sorted(docs, key=lambda doc: doc.code)
-
-
-def doc_for(code_or_id: str) -> RuleDoc | None:
-    """The doc of a code (``AM205``, any case) or a rule id (``circular-support``)."""
-    wanted = code_or_id.strip()
-    for doc in all_docs():
-        if wanted.upper() == doc.code or wanted.lower() == doc.id:
-            return doc
-    return None
+def doc_for(code_or_id: str) -> CodeDoc | None:
+    """The doc of a code (``AM205``, any case) or a readable id (``circular-support``)."""
+    return find_code(code_or_id)
 
 
 def _body_markdown(body: str) -> str:
-    """Turn reST literal blocks (``FAIL::`` + indented lines) into fenced YAML blocks."""
+    """Turn reST literal blocks (``FAIL::`` + indented lines) into fenced blocks.
+
+    A block is YAML, or a console session when it starts with a ``$`` prompt.
+    """
     out: list[str] = []
     lines = body.splitlines()
     index = 0
@@ -136,7 +64,7 @@ def _body_markdown(body: str) -> str:
                 block.pop()
             while block and not block[0].strip():
                 block.pop(0)
-            out.append("```yaml")
+            out.append("```console" if block and block[0].lstrip().startswith("$ ") else "```yaml")
             out.extend(b[4:] if b.startswith("    ") else b.strip() for b in block)
             out.append("```")
             out.append("")
@@ -147,17 +75,17 @@ def _body_markdown(body: str) -> str:
 
 
 def render_markdown() -> str:
-    """The whole of docs/rules.md."""
+    """The whole of docs/rules.md: a table of every code, then one section per family."""
     docs = all_docs()
     lines = [
         "# Rules",
         "",
         "<!-- Generated by `argmap rules --markdown` from the rule registry; do not edit. -->",
         "",
-        "Every finding has a stable code, a readable rule id and a default severity. Select",
-        "or ignore rules by code, code prefix (`AM3`) or id; change a severity or a rule's",
-        "options in `[tool.argmap]` (see [cli.md](cli.md)). Load errors (AM1xx) are reported",
-        "by the loader before any rule runs; see [format.md](format.md).",
+        "Every finding has a stable code, a readable id and a default severity. Select or",
+        "ignore rules by code, code prefix (`AM3`) or id; change a severity or a rule's options",
+        "in `[tool.argmap]` (see [cli.md](cli.md)). The load errors (AM1xx) are listed too,",
+        "but they are not rules: see [their section](#file-and-schema-am1xx).",
         "",
         "| code | id | severity | family | purpose |",
         "|---|---|---|---|---|",
@@ -168,8 +96,15 @@ def render_markdown() -> str:
             f"| [{doc.code}](#{doc.anchor}) | `{doc.id}` | {doc.severity.label} | "
             f"{doc.family} | {summary} |"
         )
+    family = None
     for doc in docs:
-        lines += ["", f"## {doc.code} {doc.id}", ""]
+        if doc.family != family:
+            family = doc.family
+            prefix = doc.code[:3]
+            lines += ["", f"## {family.capitalize()} ({prefix}xx)"]
+            if prefix in FAMILY_INTROS:
+                lines += ["", textwrap.fill(FAMILY_INTROS[prefix], width=92)]
+        lines += ["", f"### {doc.code} {doc.id}", ""]
         lines.append(f"*{doc.severity.label}, {doc.family}.* {doc.summary}")
         if doc.body:
             lines += ["", _body_markdown(doc.body)]
@@ -179,7 +114,7 @@ def render_markdown() -> str:
     return "\n".join(lines) + "\n"
 
 
-def explain_text(doc: RuleDoc) -> str:
+def explain_text(doc: CodeDoc) -> str:
     """Plain-text doc for ``argmap explain``."""
     head = f"{doc.code} {doc.id} ({doc.severity.label}, {doc.family})"
     parts = [head, "", doc.summary]

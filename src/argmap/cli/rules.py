@@ -1,4 +1,4 @@
-"""``argmap rules`` and ``argmap explain``: what each code means, from the rules' own docs."""
+"""``argmap rules`` and ``argmap explain``: what each code means, from the code registry."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import click
 @click.command()
 @click.option("--markdown", is_flag=True, help="Print docs/rules.md (generated from the registry).")
 def rules(markdown: bool) -> None:
-    """List every rule: code, id, default severity, family and purpose."""
+    """List every code (load errors, rules): code, id, default severity, family, purpose."""
     from argmap._output.docgen import all_docs, render_markdown
 
     if markdown:
@@ -29,11 +29,11 @@ def rules(markdown: bool) -> None:
 @click.command()
 @click.argument("code")
 def explain(code: str) -> None:
-    """Print the documentation of one rule, by code (AM205) or id (circular-support)."""
+    """Print the documentation of one code, by code (AM205) or id (circular-support)."""
     from argmap._output.docgen import all_docs, doc_for, explain_text
 
     doc = doc_for(code)
     if doc is None:
         known = ", ".join(d.code for d in all_docs())
-        raise click.UsageError(f"no rule {code!r}; known codes: {known}")
+        raise click.UsageError(f"no code {code!r}; known codes: {known}")
     sys.stdout.write(explain_text(doc))

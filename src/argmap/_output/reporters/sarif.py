@@ -1,12 +1,12 @@
 """``--format sarif``: SARIF 2.1.0 for GitHub code scanning and other SARIF viewers.
 
-One run with ``tool.driver`` describing argmap and every rule (code as ``id``, readable id
-as ``name``, descriptions and help link from the rule docs, default level), and one result
-per finding: level, message, region (1-based lines and columns counted in code points, as
-``columnKind`` says), related locations (each node of a cycle), a ``partialFingerprints``
-hash of code, node and message that survives lines moving, and an ``inSource`` suppression
-with its stated reason for suppressed findings. The output is valid against the official
-schema (a test checks it) and byte-identical for the same input.
+One run with ``tool.driver`` describing argmap and every code, load errors and rules alike
+(code as ``id``, readable id as ``name``, descriptions and help link from the code's docs,
+default level), and one result per finding: level, message, region (1-based lines and
+columns counted in code points, as ``columnKind`` says), related locations (each node of a
+cycle), a ``partialFingerprints`` hash of code, node and message that survives lines moving,
+and an ``inSource`` suppression with its stated reason for suppressed findings. The output
+is valid against the official schema (a test checks it) and byte-identical for the same input.
 """
 
 from __future__ import annotations
@@ -50,19 +50,19 @@ def _physical(location: Location) -> dict[str, Any]:
 
 
 def _first_paragraph(body: str) -> str:
-    """The rule doc's first paragraph as one line of plain text."""
+    """The doc's first paragraph as one line of plain text."""
     return " ".join(body.split("\n\n", 1)[0].split()).replace("``", "`")
 
 
 def _rules(findings: Sequence[Finding]) -> list[dict[str, Any]]:
-    from argmap._output.docgen import RuleDoc, all_docs
+    from argmap._codes import CodeDoc
+    from argmap._engine.codes import all_codes
 
-    docs = {doc.code: doc for doc in all_docs()}
-    for finding in findings:  # load errors (AM1xx) are not rule modules: describe them briefly
+    docs = {doc.code: doc for doc in all_codes()}
+    for finding in findings:  # a finding made by hand through the API may carry any code
         if finding.code not in docs:
-            docs[finding.code] = RuleDoc(
-                finding.code, finding.rule, Severity.ERROR, finding.rule.replace("-", " "),
-                "", {}
+            docs[finding.code] = CodeDoc(
+                finding.code, finding.rule, finding.severity, finding.rule.replace("-", " ")
             )
     descriptors = []
     for code in sorted(docs):

@@ -1,0 +1,73 @@
+"""Every code argmap reports, in one registry: load codes, rules and the engine's own codes.
+
+Configuration checks codes and ids against it, and docs/rules.md, ``argmap rules``,
+``argmap explain`` and the SARIF rule list are generated from it.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import TYPE_CHECKING
+
+from argmap._codes import CodeDoc, code_doc
+from argmap._findings import Severity
+from argmap._load.codes import LOAD_CODES
+from argmap.rules import load_rules
+
+if TYPE_CHECKING:
+    from argmap._engine.context import Rule
+
+__all__ = [
+    "ENGINE_CODES",
+    "INTERNAL_ERROR",
+    "UNUSED_SUPPRESSION",
+    "all_codes",
+    "find_code",
+    "rule_doc",
+]
+
+INTERNAL_ERROR = code_doc("AM000", "internal-error", Severity.ERROR, """
+    A rule crashed on this map; the other rules still ran.
+
+    This is a bug in argmap, not in the map: please report it with the map that caused it. The
+    finding carries the rule's code and the exception.
+""")
+
+UNUSED_SUPPRESSION = code_doc("AM901", "unused-suppression", Severity.WARNING, """
+    An `ignore` entry on a node that suppresses nothing.
+
+    A suppression outlives its reason when the map or the rule changes; remove it, or check
+    that the code is the one reported on this node.
+
+    FAIL::
+
+        claims:
+          - id: T1
+            kind: thesis
+            text: The lane was worth building.
+            ignore: [{code: AM301, reason: no figure here}]
+""")
+
+#: Codes the engine itself reports (not rule modules).
+ENGINE_CODES = (INTERNAL_ERROR, UNUSED_SUPPRESSION)
+
+
+def rule_doc(rule: Rule) -> CodeDoc:
+    """A rule module's doc: its docstring, code, id, default severity and options."""
+    return code_doc(rule.CODE, rule.ID, rule.SEVERITY, rule.__doc__ or "", rule.OPTIONS)
+
+
+@functools.cache
+def all_codes() -> tuple[CodeDoc, ...]:
+    """Every load code, registered rule and engine code, in code order."""
+    docs = [*LOAD_CODES.values(), *(rule_doc(rule) for rule in load_rules()), *ENGINE_CODES]
+    return tuple(sorted(docs, key=lambda doc: doc.code))
+
+
+def find_code(code_or_id: str) -> CodeDoc | None:
+    """The doc of a code (``AM205``, any case) or a readable id (``circular-support``)."""
+    wanted = code_or_id.strip()
+    for doc in all_codes():
+        if wanted.upper() == doc.code or wanted.lower() == doc.id:
+            return doc
+    return None
