@@ -307,7 +307,7 @@ class _Builder:
     def _grounded(self) -> Mapping[str, str] | None:
         grounded = self.view.grounded
         if grounded is True:
-            from argmap._engine.run import grounded_labelling
+            from argmap._verify.argumentation import grounded_labelling
 
             return grounded_labelling(self.map)
         if grounded is False or grounded is None:
