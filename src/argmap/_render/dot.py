@@ -432,7 +432,9 @@ class _Builder:
 
     def _edge_caption(self, relation: Relation) -> dict[str, str]:
         found = self.findings.get(relation.id)
-        caption = relation.label or relation.scheme
+        # A blank caption draws no label: a label whose first line is empty makes Graphviz
+        # read memory it never set when the graph has clusters (see backends._run_wasm).
+        caption = clean(relation.label or relation.scheme or "")
         attrs: dict[str, str] = {}
         if found:
             badge, worst = _badge(found)
