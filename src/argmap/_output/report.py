@@ -132,7 +132,7 @@ def report_markdown(ctx: RuleContext, findings: Sequence[Finding], *, command: s
     ``ctx`` is the rule context of the check that gave ``findings``; what its rules computed
     (quote anchorings, the grounded analysis) is reused, not computed again.
     """
-    from argmap import __version__
+    from argmap._version import __version__
     from argmap._verify.argumentation import describe_chain, explain
 
     argmap = ctx.map
