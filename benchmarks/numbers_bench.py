@@ -8,8 +8,9 @@ Texts: the claim texts and evidence quotes of a generated map (``generate.py``; 
 state no figure, a third state one to three) and the sentences of the seed paper (FIIA
 Briefing Paper 298, PDF line breaks and all), each also as one whole text. ``parse`` is
 cached per text, so each timing clears the cache first and parses every text once: the cost
-of a cold run. ``--baseline`` times another copy of ``numbers.py`` on the same texts and
-reports every text the two read differently (a before/after check that behaviour is kept).
+of a cold run. ``--baseline`` times a single-file copy of the grammar (such as ``numbers.py``
+from before ``argmap._verify.numbers`` became a package, taken with ``git show``) on the same
+texts and reports every text the two read differently (a before/after check).
 """
 
 from __future__ import annotations
@@ -92,7 +93,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--claims", type=int, default=5000, help="generated map size")
     parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--baseline", type=Path, help="another numbers.py to compare with")
+    parser.add_argument("--baseline", type=Path, help="a single-file numbers.py to compare with")
     parser.add_argument("--profile", action="store_true", help="cProfile the claim texts")
     args = parser.parse_args()
 

@@ -4,7 +4,8 @@ Each check names quantities by ID; their magnitudes (value x scale) are combined
 result compared with the stated one. Without a ``tolerance`` the stated result may be off by
 the rounding its writing implies ("15-fold" covers 14.5-15.5); with one, by that relative
 error. An n-fold change has two readings, to/from and (to-from)/from: both are computed and
-the outcome says which holds.
+the outcome says which holds. What each check type means is its spec in
+:mod:`argmap._verify.check_types`.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from decimal import Decimal, DivisionByZero, InvalidOperation, localcontext
 from typing import TYPE_CHECKING, Any
 
 from argmap._model import QuantityKind
+from argmap._verify.check_types import CHECK_TYPES
 from argmap._verify.compare import claim_interval
 from argmap._verify.numbers import Mention, from_quantity
 
@@ -24,15 +26,6 @@ if TYPE_CHECKING:
 __all__ = ["Outcome", "Reading", "evaluate", "operands", "unit_problems"]
 
 K = QuantityKind
-#: Field names of each check type that hold quantity IDs (``parts`` holds a list).
-OPERAND_FIELDS: dict[str, tuple[str, ...]] = {
-    "ratio": ("numerator", "denominator", "result"),
-    "fold": ("from_", "to", "result"),
-    "share": ("part", "whole", "result"),
-    "sum": ("parts", "total"),
-    "difference": ("minuend", "subtrahend", "result"),
-    "percent-change": ("from_", "to", "result"),
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,11 +76,12 @@ def plain_number(value: Decimal) -> str:
 
 def operands(check: Any) -> dict[str, str | list[str]]:
     """Operand name (as written in files) -> quantity ID(s)."""
+    spec = CHECK_TYPES.get(check.type)
     found: dict[str, str | list[str]] = {}
-    for name in OPERAND_FIELDS.get(check.type, ()):
-        value = getattr(check, name, None)
+    for operand in spec.operands if spec else ():
+        value = getattr(check, operand.attribute, None)
         if value is not None:
-            found["from" if name == "from_" else name] = value
+            found[operand.key] = value
     return found
 
 
@@ -111,9 +105,10 @@ def _relative(computed: Decimal, stated: Mention) -> Decimal | None:
 
 def evaluate(check: Any, quantities: Mapping[str, tuple[Claim, Quantity]]) -> Outcome | None:
     """Evaluate a check; None when a quantity is missing or a divisor is zero."""
+    spec = CHECK_TYPES.get(check.type)
     names = operands(check)
-    result_id = names.get("total") if check.type == "sum" else names.get("result")
-    if not isinstance(result_id, str):
+    result_id = names.get(spec.result) if spec else None
+    if spec is None or not isinstance(result_id, str):
         return None
     stated = _mention(quantities, result_id)
     if stated is None:
@@ -137,7 +132,7 @@ def evaluate(check: Any, quantities: Mapping[str, tuple[Claim, Quantity]]) -> Ou
         context.traps[DivisionByZero] = True
         context.traps[InvalidOperation] = True
         try:
-            readings = _compute(check.type, values, stated)
+            readings = spec.compute(values, stated)
         except (DivisionByZero, InvalidOperation):
             return None
     evaluated = tuple(Reading(name, formula, value, interval.holds(value))
@@ -147,42 +142,6 @@ def evaluate(check: Any, quantities: Mapping[str, tuple[Claim, Quantity]]) -> Ou
                    evaluated, _relative(best.computed, stated))
 
 
-def _compute(kind: str, v: Mapping[str, Decimal], stated: Mention) -> list[
-        tuple[str, str, Decimal]]:
-    percent = Decimal(100) if stated.kind == K.PERCENT else Decimal(1)
-    if kind == "ratio":
-        return [("ratio", "numerator / denominator", v["numerator"] / v["denominator"])]
-    if kind == "fold":
-        times = v["to"] / v["from"]
-        return [("times", "to / from", times), ("increase", "(to - from) / from", times - 1)]
-    if kind == "share":
-        return [("share", "part / whole" + (" x 100" if percent != 1 else ""),
-                 v["part"] / v["whole"] * percent)]
-    if kind == "sum":
-        return [("sum", "sum of parts", v["parts"])]
-    if kind == "difference":
-        return [("difference", "minuend - subtrahend", v["minuend"] - v["subtrahend"])]
-    change = (v["to"] - v["from"]) / v["from"] * 100
-    if stated.magnitude >= 0 > change:
-        # "exports fell by 57%": the stated size of a fall is positive
-        return [("percent-change", "(from - to) / from x 100 (a fall)", -change)]
-    return [("percent-change", "(to - from) / from x 100", change)]
-
-
-_SAME_UNIT: dict[str, tuple[tuple[str, ...], ...]] = {
-    "fold": (("from", "to"),),
-    "percent-change": (("from", "to"),),
-    "share": (("part", "whole"),),
-    "sum": (("parts", "total"),),
-    "difference": (("minuend", "subtrahend", "result"),),
-}
-_RESULT_KINDS: dict[str, frozenset[QuantityKind]] = {
-    "fold": frozenset({K.FOLD, K.RATIO}),
-    "percent-change": frozenset({K.PERCENT}),
-    "share": frozenset({K.PERCENT, K.FRACTION, K.RATIO}),
-}
-
-
 def _label(q: Quantity) -> str:
     kind = QuantityKind(q.kind).value
     return f"{q.id} ({kind}{', ' + q.unit if q.unit else ''})"
@@ -190,6 +149,9 @@ def _label(q: Quantity) -> str:
 
 def unit_problems(check: Any, quantities: Mapping[str, tuple[Claim, Quantity]]) -> list[str]:
     """Why the operands of a check cannot be combined: different kinds, units or currencies."""
+    spec = CHECK_TYPES.get(check.type)
+    if spec is None:
+        return []
     names = operands(check)
     problems: list[str] = []
 
@@ -197,7 +159,7 @@ def unit_problems(check: Any, quantities: Mapping[str, tuple[Claim, Quantity]]) 
         pair = quantities.get(ref)
         return pair[1] if pair else None
 
-    for group in _SAME_UNIT.get(check.type, ()):
+    for group in spec.same_unit:
         members: list[Quantity] = []
         for name in group:
             ref = names.get(name)
@@ -216,8 +178,8 @@ def unit_problems(check: Any, quantities: Mapping[str, tuple[Claim, Quantity]]) 
                     f"{_label(first)} and {_label(other)} have different units; "
                     "argmap never converts"
                 )
-    allowed = _RESULT_KINDS.get(check.type)
-    result_ref = names.get("result")
+    allowed = spec.result_kinds
+    result_ref = names.get(spec.result)
     result = declared(result_ref) if isinstance(result_ref, str) else None
     if allowed and result is not None and result.kind not in allowed:
         kinds = " or ".join(sorted(k.value for k in allowed))

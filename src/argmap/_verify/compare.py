@@ -17,6 +17,7 @@ from enum import IntEnum
 from typing import TYPE_CHECKING
 
 from argmap._model import Qualifier, QuantityKind
+from argmap._verify.check_types import result_ref
 from argmap._verify.numbers import (
     FIGURE_KINDS,
     Mention,
@@ -209,8 +210,8 @@ def _results(ctx: RuleContext) -> dict[str, str]:
     """Quantity ID -> the check that derives it."""
     found: dict[str, str] = {}
     for check in ctx.map.checks:
-        result = getattr(check, "result", None) or getattr(check, "total", None)
-        if isinstance(result, str):
+        result = result_ref(check)
+        if result is not None:
             found.setdefault(result, check.id)
     return found
 

@@ -27,6 +27,7 @@ from typing import Any
 
 from argmap._engine.context import Report, RuleContext
 from argmap._findings import Severity
+from argmap._verify.check_types import OPERANDS
 
 CODE = "AM202"
 ID = "unknown-reference"
@@ -53,6 +54,10 @@ def _report(
         data={"reference": ref, "expected": what},
     )
 
+
+#: The fields of checks that name quantities: single IDs first, then lists of IDs.
+_SINGLE_OPERANDS = tuple(op for op in OPERANDS if not op.many)
+_LIST_OPERANDS = tuple(op for op in OPERANDS if op.many)
 
 #: Expected kinds whose wrong-kind references AM203 reports (quantities it does not check).
 _LEFT_TO_AM203 = frozenset({"claim", "relation", "evidence", "source", "section"})
@@ -113,13 +118,12 @@ def _unknown(ctx: RuleContext) -> Iterator[Report]:
         where = ("checks", at)
         if check_item.claim is not None and check_item.claim not in claims:
             yield _report(check_item.claim, "claim", claims, check_item.id, where, ("claim",))
-        for field_name in ("numerator", "denominator", "result", "from_", "to", "part", "whole",
-                           "total", "minuend", "subtrahend"):
-            value = getattr(check_item, field_name, None)
+        for operand in _SINGLE_OPERANDS:
+            value = getattr(check_item, operand.attribute, None)
             if isinstance(value, str) and value not in quantities:
-                ref = value
-                alias = "from" if field_name == "from_" else field_name
-                yield _report(ref, "quantity", quantities, check_item.id, where, (alias,))
-        for index, ref in enumerate(getattr(check_item, "parts", None) or ()):
-            if ref not in quantities:
-                yield _report(ref, "quantity", quantities, check_item.id, where, ("parts", index))
+                yield _report(value, "quantity", quantities, check_item.id, where, (operand.key,))
+        for operand in _LIST_OPERANDS:
+            for index, ref in enumerate(getattr(check_item, operand.attribute, None) or ()):
+                if ref not in quantities:
+                    yield _report(ref, "quantity", quantities, check_item.id, where,
+                                  (operand.key, index))

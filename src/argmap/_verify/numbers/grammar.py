@@ -1,0 +1,217 @@
+"""The patterns of the number grammar, built from :mod:`.vocabulary` and compiled once.
+
+``PATTERN`` finds every candidate figure; its named groups say which reading applies (see
+:mod:`.reading`). The core and lead patterns below it find where a candidate may start
+(see :mod:`.scanning`). Compiling them is most of the package's import time: add patterns
+here with care.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from argmap._verify.numbers.vocabulary import (
+    CURRENCIES,
+    DIGIT_WORDS,
+    FOLD_VERB_ENDINGS,
+    FOLD_VERBS,
+    FRACTION_DENOMINATORS,
+    FRACTION_NUMERATORS,
+    HALF_OF,
+    MONTH_ABBREVIATIONS,
+    MONTHS,
+    OR_BOUNDS,
+    QUALIFIERS,
+    SCALE_WORDS,
+    TENS_WORDS,
+    TIMES_BEFORE,
+    UNIT_WORDS,
+    VAGUE_WORDS,
+)
+
+_BREAK = r"(?:-[ \t]*\r?\n\s*)?"  # a PDF line-end hyphen inside a word ("mil-\nlion")
+
+
+def soft(word: str) -> str:
+    """A word that may be split by a line-end hyphen anywhere after its first letter."""
+    return word[0] + "".join(_BREAK + re.escape(ch) for ch in word[1:])
+
+
+def _alt(words: Iterable[str], soft_words: bool = False) -> str:
+    """Alternatives, longest first: a word never loses to its own prefix."""
+    ordered = sorted(words, key=len, reverse=True)
+    return "(?:" + "|".join(soft(w) if soft_words else re.escape(w) for w in ordered) + ")"
+
+
+def _char_class(tokens: Iterable[str]) -> str:
+    """The single characters among ``tokens`` as one class ("[$€£]"), or "" for none."""
+    chars = "".join("\\" + t if t in "\\]^-" else t for t in tokens if len(t) == 1)
+    return f"[{chars}]" if chars else ""
+
+
+def _literals(tokens: Iterable[str]) -> str:
+    """Alternatives in the order given, the single characters last as one class."""
+    tokens = list(tokens)
+    words = [re.escape(t) for t in tokens if len(t) > 1]
+    symbols = _char_class(tokens)
+    return "|".join([*words, symbols] if symbols else words)
+
+
+def _phrases(phrases: Iterable[str]) -> str:
+    """Alternatives in the order given; a space in a phrase matches any run of spaces."""
+    return "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in phrases)
+
+
+# --- vocabulary as alternatives -----------------------------------------------------------------
+
+_CURRENCY_BEFORE = [token for currency in CURRENCIES.values() for token in currency.before]
+_CURRENCY_AFTER = [token for currency in CURRENCIES.values() for token in currency.after]
+_SYMBOLS = _char_class(_CURRENCY_BEFORE)
+
+#: Scale words spelled like their scale ("million"); only these may break across lines.
+SPELLED_SCALES = [w for w, s in SCALE_WORDS.items() if w == s.scale.value]
+_SCALE_RE = _alt(SPELLED_SCALES, soft_words=True) + "|" + "|".join(
+    re.escape(w) for w, s in SCALE_WORDS.items() if s.spaced and w not in SPELLED_SCALES
+)
+_GLUED_SCALE = "|".join(re.escape(w) for w, s in SCALE_WORDS.items() if s.glued)
+
+_MONTH_RE = (
+    "(?-i:(?:" + "|".join(soft(m) for m in sorted(MONTHS, key=len, reverse=True))
+    + "|(?:" + "|".join(map(re.escape, MONTH_ABBREVIATIONS)) + r")\.?)(?![a-z]))"
+)
+
+_WORD_NUMBER = (
+    r"(?:a\s+dozen|dozen|(?:" + _alt(TENS_WORDS) + r"(?:[- ]" + _alt(DIGIT_WORDS) + r")?"
+    + "|" + _alt(UNIT_WORDS)
+    + r"|an?(?=\s+(?:" + "|".join(["hundred", *SPELLED_SCALES]) + r")\b))(?:\s+hundred)?)"
+)
+_QUAL_RE = _alt(QUALIFIERS).replace(r"\ ", r"\s+")
+FOLD_VERB = "(?:" + "|".join(FOLD_VERBS) + ")(?:" + "|".join(FOLD_VERB_ENDINGS) + r")\b"
+
+# --- the figure pattern -------------------------------------------------------------------------
+
+_YEAR = r"(?:1[89]\d\d|20\d\d|2100)(?!\d)"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d])"
+_DASH = r"\s*(?:[–—‒−]|-(?!\s*\n)|to|until|through)\s*"
+#: Thousands may be grouped by commas or by no-break / thin spaces ("5\u202f000"), as in
+#: European and typeset sources; a plain space is too ambiguous ("in 2019 300 MPs").
+_NUM = r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[\u00a0\u2009\u202f]\d{3})+(?!\d)|\d+)(?:\.\d+)?"
+YEAR_RE = re.compile(_YEAR)
+
+_SOURCE = rf"""
+    (?P<date>
+        (?<![\w.,])(?P<a_d1>{_DAY}){_DASH}(?P<a_d2>{_DAY})\s+(?P<a_m>{_MONTH_RE})
+            (?:,?\s+(?P<a_y>{_YEAR}))?
+      | (?<![\w.,])(?P<b_d1>{_DAY})\s+(?P<b_m1>{_MONTH_RE})
+            (?:{_DASH}(?P<b_d2>{_DAY})\s+(?P<b_m2>{_MONTH_RE}))?(?:,?\s+(?P<b_y>{_YEAR}))?
+      | \b(?P<c_m1>{_MONTH_RE})(?:\s+(?P<c_y1>{_YEAR}))?{_DASH}(?P<c_m2>{_MONTH_RE})
+            \s+(?P<c_y2>{_YEAR})
+      | \b(?P<d_m>{_MONTH_RE})\s+(?P<d_d1>{_DAY})(?:{_DASH}(?P<d_d2>{_DAY}))?
+            (?:,?\s+(?P<d_y>{_YEAR}))?
+      | \b(?P<e_m>{_MONTH_RE})\s+(?P<e_y>{_YEAR})
+    )
+  | (?<![\w.,+/])(?P<years>(?P<y1>{_YEAR})\s*(?:[–—‒−]|-(?!\s*\n))\s*(?P<y2>{_YEAR}|\d\d(?!\d)))
+  | (?:(?<![\w.])(?P<qual>{_QUAL_RE})\s+)?
+    (?:
+        (?P<foldverb>{FOLD_VERB})
+      | (?P<frac>\b(?P<fr_n>{_alt(FRACTION_NUMERATORS)})[\s-]+
+            (?P<fr_d>{_alt(FRACTION_DENOMINATORS)})\b
+          | \bhalf\b(?!\s+(?:a\s+)?(?:{"|".join(HALF_OF)}))(?!-)
+        )
+      | \b(?P<vague>{"|".join(VAGUE_WORDS)})(?=\s+of\b)
+      | (?P<qty>
+          (?:(?P<cur>{_literals(_CURRENCY_BEFORE)})\s*)?
+          (?<![A-Za-z\d.,+/_])(?:
+              (?P<num>{_NUM})(?P<glue>{_GLUED_SCALE}|s)?(?![\w])(?!,\d)(?!\.\d)(?!\+\d)
+            | (?P<word>\b{_WORD_NUMBER})\b
+          )
+          (?:\s*(?P<scale>\b(?:{_SCALE_RE})\b))?
+          (?:\s*(?P<curpost>\b(?:{_phrases(_CURRENCY_AFTER)})\b
+                (?!\s*(?:{_SYMBOLS}\s*)?\d)))?  # "in 2020 USD 5 billion": the code opens the next
+          (?:
+              (?P<pct>\s*%|\s+per\s*{soft('cent')}\b|\s*{soft('percent')}\b|\s+pct\b)
+            | (?P<pp>\s+{soft('percentage')}\s+points?\b|\s*p\.p\.|\s*pps?\b)
+            | (?P<fold>\s*-?\s*fold\b|\s+times(?=\s+(?:{"|".join(TIMES_BEFORE)})\b))
+          )?
+          (?P<post>\s+or\s+(?:{"|".join(OR_BOUNDS)})\b|\+(?![\d]))?
+        )
+    )
+    """
+#: Every candidate figure; ``finditer`` on a masked text finds them all (slowly).
+PATTERN = re.compile(_SOURCE, re.VERBOSE | re.IGNORECASE)
+
+
+def _without(*openings: str) -> re.Pattern[str]:
+    """``PATTERN`` with the alternatives that begin with ``openings`` switched off by an
+    always-failing ``(?!)``: the same groups, the same matches wherever those alternatives
+    cannot match anyway, and no time spent trying them."""
+    source = _SOURCE
+    for opening in openings:
+        if source.count(opening) != 1:
+            raise ValueError(opening)
+        source = source.replace(opening, "(?!)" + opening)
+    return re.compile(source, re.VERBOSE | re.IGNORECASE)
+
+
+_QUALIFIER_OPENING = "(?<![\\w.])(?P<qual>"
+_LETTER_OPENINGS = ("\\b(?P<c_m1>", "\\b(?P<d_m>", "\\b(?P<e_m>", "(?P<foldverb>",
+                    "(?P<frac>", "\\b(?P<vague>", "(?P<cur>", "(?P<word>")
+_DIGIT_OPENINGS = ("(?<![\\w.,])(?P<a_d1>", "(?<![\\w.,])(?P<b_d1>",
+                   "(?<![\\w.,+/])(?P<years>")
+#: For a start at a digit: no qualifier, currency, word or month can begin there.
+AT_DIGIT = _without(_QUALIFIER_OPENING, *_LETTER_OPENINGS)
+#: For a start at a letter or sign that no qualifier begins at: no digit, no qualifier.
+AT_WORD = _without(_QUALIFIER_OPENING, *_DIGIT_OPENINGS)
+
+# --- where a figure may start -------------------------------------------------------------------
+#
+# Every match of ``PATTERN`` contains a *core* (digits, a number, scale, fraction, vague or fold
+# word, a month), and can only start at that core or at a short lead before it: "a"/"an"
+# ("a dozen", "a fifth", "a million"), a currency ("USD 4"), a qualifier ("just over"). The
+# leads are read backwards from each core, on the reversed text.
+
+_CORE_WORDS = sorted(
+    {*UNIT_WORDS, *TENS_WORDS, "dozen", *FRACTION_DENOMINATORS, *VAGUE_WORDS, "hundred",
+     *SPELLED_SCALES} | (set(FRACTION_NUMERATORS) - {"a", "an"}),
+    key=lambda word: (-len(word), word),
+)
+_MONTH_STARTS = [soft(m[:3].lower()) for m in MONTHS]
+#: The cores, exactly as ``PATTERN`` reads them (case-insensitive: slow to scan).
+CORE = re.compile(
+    r"\d+|\b(?:" + "|".join(_CORE_WORDS) + r")\b|" + FOLD_VERB
+    + r"|\b(?:" + "|".join(_MONTH_STARTS) + ")",
+    re.IGNORECASE,
+)
+
+
+def _by_first_letter(alternatives: list[tuple[str, str]]) -> str:
+    """``(first letter, rest)`` pairs as one branch per letter, each starting with a literal,
+    so that the regex engine skips every other character without entering the pattern."""
+    groups: dict[str, list[str]] = {}
+    for first, rest in alternatives:
+        groups.setdefault(first, []).append(rest)
+    return "|".join(
+        re.escape(first) + r"(?<!\w.)(?:" + "|".join(rests) + ")"
+        for first, rests in sorted(groups.items())
+    )
+
+
+#: The same cores in lower-cased text: digits, and words at a word start (fast to scan).
+DIGITS = re.compile(r"\d+")
+CORE_LOWER = re.compile(_by_first_letter(
+    [(w[0], re.escape(w[1:]) + r"\b") for w in _CORE_WORDS]
+    + [(m[0], m[1:]) for m in _MONTH_STARTS]
+))
+FOLD_LOWER = re.compile(FOLD_VERB)
+
+#: Leads read backwards from a core, on the reversed text: "a"/"an", a currency, a qualifier.
+LEAD_A = re.compile(r"[\s-]+(?:na|a)\b", re.IGNORECASE)
+LEAD_CURRENCY = re.compile(r"\s*(?:" + _literals(t[::-1] for t in _CURRENCY_BEFORE) + ")",
+                           re.IGNORECASE)
+LEAD_QUALIFIER = re.compile(
+    r"\s+(?:" + "|".join(r"\s+".join(re.escape(word[::-1]) for word in reversed(q.split()))
+                         for q in sorted(QUALIFIERS, key=len, reverse=True))
+    + r")(?![\w.])",
+    re.IGNORECASE,
+)

@@ -1,0 +1,65 @@
+"""A figure found in prose: :class:`Mention`, and which kinds of figure need a citation."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from argmap._model import SCALE_FACTORS, Qualifier, QuantityKind, Scale
+
+K = QuantityKind
+Q = Qualifier
+
+#: Kinds that are figures to cite; years and dates only need some evidence.
+FIGURE_KINDS = frozenset({K.AMOUNT, K.COUNT, K.PERCENT, K.PERCENTAGE_POINTS, K.FRACTION,
+                          K.FOLD, K.RATIO})
+TEMPORAL_KINDS = frozenset({K.YEAR, K.DATE})
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A quantity found in prose, with the span ``text[start:end]`` it was read from.
+
+    ``value`` is the number as written before its scale word; ``upper`` the end of a range.
+    ``step`` is the rounding unit the writing implies (1 for "4", 0.01 for "18.79", 10 for
+    "300"). ``period`` is the figure's own period for years and dates, and for other kinds the
+    period the sentence gives it ("In 2019, ... USD 4 billion"). ``near`` marks a bound that
+    is close ("just over", "nearly", "barely"); ``vague`` a figure with no definite number
+    ("dozens of"); ``inferred`` a currency taken from an earlier amount ("USD 18.79 million
+    ... to 300 million"). Years carry the year as ``value``; a date without a year carries its
+    day and the month-day in ``partial`` (``--12-03/--12-06``).
+    """
+
+    kind: QuantityKind
+    value: Decimal
+    start: int
+    end: int
+    text: str
+    upper: Decimal | None = None
+    unit: str | None = None
+    scale: Scale | None = None
+    qualifier: Qualifier = Q.EXACT
+    period: str | None = None
+    step: Decimal = Decimal(1)
+    near: bool = False
+    vague: bool = False
+    inferred: bool = False
+    partial: str | None = None
+
+    @property
+    def magnitude(self) -> Decimal:
+        return self.value * SCALE_FACTORS[self.scale] if self.scale else self.value
+
+    @property
+    def upper_magnitude(self) -> Decimal | None:
+        if self.upper is None:
+            return None
+        return self.upper * SCALE_FACTORS[self.scale] if self.scale else self.upper
+
+    @property
+    def is_figure(self) -> bool:
+        return self.kind in FIGURE_KINDS
+
+    def reading(self) -> tuple[object, ...]:
+        """What the quantity says, without where it was written (for equality tests)."""
+        return (self.kind, self.value, self.upper, self.unit, self.scale, self.qualifier)

@@ -1,0 +1,199 @@
+"""Combining neighbouring mentions: ranges, shared units and currencies, inherited years, and
+the period a sentence gives its figures."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import replace
+
+from argmap._model import SCALE_FACTORS, Qualifier, QuantityKind
+from argmap._verify.numbers.mention import TEMPORAL_KINDS, Mention
+from argmap._verify.numbers.reading import date_mention
+from argmap._verify.numbers.vocabulary import BOUND_WORDS
+
+K = QuantityKind
+Q = Qualifier
+
+_GAP_RANGE = re.compile(r"\s*(?:[–—‒−-]|to)\s*")
+_GAP_AND = re.compile(r"\s+and\s+")
+_GAP_CONSECUTIVE = re.compile(r"\s+(?:and|to|through|until)\s+")
+
+
+def _opener(text: str, m: Mention) -> str | None:
+    """``between`` or ``from`` when it opens the mention or stands just before it."""
+    words = m.text.split()[:1] + text[max(0, m.start - 9):m.start].split()[-1:]
+    for word in words:
+        if word.lower() in {"between", "from"}:
+            return word.lower()
+    return None
+
+
+def _year_range(text: str, a: Mention, b: Mention, gap: str, opener: str | None) -> Mention | None:
+    """Two years as one span: "between 2018 and 2019", "2014 to 2019", "in 2018 and 2019"."""
+    if (opener == "between" and _GAP_AND.fullmatch(gap)) or (
+        _GAP_CONSECUTIVE.fullmatch(gap)
+        and (opener is not None or "and" not in gap or b.value == a.value + 1)
+    ):
+        return Mention(K.YEAR, a.value, a.start, b.end, text[a.start:b.end], upper=b.value,
+                       qualifier=Q.RANGE, period=f"{int(a.value)}/{int(b.value)}")
+    return None
+
+
+def merge(text: str, found: list[Mention]) -> list[Mention]:
+    """Join ranges ("between USD 30 and 40 million", "30–40%") and share units ("from 21
+    thousand to 340 thousand containers"); ranges keep both ends, never an average."""
+    out: list[Mention] = []
+    i = 0
+    while i < len(found):
+        a = found[i]
+        b = found[i + 1] if i + 1 < len(found) else None
+        if b is None:
+            out.append(a)
+            break
+        gap = text[a.end:b.start]
+        opener = _opener(text, a)
+        joined = None
+        if a.kind == b.kind == K.YEAR and a.upper is None and b.upper is None:
+            joined = _year_range(text, a, b, gap, opener)
+        elif a.is_figure and b.is_figure and a.upper is None and b.upper is None:
+            if (opener == "between" and _GAP_AND.fullmatch(gap)) or (
+                opener != "from" and _GAP_RANGE.fullmatch(gap) and a.qualifier == Q.EXACT
+                and b.qualifier == Q.EXACT
+            ):
+                joined = _range(text, a, b)
+            elif opener == "from" and re.fullmatch(r"\s+to\s+", gap):
+                a, b = _share_units(a, b)
+                found[i + 1] = b
+        if joined is not None:
+            out.append(joined)
+            i += 2
+            continue
+        out.append(a)
+        i += 1
+    return out
+
+
+def _range(text: str, a: Mention, b: Mention) -> Mention | None:
+    kind = b.kind if a.kind == K.COUNT else a.kind
+    if b.kind not in {kind, K.COUNT}:
+        return None
+    unit = a.unit if a.kind == K.AMOUNT else (b.unit or a.unit) if kind == K.COUNT else None
+    if a.kind == K.AMOUNT and b.kind == K.AMOUNT and a.unit != b.unit:
+        return None
+    end = b.end
+    if kind != K.COUNT and b.kind == K.COUNT and b.unit is not None:
+        # "between USD 30 and 40 million trade": the word after is not a counted unit
+        end = b.start + b.text.rstrip().rfind(b.unit.split()[0])
+        end = b.start + len(text[b.start:end].rstrip())
+    low, high, scale = a.value, b.value, b.scale or a.scale
+    if a.scale and b.scale and a.scale != b.scale:
+        scale = min(a.scale, b.scale, key=lambda s: SCALE_FACTORS[s])
+        low = a.magnitude / SCALE_FACTORS[scale]
+        high = b.magnitude / SCALE_FACTORS[scale]
+    if high <= low:
+        return None
+    return Mention(kind, low, a.start, end, text[a.start:end], upper=high, unit=unit,
+                   scale=scale, qualifier=Q.RANGE, step=min(a.step, b.step))
+
+
+def _share_units(a: Mention, b: Mention) -> tuple[Mention, Mention]:
+    if a.kind == K.COUNT and b.kind in {K.COUNT, K.AMOUNT} and a.unit is None:
+        a = replace(a, kind=b.kind, unit=b.unit)
+    elif b.kind == K.COUNT and a.kind == K.AMOUNT and b.unit is None:
+        b = replace(b, kind=K.AMOUNT, unit=a.unit)
+    return a, b
+
+
+def inherit_currency(text: str, found: list[Mention]) -> list[Mention]:
+    """A bare scaled number soon after an amount takes its currency ("a mere USD 18.79
+    million, in 2014–2019 they increased to 300 million"), marked ``inferred``."""
+    last: Mention | None = None
+    out = []
+    for mention in found:
+        m = mention
+        if (m.kind == K.COUNT and m.unit is None and m.scale is not None and last is not None
+                and m.start - last.end < 160 and "\n\n" not in text[last.end:m.start]):
+            m = replace(m, kind=K.AMOUNT, unit=last.unit, inferred=True)
+        if m.kind == K.AMOUNT:
+            last = m
+        out.append(m)
+    return out
+
+
+_PARTIAL = re.compile(r"--(\d\d)-(\d\d)(?:/--(\d\d)-(\d\d))?")
+
+
+def inherit_year(found: list[Mention]) -> list[Mention]:
+    """A date without a year ("December 3-6") takes the year of the nearest date before it.
+
+    The result is marked ``inferred``; with no earlier year in the text it stays partial.
+    """
+    year: int | None = None
+    out: list[Mention] = []
+    for mention in found:
+        chosen = mention
+        if mention.partial is not None and year is not None:
+            parts = _PARTIAL.fullmatch(mention.partial)
+            if parts is not None:
+                first = (int(parts[1]), int(parts[2]))
+                last = (int(parts[3]), int(parts[4])) if parts[3] else first
+                dated = date_mention(year, first, last, mention.start, mention.end,
+                                     mention.text)
+                if dated is not None:
+                    chosen = replace(dated, inferred=True)
+        elif mention.kind in (K.DATE, K.YEAR) and mention.period:
+            year = int(mention.period[:4])
+        out.append(chosen)
+    return out
+
+
+def is_bound(text: str, m: Mention) -> bool:
+    """A year or date introduced by since/by/until/before/after/from bounds a change; it does
+    not name the period a figure is about ("Since 2014 investment grew by USD 2 billion")."""
+    lead = text[max(0, m.start - 8):m.start].lower().split()
+    return bool(lead) and lead[-1] in BOUND_WORDS
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?;])[”’\"')]?\s+(?=[A-Z“‘\"(])|\n\s*\n")
+_RIGHT_AFTER = re.compile(r"[\s\w’'-]{0,25}?\b(?:in|during|for|over|between)\s+", re.DOTALL)
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    bounds, start = [], 0
+    for match in _SENTENCE_END.finditer(text):
+        bounds.append((start, match.start()))
+        start = match.end()
+    bounds.append((start, len(text)))
+    return bounds
+
+
+def attach_periods(text: str, found: list[Mention]) -> list[Mention]:
+    """Give each figure the period its sentence states: the nearest before it, else after."""
+    if not any(m.kind in TEMPORAL_KINDS for m in found):
+        return found
+    out = []
+    sentences = _sentences(text)
+    sentence_starts = [s[0] for s in sentences]
+    # found is in text order and its spans do not overlap: bisect instead of scanning
+    temporal = [t for t in found if t.kind in TEMPORAL_KINDS and t.period
+                and not (t.upper is None and is_bound(text, t))]
+    temporal_starts = [t.start for t in temporal]
+    for m in found:
+        if m.kind in TEMPORAL_KINDS:
+            out.append(m)
+            continue
+        at = bisect_right(sentence_starts, m.start) - 1
+        low, high = (0, len(text))
+        if at >= 0 and m.start < sentences[at][1] + 1:
+            low, high = sentences[at][0], sentences[at][1] + 1
+        i = bisect_left(temporal_starts, m.start)
+        before = temporal[i - 1] if i > 0 and temporal_starts[i - 1] >= low \
+            and temporal[i - 1].end <= m.start else None
+        j = bisect_left(temporal_starts, m.end)
+        after = temporal[j] if j < len(temporal) and temporal_starts[j] < high else None
+        chosen = before or after
+        if after and _RIGHT_AFTER.fullmatch(text[m.end:after.start]):
+            chosen = after  # "a USD 7 billion credit line in 2015"
+        out.append(replace(m, period=chosen.period) if chosen else m)
+    return out

@@ -1,0 +1,60 @@
+"""``parse``: every figure in a text, found, read and combined with its neighbours."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from functools import lru_cache
+
+from argmap._verify.numbers.mention import TEMPORAL_KINDS, Mention
+from argmap._verify.numbers.neighbours import (
+    attach_periods,
+    inherit_currency,
+    inherit_year,
+    is_bound,
+    merge,
+)
+from argmap._verify.numbers.reading import read_date, read_quantity, read_years
+from argmap._verify.numbers.scanning import mask, matches, starts
+
+
+@lru_cache(maxsize=1 << 18)  # a 100,000-claim map has ~250,000 texts
+def parse(text: str) -> tuple[Mention, ...]:
+    """Every quantity in ``text``, in order, each with its span; cached by text."""
+    masked = mask(text)
+    at = starts(masked)
+    if not at:  # no digit, number word, fold verb or month: no figure
+        return ()
+    found: list[Mention] = []
+    for match in matches(masked, at):
+        mention: Mention | None
+        if match.group("date") is not None:
+            mention = read_date(match)
+        elif match.group("years") is not None:
+            mention = read_years(match)
+        else:
+            mention = read_quantity(match, masked)
+            if mention is not None and masked is not text:
+                mention = replace(mention, text=text[mention.start:mention.end])
+        if mention is not None:
+            found.append(mention)
+    if not found:
+        return ()
+    found = merge(text, found)
+    found = inherit_currency(text, found)
+    found = inherit_year(found)
+    return tuple(attach_periods(text, found))
+
+
+def text_period(text: str) -> str | None:
+    """The one period a text speaks about, when all its years and dates name the same one.
+
+    Years introduced by since/by/until/before/after/from do not name the period of a fact.
+    """
+    periods = set()
+    for m in parse(text):
+        if m.kind not in TEMPORAL_KINDS or m.period is None:
+            continue
+        if is_bound(text, m):
+            continue
+        periods.add(m.period)
+    return periods.pop() if len(periods) == 1 else None

@@ -1,0 +1,383 @@
+"""Reading a match of ``PATTERN`` as a :class:`Mention`: dates, year ranges and quantities.
+
+Which named groups of the match are set says which reading applies; each reading is a small
+step below, and ``None`` means the match is not a figure after all ("Covid-19", "5m").
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from decimal import Decimal
+from typing import NamedTuple
+
+from argmap._model import Qualifier, QuantityKind, Scale
+from argmap._verify.numbers.grammar import YEAR_RE
+from argmap._verify.numbers.mention import Mention
+from argmap._verify.numbers.vocabulary import (
+    CURRENCIES,
+    FOLD_VERB_ENDINGS,
+    FOLD_VERBS,
+    FRACTION_DENOMINATORS,
+    FRACTION_NUMERATORS,
+    MONTH_ABBREVIATIONS,
+    MONTHS,
+    OR_BOUNDS,
+    QUALIFIERS,
+    SCALE_WORDS,
+    STOP_WORDS,
+    TENS_WORDS,
+    UNIT_WORDS,
+    VAGUE_WORDS,
+)
+
+K = QuantityKind
+Q = Qualifier
+
+Groups = dict[str, str | None]
+
+_CURRENCY_BEFORE = {token.lower(): code for code, currency in CURRENCIES.items()
+                    for token in currency.before}
+_CURRENCY_AFTER = {" ".join(token.lower().split()): code for code, currency in CURRENCIES.items()
+                   for token in currency.after}
+_MONTH_NUMBER = {name.lower(): number for number, name in enumerate(MONTHS, 1)} | {
+    name.lower(): number for name, number in MONTH_ABBREVIATIONS.items()}
+
+# --- words and digits ---------------------------------------------------------------------------
+
+_GROUPING = re.compile("[,\u00a0\u2009\u202f]")
+_NOT_LETTER = re.compile("[^a-z]")
+_LINE_END_HYPHEN = re.compile(r"-[ \t]*\r?\n\s*")
+
+
+def decimal(digits: str) -> tuple[Decimal, Decimal]:
+    """The value of written digits and the rounding step they imply."""
+    plain = _GROUPING.sub("", digits) if not digits.isdigit() else digits
+    value = Decimal(plain)
+    if "." in plain:
+        return value, Decimal(1).scaleb(-len(plain.split(".")[1]))
+    zeros = len(plain) - len(plain.rstrip("0"))
+    if zeros >= 2 and plain.strip("0"):
+        return value, Decimal(10) ** (zeros - 1)
+    return value, Decimal(1)
+
+
+def _word_value(word: str) -> Decimal:
+    parts = re.split(r"[\s-]+", word.lower())
+    if parts[-1] == "dozen":
+        return Decimal(12)
+    total = 0
+    for part in parts:
+        if part in {"a", "an"}:
+            total = 1
+        elif part == "hundred":
+            total = max(total, 1) * 100
+        elif part in TENS_WORDS:
+            total += TENS_WORDS[part]
+        else:
+            total += UNIT_WORDS[part]
+    return Decimal(total)
+
+
+def _norm(phrase: str) -> str:
+    """Lower case, one space between words, line-end hyphens removed."""
+    if "-" in phrase and "\n" in phrase:
+        phrase = _LINE_END_HYPHEN.sub("", phrase)
+    return " ".join(phrase.split()).lower()  # str.split() splits where \s+ matches
+
+
+def fraction_value(numerator: int, denominator: int) -> Decimal:
+    return (Decimal(numerator) / Decimal(denominator)).quantize(Decimal("0.0001")).normalize()
+
+
+# --- dates and years ----------------------------------------------------------------------------
+
+
+def _month(name: str) -> int:
+    key = _NOT_LETTER.sub("", _norm(name))
+    return _MONTH_NUMBER.get(key) or _MONTH_NUMBER[key[:3]]
+
+
+def _day(text: str) -> int:
+    return int(re.sub(r"\D", "", text))
+
+
+def _iso(year: int, month: int | None = None, day: int | None = None) -> str | None:
+    if month is None:
+        return f"{year:04d}"
+    if day is None:
+        return f"{year:04d}-{month:02d}"
+    try:
+        date(year, month, day)
+    except ValueError:
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def _span(start: str | None, end: str | None) -> str | None:
+    if start is None or end is None:
+        return None
+    return start if start == end else f"{start}/{end}"
+
+
+def _year(text: str | None) -> int | None:
+    return int(text) if text else None
+
+
+def read_date(m: re.Match[str]) -> Mention | None:
+    """A date or a span of dates; each alternative of the ``date`` group names its parts
+    with its own letter (``a_d1`` is the first day of "3–6 December 2020")."""
+    g = m.groupdict()
+    start, end, raw = m.start(), m.end(), m.group()
+    if g["a_d1"] is not None:  # 3–6 December [2020]
+        month, d1, d2 = _month(g["a_m"]), _day(g["a_d1"]), _day(g["a_d2"])
+        return date_mention(_year(g["a_y"]), (month, d1), (month, d2), start, end, raw)
+    if g["b_d1"] is not None:  # 30 November[–2 December] [2020]
+        m1, d1 = _month(g["b_m1"]), _day(g["b_d1"])
+        m2, d2 = (_month(g["b_m2"]), _day(g["b_d2"])) if g["b_d2"] else (m1, d1)
+        return date_mention(_year(g["b_y"]), (m1, d1), (m2, d2), start, end, raw)
+    if g["c_m1"] is not None:  # January[ 2019]–March 2020
+        return _month_span(g, start, end, raw)
+    if g["d_m"] is not None:  # December 3[–6][, 2020]
+        month, d1 = _month(g["d_m"]), _day(g["d_d1"])
+        d2 = _day(g["d_d2"]) if g["d_d2"] else d1
+        return date_mention(_year(g["d_y"]), (month, d1), (month, d2), start, end, raw)
+    year = int(g["e_y"])  # March 2020
+    return Mention(K.DATE, Decimal(year), start, end, raw, period=_iso(year, _month(g["e_m"])))
+
+
+def _month_span(g: Groups, start: int, end: int, raw: str) -> Mention | None:
+    y2 = int(g["c_y2"] or "")
+    y1 = _year(g["c_y1"]) or y2
+    period = _span(_iso(y1, _month(g["c_m1"] or "")), _iso(y2, _month(g["c_m2"] or "")))
+    if period is None or period.split("/")[0] > period.split("/")[-1]:
+        return None
+    return Mention(K.DATE, Decimal(y1), start, end, raw, upper=None if y1 == y2
+                   else Decimal(y2), qualifier=Q.EXACT if y1 == y2 else Q.RANGE,
+                   period=period)
+
+
+def date_mention(year: int | None, first: tuple[int, int], last: tuple[int, int], start: int,
+                 end: int, raw: str) -> Mention | None:
+    """Days from ``first`` to ``last`` (month, day); without a year, a partial date."""
+    if first > last:
+        return None
+    if year is None:
+        try:
+            date(2000, *first)
+            date(2000, *last)
+        except ValueError:
+            return None
+        partial = f"--{first[0]:02d}-{first[1]:02d}"
+        if last != first:
+            partial += f"/--{last[0]:02d}-{last[1]:02d}"
+        return Mention(K.DATE, Decimal(first[1]), start, end, raw,
+                       upper=Decimal(last[1]) if last != first else None,
+                       qualifier=Q.RANGE if last != first else Q.EXACT, partial=partial)
+    period = _span(_iso(year, *first), _iso(year, *last))
+    if period is None:
+        return None
+    return Mention(K.DATE, Decimal(year), start, end, raw, period=period)
+
+
+def read_years(m: re.Match[str]) -> Mention | None:
+    """A span of years: "2014–2019", "2014-19"."""
+    y1, y2_text = int(m.group("y1")), m.group("y2")
+    y2 = int(y2_text) if len(y2_text) == 4 else y1 // 100 * 100 + int(y2_text)
+    if y2 <= y1:
+        return None
+    return Mention(K.YEAR, Decimal(y1), m.start(), m.end(), m.group(), upper=Decimal(y2),
+                   qualifier=Q.RANGE, period=f"{y1}/{y2}")
+
+
+# --- quantities ---------------------------------------------------------------------------------
+
+
+class _Lead(NamedTuple):
+    """The qualifier phrase before a figure, as read: "just over" is (over, near)."""
+
+    qualifier: Qualifier
+    near: bool
+    word: str | None
+
+
+_NO_LEAD = _Lead(Q.EXACT, False, None)
+
+
+def _lead(phrase: str | None) -> _Lead:
+    if phrase is None:
+        return _NO_LEAD
+    key = _norm(phrase)
+    qualifier, near = QUALIFIERS[key]
+    return _Lead(qualifier, near, key)
+
+
+def read_quantity(m: re.Match[str], text: str) -> Mention | None:
+    """A fold verb, a fraction, a vague count, or a number with what goes with it."""
+    g = m.groupdict()
+    lead = _lead(g["qual"])
+    if g["foldverb"] is not None:
+        return _fold_verb(m, g["foldverb"], lead)
+    if g["frac"] is not None:
+        return _fraction(m, g, lead)
+    if g["vague"] is not None:
+        return Mention(K.COUNT, Decimal(VAGUE_WORDS[g["vague"].lower()]), m.start(), m.end(),
+                       m.group(), qualifier=Q.AT_LEAST, vague=True)
+    return _number(m, g, text, lead)
+
+
+def _fold_verb(m: re.Match[str], verb: str, lead: _Lead) -> Mention:
+    word = verb.lower()
+    stem = next((word[:-len(e)] for e in FOLD_VERB_ENDINGS if word.endswith(e)), word)
+    return Mention(K.FOLD, FOLD_VERBS[stem], m.start(), m.end(), m.group(),
+                   qualifier=lead.qualifier, near=lead.near)
+
+
+def _fraction(m: re.Match[str], g: Groups, lead: _Lead) -> Mention:
+    if g["fr_n"] is None or g["fr_d"] is None:  # a lone "half"
+        numerator, denominator = 1, 2
+    else:
+        numerator = FRACTION_NUMERATORS[g["fr_n"].lower()]
+        denominator = FRACTION_DENOMINATORS[g["fr_d"].lower()]
+    return Mention(K.FRACTION, fraction_value(numerator, denominator), m.start(), m.end(),
+                   m.group(), qualifier=lead.qualifier, near=lead.near, step=Decimal("0.05"))
+
+
+_FOOTNOTED_YEAR = re.compile(r"((?:1[89]|20)\d\d)\.\d{1,2}")
+_VERSION_BEFORE = re.compile(r"BY(?:-[A-Z]{2})*\s*$")
+
+
+def _number(m: re.Match[str], g: Groups, text: str, lead: _Lead) -> Mention | None:
+    """A number in digits or words, with its currency, scale, percent or fold, and after it
+    a bound ("or more") or the counted noun."""
+    read = _digits(m, g, text) if g["num"] is not None else _words(g)
+    if not isinstance(read, tuple):
+        return read
+    value, step = read
+    glue = (g["glue"] or "").lower()
+    currency = _currency(g)
+    if glue == "m" and not currency:
+        return None  # "5m" is as likely metres as millions
+    scale = _scale(g["scale"], glue)
+    if _is_year(g, glue, currency, scale, lead):
+        return _year_or_decade(m, g, text, glue)
+    if glue == "s":
+        return None
+    kind = _kind(g, currency)
+    unit = currency if kind == K.AMOUNT else None
+    start, end = m.start(), m.end()
+    if kind == K.COUNT and not g["post"]:
+        unit, end = _counted_unit(text, end)
+    qualifier = _bound_after(g["post"]) if g["post"] else lead.qualifier
+    if lead.word in {"from", "between"}:
+        qualifier = Q.EXACT
+        if lead.word == "from":  # "from 21 thousand to ...": "from" is not part of the figure
+            start = m.start("cur") if g["cur"] else m.start("num" if g["num"] else "word")
+    return Mention(kind, value, start, end, text[start:end], unit=unit, scale=scale,
+                   qualifier=qualifier, step=step, near=lead.near)
+
+
+def _digits(m: re.Match[str], g: Groups, text: str) -> tuple[Decimal, Decimal] | Mention | None:
+    """The value and step of a number in digits; a year with a footnote marker ("in
+    2019.7") is read as that year; a number inside a name or licence is none."""
+    digits = g["num"] or ""
+    at = m.start("num")
+    footnoted = _FOOTNOTED_YEAR.fullmatch(digits)
+    if footnoted and not any(g[name] for name in ("cur", "scale", "pct", "pp", "fold", "glue",
+                                                  "curpost")):
+        return Mention(K.YEAR, Decimal(footnoted.group(1)), at, at + 4, text[at:at + 4],
+                       period=footnoted.group(1))
+    if at >= 2 and text[at - 1] == "-" and text[at - 2].isalpha():
+        return None  # "Covid-19", "za-5-let" in a URL slug: part of a name
+    value_step = decimal(digits)
+    if _VERSION_BEFORE.search(text[max(0, at - 12):at]):
+        return None  # "CC BY-SA 4.0"
+    return value_step
+
+
+def _words(g: Groups) -> tuple[Decimal, Decimal] | None:
+    """The value of a number in words; "a" or "one" alone is a figure only with a scale,
+    currency or percent ("a million", "one per cent")."""
+    word = _norm(g["word"] or "")
+    if word in {"a", "an", "one"} and not (g["scale"] or g["cur"] or g["pct"]):
+        return None
+    return _word_value(word), Decimal(1)
+
+
+def _currency(g: Groups) -> str | None:
+    """The currency written before the number, else the one written after it."""
+    currency = _CURRENCY_BEFORE.get(g["cur"].lower()) if g["cur"] else None
+    if g["curpost"]:
+        currency = currency or _CURRENCY_AFTER[_norm(g["curpost"])]
+    return currency
+
+
+def _scale(spaced: str | None, glue: str) -> Scale | None:
+    if glue and glue != "s":
+        return SCALE_WORDS[glue].scale
+    word = SCALE_WORDS.get(_NOT_LETTER.sub("", spaced.lower())) if spaced else None
+    return word.scale if word else None
+
+
+def _is_year(g: Groups, glue: str, currency: str | None, scale: Scale | None,
+             lead: _Lead) -> bool:
+    """A plain four-digit number from 1800 to 2100 is a year, unless a currency, scale,
+    percent, fold, bound or qualifier makes it a figure ("over 2000 MPs")."""
+    if glue not in {"", "s"} or YEAR_RE.fullmatch(g["num"] or "") is None:
+        return False
+    if currency or scale or g["pct"] or g["pp"] or g["fold"] or g["post"]:
+        return False
+    return lead.qualifier in {Q.EXACT, Q.RANGE} or glue == "s"
+
+
+def _year_or_decade(m: re.Match[str], g: Groups, text: str, glue: str) -> Mention | None:
+    """A year, or a decade ("the 2000s"); the span starts at the year: "in 2019" is a year,
+    "from" / "just" are not part of it."""
+    year = int(g["num"] or "")
+    start, end = m.start("num"), m.end()
+    if glue != "s":
+        return Mention(K.YEAR, Decimal(year), start, end, text[start:end], period=f"{year:04d}")
+    if year % 10:
+        return None
+    return Mention(K.YEAR, Decimal(year), start, end, text[start:end], upper=Decimal(year + 9),
+                   qualifier=Q.RANGE, period=f"{year}/{year + 9}")
+
+
+def _kind(g: Groups, currency: str | None) -> QuantityKind:
+    if g["pct"]:
+        return K.PERCENT
+    if g["pp"]:
+        return K.PERCENTAGE_POINTS
+    if g["fold"]:
+        return K.FOLD
+    return K.AMOUNT if currency else K.COUNT
+
+
+def _bound_after(post: str) -> Qualifier:
+    """"300+" and "300 or more" are at least 300; "300 or fewer" at most."""
+    words = _norm(post)
+    return Q.AT_LEAST if words == "+" else OR_BOUNDS[words.split()[-1]]
+
+
+_WORD_AFTER = re.compile(r"[ \t]*(?:\r?\n[ \t]*)?([A-Za-z][\w’'&]*(?:-[A-Za-z]+)*)")
+_CAPITAL_AFTER = re.compile(r"[ \t]+([A-Z][\w’']*)")
+_HYPHEN_UNIT = re.compile(r"-([a-z]+)\b")
+
+
+def _counted_unit(text: str, end: int) -> tuple[str | None, int]:
+    """The counted noun after a count ("54 states", "a 5-member board"), if there is one."""
+    hyphen = _HYPHEN_UNIT.match(text, end)
+    if hyphen:
+        return hyphen.group(1), hyphen.end()
+    match = _WORD_AFTER.match(text, end)
+    if not match:
+        return None, end
+    word = match.group(1)
+    if word.lower() in STOP_WORDS or word.lower() in SCALE_WORDS:
+        return None, end
+    unit_end = match.end(1)
+    if word.istitle():  # "Confucius Institutes", not "MPs Belarus"
+        more = _CAPITAL_AFTER.match(text, unit_end)
+        if more and more.group(1).istitle() and more.group(1).lower() not in STOP_WORDS:
+            word, unit_end = f"{word} {more.group(1)}", more.end(1)
+    return word.rstrip("’'"), unit_end
