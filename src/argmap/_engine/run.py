@@ -1,6 +1,6 @@
 """The rule engine: run the selected rules, locate and stamp what they report.
 
-Rules yield :class:`~argmap._engine.context.Report` values; the engine adds the code, rule id and
+Rules yield :class:`~argmap._engine.context.Problem` values; the engine adds the code, rule id and
 severity, finds the file position, applies configuration (select, ignore, severities,
 per-file ignores) and per-node suppressions, and sorts the result so output is stable.
 A rule that crashes becomes an AM000 finding instead of a traceback.
@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from argmap._engine.config import DEFAULT_CONFIG, Config
-from argmap._engine.context import Report, Rule, RuleContext
+from argmap._engine.context import Problem, Rule, RuleContext
 from argmap._findings import Finding, Location, MapLoadError, Related, Severity, by_position
 
 if TYPE_CHECKING:
@@ -92,26 +92,26 @@ def _suppressions(argmap: ArgumentMap) -> dict[tuple[str, str], tuple[str, str]]
     return found
 
 
-def _stamp(rule: Rule, report: Report, severity: Severity, locate: _Locator) -> Finding:
-    location = locate(report.node, report.kind, report.field, report.path)
+def _stamp(rule: Rule, problem: Problem, severity: Severity, locate: _Locator) -> Finding:
+    location = locate(problem.node, problem.kind, problem.field, problem.path)
     related = tuple(
         Related(
             ref.message,
             locate(ref.node, ref.kind, ref.field) if ref.node else None,
             ref.node,
         )
-        for ref in report.related
+        for ref in problem.related
     )
     return Finding(
         code=rule.CODE,
         rule=rule.ID,
-        severity=report.severity or severity,
-        message=report.message,
+        severity=problem.severity or severity,
+        message=problem.message,
         location=location,
-        hint=report.hint,
-        node=report.node,
+        hint=problem.hint,
+        node=problem.node,
         related=related,
-        data=dict(report.data or {}),
+        data=dict(problem.data or {}),
     )
 
 
@@ -144,11 +144,9 @@ def _check_loaded(argmap: ArgumentMap, config: Config, rules: Iterable[Rule]) ->
             continue
         ran.add(rule.CODE)
         severity = _severity_for(rule.CODE, rule.ID, rule.SEVERITY, config)
+        ctx.options = _options_for(rule, config)
         try:
-            findings.extend(
-                _stamp(rule, report, severity, locate)
-                for report in rule.check(ctx, _options_for(rule, config))
-            )
+            findings.extend(_stamp(rule, problem, severity, locate) for problem in rule.check(ctx))
         except Exception as exc:  # noqa: BLE001 - a broken rule must not hide the others
             findings.append(
                 Finding(

@@ -209,11 +209,11 @@ def _where(location: Location) -> str:
 
 def report_sections(argmap: ArgumentMap) -> list[tuple[str, list[str]]]:
     """Sections computed by the verification modules: arithmetic checks and quote anchoring."""
-    from argmap._engine.context import RuleContext
     from argmap._verify.anchor import anchor_evidence
     from argmap._verify.arith import evaluate, operands, plain_number
+    from argmap._verify.index import MapIndex
 
-    ctx = RuleContext(argmap)
+    ctx = MapIndex(argmap)
     arithmetic: list[str] = []
     rows: list[tuple[str, ...]] = []
     for item in argmap.checks:
