@@ -12,7 +12,6 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 import argmap
-from argmap._engine.context import RuleContext
 from argmap._verify.anchor import (
     F_LIGATURES,
     TH_LIGATURE,
@@ -24,6 +23,7 @@ from argmap._verify.anchor import (
     normalise_text,
     numbers_in,
 )
+from argmap._verify.index import MapIndex
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_PATH = ROOT / "claims" / "fiia-298" / "snapshots" / "fiia-298.txt"
@@ -364,17 +364,17 @@ def test_a_changed_digit_never_passes_as_found(data: st.DataObject) -> None:
 
 def test_every_quote_of_the_paper_map_anchors() -> None:
     loaded = argmap.load(ROOT / "claims" / "fiia-298")
-    ctx = RuleContext(loaded)
+    index = MapIndex(loaded)
     statuses: Counter[str] = Counter()
     for evidence in loaded.evidence:
-        result = anchor_evidence(ctx, evidence)
+        result = anchor_evidence(index, evidence)
         if evidence.quote is None:
             assert result.status is AnchorStatus.UNCHECKED
             continue
         statuses[result.status.value] += 1
         assert result.status in (AnchorStatus.EXACT, AnchorStatus.NORMALISED), evidence.id
         assert result.numbers_missing == (), evidence.id
-        assert anchor_evidence(ctx, evidence) is result  # cached for the other rules
+        assert anchor_evidence(index, evidence) is result  # kept for the other rules
     # most quotes are typed on one line where the snapshot breaks lines: normalised matches
     assert statuses["exact"] + statuses["normalised"] == sum(statuses.values()) > 150
 

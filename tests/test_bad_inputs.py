@@ -350,7 +350,7 @@ def gen_snapshot_symlink_out(folder: Path) -> dict[str, Any]:
         "exit": 1,
         "findings": [{"code": "AM4", "file": "map.yaml"}],
         "absent": ["TOP-SECRET"],
-        "pending": "no AM4xx rule reports snapshot paths yet (issue 4); RuleContext refuses "
+        "pending": "no AM4xx rule reports snapshot paths yet (issue 4); read_snapshot refuses "
         "them (test_snapshot_paths_are_confined)",
     }
 
@@ -483,7 +483,7 @@ def test_report_replaces_an_existing_file_whole(tmp_path: Path) -> None:
 )
 def test_snapshot_paths_are_confined(tmp_path: Path, path: str, problem: str | None) -> None:
     import argmap
-    from argmap._engine.context import RuleContext
+    from argmap._verify.index import MapIndex
 
     folder = tmp_path / "map"
     (folder / "snapshots").mkdir(parents=True)
@@ -493,17 +493,17 @@ def test_snapshot_paths_are_confined(tmp_path: Path, path: str, problem: str | N
     (folder / "map.yaml").write_text(
         CLEAN_MAP + f"    snapshot: {{path: {json.dumps(path)}}}\n", encoding="utf-8"
     )
-    ctx = RuleContext(argmap.load(folder))
-    message = ctx.snapshot_problem("S1")
+    index = MapIndex(argmap.load(folder))
+    message = index.snapshot_problem("S1")
     if problem is None:
         assert message is None
-        snapshot = ctx.snapshot("S1")
+        snapshot = index.snapshot("S1")
         assert snapshot is not None
         assert snapshot.text == "cycling tripled"
     else:
         assert message is not None
         assert problem in message
-        assert ctx.snapshot("S1") is None
+        assert index.snapshot("S1") is None
 
 
 # --- render -----------------------------------------------------------------------------------

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import importlib
+import inspect
 import json
 import re
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
@@ -19,9 +20,9 @@ from hypothesis import strategies as st
 
 import argmap
 from argmap import Severity
-from argmap._engine.config import Config
-from argmap._engine.context import Report, RuleContext
-from argmap._engine.run import check_loaded, is_selected
+from argmap._engine.config import Config, is_selected
+from argmap._engine.context import Problem, RuleContext
+from argmap._engine.run import check_loaded
 from argmap.rules import REGISTRY, load_rules, rule_by_code
 
 EXAMPLE = Path(__file__).parent.parent / "examples" / "bike-lanes"
@@ -64,6 +65,35 @@ def test_registry_modules_are_complete_rules() -> None:
         assert "PASS::" in doc, f"{code} documents no passing example"
         assert module_path.rsplit(".", 1)[1].startswith(code.lower() + "_")
     assert [r.CODE for r in load_rules()] == sorted(REGISTRY)
+
+
+def test_every_rule_check_takes_the_context_alone() -> None:
+    """Options reach a rule through ``ctx.options``; the engine passes nothing else."""
+    for rule in load_rules():
+        parameters = inspect.signature(rule.check).parameters
+        assert list(parameters) == ["ctx"], f"{rule.CODE}.check takes {list(parameters)}"
+
+
+def test_each_rule_sees_its_own_merged_options(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import argmap.rules
+
+    seen: dict[str, dict[str, Any]] = {}
+
+    def recording(code: str, rule_id: str, defaults: dict[str, Any]) -> Any:
+        def check(ctx: RuleContext) -> Iterator[Problem]:
+            seen[code] = dict(ctx.options)
+            yield from ()
+
+        return SimpleNamespace(CODE=code, ID=rule_id, SEVERITY=Severity.INFO, OPTIONS=defaults,
+                               check=check)
+
+    rules = (recording("AM297", "first", {"a": 1, "b": 2}), recording("AM298", "second", {}))
+    monkeypatch.setattr(argmap.rules, "load_rules", lambda: rules)
+    config = Config(options={"AM297": {"b": 3}, "second": {"c": 4}})
+    argmap.check(write(tmp_path, BROKEN), config)
+    assert seen == {"AM297": {"a": 1, "b": 3}, "AM298": {"c": 4}}
 
 
 def test_rule_by_code_or_id() -> None:
@@ -159,8 +189,8 @@ def test_suppressed_findings_are_kept_marked_and_unused_ones_reported(tmp_path: 
 
 
 def _crashing_rule() -> Any:
-    def check(ctx: RuleContext, options: Mapping[str, Any]) -> Iterator[Report]:  # noqa: ARG001
-        yield Report("fine", node="T1", kind="claims")
+    def check(ctx: RuleContext) -> Iterator[Problem]:
+        yield Problem("fine", node=ctx.map.claims[0].id, kind="claims")
         raise ZeroDivisionError
 
     return SimpleNamespace(CODE="AM299", ID="crashes", SEVERITY=Severity.WARNING, OPTIONS={},

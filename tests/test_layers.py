@@ -28,6 +28,7 @@ LAYERS: dict[str, int] = {
     "argmap._version": 0,
     "argmap._findings": 0,
     "argmap._text": 0,
+    "argmap._codes": 0,
     "argmap._model": 0,
     "argmap._load": 1,
     "argmap._verify": 2,
@@ -54,17 +55,6 @@ ALLOWED: dict[tuple[str, str], str] = {
         "the loader sets; nothing is imported at run time, so no circle forms"
     ),
 }
-
-#: Upward imports found when this test was written, each being removed (issue 12). An entry
-#: that no longer occurs fails the test, so the set shrinks as the fixes land; then delete it.
-KNOWN: set[tuple[str, str]] = {
-    # part C: verify takes what it needs instead of the RuleContext (MapIndex in _verify)
-    ("argmap._verify.anchor", "argmap._engine.context"),
-    ("argmap._verify.compare", "argmap._engine.context"),
-    # part A: one code registry, so config needs no docgen
-    ("argmap._engine.config", "argmap._output.docgen"),
-}
-
 
 def module_name(path: Path) -> str:
     parts = path.relative_to(SRC).with_suffix("").parts
@@ -132,12 +122,11 @@ def allowed(pair: tuple[str, str]) -> bool:
 
 def test_no_layer_imports_a_higher_one() -> None:
     found = upward_imports()
-    new = {pair: where for pair, where in found.items() if pair not in KNOWN and not allowed(pair)}
+    new = {pair: where for pair, where in found.items() if not allowed(pair)}
     assert not new, "\n".join(
         f"{low} (layer {layer(low)}) imports {high} (layer {layer(high)}) at {', '.join(where)}"
         for (low, high), where in sorted(new.items())
     )
-    assert not KNOWN - found.keys(), f"fixed, so remove from KNOWN: {KNOWN - found.keys()}"
     unused = {
         (low, high)
         for low, high in ALLOWED
@@ -195,12 +184,6 @@ def test_every_registered_rule_has_example_maps() -> None:
 
 # --- class names ------------------------------------------------------------------------------
 
-#: Public class names defined twice when this test was written; delete as they are renamed.
-KNOWN_CLASH: set[str] = {
-    "Snapshot",  # part C renames the rule context's one to SnapshotText
-}
-
-
 def public_classes(tree: ast.Module) -> Iterator[str]:
     """Classes a module defines at its top level (also under ``if`` or ``try``), not nested."""
     pending: list[ast.stmt] = list(tree.body)
@@ -223,6 +206,4 @@ def test_no_two_public_classes_share_a_name() -> None:
             homes[name].append(module)
     assert len(homes) > 20, "the scan found too few classes to be reading the package"
     clashes = {name: modules for name, modules in homes.items() if len(modules) > 1}
-    new = {name: modules for name, modules in clashes.items() if name not in KNOWN_CLASH}
-    assert not new, f"one name, several classes: {new}"
-    assert KNOWN_CLASH - clashes.keys() == set(), "renamed, so remove from KNOWN_CLASH"
+    assert not clashes, f"one name, several classes: {clashes}"

@@ -10,9 +10,9 @@ import pytest
 import argmap
 from argmap import Finding
 from argmap._engine.config import Config
-from argmap._engine.context import RuleContext
 from argmap._engine.run import check_loaded
 from argmap._verify.anchor import AnchorStatus, anchor_evidence
+from argmap._verify.index import MapIndex
 from argmap.rules.am409_unsafe_url import problem
 from argmap.rules.am410_accessed_before_issued import date_bounds
 
@@ -121,8 +121,8 @@ def test_via_names_the_snapshot_that_holds_the_quote(tmp_path: Path) -> None:
         "URL: 'https://example.org/police'}\n"
     assert run(tmp_path, evidence, sources) == []
     folder = tmp_path / "map"
-    ctx = RuleContext(argmap.load(folder))
-    result = anchor_evidence(ctx, ctx.evidence["E1"])
+    index = MapIndex(argmap.load(folder))
+    result = anchor_evidence(index, index.evidence["E1"])
     assert result.source == "S1"
     assert result.status is AnchorStatus.EXACT
 
@@ -131,9 +131,9 @@ def test_unchecked_results_say_why(tmp_path: Path) -> None:
     evidence = "  - {id: E1, source: S1}\n  - {id: E2, source: S2, quote: {exact: x}}\n"
     sources = GOOD_SOURCE + "  - {id: S2, title: T, issued: '2022', URL: 'https://a.org'}\n"
     run(tmp_path, evidence, sources)
-    ctx = RuleContext(argmap.load(tmp_path / "map"))
-    no_quote = anchor_evidence(ctx, ctx.evidence["E1"])
-    no_snapshot = anchor_evidence(ctx, ctx.evidence["E2"])
+    index = MapIndex(argmap.load(tmp_path / "map"))
+    no_quote = anchor_evidence(index, index.evidence["E1"])
+    no_snapshot = anchor_evidence(index, index.evidence["E2"])
     assert no_quote.status is no_snapshot.status is AnchorStatus.UNCHECKED
     assert no_quote.reason == "the evidence has no quote"
     assert no_snapshot.reason == "source 'S2' has no snapshot"

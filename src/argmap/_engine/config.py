@@ -16,10 +16,13 @@ import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from argmap._engine.codes import all_codes
 from argmap._findings import Severity
+
+if TYPE_CHECKING:
+    from argmap._engine.context import Rule
 
 __all__ = [
     "DEFAULT_CONFIG",
@@ -27,8 +30,10 @@ __all__ = [
     "ConfigError",
     "check_codes",
     "find_pyproject",
+    "is_selected",
     "load_config",
     "merge_cli",
+    "options_for",
     "split_codes",
 ]
 
@@ -282,3 +287,36 @@ def merge_cli(
             raise ConfigError(msg) from None
         merged = dataclasses.replace(merged, fail_level=level)
     return merged
+
+
+# --- applying a configuration -----------------------------------------------------------------
+
+
+def _matches(code: str, rule_id: str, patterns: Iterable[str]) -> int:
+    """Length of the most specific pattern that matches (0 when none does)."""
+    best = 0
+    for pattern in patterns:
+        if pattern == rule_id:
+            best = max(best, 100)
+        elif code.startswith(pattern):
+            best = max(best, len(pattern))
+    return best
+
+
+def is_selected(code: str, rule_id: str, config: Config) -> bool:
+    """The most specific of select and ignore wins, as in ruff."""
+    chosen = _matches(code, rule_id, config.select)
+    dropped = _matches(code, rule_id, config.ignore)
+    return chosen > 0 and chosen >= dropped
+
+
+def severity_for(code: str, rule_id: str, default: Severity, config: Config) -> Severity:
+    return config.severity.get(code, config.severity.get(rule_id, default))
+
+
+def options_for(rule: Rule, config: Config) -> dict[str, Any]:
+    """A rule's options: its defaults, then the configuration's by code, then by id."""
+    options = dict(rule.OPTIONS)
+    options.update(config.options.get(rule.CODE, {}))
+    options.update(config.options.get(rule.ID, {}))
+    return options

@@ -1,6 +1,6 @@
 """The rule engine: run the selected rules, locate and stamp what they report.
 
-Rules yield :class:`~argmap._engine.context.Report` values; the engine adds the code, rule id and
+Rules yield :class:`~argmap._engine.context.Problem` values; the engine adds the code, rule id and
 severity, finds the file position, applies configuration (select, ignore, severities,
 per-file ignores) and per-node suppressions, and sorts the result so output is stable.
 A rule that crashes becomes an AM000 finding instead of a traceback.
@@ -11,16 +11,23 @@ once, check it, and keep what a reporter or the Markdown report needs afterwards
 
 from __future__ import annotations
 
-import fnmatch
 import os
 import traceback
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from argmap._engine.config import DEFAULT_CONFIG, Config
-from argmap._engine.context import Report, Rule, RuleContext
+from argmap._engine.codes import INTERNAL_ERROR
+from argmap._engine.config import (
+    DEFAULT_CONFIG,
+    Config,
+    is_selected,
+    options_for,
+    severity_for,
+)
+from argmap._engine.context import Problem, Rule, RuleContext
+from argmap._engine.suppressions import apply_suppressions, file_ignores
 from argmap._findings import Finding, Location, MapLoadError, Related, Severity, by_position
 from argmap._load.limits import DEFAULT_LIMITS, Limits
 
@@ -35,37 +42,7 @@ __all__ = [
     "check_map",
     "check_paths",
     "grounded_labelling",
-    "is_selected",
 ]
-
-
-def _matches(code: str, rule_id: str, patterns: Iterable[str]) -> int:
-    """Length of the most specific pattern that matches (0 when none does)."""
-    best = 0
-    for pattern in patterns:
-        if pattern == rule_id:
-            best = max(best, 100)
-        elif code.startswith(pattern):
-            best = max(best, len(pattern))
-    return best
-
-
-def is_selected(code: str, rule_id: str, config: Config) -> bool:
-    """The most specific of select and ignore wins, as in ruff."""
-    chosen = _matches(code, rule_id, config.select)
-    dropped = _matches(code, rule_id, config.ignore)
-    return chosen > 0 and chosen >= dropped
-
-
-def _severity_for(code: str, rule_id: str, default: Severity, config: Config) -> Severity:
-    return config.severity.get(code, config.severity.get(rule_id, default))
-
-
-def _options_for(rule: Rule, config: Config) -> dict[str, Any]:
-    options = dict(rule.OPTIONS)
-    options.update(config.options.get(rule.CODE, {}))
-    options.update(config.options.get(rule.ID, {}))
-    return options
 
 
 class _Locator:
@@ -94,36 +71,26 @@ class _Locator:
         return found
 
 
-def _suppressions(argmap: ArgumentMap) -> dict[tuple[str, str], tuple[str, str]]:
-    """(node id, code) -> (reason, collection) for every ``ignore`` entry in the map."""
-    found: dict[tuple[str, str], tuple[str, str]] = {}
-    for collection in ("sections", "claims", "relations", "evidence", "checks", "sources"):
-        for node in getattr(argmap, collection):
-            for entry in node.ignore:
-                found.setdefault((node.id, entry.code), (entry.reason, collection))
-    return found
-
-
-def _stamp(rule: Rule, report: Report, severity: Severity, locate: _Locator) -> Finding:
-    location = locate(report.node, report.kind, report.field, report.path)
+def _stamp(rule: Rule, problem: Problem, severity: Severity, locate: _Locator) -> Finding:
+    location = locate(problem.node, problem.kind, problem.field, problem.path)
     related = tuple(
         Related(
             ref.message,
             locate(ref.node, ref.kind, ref.field) if ref.node else None,
             ref.node,
         )
-        for ref in report.related
+        for ref in problem.related
     )
     return Finding(
         code=rule.CODE,
         rule=rule.ID,
-        severity=report.severity or severity,
-        message=report.message,
+        severity=problem.severity or severity,
+        message=problem.message,
         location=location,
-        hint=report.hint,
-        node=report.node,
+        hint=problem.hint,
+        node=problem.node,
         related=related,
-        data=dict(report.data or {}),
+        data=dict(problem.data or {}),
     )
 
 
@@ -151,107 +118,35 @@ def _run(argmap: ArgumentMap, config: Config) -> tuple[list[Finding], RuleContex
 def _check_loaded(ctx: RuleContext, config: Config, rules: Iterable[Rule]) -> list[Finding]:
     argmap = ctx.map
     locate = _Locator(argmap)
-    file_ignores = _file_ignores(_map_file(argmap), config)
+    ignored_here = file_ignores(_map_file(argmap), config)
     findings: list[Finding] = []
     known: set[str] = set()
     ran: set[str] = set()
     for rule in rules:
         known.add(rule.CODE)
-        if not is_selected(rule.CODE, rule.ID, config) or rule.CODE in file_ignores:
+        if not is_selected(rule.CODE, rule.ID, config) or rule.CODE in ignored_here:
             continue
-        if rule.ID in file_ignores:
+        if rule.ID in ignored_here:
             continue
         ran.add(rule.CODE)
-        severity = _severity_for(rule.CODE, rule.ID, rule.SEVERITY, config)
+        severity = severity_for(rule.CODE, rule.ID, rule.SEVERITY, config)
+        ctx.options = options_for(rule, config)
         try:
-            findings.extend(
-                _stamp(rule, report, severity, locate)
-                for report in rule.check(ctx, _options_for(rule, config))
-            )
+            findings.extend(_stamp(rule, problem, severity, locate) for problem in rule.check(ctx))
         except Exception as exc:  # noqa: BLE001 - a broken rule must not hide the others
             findings.append(
                 Finding(
-                    code="AM000",
-                    rule="internal-error",
-                    severity=Severity.ERROR,
+                    code=INTERNAL_ERROR.code,
+                    rule=INTERNAL_ERROR.id,
+                    severity=INTERNAL_ERROR.severity,
                     message=f"rule {rule.CODE} ({rule.ID}) crashed: {type(exc).__name__}: {exc}",
                     location=locate(None, None, ()),
                     hint="please report this with the map that caused it",
                     data={"traceback": traceback.format_exc()},
                 )
             )
-    findings = _apply_suppressions(argmap, findings, config, file_ignores, (known, ran))
+    findings = apply_suppressions(argmap, findings, config, ignored_here, (known, ran))
     return sorted(findings, key=by_position)
-
-
-def _file_ignores(display: str | None, config: Config) -> set[str]:
-    if display is None:
-        return set()
-    normalised = display.replace(os.sep, "/")
-    absolute = Path(display).resolve().as_posix()
-    ignored: set[str] = set()
-    for pattern, codes in config.per_file_ignores.items():
-        if fnmatch.fnmatch(normalised, pattern) or fnmatch.fnmatch(absolute, pattern):
-            ignored.update(codes)
-    return ignored
-
-
-def _apply_suppressions(
-    argmap: ArgumentMap,
-    findings: list[Finding],
-    config: Config,
-    file_ignores: set[str],
-    rule_codes: tuple[set[str], set[str]],
-) -> list[Finding]:
-    """Mark suppressed findings; report suppressions that silence nothing (AM901).
-
-    A suppression of a rule that did not run (not selected, ignored) is not reported: it may
-    well apply when that rule runs. One that names no rule at all is.
-    """
-    known, ran = rule_codes
-    suppressions = _suppressions(argmap)
-    used: set[tuple[str, str]] = set()
-    result: list[Finding] = []
-    for finding in findings:
-        key = (finding.node or "", finding.code)
-        if finding.node is not None and key in suppressions:
-            used.add(key)
-            result.append(finding.as_suppressed(suppressions[key][0]))
-        else:
-            result.append(finding)
-    code, rule_id = "AM901", "unused-suppression"
-    if is_selected(code, rule_id, config) and code not in file_ignores:
-        severity = _severity_for(code, rule_id, Severity.WARNING, config)
-        for (node, suppressed_code), (_, collection) in sorted(suppressions.items()):
-            if (node, suppressed_code) in used:
-                continue
-            unknown = suppressed_code not in known
-            if not unknown and suppressed_code not in ran:
-                continue
-            origin = argmap.origin
-            index = origin.path_of(node, collection) if origin is not None else None
-            location = None
-            if index is not None and origin is not None:
-                location = origin.locate_path((*index, "ignore"), "key")
-            result.append(
-                Finding(
-                    code=code,
-                    rule=rule_id,
-                    severity=severity,
-                    message=(
-                        f"the suppression of {suppressed_code} on {node!r} names no rule"
-                        if unknown
-                        else f"the suppression of {suppressed_code} on {node!r} suppresses "
-                        "nothing"
-                    ),
-                    location=location,
-                    hint="see `argmap rules` for the codes"
-                    if unknown
-                    else "remove it, or check that the code is the one reported on this node",
-                    node=node,
-                )
-            )
-    return result
 
 
 def check(

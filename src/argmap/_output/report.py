@@ -22,12 +22,9 @@ if TYPE_CHECKING:
     from argmap._engine.context import RuleContext
     from argmap._findings import Finding, Location
     from argmap._model import ArgumentMap, Claim, Quantity
-    from argmap._verify.argumentation import Analysis
 
 __all__ = ["FigureRow", "figure_rows", "report_markdown"]
 
-#: where AM701 (thesis-not-accepted) keeps the map's grounded analysis in its rule context
-_ANALYSIS_KEY = "argmap._verify.argumentation:analysis"
 
 
 @dataclass(frozen=True)
@@ -116,24 +113,14 @@ def _claim_label(claim: Claim) -> str:
     return f"{claim.id} ({claim.kind})"
 
 
-def _analysis(ctx: RuleContext) -> Analysis:
-    """The grounded analysis the check computed, or (no thesis, AM701 not run) a new one."""
-    from argmap._verify.argumentation import analyse
-
-    if _ANALYSIS_KEY not in ctx.cache:
-        ctx.cache[_ANALYSIS_KEY] = analyse(ctx.map)
-    analysis: Analysis = ctx.cache[_ANALYSIS_KEY]
-    return analysis
-
-
 def report_markdown(ctx: RuleContext, findings: Sequence[Finding], *, command: str = "") -> str:
     """The report of the map ``ctx`` was made for, as Markdown.
 
     ``ctx`` is the rule context of the check that gave ``findings``; what its rules computed
     (quote anchorings, the grounded analysis) is reused, not computed again.
     """
+    from argmap._verify.argumentation import analysis_of, describe_chain, explain
     from argmap._version import __version__
-    from argmap._verify.argumentation import describe_chain, explain
 
     argmap = ctx.map
     lines = [f"# Verification report: {argmap.title}", ""]
@@ -143,7 +130,7 @@ def report_markdown(ctx: RuleContext, findings: Sequence[Finding], *, command: s
     lines += ["", "## Size", ""]
     lines += _counts(argmap)
 
-    analysis = _analysis(ctx)
+    analysis = analysis_of(ctx)
     lines += ["", "## Theses and their grounded status", ""]
     lines.append(
         "Grounded semantics: a claim is *in* when every argument attacking it is out, *out* "

@@ -6,8 +6,8 @@ Hypothesis client re-anchors annotations: exact match first, candidates ranked b
 suffix and position, then an approximate match. Text extracted from PDFs loses ligatures
 ("afected" for "affected") and splits words at line ends, so both the snapshot and the quote
 are normalised the same way before matching, and an offset map leads from the normalised text
-back to the snapshot's own code points. Each snapshot is normalised and indexed once per run
-(:func:`index_for` caches it in ``RuleContext.cache``).
+back to the snapshot's own code points. Each snapshot is normalised and indexed once per map
+(:func:`index_for` keeps it in the map's :class:`~argmap._verify.index.MapIndex`).
 
 A fuzzy match is only a match if it keeps every number: one wrong digit is a tiny edit and a
 false quote, so :attr:`AnchorResult.numbers_missing` lists the quote's numbers that the
@@ -26,8 +26,8 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from argmap._engine.context import RuleContext
     from argmap._model import Evidence
+    from argmap._verify.index import MapIndex
 
 __all__ = [
     "MIN_SIMILARITY",
@@ -645,65 +645,55 @@ def _whole_words(text: str, start: int, end: int, reach: int = 24) -> tuple[int,
 
 # --- the map: evidence and its snapshot ----------------------------------------------------------
 
-_CACHE = "argmap._verify.anchor"
-
-
 def quote_holder(evidence: Evidence) -> str:
     """The source whose text holds the quote: ``via`` when set, else ``source``."""
     return evidence.via or evidence.source
 
 
-def _cache(ctx: RuleContext) -> dict[str, Any]:
-    cache: dict[str, Any] = ctx.cache.setdefault(_CACHE, {"indexes": {}, "results": {}})
-    return cache
+def index_for(index: MapIndex, source_id: str) -> SnapshotIndex | None:
+    """The source's snapshot, normalised and indexed once per map (None when unreadable)."""
+    return index.memo((index_for, source_id), lambda: _snapshot_index(index, source_id))
 
 
-def index_for(ctx: RuleContext, source_id: str) -> SnapshotIndex | None:
-    """The source's snapshot, normalised and indexed once per run (None when unreadable)."""
-    indexes: dict[str, SnapshotIndex | None] = _cache(ctx)["indexes"]
-    if source_id not in indexes:
-        snapshot = ctx.snapshot(source_id)
-        indexes[source_id] = None if snapshot is None else SnapshotIndex(source_id,
-                                                                         snapshot.text)
-    return indexes[source_id]
+def _snapshot_index(index: MapIndex, source_id: str) -> SnapshotIndex | None:
+    snapshot = index.snapshot(source_id)
+    return None if snapshot is None else SnapshotIndex(source_id, snapshot.text)
 
 
-def anchor_evidence(ctx: RuleContext, evidence: Evidence) -> AnchorResult:
-    """Anchor an evidence item's quote in the snapshot of its quote-holding source (cached)."""
-    results: dict[int, AnchorResult] = _cache(ctx)["results"]
-    key = id(evidence)
-    if key in results:
-        return results[key]
+def anchor_evidence(index: MapIndex, evidence: Evidence) -> AnchorResult:
+    """Anchor an evidence item's quote in the snapshot of its quote-holding source, once.
+
+    Keyed by the item itself (its ``id()``): two items may share an ID.
+    """
+    return index.memo((anchor_evidence, id(evidence)), lambda: _anchor(index, evidence))
+
+
+def _anchor(index: MapIndex, evidence: Evidence) -> AnchorResult:
     holder = quote_holder(evidence)
-    result: AnchorResult
     if evidence.quote is None:
-        result = AnchorResult(AnchorStatus.UNCHECKED, holder, reason="the evidence has no quote")
-    elif holder not in ctx.sources:
-        result = AnchorResult(AnchorStatus.UNCHECKED, holder,
-                              reason=f"source {holder!r} does not exist")
-    elif ctx.sources[holder].snapshot is None:
-        result = AnchorResult(AnchorStatus.UNCHECKED, holder,
-                              reason=f"source {holder!r} has no snapshot")
-    else:
-        index = index_for(ctx, holder)
-        if index is None:
-            problem = ctx.snapshot_problem(holder) or "the snapshot cannot be read"
-            result = AnchorResult(AnchorStatus.UNCHECKED, holder, reason=problem)
-        else:
-            quote = evidence.quote
-            position = None
-            if evidence.position is not None:
-                position = (evidence.position.start, evidence.position.end)
-            result = index.anchor(quote.exact, quote.prefix, quote.suffix, position)
-    results[key] = result
-    return result
+        return AnchorResult(AnchorStatus.UNCHECKED, holder, reason="the evidence has no quote")
+    if holder not in index.sources:
+        return AnchorResult(AnchorStatus.UNCHECKED, holder,
+                            reason=f"source {holder!r} does not exist")
+    if index.sources[holder].snapshot is None:
+        return AnchorResult(AnchorStatus.UNCHECKED, holder,
+                            reason=f"source {holder!r} has no snapshot")
+    snapshot = index_for(index, holder)
+    if snapshot is None:
+        problem = index.snapshot_problem(holder) or "the snapshot cannot be read"
+        return AnchorResult(AnchorStatus.UNCHECKED, holder, reason=problem)
+    quote = evidence.quote
+    position = None
+    if evidence.position is not None:
+        position = (evidence.position.start, evidence.position.end)
+    return snapshot.anchor(quote.exact, quote.prefix, quote.suffix, position)
 
 
-def anchored_evidence(ctx: RuleContext) -> Iterator[tuple[Evidence, AnchorResult]]:
+def anchored_evidence(index: MapIndex) -> Iterator[tuple[Evidence, AnchorResult]]:
     """Every evidence item with a quote, with its anchoring result, in map order."""
-    for evidence in ctx.map.evidence:
+    for evidence in index.map.evidence:
         if evidence.quote is not None:
-            yield evidence, anchor_evidence(ctx, evidence)
+            yield evidence, anchor_evidence(index, evidence)
 
 
 def shorten(text: str, limit: int = 100) -> str:

@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
     from argmap._model import ArgumentMap
+    from argmap._verify.index import MapIndex
 
 __all__ = [
     "Analysis",
@@ -36,6 +37,7 @@ __all__ = [
     "AttackStep",
     "Label",
     "analyse",
+    "analysis_of",
     "describe_chain",
     "explain",
     "grounded_labelling",
@@ -190,6 +192,11 @@ def analyse(argmap: ArgumentMap) -> Analysis:
         of_relation=of_relation,
         undercutters=undercutters,
     )
+
+
+def analysis_of(index: MapIndex) -> Analysis:
+    """The map's analysis, computed once per map for every rule (and the report) to share."""
+    return index.memo(analysis_of, lambda: analyse(index.map))
 
 
 def grounded_labelling(argmap: ArgumentMap) -> dict[str, Label]:

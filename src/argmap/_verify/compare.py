@@ -27,8 +27,8 @@ from argmap._verify.numbers import (
 )
 
 if TYPE_CHECKING:
-    from argmap._engine.context import RuleContext
     from argmap._model import Claim, Quantity
+    from argmap._verify.index import MapIndex
 
 __all__ = [
     "ClaimFigure",
@@ -180,20 +180,20 @@ class ClaimFigure:
     nearest: Support | None
 
 
-def _quote_mentions(ctx: RuleContext, evidence_id: str) -> tuple[Mention, ...]:
-    cache: dict[str, tuple[Mention, ...]] = ctx.cache.setdefault(__name__ + ".quotes", {})
-    if evidence_id in cache:
-        return cache[evidence_id]
-    item = ctx.evidence.get(evidence_id)
-    found: tuple[Mention, ...] = ()
-    if item is not None and item.quote is not None:
-        found = tuple(
-            replace(m, period=item.period) if m.is_figure and item.period and not m.period
-            else m
-            for m in parse(item.quote.exact)
-        )
-    cache[evidence_id] = found
-    return found
+def _quote_mentions(index: MapIndex, evidence_id: str) -> tuple[Mention, ...]:
+    """What an evidence item's quote states, each figure dated by the item's period; once."""
+    return index.memo((_quote_mentions, evidence_id), lambda: _read_quote(index, evidence_id))
+
+
+def _read_quote(index: MapIndex, evidence_id: str) -> tuple[Mention, ...]:
+    item = index.evidence.get(evidence_id)
+    if item is None or item.quote is None:
+        return ()
+    return tuple(
+        replace(m, period=item.period) if m.is_figure and item.period and not m.period
+        else m
+        for m in parse(item.quote.exact)
+    )
 
 
 def _overlaps(a: Mention, start: int, end: int) -> bool:
@@ -206,10 +206,14 @@ def _declared_mention(quantity: Quantity, claim: Claim) -> Mention | None:
     return from_quantity(quantity, claim.text)
 
 
-def _results(ctx: RuleContext) -> dict[str, str]:
-    """Quantity ID -> the check that derives it."""
+def _results(index: MapIndex) -> dict[str, str]:
+    """Quantity ID -> the check that derives it; once per map."""
+    return index.memo(_results, lambda: _find_results(index))
+
+
+def _find_results(index: MapIndex) -> dict[str, str]:
     found: dict[str, str] = {}
-    for check in ctx.map.checks:
+    for check in index.map.checks:
         result = result_ref(check)
         if result is not None:
             found.setdefault(result, check.id)
@@ -240,22 +244,20 @@ def claim_mentions(claim: Claim) -> list[tuple[Mention, Quantity | None]]:
     return [(m if m.period else replace(m, period=claim.period), q) for m, q in pairs]
 
 
-def claim_figures(ctx: RuleContext, claim: Claim) -> tuple[ClaimFigure, ...]:
-    """Each figure of a claim with the evidence figures that support it; cached per run."""
-    cache: dict[str, tuple[ClaimFigure, ...]] = ctx.cache.setdefault(__name__ + ".claims", {})
-    key = claim.id + "\x00" + claim.text
-    if key in cache:
-        return cache[key]
-    results = ctx.cache.get(__name__ + ".results")
-    if results is None:
-        results = ctx.cache[__name__ + ".results"] = _results(ctx)
+def claim_figures(index: MapIndex, claim: Claim) -> tuple[ClaimFigure, ...]:
+    """Each figure of a claim with the evidence figures that support it; once per map."""
+    return index.memo((claim_figures, claim.id, claim.text), lambda: _figures(index, claim))
+
+
+def _figures(index: MapIndex, claim: Claim) -> tuple[ClaimFigure, ...]:
+    results = _results(index)
     figures = []
     evidence_ids = list(dict.fromkeys(claim.evidence))
     for mention, quantity in claim_mentions(claim):
         supports = [
             Support(evidence_id, found, compare(mention, found))
             for evidence_id in evidence_ids
-            for found in _quote_mentions(ctx, evidence_id)
+            for found in _quote_mentions(index, evidence_id)
             if found.is_figure
         ]
         figures.append(
@@ -269,8 +271,7 @@ def claim_figures(ctx: RuleContext, claim: Claim) -> tuple[ClaimFigure, ...]:
                 nearest=_nearest(mention, supports),
             )
         )
-    cache[key] = result = tuple(figures)
-    return result
+    return tuple(figures)
 
 
 def _nearest(mention: Mention, supports: Sequence[Support]) -> Support | None:

@@ -2,20 +2,21 @@
 
 Rules need the same two questions answered: which claims support each other in a circle, and
 which claims are connected (by any relation) to a thesis. Both are linear-time graph
-algorithms (strongly and weakly connected components) run once per map by rustworkx; the
-results are cached on the rule context so every rule shares them.
+algorithms (strongly and weakly connected components) run by rustworkx once per map: the
+results are kept in the map's :class:`~argmap._verify.index.MapIndex` for every rule to share.
 """
 
 from __future__ import annotations
 
 from collections import deque
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from argmap._model import ArgumentMap
+    from argmap._verify.index import MapIndex
 
-__all__ = ["SupportCycle", "cached", "support_cycles", "thesis_connected"]
+__all__ = ["SupportCycle", "support_cycles", "thesis_connected"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,14 +32,6 @@ class SupportCycle:
     members: tuple[str, ...]
 
 
-def cached(cache: dict[str, Any], key: str, argmap: ArgumentMap, compute: Any) -> Any:
-    """Compute once per rule context (``cache`` is ``RuleContext.cache``)."""
-    full = f"argmap._verify.graph:{key}"
-    if full not in cache:
-        cache[full] = compute(argmap)
-    return cache[full]
-
-
 def _claim_order(argmap: ArgumentMap) -> dict[str, int]:
     order: dict[str, int] = {}
     for claim in argmap.claims:
@@ -46,11 +39,16 @@ def _claim_order(argmap: ArgumentMap) -> dict[str, int]:
     return order
 
 
-def support_cycles(argmap: ArgumentMap) -> list[SupportCycle]:
+def support_cycles(index: MapIndex) -> list[SupportCycle]:
     """Every circle of support, one per strongly connected component, in map order.
 
     A claim supporting itself directly is a self-relation, not a cycle, and is left out.
+    Computed once per map.
     """
+    return index.memo(support_cycles, lambda: _support_cycles(index.map))
+
+
+def _support_cycles(argmap: ArgumentMap) -> list[SupportCycle]:
     import rustworkx as rx
 
     order = _claim_order(argmap)
@@ -118,12 +116,17 @@ def _shortest_cycle(
     )
 
 
-def thesis_connected(argmap: ArgumentMap) -> set[str]:
+def thesis_connected(index: MapIndex) -> set[str]:
     """IDs of the claims connected to a thesis through any chain of relations.
 
     Relations are nodes of the graph too, so an undercut's premises are connected to the
     relation they undercut and, through it, to that relation's premises and target.
+    Computed once per map.
     """
+    return index.memo(thesis_connected, lambda: _thesis_connected(index.map))
+
+
+def _thesis_connected(argmap: ArgumentMap) -> set[str]:
     import rustworkx as rx
 
     # parallel edges do not change what is connected; a simple graph searched a node's edges

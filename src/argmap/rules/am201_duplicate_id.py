@@ -18,10 +18,10 @@ PASS::
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from typing import Any
 
-from argmap._engine.context import RelatedRef, Report, RuleContext
+from argmap._engine.context import Problem, RelatedRef, RuleContext
 from argmap._findings import Severity
 
 CODE = "AM201"
@@ -32,7 +32,7 @@ OPTIONS: dict[str, Any] = {}
 _COLLECTIONS = ("sections", "claims", "relations", "evidence", "checks", "sources")
 
 
-def check(ctx: RuleContext, options: Mapping[str, Any]) -> Iterator[Report]:  # noqa: ARG001
+def check(ctx: RuleContext) -> Iterator[Problem]:
     first: dict[str, tuple[str, tuple[str | int, ...]]] = {}
     for collection in _COLLECTIONS:
         for index, node in enumerate(getattr(ctx.map, collection)):
@@ -51,14 +51,14 @@ def _seen(
     collection: str,
     path: tuple[str | int, ...],
     field: tuple[str, ...],
-) -> Iterator[Report]:
+) -> Iterator[Problem]:
     if node_id not in first:
         first[node_id] = (collection, path)
         return
     other_collection, other_path = first[node_id]
     kind = collection.rstrip("s") if collection != "evidence" else "evidence"
     other_kind = other_collection.rstrip("s") if other_collection != "evidence" else "evidence"
-    yield Report(
+    yield Problem(
         f"{kind} ID {node_id!r} is already used by a {other_kind}",
         path=path,
         field=field,

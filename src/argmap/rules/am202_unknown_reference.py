@@ -22,12 +22,13 @@ PASS::
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator
 from typing import Any
 
-from argmap._engine.context import Report, RuleContext
+from argmap._engine.context import Problem, RuleContext
 from argmap._findings import Severity
 from argmap._verify.check_types import OPERANDS
+from argmap.rules._shared import references
 
 CODE = "AM202"
 ID = "unknown-reference"
@@ -42,10 +43,10 @@ def _report(
     node: str,
     path: tuple[str | int, ...],
     field: tuple[str | int, ...],
-) -> Report:
+) -> Problem:
     """``path`` is the node's data path: with duplicate IDs, its ID alone is ambiguous."""
     close = difflib.get_close_matches(ref, list(known), n=1, cutoff=0.6)
-    return Report(
+    return Problem(
         f"{what} {ref!r} does not exist",
         node=node,
         path=path,
@@ -63,52 +64,38 @@ _LIST_OPERANDS = tuple(op for op in OPERANDS if op.many)
 _LEFT_TO_AM203 = frozenset({"claim", "relation", "evidence", "source", "section"})
 
 
-def check(ctx: RuleContext, options: Mapping[str, Any]) -> Iterator[Report]:  # noqa: ARG001
-    """Report references to IDs that exist nowhere; a node of the wrong kind is AM203's."""
+def check(ctx: RuleContext) -> Iterator[Problem]:
+    """References to IDs that exist nowhere; a node of the wrong kind is AM203's."""
     anywhere: set[str] = set()
     for index in (ctx.claims, ctx.relations, ctx.evidence, ctx.sources, ctx.sections,
                   ctx.checks, ctx.quantities):
         anywhere.update(index)
-    for report in _unknown(ctx):
-        data = report.data or {}
+    for problem in _unknown(ctx):
+        data = problem.data or {}
         if data.get("expected") in _LEFT_TO_AM203 and data.get("reference") in anywhere:
             continue
-        yield report
+        yield problem
 
 
-def _unknown(ctx: RuleContext) -> Iterator[Report]:
-    claims, sections, evidence = ctx.claims, ctx.sections, ctx.evidence
-    sources, relations, quantities = ctx.sources, ctx.relations, ctx.quantities
-    for at, section in enumerate(ctx.map.sections):
-        if section.parent is not None and section.parent not in sections:
-            yield _report(section.parent, "section", sections, section.id, ("sections", at),
-                          ("parent",))
-    for at, claim in enumerate(ctx.map.claims):
-        where: tuple[str | int, ...] = ("claims", at)
-        if claim.section is not None and claim.section not in sections:
-            yield _report(claim.section, "section", sections, claim.id, where, ("section",))
-        for index, ref in enumerate(claim.evidence):
-            if ref not in evidence:
-                yield _report(ref, "evidence", evidence, claim.id, where, ("evidence", index))
-    for at, relation in enumerate(ctx.map.relations):
-        where = ("relations", at)
-        for index, ref in enumerate(relation.from_):
-            if ref not in claims:
-                yield _report(ref, "claim", claims, relation.id, where, ("from", index))
-        if relation.type == "undercuts":
-            if relation.to not in relations:
-                yield _report(relation.to, "relation", relations, relation.id, where, ("to",))
-        elif relation.to not in claims:
-            yield _report(relation.to, "claim", claims, relation.id, where, ("to",))
-    for at, item in enumerate(ctx.map.evidence):
-        where = ("evidence", at)
-        if item.source not in sources:
-            yield _report(item.source, "source", sources, item.id, where, ("source",))
-        if item.via is not None and item.via not in sources:
-            yield _report(item.via, "source", sources, item.id, where, ("via",))
+#: Collection -> what its node is called in a message (and in ``data["expected"]``).
+_NOUNS = {"claims": "claim", "relations": "relation", "evidence": "evidence",
+          "sources": "source", "sections": "section"}
+
+
+def _unknown(ctx: RuleContext) -> Iterator[Problem]:
+    claims, sources, quantities = ctx.claims, ctx.sources, ctx.quantities
+    indexes: dict[str, dict[str, Any]] = {
+        "claims": claims, "relations": ctx.relations, "evidence": ctx.evidence,
+        "sources": sources, "sections": ctx.sections,
+    }
+    for reference in references(ctx):
+        known = indexes[reference.expected]
+        if reference.target not in known:
+            yield _report(reference.target, _NOUNS[reference.expected], known, reference.node,
+                          reference.path, reference.field)
     if ctx.map.subject is not None and ctx.map.subject not in sources:
         close = difflib.get_close_matches(ctx.map.subject, list(sources), n=1, cutoff=0.6)
-        yield Report(
+        yield Problem(
             f"source {ctx.map.subject!r} does not exist",
             path=(),
             field=("subject",),

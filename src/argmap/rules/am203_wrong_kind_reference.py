@@ -35,11 +35,12 @@ PASS::
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from typing import Any
 
-from argmap._engine.context import RelatedRef, Report, RuleContext
+from argmap._engine.context import Problem, RelatedRef, RuleContext
 from argmap._findings import Severity
+from argmap.rules._shared import references
 
 CODE = "AM203"
 ID = "wrong-kind-reference"
@@ -87,75 +88,21 @@ def _kinds(ctx: RuleContext) -> dict[str, str]:
     return found
 
 
-def _wrong(
-    ref: str,
-    kinds: dict[str, str],
-    expected: str,
-    role: str,
-    what: str,
-    node: str,
-    path: tuple[str | int, ...],
-    field: tuple[str | int, ...],
-) -> Report | None:
-    actual = kinds.get(ref)
-    if actual is None or actual == expected:
-        return None
-    return Report(
-        f"{what} {ref!r} is {_a(_NAMES[actual])}, not {_a(_NAMES[expected])}",
-        node=node,
-        path=path,
-        field=field,
-        hint=_HINTS.get((role, actual), f"name {_a(_NAMES[expected])} here"),
-        related=(RelatedRef(f"{ref!r} is defined here", node=ref, kind=actual),),
-    )
-
-
-def check(ctx: RuleContext, options: Mapping[str, Any]) -> Iterator[Report]:  # noqa: ARG001
+def check(ctx: RuleContext) -> Iterator[Problem]:
     kinds = _kinds(ctx)
-    found: list[Report | None] = []
-    # located by data path, not by ID: with duplicate IDs, the node meant is this one
-    for at, relation in enumerate(ctx.map.relations):
-        where: tuple[str | int, ...] = ("relations", at)
-        for index, ref in enumerate(relation.from_):
-            found.append(
-                _wrong(ref, kinds, "claims", "premise", "premise", relation.id, where,
-                       ("from", index))
-            )
-        if relation.type == "undercuts":
-            found.append(
-                _wrong(relation.to, kinds, "relations", "undercut", "undercut target",
-                       relation.id, where, ("to",))
-            )
-        else:
-            found.append(
-                _wrong(relation.to, kinds, "claims", "target", f"{relation.type} target",
-                       relation.id, where, ("to",))
-            )
-    for at, claim in enumerate(ctx.map.claims):
-        for index, ref in enumerate(claim.evidence):
-            found.append(
-                _wrong(ref, kinds, "evidence", "evidence", "evidence", claim.id,
-                       ("claims", at), ("evidence", index))
-            )
-        if claim.section is not None:
-            found.append(
-                _wrong(claim.section, kinds, "sections", "section", "section", claim.id,
-                       ("claims", at), ("section",))
-            )
-    for at, section in enumerate(ctx.map.sections):
-        if section.parent is not None:
-            found.append(
-                _wrong(section.parent, kinds, "sections", "section", "parent section",
-                       section.id, ("sections", at), ("parent",))
-            )
-    for at, item in enumerate(ctx.map.evidence):
-        found.append(
-            _wrong(item.source, kinds, "sources", "source", "source", item.id,
-                   ("evidence", at), ("source",))
+    for reference in references(ctx):
+        actual = kinds.get(reference.target)
+        if actual is None or actual == reference.expected:
+            continue
+        expected = _NAMES[reference.expected]
+        # located by data path, not by ID: with duplicate IDs, the node meant is this one
+        yield Problem(
+            f"{reference.label} {reference.target!r} is {_a(_NAMES[actual])}, "
+            f"not {_a(expected)}",
+            node=reference.node,
+            path=reference.path,
+            field=reference.field,
+            hint=_HINTS.get((reference.role, actual), f"name {_a(expected)} here"),
+            related=(RelatedRef(f"{reference.target!r} is defined here", node=reference.target,
+                                kind=actual),),
         )
-        if item.via is not None:
-            found.append(
-                _wrong(item.via, kinds, "sources", "source", "via source", item.id,
-                       ("evidence", at), ("via",))
-            )
-    yield from (report for report in found if report is not None)

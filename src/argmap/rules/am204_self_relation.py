@@ -17,10 +17,10 @@ PASS::
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from typing import Any
 
-from argmap._engine.context import Report, RuleContext
+from argmap._engine.context import Problem, RuleContext
 from argmap._findings import Severity
 
 CODE = "AM204"
@@ -29,11 +29,11 @@ SEVERITY = Severity.ERROR
 OPTIONS: dict[str, Any] = {}
 
 
-def check(ctx: RuleContext, options: Mapping[str, Any]) -> Iterator[Report]:  # noqa: ARG001
+def check(ctx: RuleContext) -> Iterator[Problem]:
     for at, relation in enumerate(ctx.map.relations):
         if relation.type == "undercuts":
             if relation.to == relation.id:
-                yield Report(
+                yield Problem(
                     f"relation {relation.id!r} undercuts itself",
                     node=relation.id,
                     path=("relations", at),
@@ -42,7 +42,7 @@ def check(ctx: RuleContext, options: Mapping[str, Any]) -> Iterator[Report]:  # 
                 )
             continue
         if relation.to in relation.from_:
-            yield Report(
+            yield Problem(
                 f"{relation.to!r} {relation.type} itself (relation {relation.id!r})",
                 node=relation.id,
                 path=("relations", at),

@@ -20,12 +20,12 @@ PASS::
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from typing import Any
 
-from argmap._engine.context import RelatedRef, Report, RuleContext
+from argmap._engine.context import Problem, RelatedRef, RuleContext
 from argmap._findings import Severity
-from argmap._verify.graph import cached, support_cycles
+from argmap._verify.graph import support_cycles
 
 CODE = "AM205"
 ID = "circular-support"
@@ -33,8 +33,8 @@ SEVERITY = Severity.ERROR
 OPTIONS: dict[str, Any] = {}
 
 
-def check(ctx: RuleContext, options: Mapping[str, Any]) -> Iterator[Report]:  # noqa: ARG001
-    for cycle in cached(ctx.cache, "support_cycles", ctx.map, support_cycles):
+def check(ctx: RuleContext) -> Iterator[Problem]:
+    for cycle in support_cycles(ctx):
         path = " -> ".join((*cycle.claims, cycle.claims[0]))
         related: list[RelatedRef] = []
         for index, claim in enumerate(cycle.claims):
@@ -52,7 +52,7 @@ def check(ctx: RuleContext, options: Mapping[str, Any]) -> Iterator[Report]:  # 
             for m in others
         )
         more = f" ({len(others)} more claims are caught in it)" if others else ""
-        yield Report(
+        yield Problem(
             f"circular support: {path}{more}",
             node=cycle.claims[0],
             kind="claims",

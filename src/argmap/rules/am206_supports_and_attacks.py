@@ -18,10 +18,10 @@ PASS::
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from typing import Any
 
-from argmap._engine.context import RelatedRef, Report, RuleContext
+from argmap._engine.context import Problem, RelatedRef, RuleContext
 from argmap._findings import Severity
 
 CODE = "AM206"
@@ -30,7 +30,7 @@ SEVERITY = Severity.ERROR
 OPTIONS: dict[str, Any] = {}
 
 
-def check(ctx: RuleContext, options: Mapping[str, Any]) -> Iterator[Report]:  # noqa: ARG001
+def check(ctx: RuleContext) -> Iterator[Problem]:
     supports: dict[tuple[str, str], str] = {}
     for relation in ctx.map.relations:
         if relation.type == "supports":
@@ -43,7 +43,7 @@ def check(ctx: RuleContext, options: Mapping[str, Any]) -> Iterator[Report]:  # 
             support = supports.get((premise, relation.to))
             if support is None:
                 continue
-            yield Report(
+            yield Problem(
                 f"{premise!r} both supports {relation.to!r} (relation {support!r}) and "
                 f"attacks it (relation {relation.id!r})",
                 node=relation.id,

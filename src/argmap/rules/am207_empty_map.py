@@ -17,10 +17,10 @@ PASS::
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from typing import Any
 
-from argmap._engine.context import Report, RuleContext
+from argmap._engine.context import Problem, RuleContext
 from argmap._findings import Severity
 
 CODE = "AM207"
@@ -29,10 +29,10 @@ SEVERITY = Severity.ERROR
 OPTIONS: dict[str, Any] = {}
 
 
-def check(ctx: RuleContext, options: Mapping[str, Any]) -> Iterator[Report]:  # noqa: ARG001
+def check(ctx: RuleContext) -> Iterator[Problem]:
     if not ctx.map.claims:
         data = ctx.origin.combined_data() if ctx.origin is not None else {}
-        yield Report(
+        yield Problem(
             "the map has no claims",
             path=(),
             field=("claims",) if "claims" in data else (),

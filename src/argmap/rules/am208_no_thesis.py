@@ -19,10 +19,10 @@ PASS::
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from typing import Any
 
-from argmap._engine.context import Report, RuleContext
+from argmap._engine.context import Problem, RuleContext
 from argmap._findings import Severity
 
 CODE = "AM208"
@@ -31,10 +31,10 @@ SEVERITY = Severity.ERROR
 OPTIONS: dict[str, Any] = {}
 
 
-def check(ctx: RuleContext, options: Mapping[str, Any]) -> Iterator[Report]:  # noqa: ARG001
+def check(ctx: RuleContext) -> Iterator[Problem]:
     claims = ctx.map.claims
     if claims and not any(claim.kind == "thesis" for claim in claims):
-        yield Report(
+        yield Problem(
             f"the map has {len(claims)} claim{'s' if len(claims) != 1 else ''} but no thesis",
             path=("claims", 0),
             hint="mark the main conclusion with `kind: thesis`",

@@ -23,12 +23,12 @@ PASS::
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from typing import Any
 
-from argmap._engine.context import Report, RuleContext
+from argmap._engine.context import Problem, RuleContext
 from argmap._findings import Severity
-from argmap._verify.graph import cached, thesis_connected
+from argmap._verify.graph import thesis_connected
 
 CODE = "AM209"
 ID = "disconnected-claim"
@@ -36,13 +36,13 @@ SEVERITY = Severity.WARNING
 OPTIONS: dict[str, Any] = {}
 
 
-def check(ctx: RuleContext, options: Mapping[str, Any]) -> Iterator[Report]:  # noqa: ARG001
+def check(ctx: RuleContext) -> Iterator[Problem]:
     if not any(claim.kind == "thesis" for claim in ctx.map.claims):
         return
-    connected = cached(ctx.cache, "thesis_connected", ctx.map, thesis_connected)
+    connected = thesis_connected(ctx)
     for claim_id in ctx.claims:
         if claim_id not in connected:
-            yield Report(
+            yield Problem(
                 f"claim {claim_id!r} is not connected to any thesis",
                 node=claim_id,
                 kind="claims",

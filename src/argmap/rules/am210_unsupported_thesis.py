@@ -20,10 +20,10 @@ PASS::
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from typing import Any
 
-from argmap._engine.context import Report, RuleContext
+from argmap._engine.context import Problem, RuleContext
 from argmap._findings import Severity
 
 CODE = "AM210"
@@ -32,15 +32,15 @@ SEVERITY = Severity.WARNING
 OPTIONS: dict[str, Any] = {"evidence_counts": True}
 
 
-def check(ctx: RuleContext, options: Mapping[str, Any]) -> Iterator[Report]:
+def check(ctx: RuleContext) -> Iterator[Problem]:
     for claim in ctx.claims.values():
         if claim.kind != "thesis":
             continue
         if any(r.type == "supports" for r in ctx.incoming.get(claim.id, ())):
             continue
-        if claim.evidence and options["evidence_counts"]:
+        if claim.evidence and ctx.options["evidence_counts"]:
             continue
-        yield Report(
+        yield Problem(
             f"thesis {claim.id!r} has no support",
             node=claim.id,
             kind="claims",

@@ -26,10 +26,10 @@ PASS::
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from typing import Any
 
-from argmap._engine.context import Report, RuleContext
+from argmap._engine.context import Problem, RuleContext
 from argmap._findings import Severity
 
 CODE = "AM211"
@@ -38,7 +38,7 @@ SEVERITY = Severity.WARNING
 OPTIONS: dict[str, Any] = {}
 
 
-def check(ctx: RuleContext, options: Mapping[str, Any]) -> Iterator[Report]:  # noqa: ARG001
+def check(ctx: RuleContext) -> Iterator[Problem]:
     for claim in ctx.claims.values():
         if claim.kind in ("thesis", "assumption", "objection") or claim.evidence:
             continue
@@ -46,7 +46,7 @@ def check(ctx: RuleContext, options: Mapping[str, Any]) -> Iterator[Report]:  # 
             continue
         if any(r.type == "supports" for r in ctx.incoming.get(claim.id, ())):
             continue
-        yield Report(
+        yield Problem(
             f"premise {claim.id!r} is neither supported, evidenced, nor marked as an assumption",
             node=claim.id,
             kind="claims",

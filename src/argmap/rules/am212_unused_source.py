@@ -21,10 +21,10 @@ PASS::
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from typing import Any
 
-from argmap._engine.context import Report, RuleContext
+from argmap._engine.context import Problem, RuleContext
 from argmap._findings import Severity
 
 CODE = "AM212"
@@ -33,7 +33,7 @@ SEVERITY = Severity.WARNING
 OPTIONS: dict[str, Any] = {}
 
 
-def check(ctx: RuleContext, options: Mapping[str, Any]) -> Iterator[Report]:  # noqa: ARG001
+def check(ctx: RuleContext) -> Iterator[Problem]:
     used = {ctx.map.subject} if ctx.map.subject else set()
     for item in ctx.map.evidence:
         used.add(item.source)
@@ -41,7 +41,7 @@ def check(ctx: RuleContext, options: Mapping[str, Any]) -> Iterator[Report]:  # 
             used.add(item.via)
     for source_id in ctx.sources:
         if source_id not in used:
-            yield Report(
+            yield Problem(
                 f"source {source_id!r} is not cited by any evidence",
                 node=source_id,
                 kind="sources",

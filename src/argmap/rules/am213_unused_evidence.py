@@ -20,10 +20,10 @@ PASS::
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from typing import Any
 
-from argmap._engine.context import Report, RuleContext
+from argmap._engine.context import Problem, RuleContext
 from argmap._findings import Severity
 
 CODE = "AM213"
@@ -32,11 +32,11 @@ SEVERITY = Severity.WARNING
 OPTIONS: dict[str, Any] = {}
 
 
-def check(ctx: RuleContext, options: Mapping[str, Any]) -> Iterator[Report]:  # noqa: ARG001
+def check(ctx: RuleContext) -> Iterator[Problem]:
     used = ctx.evidence_users
     for evidence_id in ctx.evidence:
         if evidence_id not in used:
-            yield Report(
+            yield Problem(
                 f"evidence {evidence_id!r} is not cited by any claim",
                 node=evidence_id,
                 kind="evidence",

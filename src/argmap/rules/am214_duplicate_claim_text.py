@@ -20,10 +20,10 @@ PASS::
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from typing import Any
 
-from argmap._engine.context import RelatedRef, Report, RuleContext
+from argmap._engine.context import Problem, RelatedRef, RuleContext
 from argmap._findings import Severity
 
 CODE = "AM214"
@@ -37,14 +37,14 @@ def normalise(text: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
 
 
-def check(ctx: RuleContext, options: Mapping[str, Any]) -> Iterator[Report]:  # noqa: ARG001
+def check(ctx: RuleContext) -> Iterator[Problem]:
     first: dict[str, str] = {}
     for index, claim in enumerate(ctx.map.claims):
         key = normalise(claim.text)
         if key not in first:
             first[key] = claim.id
             continue
-        yield Report(
+        yield Problem(
             f"claim {claim.id!r} has the same text as {first[key]!r}",
             node=claim.id,
             path=("claims", index),

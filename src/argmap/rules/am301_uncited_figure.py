@@ -23,14 +23,15 @@ PASS::
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
-from argmap._engine.context import RelatedRef, Report, RuleContext
+from argmap._engine.context import Problem, RelatedRef, RuleContext
 from argmap._findings import Severity
 from argmap._model import QuantityKind
-from argmap._verify.compare import claim_figures, describe, why
+from argmap._verify.compare import describe, why
+from argmap.rules._shared import every_claim_figure
 
 CODE = "AM301"
 ID = "uncited-figure"
@@ -38,39 +39,38 @@ SEVERITY = Severity.ERROR
 OPTIONS: dict[str, Any] = {"min_count": 0}
 
 
-def check(ctx: RuleContext, options: Mapping[str, Any]) -> Iterator[Report]:
-    min_count = Decimal(str(options.get("min_count", 0) or 0))
-    for claim in ctx.map.claims:
-        for figure in claim_figures(ctx, claim):
-            m = figure.mention
-            if figure.matches or figure.too_precise or figure.derived_by:
+def check(ctx: RuleContext) -> Iterator[Problem]:
+    min_count = Decimal(str(ctx.options.get("min_count", 0) or 0))
+    for claim, figure in every_claim_figure(ctx):
+        m = figure.mention
+        if figure.matches or figure.too_precise or figure.derived_by:
+            continue
+        if m.kind == QuantityKind.COUNT and m.magnitude < min_count:
+            continue
+        if m.vague:
+            if claim.evidence:
                 continue
-            if m.kind == QuantityKind.COUNT and m.magnitude < min_count:
-                continue
-            if m.vague:
-                if claim.evidence:
-                    continue
-                detail = "it is vague and the claim has no evidence"
-            elif not claim.evidence:
-                detail = "the claim has no evidence"
-            else:
-                detail = "no quote of " + ", ".join(dict.fromkeys(claim.evidence)) + " states it"
-            related: tuple[RelatedRef, ...] = ()
-            nearest = figure.nearest
-            if nearest is not None:
-                detail += (f"; closest: {nearest.evidence} says {nearest.mention.text!r}, "
-                           f"{why(nearest.verdict)}")
-                related = (RelatedRef(f"the quote says {nearest.mention.text!r}",
-                                      node=nearest.evidence, kind="evidence",
-                                      field=("quote", "exact")),)
-            yield Report(
-                f"figure {m.text!r} ({describe(m)}) is not cited: {detail}",
-                node=claim.id,
-                kind="claims",
-                field=("text",),
-                hint="cite evidence whose quote states this figure, or declare the quantity "
-                "and a check that derives it from cited figures",
-                related=related,
-                data={"figure": m.text, "reading": describe(m), "kind": m.kind.value,
-                      "magnitude": str(m.magnitude)},
-            )
+            detail = "it is vague and the claim has no evidence"
+        elif not claim.evidence:
+            detail = "the claim has no evidence"
+        else:
+            detail = "no quote of " + ", ".join(dict.fromkeys(claim.evidence)) + " states it"
+        related: tuple[RelatedRef, ...] = ()
+        nearest = figure.nearest
+        if nearest is not None:
+            detail += (f"; closest: {nearest.evidence} says {nearest.mention.text!r}, "
+                       f"{why(nearest.verdict)}")
+            related = (RelatedRef(f"the quote says {nearest.mention.text!r}",
+                                  node=nearest.evidence, kind="evidence",
+                                  field=("quote", "exact")),)
+        yield Problem(
+            f"figure {m.text!r} ({describe(m)}) is not cited: {detail}",
+            node=claim.id,
+            kind="claims",
+            field=("text",),
+            hint="cite evidence whose quote states this figure, or declare the quantity "
+            "and a check that derives it from cited figures",
+            related=related,
+            data={"figure": m.text, "reading": describe(m), "kind": m.kind.value,
+                  "magnitude": str(m.magnitude)},
+        )

@@ -18,10 +18,10 @@ PASS::
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from typing import Any
 
-from argmap._engine.context import Report, RuleContext
+from argmap._engine.context import Problem, RuleContext
 from argmap._findings import Severity
 from argmap._verify.numbers import TEMPORAL_KINDS, parse
 
@@ -31,8 +31,8 @@ SEVERITY = Severity.WARNING
 OPTIONS: dict[str, Any] = {"exempt_concluded": True}
 
 
-def check(ctx: RuleContext, options: Mapping[str, Any]) -> Iterator[Report]:
-    exempt = bool(options.get("exempt_concluded", True))
+def check(ctx: RuleContext) -> Iterator[Problem]:
+    exempt = bool(ctx.options.get("exempt_concluded", True))
     for claim in ctx.map.claims:
         if claim.evidence:
             continue
@@ -42,7 +42,7 @@ def check(ctx: RuleContext, options: Mapping[str, Any]) -> Iterator[Report]:
         if not dates:
             continue
         listed = ", ".join(repr(d) for d in dict.fromkeys(dates))
-        yield Report(
+        yield Problem(
             f"the claim dates its statement ({listed}) but cites no evidence",
             node=claim.id,
             kind="claims",

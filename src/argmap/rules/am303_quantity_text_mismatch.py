@@ -20,10 +20,10 @@ PASS::
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from typing import Any
 
-from argmap._engine.context import Report, RuleContext
+from argmap._engine.context import Problem, RuleContext
 from argmap._findings import Severity
 from argmap._model import QuantityKind
 from argmap._verify.numbers import Mention, format_mention, from_quantity, parse, periods_overlap
@@ -51,14 +51,14 @@ def _differences(declared: Mention, read: Mention) -> list[str]:
     return found
 
 
-def check(ctx: RuleContext, options: Mapping[str, Any]) -> Iterator[Report]:  # noqa: ARG001
+def check(ctx: RuleContext) -> Iterator[Problem]:
     for claim in ctx.map.claims:
         for index, quantity in enumerate(claim.quantities):
             if not quantity.text:
                 continue
             field = ("quantities", index, "text")
             if quantity.text not in claim.text:
-                yield Report(
+                yield Problem(
                     f"quantity {quantity.id!r}: {quantity.text!r} does not occur in the "
                     "claim's text",
                     node=claim.id, kind="claims", field=field,
@@ -71,7 +71,7 @@ def check(ctx: RuleContext, options: Mapping[str, Any]) -> Iterator[Report]:  # 
                           if m.start < start + len(quantity.text) and start < m.end]
             readings = in_context or list(parse(quantity.text))
             if not readings:
-                yield Report(
+                yield Problem(
                     f"quantity {quantity.id!r}: no figure can be read in {quantity.text!r}",
                     node=claim.id, kind="claims", field=field,
                     hint="point text at the words that state the number",
@@ -81,7 +81,7 @@ def check(ctx: RuleContext, options: Mapping[str, Any]) -> Iterator[Report]:  # 
             if any(not p for p in problems):
                 continue
             best = min(range(len(readings)), key=lambda i: len(problems[i]))
-            yield Report(
+            yield Problem(
                 f"quantity {quantity.id!r} declares {format_mention(declared)!r} but its text "
                 f"{quantity.text!r} reads as {format_mention(readings[best])!r} "
                 f"({'; '.join(problems[best])})",

@@ -19,12 +19,12 @@ PASS::
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from typing import Any
 
-from argmap._engine.context import RelatedRef, Report, RuleContext
+from argmap._engine.context import Problem, RelatedRef, RuleContext
 from argmap._findings import Severity
-from argmap._verify.compare import claim_figures
+from argmap.rules._shared import every_claim_figure
 
 CODE = "AM304"
 ID = "more-precise-than-source"
@@ -32,20 +32,19 @@ SEVERITY = Severity.WARNING
 OPTIONS: dict[str, Any] = {}
 
 
-def check(ctx: RuleContext, options: Mapping[str, Any]) -> Iterator[Report]:  # noqa: ARG001
-    for claim in ctx.map.claims:
-        for figure in claim_figures(ctx, claim):
-            if figure.matches or not figure.too_precise:
-                continue
-            support = figure.too_precise[0]
-            yield Report(
-                f"figure {figure.mention.text!r} is more precise than its source: "
-                f"{support.evidence} says {support.mention.text!r}",
-                node=claim.id,
-                kind="claims",
-                field=("text",),
-                hint=f"write the figure as the source does ({support.mention.text!r})",
-                related=(RelatedRef("the less precise figure", node=support.evidence,
-                                    kind="evidence", field=("quote", "exact")),),
-                data={"figure": figure.mention.text, "source_figure": support.mention.text},
-            )
+def check(ctx: RuleContext) -> Iterator[Problem]:
+    for claim, figure in every_claim_figure(ctx):
+        if figure.matches or not figure.too_precise:
+            continue
+        support = figure.too_precise[0]
+        yield Problem(
+            f"figure {figure.mention.text!r} is more precise than its source: "
+            f"{support.evidence} says {support.mention.text!r}",
+            node=claim.id,
+            kind="claims",
+            field=("text",),
+            hint=f"write the figure as the source does ({support.mention.text!r})",
+            related=(RelatedRef("the less precise figure", node=support.evidence,
+                                kind="evidence", field=("quote", "exact")),),
+            data={"figure": figure.mention.text, "source_figure": support.mention.text},
+        )

@@ -20,12 +20,13 @@ PASS::
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from typing import Any
 
-from argmap._engine.context import Report, RuleContext
+from argmap._engine.context import Problem, RuleContext
 from argmap._findings import Severity
-from argmap._verify.compare import claim_figures, describe
+from argmap._verify.compare import describe
+from argmap.rules._shared import every_claim_figure
 
 CODE = "AM305"
 ID = "secondary-only-figure"
@@ -33,25 +34,24 @@ SEVERITY = Severity.INFO
 OPTIONS: dict[str, Any] = {}
 
 
-def check(ctx: RuleContext, options: Mapping[str, Any]) -> Iterator[Report]:  # noqa: ARG001
+def check(ctx: RuleContext) -> Iterator[Problem]:
     subject = ctx.map.subject
     if subject is None:
         return
-    for claim in ctx.map.claims:
-        for figure in claim_figures(ctx, claim):
-            supports = figure.matches or figure.too_precise
-            if not supports:
-                continue
-            sources = {ctx.evidence[s.evidence].source for s in supports}
-            if sources != {subject}:
-                continue
-            yield Report(
-                f"figure {figure.mention.text!r} has no primary source: only {subject!r}, the "
-                "analysed document, states it",
-                node=claim.id,
-                kind="claims",
-                field=("text",),
-                hint="cite the primary source the document took the figure from",
-                data={"figure": figure.mention.text, "reading": describe(figure.mention),
-                      "evidence": sorted({s.evidence for s in supports})},
-            )
+    for claim, figure in every_claim_figure(ctx):
+        supports = figure.matches or figure.too_precise
+        if not supports:
+            continue
+        sources = {ctx.evidence[s.evidence].source for s in supports}
+        if sources != {subject}:
+            continue
+        yield Problem(
+            f"figure {figure.mention.text!r} has no primary source: only {subject!r}, the "
+            "analysed document, states it",
+            node=claim.id,
+            kind="claims",
+            field=("text",),
+            hint="cite the primary source the document took the figure from",
+            data={"figure": figure.mention.text, "reading": describe(figure.mention),
+                  "evidence": sorted({s.evidence for s in supports})},
+        )

@@ -25,10 +25,10 @@ PASS::
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from typing import Any
 
-from argmap._engine.context import RelatedRef, Report, RuleContext
+from argmap._engine.context import Problem, RelatedRef, RuleContext
 from argmap._findings import Severity
 from argmap._verify.anchor import MIN_SIMILARITY, AnchorStatus, anchored_evidence, shorten
 
@@ -38,7 +38,7 @@ SEVERITY = Severity.ERROR
 OPTIONS: dict[str, Any] = {}
 
 
-def check(ctx: RuleContext, options: Mapping[str, Any]) -> Iterator[Report]:  # noqa: ARG001
+def check(ctx: RuleContext) -> Iterator[Problem]:
     for evidence, result in anchored_evidence(ctx):
         if result.status is not AnchorStatus.NOT_FOUND:
             continue
@@ -51,7 +51,7 @@ def check(ctx: RuleContext, options: Mapping[str, Any]) -> Iterator[Report]:  # 
                       f"{shorten(result.text)!r}")
         else:
             detail = f": {result.reason}" if result.reason else ""
-        yield Report(
+        yield Problem(
             f"quote of {evidence.id!r} is not in the snapshot of {where}{detail}",
             node=evidence.id,
             kind="evidence",

@@ -23,10 +23,10 @@ PASS::
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from typing import Any
 
-from argmap._engine.context import Report, RuleContext
+from argmap._engine.context import Problem, RuleContext
 from argmap._findings import Severity
 from argmap._verify.anchor import AnchorStatus, anchored_evidence, shorten
 
@@ -36,11 +36,11 @@ SEVERITY = Severity.WARNING
 OPTIONS: dict[str, Any] = {}
 
 
-def check(ctx: RuleContext, options: Mapping[str, Any]) -> Iterator[Report]:  # noqa: ARG001
+def check(ctx: RuleContext) -> Iterator[Problem]:
     for evidence, result in anchored_evidence(ctx):
         if result.status is not AnchorStatus.FUZZY or result.numbers_missing:
             continue
-        yield Report(
+        yield Problem(
             f"quote of {evidence.id!r} differs from its source {result.source!r} "
             f"({result.similarity:.0%} similar); the source says: {shorten(result.text or '')!r}",
             node=evidence.id,

@@ -22,10 +22,10 @@ PASS::
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from typing import Any
 
-from argmap._engine.context import Report, RuleContext
+from argmap._engine.context import Problem, RuleContext
 from argmap._findings import Severity
 from argmap._verify.anchor import anchored_evidence, shorten
 
@@ -35,13 +35,13 @@ SEVERITY = Severity.ERROR
 OPTIONS: dict[str, Any] = {}
 
 
-def check(ctx: RuleContext, options: Mapping[str, Any]) -> Iterator[Report]:  # noqa: ARG001
+def check(ctx: RuleContext) -> Iterator[Problem]:
     for evidence, result in anchored_evidence(ctx):
         if not result.found or not result.numbers_missing:
             continue
         missing = ", ".join(result.numbers_missing)
         stated = ", ".join(result.numbers_found) or "no number"
-        yield Report(
+        yield Problem(
             f"quote of {evidence.id!r} states {missing}, but the passage of {result.source!r} "
             f"it matches ({result.similarity:.0%} similar) states {stated}: "
             f"{shorten(result.text or '')!r}",

@@ -24,10 +24,10 @@ PASS::
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from typing import Any
 
-from argmap._engine.context import Report, RuleContext
+from argmap._engine.context import Problem, RuleContext
 from argmap._findings import Severity
 from argmap._verify.anchor import anchored_evidence, shorten
 
@@ -37,7 +37,7 @@ SEVERITY = Severity.WARNING
 OPTIONS: dict[str, Any] = {}
 
 
-def check(ctx: RuleContext, options: Mapping[str, Any]) -> Iterator[Report]:  # noqa: ARG001
+def check(ctx: RuleContext) -> Iterator[Problem]:
     for evidence, result in anchored_evidence(ctx):
         if not result.found or evidence.quote is None:
             continue
@@ -46,7 +46,7 @@ def check(ctx: RuleContext, options: Mapping[str, Any]) -> Iterator[Report]:  # 
         for side, matched, where, context in sides:
             if matched is not False:
                 continue
-            yield Report(
+            yield Problem(
                 f"the {side} of the quote of {evidence.id!r} does not match its source "
                 f"{result.source!r}: the text {where} the quote is {shorten(context, 60)!r}",
                 node=evidence.id,

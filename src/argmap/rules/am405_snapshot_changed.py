@@ -20,10 +20,10 @@ PASS::
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from typing import Any
 
-from argmap._engine.context import RelatedRef, Report, RuleContext
+from argmap._engine.context import Problem, RelatedRef, RuleContext
 from argmap._findings import Severity
 from argmap._verify.anchor import quote_holder
 
@@ -33,7 +33,7 @@ SEVERITY = Severity.WARNING
 OPTIONS: dict[str, Any] = {}
 
 
-def check(ctx: RuleContext, options: Mapping[str, Any]) -> Iterator[Report]:  # noqa: ARG001
+def check(ctx: RuleContext) -> Iterator[Problem]:
     changed: dict[str, tuple[str, str, str]] = {}
     for source in ctx.sources.values():
         if source.snapshot is None or source.snapshot.sha256 is None:
@@ -50,7 +50,7 @@ def check(ctx: RuleContext, options: Mapping[str, Any]) -> Iterator[Report]:  # 
             continue
         quoted.add(holder)
         path, recorded, actual = changed[holder]
-        yield Report(
+        yield Problem(
             f"evidence {evidence.id!r} is suspect: the snapshot of {holder!r} ({path}) changed "
             f"since it was recorded (recorded sha256 {recorded}, file now {actual})",
             node=evidence.id,
@@ -64,7 +64,7 @@ def check(ctx: RuleContext, options: Mapping[str, Any]) -> Iterator[Report]:  # 
     for source_id, (path, recorded, actual) in changed.items():
         if source_id in quoted:
             continue
-        yield Report(
+        yield Problem(
             f"the snapshot of {source_id!r} ({path}) changed since it was recorded "
             f"(recorded sha256 {recorded}, file now {actual})",
             node=source_id,

@@ -20,10 +20,10 @@ PASS::
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from typing import Any
 
-from argmap._engine.context import Report, RuleContext
+from argmap._engine.context import Problem, RuleContext
 from argmap._findings import Severity
 
 CODE = "AM406"
@@ -32,7 +32,7 @@ SEVERITY = Severity.ERROR
 OPTIONS: dict[str, Any] = {}
 
 
-def check(ctx: RuleContext, options: Mapping[str, Any]) -> Iterator[Report]:  # noqa: ARG001
+def check(ctx: RuleContext) -> Iterator[Problem]:
     if ctx.origin is None:  # a map built in Python has no folder to read snapshots from
         return
     for source in ctx.sources.values():
@@ -41,7 +41,7 @@ def check(ctx: RuleContext, options: Mapping[str, Any]) -> Iterator[Report]:  # 
         problem = ctx.snapshot_problem(source.id)
         if problem is None:
             continue
-        yield Report(
+        yield Problem(
             f"the snapshot of source {source.id!r} cannot be used: {problem}",
             node=source.id,
             kind="sources",

@@ -19,10 +19,10 @@ PASS::
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from typing import Any
 
-from argmap._engine.context import RelatedRef, Report, RuleContext
+from argmap._engine.context import Problem, RelatedRef, RuleContext
 from argmap._findings import Severity
 from argmap._verify.anchor import quote_holder
 
@@ -32,13 +32,13 @@ SEVERITY = Severity.INFO
 OPTIONS: dict[str, Any] = {}
 
 
-def check(ctx: RuleContext, options: Mapping[str, Any]) -> Iterator[Report]:  # noqa: ARG001
+def check(ctx: RuleContext) -> Iterator[Problem]:
     for evidence in ctx.map.evidence:
         holder = quote_holder(evidence)
         source = ctx.sources.get(holder)
         if evidence.quote is None or source is None or source.snapshot is not None:
             continue
-        yield Report(
+        yield Problem(
             f"the quote of {evidence.id!r} cannot be verified: source {holder!r} has no "
             f"snapshot",
             node=evidence.id,

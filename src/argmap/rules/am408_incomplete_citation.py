@@ -18,10 +18,10 @@ PASS::
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from typing import Any
 
-from argmap._engine.context import Report, RuleContext
+from argmap._engine.context import Problem, RuleContext
 from argmap._findings import Severity
 
 CODE = "AM408"
@@ -30,7 +30,7 @@ SEVERITY = Severity.WARNING
 OPTIONS: dict[str, Any] = {}
 
 
-def check(ctx: RuleContext, options: Mapping[str, Any]) -> Iterator[Report]:  # noqa: ARG001
+def check(ctx: RuleContext) -> Iterator[Problem]:
     for source in ctx.sources.values():
         missing = []
         if not (source.title and source.title.strip()):
@@ -41,7 +41,7 @@ def check(ctx: RuleContext, options: Mapping[str, Any]) -> Iterator[Report]:  # 
             missing.append("URL, DOI or ISBN")
         if not missing:
             continue
-        yield Report(
+        yield Problem(
             f"source {source.id!r} lacks what a citation needs: {', '.join(missing)}",
             node=source.id,
             kind="sources",

@@ -19,10 +19,10 @@ PASS::
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from typing import Any
 
-from argmap._engine.context import Report, RuleContext
+from argmap._engine.context import Problem, RuleContext
 from argmap._findings import Severity
 from argmap._verify.anchor import shorten
 
@@ -62,14 +62,14 @@ def problem(url: str) -> str | None:
     return None
 
 
-def check(ctx: RuleContext, options: Mapping[str, Any]) -> Iterator[Report]:  # noqa: ARG001
+def check(ctx: RuleContext) -> Iterator[Problem]:
     for source in ctx.sources.values():
         if source.url is None:
             continue
         why = problem(source.url)
         if why is None:
             continue
-        yield Report(
+        yield Problem(
             f"the URL of source {source.id!r} is unsafe or malformed: {why}: "
             f"{shorten(source.url, 80)!r}",
             node=source.id,

@@ -20,11 +20,11 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
-from argmap._engine.context import Report, RuleContext
+from argmap._engine.context import Problem, RuleContext
 from argmap._findings import Severity
 from argmap._model import CslDate
 
@@ -95,14 +95,14 @@ def _show(value: str | CslDate) -> str:
     return value.raw or value.literal or "?"
 
 
-def check(ctx: RuleContext, options: Mapping[str, Any]) -> Iterator[Report]:  # noqa: ARG001
+def check(ctx: RuleContext) -> Iterator[Problem]:
     for source in ctx.sources.values():
         if source.accessed is None or source.issued is None:
             continue
         accessed, issued = date_bounds(source.accessed), date_bounds(source.issued)
         if accessed is None or issued is None or accessed[1] >= issued[0]:
             continue
-        yield Report(
+        yield Problem(
             f"source {source.id!r} was accessed ({_show(source.accessed)}) before it was "
             f"issued ({_show(source.issued)})",
             node=source.id,

@@ -27,12 +27,12 @@ PASS::
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from typing import Any
 
-from argmap._engine.context import Report, RuleContext
+from argmap._engine.context import Problem, RuleContext
 from argmap._findings import Severity
-from argmap._verify.arith import evaluate
+from argmap.rules._shared import check_outcomes
 
 CODE = "AM501"
 ID = "check-failed"
@@ -40,23 +40,14 @@ SEVERITY = Severity.ERROR
 OPTIONS: dict[str, Any] = {}
 
 
-def outcomes(ctx: RuleContext) -> dict[str, Any]:
-    """Check ID -> its outcome (or None), computed once per run for all AM5xx rules."""
-    key = "argmap._verify.arith.outcomes"
-    if key not in ctx.cache:
-        ctx.cache[key] = {c.id: evaluate(c, ctx.quantities) for c in ctx.map.checks}
-    found: dict[str, Any] = ctx.cache[key]
-    return found
-
-
-def check(ctx: RuleContext, options: Mapping[str, Any]) -> Iterator[Report]:  # noqa: ARG001
-    for check_id, outcome in outcomes(ctx).items():
+def check(ctx: RuleContext) -> Iterator[Problem]:
+    for check_id, outcome in check_outcomes(ctx).items():
         if outcome is None or outcome.holds:
             continue
         computed = "; ".join(f"{r.formula} = {outcome.data()['readings'][r.name]['computed']}"
                              for r in outcome.readings)
         error = outcome.data()["relative_error"]
-        yield Report(
+        yield Problem(
             f"{outcome.type} check {check_id!r} fails: {computed}, but the stated result is "
             f"{outcome.stated_text!r}"
             + (f" (relative error {error})" if error is not None else ""),

@@ -17,12 +17,12 @@ PASS::
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from typing import Any
 
-from argmap._engine.context import Report, RuleContext
+from argmap._engine.context import Problem, RuleContext
 from argmap._findings import Severity
-from argmap.rules.am501_check_failed import outcomes
+from argmap.rules._shared import check_outcomes
 
 CODE = "AM502"
 ID = "fold-reading"
@@ -30,8 +30,8 @@ SEVERITY = Severity.INFO
 OPTIONS: dict[str, Any] = {}
 
 
-def check(ctx: RuleContext, options: Mapping[str, Any]) -> Iterator[Report]:  # noqa: ARG001
-    for check_id, outcome in outcomes(ctx).items():
+def check(ctx: RuleContext) -> Iterator[Problem]:
+    for check_id, outcome in check_outcomes(ctx).items():
         if outcome is None or outcome.type != "fold":
             continue
         holding = [r for r in outcome.readings if r.holds]
@@ -40,7 +40,7 @@ def check(ctx: RuleContext, options: Mapping[str, Any]) -> Iterator[Report]:  # 
         good = holding[0]
         bad = next(r for r in outcome.readings if not r.holds)
         values = outcome.data()["readings"]
-        yield Report(
+        yield Problem(
             f"fold check {check_id!r}: {outcome.stated_text!r} holds as {good.formula} = "
             f"{values[good.name]['computed']}, not as {bad.formula} = "
             f"{values[bad.name]['computed']}",

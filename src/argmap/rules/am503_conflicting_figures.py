@@ -19,10 +19,10 @@ PASS::
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from typing import Any
 
-from argmap._engine.context import RelatedRef, Report, RuleContext
+from argmap._engine.context import Problem, RelatedRef, RuleContext
 from argmap._findings import Severity
 from argmap._model import Claim, Qualifier
 from argmap._verify.compare import claim_interval, claim_mentions, describe
@@ -42,7 +42,7 @@ def _overlap(a: Mention, b: Mention) -> bool:
     return x.lo < y.hi and y.lo < x.hi
 
 
-def check(ctx: RuleContext, options: Mapping[str, Any]) -> Iterator[Report]:  # noqa: ARG001
+def check(ctx: RuleContext) -> Iterator[Problem]:
     groups: dict[tuple[Any, ...], list[tuple[Claim, Mention]]] = defaultdict(list)
     for claim in ctx.map.claims:
         measures = [t for t in claim.tags if t.startswith("measure:")]
@@ -64,7 +64,7 @@ def check(ctx: RuleContext, options: Mapping[str, Any]) -> Iterator[Report]:  # 
                 if _overlap(first, second):
                     continue
                 reported.add(pair)
-                yield Report(
+                yield Problem(
                     f"{measure}: {second_claim.id!r} states {describe(second)!r} but "
                     f"{first_claim.id!r} states {describe(first)!r}",
                     node=second_claim.id,

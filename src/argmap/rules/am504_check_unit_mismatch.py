@@ -18,10 +18,10 @@ PASS::
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from typing import Any
 
-from argmap._engine.context import Report, RuleContext
+from argmap._engine.context import Problem, RuleContext
 from argmap._findings import Severity
 from argmap._verify.arith import unit_problems
 
@@ -31,10 +31,10 @@ SEVERITY = Severity.ERROR
 OPTIONS: dict[str, Any] = {}
 
 
-def check(ctx: RuleContext, options: Mapping[str, Any]) -> Iterator[Report]:  # noqa: ARG001
+def check(ctx: RuleContext) -> Iterator[Problem]:
     for item in ctx.map.checks:
         for problem in unit_problems(item, ctx.quantities):
-            yield Report(
+            yield Problem(
                 f"{item.type} check {item.id!r}: {problem}",
                 node=item.id,
                 kind="checks",

@@ -23,11 +23,11 @@ PASS::
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
-from argmap._engine.context import RelatedRef, Report, RuleContext
+from argmap._engine.context import Problem, RelatedRef, RuleContext
 from argmap._findings import Severity
 from argmap._verify.numbers import period_bounds, text_period
 
@@ -70,7 +70,7 @@ def _periods(ctx: RuleContext, evidence_id: str) -> list[tuple[str, str | None]]
     return found
 
 
-def check(ctx: RuleContext, options: Mapping[str, Any]) -> Iterator[Report]:  # noqa: ARG001
+def check(ctx: RuleContext) -> Iterator[Problem]:
     for item in ctx.map.evidence:
         periods = _periods(ctx, item.id)
         if not periods:
@@ -85,7 +85,7 @@ def check(ctx: RuleContext, options: Mapping[str, Any]) -> Iterator[Report]:  # 
                 if end >= start:
                     continue
                 where = f" (the period of claim {claim_id!r})" if claim_id else ""
-                yield Report(
+                yield Problem(
                     f"source {source_id!r} was issued before {period}{where}, the period "
                     f"evidence {item.id!r} is used for",
                     node=item.id,

@@ -18,10 +18,10 @@ PASS::
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from typing import Any
 
-from argmap._engine.context import RelatedRef, Report, RuleContext
+from argmap._engine.context import Problem, RelatedRef, RuleContext
 from argmap._findings import Severity
 from argmap._verify.numbers import periods_overlap, text_period
 
@@ -31,7 +31,7 @@ SEVERITY = Severity.WARNING
 OPTIONS: dict[str, Any] = {}
 
 
-def check(ctx: RuleContext, options: Mapping[str, Any]) -> Iterator[Report]:  # noqa: ARG001
+def check(ctx: RuleContext) -> Iterator[Problem]:
     for claim in ctx.map.claims:
         claim_period = claim.period or text_period(claim.text)
         if claim_period is None:
@@ -42,7 +42,7 @@ def check(ctx: RuleContext, options: Mapping[str, Any]) -> Iterator[Report]:  # 
                 continue
             if periods_overlap(item.period, claim_period):
                 continue
-            yield Report(
+            yield Problem(
                 f"claim {claim.id!r} is about {claim_period} but evidence {evidence_id!r} is "
                 f"about {item.period}",
                 node=claim.id,

@@ -30,12 +30,12 @@ PASS::
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from typing import Any
 
-from argmap._engine.context import RelatedRef, Report, RuleContext
+from argmap._engine.context import Problem, RelatedRef, RuleContext
 from argmap._findings import Severity
-from argmap._verify.argumentation import analyse, describe_chain, explain
+from argmap._verify.argumentation import analysis_of, describe_chain, explain
 
 CODE = "AM701"
 ID = "thesis-not-accepted"
@@ -43,14 +43,11 @@ SEVERITY = Severity.WARNING
 OPTIONS: dict[str, Any] = {}
 
 
-def check(ctx: RuleContext, options: Mapping[str, Any]) -> Iterator[Report]:  # noqa: ARG001
+def check(ctx: RuleContext) -> Iterator[Problem]:
     theses = [c for c in ctx.claims.values() if c.kind == "thesis"]
     if not theses:
         return
-    key = "argmap._verify.argumentation:analysis"
-    if key not in ctx.cache:
-        ctx.cache[key] = analyse(ctx.map)
-    analysis = ctx.cache[key]
+    analysis = analysis_of(ctx)
     for thesis in theses:
         label = analysis.claims.get(thesis.id, "undecided")
         if label == "in":
@@ -70,7 +67,7 @@ def check(ctx: RuleContext, options: Mapping[str, Any]) -> Iterator[Report]:  # 
             if label == "out"
             else "break the circle of attacks: one side must defeat the other"
         )
-        yield Report(
+        yield Problem(
             f"thesis {thesis.id!r} is not accepted ({label}): {describe_chain(steps)}",
             node=thesis.id,
             kind="claims",

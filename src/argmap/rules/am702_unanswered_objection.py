@@ -23,10 +23,10 @@ PASS::
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from typing import Any
 
-from argmap._engine.context import Report, RuleContext
+from argmap._engine.context import Problem, RuleContext
 from argmap._findings import Severity
 
 CODE = "AM702"
@@ -35,7 +35,7 @@ SEVERITY = Severity.WARNING
 OPTIONS: dict[str, Any] = {}
 
 
-def check(ctx: RuleContext, options: Mapping[str, Any]) -> Iterator[Report]:  # noqa: ARG001
+def check(ctx: RuleContext) -> Iterator[Problem]:
     for claim in ctx.claims.values():
         if claim.kind != "objection":
             continue
@@ -47,7 +47,7 @@ def check(ctx: RuleContext, options: Mapping[str, Any]) -> Iterator[Report]:  # 
             for r in ctx.incoming.get(relation.id, ())
         ):
             continue
-        yield Report(
+        yield Problem(
             f"objection {claim.id!r} is not answered",
             node=claim.id,
             kind="claims",

@@ -1,0 +1,149 @@
+"""One map's indexes, its snapshots and its memo: what every verification reads, built once.
+
+A check reads the same map from many angles (who cites this evidence, what relations point
+at this claim, which figures this quote states). :class:`MapIndex` builds each index the
+first time it is asked for and keeps it; anything else worth computing once per map (a graph
+analysis, the anchoring of a quote) goes through :meth:`MapIndex.memo`, the one place such
+values are kept.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Hashable
+from functools import cached_property
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from argmap._load.snapshots import SnapshotText, read_snapshot
+
+if TYPE_CHECKING:
+    from argmap._load.origin import MapOrigin
+    from argmap._model import (
+        ArgumentMap,
+        Claim,
+        Evidence,
+        Quantity,
+        Relation,
+        Section,
+        Source,
+    )
+
+__all__ = ["MapIndex"]
+
+T = TypeVar("T")
+
+
+def _first_by_id(items: Any) -> dict[str, Any]:
+    found: dict[str, Any] = {}
+    for item in items:
+        found.setdefault(item.id, item)
+    return found
+
+
+class MapIndex:
+    """Indexes of one map and the values computed from it, each built once.
+
+    Indexes keep the first node of each ID; duplicates are the duplicate-id rule's business.
+    """
+
+    def __init__(self, argmap: ArgumentMap) -> None:
+        self.map = argmap
+        self.origin: MapOrigin | None = argmap.origin
+        self._memo: dict[Hashable, Any] = {}
+
+    def memo(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """``compute()``, called the first time ``key`` is asked for; later calls reuse it.
+
+        By convention the key is the function that owns the value (plus the item it is for,
+        as a tuple), so two modules cannot collide and every caller finds the same value.
+        """
+        memo = self._memo
+        if key in memo:
+            found: T = memo[key]
+            return found
+        memo[key] = value = compute()
+        return value
+
+    # -- indexes --------------------------------------------------------------------------------
+
+    @cached_property
+    def claims(self) -> dict[str, Claim]:
+        return _first_by_id(self.map.claims)
+
+    @cached_property
+    def evidence(self) -> dict[str, Evidence]:
+        return _first_by_id(self.map.evidence)
+
+    @cached_property
+    def sources(self) -> dict[str, Source]:
+        return _first_by_id(self.map.sources)
+
+    @cached_property
+    def relations(self) -> dict[str, Relation]:
+        return _first_by_id(self.map.relations)
+
+    @cached_property
+    def sections(self) -> dict[str, Section]:
+        return _first_by_id(self.map.sections)
+
+    @cached_property
+    def checks(self) -> dict[str, Any]:
+        return _first_by_id(self.map.checks)
+
+    @cached_property
+    def quantities(self) -> dict[str, tuple[Claim, Quantity]]:
+        """Quantity ID -> (its claim, the quantity)."""
+        found: dict[str, tuple[Claim, Quantity]] = {}
+        for claim in self.map.claims:
+            for quantity in claim.quantities:
+                found.setdefault(quantity.id, (claim, quantity))
+        return found
+
+    @cached_property
+    def incoming(self) -> dict[str, list[Relation]]:
+        """Target ID -> the relations that point at it (claims and, for undercuts, relations)."""
+        found: dict[str, list[Relation]] = defaultdict(list)
+        for relation in self.map.relations:
+            found[relation.to].append(relation)
+        return dict(found)
+
+    @cached_property
+    def outgoing(self) -> dict[str, list[Relation]]:
+        """Premise ID -> the relations it takes part in."""
+        found: dict[str, list[Relation]] = defaultdict(list)
+        for relation in self.map.relations:
+            for premise in dict.fromkeys(relation.from_):
+                found[premise].append(relation)
+        return dict(found)
+
+    @cached_property
+    def evidence_users(self) -> dict[str, list[Claim]]:
+        """Evidence ID -> the claims that cite it."""
+        found: dict[str, list[Claim]] = defaultdict(list)
+        for claim in self.map.claims:
+            for evidence_id in dict.fromkeys(claim.evidence):
+                found[evidence_id].append(claim)
+        return dict(found)
+
+    # -- snapshots ------------------------------------------------------------------------------
+
+    def snapshot(self, source_id: str) -> SnapshotText | None:
+        """The source's snapshot text, or None when it has none or it cannot be read."""
+        result = self._snapshot(source_id)
+        return result if isinstance(result, SnapshotText) else None
+
+    def snapshot_problem(self, source_id: str) -> str | None:
+        """Why a source's snapshot cannot be read (missing, outside the map folder), or None."""
+        result = self._snapshot(source_id)
+        return result if isinstance(result, str) else None
+
+    def _snapshot(self, source_id: str) -> SnapshotText | str | None:
+        return self.memo((MapIndex._snapshot, source_id), lambda: self._read(source_id))
+
+    def _read(self, source_id: str) -> SnapshotText | str | None:
+        source = self.sources.get(source_id)
+        if source is None or source.snapshot is None:
+            return None
+        if self.origin is None:
+            return "the map was not loaded from a file, so snapshot paths have no folder"
+        return read_snapshot(self.origin.folder, source.snapshot.path)

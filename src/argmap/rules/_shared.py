@@ -1,0 +1,94 @@
+"""What several rules read the same way: the map's references, check outcomes, claim figures.
+
+Each is computed once per map through :meth:`~argmap._verify.index.MapIndex.memo`, so the
+second rule to ask finds the first one's result.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, NamedTuple
+
+from argmap._verify.arith import Outcome, evaluate
+from argmap._verify.compare import ClaimFigure, claim_figures
+
+if TYPE_CHECKING:
+    from argmap._model import Claim
+    from argmap._verify.index import MapIndex
+
+__all__ = ["Reference", "check_outcomes", "every_claim_figure", "references"]
+
+
+class Reference(NamedTuple):
+    """One place where a node names another node by ID (AM202 and AM203 check each).
+
+    ``expected`` is the collection the named node must be in (``claims``, ``relations``,
+    ``evidence``, ``sources``, ``sections``); ``role`` says what the reference does (a
+    ``premise``, a ``target``, an ``undercut`` target, ``evidence``, a ``section``, a
+    ``source``) and ``label`` names it in a message. ``path`` is the referring node's data
+    path, as its ID alone is ambiguous when IDs repeat; ``field`` is where in it the ID stands.
+    """
+
+    target: str
+    expected: str
+    role: str
+    label: str
+    node: str
+    path: tuple[str | int, ...]
+    field: tuple[str | int, ...]
+
+
+def references(index: MapIndex) -> tuple[Reference, ...]:
+    """Every reference between sections, claims, relations, evidence and sources, in map order.
+
+    Checks name quantities and a claim; AM202 reads those itself.
+    """
+    return index.memo(references, lambda: tuple(_walk(index)))
+
+
+def _walk(index: MapIndex) -> Iterator[Reference]:
+    argmap = index.map
+    for at, section in enumerate(argmap.sections):
+        if section.parent is not None:
+            yield Reference(section.parent, "sections", "section", "parent section",
+                            section.id, ("sections", at), ("parent",))
+    for at, claim in enumerate(argmap.claims):
+        where: tuple[str | int, ...] = ("claims", at)
+        if claim.section is not None:
+            yield Reference(claim.section, "sections", "section", "section", claim.id, where,
+                            ("section",))
+        for position, ref in enumerate(claim.evidence):
+            yield Reference(ref, "evidence", "evidence", "evidence", claim.id, where,
+                            ("evidence", position))
+    for at, relation in enumerate(argmap.relations):
+        where = ("relations", at)
+        for position, ref in enumerate(relation.from_):
+            yield Reference(ref, "claims", "premise", "premise", relation.id, where,
+                            ("from", position))
+        if relation.type == "undercuts":
+            yield Reference(relation.to, "relations", "undercut", "undercut target",
+                            relation.id, where, ("to",))
+        else:
+            yield Reference(relation.to, "claims", "target", f"{relation.type} target",
+                            relation.id, where, ("to",))
+    for at, item in enumerate(argmap.evidence):
+        where = ("evidence", at)
+        yield Reference(item.source, "sources", "source", "source", item.id, where,
+                        ("source",))
+        if item.via is not None:
+            yield Reference(item.via, "sources", "source", "via source", item.id, where,
+                            ("via",))
+
+
+def check_outcomes(index: MapIndex) -> dict[str, Outcome | None]:
+    """Check ID -> its outcome (None when it cannot be evaluated), for all AM5xx rules."""
+    return index.memo(
+        check_outcomes, lambda: {c.id: evaluate(c, index.quantities) for c in index.map.checks}
+    )
+
+
+def every_claim_figure(index: MapIndex) -> Iterator[tuple[Claim, ClaimFigure]]:
+    """Each figure of each claim, with what its evidence says about it, in map order."""
+    for claim in index.map.claims:
+        for figure in claim_figures(index, claim):
+            yield claim, figure
