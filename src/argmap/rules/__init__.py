@@ -1,9 +1,9 @@
 """The rules of ``argmap check``: an explicit registry, code -> module.
 
-Families: AM1xx file and schema (load errors, see ``argmap._load.loader``), AM2xx references and
-graph, AM3xx citations and numbers, AM4xx quotes and sources, AM5xx quantities and arithmetic,
-AM6xx dates, AM7xx argumentation, AM9xx suppressions. Each module documents its rule in its
-docstring; ``docs/rules.md`` is generated from them.
+Families: AM1xx file and schema (load errors, a table in ``argmap._load.codes``), AM2xx
+references and graph, AM3xx citations and numbers, AM4xx quotes and sources, AM5xx quantities
+and arithmetic, AM6xx dates, AM7xx argumentation, AM9xx suppressions. Each module documents
+its rule in its docstring; ``docs/rules.md`` is generated from them.
 """
 
 from __future__ import annotations
