@@ -138,7 +138,7 @@ LIMIT_EXCEEDED = _load_code("AM107", "limit-exceeded", """
     A file over a limit: its size, values, longest text, alias expansions or nesting depth.
 
     The limits keep a hostile file from exhausting time or memory and leave room for a map of
-    100,000 claims. Raise one with its option: ``--max-file-size``, ``--max-nodes``,
+    100,000 claims. Raise one with its option: ``--max-file-size``, ``--max-values``,
     ``--max-text-length``, ``--max-alias-expansions`` or ``--max-depth``.
 
     FAIL::
