@@ -36,7 +36,7 @@ REGISTRY: dict[str, str] = {
     "AM216": "argmap.rules.am216_unbacked_claim",
     "AM217": "argmap.rules.am217_supported_premise",
     "AM218": "argmap.rules.am218_supporting_objection",
-    "AM219": "argmap.rules.am219_objection_attacks_nothing",
+    "AM219": "argmap.rules.am219_aimless_objection",
     "AM301": "argmap.rules.am301_uncited_figure",
     "AM302": "argmap.rules.am302_uncited_date",
     "AM303": "argmap.rules.am303_quantity_text_mismatch",

@@ -1,4 +1,4 @@
-"""An objection that attacks nothing and undercuts nothing.
+"""An objection aimed at nothing: it neither attacks nor undercuts anything.
 
 ``kind: objection`` is a view raised against a claim or an inference, so it is the premise
 of an ``attacks`` or ``undercuts`` relation. One that is neither contradicts its kind: the
@@ -32,7 +32,7 @@ from argmap._engine.context import Problem, RuleContext
 from argmap._findings import Severity
 
 CODE = "AM219"
-ID = "objection-attacks-nothing"
+ID = "aimless-objection"
 SEVERITY = Severity.ERROR
 OPTIONS: dict[str, Any] = {}
 
