@@ -162,8 +162,9 @@ class Suppression(_Model):
         None,
         description="What the finding is about within the node: a figure's text as the "
         "claim writes it (AM301), or the ID of the evidence, relation or claim it names. "
-        "Required when the rule's findings name one (`argmap check --format json` shows it "
-        "as `target`).",
+        "Without it, the entry silences every finding of the rule on the node, and is "
+        "reported (AM902) where the findings name one (`--format json` shows it as "
+        "`target`).",
     )
     reason: Text = Field(description="Why this finding does not apply here.")
 
