@@ -354,7 +354,10 @@ def generate(n_claims: int, seed: int = 298) -> GeneratedMap:
     for i in range(n_theses + 1, n):
         if not undercutter[i] and rng.random() < 0.05:
             q = rng.randrange(0, i)
-            if q != parent[i] and q != i:
+            # kinds agree with the structure: a premise is supported by nothing (AM217), an
+            # objection supports nothing (AM218)
+            kinds = (claims[i].get("kind"), claims[q].get("kind"))
+            if q != parent[i] and q != i and kinds[0] != "objection" and kinds[1] != "premise":
                 relations.append(
                     {
                         "id": f"R{len(relations) + 1}",

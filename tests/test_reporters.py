@@ -29,7 +29,7 @@ relations:
   - {id: R2, type: supports, from: A, to: B}
   - {id: R3, type: supports, from: B, to: A}
   - {id: R4, type: attacks, from: O1, to: T1}
-  - {id: R5, type: attacks, from: T1, to: NOPE}
+  - {id: R5, type: attacks, from: A, to: NOPE}
 """
 
 
@@ -59,7 +59,7 @@ def test_json_shape(tmp_path: Path) -> None:
     finding = document["findings"][0]
     assert set(finding) == {
         "code", "rule", "severity", "message", "hint", "file", "line", "column", "end_line",
-        "end_column", "node", "related", "suppressed", "suppression_reason",
+        "end_column", "node", "target", "related", "suppressed", "suppression_reason",
     }
     assert document["summary"] == {
         "maps": 1, "files": [str(Path("m/map.yaml"))],

@@ -82,6 +82,7 @@ class Finding:
     related: tuple[Related, ...] = ()
     suppressed: str | None = None  # the reason given by the suppression, when suppressed
     data: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    target: str | None = None  # the finer thing within the node, that an `ignore` entry names
 
     @property
     def file(self) -> str | None:
@@ -113,6 +114,7 @@ class Finding:
             "end_line": loc.end_line if loc else None,
             "end_column": loc.end_column if loc else None,
             "node": self.node,
+            "target": self.target,
             "related": [
                 {
                     "message": r.message,

@@ -149,10 +149,22 @@ class _Model(BaseModel):
 
 
 class Suppression(_Model):
-    """Silences one rule on the node that carries it; a reason is required."""
+    """Silences one finding of one rule on the node that carries it; a reason is required.
+
+    ``target`` names the finding within the node (a figure's text, an evidence, relation or
+    claim ID), so that a later finding of the same rule on the same node is not hidden too.
+    """
 
     code: Annotated[str, StringConstraints(pattern=r"^AM\d{3}$")] = Field(
         description="The rule code to silence on this node, e.g. AM301."
+    )
+    target: Text | None = Field(
+        None,
+        description="What the finding is about within the node: a figure's text as the "
+        "claim writes it (AM301), or the ID of the evidence, relation or claim it names. "
+        "Without it, the entry silences every finding of the rule on the node, and is "
+        "reported (AM902) where the findings name one (`--format json` shows it as "
+        "`target`).",
     )
     reason: Text = Field(description="Why this finding does not apply here.")
 
@@ -160,7 +172,9 @@ class Suppression(_Model):
 class _Node(_Model):
     id: Id = Field(description="Unique within the map; everything refers to nodes by ID.")
     ignore: list[Suppression] = Field(
-        default_factory=list, description="Findings of these rules on this node are suppressed."
+        default_factory=list,
+        description="Findings on this node to suppress: each entry names a rule's code, the "
+        "finding's target and why.",
     )
 
 

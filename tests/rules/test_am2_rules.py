@@ -184,7 +184,24 @@ relations:
   - {id: R2, type: attacks, from: O1, to: T1}
   - {id: R3, type: attacks, from: P1, to: O1}
 """
-    assert [f.node for f in findings(tmp_path, body, "AM211")] == ["P1", "P2"]
+    assert [f.node for f in findings(tmp_path, body, "AM211")] == ["P2"]
+    # P1 is a plain claim with neither support nor evidence: the claim rule's, not AM211's
+    assert [f.node for f in findings(tmp_path, body, "AM216")] == ["P1"]
+
+
+def test_unbacked_premise_hint_no_longer_suggests_support(tmp_path: Path) -> None:
+    body = """\
+claims:
+  - {id: T1, kind: thesis, text: Thesis.}
+  - {id: P1, kind: premise, text: Premise.}
+relations:
+  - {id: R1, type: supports, from: P1, to: T1}
+"""
+    (found,) = findings(tmp_path, body, "AM211")
+    assert found.severity.label == "error"
+    hint = found.hint or ""
+    assert "`kind: assumption`" in hint
+    assert "support it" not in hint  # a supported premise is a claim (AM217)
 
 
 def test_unused_sources_and_evidence(tmp_path: Path) -> None:

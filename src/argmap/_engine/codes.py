@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 __all__ = [
     "ENGINE_CODES",
     "INTERNAL_ERROR",
+    "UNTARGETED_SUPPRESSION",
     "UNUSED_SUPPRESSION",
     "all_codes",
     "find_code",
@@ -34,10 +35,13 @@ INTERNAL_ERROR = code_doc("AM000", "internal-error", Severity.ERROR, """
 """)
 
 UNUSED_SUPPRESSION = code_doc("AM901", "unused-suppression", Severity.WARNING, """
-    An `ignore` entry on a node that suppresses nothing.
+    An `ignore` entry on a node that suppresses nothing, or whose target names nothing reported.
 
     A suppression outlives its reason when the map or the rule changes; remove it, or check
-    that the code is the one reported on this node.
+    that the code is the one reported on this node and that `target` is what the finding names
+    (`argmap check --format json` shows each finding's `node` and `target`). An entry for a rule
+    that did not run (not selected, or ignored) is not reported; one for a code that names no
+    rule is.
 
     FAIL::
 
@@ -45,11 +49,45 @@ UNUSED_SUPPRESSION = code_doc("AM901", "unused-suppression", Severity.WARNING, "
           - id: T1
             kind: thesis
             text: The lane was worth building.
-            ignore: [{code: AM301, reason: no figure here}]
+            ignore: [{code: AM301, target: "2.4", reason: no figure here}]
+
+    PASS::
+
+        claims:
+          - id: T1
+            kind: thesis
+            text: The lane was worth building.
+""")
+
+UNTARGETED_SUPPRESSION = code_doc("AM902", "untargeted-suppression", Severity.WARNING, """
+    An `ignore` entry without a `target` that silences a finding which names one.
+
+    Findings about one part of a node name it as their target: a figure's text (AM301, AM303,
+    AM304, AM305), the ID of an evidence item, relation or claim the node names (AM202,
+    AM203, AM206, AM215, AM218, AM602). An entry without a target silences every
+    finding of its rule on the node, later ones included, so an entry written for one false
+    alarm would hide the next real error. The entry still suppresses; name the target it
+    means, one entry per target.
+
+    FAIL::
+
+        claims:
+          - id: C1
+            text: Cycling tripled to 1,200 a day.
+            evidence: [E1]
+            ignore: [{code: AM301, reason: the report says three times}]
+
+    PASS::
+
+        claims:
+          - id: C1
+            text: Cycling tripled to 1,200 a day.
+            evidence: [E1]
+            ignore: [{code: AM301, target: tripled, reason: the report says three times}]
 """)
 
 #: Codes the engine itself reports (not rule modules).
-ENGINE_CODES = (INTERNAL_ERROR, UNUSED_SUPPRESSION)
+ENGINE_CODES = (INTERNAL_ERROR, UNUSED_SUPPRESSION, UNTARGETED_SUPPRESSION)
 
 
 def rule_doc(rule: Rule) -> CodeDoc:

@@ -38,6 +38,10 @@ class Problem:
     ``kind`` is the node's collection (``claims``, ``evidence``, ``sources``, ...); it picks the
     right node when IDs repeat across collections. ``path`` names a place by its data path
     instead (e.g. ``("claims", 4)`` for the second of two claims with one ID).
+
+    ``target`` names the finer thing within the node the problem is about, when there is one:
+    a figure's text on a claim, the ID of an evidence item, relation or claim the node names.
+    An ``ignore`` entry on the node names it to silence this problem and no other.
     """
 
     message: str
@@ -49,6 +53,7 @@ class Problem:
     path: tuple[str | int, ...] | None = None
     severity: Severity | None = None  # overrides the rule's default for this one problem
     data: Mapping[str, Any] | None = None
+    target: str | None = None
 
 
 class Rule(Protocol):

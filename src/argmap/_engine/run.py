@@ -89,6 +89,7 @@ def _stamp(rule: Rule, problem: Problem, severity: Severity, locate: _Locator) -
         location=location,
         hint=problem.hint,
         node=problem.node,
+        target=problem.target,
         related=related,
         data=dict(problem.data or {}),
     )

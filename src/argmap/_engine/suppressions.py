@@ -1,34 +1,62 @@
 """Suppressions: per-file ignores from the configuration and ``ignore`` entries on nodes.
 
-A suppressed finding is kept, marked with its reason, so reporters can show what was silenced;
-an ``ignore`` entry that silences nothing is itself a finding (AM901), so suppressions do not
-outlive their reason.
+An ``ignore`` entry silences the findings of one rule on the node that carries it, and, when
+it names a ``target``, only the finding about that target (a figure's text, an evidence,
+relation or claim ID; a finding's own node counts as its target too). A suppressed finding is
+kept, marked with its reason, so reporters can show what was silenced. Two kinds of entry are
+themselves reported, so suppressions neither outlive their reason nor grow past it:
+
+- one that silences nothing, or whose target names nothing reported (AM901);
+- one without a target that silences a finding which names a target (AM902): it would hide
+  every later finding of that rule on the node as well.
 """
 
 from __future__ import annotations
 
 import fnmatch
 import os
+from collections import defaultdict
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from argmap._engine.codes import UNUSED_SUPPRESSION
+from argmap._engine.codes import UNTARGETED_SUPPRESSION, UNUSED_SUPPRESSION
 from argmap._engine.config import Config, is_selected, severity_for
-from argmap._findings import Finding
+from argmap._findings import Finding, Location
 
 if TYPE_CHECKING:
     from argmap._model import ArgumentMap
 
-__all__ = ["apply_suppressions", "file_ignores", "map_suppressions"]
+__all__ = ["IgnoreEntry", "apply_suppressions", "file_ignores", "map_suppressions"]
+
+_COLLECTIONS = ("sections", "claims", "relations", "evidence", "checks", "sources")
 
 
-def map_suppressions(argmap: ArgumentMap) -> dict[tuple[str, str], tuple[str, str]]:
-    """(node id, code) -> (reason, collection) for every ``ignore`` entry in the map."""
-    found: dict[tuple[str, str], tuple[str, str]] = {}
-    for collection in ("sections", "claims", "relations", "evidence", "checks", "sources"):
-        for node in getattr(argmap, collection):
-            for entry in node.ignore:
-                found.setdefault((node.id, entry.code), (entry.reason, collection))
+@dataclass(frozen=True, slots=True)
+class IgnoreEntry:
+    """One ``ignore`` entry, with the node that carries it and where it stands in the map."""
+
+    node: str
+    collection: str
+    index: int  # the node's position in its collection
+    position: int  # the entry's position in the node's ``ignore`` list
+    code: str
+    target: str | None
+    reason: str
+
+    @property
+    def path(self) -> tuple[str | int, ...]:
+        return (self.collection, self.index, "ignore", self.position)
+
+
+def map_suppressions(argmap: ArgumentMap) -> list[IgnoreEntry]:
+    """Every ``ignore`` entry in the map, in map order."""
+    found: list[IgnoreEntry] = []
+    for collection in _COLLECTIONS:
+        for index, node in enumerate(getattr(argmap, collection)):
+            for position, entry in enumerate(node.ignore):
+                found.append(IgnoreEntry(node.id, collection, index, position, entry.code,
+                                         entry.target, entry.reason))
     return found
 
 
@@ -44,6 +72,50 @@ def file_ignores(display: str | None, config: Config) -> set[str]:
     return ignored
 
 
+def _same(text: str) -> str:
+    """A target as compared: runs of whitespace are one space (YAML folds long lines)."""
+    return " ".join(text.split())
+
+
+def _finer(finding: Finding) -> str | None:
+    """The finding's target when it is finer than its node, else None."""
+    target = finding.target
+    return target if target is not None and target != finding.node else None
+
+
+class _Matcher:
+    """Finds the entries that silence a finding, and remembers what each entry silenced."""
+
+    def __init__(self, entries: list[IgnoreEntry]) -> None:
+        self.by_key: dict[tuple[str, str], list[IgnoreEntry]] = defaultdict(list)
+        for entry in entries:
+            self.by_key[(entry.node, entry.code)].append(entry)
+        self.used: set[IgnoreEntry] = set()
+        self.coarse: dict[IgnoreEntry, list[str]] = defaultdict(list)  # untargeted -> targets
+        self.seen: dict[tuple[str, str], list[str]] = defaultdict(list)  # what findings name
+
+    def match(self, finding: Finding) -> IgnoreEntry | None:
+        if finding.node is None:
+            return None
+        key = (finding.node, finding.code)
+        names = {_same(finding.node)}
+        if finding.target is not None:
+            names.add(_same(finding.target))
+            if finding.target not in self.seen[key]:
+                self.seen[key].append(finding.target)
+        candidates = self.by_key.get(key, ())
+        matched = [e for e in candidates if e.target is not None and _same(e.target) in names]
+        if not matched:
+            matched = [e for e in candidates if e.target is None]
+            finer = _finer(finding)
+            if finer is not None:
+                for entry in matched:
+                    if finer not in self.coarse[entry]:
+                        self.coarse[entry].append(finer)
+        self.used.update(matched)
+        return matched[0] if matched else None
+
+
 def apply_suppressions(
     argmap: ArgumentMap,
     findings: list[Finding],
@@ -51,52 +123,88 @@ def apply_suppressions(
     file_ignores: set[str],
     rule_codes: tuple[set[str], set[str]],
 ) -> list[Finding]:
-    """Mark suppressed findings; report suppressions that silence nothing (AM901).
+    """Mark suppressed findings; report entries that silence nothing (AM901) or too much (AM902).
 
     A suppression of a rule that did not run (not selected, ignored) is not reported: it may
     well apply when that rule runs. One that names no rule at all is.
     """
-    known, ran = rule_codes
-    suppressions = map_suppressions(argmap)
-    used: set[tuple[str, str]] = set()
+    entries = map_suppressions(argmap)
+    matcher = _Matcher(entries)
     result: list[Finding] = []
     for finding in findings:
-        key = (finding.node or "", finding.code)
-        if finding.node is not None and key in suppressions:
-            used.add(key)
-            result.append(finding.as_suppressed(suppressions[key][0]))
-        else:
-            result.append(finding)
-    code, rule_id = UNUSED_SUPPRESSION.code, UNUSED_SUPPRESSION.id
-    if is_selected(code, rule_id, config) and code not in file_ignores:
-        severity = severity_for(code, rule_id, UNUSED_SUPPRESSION.severity, config)
-        for (node, suppressed_code), (_, collection) in sorted(suppressions.items()):
-            if (node, suppressed_code) in used:
-                continue
-            unknown = suppressed_code not in known
-            if not unknown and suppressed_code not in ran:
-                continue
-            origin = argmap.origin
-            index = origin.path_of(node, collection) if origin is not None else None
-            location = None
-            if index is not None and origin is not None:
-                location = origin.locate_path((*index, "ignore"), "key")
-            result.append(
-                Finding(
-                    code=code,
-                    rule=rule_id,
-                    severity=severity,
-                    message=(
-                        f"the suppression of {suppressed_code} on {node!r} names no rule"
-                        if unknown
-                        else f"the suppression of {suppressed_code} on {node!r} suppresses "
-                        "nothing"
-                    ),
-                    location=location,
-                    hint="see `argmap rules` for the codes"
-                    if unknown
-                    else "remove it, or check that the code is the one reported on this node",
-                    node=node,
-                )
-            )
+        entry = matcher.match(finding)
+        result.append(finding if entry is None else finding.as_suppressed(entry.reason))
+    known, ran = rule_codes
+    report = _Reporter(argmap, config, file_ignores)
+    for entry in entries:
+        if entry.code not in known:
+            result.extend(report.unused(entry, unknown=True, named=[]))
+        elif entry.code not in ran:
+            continue
+        elif entry not in matcher.used:
+            result.extend(report.unused(entry, unknown=False,
+                                        named=matcher.seen.get((entry.node, entry.code), [])))
+        elif entry in matcher.coarse:
+            result.extend(report.untargeted(entry, matcher.coarse[entry]))
     return result
+
+
+class _Reporter:
+    """Builds the AM901 and AM902 findings, when those codes are selected for this file."""
+
+    def __init__(self, argmap: ArgumentMap, config: Config, file_ignores: set[str]) -> None:
+        self.argmap = argmap
+        self.config = config
+        self.file_ignores = file_ignores
+
+    def _enabled(self, code: str, rule_id: str) -> bool:
+        return (is_selected(code, rule_id, self.config) and code not in self.file_ignores
+                and rule_id not in self.file_ignores)
+
+    def _location(self, entry: IgnoreEntry, field: str | None) -> Location | None:
+        origin = self.argmap.origin
+        if origin is None:
+            return None
+        return origin.locate_path((*entry.path, field) if field else entry.path)
+
+    def unused(self, entry: IgnoreEntry, *, unknown: bool, named: list[str]) -> list[Finding]:
+        doc = UNUSED_SUPPRESSION
+        if not self._enabled(doc.code, doc.id):
+            return []
+        where = f"the suppression of {entry.code} on {entry.node!r}"
+        field = None
+        if unknown:
+            message = f"{where} names no rule"
+            hint = "see `argmap rules` for the codes"
+        elif entry.target is not None and named:
+            field = "target"
+            message = (f"{where} targets {entry.target!r}, which no {entry.code} finding on "
+                       f"{entry.node!r} names")
+            hint = (f"{entry.code} on {entry.node!r} names "
+                    + ", ".join(repr(t) for t in named)
+                    + "; correct the target, or remove the entry")
+        else:
+            message = f"{where} suppresses nothing"
+            if entry.target is not None:
+                field = "target"
+                message += f": no {entry.code} finding on {entry.node!r} names {entry.target!r}"
+            hint = "remove it, or check that the code is the one reported on this node"
+        severity = severity_for(doc.code, doc.id, doc.severity, self.config)
+        return [Finding(code=doc.code, rule=doc.id, severity=severity, message=message,
+                        location=self._location(entry, field), hint=hint, node=entry.node,
+                        target=entry.target)]
+
+    def untargeted(self, entry: IgnoreEntry, targets: list[str]) -> list[Finding]:
+        doc = UNTARGETED_SUPPRESSION
+        if not self._enabled(doc.code, doc.id):
+            return []
+        listed = ", ".join(repr(t) for t in targets)
+        first = targets[0]
+        message = (f"the suppression of {entry.code} on {entry.node!r} names no target: it "
+                   f"silences {listed} and would hide every later {entry.code} finding on "
+                   f"{entry.node!r} too")
+        hint = (f"name what it silences, e.g. `target: {first!r}` (one entry per target)"
+                if len(targets) > 1 else f"name what it silences: `target: {first!r}`")
+        severity = severity_for(doc.code, doc.id, doc.severity, self.config)
+        return [Finding(code=doc.code, rule=doc.id, severity=severity, message=message,
+                        location=self._location(entry, None), hint=hint, node=entry.node)]

@@ -53,6 +53,7 @@ def _report(
         field=field,
         hint=f"did you mean {close[0]!r}?" if close else f"define a {what} with id {ref!r}",
         data={"reference": ref, "expected": what},
+        target=ref,
     )
 
 

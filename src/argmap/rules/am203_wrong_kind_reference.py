@@ -12,9 +12,11 @@ the wrong kind (a reference to nothing at all is AM202):
   sources, a ``section`` or ``parent`` names a section.
 
 Allowed on purpose: a ``supports`` relation may target an objection (an objection has
-reasons of its own, and a map that records them is more honest, not less); a thesis may be a
-premise (maps with several theses build on each other); an objection may support another
-claim (its kind says what role it plays in the debate, not what it may connect to).
+reasons of its own, and a map that records them is more honest, not less). Whether a claim's
+*kind* fits the relations it takes part in is for the kind rules: a thesis as a premise
+(AM215), a claim with neither support nor evidence (AM216), a premise with support (AM217),
+an objection that supports (AM218) or attacks nothing (AM219). The finding's target (for an
+``ignore`` entry) is the ID named.
 
 FAIL::
 
@@ -102,6 +104,7 @@ def check(ctx: RuleContext) -> Iterator[Problem]:
             node=reference.node,
             path=reference.path,
             field=reference.field,
+            target=reference.target,
             hint=_HINTS.get((reference.role, actual), f"name {_a(expected)} here"),
             related=(RelatedRef(f"{reference.target!r} is defined here", node=reference.target,
                                 kind=actual),),

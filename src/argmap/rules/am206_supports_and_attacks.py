@@ -49,6 +49,7 @@ def check(ctx: RuleContext) -> Iterator[Problem]:
                 node=relation.id,
                 path=("relations", at),
                 field=("from", relation.from_.index(premise)),
+                target=premise,
                 hint="check the relations' types; split the claim if it says two things",
                 related=(RelatedRef(f"{premise!r} supports {relation.to!r} here",
                                     node=support, kind="relations"),),

@@ -71,6 +71,7 @@ def check(ctx: RuleContext) -> Iterator[Problem]:
             hint="cite evidence whose quote states this figure, or declare the quantity "
             "and a check that derives it from cited figures",
             related=related,
+            target=m.text,
             data={"figure": m.text, "reading": describe(m), "kind": m.kind.value,
                   "magnitude": str(m.magnitude)},
         )

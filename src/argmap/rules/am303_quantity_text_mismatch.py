@@ -61,7 +61,7 @@ def check(ctx: RuleContext) -> Iterator[Problem]:
                 yield Problem(
                     f"quantity {quantity.id!r}: {quantity.text!r} does not occur in the "
                     "claim's text",
-                    node=claim.id, kind="claims", field=field,
+                    node=claim.id, kind="claims", field=field, target=quantity.text,
                     hint="copy the figure's words from the claim's text exactly",
                 )
                 continue
@@ -73,7 +73,7 @@ def check(ctx: RuleContext) -> Iterator[Problem]:
             if not readings:
                 yield Problem(
                     f"quantity {quantity.id!r}: no figure can be read in {quantity.text!r}",
-                    node=claim.id, kind="claims", field=field,
+                    node=claim.id, kind="claims", field=field, target=quantity.text,
                     hint="point text at the words that state the number",
                 )
                 continue
@@ -85,7 +85,7 @@ def check(ctx: RuleContext) -> Iterator[Problem]:
                 f"quantity {quantity.id!r} declares {format_mention(declared)!r} but its text "
                 f"{quantity.text!r} reads as {format_mention(readings[best])!r} "
                 f"({'; '.join(problems[best])})",
-                node=claim.id, kind="claims", field=("quantities", index),
+                node=claim.id, kind="claims", field=("quantities", index), target=quantity.text,
                 hint="make the declared value, unit, scale and qualifier match the words",
                 data={"declared": format_mention(declared),
                       "read": format_mention(readings[best])},

@@ -46,5 +46,6 @@ def check(ctx: RuleContext) -> Iterator[Problem]:
             hint=f"write the figure as the source does ({support.mention.text!r})",
             related=(RelatedRef("the less precise figure", node=support.evidence,
                                 kind="evidence", field=("quote", "exact")),),
+            target=figure.mention.text,
             data={"figure": figure.mention.text, "source_figure": support.mention.text},
         )

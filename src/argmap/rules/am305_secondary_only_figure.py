@@ -52,6 +52,7 @@ def check(ctx: RuleContext) -> Iterator[Problem]:
             kind="claims",
             field=("text",),
             hint="cite the primary source the document took the figure from",
+            target=figure.mention.text,
             data={"figure": figure.mention.text, "reading": describe(figure.mention),
                   "evidence": sorted({s.evidence for s in supports})},
         )

@@ -48,6 +48,7 @@ def check(ctx: RuleContext) -> Iterator[Problem]:
                 node=claim.id,
                 kind="claims",
                 field=("evidence", index),
+                target=evidence_id,
                 hint="cite evidence about the claim's period, or correct one of the periods",
                 related=(RelatedRef(f"period {item.period}", node=evidence_id, kind="evidence",
                                     field=("period",)),),

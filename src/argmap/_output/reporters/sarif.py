@@ -111,6 +111,8 @@ def _result(finding: Finding, index: dict[str, int]) -> dict[str, Any]:
         properties["hint"] = finding.hint
     if finding.node is not None:
         properties["node"] = finding.node
+    if finding.target is not None:
+        properties["target"] = finding.target
     result["properties"] = properties
     return result
 

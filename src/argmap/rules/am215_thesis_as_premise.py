@@ -1,0 +1,60 @@
+"""A thesis in a relation's ``from``: a thesis is a root of the argument, the premise of nothing.
+
+A thesis is what the map concludes. When one appears among a relation's premises, the map
+contradicts itself: either the relation runs the wrong way (``P supports T`` written as
+``T supports P``), or the statement is not a thesis but an intermediate conclusion, a
+``kind: claim`` that a thesis builds on. Tension between two theses is modelled by a claim or
+an objection that attacks one of them, not by one thesis attacking the other. Reported once
+per relation and thesis, at the premise; the finding's target (for an ``ignore`` entry) is
+the thesis's ID.
+
+FAIL::
+
+    claims:
+      - {id: T1, kind: thesis, text: The lane was worth building.}
+      - {id: P1, kind: assumption, text: Cycling tripled.}
+    relations:
+      - {id: R1, type: supports, from: T1, to: P1}
+
+PASS::
+
+    claims:
+      - {id: T1, kind: thesis, text: The lane was worth building.}
+      - {id: P1, kind: assumption, text: Cycling tripled.}
+    relations:
+      - {id: R1, type: supports, from: P1, to: T1}
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from argmap._engine.context import Problem, RelatedRef, RuleContext
+from argmap._findings import Severity
+
+CODE = "AM215"
+ID = "thesis-as-premise"
+SEVERITY = Severity.ERROR
+OPTIONS: dict[str, Any] = {}
+
+
+def check(ctx: RuleContext) -> Iterator[Problem]:
+    claims = ctx.claims
+    for at, relation in enumerate(ctx.map.relations):
+        for premise in dict.fromkeys(relation.from_):
+            claim = claims.get(premise)
+            if claim is None or claim.kind != "thesis":
+                continue
+            yield Problem(
+                f"thesis {premise!r} is a premise of relation {relation.id!r} "
+                f"({relation.type} {relation.to!r}); a thesis is the premise of nothing",
+                node=relation.id,
+                path=("relations", at),
+                field=("from", relation.from_.index(premise)),
+                hint=f"if {relation.to!r} is the reason for {premise!r}, reverse the relation; "
+                f"if {premise!r} is an intermediate conclusion, make it `kind: claim`",
+                related=(RelatedRef(f"{premise!r} is a thesis", node=premise, kind="claims",
+                                    field=("kind",)),),
+                target=premise,
+            )
