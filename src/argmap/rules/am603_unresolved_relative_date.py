@@ -39,6 +39,8 @@ ID = "unresolved-relative-date"
 SEVERITY = Severity.INFO
 OPTIONS: dict[str, Any] = {}
 
+_HINT_VAGUE = "write the years the source gives, or keep the quote's own words"
+
 
 def _why(found: ClaimDate, sources: list[str]) -> str:
     written = found.date
@@ -70,7 +72,8 @@ def check(ctx: RuleContext) -> Iterator[Problem]:
                 node=claim.id,
                 kind="claims",
                 field=found.field,
-                hint="give the source's issued date, or write the year the date means",
+                hint=_HINT_VAGUE if found.date.relative and found.date.offset is None
+                else "give the source's issued date, or write the year the date means",
                 related=related,
                 data={"date": found.date.text, "period": found.date.period},
             )
