@@ -326,6 +326,7 @@ class _Stated(NamedTuple):
     single: bool
 
 
+@lru_cache(maxsize=4096)  # a map states few distinct periods, compared for every claim
 def _stated(period: str) -> _Stated | None:
     bounds = _safe_bounds(period)
     if bounds is None:
@@ -355,7 +356,7 @@ def _end_stated(part: str, stated: list[_Stated], *, start: bool) -> bool:
     return False
 
 
-def covered(period: str, stated: list[str]) -> bool:
+def covered(period: str, stated: list[str] | tuple[str, ...]) -> bool:
     """Is ``period`` stated by the dates ``stated``?
 
     A year, month or day is stated when it lies within a stated date, read at its own
@@ -367,10 +368,15 @@ def covered(period: str, stated: list[str]) -> bool:
     >>> covered("2013/2018", ["2013", "2018"]), covered("2014/2018", ["2013/2018"])
     (True, False)
     """
+    return _covered(period, tuple(stated))
+
+
+@lru_cache(maxsize=1 << 14)  # the same claim and quote periods recur across a map
+def _covered(period: str, stated: tuple[str, ...]) -> bool:
     parts = period.split("/")
     if any(_safe_bounds(part) is None for part in parts):
         return False
-    found = [s for s in map(_stated, stated) if s is not None]
+    found = [s for s in map(_stated, dict.fromkeys(stated)) if s is not None]
     mine = _stated(period)
     if mine is None:
         return False
@@ -449,8 +455,12 @@ def _read_quote(index: MapIndex, evidence_id: str) -> tuple[StatedDate, ...]:
 
 
 def _source_issue(index: MapIndex, source_id: str) -> tuple[int, int | None] | None:
-    source = index.sources.get(source_id)
-    return _issue(source.issued) if source is not None else None
+    """The year and month a source was issued; once per source."""
+    def read() -> tuple[int, int | None] | None:
+        source = index.sources.get(source_id)
+        return _issue(source.issued) if source is not None else None
+
+    return index.memo((_source_issue, source_id), read)
 
 
 def _declared_period(quantity: Quantity) -> str | None:
@@ -546,7 +556,7 @@ def _one(
     if written.period is not None:
         by = tuple(e for e in evidence
                    if covered(written.period, [s.period for s in stated[e] if s.period]))
-        if by or covered(written.period, every):
+        if by or (len(evidence) > 1 and covered(written.period, every)):
             return ClaimDate(*at, DateStatus.CITED, cited_by=by)
         if _safe_bounds(written.period) is None:  # not a calendar date: the model's finding
             return ClaimDate(*at, DateStatus.CITED)
