@@ -6,6 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from map_findings import findings
 
 import argmap
@@ -380,3 +382,36 @@ checks:
 """
     found = findings(tmp_path, body, "AM306")
     assert sorted(f.data["figure"] for f in found) == ["1,200", "400"]
+
+
+# --- no input crashes a date rule -------------------------------------------------------------
+
+_PIECES = st.sampled_from([
+    "In ", "2019", "2014–2019", "January", "-", "March ", "2020", "12 ", "last year", " ago",
+    "two years", "recent years", " and ", "December 3–6", ", ", "since ", "the past ", "five",
+    "[in 2019]", "0000", "9999", "mid-", "years", "this month", " ", "USD 4 billion", "57%",
+])
+_ISSUED = st.one_of(
+    st.none(),
+    st.sampled_from(["2020", "2020-05", "2020-05-02", "0001", "9999-12"]),
+    st.lists(st.lists(st.one_of(st.integers(), st.text(max_size=4)), max_size=4),
+             min_size=1, max_size=2).map(lambda parts: {"date-parts": parts}),
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_PIECES, max_size=10).map("".join), st.lists(_PIECES, max_size=10).map("".join),
+       _ISSUED, st.sampled_from([None, "2019", "2018/2019", "9999-12", "0001"]))
+def test_no_text_quote_or_date_crashes_a_rule(
+    claim: str, quote: str, issued: object, period: str | None
+) -> None:
+    data: dict[str, object] = {
+        "title": "Fuzz",
+        "claims": [{"id": "C1", "kind": "thesis", "text": claim or "x", "evidence": ["E1"],
+                    **({"period": period} if period else {})}],
+        "evidence": [{"id": "E1", "source": "S1", "quote": {"exact": quote or "x"}}],
+        "sources": [{"id": "S1", "title": "Report", **({"issued": issued} if issued else {})}],
+    }
+    found = check_loaded(argmap.ArgumentMap.model_validate(data), Config(select=("AM3", "AM6",
+                                                                                 "AM4")))
+    assert not [f for f in found if f.code == "AM000"], found
