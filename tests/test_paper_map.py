@@ -51,7 +51,7 @@ AUTHOR_NOTES = {1, 5}
 # The counts docs/paper/README.md and docs/paper/figures.md state.
 N_CLAIMS = 133
 N_RELATIONS = 144
-N_EVIDENCE = 166
+N_EVIDENCE = 167
 N_SOURCES = 10
 N_FIGURE_QUANTITIES = 44  # amounts, counts, percentages, fractions, n-fold changes
 N_TEMPORAL_QUANTITIES = 45  # dated events: years and dates

@@ -12,9 +12,9 @@ from argmap import Finding
 from argmap._engine.config import Config
 from argmap._engine.run import check_loaded
 from argmap._verify.anchor import AnchorStatus, anchor_evidence
+from argmap._verify.dates import date_bounds
 from argmap._verify.index import MapIndex
 from argmap.rules.am409_unsafe_url import problem
-from argmap.rules.am410_accessed_before_issued import date_bounds
 
 SNAPSHOT = (
     "City Transport Report 2023\n\n"

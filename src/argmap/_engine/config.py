@@ -2,8 +2,8 @@
 
 Keys: ``select`` and ``ignore`` (codes, prefixes or ids), ``severity`` (code or id -> error,
 warning or info), ``per-file-ignores`` (glob of map paths, relative to the pyproject.toml's
-folder -> codes), ``options`` (code or id -> table of the rule's options) and
-``fail-level``. See docs/cli.md.
+folder -> codes), ``options`` (code or id -> table of the rule's options), ``fail-level``
+and ``strict`` (warnings of the verification families are errors). See docs/cli.md.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "DEFAULT_CONFIG",
+    "STRICT_FAMILIES",
     "Config",
     "ConfigError",
     "check_codes",
@@ -35,7 +36,14 @@ __all__ = [
     "merge_cli",
     "options_for",
     "split_codes",
+    "strict_severity",
 ]
+
+#: The code prefixes ``strict`` hardens: what argmap verifies against the sources, the
+#: AM3xx citations and numbers, AM4xx quotes and sources, AM5xx arithmetic and AM6xx dates.
+#: The map's own structure (AM2xx), argumentation (AM7xx) and suppressions (AM9xx) keep
+#: their severities.
+STRICT_FAMILIES = ("AM3", "AM4", "AM5", "AM6")
 
 
 @dataclass(frozen=True)
@@ -45,7 +53,7 @@ class Config:
     ``select``/``ignore`` take codes (``AM301``), code prefixes (``AM3``, ``AM``) or rule ids
     (``uncited-figure``). ``severity`` maps a code or id to a severity. ``per_file_ignores``
     maps a glob of map paths to codes to ignore there. ``options`` maps a code or id to rule
-    options.
+    options. ``strict`` makes every warning of :data:`STRICT_FAMILIES` an error.
     """
 
     select: tuple[str, ...] = ("AM",)
@@ -54,6 +62,7 @@ class Config:
     per_file_ignores: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     fail_level: Severity = Severity.ERROR
+    strict: bool = False
 
 
 DEFAULT_CONFIG = Config()
@@ -230,7 +239,8 @@ def load_config(path: Path | None) -> Config:
     if not isinstance(table, Mapping):
         msg = f"{where} must be a table"
         raise ConfigError(msg)
-    known = {"select", "ignore", "severity", "per-file-ignores", "options", "fail-level"}
+    known = {"select", "ignore", "severity", "per-file-ignores", "options", "fail-level",
+             "strict"}
     unknown = sorted(set(table) - known)
     if unknown:
         msg = f"{where}: unknown setting(s) {', '.join(unknown)}; known: {', '.join(sorted(known))}"
@@ -248,6 +258,10 @@ def load_config(path: Path | None) -> Config:
     except ValueError as exc:
         msg = f"{where}: fail-level: {exc}"
         raise ConfigError(msg) from None
+    strict = table.get("strict", False)
+    if not isinstance(strict, bool):
+        msg = f"{where}: strict must be true or false, not {strict!r}"
+        raise ConfigError(msg)
     select = _codes(table, "select", where)
     return Config(
         select=select if select is not None else ("AM",),
@@ -256,6 +270,7 @@ def load_config(path: Path | None) -> Config:
         per_file_ignores=_per_file_ignores(table, where, path.parent),
         options=_options(table, where),
         fail_level=fail_level,
+        strict=strict,
     )
 
 
@@ -265,12 +280,14 @@ def merge_cli(
     select: Iterable[str] = (),
     ignore: Iterable[str] = (),
     fail_level: str | None = None,
+    strict: bool | None = None,
 ) -> Config:
     """The configuration with command-line flags applied over it.
 
     ``--select`` replaces ``select``, ``--ignore`` adds to ``ignore`` (so a project's ignores
-    hold), ``--fail-level`` replaces ``fail-level``. Codes are checked as strictly as the
-    file's: a typo raises :class:`ConfigError`.
+    hold), ``--fail-level`` replaces ``fail-level``, ``--strict``/``--no-strict`` replace
+    ``strict`` (None: the configuration's). Codes are checked as strictly as the file's: a
+    typo raises :class:`ConfigError`.
     """
     chosen = check_codes(select, "--select")
     dropped = check_codes(ignore, "--ignore")
@@ -286,6 +303,8 @@ def merge_cli(
             msg = f"--fail-level: {exc}"
             raise ConfigError(msg) from None
         merged = dataclasses.replace(merged, fail_level=level)
+    if strict is not None:
+        merged = dataclasses.replace(merged, strict=strict)
     return merged
 
 
@@ -312,6 +331,15 @@ def is_selected(code: str, rule_id: str, config: Config) -> bool:
 
 def severity_for(code: str, rule_id: str, default: Severity, config: Config) -> Severity:
     return config.severity.get(code, config.severity.get(rule_id, default))
+
+
+def strict_severity(code: str, severity: Severity, config: Config) -> Severity:
+    """The severity a finding ends with: under ``strict`` a warning of the verification
+    families (:data:`STRICT_FAMILIES`) is an error. Applied last, after ``severity`` and a
+    rule's own choice, so a rule set to ``"info"`` stays information."""
+    if config.strict and severity is Severity.WARNING and code.startswith(STRICT_FAMILIES):
+        return Severity.ERROR
+    return severity
 
 
 def options_for(rule: Rule, config: Config) -> dict[str, Any]:

@@ -25,6 +25,7 @@ from argmap._engine.config import (
     is_selected,
     options_for,
     severity_for,
+    strict_severity,
 )
 from argmap._engine.context import Problem, Rule, RuleContext
 from argmap._engine.suppressions import apply_suppressions, file_ignores
@@ -71,7 +72,9 @@ class _Locator:
         return found
 
 
-def _stamp(rule: Rule, problem: Problem, severity: Severity, locate: _Locator) -> Finding:
+def _stamp(
+    rule: Rule, problem: Problem, severity: Severity, locate: _Locator, config: Config
+) -> Finding:
     location = locate(problem.node, problem.kind, problem.field, problem.path)
     related = tuple(
         Related(
@@ -84,7 +87,7 @@ def _stamp(rule: Rule, problem: Problem, severity: Severity, locate: _Locator) -
     return Finding(
         code=rule.CODE,
         rule=rule.ID,
-        severity=problem.severity or severity,
+        severity=strict_severity(rule.CODE, problem.severity or severity, config),
         message=problem.message,
         location=location,
         hint=problem.hint,
@@ -133,7 +136,8 @@ def _check_loaded(ctx: RuleContext, config: Config, rules: Iterable[Rule]) -> li
         severity = severity_for(rule.CODE, rule.ID, rule.SEVERITY, config)
         ctx.options = options_for(rule, config)
         try:
-            findings.extend(_stamp(rule, problem, severity, locate) for problem in rule.check(ctx))
+            findings.extend(_stamp(rule, problem, severity, locate, config)
+                            for problem in rule.check(ctx))
         except Exception as exc:  # noqa: BLE001 - a broken rule must not hide the others
             findings.append(
                 Finding(

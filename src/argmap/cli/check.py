@@ -29,6 +29,13 @@ from argmap.cli.options import current_config, current_limits, map_options
     type=click.Choice(["error", "warning", "info"]),
     help="Lowest severity that fails the run (exit 1). Default: error.",
 )
+@click.option(
+    "--strict/--no-strict",
+    default=None,
+    help="Make every warning of the verification families (AM3xx citations and numbers, "
+    "AM4xx quotes and sources, AM5xx arithmetic, AM6xx dates) an error. "
+    "Default: strict in [tool.argmap], else off.",
+)
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
 @click.option(
     "-o",
@@ -43,6 +50,7 @@ def check(
     select: tuple[str, ...],
     ignore: tuple[str, ...],
     fail_level: str | None,
+    strict: bool | None,
     exit_zero: bool,
     output: Path | None,
 ) -> None:
@@ -52,10 +60,12 @@ def check(
     Exit codes: 0 clean, 1 findings at or above the fail level, 2 usage error or
     unreadable input.
     """
+    from argmap._engine.config import merge_cli
     from argmap._engine.run import check_paths
     from argmap._output.reporters import ReportContext, get_reporter
 
-    config = current_config(select=select, ignore=ignore, fail_level=fail_level)
+    config = merge_cli(current_config(select=select, ignore=ignore, fail_level=fail_level),
+                       strict=strict)
     run = check_paths(list(paths) or [Path("claims")], config, current_limits())
     reporter = get_reporter(output_format)
     text = reporter(list(run.findings), ReportContext(files=list(run.files),

@@ -42,6 +42,7 @@ REGISTRY: dict[str, str] = {
     "AM303": "argmap.rules.am303_quantity_text_mismatch",
     "AM304": "argmap.rules.am304_more_precise_than_source",
     "AM305": "argmap.rules.am305_secondary_only_figure",
+    "AM306": "argmap.rules.am306_unverifiable_figure",
     "AM401": "argmap.rules.am401_quote_not_found",
     "AM402": "argmap.rules.am402_inexact_quote",
     "AM403": "argmap.rules.am403_quote_number_mismatch",
@@ -58,6 +59,8 @@ REGISTRY: dict[str, str] = {
     "AM504": "argmap.rules.am504_check_unit_mismatch",
     "AM601": "argmap.rules.am601_source_predates_period",
     "AM602": "argmap.rules.am602_period_mismatch",
+    "AM603": "argmap.rules.am603_unresolved_relative_date",
+    "AM604": "argmap.rules.am604_impossible_source_date",
     "AM701": "argmap.rules.am701_thesis_not_accepted",
     "AM702": "argmap.rules.am702_unanswered_objection",
 }

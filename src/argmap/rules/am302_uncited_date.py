@@ -1,19 +1,29 @@
-"""A claim states a year, date or period but carries no evidence.
+"""A year, date or period of a claim is not stated by the quotes of the claim's evidence.
 
-A date is a fact too: "the lifting of the ban in June 2019" needs a source. Unlike figures,
-dates are not matched against the quote (a quote often dates its figure by context), but the
-claim must cite at least one evidence item. Claims that other claims support (intermediate
-conclusions, theses) are exempt unless ``exempt_concluded`` (default true) is false.
+A date is a fact and is cited like a figure (AM301): every year, date and period in a claim's
+text, and its ``period``, must be stated by one of its evidence quotes: equal to a date the
+quote states, within it ("2019" within "2014–2019"), or the same date written less precisely
+("March 2020" for "11 March 2020"); the two ends of a period may be stated apart
+("2013–2018" by "in 2013" and "in 2018"). The quote's ``prefix`` and ``suffix`` count, words
+in square brackets and ``evidence.period`` do not. A relative date ("last year") is dated by
+the issue date of the source holding the quote (AM603 when it cannot be). A year that is the
+period of a figure AM301 reports for that period is reported there only. A claim with no
+evidence that other claims support (an intermediate conclusion, a thesis) needs none for its
+dates unless ``exempt_concluded`` (default true) is false; a claim with evidence, concluded
+or not, has its dates compared with its quotes, as AM301 does its figures. See
+``docs/numbers.md`` (Dates).
 
 FAIL::
 
     claims:
-      - {id: C1, text: Belarus joined the Belt and Road Initiative in 2013.}
+      - {id: C1, text: Russia lifted its transit ban in June 2018., evidence: [E1]}
+    evidence:
+      - {id: E1, source: S1, quote: {exact: "In June 2019, Russia lifted the transit ban"}}
 
 PASS::
 
     claims:
-      - {id: C1, text: Belarus joined the Belt and Road Initiative in 2013., evidence: [E1]}
+      - {id: C1, text: Russia lifted its transit ban in June 2019., evidence: [E1]}
 """
 
 from __future__ import annotations
@@ -21,32 +31,63 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from argmap._engine.context import Problem, RuleContext
+from argmap._engine.context import Problem, RelatedRef, RuleContext
 from argmap._findings import Severity
-from argmap._verify.numbers import TEMPORAL_KINDS, parse
+from argmap._verify.dates import ClaimDate, DateStatus, claim_dates
 
 CODE = "AM302"
 ID = "uncited-date"
-SEVERITY = Severity.WARNING
+SEVERITY = Severity.ERROR
 OPTIONS: dict[str, Any] = {"exempt_concluded": True}
+
+
+def _what(found: ClaimDate) -> str:
+    if found.field == ("period",):
+        return f"the claim's period {found.date.period}"
+    return f"date {found.date.shown}"
 
 
 def check(ctx: RuleContext) -> Iterator[Problem]:
     exempt = bool(ctx.options.get("exempt_concluded", True))
     for claim in ctx.map.claims:
-        if claim.evidence:
+        dates = claim_dates(ctx, claim)
+        missing = [d for d in dates if d.status == DateStatus.NO_EVIDENCE]
+        if missing:
+            if exempt and any(r.type == "supports" for r in ctx.incoming.get(claim.id, ())):
+                continue
+            listed = [d.date.text for d in missing if d.field == ("text",)]
+            listed += [d.date.period or "" for d in missing if d.field == ("period",)]
+            shown = ", ".join(repr(t) for t in dict.fromkeys(listed))
+            yield Problem(
+                f"the claim dates its statement ({shown}) but cites no evidence",
+                node=claim.id,
+                kind="claims",
+                field=missing[0].field,
+                hint="add an evidence item whose quote states the date",
+                data={"dates": list(dict.fromkeys(listed))},
+            )
             continue
-        if exempt and any(r.type == "supports" for r in ctx.incoming.get(claim.id, ())):
-            continue
-        dates = [m.text for m in parse(claim.text) if m.kind in TEMPORAL_KINDS]
-        if not dates:
-            continue
-        listed = ", ".join(repr(d) for d in dict.fromkeys(dates))
-        yield Problem(
-            f"the claim dates its statement ({listed}) but cites no evidence",
-            node=claim.id,
-            kind="claims",
-            field=("text",),
-            hint="add an evidence item whose source states the date",
-            data={"dates": list(dict.fromkeys(dates))},
-        )
+        for found in dates:
+            if found.status == DateStatus.UNCITED:
+                yield _uncited(claim.id, claim.evidence, found)
+
+
+def _uncited(claim_id: str, evidence: list[str], found: ClaimDate) -> Problem:
+    detail = "no quote of " + ", ".join(dict.fromkeys(evidence)) + " states it"
+    related: tuple[RelatedRef, ...] = ()
+    if found.nearest is not None:
+        evidence_id, stated = found.nearest
+        detail += f"; closest: {evidence_id} says {stated.shown}"
+        related = (RelatedRef(f"the quote says {stated.text!r}", node=evidence_id,
+                              kind="evidence", field=("quote", "exact")),)
+    return Problem(
+        f"{_what(found)} is not cited: {detail}",
+        node=claim_id,
+        kind="claims",
+        field=found.field,
+        hint="quote the source's words that state the date (a longer quote, its prefix or "
+        "suffix, or another evidence item), or correct the date against the source",
+        related=related,
+        data={"date": found.date.text, "period": found.date.period,
+              "field": found.field[0]},
+    )

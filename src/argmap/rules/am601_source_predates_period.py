@@ -52,7 +52,7 @@ def issued_end(value: Any) -> date | None:
             pieces = [int(p) for p in parts[0][:3]]
             text = "-".join(f"{p:02d}" if i else f"{p:04d}" for i, p in enumerate(pieces))
             return period_bounds(text)[1]
-        except (TypeError, ValueError):
+        except (TypeError, ValueError, OverflowError):  # a year of 10^22: AM604
             return None
     return None
 

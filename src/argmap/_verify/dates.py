@@ -1,0 +1,611 @@
+"""Dates cited like figures: which years, dates and periods a claim states, which ones its
+evidence quotes state, and whether each of the claim's is among them.
+
+A date is a fact: "Russia lifted its transit ban in June 2019" is wrong if the source says
+June 2018, and a checker that compares the figures but not the years passes it. So every
+year, date and period of a claim (in its text, read by the number grammar, and its
+``period`` field) must be *stated* by one of its evidence quotes: equal to a date the quote
+states, within it ("2019" within "2014–2019"), or the same date written less precisely
+("March 2020" for "11 March 2020"). The two ends of a claim's period may be stated
+separately ("2013–2018" by "in 2013" and "in 2018"). A quote states what its own words
+(and its W3C ``prefix`` and ``suffix``, compared with the snapshot by AM404) say; words in
+square brackets are the analyst's insertions and state nothing; ``evidence.period`` is the
+analyst's reading, checked by AM601 and AM602, and states nothing either.
+
+A relative date ("last year", "two years ago", "this month") is resolved against the issue
+date of the source whose text holds the quote (``issued``, ISO or CSL). When it cannot be
+(the source has no issue date, or the phrase names no definite period: "in recent years")
+the date is *unresolved*: AM603 reports it as not checkable, unless a quote of the claim uses
+the same phrase.
+
+The source dates themselves (``issued``, ``accessed``: ISO text or CSL ``date-parts``) are
+read here too, with every part checked, so an impossible date (month 13, year 10^22) is a
+finding (AM604), never a crash.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass, replace
+from datetime import date
+from enum import Enum
+from functools import lru_cache
+from typing import TYPE_CHECKING, NamedTuple
+
+from argmap._verify.anchor import quote_holder
+from argmap._verify.compare import Verdict, claim_figures
+from argmap._verify.numbers import TEMPORAL_KINDS, period_bounds
+
+if TYPE_CHECKING:
+    from argmap._model import Claim, CslDate, Quantity
+    from argmap._verify.index import MapIndex
+
+__all__ = [
+    "ClaimDate",
+    "DateStatus",
+    "StatedDate",
+    "claim_dates",
+    "date_bounds",
+    "date_problem",
+    "quote_dates",
+    "show_date",
+    "text_dates",
+]
+
+# --- source dates: ISO text or CSL date-parts --------------------------------------------------
+
+_ISO = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
+_SEASONS = range(13, 17)  # CSL-JSON processors read months 13-16 as the four seasons
+_MAX_SHOWN = 12  # digits of an impossible date part shown in a message
+
+
+def _part_problem(parts: list[int | str]) -> str | None:
+    """Why one ``[year, month, day]`` entry is not a calendar date, or None."""
+    if not parts:
+        return "an empty date"
+    numbers: list[int] = []
+    for name, part in zip(("year", "month", "day"), parts[:3], strict=False):
+        limit = "outside 1-9999" if name == "year" else "out of range"
+        if isinstance(part, int) and not isinstance(part, bool) and abs(part) > 9999:
+            return f"the {name} {_show_part(part)} is {limit}"
+        text = str(part).strip()
+        if isinstance(part, bool) or not re.fullmatch(r"-?\d+", text):
+            return f"the {name} {_short(text)!r} is not a number"
+        if len(text.lstrip("-")) > 4:  # int() of a 5,000-digit string is slow
+            return f"the {name} {_short(text)} is {limit}"
+        numbers.append(int(text))
+    year = numbers[0]
+    if not 1 <= year <= 9999:
+        return f"the year {year} is outside 1-9999"
+    if len(numbers) > 1:
+        month = numbers[1]
+        if month in _SEASONS and len(numbers) == 2:
+            return None
+        if not 1 <= month <= 12:
+            return f"the month {month} is not 1-12"
+        if len(numbers) > 2 and not 1 <= numbers[2] <= calendar.monthrange(year, month)[1]:
+            return f"{year:04d}-{month:02d} has no day {numbers[2]}"
+    return None
+
+
+def _show_part(part: int | str) -> str:
+    """A date part for a message; a huge integer by its size (str() of one over 4,300 digits
+    raises)."""
+    if isinstance(part, int) and abs(part) > 10**_MAX_SHOWN:
+        return f"of about {int(abs(part).bit_length() * 0.30103) + 1} digits"
+    return _short(str(part))
+
+
+def _short(text: str) -> str:
+    if len(text) <= _MAX_SHOWN:
+        return text
+    return f"{text[:_MAX_SHOWN]}... ({len(text)} characters)"
+
+
+def date_problem(value: str | CslDate | None) -> str | None:
+    """Why a source date cannot be a calendar date (month 13, year 10^22), or None.
+
+    Only ``date-parts`` are checked: ISO text is checked when the map loads, and CSL
+    ``literal`` and ``raw`` are free text ("n.d.", "Spring 2020").
+
+    >>> date_problem(None) is None
+    True
+    """
+    if value is None or isinstance(value, str) or not value.date_parts:
+        return None
+    for entry in value.date_parts[:2]:
+        found = _part_problem(list(entry))
+        if found is not None:
+            return found
+    return None
+
+
+def _entry_bounds(parts: list[int | str]) -> tuple[date, date] | None:
+    if _part_problem(parts) is not None:
+        return None
+    numbers = [int(str(p)) for p in parts[:3]]
+    year = numbers[0]
+    if len(numbers) == 1 or numbers[1] in _SEASONS:
+        return date(year, 1, 1), date(year, 12, 31)
+    month = numbers[1]
+    if len(numbers) == 2:
+        return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
+    day = date(year, month, numbers[2])
+    return day, day
+
+
+def _iso_bounds(text: str) -> tuple[date, date] | None:
+    ranges = []
+    for piece in text.split("/"):
+        match = _ISO.match(piece.strip())
+        if match is None:
+            return None
+        bounds = _entry_bounds([g for g in match.groups() if g is not None])
+        if bounds is None:
+            return None
+        ranges.append(bounds)
+    return ranges[0][0], ranges[-1][1]
+
+
+def date_bounds(value: str | CslDate | None) -> tuple[date, date] | None:
+    """The earliest and latest day a CSL or ISO date can mean, or None when unreadable.
+
+    >>> date_bounds("2020-12")
+    (datetime.date(2020, 12, 1), datetime.date(2020, 12, 31))
+    """
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return _iso_bounds(value)
+    if value.date_parts:
+        ranges = []
+        for entry in value.date_parts[:2]:
+            bounds = _entry_bounds(list(entry))
+            if bounds is None:
+                return None
+            ranges.append(bounds)
+        return ranges[0][0], ranges[-1][1]
+    text = value.raw or value.literal
+    return _iso_bounds(text) if text else None
+
+
+def show_date(value: str | CslDate) -> str:
+    """A source date as the map gives it, short enough for a message."""
+    if isinstance(value, str):
+        return value
+    if value.date_parts:
+        return "/".join("-".join(_show_part(p) for p in entry) for entry in value.date_parts)
+    return value.raw or value.literal or "?"
+
+
+def _issue(value: str | CslDate | None) -> tuple[int, int | None] | None:
+    """The year and month (None when not given) a source was issued, for relative dates."""
+    bounds = date_bounds(value)
+    if bounds is None:
+        return None
+    first, last = bounds
+    if first.year != last.year:
+        return None
+    same_month = first.month == last.month
+    return first.year, first.month if same_month else None
+
+
+# --- dates in a text ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class StatedDate:
+    """A year, date or period written in a text (or given in a ``period`` field).
+
+    ``period`` is ISO (``2019``, ``2020-01/2020-03``); None for a relative date not yet (or
+    not) resolved, and for a date without a year, whose month and day are in ``partial``
+    (``--12-03/--12-06``). ``relative`` is a relative phrase as normalised ("last year");
+    ``offset`` and ``unit`` how far from the issue date it points (``offset`` None: no
+    definite period, as in "in recent years").
+    """
+
+    text: str
+    start: int
+    end: int
+    period: str | None = None
+    partial: str | None = None
+    relative: str | None = None
+    unit: str | None = None
+    offset: int | None = None
+
+    @property
+    def shown(self) -> str:
+        """The date as written, with what it was read or resolved as when that differs."""
+        if self.period is None or self.period == self.text:
+            return repr(self.text)
+        return f"{self.text!r} ({self.period})"
+
+
+_COUNT_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
+                "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+#: Relative phrases, the unit they count in and their offset from the issue date (None: none).
+_RELATIVE_FIXED: dict[str, tuple[str, int | None]] = {
+    "this year": ("year", 0), "the current year": ("year", 0), "last year": ("year", -1),
+    "next year": ("year", 1), "the coming year": ("year", 1),
+    "this month": ("month", 0), "last month": ("month", -1), "next month": ("month", 1),
+    "recent years": ("year", None), "recent months": ("month", None),
+}
+_RELATIVE = re.compile(
+    r"\b(?:(?P<fixed>" + "|".join(p.replace(" ", r"\s+") for p in _RELATIVE_FIXED) + r")"
+    r"|(?P<count>\d{1,2}|" + "|".join(_COUNT_WORDS) + r")\s+(?P<unit>year|month)s?\s+ago"
+    r"|(?:the\s+)?(?:past|last)\s+(?:few|several|couple\s+of|\d{1,2}|"
+    + "|".join(w for w in _COUNT_WORDS if len(w) > 2) + r")\s+(?P<span>year|month)s)\b",
+    re.IGNORECASE,
+)
+_BRACKETS = re.compile(r"\[[^\[\]\n]{0,200}\]")  # "[in 2019]": the analyst's words
+
+
+def _relative(match: re.Match[str]) -> StatedDate:
+    phrase = " ".join(match.group(0).lower().split())
+    unit: str
+    offset: int | None
+    if match.group("fixed"):
+        unit, offset = _RELATIVE_FIXED[" ".join(match.group("fixed").lower().split())]
+    elif match.group("count"):
+        count = match.group("count").lower()
+        unit = match.group("unit").lower()
+        offset = -(int(count) if count.isdigit() else _COUNT_WORDS[count])
+    else:  # "the past five years": which years it covers depends on the writer
+        unit, offset = match.group("span").lower(), None
+    return StatedDate(match.group(0), match.start(), match.end(), relative=phrase,
+                      unit=unit, offset=offset)
+
+
+@lru_cache(maxsize=1 << 16)  # a claim's text and a quote's text are read by several rules
+def text_dates(text: str) -> tuple[StatedDate, ...]:
+    """Every year, date, period and relative date written in ``text``, in order.
+
+    Years and dates are the number grammar's (:func:`argmap._verify.numbers.parse`);
+    relative dates come unresolved (``period`` None).
+
+    >>> [d.period for d in text_dates("In January-March 2020 exports fell, as last year.")]
+    ['2020-01/2020-03', None]
+    """
+    from argmap._verify.numbers import parse
+
+    found = [
+        StatedDate(m.text, m.start, m.end, period=m.period, partial=m.partial or None)
+        for m in parse(text)
+        if m.kind in TEMPORAL_KINDS and (m.period or m.partial)
+    ]
+    found.extend(_relative(match) for match in _RELATIVE.finditer(text))
+    return tuple(sorted(found, key=lambda d: d.start))
+
+
+def resolve(stated: StatedDate, issued: tuple[int, int | None] | None) -> StatedDate | None:
+    """A relative date as the ISO period it names from the issue date; None when it cannot."""
+    if stated.relative is None:
+        return stated
+    if issued is None or stated.offset is None:
+        return None
+    year, month = issued
+    if stated.unit == "year":
+        target = year + stated.offset
+        return replace(stated, period=f"{target:04d}") if 1 <= target <= 9999 else None
+    if month is None:
+        return None
+    index = year * 12 + month - 1 + stated.offset
+    target, target_month = divmod(index, 12)
+    if not 1 <= target <= 9999:
+        return None
+    return replace(stated, period=f"{target:04d}-{target_month + 1:02d}")
+
+
+# --- comparing dates ------------------------------------------------------------------------------
+
+
+def _safe_bounds(period: str) -> tuple[date, date] | None:
+    try:
+        return period_bounds(period)
+    except (ValueError, OverflowError, IndexError):
+        return None
+
+
+def _unit_of(day: date, part: str) -> tuple[date, date]:
+    """The year, month or day containing ``day``, at the precision ``part`` is written in."""
+    pieces = part.count("-") + 1
+    if pieces == 1:
+        return date(day.year, 1, 1), date(day.year, 12, 31)
+    if pieces == 2:
+        last_day = calendar.monthrange(day.year, day.month)[1]
+        return date(day.year, day.month, 1), date(day.year, day.month, last_day)
+    return day, day
+
+
+class _Stated(NamedTuple):
+    """A stated date as days, and whether it is one year, month or day as written."""
+
+    first: date
+    last: date
+    single: bool
+
+
+@lru_cache(maxsize=4096)  # a map states few distinct periods, compared for every claim
+def _stated(period: str) -> _Stated | None:
+    bounds = _safe_bounds(period)
+    if bounds is None:
+        return None
+    parts = period.split("/")
+    single = _unit_of(bounds[0], parts[-1]) == _unit_of(bounds[1], parts[-1])
+    return _Stated(bounds[0], bounds[1], single or len(parts) == 1)
+
+
+def _within(part: str, stated: _Stated) -> bool:
+    """Is ``part`` (a year, month or day) within ``stated`` read at ``part``'s precision
+    ("2019" is within "December 2019", which is 2019 read as a year)?"""
+    low, high = _unit_of(_safe_bounds(part)[0], part)  # type: ignore[index]
+    return _unit_of(stated.first, part)[0] <= low and high <= _unit_of(stated.last, part)[1]
+
+
+def _end_stated(part: str, stated: list[_Stated], *, start: bool) -> bool:
+    """Is one end of a claim's period stated: within a stated year, month or day, or the
+    same end of a stated period? "2014" is not the start of "2013–2018"."""
+    low, _ = _unit_of(_safe_bounds(part)[0], part)  # type: ignore[index]
+    for found in stated:
+        if found.single:
+            if _within(part, found):
+                return True
+        elif _unit_of(found.first if start else found.last, part)[0] == low:
+            return True
+    return False
+
+
+def covered(period: str, stated: list[str] | tuple[str, ...]) -> bool:
+    """Is ``period`` stated by the dates ``stated``?
+
+    A year, month or day is stated when it lies within a stated date, read at its own
+    precision ("2019" within "2014–2019"; "March 2020" for "11 March 2020"). A period of
+    several is stated when each of its ends is: within a stated year, month or day, or the
+    same end of a stated period ("2013–2018" by "2013" and "2018", or by "2013–2018"; not
+    "2014–2018" by "2013–2018").
+
+    >>> covered("2013/2018", ["2013", "2018"]), covered("2014/2018", ["2013/2018"])
+    (True, False)
+    """
+    return _covered(period, tuple(stated))
+
+
+@lru_cache(maxsize=1 << 14)  # the same claim and quote periods recur across a map
+def _covered(period: str, stated: tuple[str, ...]) -> bool:
+    parts = period.split("/")
+    if any(_safe_bounds(part) is None for part in parts):
+        return False
+    found = [s for s in map(_stated, dict.fromkeys(stated)) if s is not None]
+    mine = _stated(period)
+    if mine is None:
+        return False
+    if mine.single:
+        return any(_within(parts[0], s) and _within(parts[-1], s) for s in found)
+    return (_end_stated(parts[0], found, start=True)
+            and _end_stated(parts[-1], found, start=False))
+
+
+_LEAP = 2000  # dates without a year are compared within one leap year
+
+
+def _projected(stated: StatedDate) -> str | None:
+    """A date's month and day in the comparison year (``--12-03`` -> ``2000-12-03``)."""
+    if stated.partial:
+        return stated.partial.replace("--", f"{_LEAP}-")
+    if stated.period is None:
+        return None
+    parts = stated.period.split("/")
+    if any(p.count("-") != 2 for p in parts) or parts[0][:4] != parts[-1][:4]:
+        return None
+    return "/".join(f"{_LEAP}{p[4:]}" for p in parts)
+
+
+# --- a claim's dates and their citation --------------------------------------------------------
+
+
+class DateStatus(Enum):
+    """What the evidence says about one date of a claim."""
+
+    CITED = "cited"  # a quote states it
+    NO_EVIDENCE = "no-evidence"  # the claim cites no evidence
+    UNCITED = "uncited"  # no quote of its evidence states it
+    UNRESOLVED = "unresolved"  # a relative date that cannot be dated, here or in a quote
+    FIGURE = "figure"  # it is the period of a figure AM301 reports for that period
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimDate:
+    """One date a claim states, with what its evidence says about it.
+
+    ``field`` is where it is written (``("text",)`` or ``("period",)``); ``nearest`` the
+    closest date a quote states (evidence ID, date), for the message; ``unresolved`` the
+    relative dates of quotes that could not be dated (evidence ID, date, source ID).
+    """
+
+    claim: str
+    date: StatedDate
+    field: tuple[str, ...]
+    status: DateStatus
+    cited_by: tuple[str, ...] = ()
+    nearest: tuple[str, StatedDate] | None = None
+    unresolved: tuple[tuple[str, StatedDate, str], ...] = ()
+    figure: str | None = None
+
+
+def quote_dates(index: MapIndex, evidence_id: str) -> tuple[StatedDate, ...]:
+    """The dates an evidence item's quote states, relative ones resolved against the issue
+    date of the source holding the quote (left with ``period`` None when they cannot be)."""
+    return index.memo((quote_dates, evidence_id), lambda: _read_quote(index, evidence_id))
+
+
+def _read_quote(index: MapIndex, evidence_id: str) -> tuple[StatedDate, ...]:
+    item = index.evidence.get(evidence_id)
+    if item is None or item.quote is None:
+        return ()
+    quote = item.quote
+    text = " ".join(part for part in (quote.prefix, quote.exact, quote.suffix) if part)
+    text = _BRACKETS.sub(lambda m: " " * len(m.group(0)), text)
+    issued = _source_issue(index, quote_holder(item))
+    out = []
+    for stated in text_dates(text):
+        resolved = resolve(stated, issued)
+        out.append(resolved if resolved is not None else stated)
+    return tuple(out)
+
+
+def _source_issue(index: MapIndex, source_id: str) -> tuple[int, int | None] | None:
+    """The year and month a source was issued; once per source."""
+    def read() -> tuple[int, int | None] | None:
+        source = index.sources.get(source_id)
+        return _issue(source.issued) if source is not None else None
+
+    return index.memo((_source_issue, source_id), read)
+
+
+def _declared_period(quantity: Quantity) -> str | None:
+    if quantity.period:
+        return quantity.period
+    if quantity.kind.value != "year":
+        return None
+    try:
+        first = int(quantity.value)
+        last = int(quantity.upper) if quantity.upper is not None else first
+    except (ValueError, OverflowError):
+        return None
+    if not (1 <= first <= last <= 9999):
+        return None
+    return f"{first:04d}" if first == last else f"{first:04d}/{last:04d}"
+
+
+def _written(claim: Claim) -> list[tuple[StatedDate, tuple[str, ...]]]:
+    """The claim's dates: its text's, declared year and date quantities the grammar did not
+    read in the text, and its ``period``."""
+    text: tuple[str, ...] = ("text",)
+    found = [(d, text) for d in text_dates(claim.text)]
+    spans = [(d.start, d.end) for d, _ in found]
+    for quantity in claim.quantities:
+        if quantity.kind.value not in ("year", "date") or not quantity.text:
+            continue
+        start = claim.text.find(quantity.text)
+        if start < 0 or any(a < start + len(quantity.text) and start < b for a, b in spans):
+            continue
+        period = _declared_period(quantity)
+        if period is not None:
+            found.append((StatedDate(quantity.text, start, start + len(quantity.text),
+                                     period=period), text))
+    if claim.period:
+        found.append((StatedDate(claim.period, 0, 0, period=claim.period), ("period",)))
+    return found
+
+
+def claim_dates(index: MapIndex, claim: Claim) -> tuple[ClaimDate, ...]:
+    """Each date a claim states, with whether its evidence states it; once per map."""
+    return index.memo((claim_dates, claim.id, claim.text),
+                      lambda: tuple(_judge(index, claim)))
+
+
+def _judge(index: MapIndex, claim: Claim) -> list[ClaimDate]:
+    written = _written(claim)
+    if not written:
+        return []
+    evidence = [e for e in dict.fromkeys(claim.evidence) if e in index.evidence]
+    if not claim.evidence:
+        return [ClaimDate(claim.id, d, f, DateStatus.NO_EVIDENCE) for d, f in written]
+    stated = {e: quote_dates(index, e) for e in evidence}
+    every = [s.period for dates in stated.values() for s in dates if s.period]
+    unresolved = tuple(
+        (e, s, quote_holder(index.evidence[e])) for e in evidence for s in stated[e]
+        if s.relative is not None and s.period is None and s.offset is not None
+    )
+    out = []
+    for written_date, field in written:
+        out.append(_one(index, claim, written_date, field, evidence, stated, every,
+                        unresolved))
+    return out
+
+
+def _one(
+    index: MapIndex,
+    claim: Claim,
+    written: StatedDate,
+    field: tuple[str, ...],
+    evidence: list[str],
+    stated: dict[str, tuple[StatedDate, ...]],
+    every: list[str],
+    unresolved: tuple[tuple[str, StatedDate, str], ...],
+) -> ClaimDate:
+    at = (claim.id, written, field)
+    if written.relative is not None:
+        same = tuple(e for e in evidence if any(s.relative == written.relative
+                                                for s in stated[e]))
+        if same:
+            return ClaimDate(*at, DateStatus.CITED, cited_by=same)
+        dated = [
+            (e, r) for e in evidence
+            if (r := resolve(written, _source_issue(index, quote_holder(index.evidence[e]))))
+            is not None and r.period
+        ]
+        if not dated:
+            return ClaimDate(*at, DateStatus.UNRESOLVED, unresolved=unresolved)
+        cited = tuple(e for e, r in dated if r.period and covered(r.period, every))
+        if cited:
+            return ClaimDate(*at, DateStatus.CITED, cited_by=cited)
+        written = dated[0][1]
+        at = (claim.id, written, field)
+    if written.period is not None:
+        by = tuple(e for e in evidence
+                   if covered(written.period, [s.period for s in stated[e] if s.period]))
+        if by or (len(evidence) > 1 and covered(written.period, every)):
+            return ClaimDate(*at, DateStatus.CITED, cited_by=by)
+        if _safe_bounds(written.period) is None:  # not a calendar date: the model's finding
+            return ClaimDate(*at, DateStatus.CITED)
+    elif written.partial is not None:
+        mine = _projected(written)
+        by = tuple(e for e in evidence
+                   if mine and covered(mine, [p for s in stated[e] if (p := _projected(s))]))
+        if by:
+            return ClaimDate(*at, DateStatus.CITED, cited_by=by)
+    else:
+        return ClaimDate(*at, DateStatus.CITED)
+    figure = _reported_figure(index, claim, written.period)
+    if figure is not None:
+        return ClaimDate(*at, DateStatus.FIGURE, figure=figure)
+    if unresolved:
+        return ClaimDate(*at, DateStatus.UNRESOLVED, unresolved=unresolved)
+    return ClaimDate(*at, DateStatus.UNCITED, nearest=_nearest(written, evidence, stated))
+
+
+def _reported_figure(index: MapIndex, claim: Claim, period: str | None) -> str | None:
+    """A figure of the claim whose period is ``period`` and that AM301 already reports as
+    stated by a quote for another period: the date is reported there, not twice."""
+    if period is None:
+        return None
+    for figure in claim_figures(index, claim):
+        if figure.matches or figure.too_precise or figure.derived_by:
+            continue
+        nearest = figure.nearest
+        if (figure.mention.period == period and nearest is not None
+                and nearest.verdict == Verdict.DIFFERENT_PERIOD):
+            return figure.mention.text
+    return None
+
+
+def _distance(a: str | None, b: str | None) -> int:
+    first, second = _safe_bounds(a) if a else None, _safe_bounds(b) if b else None
+    if first is None or second is None:
+        return 1 << 30
+    if first[1] < second[0]:
+        return (second[0] - first[1]).days
+    if second[1] < first[0]:
+        return (first[0] - second[1]).days
+    return 0
+
+
+def _nearest(written: StatedDate, evidence: list[str],
+             stated: dict[str, tuple[StatedDate, ...]]) -> tuple[str, StatedDate] | None:
+    """The stated date closest in time to the claim's, for the message."""
+    candidates = [(e, s) for e in evidence for s in stated[e] if s.period]
+    if not candidates:
+        return None
+    return min(candidates, key=lambda pair: _distance(written.period, pair[1].period))
