@@ -85,6 +85,7 @@ def _uncited(claim_id: str, evidence: list[str], found: ClaimDate) -> Problem:
         node=claim_id,
         kind="claims",
         field=found.field,
+        target=found.date.text,
         hint="quote the source's words that state the date (a longer quote, its prefix or "
         "suffix, or another evidence item), or correct the date against the source",
         related=related,

@@ -57,6 +57,7 @@ def check(ctx: RuleContext) -> Iterator[Problem]:
             node=claim.id,
             kind="claims",
             field=("text",),
+            target=figure.mention.text,
             hint="save the source's text under snapshots/ and add snapshot: {path: ...} to "
             "the source, or cite a source that has one",
             related=tuple(RelatedRef("the quote", node=e, kind="evidence",
