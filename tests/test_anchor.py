@@ -131,18 +131,13 @@ def _per_character_map(raw: str, folds: frozenset[str]) -> tuple[str, list[int],
     Each substitution's piece either copies its characters one to one (same length, and one
     character or the same text) or maps every character to the span it replaced.
     """
-    from argmap._verify.normalise import _MARKERS
+    from argmap._verify.normalise import _MARKERS, _repair_step
 
     def _constant(value: str) -> _Pieces:
         return lambda match: [(value, 0, len(match.group()))]
 
-    text, starts, ends = raw, list(range(len(raw))), list(range(1, len(raw) + 1))
-    steps: list[tuple[re.Pattern[str], _Pieces]] = [
-        (pattern, _constant(value) if isinstance(value, str) else value)
-        for pattern, value in substitutions(raw, folds)
-    ]
-    steps.append((_MARKERS, _constant("")))
-    for pattern, pieces in steps:
+    def _apply(pattern: re.Pattern[str], pieces: _Pieces) -> None:
+        nonlocal text, starts, ends
         out, new_starts, new_ends, pos = [], [], [], 0
         for match in pattern.finditer(text):
             a = match.start()
@@ -162,12 +157,21 @@ def _per_character_map(raw: str, folds: frozenset[str]) -> tuple[str, list[int],
         new_starts += starts[pos:]
         new_ends += ends[pos:]
         text, starts, ends = "".join(out), new_starts, new_ends
+
+    text, starts, ends = raw, list(range(len(raw))), list(range(1, len(raw) + 1))
+    for pattern, value in substitutions(raw):
+        _apply(pattern, _constant(value) if isinstance(value, str) else value)
+    repair = _repair_step(text, folds) if folds else None
+    if repair is not None:
+        _apply(*repair)
+    _apply(_MARKERS, _constant(""))
     return text, starts, ends
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(alphabet="ab fiTheol-\n\t\u2014\u201c\u00ad\ufb01\ufb03\u0301\u00bd\ufdd0 19,.",
-               max_size=80),
+@given(st.text(alphabet="ab fiTheoclt-\n\t\u2014\u201c\u00ad\ufb01\ufb03\u0301\u00bd\ufdd0 19,.",
+               max_size=80)
+       | st.sampled_from(["con-\nfict Te ofcials", "self-confdence, Tey frst"]),
        st.sampled_from([frozenset(), frozenset({F_LIGATURES}), BOTH]))
 def test_segment_offset_map_equals_the_per_character_map(raw: str, folds: frozenset[str]) -> None:
     norm = normalise(raw, folds)

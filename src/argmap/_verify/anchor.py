@@ -49,6 +49,8 @@ if TYPE_CHECKING:
 
 __all__ = [
     "MIN_SIMILARITY",
+    "PARAGRAPH_REACH",
+    "SEARCH_BUDGET",
     "AnchorResult",
     "AnchorStatus",
     "SnapshotIndex",
@@ -69,6 +71,11 @@ _MAX_CANDIDATES = 1000
 #: Complete matches of an elided quote compared at most, and search steps taken at most.
 _MAX_CHAINS = 50
 _MAX_STEPS = 20_000
+#: Characters of the snapshot scanned at most for one quote's verbatim search (its parts'
+#: occurrences included): a quote of many parts in a large snapshot stays bounded.
+SEARCH_BUDGET = 500_000_000
+#: The furthest an elided quote's parts may spread within one paragraph (characters).
+PARAGRAPH_REACH = 5_000
 
 _PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")
 _GAP = re.compile(rf"(?:\W*\w+){{0,{INSERTION_MAX_WORDS}}}\W*")
@@ -218,6 +225,24 @@ def _stripped(norm: Normalised) -> Normalised:
 _Span = tuple[int, int]
 
 
+class _OverBudgetError(Exception):
+    """The verbatim search of one quote scanned SEARCH_BUDGET characters."""
+
+
+class _Work:
+    """Characters the verbatim search of one quote may still scan."""
+
+    __slots__ = ("left",)
+
+    def __init__(self, chars: int = SEARCH_BUDGET) -> None:
+        self.left = chars
+
+    def spend(self, chars: int) -> None:
+        self.left -= chars
+        if self.left < 0:
+            raise _OverBudgetError
+
+
 class SnapshotIndex:
     """A snapshot normalised once, ready to anchor any number of quotes."""
 
@@ -247,8 +272,19 @@ class SnapshotIndex:
 
         See the module doc and docs/quotes.md.
         """
+        try:
+            return self._anchor(exact, (prefix, suffix, position), min_similarity, _Work())
+        except _OverBudgetError:
+            return AnchorResult(
+                AnchorStatus.NOT_FOUND, self.source, reason="the search for the quote was "
+                f"stopped after scanning {SEARCH_BUDGET:,} characters of the snapshot; it is "
+                "not verbatim where the search reached", budget_exceeded=True)
+
+    def _anchor(self, exact: str, context: tuple[str | None, str | None,
+                                                 tuple[int, int] | None],
+                min_similarity: float, work: _Work) -> AnchorResult:
         original = self.original
-        context = (prefix, suffix, position)
+        position = context[2]
         if position is not None:
             start, end = position
             if original[start:end] == exact and end - start == len(exact) and (
@@ -259,7 +295,7 @@ class SnapshotIndex:
         if not quote.text:
             return AnchorResult(AnchorStatus.NOT_FOUND, self.source,
                                 reason="the quote is empty once normalised")
-        found = self._occurrences(quote)
+        found = self._occurrences(quote, work=work)
         if found:
             best = found[0] if len(found) == 1 else max(
                 found, key=lambda ns: self._rank([(ns, ns + len(quote.text))], context))
@@ -273,7 +309,7 @@ class SnapshotIndex:
                                 norm_span=(best, best + len(quote.text)))
         parts = parse_quote(exact)
         if parts.conventional:
-            return self._anchor_parts(parts, context, min_similarity)
+            return self._anchor_parts(parts, context, min_similarity, work)
         return self._misquoted(quote, exact, context, min_similarity)
 
     # --- verbatim occurrences -----------------------------------------------------------------
@@ -302,19 +338,26 @@ class SnapshotIndex:
                     or (0 < end < len(text) and text[end - 1].isalnum() and text[end].isalnum()))
 
     def _occurrences(self, quote: Normalised, lo: int = 0, hi: int | None = None,
-                     limit: int = _MAX_CANDIDATES) -> list[int]:
-        """Where ``quote`` starts in ``norm.text[lo:hi]``: whole words, hyphens agreeing."""
+                     limit: int = _MAX_CANDIDATES, work: _Work | None = None) -> list[int]:
+        """Where ``quote`` starts in ``norm.text[lo:hi]``: whole words, hyphens agreeing.
+
+        Each scan is paid for from ``work`` (the characters it may cover).
+        """
         text = self.norm.text
         needle = quote.text
         hi = len(text) if hi is None else hi
+        work = work or _Work()
         found: list[int] = []
         at = text.find(needle, lo, hi)
+        work.spend((hi if at < 0 else at + len(needle)) - lo)
         looked = 0
         while at >= 0 and len(found) < limit and looked < _MAX_STEPS:
             looked += 1
             if self._bounded(at, at + len(needle)) and hyphens_agree(quote, self.norm, at):
                 found.append(at)
-            at = text.find(needle, at + 1, hi)
+            last = at + 1
+            at = text.find(needle, last, hi)
+            work.spend((hi if at < 0 else at + len(needle)) - last)
         return found
 
     def _rank(self, spans: list[_Span], context: tuple[str | None, str | None,
@@ -340,14 +383,14 @@ class SnapshotIndex:
 
     def _anchor_parts(self, parts: QuoteParts, context: tuple[str | None, str | None,
                                                               tuple[int, int] | None],
-                      min_similarity: float) -> AnchorResult:
+                      min_similarity: float, work: _Work) -> AnchorResult:
         """A quote with elisions, insertions, [sic] or a bracketed capital."""
         own_words = parts.text
         if parts.problem is not None:
             return self._misquoted(self.quote(own_words), own_words, context, min_similarity,
                                    reason=parts.problem, fail=True)
         variants = [[self.quote(v) for v in piece.variants()] for piece in parts.pieces]
-        chains = self._chains(parts.pieces, variants)
+        chains = self._chains(parts.pieces, variants, work)
         if chains:
             best = max(chains, key=lambda chain: self._rank(chain, context))
             spans = [self.norm.span(ns, ne) for ns, ne in best]
@@ -360,7 +403,8 @@ class SnapshotIndex:
                                 lenient=False, norm_span=(best[0][0], best[-1][1]))
         count = len(parts.pieces)
         for number, (piece, forms) in enumerate(zip(parts.pieces, variants, strict=True), 1):
-            if not any(form.text and self._occurrences(form, limit=1) for form in forms):
+            if not any(form.text and self._occurrences(form, limit=1, work=work)
+                       for form in forms):
                 which = f"part {number} of {count} " if count > 1 else ""
                 return self._misquoted(
                     forms[0], piece.text, context, min_similarity,
@@ -371,7 +415,7 @@ class SnapshotIndex:
             why.append(f"in order within one paragraph (or {ELISION_REACH} characters)")
         if Joint.INSERTION in joints:
             why.append(f"with at most {INSERTION_MAX_WORDS} words in place of each insertion")
-        first = self._occurrences(variants[0][0], limit=1)
+        first = self._occurrences(variants[0][0], limit=1, work=work)
         reason = ("each part of the quote is in the source, but not " + " and ".join(why)
                   if count > 1 else "the quote is not in the source verbatim")
         if not first:
@@ -381,7 +425,7 @@ class SnapshotIndex:
                             candidates=0, lenient=False, reason=reason)
 
     def _chains(self, pieces: tuple[Piece, ...], variants: list[list[Normalised]],
-                ) -> list[list[_Span]]:
+                work: _Work) -> list[list[_Span]]:
         """Every placement of the pieces in order, each joint kept (bounded search)."""
         text = self.norm.text
         chains: list[list[_Span]] = []
@@ -402,7 +446,7 @@ class SnapshotIndex:
             for form in variants[k]:
                 if not form.text:
                     continue
-                for at in self._occurrences(form, lo, hi, limit=_MAX_CHAINS):
+                for at in self._occurrences(form, lo, hi, limit=_MAX_CHAINS, work=work):
                     steps += 1
                     if at > last_start:
                         break
@@ -411,7 +455,7 @@ class SnapshotIndex:
                     chain.pop()
 
         starts = sorted({(at, len(form.text)) for form in variants[0] if form.text
-                         for at in self._occurrences(form)})
+                         for at in self._occurrences(form, work=work)})
         for at, length in starts:
             extend(1, at + length, self._elision_limit(at), [(at, at + length)])
             if len(chains) >= _MAX_CHAINS or steps > _MAX_STEPS:
@@ -420,10 +464,12 @@ class SnapshotIndex:
 
     def _elision_limit(self, at: int) -> int:
         """How far (normalised) an elided quote starting at ``at`` may reach: the end of its
-        paragraph, or ELISION_REACH characters of the original, whichever is further."""
+        paragraph (at most PARAGRAPH_REACH characters on), or ELISION_REACH characters of the
+        original, whichever is further."""
         start = self.norm.start_of(at)
-        paragraph = _PARAGRAPH_BREAK.search(self.original, start)
-        end = paragraph.start() if paragraph else len(self.original)
+        reach = start + PARAGRAPH_REACH
+        paragraph = _PARAGRAPH_BREAK.search(self.original, start, reach)
+        end = paragraph.start() if paragraph else reach
         return self.norm.index_of(max(end, start + ELISION_REACH))
 
     # --- a quote that is not verbatim ---------------------------------------------------------

@@ -135,7 +135,7 @@ def _refine(quote: Normalised, snapshot: Normalised, start: int, end: int) -> Ca
     from rapidfuzz import fuzz
 
     text = snapshot.text
-    pad = len(quote.text) // 4 + 24
+    pad = len(quote.text) // 20 + 24
     lo, hi = max(0, start - pad), min(len(text), end + pad)
     quote_tokens = tokens(quote.text, hard=quote.hard, soft=quote.soft)
     window = tokens(text, lo, hi, snapshot.hard, snapshot.soft)

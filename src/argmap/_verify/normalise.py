@@ -151,19 +151,6 @@ def repair_word(letters: str, repairs: frozenset[str]) -> tuple[_Edit, ...]:
     return ()
 
 
-def _token_pattern(repairs: frozenset[str]) -> re.Pattern[str]:
-    """Tokens (letters, with hyphen markers inside) that a repair could apply to."""
-    starts = []
-    if F_LIGATURES in repairs:
-        starts.append(f"[{_LETTERS}]*[fF]")
-    if TH_LIGATURE in repairs:
-        starts.append("T[a-gi-z]")
-    return re.compile(
-        f"(?<![{_LETTERS}])(?={'|'.join(starts)})[A-Za-z](?:[{_LETTERS}]*[A-Za-z])?"
-        f"(?![{_LETTERS}])"
-    )
-
-
 #: A piece of a replacement: its text, and the span of the match it stands for (relative).
 _Piece = tuple[str, int, int]
 
@@ -190,17 +177,39 @@ def _token_edits(token: str, repairs: frozenset[str]) -> list[_Edit]:
     return edits
 
 
-def _repair_pieces(repairs: frozenset[str]) -> Callable[[re.Match[str]], list[_Piece]]:
-    """The replacement of a repairable token; an inserted letter maps to its ``f`` (``T``)."""
+_TOKENS = re.compile(f"[{_LETTERS}]+")
+
+
+def _repair_step(text: str, repairs: frozenset[str]) -> tuple[
+        re.Pattern[str], Callable[[re.Match[str]], list[_Piece]]] | None:
+    """The repair of every word of ``text`` that lost a ligature: a pattern matching exactly
+    those words, and their replacements (an inserted letter maps to its ``f`` or ``T``).
+
+    Each distinct word is judged once, so a large snapshot costs a set of its words.
+    """
+    wanted: dict[str, list[_Edit]] = {}
+    for token in set(_TOKENS.findall(text)):
+        if token[0] in HARD + SOFT or token[-1] in HARD + SOFT:
+            continue
+        if "f" in token or "F" in token or token[0] == "T":
+            edits = _token_edits(token, repairs)
+            if edits:
+                wanted[token] = edits
+    if not wanted:
+        return None
+    branches: dict[str, list[str]] = {}
+    for token in sorted(wanted, key=lambda t: (-len(t), t)):
+        branches.setdefault(token[0], []).append(re.escape(token[1:]))
+    pattern = re.compile("(?:" + "|".join(
+        f"{re.escape(first)}(?<![{_LETTERS}].)(?:{'|'.join(rests)})"
+        for first, rests in sorted(branches.items())
+    ) + f")(?![{_LETTERS}])")
 
     def pieces(match: re.Match[str]) -> list[_Piece]:
         token = match.group()
-        edits = _token_edits(token, repairs)
-        if not edits:
-            return [(token, 0, len(token))]
         out: list[_Piece] = []
         last = 0
-        for i, lost in sorted(edits):
+        for i, lost in sorted(wanted[token]):
             if i > last:
                 out.append((token[last:i], last, i))
             out.append((token[i] + lost, i, i + 1))
@@ -209,7 +218,7 @@ def _repair_pieces(repairs: frozenset[str]) -> Callable[[re.Match[str]], list[_P
             out.append((token[last:], last, len(token)))
         return out
 
-    return pieces
+    return pattern, pieces
 
 
 # --- the offset map ---------------------------------------------------------------------------
@@ -420,15 +429,13 @@ def _hyphen(match: re.Match[str]) -> list[_Piece]:
 _Replacement = str | Callable[[re.Match[str]], list[_Piece]]
 
 
-def substitutions(text: str, repairs: frozenset[str]) -> list[tuple[re.Pattern[str],
-                                                                  _Replacement]]:
-    """The substitutions of :func:`normalise`, in order (markers still in the text)."""
+def substitutions(text: str) -> list[tuple[re.Pattern[str], _Replacement]]:
+    """The substitutions of :func:`normalise` before the repairs, in order (markers still in
+    the text)."""
     subs: list[tuple[re.Pattern[str], _Replacement]] = []
     if not text.isascii():
         subs.append((_NON_ASCII, _unicode_pieces))
     subs += [(_HYPHENS, _hyphen), (_SPACE, " ")]
-    if repairs:
-        subs.append((_token_pattern(repairs), _repair_pieces(repairs)))
     return subs
 
 
@@ -446,11 +453,14 @@ def normalise(text: str, repairs: frozenset[str] = frozenset()) -> Normalised:
     'conflict flat fat The Tat'
     """
     steps: list[_Step] = []
-    for pattern, replacement in substitutions(text, repairs):
+    for pattern, replacement in substitutions(text):
         if isinstance(replacement, str):
             text = _sub_constant(pattern, replacement, text, steps)
         else:
             text = _sub(pattern, replacement, text, steps)
+    repair = _repair_step(text, repairs) if repairs else None
+    if repair is not None:
+        text = _sub(*repair, text, steps)
     if HARD not in text and SOFT not in text:
         return Normalised(text, tuple(steps))
     hard: list[int] = []
@@ -464,10 +474,13 @@ def normalise(text: str, repairs: frozenset[str] = frozenset()) -> Normalised:
 def normalise_text(text: str, repairs: frozenset[str] = frozenset()) -> str:
     """``normalise(text, repairs).text`` without the offset map: for prefixes and suffixes,
     whose normalised text is all the search needs."""
-    for pattern, replacement in substitutions(text, repairs):
+    for pattern, replacement in substitutions(text):
         text = pattern.sub(
             replacement if isinstance(replacement, str) else _joined(replacement), text
         )
+    repair = _repair_step(text, repairs) if repairs else None
+    if repair is not None:
+        text = repair[0].sub(_joined(repair[1]), text)
     return _MARKERS.sub("", text)
 
 

@@ -23,6 +23,7 @@ from enum import StrEnum
 __all__ = [
     "ELISION_REACH",
     "INSERTION_MAX_WORDS",
+    "MAX_PIECES",
     "MIN_PART_WORDS",
     "Joint",
     "Piece",
@@ -33,6 +34,8 @@ __all__ = [
 MIN_PART_WORDS = 3
 ELISION_REACH = 600
 INSERTION_MAX_WORDS = 10
+#: Pieces read at most: a quote is a passage, not a collage (and the search stays bounded).
+MAX_PIECES = 100
 
 _MARK = re.compile(
     r"(?P<elision>\[\s*(?:\.\s*){3}\]|\[\s*\u2026\s*\]|\.\s?\.\s?\.|\u2026)"
@@ -132,6 +135,9 @@ def parse_quote(exact: str) -> QuoteParts:
         return QuoteParts(result, False)
     if not result:
         return QuoteParts(result, True, "the quote has no words of the source, only marks")
+    if len(result) > MAX_PIECES:
+        return QuoteParts(result, True, f"the quote has {len(result)} pieces between its marks; "
+                          f"at most {MAX_PIECES} are read")
     problem = _short_part(result)
     return QuoteParts(result, True, problem)
 

@@ -90,9 +90,9 @@ def align_words(quote: list[Token], source: list[Token]) -> tuple[int, int, list
     and list the differences.
 
     Returns the indexes ``[first, last)`` of the source tokens kept and the differences, in
-    order. Source words before the quote's first word and after its last are dropped unless
-    the quote has words there in their place (a changed first word is a difference, not a
-    shorter match).
+    order. The passage runs from the first run of two or more equal words to the last, widened
+    by as many source words as the quote has beyond them (a changed first word is a
+    difference, not a shorter match).
 
     >>> q, s = tokens("prices decreased sharply"), tokens("in 2020 prices increased sharply.")
     >>> first, last, diffs = align_words(q, s)
@@ -102,18 +102,17 @@ def align_words(quote: list[Token], source: list[Token]) -> tuple[int, int, list
     if not quote or not source:
         return 0, len(source), [Difference(_join(quote), _join(source))] if quote or source else []
     ops = SequenceMatcher(None, quote, source, autojunk=False).get_opcodes()
-    first, last = 0, len(source)
-    tag, i1, i2, j1, j2 = ops[0]
-    if tag == "insert":
-        first = j2
-    elif tag == "replace":
-        first = max(j1, j2 - (i2 - i1))
-    tag, i1, i2, j1, j2 = ops[-1]
-    if tag == "insert" and len(ops) > 1:
-        last = j1
-    elif tag == "replace":
-        last = min(j2, j1 + (i2 - i1))
-    last = max(last, first)
+    equal = [op for op in ops if op[0] == "equal"]
+    if not equal:
+        first, last = 0, min(len(source), len(quote))
+    else:
+        # the outermost runs of two or more equal words hold the passage; a single common
+        # word ("in", "the") far out in the window does not
+        runs = [op for op in equal if op[2] - op[1] >= 2] or equal
+        _, i1, _, j1, _ = runs[0]
+        _, _, i2, _, j2 = runs[-1]
+        first = max(0, j1 - i1)
+        last = min(len(source), j2 + len(quote) - i2)
     kept = source[first:last]
     differences = [
         Difference(_join(quote[i1:i2]), _join(kept[j1:j2]))
