@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
-from argmap._verify.fuzzy import best_candidate
+from argmap._verify.fuzzy import FUZZY_BUDGET, SNAPSHOT_FUZZY_BUDGET, best_candidate
 from argmap._verify.normalise import (
     Normalised,
     detect_repairs,
@@ -251,6 +251,7 @@ class SnapshotIndex:
         self.original = text
         self.repairs = detect_repairs(text)
         self.norm = normalise(text, self.repairs)
+        self.fuzzy_left = SNAPSHOT_FUZZY_BUDGET  # character comparisons left for candidates
 
     def normalise(self, text: str) -> str:
         """Normalise a prefix or suffix the way this snapshot was."""
@@ -486,7 +487,9 @@ class SnapshotIndex:
         """
         position = context[2]
         near = self.norm.index_of(position[0]) if position is not None else None
-        candidate = best_candidate(quote, self.norm, near)
+        candidate = best_candidate(quote, self.norm, near,
+                                   min(FUZZY_BUDGET, max(0, self.fuzzy_left)))
+        self.fuzzy_left -= candidate.spent
         if not candidate.found:
             return AnchorResult(AnchorStatus.NOT_FOUND, self.source, 0.0,
                                 reason=candidate.skipped or reason,

@@ -9,7 +9,9 @@ search is therefore bounded:
 * a quote longer than :data:`MAX_FUZZY_QUOTE` characters (normalised) gets no candidate;
 * the characters compared (quote length times text searched, summed over the windows) stay
   within :data:`FUZZY_BUDGET`: first near the evidence's ``position``, then around the places
-  where runs of the quote's words occur verbatim (seeds), then the whole snapshot if it fits.
+  where runs of the quote's words occur verbatim (seeds), then the whole snapshot if it fits;
+* all the quotes of one snapshot together stay within :data:`SNAPSHOT_FUZZY_BUDGET`, so a map
+  of many misquotes against one large snapshot is bounded too.
 
 When the budget stops the search before any candidate is found, :class:`Candidate` says so
 (``skipped``), and the quote is reported as not found with that reason: a finding, never a hang.
@@ -23,12 +25,20 @@ from dataclasses import dataclass
 from argmap._verify.normalise import Normalised
 from argmap._verify.worddiff import Difference, align_words, tokens
 
-__all__ = ["FUZZY_BUDGET", "MAX_FUZZY_QUOTE", "Candidate", "best_candidate"]
+__all__ = [
+    "FUZZY_BUDGET",
+    "MAX_FUZZY_QUOTE",
+    "SNAPSHOT_FUZZY_BUDGET",
+    "Candidate",
+    "best_candidate",
+]
 
 #: Longest normalised quote (characters) for which a best candidate is searched.
 MAX_FUZZY_QUOTE = 5_000
 #: Characters compared at most per quote: quote length times the length of text searched.
 FUZZY_BUDGET = 2_000_000_000
+#: Characters compared at most for all the quotes of one snapshot.
+SNAPSHOT_FUZZY_BUDGET = 20_000_000_000
 
 _SEED_WORDS = 4
 _MAX_SEEDS = 12
@@ -45,6 +55,7 @@ class Candidate:
     end: int = 0
     differences: tuple[Difference, ...] = ()
     skipped: str | None = None  # why no candidate was searched for (the budget)
+    spent: int = 0  # characters compared
 
     @property
     def found(self) -> bool:
@@ -52,8 +63,9 @@ class Candidate:
 
 
 def best_candidate(quote: Normalised, snapshot: Normalised,
-                   near: int | None = None) -> Candidate:
-    """The passage of ``snapshot`` most like ``quote``, searched within the budget.
+                   near: int | None = None, budget: int = FUZZY_BUDGET) -> Candidate:
+    """The passage of ``snapshot`` most like ``quote``, searched within ``budget`` character
+    comparisons (:data:`FUZZY_BUDGET`, or what is left of the snapshot's).
 
     ``near`` is a normalised offset to look around first (from the evidence's ``position``).
     """
@@ -72,23 +84,27 @@ def best_candidate(quote: Normalised, snapshot: Normalised,
     windows += _seed_windows(q, text)
     for lo, hi in windows:
         cost = len(q) * (hi - lo)
-        if spent + cost > FUZZY_BUDGET:
+        if spent + cost > budget:
             break
         spent += cost
         found = _align(q, text, lo, hi)
         if found is not None and (best is None or found[0] > best[0]):
             best = found
     whole = len(q) * len(text)
-    if (best is None or best[0] < 0.95) and spent + whole <= FUZZY_BUDGET:
+    if (best is None or best[0] < 0.95) and spent + whole <= budget:
+        spent += whole
         found = _align(q, text, 0, len(text))
         if found is not None and (best is None or found[0] > best[0]):
             best = found
     if best is None:
         return Candidate(skipped=f"comparing the quote ({len(q):,} characters) with the whole "
                          f"snapshot ({len(text):,}) is over the budget of "
-                         f"{FUZZY_BUDGET:,} character comparisons, and no run of its words "
-                         "occurs in it")
-    return _refine(quote, snapshot, best[1], best[2])
+                         f"{budget:,} character comparisons, and no run of its words "
+                         "occurs in it", spent=spent)
+    candidate = _refine(quote, snapshot, best[1], best[2])
+    return Candidate(candidate.similarity, candidate.start, candidate.end,
+                     candidate.differences, spent=spent + len(q) * (candidate.end -
+                                                                     candidate.start))
 
 
 def _seed_windows(q: str, text: str) -> list[tuple[int, int]]:
