@@ -234,8 +234,8 @@ class _Work:
 
     __slots__ = ("left",)
 
-    def __init__(self, chars: int = SEARCH_BUDGET) -> None:
-        self.left = chars
+    def __init__(self, chars: int | None = None) -> None:
+        self.left = SEARCH_BUDGET if chars is None else chars
 
     def spend(self, chars: int) -> None:
         self.left -= chars
@@ -288,8 +288,8 @@ class SnapshotIndex:
         position = context[2]
         if position is not None:
             start, end = position
-            if original[start:end] == exact and end - start == len(exact) and (
-                    self._bounded_original(start, end)):
+            if 0 <= start < end <= len(original) and original[start:end] == exact and (
+                    exact.strip() == exact and self._bounded_original(start, end)):
                 return self._result(AnchorStatus.EXACT, 1.0, [(start, end)], exact, context,
                                     candidates=1, lenient=False)
         quote = self.quote(exact)

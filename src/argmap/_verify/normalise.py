@@ -191,7 +191,7 @@ def _repair_step(text: str, repairs: frozenset[str]) -> tuple[
     for token in set(_TOKENS.findall(text)):
         if token[0] in HARD + SOFT or token[-1] in HARD + SOFT:
             continue
-        if "f" in token or "F" in token or token[0] == "T":
+        if "f" in token or "F" in token or "T" in token:
             edits = _token_edits(token, repairs)
             if edits:
                 wanted[token] = edits
