@@ -24,8 +24,8 @@ from argmap._verify.normalise import (
     repair_word,
 )
 from argmap._verify.quote_parts import Joint, parse_quote
-from argmap._verify.wordlist import is_word, words
 from argmap._verify.worddiff import Difference, align_words, format_differences, tokens
+from argmap._verify.wordlist import is_word, words
 
 BOTH = frozenset({F_LIGATURES, TH_LIGATURE})
 
@@ -281,7 +281,7 @@ def test_a_quote_too_long_for_the_similar_passage_search_fails_with_the_reason()
     assert result.as_data()["budget_exceeded"] is True
 
 
-def test_the_snapshot_budget_is_shared_by_its_quotes(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_snapshot_budget_is_shared_by_its_quotes() -> None:
     index = SnapshotIndex("s", "Cycling on Main Street tripled after the lane opened. " * 20)
     assert index.anchor("Cycling on Main Street doubled after").status is AnchorStatus.FUZZY
     spent = fuzzy.SNAPSHOT_FUZZY_BUDGET - index.fuzzy_left
@@ -305,8 +305,8 @@ def test_the_verbatim_search_has_a_budget(monkeypatch: pytest.MonkeyPatch) -> No
 # --- properties -------------------------------------------------------------------------------
 
 _HOSTILE = st.lists(
-    st.sampled_from(list("ab fTh-.,[]()\u2026\n\u00ad\ufb01\ufdd0\u201c19") + [
-        "...", "[...]", "[sic]", "[T]", "confict", "Te ", "ofcials", " the ", "...."]),
+    st.sampled_from([*"ab fTh-.,[]()\u2026\n\u00ad\ufb01\ufdd0\u201c19", "...", "[...]", "[sic]",
+                     "[T]", "confict", "Te ", "ofcials", " the ", "...."]),
     max_size=30,
 ).map("".join)
 
