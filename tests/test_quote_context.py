@@ -124,3 +124,14 @@ def test_every_cue_is_listed_in_docs_quotes_md() -> None:
     expected = [(cue.words.replace("|", "\\|"), cue.kind.value, "after" if cue.after else "before")
                 for cue in CUES]
     assert rows == expected
+
+
+def test_a_negation_left_out_by_an_elision_or_insertion_is_a_warning(tmp_path: Path) -> None:
+    sentence = "The lane did not cut injuries to cyclists in the first year of use."
+    (elided,) = run(tmp_path, sentence, quote="The lane did [...] cut injuries to cyclists")
+    assert (elided.data["cue"], elided.data["where"]) == ("not", "elided")
+    assert "in the words it leaves out" in elided.message
+    (inserted,) = run(tmp_path / "2", sentence, quote="The lane [did] cut injuries to cyclists")
+    assert (inserted.data["cue"], inserted.data["where"]) == ("not", "elided")
+    assert run(tmp_path / "3", "The lane cut, as planned, injuries to cyclists in 2021.",
+               quote="The lane cut [...] injuries to cyclists") == []

@@ -12,6 +12,10 @@ breaks and lost ligatures do not matter):
   not the clause "Although X did not Y, ...");
 * **after** it, the first :data:`AFTER_WORDS` words of the rest of its sentence.
 
+* **left out** of it: where an elision ("...") or an insertion ("[word]") skips source words,
+  the clause of the skipped words that leads into the next part ("did [...] grow" of "did not
+  grow").
+
 A cue from :data:`CUES` in that text makes the quote *qualified*, unless the claim citing it
 carries a cue of the same kind in its own text. The cues are one table (this module), listed
 in docs/quotes.md; a test keeps the two in step.
@@ -137,6 +141,7 @@ class ContextCue:
     found: str  # the cue's words as the source has them
     context: str  # the clause before the quote, or the words after it
     claims: tuple[str, ...]
+    where: str = "before"  # "before" or "after" the quote, or "elided" from it
 
 
 def cues_in(text: str, *, after: bool) -> list[tuple[Cue, str]]:
@@ -227,13 +232,18 @@ def _qualifiers(index: MapIndex, evidence: Evidence) -> tuple[ContextCue, ...]:
     floor = snapshot.norm.index_of(before_break[-1]) if before_break else 0
     after_break = _PARAGRAPH_BREAK.search(original, end, end + 400)
     ceiling = snapshot.norm.index_of(after_break.start()) if after_break else None
+    windows = [("before", context_before(text, ns, floor)),
+               ("after", context_after(text, ne, ceiling))]
+    for (_, gap_start), (next_start, _) in zip(result.parts, result.parts[1:], strict=False):
+        # words an elision or insertion leaves out: the ones leading into the next part
+        low, high = snapshot.norm.index_of(gap_start), snapshot.norm.index_of(next_start)
+        windows.append(("elided", context_before(text, high, low)))
     found: list[ContextCue] = []
-    for after, context in ((False, context_before(text, ns, floor)),
-                           (True, context_after(text, ne, ceiling))):
-        cues = cues_in(context, after=after)
+    for where, context in windows:
+        cues = cues_in(context, after=where == "after")
         if not cues:
             continue
         lacking = tuple(claim.id for claim in claims if cues[0][0].kind not in _kinds(claim.text))
         if lacking:
-            found.append(ContextCue(cues[0][0], cues[0][1], context, lacking))
+            found.append(ContextCue(cues[0][0], cues[0][1], context, lacking, where))
     return tuple(found)

@@ -2,9 +2,10 @@
 
 The words are the source's, but not what it asserts: "the lane cut injuries" cut from
 "critics claim that the lane cut injuries", "it is false that ...", "... may ...", or followed
-by "..., but only on weekdays". Read around the anchored quote in its source's sentence: a
-negation or hedge in the clause just before it, or a contrast ("but", "however", "although")
-in the first words after it, is reported with the context, unless the claim citing the quote
+by "..., but only on weekdays", or "did [...] grow" of "did not grow". Read around the
+anchored quote in its source's sentence: a negation or hedge in the clause just before it (or
+just before a part of it, in the words an elision or insertion leaves out), or a contrast
+("but", "however", "although") in the first words after it, is reported with the context, unless the claim citing the quote
 carries a cue of the same kind (a negation, a hedge, a contrast) in its own text. The cues are
 one table, listed in docs/quotes.md. A warning: the reader decides whether the claim still
 follows.
@@ -52,16 +53,19 @@ def check(ctx: RuleContext) -> Iterator[Problem]:
     for evidence, result in anchored_evidence(ctx):
         for found in qualifiers(ctx, evidence):
             quoted = shorten(result.text or "", 50)
-            if found.cue.after:
+            if found.where == "after":
                 shown = f"'{quoted}' {found.context}"
-                where = "just after"
+                where = "just after it"
+            elif found.where == "elided":
+                shown = f"[...] {found.context} [...]"
+                where = "in the words it leaves out"
             else:
                 shown = f"{found.context} '{quoted}'"
-                where = "just before"
+                where = "just before it"
             claims = ", ".join(repr(claim) for claim in found.claims)
             yield Problem(
                 f"the source {result.source!r} {_WHAT[found.cue.kind]} the quote of "
-                f"{evidence.id!r}: {found.found!r} {where} it ({shorten(shown, 140)}); "
+                f"{evidence.id!r}: {found.found!r} {where} ({shorten(shown, 140)}); "
                 f"claim {claims} carries no {found.cue.kind.value}",
                 node=evidence.id,
                 kind="evidence",
@@ -71,6 +75,6 @@ def check(ctx: RuleContext) -> Iterator[Problem]:
                 related=tuple(RelatedRef("the claim citing the quote", node=claim, kind="claims")
                               for claim in found.claims),
                 data={"anchor": result.as_data(), "cue": found.found,
-                      "kind": found.cue.kind.value, "context": found.context,
+                      "kind": found.cue.kind.value, "context": found.context, "where": found.where,
                       "claims": list(found.claims)},
             )
