@@ -5,10 +5,10 @@ The words are the source's, but not what it asserts: "the lane cut injuries" cut
 by "..., but only on weekdays", or "did [...] grow" of "did not grow". Read around the
 anchored quote in its source's sentence: a negation or hedge in the clause just before it (or
 just before a part of it, in the words an elision or insertion leaves out), or a contrast
-("but", "however", "although") in the first words after it, is reported with the context, unless the claim citing the quote
-carries a cue of the same kind (a negation, a hedge, a contrast) in its own text. The cues are
-one table, listed in docs/quotes.md. A warning: the reader decides whether the claim still
-follows.
+("but", "however", "although") in the first words after it, is reported with the context,
+unless the claim citing the quote carries a cue of the same kind (a negation, a hedge, a
+contrast) in its own text. The cues are one table, listed in docs/quotes.md. A warning: the
+reader decides whether the claim still follows.
 
 FAIL::
 
