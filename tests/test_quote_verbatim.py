@@ -166,6 +166,11 @@ def test_a_quote_is_whole_words() -> None:
     index = SnapshotIndex("s", "Then she said the talks failed.")
     assert not index.anchor("he said the talks").verbatim
     assert index.anchor("she said the talks").status is AnchorStatus.EXACT
+    figures = SnapshotIndex("s", "Trade reached USD 4.5 billion and 4,500 jobs.")
+    cut = figures.anchor("5 billion and 4,500 jobs")
+    assert not cut.verbatim
+    assert cut.numbers_missing == ("5",)  # AM403
+    assert not figures.anchor("USD 4.5 billion and 4,5").verbatim
 
 
 # --- quoting conventions ----------------------------------------------------------------------

@@ -318,10 +318,15 @@ class SnapshotIndex:
     def _bounded(self, start: int, end: int) -> bool:
         """Does ``[start, end)`` of the normalised text begin and end at word edges?
 
-        A quote is whole words: "he said" is not in "she said", "4,5" is not in "4,500". A
-        dropped hyphen between letters is an edge ("Russian" in "Sino-Russian").
+        A quote is whole words: "he said" is not in "she said", "4,5" is not in "4,500", nor
+        "5 billion" in "4.5 billion". A dropped hyphen between letters is an edge ("Russian" in
+        "Sino-Russian"). A quote may end before ".7" ("in 2019" of "in 2019.7", a footnote
+        marker glued to the year), so the end is not held to the last rule.
         """
         text = self.norm.text
+        if 1 < start < len(text) and text[start].isdigit() and text[start - 1] in ".," and (
+                text[start - 2].isdigit()):
+            return False
         if 0 < start < len(text) and text[start - 1].isalnum() and text[start].isalnum() and (
                 not self._hyphen_at(start)):
             return False

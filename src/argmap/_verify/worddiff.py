@@ -15,7 +15,7 @@ from difflib import SequenceMatcher
 
 __all__ = ["Difference", "Token", "align_words", "format_differences", "tokens"]
 
-_TOKEN = re.compile(r"\w+|[^\w\s]")
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|\w+|[^\w\s]")  # a number is one token: "4.5", "4,500"
 _NO_SPACE_BEFORE = set(".,;:!?)]}%'\"")
 _NO_SPACE_AFTER = set("([{")
 
