@@ -444,15 +444,14 @@ class SnapshotIndex:
             if k == len(pieces):
                 chains.append(list(chain))
                 return
-            if pieces[k].joint is Joint.INSERTION:
-                gap = _GAP.match(text, prev_end)
-                lo, last_start, hi = prev_end, gap.end() if gap else prev_end, len(text)
-            else:
-                lo, last_start, hi = prev_end, limit, limit
+            insertion = pieces[k].joint is Joint.INSERTION
+            gap = _GAP.match(text, prev_end) if insertion else None
+            last_start = gap.end() if gap else limit
             for form in variants[k]:
                 if not form.text:
                     continue
-                for at in self._occurrences(form, lo, hi, limit=_MAX_CHAINS, work=work):
+                hi = min(len(text), last_start + len(form.text)) if insertion else limit
+                for at in self._occurrences(form, prev_end, hi, limit=_MAX_CHAINS, work=work):
                     steps += 1
                     if at > last_start:
                         break
@@ -497,7 +496,7 @@ class SnapshotIndex:
         self.fuzzy_left -= candidate.spent
         if not candidate.found:
             return AnchorResult(AnchorStatus.NOT_FOUND, self.source, 0.0,
-                                reason=candidate.skipped or reason,
+                                reason=reason or candidate.skipped,
                                 budget_exceeded=candidate.skipped is not None)
         start, end = self.norm.span(candidate.start, candidate.end)
         if not candidate.differences and not fail:
