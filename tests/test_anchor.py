@@ -121,8 +121,13 @@ def test_offset_map_is_monotone_and_in_bounds(raw: str, data: st.DataObject) -> 
         j = data.draw(st.integers(i + 1, len(norm.text)))
         start, end = norm.span(i, j)
         assert 0 <= start < end <= len(raw)
-        # what the span covers normalises back to (at least) what was asked for
-        assert norm.text[i:j].strip() in normalise(raw[start:end], BOTH).text
+        # what the span covers normalises back to (at least) what was asked for, when it cuts
+        # no word (a repair judges whole words: "fb" is repaired to "fib", "f" alone is not)
+        text = norm.text
+        cut = (i > 0 and text[i - 1].isalpha() and text[i].isalpha()) or (
+            j < len(text) and text[j - 1].isalpha() and text[j].isalpha())
+        if not cut:
+            assert norm.text[i:j].strip() in normalise(raw[start:end], BOTH).text
 
 
 def _per_character_map(raw: str, folds: frozenset[str]) -> tuple[str, list[int], list[int]]:
