@@ -42,13 +42,14 @@ def main() -> None:
     cases = {}
     for length in (40, 150, 400, 1000):
         piece = text[at : at + length]
+        piece = piece[: max(piece.rfind(" "), piece.rfind("\n"))].rstrip(" \n-")  # whole words
         cases[f"exact, {length} chars"] = piece
         normalised = piece.replace("\n", " ").replace("confict", "conflict").replace("Te ", "The ")
         cases[f"retyped (normalised), {length} chars"] = normalised
         chars = list(piece)
         chars[length // 3] = "#"
         chars[2 * length // 3] = "~"
-        cases[f"two typos (fuzzy), {length} chars"] = "".join(chars)
+        cases[f"two typos (not verbatim), {length} chars"] = "".join(chars)
     cases["not in the text, 120 chars"] = (
         "The quick brown fox jumps over the lazy dog while the committee deliberates about "
         "bicycle lanes on Main Street."

@@ -355,6 +355,43 @@ def gen_snapshot_symlink_out(folder: Path) -> dict[str, Any]:
     }
 
 
+def _prose(size: int) -> str:
+    """Deterministic prose of ``size`` characters: pseudo-words in lines, no two passages
+    alike (a repeated text would let an approximate search stop early)."""
+    import random
+
+    chooser = random.Random(14)  # noqa: S311 - reproducible test text, not a secret
+    syllables = ["ra", "lo", "min", "ve", "sta", "ko", "pel", "tu", "dar", "ne", "fi", "gro"]
+    words = [
+        "".join(chooser.choice(syllables) for _ in range(chooser.randint(1, 4)))
+        for _ in range(5000)
+    ]
+    lines, length = [], 0
+    while length < size:
+        line = " ".join(chooser.choice(words) for _ in range(12)) + ".\n"
+        lines.append(line)
+        length += len(line)
+    return "".join(lines)[:size]
+
+
+@generated
+def gen_quote_near_miss_100000_in_10mb(folder: Path) -> dict[str, Any]:
+    """A 99,000-character quote cut from a 10 MB snapshot with one word changed (issue 14:
+    the approximate search took more than 60 s): the search for a similar passage is skipped
+    for a quote that long, and the quote fails as not verbatim (AM401), in time."""
+    snapshot = _prose(10_000_000)
+    start = snapshot.index("\n", 5_000_000) + 1
+    quote = snapshot[start:start + 99_000].rsplit(" ", 1)[0].replace("\n", " ")
+    middle = quote.index(" ", len(quote) // 2)
+    quote = quote[:middle] + " changed" + quote[middle:]
+    (folder / "snapshots").mkdir()
+    (folder / "snapshots" / "report.txt").write_text(snapshot, encoding="utf-8")
+    text = CLEAN_MAP.replace("{exact: cycling tripled}", "{exact: '" + quote + "'}")
+    text += "    snapshot: {path: snapshots/report.txt}\n"
+    (folder / "map.yaml").write_text(text, encoding="utf-8")
+    return {"exit": 1, "findings": [{"code": "AM401", "file": "map.yaml", "line": 10}]}
+
+
 @pytest.mark.parametrize("name", sorted(GENERATED))
 def test_generated_case(name: str, tmp_path: Path) -> None:
     case_dir = tmp_path / "case"

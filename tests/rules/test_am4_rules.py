@@ -72,13 +72,34 @@ def test_quote_not_found(tmp_path: Path) -> None:
     assert found.location.line == 8  # the quote's exact
 
 
-def test_inexact_quote_is_a_warning_with_the_source_words(tmp_path: Path) -> None:
+def test_inexact_quote_is_an_error_with_the_word_differences(tmp_path: Path) -> None:
     (found,) = run(tmp_path, quote("Reported injuries to cyclist fell from 20 in 2021 to 12 in "
                                    "2022."))
     assert found.code == "AM402"
-    assert found.severity is argmap.Severity.WARNING
+    assert found.severity is argmap.Severity.ERROR
+    assert "in 1 place (quote -> source): cyclist -> cyclists;" in found.message
     assert "Reported injuries to cyclists fell" in found.message
     assert found.data["anchor"]["status"] == "fuzzy"
+    assert found.data["anchor"]["differences"] == [{"quote": "cyclist", "source": "cyclists"}]
+
+
+@pytest.mark.parametrize(
+    ("changed", "quote_words", "source_words"),
+    [
+        ("Reported injuries to cyclists rose from 20 in 2021 to 12 in 2022.", "rose", "fell"),
+        ("Reported injuries to pedestrians fell from 20 in 2021 to 12 in 2022.",
+         "pedestrians", "cyclists"),
+        ("Reported injuries to cyclists did not fall from 20 in 2021 to 12 in 2022.",
+         "did not fall", "fell"),
+    ],
+)
+def test_a_changed_word_fails_check(tmp_path: Path, changed: str, quote_words: str,
+                                    source_words: str) -> None:
+    (found,) = run(tmp_path, quote(changed))
+    assert found.code == "AM402"
+    assert found.severity is argmap.Severity.ERROR
+    difference = {"quote": quote_words, "source": source_words}
+    assert difference in found.data["anchor"]["differences"]
 
 
 def test_a_wrong_digit_is_am403_not_am402(tmp_path: Path) -> None:

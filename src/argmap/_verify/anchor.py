@@ -1,29 +1,47 @@
-"""Quote anchoring: find an evidence quote in its source's text snapshot.
+"""Quote anchoring: find an evidence quote in its source's text snapshot, verbatim.
 
 Follows the W3C Web Annotation model (a ``TextQuoteSelector`` with ``exact``, ``prefix`` and
 ``suffix``, and a ``TextPositionSelector`` with code-point ``start``/``end``) and the way the
 Hypothesis client re-anchors annotations: exact match first, candidates ranked by prefix,
-suffix and position, then an approximate match. Text extracted from PDFs loses ligatures
-("afected" for "affected") and splits words at line ends, so both the snapshot and the quote
-are normalised the same way before matching, and an offset map leads from the normalised text
-back to the snapshot's own code points. Each snapshot is normalised and indexed once per map
-(:func:`index_for` keeps it in the map's :class:`~argmap._verify.index.MapIndex`).
+suffix and position. A quote is *verbatim*: it anchors only where it equals the snapshot once
+both are normalised (:mod:`argmap._verify.normalise`: Unicode, quote and dash styles,
+whitespace, hyphens, lost ligatures), or where its quoting conventions say it leaves words out
+or adds its own (:mod:`argmap._verify.quote_parts`). Anything else is a difference; the
+approximate search (:mod:`argmap._verify.fuzzy`, within a work budget) only finds the passage
+to show, with the word-level differences (:mod:`argmap._verify.worddiff`).
 
-A fuzzy match is only a match if it keeps every number: one wrong digit is a tiny edit and a
-false quote, so :attr:`AnchorResult.numbers_missing` lists the quote's numbers that the
-matched source text does not state.
+Each snapshot is normalised and indexed once per map (:func:`index_for` keeps it in the map's
+:class:`~argmap._verify.index.MapIndex`). Every match, even a verbatim one, must keep each
+number: :attr:`AnchorResult.numbers_missing` lists the quote's numbers that the matched
+source text does not state.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
-from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
+
+from argmap._verify.fuzzy import FUZZY_BUDGET, SNAPSHOT_FUZZY_BUDGET, best_candidate
+from argmap._verify.normalise import (
+    Normalised,
+    detect_repairs,
+    hyphens_agree,
+    normalise,
+    normalise_text,
+)
+from argmap._verify.quote_parts import (
+    ELISION_REACH,
+    INSERTION_MAX_WORDS,
+    Joint,
+    Piece,
+    QuoteParts,
+    parse_quote,
+)
+from argmap._verify.worddiff import Difference
 
 if TYPE_CHECKING:
     from argmap._model import Evidence
@@ -31,33 +49,45 @@ if TYPE_CHECKING:
 
 __all__ = [
     "MIN_SIMILARITY",
+    "PARAGRAPH_REACH",
+    "SEARCH_BUDGET",
     "AnchorResult",
     "AnchorStatus",
-    "Normalised",
     "SnapshotIndex",
     "anchor_evidence",
     "anchored_evidence",
     "index_for",
-    "normalise",
-    "normalise_text",
     "numbers_in",
     "quote_holder",
+    "shorten",
 ]
 
-#: Below this similarity (0-1) an approximate match is not a match: the quote is not found.
+#: At or above this similarity (0-1) the best candidate of a quote that is not verbatim is
+#: reported as the passage it misquotes (AM402); below it the quote is not found (AM401).
 MIN_SIMILARITY = 0.85
 
 #: Normalised candidates considered at most when a quote occurs many times.
 _MAX_CANDIDATES = 1000
+#: Complete matches of an elided quote compared at most, and search steps taken at most.
+_MAX_CHAINS = 50
+_MAX_STEPS = 20_000
+#: Characters of the snapshot scanned at most for one quote's verbatim search (its parts'
+#: occurrences included): a quote of many parts in a large snapshot stays bounded.
+SEARCH_BUDGET = 500_000_000
+#: The furthest an elided quote's parts may spread within one paragraph (characters).
+PARAGRAPH_REACH = 5_000
+
+_PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")
+_GAP = re.compile(rf"(?:\W*\w+){{0,{INSERTION_MAX_WORDS}}}\W*")
 
 
 class AnchorStatus(StrEnum):
     """How a quote was found."""
 
-    EXACT = "exact"  # the quote occurs verbatim
+    EXACT = "exact"  # the quote (each part of it) occurs verbatim
     NORMALISED = "normalised"  # it occurs once both sides are normalised (PDF artefacts...)
-    FUZZY = "fuzzy"  # only an approximate match, at or above MIN_SIMILARITY
-    NOT_FOUND = "not-found"  # nothing similar enough; start/end/text name the best candidate
+    FUZZY = "fuzzy"  # not verbatim: ``text`` is the passage it misquotes (``differences``)
+    NOT_FOUND = "not-found"  # nothing similar enough (or not searched: ``reason``)
     UNCHECKED = "unchecked"  # no quote, or no readable snapshot: ``reason`` says which
 
 
@@ -80,11 +110,20 @@ class AnchorResult:
     before: str = ""  # a little original text before and after the match, for messages
     after: str = ""
     reason: str | None = None
+    differences: tuple[Difference, ...] = ()  # quote words -> source words, for FUZZY
+    parts: tuple[tuple[int, int], ...] = ()  # each part's span, for an elided quote
+    budget_exceeded: bool = False  # the search for a candidate was cut short
+    norm_span: tuple[int, int] | None = None  # the match in the normalised snapshot
 
     @property
     def found(self) -> bool:
-        """True for exact, normalised and fuzzy matches."""
+        """True where the quote has a place: exact, normalised, and fuzzy (misquoted) ones."""
         return self.status in (AnchorStatus.EXACT, AnchorStatus.NORMALISED, AnchorStatus.FUZZY)
+
+    @property
+    def verbatim(self) -> bool:
+        """True for exact and normalised matches: the quote passes."""
+        return self.status in (AnchorStatus.EXACT, AnchorStatus.NORMALISED)
 
     def as_data(self) -> dict[str, Any]:
         """A JSON-ready summary (for ``Finding.data`` and reports)."""
@@ -101,297 +140,19 @@ class AnchorResult:
             "position_match": self.position_match,
             "numbers_missing": list(self.numbers_missing),
         }
+        if self.differences:
+            data["differences"] = [{"quote": d.quote, "source": d.source}
+                                   for d in self.differences]
+        if self.parts:
+            data["parts"] = [list(span) for span in self.parts]
+        if self.budget_exceeded:
+            data["budget_exceeded"] = True
         if self.reason is not None:
             data["reason"] = self.reason
         return data
 
 
-# --- normalisation --------------------------------------------------------------------------
-
-
-_TRANSLATE = {
-    **dict.fromkeys(map(ord, "\u2018\u2019\u201a\u201b\u2032\u2035"), "'"),
-    **dict.fromkeys(map(ord, "\u201c\u201d\u201e\u201f\u2033\u2036"), '"'),
-    **dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2043\u2212\ufe58\ufe63"),
-                    "-"),
-    **dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), ""),
-}
-
-_NON_ASCII = re.compile(r"[\x00-\x7f]?[^\x00-\x7f]+", re.DOTALL)
-# A line-end hyphen inside a word joins it ("poli-\ncy", or "poli- cy" as a PDF copy pastes it);
-# a hyphen between letters is dropped too, so that "Sino-Russian", "Sino-\nRussian" and
-# "SinoRussian" agree; between digits the hyphen stays and only the line break goes.
-_HYPHENS = re.compile(
-    r"(?<=[^\W\d_])-\s*(?=[^\W\d_])|(?<=\d)-\s*\n\s*(?=\d)"
-)
-_SPACE = re.compile(r"\s{2,}|[^\S ]")
-_F_LIGATURE = re.compile(r"f[fil]+")
-_TH_LIGATURE = re.compile(r"Th")
-
-
-def _words(words: list[str]) -> re.Pattern[str]:
-    r"""Whole words, one branch per first letter: ``\b(?:a|b)\b`` scanned several times faster,
-    since the engine skips every character no branch starts with. ``[Xx]`` opens both cases.
-    """
-    branches: dict[str, list[str]] = {}
-    for word in words:
-        firsts, rest = (word[1:3], word[4:]) if word.startswith("[") else (word[0], word[1:])
-        for first in firsts:
-            branches.setdefault(first, []).append(rest)
-    return re.compile("(?:" + "|".join(
-        f"{first}(?<!\\w.)(?:{'|'.join(rests)})" for first, rests in sorted(branches.items())
-    ) + r")\b")
-
-
-#: Words that show a snapshot lost its f-ligatures (ff, fi, fl, ffi, ffl) in extraction.
-_F_TELLS = _words([
-    "frst", r"[Aa]fect\w*", r"[Ee]fect\w*", r"[Ee]fort\w*", r"confict\w*", r"[Oo]fer\w*",
-    r"[Dd]ifer\w*", r"specifc\w*", r"signifc\w*", r"[Ff]nanc\w*", r"[Oo]fc\w*", r"infuen\w*",
-    r"[Ff]gur\w*", "[Ff]ve", "ffth", "benefts?", r"[Ff]nal\w*", r"[Dd]efn\w*", "[Ff]eld",
-    r"suf?c\w*", r"traf?c\w*", r"[Ff]rm\w*", r"[Ff]nd\w*", "ratifed", r"confrm\w*", "ftted",
-])
-#: Words that show it lost the "Th" ligature ("Te" for "The").
-_TH_TELLS = _words(["Te", "Tey", "Teir", "Tem", "Tere", "Terefore", "Tese", "Tis", "Tose", "Tus",
-                    "Tat"])
-
-F_LIGATURES = "f-ligatures"
-TH_LIGATURE = "th-ligature"
-
-#: A piece of a replacement: its text, and the span of the match it stands for (relative).
-_Piece = tuple[str, int, int]
-
-
-class _Step:
-    """One substitution's map from its output back to its input, as segments.
-
-    Segment ``k`` begins at output offset ``out[k]``. A copied segment (``last[k] < 0``) maps
-    output character ``p`` to input character ``first[k] + p - out[k]``; a replaced one maps
-    each of its characters to the whole input span ``[first[k], last[k])`` it stands for.
-    A few segments per substitution instead of two integers per character of the snapshot.
-    """
-
-    __slots__ = ("first", "last", "out")
-
-    def __init__(self) -> None:
-        self.out: list[int] = []
-        self.first: list[int] = []
-        self.last: list[int] = []
-
-    def copy(self, out: int, first: int) -> None:
-        if self.out and self.last[-1] < 0 and out - self.out[-1] == first - self.first[-1]:
-            return  # continues the previous copied segment
-        self.out.append(out)
-        self.first.append(first)
-        self.last.append(-1)
-
-    def replaced(self, out: int, first: int, last: int) -> None:
-        self.out.append(out)
-        self.first.append(first)
-        self.last.append(last)
-
-    def start(self, p: int) -> int:
-        k = bisect_right(self.out, p) - 1
-        return self.first[k] + p - self.out[k] if self.last[k] < 0 else self.first[k]
-
-    def end(self, p: int) -> int:
-        k = bisect_right(self.out, p) - 1
-        return self.first[k] + p - self.out[k] + 1 if self.last[k] < 0 else self.last[k]
-
-
-@dataclass(frozen=True, slots=True)
-class Normalised:
-    """Normalised text; character ``i`` came from ``original[start_of(i):end_of(i)]``."""
-
-    text: str
-    steps: tuple[_Step, ...] = ()  # the substitutions that changed the text, in order
-
-    def start_of(self, i: int) -> int:
-        """The original offset where normalised character ``i`` begins."""
-        for step in reversed(self.steps):
-            i = step.start(i)
-        return i
-
-    def end_of(self, i: int) -> int:
-        """The original offset just after normalised character ``i``."""
-        for step in reversed(self.steps):
-            i = step.end(i) - 1
-        return i + 1
-
-    @property
-    def starts(self) -> list[int]:
-        """``start_of`` of every character (for tests and debugging; O(n log n))."""
-        return [self.start_of(i) for i in range(len(self.text))]
-
-    @property
-    def ends(self) -> list[int]:
-        """``end_of`` of every character."""
-        return [self.end_of(i) for i in range(len(self.text))]
-
-    def span(self, start: int, end: int) -> tuple[int, int]:
-        """The original code-point span of the normalised span ``[start, end)``."""
-        if start >= end:
-            if start < len(self.text):
-                at = self.start_of(start)
-            else:
-                at = self.end_of(len(self.text) - 1) if self.text else 0
-            return at, at
-        return self.start_of(start), self.end_of(end - 1)
-
-    def index_of(self, original: int) -> int:
-        """The first normalised index whose source starts at or after an original offset."""
-        if not self.steps:
-            return min(max(original, 0), len(self.text))
-        return bisect_left(range(len(self.text)), original, key=self.start_of)
-
-
-def _sub(
-    pattern: re.Pattern[str],
-    replace: Callable[[re.Match[str]], list[_Piece]],
-    text: str,
-    steps: list[_Step],
-) -> str:
-    """``re.sub`` that records how its output maps back to its input (see :class:`_Step`)."""
-    parts: list[str] = []
-    step = _Step()
-    length = 0  # of the output so far
-    pos = 0
-    for match in pattern.finditer(text):
-        a, b = match.span()
-        if a > pos:
-            parts.append(text[pos:a])
-            step.copy(length, pos)
-            length += a - pos
-        for piece, i, j in replace(match):
-            if not piece:
-                continue
-            parts.append(piece)
-            if len(piece) == j - i and (len(piece) == 1 or piece == text[a + i:a + j]):
-                step.copy(length, a + i)
-            else:
-                step.replaced(length, a + i, a + j)
-            length += len(piece)
-        pos = b
-    if pos == 0:
-        return text
-    if pos < len(text):
-        parts.append(text[pos:])
-        step.copy(length, pos)
-    if step.out != [0] or step.last != [-1] or step.first != [0]:  # not the identity
-        steps.append(step)
-    return "".join(parts)
-
-
-def _sub_constant(pattern: re.Pattern[str], value: str, text: str, steps: list[_Step]) -> str:
-    """:func:`_sub` for a constant replacement: the text from ``re.sub``, the map from the
-    spans alone (a one-for-one replacement, such as a line break to a space, maps as a copy)."""
-    step = _Step()
-    delta = 0  # output offset minus input offset, after the matches so far
-    pos = 0  # input offset where the current copied run begins
-    matched = False
-    for match in pattern.finditer(text):
-        matched = True
-        a, b = match.span()
-        if b - a == len(value) and (b - a == 1 or text[a:b] == value):
-            continue
-        if a > pos:
-            step.copy(pos + delta, pos)
-        step.replaced(a + delta, a, b)
-        delta += len(value) - (b - a)
-        pos = b
-    if not matched:
-        return text
-    if step.out:  # else every replacement was one for one: the map is the identity
-        if pos < len(text):
-            step.copy(pos + delta, pos)
-        steps.append(step)
-    return pattern.sub(value, text)
-
-
-def _unicode_pieces(match: re.Match[str]) -> list[_Piece]:
-    """NFKC per character cluster (a base and its combining marks), then quotes and dashes."""
-    run = match.group()
-    pieces: list[_Piece] = []
-    i = 0
-    while i < len(run):
-        j = i + 1
-        while j < len(run) and unicodedata.combining(run[j]):
-            j += 1
-        cluster = unicodedata.normalize("NFKC", run[i:j]).translate(_TRANSLATE)
-        pieces.append((cluster, i, j))
-        i = j
-    return pieces
-
-
-def _hyphen(match: re.Match[str]) -> list[_Piece]:
-    keep = "-" if match.group()[:1] == "-" and match.start() > 0 and (
-        match.string[match.start() - 1].isdigit()) else ""
-    return [(keep, 0, 1)] if keep else []
-
-
-#: The substitutions of :func:`normalise`, in order: pattern, replacement (a constant, or
-#: pieces with their spans), and whether it can match the text as the previous one left it.
-_SUBSTITUTIONS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], list[_Piece]],
-                            Callable[[str, frozenset[str]], bool]], ...] = (
-    (_NON_ASCII, _unicode_pieces, lambda text, _: not text.isascii()),
-    (_HYPHENS, _hyphen, lambda text, _: "-" in text),
-    (_SPACE, " ", lambda _, __: True),
-    (_F_LIGATURE, "f", lambda _, folds: F_LIGATURES in folds),
-    (_TH_LIGATURE, "T", lambda _, folds: TH_LIGATURE in folds),
-)
-
-
-def detect_folds(text: str) -> frozenset[str]:
-    """Which ligature folds a snapshot needs: only those whose artefacts it shows."""
-    folds = set()
-    if _F_TELLS.search(text):
-        folds.add(F_LIGATURES)
-    if _TH_TELLS.search(text):
-        folds.add(TH_LIGATURE)
-    return frozenset(folds)
-
-
-def normalise(text: str, folds: frozenset[str] = frozenset()) -> Normalised:
-    """Normalise text for matching, keeping the map back to the original code points.
-
-    NFKC; curly quotes to straight; every dash to ``-``; invisible characters dropped;
-    line-end hyphens joined and hyphens between letters dropped; whitespace runs to one space.
-    ``folds`` (from :func:`detect_folds`) also collapse f-ligature letters (``ff``, ``fi``,
-    ``fl``, ``ffi``, ``ffl`` -> ``f``) and ``Th`` -> ``T``, so correct spelling and the
-    extraction's spelling meet in the middle.
-
-    >>> normalise("the \u201cpoli-\\ncy\u201d").text
-    'the "policy"'
-    >>> normalise("affected The", frozenset({"f-ligatures", "th-ligature"})).text
-    'afected Te'
-    """
-    steps: list[_Step] = []
-    for pattern, replacement, applies in _SUBSTITUTIONS:
-        if not applies(text, folds):
-            continue
-        if isinstance(replacement, str):
-            text = _sub_constant(pattern, replacement, text, steps)
-        else:
-            text = _sub(pattern, replacement, text, steps)
-    return Normalised(text, tuple(steps))
-
-
-def normalise_text(text: str, folds: frozenset[str] = frozenset()) -> str:
-    """``normalise(text, folds).text`` without the offset map: for quotes, prefixes and
-    suffixes, whose normalised text is all the search needs."""
-    for pattern, replacement, applies in _SUBSTITUTIONS:
-        if applies(text, folds):
-            text = pattern.sub(
-                replacement if isinstance(replacement, str) else _joined(replacement), text
-            )
-    return text
-
-
-def _joined(pieces: Callable[[re.Match[str]], list[_Piece]]) -> Callable[[re.Match[str]], str]:
-    return lambda match: "".join(piece for piece, _, _ in pieces(match))
-
-
 # --- numbers ----------------------------------------------------------------------------------
-
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+")
 
@@ -421,10 +182,12 @@ def _widen_to_numbers(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _missing_numbers(quote: str, original: str, start: int, end: int) -> tuple[
+def _missing_numbers(quote: str, original: str, spans: list[tuple[int, int]]) -> tuple[
         tuple[str, ...], tuple[str, ...]]:
-    wide_start, wide_end = _widen_to_numbers(original, start, end)
-    found = numbers_in(original[wide_start:wide_end])
+    found: list[str] = []
+    for start, end in spans:
+        wide_start, wide_end = _widen_to_numbers(original, start, end)
+        found += numbers_in(original[wide_start:wide_end])
     wanted = numbers_in(quote)
     if wanted == found:  # the usual case: the match states the quote's numbers, in order
         return (), tuple(found)
@@ -448,18 +211,55 @@ def _context_matches(expected: str, actual: str, *, before: bool, lenient: bool)
     return fuzz.partial_ratio(want, actual) >= MIN_SIMILARITY * 100
 
 
+def _stripped(norm: Normalised) -> Normalised:
+    """A normalised quote without spaces at its ends (hyphen places shifted to match)."""
+    text = norm.text
+    lead = len(text) - len(text.lstrip(" "))
+    body = text.strip(" ")
+    if not lead and len(body) == len(text):
+        return norm
+    return Normalised(body, (), tuple(p - lead for p in norm.hard if 0 <= p - lead < len(body)),
+                      tuple(p - lead for p in norm.soft if 0 <= p - lead < len(body)))
+
+
+_Span = tuple[int, int]
+
+
+class _OverBudgetError(Exception):
+    """The verbatim search of one quote scanned SEARCH_BUDGET characters."""
+
+
+class _Work:
+    """Characters the verbatim search of one quote may still scan."""
+
+    __slots__ = ("left",)
+
+    def __init__(self, chars: int | None = None) -> None:
+        self.left = SEARCH_BUDGET if chars is None else chars
+
+    def spend(self, chars: int) -> None:
+        self.left -= chars
+        if self.left < 0:
+            raise _OverBudgetError
+
+
 class SnapshotIndex:
     """A snapshot normalised once, ready to anchor any number of quotes."""
 
     def __init__(self, source: str, text: str) -> None:
         self.source = source
         self.original = text
-        self.folds = detect_folds(text)
-        self.norm = normalise(text, self.folds)
+        self.repairs = detect_repairs(text)
+        self.norm = normalise(text, self.repairs)
+        self.fuzzy_left = SNAPSHOT_FUZZY_BUDGET  # character comparisons left for candidates
 
     def normalise(self, text: str) -> str:
-        """Normalise a quote (or prefix, suffix) the way this snapshot was."""
-        return normalise_text(text, self.folds)
+        """Normalise a prefix or suffix the way this snapshot was."""
+        return normalise_text(text, self.repairs)
+
+    def quote(self, text: str) -> Normalised:
+        """Normalise a quote (or a part of one) the way this snapshot was."""
+        return _stripped(normalise(text, self.repairs))
 
     def anchor(
         self,
@@ -469,42 +269,109 @@ class SnapshotIndex:
         position: tuple[int, int] | None = None,
         min_similarity: float = MIN_SIMILARITY,
     ) -> AnchorResult:
-        """Find a quote: position, exact, normalised, then approximate; see the module doc."""
+        """Find a quote: position, verbatim, by its conventions, else the passage it misquotes.
+
+        See the module doc and docs/quotes.md.
+        """
+        try:
+            return self._anchor(exact, (prefix, suffix, position), min_similarity, _Work())
+        except _OverBudgetError:
+            return AnchorResult(
+                AnchorStatus.NOT_FOUND, self.source, reason="the search for the quote was "
+                f"stopped after scanning {SEARCH_BUDGET:,} characters of the snapshot; it is "
+                "not verbatim where the search reached", budget_exceeded=True)
+
+    def _anchor(self, exact: str, context: tuple[str | None, str | None,
+                                                 tuple[int, int] | None],
+                min_similarity: float, work: _Work) -> AnchorResult:
         original = self.original
+        position = context[2]
         if position is not None:
             start, end = position
-            if original[start:end] == exact and end - start == len(exact):
-                return self._result(AnchorStatus.EXACT, 1.0, start, end, exact, prefix, suffix,
-                                    position, candidates=1, lenient=False)
-        quote = self.normalise(exact).strip()
-        if not quote:
+            if 0 <= start < end <= len(original) and original[start:end] == exact and (
+                    exact.strip() == exact and self._bounded_original(start, end)):
+                return self._result(AnchorStatus.EXACT, 1.0, [(start, end)], exact, context,
+                                    candidates=1, lenient=False)
+        quote = self.quote(exact)
+        if not quote.text:
             return AnchorResult(AnchorStatus.NOT_FOUND, self.source,
                                 reason="the quote is empty once normalised")
-        found = self._occurrences(quote)
+        found = self._occurrences(quote, work=work)
         if found:
             best = found[0] if len(found) == 1 else max(
-                found, key=lambda ns: self._rank(ns, ns + len(quote), prefix, suffix, position))
-            start, end = self.norm.span(best, best + len(quote))
+                found, key=lambda ns: self._rank([(ns, ns + len(quote.text))], context))
+            start, end = self.norm.span(best, best + len(quote.text))
             if original.startswith(exact, start):
                 status, end = AnchorStatus.EXACT, start + len(exact)
             else:
                 status = AnchorStatus.NORMALISED
-            return self._result(status, 1.0, start, end, exact, prefix, suffix, position,
-                                candidates=len(found), lenient=False)
-        return self._fuzzy(exact, quote, prefix, suffix, position, min_similarity)
+            return self._result(status, 1.0, [(start, end)], exact, context,
+                                candidates=len(found), lenient=False,
+                                norm_span=(best, best + len(quote.text)))
+        parts = parse_quote(exact)
+        if parts.conventional:
+            return self._anchor_parts(parts, context, min_similarity, work)
+        return self._misquoted(quote, exact, context, min_similarity)
 
-    def _occurrences(self, quote: str) -> list[int]:
+    # --- verbatim occurrences -----------------------------------------------------------------
+
+    def _bounded(self, start: int, end: int) -> bool:
+        """Does ``[start, end)`` of the normalised text begin and end at word edges?
+
+        A quote is whole words: "he said" is not in "she said", "4,5" is not in "4,500", nor
+        "5 billion" in "4.5 billion". A dropped hyphen between letters is an edge ("Russian" in
+        "Sino-Russian"). A quote may end before ".7" ("in 2019" of "in 2019.7", a footnote
+        marker glued to the year), so the end is not held to the last rule.
+        """
         text = self.norm.text
+        if 1 < start < len(text) and text[start].isdigit() and text[start - 1] in ".," and (
+                text[start - 2].isdigit()):
+            return False
+        if 0 < start < len(text) and text[start - 1].isalnum() and text[start].isalnum() and (
+                not self._hyphen_at(start)):
+            return False
+        return not (0 < end < len(text) and text[end - 1].isalnum() and text[end].isalnum()
+                    and not self._hyphen_at(end))
+
+    def _hyphen_at(self, at: int) -> bool:
+        hard, soft = self.norm.hyphens(at - 1, at + 1)
+        return bool(hard or soft)
+
+    def _bounded_original(self, start: int, end: int) -> bool:
+        text = self.original
+        return not ((0 < start < len(text) and text[start - 1].isalnum()
+                     and text[start].isalnum())
+                    or (0 < end < len(text) and text[end - 1].isalnum() and text[end].isalnum()))
+
+    def _occurrences(self, quote: Normalised, lo: int = 0, hi: int | None = None,
+                     limit: int = _MAX_CANDIDATES, work: _Work | None = None) -> list[int]:
+        """Where ``quote`` starts in ``norm.text[lo:hi]``: whole words, hyphens agreeing.
+
+        Each scan is paid for from ``work`` (the characters it may cover).
+        """
+        text = self.norm.text
+        needle = quote.text
+        hi = len(text) if hi is None else hi
+        work = work or _Work()
         found: list[int] = []
-        at = text.find(quote)
-        while at >= 0 and len(found) < _MAX_CANDIDATES:
-            found.append(at)
-            at = text.find(quote, at + 1)
+        at = text.find(needle, lo, hi)
+        work.spend((hi if at < 0 else at + len(needle)) - lo)
+        looked = 0
+        while at >= 0 and len(found) < limit and looked < _MAX_STEPS:
+            looked += 1
+            if self._bounded(at, at + len(needle)) and hyphens_agree(quote, self.norm, at):
+                found.append(at)
+            last = at + 1
+            at = text.find(needle, last, hi)
+            work.spend((hi if at < 0 else at + len(needle)) - last)
         return found
 
-    def _rank(self, ns: int, ne: int, prefix: str | None, suffix: str | None,
-              position: tuple[int, int] | None) -> tuple[int, int, int]:
+    def _rank(self, spans: list[_Span], context: tuple[str | None, str | None,
+                                                       tuple[int, int] | None],
+              ) -> tuple[int, int, int]:
         """Hypothesis-style ranking: context that matches, then nearness to the position."""
+        prefix, suffix, position = context
+        ns, ne = spans[0][0], spans[-1][1]
         score = 0
         text = self.norm.text
         if prefix and prefix.strip():
@@ -518,49 +385,154 @@ class SnapshotIndex:
         distance = abs(self.norm.span(ns, ne)[0] - position[0]) if position else 0
         return score, -distance, -ns
 
-    def _fuzzy(self, exact: str, quote: str, prefix: str | None, suffix: str | None,
-               position: tuple[int, int] | None, min_similarity: float) -> AnchorResult:
+    # --- quoting conventions ------------------------------------------------------------------
+
+    def _anchor_parts(self, parts: QuoteParts, context: tuple[str | None, str | None,
+                                                              tuple[int, int] | None],
+                      min_similarity: float, work: _Work) -> AnchorResult:
+        """A quote with elisions, insertions, [sic] or a bracketed capital."""
+        own_words = parts.text
+        if parts.problem is not None:
+            return self._misquoted(self.quote(own_words), own_words, context, min_similarity,
+                                   reason=parts.problem, fail=True)
+        variants = [[self.quote(v) for v in piece.variants()] for piece in parts.pieces]
+        chains = self._chains(parts.pieces, variants, work)
+        if chains:
+            best = max(chains, key=lambda chain: self._rank(chain, context))
+            spans = [self.norm.span(ns, ne) for ns, ne in best]
+            verbatim = all(
+                self.original[start:end] in piece.variants()
+                for (start, end), piece in zip(spans, parts.pieces, strict=True)
+            )
+            status = AnchorStatus.EXACT if verbatim else AnchorStatus.NORMALISED
+            return self._result(status, 1.0, spans, own_words, context, candidates=len(chains),
+                                lenient=False, norm_span=(best[0][0], best[-1][1]))
+        count = len(parts.pieces)
+        for number, (piece, forms) in enumerate(zip(parts.pieces, variants, strict=True), 1):
+            if not any(form.text and self._occurrences(form, limit=1, work=work)
+                       for form in forms):
+                which = f"part {number} of {count} " if count > 1 else ""
+                return self._misquoted(
+                    forms[0], piece.text, context, min_similarity,
+                    reason=f"{which}{piece.text!r} is not in the source verbatim")
+        joints = {piece.joint for piece in parts.pieces[1:]}
+        why = []
+        if Joint.ELISION in joints:
+            why.append(f"in order within one paragraph (or {ELISION_REACH} characters)")
+        if Joint.INSERTION in joints:
+            why.append(f"with at most {INSERTION_MAX_WORDS} words in place of each insertion")
+        first = self._occurrences(variants[0][0], limit=1, work=work)
+        reason = ("each part of the quote is in the source, but not " + " and ".join(why)
+                  if count > 1 else "the quote is not in the source verbatim")
+        if not first:
+            return AnchorResult(AnchorStatus.NOT_FOUND, self.source, reason=reason)
+        span = self.norm.span(first[0], first[0] + len(variants[0][0].text))
+        return self._result(AnchorStatus.NOT_FOUND, 0.0, [span], parts.pieces[0].text, context,
+                            candidates=0, lenient=False, reason=reason)
+
+    def _chains(self, pieces: tuple[Piece, ...], variants: list[list[Normalised]],
+                work: _Work) -> list[list[_Span]]:
+        """Every placement of the pieces in order, each joint kept (bounded search)."""
         text = self.norm.text
-        best: tuple[float, int, int] | None = None
-        if position is not None:  # look near the recorded position first
-            around = self.norm.index_of(position[0])
-            lo = max(0, around - 2 * len(quote))
-            hi = min(len(text), around + 3 * len(quote))
-            best = _align(quote, text, lo, hi)
-            if best is not None and best[0] < min_similarity:
-                best = None
-        if best is None:
-            best = _align(quote, text, 0, len(text))
-        if best is None:
-            return AnchorResult(AnchorStatus.NOT_FOUND, self.source, 0.0)
-        similarity, ns, ne = best
-        start, end = self.norm.span(ns, ne)
-        status = AnchorStatus.FUZZY if similarity >= min_similarity else AnchorStatus.NOT_FOUND
-        return self._result(status, similarity, start, end, exact, prefix, suffix, position,
-                            candidates=0, lenient=True, norm_span=(ns, ne))
+        chains: list[list[_Span]] = []
+        steps = 0
+
+        def extend(k: int, prev_end: int, limit: int, chain: list[_Span]) -> None:
+            nonlocal steps
+            if len(chains) >= _MAX_CHAINS or steps > _MAX_STEPS:
+                return
+            if k == len(pieces):
+                chains.append(list(chain))
+                return
+            insertion = pieces[k].joint is Joint.INSERTION
+            gap = _GAP.match(text, prev_end) if insertion else None
+            last_start = gap.end() if gap else limit
+            for form in variants[k]:
+                if not form.text:
+                    continue
+                hi = min(len(text), last_start + len(form.text)) if insertion else limit
+                for at in self._occurrences(form, prev_end, hi, limit=_MAX_CHAINS, work=work):
+                    steps += 1
+                    if at > last_start:
+                        break
+                    chain.append((at, at + len(form.text)))
+                    extend(k + 1, at + len(form.text), limit, chain)
+                    chain.pop()
+
+        starts = sorted({(at, len(form.text)) for form in variants[0] if form.text
+                         for at in self._occurrences(form, work=work)})
+        for at, length in starts:
+            extend(1, at + length, self._elision_limit(at), [(at, at + length)])
+            if len(chains) >= _MAX_CHAINS or steps > _MAX_STEPS:
+                break
+        return chains
+
+    def _elision_limit(self, at: int) -> int:
+        """How far (normalised) an elided quote starting at ``at`` may reach: the end of its
+        paragraph (at most PARAGRAPH_REACH characters on), or ELISION_REACH characters of the
+        original, whichever is further."""
+        start = self.norm.start_of(at)
+        reach = start + PARAGRAPH_REACH
+        paragraph = _PARAGRAPH_BREAK.search(self.original, start, reach)
+        end = paragraph.start() if paragraph else reach
+        return self.norm.index_of(max(end, start + ELISION_REACH))
+
+    # --- a quote that is not verbatim ---------------------------------------------------------
+
+    def _misquoted(self, quote: Normalised, numbers_text: str,
+                   context: tuple[str | None, str | None, tuple[int, int] | None],
+                   min_similarity: float, reason: str | None = None,
+                   *, fail: bool = False) -> AnchorResult:
+        """The passage a quote that is not verbatim is nearest to, with the differences.
+
+        Token for token equal (only spaces around punctuation differ: "5 %" and "5%") is
+        equal: the words are the source's. ``fail`` keeps even that a failure (a malformed
+        elision).
+        """
+        position = context[2]
+        near = self.norm.index_of(position[0]) if position is not None else None
+        candidate = best_candidate(quote, self.norm, near,
+                                   min(FUZZY_BUDGET, max(0, self.fuzzy_left)))
+        self.fuzzy_left -= candidate.spent
+        if not candidate.found:
+            return AnchorResult(AnchorStatus.NOT_FOUND, self.source, 0.0,
+                                reason=reason or candidate.skipped,
+                                budget_exceeded=candidate.skipped is not None)
+        start, end = self.norm.span(candidate.start, candidate.end)
+        if not candidate.differences and not fail:
+            return self._result(AnchorStatus.NORMALISED, 1.0, [(start, end)], numbers_text,
+                                context, candidates=1, lenient=False,
+                                norm_span=(candidate.start, candidate.end))
+        status = (AnchorStatus.FUZZY if candidate.similarity >= min_similarity and not fail
+                  else AnchorStatus.NOT_FOUND)
+        return self._result(status, candidate.similarity, [(start, end)], numbers_text, context,
+                            candidates=0, lenient=True,
+                            norm_span=(candidate.start, candidate.end),
+                            differences=candidate.differences, reason=reason)
 
     def _result(
         self,
         status: AnchorStatus,
         similarity: float,
-        start: int,
-        end: int,
-        exact: str,
-        prefix: str | None,
-        suffix: str | None,
-        position: tuple[int, int] | None,
+        spans: list[_Span],
+        numbers_text: str,
+        context: tuple[str | None, str | None, tuple[int, int] | None],
         *,
         candidates: int,
         lenient: bool,
-        norm_span: tuple[int, int] | None = None,
+        norm_span: _Span | None = None,
+        differences: tuple[Difference, ...] = (),
+        reason: str | None = None,
     ) -> AnchorResult:
+        prefix, suffix, position = context
         original = self.original
+        start, end = spans[0][0], spans[-1][1]
         found = status in (AnchorStatus.EXACT, AnchorStatus.NORMALISED, AnchorStatus.FUZZY)
         prefix_match = suffix_match = None
         has_prefix = bool(prefix and prefix.strip())
         has_suffix = bool(suffix and suffix.strip())
+        ns, ne = norm_span or (self.norm.index_of(start), self.norm.index_of(end))
         if found and (has_prefix or has_suffix):
-            ns, ne = norm_span or (self.norm.index_of(start), self.norm.index_of(end))
             text = self.norm.text
             slack = 12 if lenient else 2
             if prefix and has_prefix:
@@ -574,7 +546,7 @@ class SnapshotIndex:
         missing: tuple[str, ...] = ()
         numbers: tuple[str, ...] = ()
         if found:  # an exact match can still cut a number ("in 201" of "in 2019")
-            missing, numbers = _missing_numbers(exact, original, start, end)
+            missing, numbers = _missing_numbers(numbers_text, original, spans)
         return AnchorResult(
             status=status,
             source=self.source,
@@ -590,57 +562,11 @@ class SnapshotIndex:
             numbers_found=numbers,
             before=original[max(0, start - 40):start],
             after=original[end:end + 40],
+            reason=reason,
+            differences=differences,
+            parts=tuple(spans) if len(spans) > 1 else (),
+            norm_span=(ns, ne),
         )
-
-
-def _align(quote: str, text: str, lo: int, hi: int) -> tuple[float, int, int] | None:
-    """Best approximate occurrence of ``quote`` in ``text[lo:hi]``: (similarity, start, end).
-
-    rapidfuzz's ``partial_ratio_alignment`` finds the best window of the quote's length; the
-    edges are then moved a little to the lengths that score best, since a quote with a missing
-    or an extra word matches a slightly shorter or longer span. The similarity is that of the
-    best alignment; the span returned is then widened to whole words.
-    """
-    from rapidfuzz import fuzz
-
-    window = text[lo:hi]
-    if not window:
-        return None
-    if len(quote) >= len(window):
-        return fuzz.ratio(quote, window) / 100, lo, hi
-    alignment = fuzz.partial_ratio_alignment(quote, window)
-    if alignment is None:  # pragma: no cover - only with a score cutoff
-        return None
-    start, end = alignment.dest_start + lo, alignment.dest_end + lo
-    slack = min(32, max(4, len(quote) // 8))
-    best_score = fuzz.ratio(quote, text[start:end])
-    best_end = end
-    for candidate in range(max(start + 1, end - slack), min(len(text), end + slack) + 1):
-        score = fuzz.ratio(quote, text[start:candidate])
-        if score > best_score:
-            best_score, best_end = score, candidate
-    best_start = start
-    for candidate in range(max(0, start - slack), min(best_end - 1, start + slack) + 1):
-        score = fuzz.ratio(quote, text[candidate:best_end])
-        if score > best_score:
-            best_score, best_start = score, candidate
-    best_start, best_end = _whole_words(text, best_start, best_end)
-    return best_score / 100, best_start, best_end
-
-
-def _whole_words(text: str, start: int, end: int, reach: int = 24) -> tuple[int, int]:
-    """Widen an approximate span to whole words (a reader should see "increase", not "i")."""
-    low = max(0, start - reach)
-    while start > low and text[start - 1].isalnum() and text[start].isalnum():
-        start -= 1
-    high = min(len(text), end + reach)
-    while end < high and text[end].isalnum() and text[end - 1].isalnum():
-        end += 1
-    while start < end and text[start] == " ":
-        start += 1
-    while end > start and text[end - 1] == " ":
-        end -= 1
-    return start, end
 
 
 # --- the map: evidence and its snapshot ----------------------------------------------------------

@@ -53,6 +53,7 @@ REGISTRY: dict[str, str] = {
     "AM408": "argmap.rules.am408_incomplete_citation",
     "AM409": "argmap.rules.am409_unsafe_url",
     "AM410": "argmap.rules.am410_accessed_before_issued",
+    "AM411": "argmap.rules.am411_qualified_quote",
     "AM501": "argmap.rules.am501_check_failed",
     "AM502": "argmap.rules.am502_fold_reading",
     "AM503": "argmap.rules.am503_conflicting_figures",

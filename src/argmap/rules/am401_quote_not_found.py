@@ -1,10 +1,13 @@
 """A quote that cannot be found in the snapshot of the source that holds it.
 
 The quote is looked for in the snapshot of ``via`` when the evidence has one, else of
-``source``: exactly, then after normalising both texts (Unicode NFKC, quote marks, dashes,
-whitespace, line-end hyphens, ligatures lost in PDF extraction), then approximately. When even
-the best approximate match is less than 85% similar, the quote is not in the source; the
-finding gives the similarity and the best candidate, so a typo is easy to see. See
+``source``: verbatim, after normalising both texts (Unicode NFKC, quote marks, dashes,
+whitespace, line-end hyphens, ligatures lost in PDF extraction) and reading its quoting
+conventions ("...", "[word]", "[sic]", "[T]he"). When it is not there and even the most
+similar passage is less than 85% similar, the quote is not in the source; the finding gives
+the similarity and that passage. It fires too when an elided quote's parts are not in order
+within one paragraph, when a part between elisions is shorter than three words, and when the
+quote is too long for the bounded search for a similar passage (the reason is given). See
 ``docs/quotes.md``.
 
 FAIL::
@@ -45,12 +48,14 @@ def check(ctx: RuleContext) -> Iterator[Problem]:
         holder = result.source or evidence.source
         snapshot = ctx.sources[holder].snapshot
         where = f"{holder!r} ({snapshot.path})" if snapshot is not None else repr(holder)
-        if result.text:
-            detail = (f"; best candidate ({result.similarity:.0%} similar, below "
-                      f"{MIN_SIMILARITY:.0%}) at {result.start}-{result.end}: "
-                      f"{shorten(result.text)!r}")
-        else:
-            detail = f": {result.reason}" if result.reason else ""
+        detail = f": {result.reason}" if result.reason else ""
+        if result.text and result.differences:
+            detail += (f"; best candidate ({result.similarity:.0%} similar, below "
+                       f"{MIN_SIMILARITY:.0%}) at {result.start}-{result.end}: "
+                       f"{shorten(result.text)!r}")
+        elif result.text:
+            detail += f"; its first part is at {result.start}-{result.end}: " + repr(
+                shorten(result.text))
         yield Problem(
             f"quote of {evidence.id!r} is not in the snapshot of {where}{detail}",
             node=evidence.id,

@@ -1,24 +1,27 @@
-"""A quote found only approximately: its words differ a little from the source's.
+"""A quote that is not verbatim: some of its words are not the source's.
 
-After normalisation (quote marks, dashes, whitespace, line-end hyphens and lost ligatures do
-not count) the quote is at least 85% similar to a passage of the snapshot but not equal to it.
-A quote is verbatim, so the finding shows the source's words to copy. A difference in any
-number is a false quote and AM403, not this.
+A quote is the source's own words. After normalisation (Unicode forms, quote marks, dashes,
+whitespace, line-end hyphens and ligatures lost in PDF extraction do not count) and its quoting
+conventions ("...", "[word]", "[sic]", "[T]he"), it must equal the snapshot; any other
+difference is a misquotation, however small its edit distance: "decreased" for "increased" is
+two letters and the opposite fact. The finding names the passage of the source the quote is
+nearest to (at least 85% similar; below that it is AM401) and each difference, word by word
+(quote -> source). A difference in a number is AM403 instead.
 
 FAIL::
 
     evidence:
       - id: E1
         source: S1
-        quote: {exact: Cycling on Main Street tripled after the lanes opened.}
-    # snapshots/s1.txt: "Cycling on Main Street tripled after the lane opened."
+        quote: {exact: Injuries to cyclists decreased sharply after the lane opened.}
+    # snapshots/s1.txt: "Injuries to cyclists increased sharply after the lane opened."
 
 PASS::
 
     evidence:
       - id: E1
         source: S1
-        quote: {exact: "Cycling on Main Street tripled after the lane opened."}
+        quote: {exact: "Injuries to cyclists increased sharply [...] the lane opened."}
 """
 
 from __future__ import annotations
@@ -29,10 +32,11 @@ from typing import Any
 from argmap._engine.context import Problem, RuleContext
 from argmap._findings import Severity
 from argmap._verify.anchor import AnchorStatus, anchored_evidence, shorten
+from argmap._verify.worddiff import format_differences
 
 CODE = "AM402"
 ID = "inexact-quote"
-SEVERITY = Severity.WARNING
+SEVERITY = Severity.ERROR
 OPTIONS: dict[str, Any] = {}
 
 
@@ -40,12 +44,21 @@ def check(ctx: RuleContext) -> Iterator[Problem]:
     for evidence, result in anchored_evidence(ctx):
         if result.status is not AnchorStatus.FUZZY or result.numbers_missing:
             continue
+        where = f" ({result.reason})" if result.reason else ""
         yield Problem(
-            f"quote of {evidence.id!r} differs from its source {result.source!r} "
-            f"({result.similarity:.0%} similar); the source says: {shorten(result.text or '')!r}",
+            f"quote of {evidence.id!r} is not verbatim{where}: it differs from its source "
+            f"{result.source!r} ({result.similarity:.0%} similar) in "
+            f"{_places(len(result.differences))} (quote -> source): "
+            f"{format_differences(result.differences)}; the source says: "
+            f"{shorten(result.text or '')!r}",
             node=evidence.id,
             kind="evidence",
             field=("quote", "exact"),
-            hint="replace the quote with the source's words, verbatim",
+            hint="copy the source's words verbatim; mark words left out with '...' and your own "
+            "words with [brackets] (docs/quotes.md)",
             data={"anchor": result.as_data()},
         )
+
+
+def _places(count: int) -> str:
+    return "1 place" if count == 1 else f"{count} places"

@@ -1,0 +1,249 @@
+"""Quote context: a negation, hedge or turn in the source's sentence that a quote leaves out.
+
+A verbatim quote can still misreport its source: "the lane cut injuries" cut from "critics
+claim that the lane cut injuries", or from "the lane cut injuries, but only on weekdays". The
+source's sentence is read around the anchored quote (in the normalised snapshot, so PDF line
+breaks and lost ligatures do not matter):
+
+* **before** it, the clause that leads into the quote: the text back to the start of the
+  sentence (or paragraph), cut at the last comma, semicolon, colon, parenthesis or dash, at
+  most :data:`BEFORE_WORDS` words; where the quote follows such a mark directly, the words
+  before the mark count only when they are at most :data:`LEAD_IN_WORDS` ("Allegedly, ...",
+  not the clause "Although X did not Y, ...");
+* **after** it, the first :data:`AFTER_WORDS` words of the rest of its sentence.
+
+* **left out** of it: where an elision ("...") or an insertion ("[word]") skips source words,
+  the clause of the skipped words that leads into the next part ("did [...] grow" of "did not
+  grow").
+
+A cue from :data:`CUES` in that text makes the quote *qualified*, unless the claim citing it
+carries a cue of the same kind in its own text. The cues are one table (this module), listed
+in docs/quotes.md; a test keeps the two in step.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from argmap._model import Claim, Evidence
+    from argmap._verify.index import MapIndex
+
+__all__ = [
+    "AFTER_WORDS",
+    "BEFORE_WORDS",
+    "CUES",
+    "LEAD_IN_WORDS",
+    "ContextCue",
+    "Cue",
+    "CueKind",
+    "cues_in",
+    "qualifiers",
+]
+
+BEFORE_WORDS = 8
+LEAD_IN_WORDS = 3
+AFTER_WORDS = 4
+
+
+class CueKind(StrEnum):
+    """What a cue does to the quote next to it."""
+
+    NEGATION = "negation"  # denies it
+    HEDGE = "hedge"  # makes it uncertain, conditional, or someone else's claim
+    CONTRAST = "contrast"  # the rest of the sentence turns against it
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """One cue: the words (a regular expression over lowercase words), its kind, its side."""
+
+    words: str
+    kind: CueKind
+    after: bool = False  # read after the quote (contrast), else before it
+    case_sensitive: bool = False  # "may" the verb, never "May" the month
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        return _compiled(self.words, self.case_sensitive)
+
+
+@cache
+def _compiled(words: str, case_sensitive: bool) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w']){words}(?!\w)", 0 if case_sensitive else re.IGNORECASE)
+
+
+N, H, C = CueKind.NEGATION, CueKind.HEDGE, CueKind.CONTRAST
+
+#: Every cue, in one table (docs/quotes.md lists it). ``words`` is matched as whole words,
+#: spaces standing for any run of spaces.
+CUES: tuple[Cue, ...] = (
+    Cue(r"not(?! only)", N),
+    Cue(r"\w+n't", N),
+    Cue(r"no longer", N),
+    Cue(r"no(?! doubt| longer)", N),
+    Cue(r"never", N),
+    Cue(r"neither", N),
+    Cue(r"nor", N),
+    Cue(r"without", N),
+    Cue(r"(?:it is|it's) (?:false|untrue|a myth) that", N),
+    Cue(r"contrary to", N),
+    Cue(r"far from", N),
+    Cue(r"(?:fail|fails|failed) to", N),
+    Cue(r"(?:deny|denies|denied|denying|refuted?|refutes|rejected the claim) (?:that)?", N),
+    Cue(r"may", H, case_sensitive=True),
+    Cue(r"might", H),
+    Cue(r"could", H),
+    Cue(r"would", H),
+    Cue(r"possibly", H),
+    Cue(r"perhaps", H),
+    Cue(r"allegedly", H),
+    Cue(r"reportedly", H),
+    Cue(r"supposedly", H),
+    Cue(r"purportedly", H),
+    Cue(r"apparently", H),
+    Cue(r"seemingly", H),
+    Cue(r"if", H),
+    Cue(r"whether", H),
+    Cue(r"unless", H),
+    Cue(r"it is (?:said|claimed|alleged|rumou?red) that", H),
+    Cue(r"(?:claim|claims|claimed|allege|alleges|alleged|assert|asserts|asserted) that", H),
+    Cue(r"critics", H),
+    Cue(r"some (?:argue|say|believe|claim)", H),
+    Cue(r"rumou?rs?", H),
+    Cue(r"unconfirmed|unverified", H),
+    Cue(r"but(?! also)", C, after=True),
+    Cue(r"however", C, after=True),
+    Cue(r"although|though", C, after=True),
+    Cue(r"yet", C, after=True),
+    Cue(r"except", C, after=True),
+    Cue(r"unless", C, after=True),
+    Cue(r"albeit", C, after=True),
+    Cue(r"nevertheless|nonetheless", C, after=True),
+)
+
+_SENTENCE_END = re.compile(r"[.!?][\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9]|$)")
+_CLAUSE_MARK = re.compile(r"[,;:()]|\s-\s")
+_WORD = re.compile(r"[\w']+")
+_PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")
+
+
+@dataclass(frozen=True, slots=True)
+class ContextCue:
+    """A cue found next to a quote: the cue, the words it was found in, and the claims
+    citing the quote that do not carry a cue of the same kind."""
+
+    cue: Cue
+    found: str  # the cue's words as the source has them
+    context: str  # the clause before the quote, or the words after it
+    claims: tuple[str, ...]
+    where: str = "before"  # "before" or "after" the quote, or "elided" from it
+
+
+def cues_in(text: str, *, after: bool) -> list[tuple[Cue, str]]:
+    """The cues (of one side) in a text, in table order, with the words matched.
+
+    >>> [(c.kind.value, w) for c, w in cues_in("critics claim that", after=False)]
+    [('hedge', 'claim that'), ('hedge', 'critics')]
+    >>> cues_in("In May", after=False), cues_in("not only", after=False)
+    ([], [])
+    """
+    found = []
+    for cue in CUES:
+        if cue.after is not after:
+            continue
+        match = cue.pattern.search(text)
+        if match:
+            found.append((cue, match.group()))
+    return found
+
+
+def _kinds(text: str) -> set[CueKind]:
+    """The kinds of cue a claim's text carries, whichever side."""
+    return {cue.kind for cue in CUES if cue.pattern.search(text)}
+
+
+def context_before(text: str, start: int, floor: int = 0) -> str:
+    """The clause that leads into the quote at ``start`` (see the module doc).
+
+    >>> context_before("The report, which did not cover 2020, found that cycling rose.", 49)
+    'found that'
+    >>> context_before("It rained. Allegedly, cycling rose.", 22)
+    'Allegedly'
+    >>> context_before("Although it did not rain, cycling rose.", 26)
+    ''
+    >>> context_before("Critics claim that it rained. Cycling rose.", 30)
+    ''
+    """
+    window = text[max(floor, start - 400):start]
+    ends = list(_SENTENCE_END.finditer(window))
+    if ends:
+        window = window[ends[-1].end():]
+    pieces = [piece.strip() for piece in _CLAUSE_MARK.split(window)]
+    if len(pieces) > 1 and not pieces[-1]:
+        # the quote follows a comma: the words before it lead in only when they are a short
+        # sentence adverb ("Allegedly, ..."), not a clause of their own ("Although X, ...")
+        pieces.pop()
+        if len(pieces[-1].split()) > LEAD_IN_WORDS:
+            return ""
+    words = pieces[-1].split() if pieces else []
+    return " ".join(words[-BEFORE_WORDS:])
+
+
+def context_after(text: str, end: int, ceiling: int | None = None) -> str:
+    """The first words of the rest of the quote's sentence.
+
+    >>> context_after("cycling rose, but only on weekdays. Then", 12)
+    'but only on weekdays'
+    """
+    window = text[end:min(len(text) if ceiling is None else ceiling, end + 400)]
+    stop = re.search(r"[.!?](?:\s|$)", window)
+    if stop:
+        window = window[:stop.start()]
+    words = _WORD.findall(window)[:AFTER_WORDS]
+    return " ".join(words)
+
+
+def qualifiers(index: MapIndex, evidence: Evidence) -> tuple[ContextCue, ...]:
+    """The cues around an anchored quote that a claim citing it leaves out, once per item."""
+    return index.memo((qualifiers, id(evidence)), lambda: _qualifiers(index, evidence))
+
+
+def _qualifiers(index: MapIndex, evidence: Evidence) -> tuple[ContextCue, ...]:
+    from argmap._verify.anchor import anchor_evidence, index_for
+
+    result = anchor_evidence(index, evidence)
+    claims: list[Claim] = index.evidence_users.get(evidence.id, [])
+    if not result.verbatim or result.norm_span is None or result.source is None or not claims:
+        return ()
+    snapshot = index_for(index, result.source)
+    if snapshot is None:  # pragma: no cover - a verbatim result had a snapshot
+        return ()
+    text = snapshot.norm.text
+    ns, ne = result.norm_span
+    original = snapshot.original
+    start, end = result.start or 0, result.end or 0
+    before_break = [m.end() for m in _PARAGRAPH_BREAK.finditer(original, max(0, start - 400),
+                                                               start)]
+    floor = snapshot.norm.index_of(before_break[-1]) if before_break else 0
+    after_break = _PARAGRAPH_BREAK.search(original, end, end + 400)
+    ceiling = snapshot.norm.index_of(after_break.start()) if after_break else None
+    windows = [("before", context_before(text, ns, floor)),
+               ("after", context_after(text, ne, ceiling))]
+    for (_, gap_start), (next_start, _) in zip(result.parts, result.parts[1:], strict=False):
+        # words an elision or insertion leaves out: the ones leading into the next part
+        low, high = snapshot.norm.index_of(gap_start), snapshot.norm.index_of(next_start)
+        windows.append(("elided", context_before(text, high, low)))
+    found: list[ContextCue] = []
+    for where, context in windows:
+        cues = cues_in(context, after=where == "after")
+        if not cues:
+            continue
+        lacking = tuple(claim.id for claim in claims if cues[0][0].kind not in _kinds(claim.text))
+        if lacking:
+            found.append(ContextCue(cues[0][0], cues[0][1], context, lacking, where))
+    return tuple(found)

@@ -1,0 +1,137 @@
+"""Quote context (AM411): a negation, hedge or contrast around a verbatim quote in its source's
+sentence, unless the citing claim carries one of the same kind; the cue table and its docs."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+import argmap
+from argmap import Finding
+from argmap._engine.config import Config
+from argmap._engine.run import check_loaded
+from argmap._verify.quote_context import CUES, CueKind, context_after, context_before, cues_in
+
+ROOT = Path(__file__).resolve().parent.parent
+QUOTE = "the lane cut injuries to cyclists"
+
+
+def run(tmp_path: Path, sentence: str, claim: str = "The lane cut injuries to cyclists.",
+        quote: str = QUOTE) -> list[Finding]:
+    folder = tmp_path / "map"
+    (folder / "snapshots").mkdir(parents=True, exist_ok=True)
+    snapshot = f"City report\n\nThe council met in May. {sentence} Nothing else.\n"
+    (folder / "snapshots" / "s.txt").write_text(snapshot, encoding="utf-8")
+    (folder / "map.yaml").write_text(
+        f"title: t\nclaims:\n  - {{id: C1, kind: thesis, text: '{claim}', evidence: [E1]}}\n"
+        f"evidence:\n  - {{id: E1, source: S, quote: {{exact: '{quote}'}}}}\n"
+        "sources:\n  - {id: S, title: R, issued: '2021', URL: 'https://example.org', "
+        "snapshot: {path: snapshots/s.txt}}\n",
+        encoding="utf-8",
+    )
+    found = check_loaded(argmap.load(folder), Config(select=("AM4",)))
+    assert not [f for f in found if f.code != "AM411"], found
+    return found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "kind"),
+    [
+        (f"It is false that {QUOTE}.", "It is false that", "negation"),
+        (f"It is not true that {QUOTE}.", "not", "negation"),
+        (f"Nobody found that {QUOTE} no longer.", None, None),  # "no longer" after: no cue
+        (f"The scheme no longer means {QUOTE}.", "no longer", "negation"),
+        (f"They deny that {QUOTE}.", "deny that", "negation"),
+        (f"In theory {QUOTE} may be true, though.", "though", "contrast"),
+        (f"Perhaps {QUOTE}.", "Perhaps", "hedge"),
+        (f"Allegedly, {QUOTE}.", "Allegedly", "hedge"),
+        (f"Critics claim that {QUOTE}.", "claim that", "hedge"),
+        (f"The study says {QUOTE}, but only on weekdays.", "but", "contrast"),
+        (f"The study says {QUOTE}; however, the data are thin.", "however", "contrast"),
+        (f"The study says {QUOTE}, however small the sample.", "however", "contrast"),
+        (f"The study says {QUOTE}, although few were counted.", "although", "contrast"),
+    ],
+)
+def test_a_qualified_quote_is_a_warning_with_its_context(
+        tmp_path: Path, sentence: str, cue: str | None, kind: str | None) -> None:
+    found = run(tmp_path, sentence)
+    if cue is None:
+        assert found == []
+        return
+    (finding,) = found
+    assert finding.code == "AM411"
+    assert finding.severity is argmap.Severity.WARNING
+    assert finding.data["cue"] == cue
+    assert finding.data["kind"] == kind
+    assert finding.data["claims"] == ["C1"]
+    assert repr(cue) in finding.message
+    assert finding.data["context"] in finding.message
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        f"In May, {QUOTE}.",  # the month, not the verb
+        f"Although the council did not vote, {QUOTE}.",  # the negation is another clause's
+        f"It did not rain. {QUOTE.capitalize()}.",  # another sentence
+        f"Not only {QUOTE}, but also the buses ran faster.",  # "not only ... but also"
+        f"The study, which did not cover 2020, found that {QUOTE}.",
+        f"The study found that {QUOTE}. But the buses were late.",
+    ],
+)
+def test_no_false_alarm(tmp_path: Path, sentence: str) -> None:
+    quote = QUOTE.capitalize() if QUOTE.capitalize() in sentence else QUOTE
+    assert run(tmp_path, sentence, quote=quote) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claim"),
+    [
+        (f"Critics claim that {QUOTE}.", "Critics claim that the lane cut injuries."),
+        (f"Perhaps {QUOTE}.", "The lane may have cut injuries to cyclists."),
+        (f"It is false that {QUOTE}.", "The lane did not cut injuries to cyclists."),
+        (f"The study says {QUOTE}, but only on weekdays.",
+         "The lane cut injuries, but only on weekdays."),
+    ],
+)
+def test_a_claim_that_carries_the_same_kind_of_cue_is_silent(
+        tmp_path: Path, sentence: str, claim: str) -> None:
+    assert run(tmp_path, sentence, claim) == []
+
+
+def test_a_hedge_in_the_claim_does_not_excuse_a_negation(tmp_path: Path) -> None:
+    (finding,) = run(tmp_path, f"It is false that {QUOTE}.",
+                     "The lane may have cut injuries to cyclists.")
+    assert finding.data["kind"] == "negation"
+
+
+def test_context_windows() -> None:
+    text = "It rained. The report, which did not cover 2020, found that cycling rose, but not much."
+    at = text.index("cycling")
+    assert context_before(text, at) == "found that"
+    assert context_after(text, at + len("cycling rose")) == "but not much"
+    assert [c.kind for c, _ in cues_in("but not much", after=True)] == [CueKind.CONTRAST]
+
+
+def test_every_cue_is_listed_in_docs_quotes_md() -> None:
+    """docs/quotes.md has the cue table; it lists each cue of CUES, in order, with its kind
+    and side."""
+    docs = (ROOT / "docs" / "quotes.md").read_text(encoding="utf-8")
+    table = docs.split("<!-- cues -->")[1]
+    rows = re.findall(r"^\| `(.+?)` \| (\w+) \| (\w+) \|$", table, re.MULTILINE)
+    expected = [(cue.words.replace("|", "\\|"), cue.kind.value, "after" if cue.after else "before")
+                for cue in CUES]
+    assert rows == expected
+
+
+def test_a_negation_left_out_by_an_elision_or_insertion_is_a_warning(tmp_path: Path) -> None:
+    sentence = "The lane did not cut injuries to cyclists in the first year of use."
+    (elided,) = run(tmp_path, sentence, quote="The lane did [...] cut injuries to cyclists")
+    assert (elided.data["cue"], elided.data["where"]) == ("not", "elided")
+    assert "in the words it leaves out" in elided.message
+    (inserted,) = run(tmp_path / "2", sentence, quote="The lane [did] cut injuries to cyclists")
+    assert (inserted.data["cue"], inserted.data["where"]) == ("not", "elided")
+    assert run(tmp_path / "3", "The lane cut, as planned, injuries to cyclists in 2021.",
+               quote="The lane cut [...] injuries to cyclists") == []
