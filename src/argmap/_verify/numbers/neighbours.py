@@ -98,7 +98,11 @@ def _range(text: str, a: Mention, b: Mention) -> Mention | None:
 
 
 def _share_units(a: Mention, b: Mention) -> tuple[Mention, Mention]:
-    if a.kind == K.COUNT and b.kind in {K.COUNT, K.AMOUNT} and a.unit is None:
+    """"from 21 thousand to 340 thousand containers", "from 10 to 15%": the first number
+    takes the unit, currency or percent sign the second one carries."""
+    if a.kind == K.COUNT and a.unit is None and b.kind in {K.PERCENT, K.PERCENTAGE_POINTS}:
+        a = replace(a, kind=b.kind)
+    elif a.kind == K.COUNT and b.kind in {K.COUNT, K.AMOUNT} and a.unit is None:
         a = replace(a, kind=b.kind, unit=b.unit)
     elif b.kind == K.COUNT and a.kind == K.AMOUNT and b.unit is None:
         b = replace(b, kind=K.AMOUNT, unit=a.unit)
@@ -193,7 +197,8 @@ def attach_periods(text: str, found: list[Mention]) -> list[Mention]:
         j = bisect_left(temporal_starts, m.end)
         after = temporal[j] if j < len(temporal) and temporal_starts[j] < high else None
         chosen = before or after
-        if after and _RIGHT_AFTER.fullmatch(text[m.end:after.start]):
+        if after and after.start - m.end <= 80 and _RIGHT_AFTER.fullmatch(
+                text, m.end, after.start):
             chosen = after  # "a USD 7 billion credit line in 2015"
         out.append(replace(m, period=chosen.period) if chosen else m)
     return out
