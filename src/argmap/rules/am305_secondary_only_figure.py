@@ -39,7 +39,7 @@ def check(ctx: RuleContext) -> Iterator[Problem]:
     if subject is None:
         return
     for claim, figure in every_claim_figure(ctx):
-        supports = figure.matches or figure.too_precise
+        supports = figure.matches or figure.too_precise or figure.understated
         if not supports:
             continue
         sources = {ctx.evidence[s.evidence].source for s in supports}
