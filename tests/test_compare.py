@@ -5,7 +5,9 @@ converted, periods."""
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -337,3 +339,60 @@ def test_a_citation_is_interval_containment(pair: tuple[Mention, Mention]) -> No
         assert not contained or verdict in {Verdict.MATCH, Verdict.UNDERSTATES}
     assert verdict not in {Verdict.DIFFERENT_KIND, Verdict.DIFFERENT_UNIT,
                            Verdict.DIFFERENT_DIRECTION, Verdict.DIFFERENT_PERIOD}
+
+
+# --- the tables of docs/numbers.md say what compare does -----------------------------------------
+
+DOCS = Path(__file__).resolve().parent.parent / "docs" / "numbers.md"
+_SEVERITY = {"pass": {V.MATCH}, "warning (AM307)": {V.UNDERSTATES},
+             "warning (AM304)": {V.TOO_PRECISE}}
+
+
+def _table(title: str) -> list[list[str]]:
+    text = DOCS.read_text(encoding="utf-8")
+    lines = text[text.index(f"### {title}"):].splitlines()
+    first = next(i for i, line in enumerate(lines) if line.startswith("|"))
+    end = next(i for i in range(first, len(lines)) if not lines[i].startswith("|"))
+    return [[cell.strip() for cell in row.strip("|").split("|")] for row in lines[first + 2:end]]
+
+
+def _phrases(cell: str) -> list[str]:
+    return [p.replace("\\u00a0", "\u00a0") for p in re.findall(r"`([^`]+)`", cell)]
+
+
+def test_the_qualifier_pairs_table_is_what_compare_does() -> None:
+    rows = _table("Qualifier pairs")
+    assert len(rows) >= 20
+    for claim_cell, source_cell, _, severity in rows:
+        if source_cell == "any":
+            continue
+        expected = _SEVERITY.get(severity, set(V) - CITED)
+        for claim in _phrases(claim_cell):
+            for source in _phrases(source_cell):
+                assert compare(figure(claim), figure(source)) in expected, (claim, source)
+
+
+def test_the_equivalences_table_is_what_compare_does() -> None:
+    verdicts = {"different kind (error)": V.DIFFERENT_KIND,
+                "different unit (error)": V.DIFFERENT_UNIT,
+                "different direction (error)": V.DIFFERENT_DIRECTION}
+    rows = _table("Equivalent forms")
+    assert len(rows) >= 10
+    for claim_cell, source_cell, verdict in rows:
+        claims, sources = _phrases(claim_cell), _phrases(source_cell)
+        if claims[0].startswith("from "):  # two figures each: compared one by one
+            short = [m for m in parse(sources[0]) if m.is_figure]
+            long = [m for m in parse(claims[0]) if m.is_figure]
+            assert [compare(a, b) for a, b in zip(long, short, strict=True)] == [V.MATCH] * 2
+            continue
+        if len(claims) == len(sources) > 1 and "," in claim_cell:  # pairwise
+            pairs = list(zip(claims, sources, strict=True))
+        else:
+            pairs = [(c, s) for c in claims for s in sources]
+        for claim, source in pairs:
+            got = compare(figure(claim), figure(source))
+            if verdict.startswith("equal"):
+                assert got == V.MATCH, (claim, source)
+                assert compare(figure(source), figure(claim)) in CITED, (source, claim)
+            else:
+                assert got == verdicts[verdict], (claim, source)

@@ -185,9 +185,9 @@ def test_whole_paper_reads_every_figure() -> None:
     )
     assert [format_mention(m) for m in parse(text)] == [
         "2016", "barely USD 0.5 billion", "just over USD 2 billion", "2019", "USD 4 billion",
-        "15%", "January–March 2020", "down 57%", "up 15-fold", "2013–2018",
+        "15%", "January–March 2020", "falling 57%", "rising 15-fold", "2013–2018",
         "21 thousand containers", "340 thousand containers", "January–September 2020",
-        "up 1.6-fold",
+        "rising 1.6-fold",
     ]
 
 

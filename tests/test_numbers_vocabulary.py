@@ -7,6 +7,7 @@ the whole of ``parse`` (the start-finding scan included), to hold that promise.
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 import pytest
@@ -205,3 +206,23 @@ def test_bound_after_the_number(word: str, qualifier: Qualifier) -> None:
 )
 def test_month(name: str, number: int) -> None:
     assert _one(f"It met on 3 {name} 2020.").period == f"2020-{number:02d}-03"
+
+
+def test_the_docs_list_every_count_unit_label_word_and_direction_word() -> None:
+    """docs/numbers.md states the closed vocabularies: each unit with its spellings, each
+    label word, each direction word."""
+    from pathlib import Path
+
+    text = (Path(__file__).resolve().parent.parent / "docs" / "numbers.md").read_text(
+        encoding="utf-8")
+    units = text[text.index("### Count units"):text.index("### Label words")]
+    for name, unit in COUNT_UNITS.items():
+        assert f"`{name}`" in units, name
+        for spelling in [*unit.symbols, *unit.words]:
+            assert spelling in units, spelling
+    labels = text[text.index("### Label words"):text.index("### Direction words")]
+    assert sorted(re.findall(r"`([^`]+)`", labels)) == sorted(LABEL_WORDS)
+    directions = text[text.index("### Direction words"):]
+    directions = directions[:directions.index("\n## ")]
+    for word in [*DIRECTION_BEFORE, *DIRECTION_AFTER]:
+        assert re.search(rf"\b{re.escape(word)}\b", directions), word

@@ -51,8 +51,10 @@ __all__ = [
     "claim_figures",
     "claim_interval",
     "compare",
+    "describe",
     "family",
     "same_count_unit",
+    "shown",
     "source_interval",
 ]
 
@@ -493,12 +495,20 @@ def _nearest(mention: Mention, supports: Sequence[Support]) -> Support | None:
     return max(candidates, key=lambda s: (s.verdict, -abs(_order(s.mention) - size)))
 
 
+def shown(text: str, limit: int = 60) -> str:
+    """A figure's text as a message shows it: a 20,000-digit number as its ends only."""
+    if len(text) <= limit:
+        return text
+    half = (limit - 1) // 2
+    return f"{text[:half]}…{text[-half:]}"
+
+
 def describe(m: Mention) -> str:
     """Short description of what a figure means: ``USD 4 billion (2019)``."""
     from argmap._verify.numbers import format_mention
 
     period = f" ({m.period})" if m.period and m.is_figure else ""
-    return f"{format_mention(m)}{period}"
+    return f"{shown(format_mention(m))}{period}"
 
 
 def why(verdict: Verdict) -> str:
@@ -507,7 +517,7 @@ def why(verdict: Verdict) -> str:
         Verdict.DIFFERENT_UNIT: "a different unit or currency",
         Verdict.DIFFERENT_DIRECTION: "a change in the other direction",
         Verdict.DIFFERENT_VALUE: "a different value",
-        Verdict.OVERSTATES: "a lower bound or maximum, so the claim overstates it",
+        Verdict.OVERSTATES: "a bound the claim goes beyond: it overstates the source",
         Verdict.DIFFERENT_PERIOD: "a different period",
         Verdict.UNDERSTATES: "a stronger bound, so the claim understates it",
         Verdict.TOO_PRECISE: "a less precise figure",

@@ -32,7 +32,7 @@ from typing import Any
 from argmap._engine.context import Problem, RelatedRef, RuleContext
 from argmap._findings import Severity
 from argmap._model import QuantityKind
-from argmap._verify.compare import describe, why
+from argmap._verify.compare import describe, shown, why
 from argmap.rules._shared import every_claim_figure
 
 CODE = "AM301"
@@ -60,13 +60,13 @@ def check(ctx: RuleContext) -> Iterator[Problem]:
         related: tuple[RelatedRef, ...] = ()
         nearest = figure.nearest
         if nearest is not None:
-            detail += (f"; closest: {nearest.evidence} says {nearest.mention.text!r}, "
+            detail += (f"; closest: {nearest.evidence} says {shown(nearest.mention.text)!r}, "
                        f"{why(nearest.verdict)}")
-            related = (RelatedRef(f"the quote says {nearest.mention.text!r}",
+            related = (RelatedRef(f"the quote says {shown(nearest.mention.text)!r}",
                                   node=nearest.evidence, kind="evidence",
                                   field=("quote", "exact")),)
         yield Problem(
-            f"figure {m.text!r} ({describe(m)}) is not cited: {detail}",
+            f"figure {shown(m.text)!r} ({describe(m)}) is not cited: {detail}",
             node=claim.id,
             kind="claims",
             field=("text",),

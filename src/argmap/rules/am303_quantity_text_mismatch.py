@@ -30,7 +30,7 @@ from typing import Any
 from argmap._engine.context import Problem, RuleContext
 from argmap._findings import Severity
 from argmap._model import QuantityKind
-from argmap._verify.compare import EXACT, same_count_unit
+from argmap._verify.compare import EXACT, same_count_unit, shown
 from argmap._verify.numbers import Mention, format_mention, from_quantity, parse, periods_overlap
 from argmap._verify.numbers.declared import locate
 
@@ -75,7 +75,7 @@ def _compare(declared: Mention, read: Mention) -> list[str]:
 
 
 def _plain(value: Any) -> str:
-    return "none" if value is None else format(value.normalize(), "f")
+    return "none" if value is None else shown(format(value.normalize(), "f"))
 
 
 def _article(kind: QuantityKind) -> str:
@@ -95,7 +95,7 @@ def check(ctx: RuleContext) -> Iterator[Problem]:
             if start < 0:
                 inside = quantity.text in claim.text
                 yield Problem(
-                    f"quantity {quantity.id!r}: {quantity.text!r} does not occur in the "
+                    f"quantity {quantity.id!r}: {shown(quantity.text)!r} does not occur in the "
                     "claim's text" + (" as a whole figure, only inside a longer number or "
                                       "word" if inside else ""),
                     node=claim.id, kind="claims", field=field,
@@ -115,7 +115,7 @@ def check(ctx: RuleContext) -> Iterator[Problem]:
             readings = in_context or list(parse(quantity.text))
             if not readings:
                 yield Problem(
-                    f"quantity {quantity.id!r}: no figure can be read in {quantity.text!r}",
+                    f"quantity {quantity.id!r}: no figure can be read in {shown(quantity.text)!r}",
                     node=claim.id, kind="claims", field=field,
                     hint="point text at the words that state the number",
                 )
@@ -131,14 +131,17 @@ def check(ctx: RuleContext) -> Iterator[Problem]:
 
 def _mismatch(quantity_id: str, text: str, declared: Mention, read: Mention,
               problems: list[str], index: int, claim_id: str) -> Problem:
+    text = shown(text)
     if problems == [f"kind {declared.kind.value} vs {read.kind.value}"]:
         message = (f"quantity {quantity_id!r} is declared as {_article(declared.kind)} "
-                   f"({format_mention(declared)!r}) but its text {text!r} reads as "
-                   f"{_article(read.kind)} ({format_mention(read)!r}); only the kind differs")
+                   f"({shown(format_mention(declared))!r}) but its text {text!r} reads as "
+                   f"{_article(read.kind)} ({shown(format_mention(read))!r}); only the kind "
+                   "differs")
         hint = f"declare kind: {read.kind.value}"
     else:
-        message = (f"quantity {quantity_id!r} declares {format_mention(declared)!r} but its "
-                   f"text {text!r} reads as {format_mention(read)!r} ({'; '.join(problems)})")
+        message = (f"quantity {quantity_id!r} declares {shown(format_mention(declared))!r} but "
+                   f"its text {text!r} reads as {shown(format_mention(read))!r} "
+                   f"({'; '.join(problems)})")
         hint = "make the declared value, unit, scale and qualifier match the words"
     return Problem(
         message, node=claim_id, kind="claims", field=("quantities", index), hint=hint,

@@ -27,6 +27,7 @@ from typing import Any
 
 from argmap._engine.context import Problem, RelatedRef, RuleContext
 from argmap._findings import Severity
+from argmap._verify.compare import shown
 from argmap.rules._shared import every_claim_figure
 
 CODE = "AM307"
@@ -41,12 +42,12 @@ def check(ctx: RuleContext) -> Iterator[Problem]:
             continue
         support = figure.understated[0]
         yield Problem(
-            f"figure {figure.mention.text!r} understates its source: {support.evidence} says "
-            f"{support.mention.text!r}, a stronger bound",
+            f"figure {shown(figure.mention.text)!r} understates its source: {support.evidence} "
+            f"says {shown(support.mention.text)!r}, a stronger bound",
             node=claim.id,
             kind="claims",
             field=("text",),
-            hint=f"state the bound the source states ({support.mention.text!r})",
+            hint=f"state the bound the source states ({shown(support.mention.text)!r})",
             related=(RelatedRef("the stronger bound", node=support.evidence, kind="evidence",
                                 field=("quote", "exact")),),
             data={"figure": figure.mention.text, "source_figure": support.mention.text},

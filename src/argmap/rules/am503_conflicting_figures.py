@@ -26,7 +26,7 @@ from typing import Any
 from argmap._engine.context import Problem, RelatedRef, RuleContext
 from argmap._findings import Severity
 from argmap._model import Claim, Qualifier
-from argmap._verify.compare import claim_interval, claim_mentions, describe
+from argmap._verify.compare import claim_interval, claim_mentions, describe, shown
 from argmap._verify.numbers import Mention
 
 CODE = "AM503"
@@ -87,7 +87,7 @@ def check(ctx: RuleContext) -> Iterator[Problem]:
                     kind="claims",
                     field=("text",),
                     hint="correct one of them, or give them different periods or measures",
-                    related=(RelatedRef(f"states {first.text!r}", node=first_id,
+                    related=(RelatedRef(f"states {shown(first.text)!r}", node=first_id,
                                         kind="claims", field=("text",)),),
                     data={"measure": measure, "values": [describe(first), describe(second)]},
                 )

@@ -15,8 +15,6 @@ from argmap._verify.numbers.mention import Mention
 from argmap._verify.numbers.reading import key
 from argmap._verify.numbers.vocabulary import DIRECTION_AFTER, DIRECTION_BEFORE
 
-_WORD_BEFORE = re.compile(r"([A-Za-z]{1,20})(?:[ \t\r\n]{1,8}(?:by|of))?[ \t\r\n]{1,8}\Z",
-                          re.IGNORECASE)
 _WORD_AFTER = re.compile(r"[ \t]{0,8}-?[ \t]{0,8}([A-Za-z]{1,20})\b")
 
 
@@ -24,9 +22,11 @@ def direction(text: str, m: Mention) -> int:
     """+1, -1 or 0 for a figure of ``text``: its sign, else the word just before or after."""
     if m.direction or not m.is_figure:
         return m.direction
-    before = _WORD_BEFORE.search(text, max(0, m.start - 40), m.start)
-    if before is not None:
-        found = DIRECTION_BEFORE.get(key(before.group(1)), 0)
+    words = text[max(0, m.start - 40):m.start].split()[-2:]
+    if words and key(words[-1]) in {"by", "of"}:
+        words = words[:-1]  # "fell by 57%", "a decline of 10%"
+    if words and words[-1].isalpha():
+        found = DIRECTION_BEFORE.get(key(words[-1]), 0)
         if found:
             return found
     after = _WORD_AFTER.match(text, m.end)

@@ -128,8 +128,8 @@ def format_mention(m: Mention) -> str:
 
 
 def _direction(m: Mention, phrase: str) -> str:
-    """"up 5%" / "down 5%" for a change whose direction a word gave ("rose by 5%"); a signed
-    number ("-5%") carries its own."""
+    """"rising 5%" / "falling 5%" for a change whose direction a word gave ("rose by 5%"); a
+    signed number ("-5%") carries its own."""
     if m.direction == 0 or (m.direction < 0 and m.value < 0):
         return phrase
     return f"{DIRECTION_WORDS[m.direction]} {phrase}"

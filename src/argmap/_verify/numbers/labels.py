@@ -36,24 +36,39 @@ _COMMON = (STOP_WORDS | {key(m) for m in MONTHS} | {key(m) for m in MONTH_ABBREV
            | set(SCALE_WORDS) | {key(t) for c in CURRENCIES.values() for t in c.after}
            | {"some", "several", "many", "nearly", "first", "last", "next", "total", "top"})
 
-_BEFORE = re.compile(r"(\S{1,40})[ \t]*(?:\r?\n[ \t]*)?\Z")
 _LIST_GAP = re.compile(r"\s*(?:[–—‒−-]|,|&|and|or|to|through)\s*(?:and\s+)?")
-_FIGURE_GROUPS = ("cur", "scale", "curpost", "pct", "pp", "fold", "xglue", "uglue", "glue",
-                  "qual", "post")
+
+
+def word_before(text: str, at: int) -> str | None:
+    """The whitespace-separated word that ends just before ``text[at]`` on the same line or
+    the one before, or None; found with string operations on a short window (a regular
+    expression anchored at the window's end was tried at every position of it)."""
+    lo = max(0, at - 48)
+    head = text[lo:at]
+    stripped = head.rstrip()
+    if not stripped or head.count("\n", len(stripped)) > 1:
+        return None
+    word = stripped.rsplit(None, 1)[-1]
+    if lo > 0 and len(word) == len(stripped) and not text[lo - 1].isspace():
+        return None  # the window cut a long word: none of the short words sought here
+    return word
 
 
 def is_label(match: re.Match[str], text: str, label_end: int) -> bool:
     """Whether a matched plain number names something; ``label_end`` is where the last
     label read ended (-1 for none), so that a list of labels stays labels."""
-    if match.group("qty") is None or any(match.group(name) for name in _FIGURE_GROUPS):
-        return False
-    start = match.start()
+    start, end = match.span("qty")
+    if start < 0 or match.start() != start:
+        return False  # not a number, or a qualifier before it
+    core = "num" if match.start("num") >= 0 else "word"
+    if match.span(core) != (start, end):
+        return False  # a sign, currency, scale, percent, fold, unit or bound goes with it
     if label_end >= 0 and _LIST_GAP.fullmatch(text, label_end, start):
         return True
-    before = _BEFORE.search(text, max(0, start - 48), start)
+    before = word_before(text, start)
     if before is None:
         return False
-    word = before.group(1).lstrip("([{“‘\"'")
+    word = before.lstrip("([{“‘\"'")
     if key(word) in LABEL_WORDS:
         return True
     digits = match.group("num")
@@ -63,4 +78,4 @@ def is_label(match: re.Match[str], text: str, label_end: int) -> bool:
         return False  # a name is one capitalised word: not "Minsk," nor "USD" nor "the"
     if key(word) in _COMMON:
         return False
-    return counted_unit(text, match.end())[0] is None  # "Belarus 300 MPs" is a count
+    return counted_unit(text, end)[0] is None  # "Belarus 300 MPs" is a count

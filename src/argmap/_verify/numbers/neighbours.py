@@ -78,6 +78,8 @@ def _range(text: str, a: Mention, b: Mention) -> Mention | None:
     kind = b.kind if a.kind == K.COUNT else a.kind
     if b.kind not in {kind, K.COUNT}:
         return None
+    if kind != K.COUNT and b.kind == K.COUNT and (b.unit is not None or a.kind == K.FOLD):
+        return None  # "tripled to 300 trips", "15-fold to 340": a change, then a level
     unit = a.unit if a.kind == K.AMOUNT else (b.unit or a.unit) if kind == K.COUNT else None
     if a.kind == K.AMOUNT and b.kind == K.AMOUNT and a.unit != b.unit:
         return None

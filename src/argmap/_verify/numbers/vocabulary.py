@@ -202,7 +202,7 @@ DIRECTION_AFTER: dict[str, int] = {
                      "contraction", "lower", "down"), -1),
 }
 #: The word the formatter writes before a figure for each direction (``DIRECTION_BEFORE``).
-DIRECTION_WORDS: dict[int, str] = {1: "up", -1: "down"}
+DIRECTION_WORDS: dict[int, str] = {1: "rising", -1: "falling"}
 
 # --- labels and versions ------------------------------------------------------------------------
 
@@ -263,8 +263,8 @@ COUNT_UNITS: dict[str, Unit] = {
     "TB": Unit(("TB",), ("terabytes", "terabyte")),
     "PB": Unit(("PB",), ("petabytes", "petabyte")),
     "bits": Unit(words=("bits", "bit")),
-    "kbit": Unit(("kbit", "Kibit")), "Mbit": Unit(("Mbit", "Mibit")),
-    "Gbit": Unit(("Gbit", "Gibit")),
+    "kbit": Unit(("kbit",)), "Mbit": Unit(("Mbit",)), "Gbit": Unit(("Gbit",)),
+    "Kibit": Unit(("Kibit",)), "Mibit": Unit(("Mibit",)), "Gibit": Unit(("Gibit",)),
     "kbps": Unit(("kbps",)), "Mbps": Unit(("Mbps",)), "Gbps": Unit(("Gbps",)),
     # length, mass, area, volume
     "mm": Unit(("mm",), ("millimetres", "millimetre", "millimeters", "millimeter")),
@@ -320,8 +320,9 @@ COUNT_UNITS: dict[str, Unit] = {
     # things and events
     "TEU": Unit(("TEU", "TEUs")),
     "aircraft": Unit(words=("aircraft",)),
+    "buses": Unit(words=("buses", "bus")),
     **_nouns("files", "documents", "records", "containers", "vehicles", "cars", "trucks",
-             "lorries", "buses", "trains", "wagons", "ships", "vessels", "planes", "flights",
+             "lorries", "trains", "wagons", "ships", "vessels", "planes", "flights",
              "trips", "visits", "meetings", "summits", "projects", "agreements", "contracts",
              "treaties", "loans", "deals", "laws", "bills", "products", "items", "homes",
              "houses", "dwellings", "apartments", "buildings", "bridges", "roads", "lanes",
