@@ -120,7 +120,7 @@ EQUIVALENT = [
     ("2.5x", "2.5 times"),
     ("2.5x", "2.5-fold"),
     ("tenfold", "10-fold"),
-    ("twentyfold", "20 times"),
+    ("twentyfold", "20 times larger"),
     ("twice as many", "2-fold"),
     ("5,000 troops", "5 000 troops"),
     ("5,000 troops", "5\u00a0000 troops"),

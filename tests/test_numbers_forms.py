@@ -32,6 +32,9 @@ FORMS = [
     ("Queries are 2.5× faster.", [("2.5×", K.FOLD, D("2.5"), None, 0)]),
     ("Exports were 2.5 times those of 2015.", [("2.5 times", K.FOLD, D("2.5"), None, 0)]),
     ("It is three times more.", [("three times", K.FOLD, D(3), None, 0)]),
+    ("Queries run 2.5 times faster.", [("2.5 times", K.FOLD, D("2.5"), None, 0)]),
+    ("Traffic grew 1.6 times.", [("1.6 times", K.FOLD, D("1.6"), None, 1)]),
+    ("He visited China 12 times.", [("12 times", K.COUNT, D(12), None, 0)]),  # occasions
     ("Twice as many came.", [("Twice", K.FOLD, D(2), None, 0)]),
     ("Exports changed by -5%.", [("-5%", K.PERCENT, D(-5), None, -1)]),
     ("Exports changed by −5%.", [("−5%", K.PERCENT, D(-5), None, -1)]),

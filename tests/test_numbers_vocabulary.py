@@ -35,6 +35,7 @@ from argmap._verify.numbers.vocabulary import (
     QUALIFIERS,
     SCALE_WORDS,
     TENS_WORDS,
+    TIMES_AFTER,
     TIMES_BEFORE,
     TIMES_WORDS,
     UNIT_WORDS,
@@ -138,7 +139,13 @@ def test_fold_verb(stem: str, ending: str) -> None:
 
 @pytest.mark.parametrize("word", TIMES_BEFORE)
 def test_times_is_a_fold_before(word: str) -> None:
-    assert _one(f"It is 3 times {word} big.").kind == K.FOLD
+    assert _one(f"He came 3 times {word} big.").kind == K.FOLD
+
+
+@pytest.mark.parametrize("word", sorted(TIMES_AFTER))
+def test_times_is_a_fold_after(word: str) -> None:
+    assert _one(f"Traffic {word} 3 times in a year.").kind == K.FOLD
+    assert _one("He came 3 times in a year.").kind == K.COUNT  # occasions
 
 
 @pytest.mark.parametrize(("word", "value"), TIMES_WORDS.items())

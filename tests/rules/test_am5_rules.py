@@ -184,3 +184,14 @@ checks:
     expected = f"{check_type} check 'K1' cannot be evaluated: its {operand} 'z' is zero"
     assert found.message == expected
     assert found.data["evaluable"] is False
+
+
+def test_conflicting_directions_of_one_measure(tmp_path: Path) -> None:
+    bad = """\
+claims:
+  - {id: C1, tags: ["measure:exports"], text: In 2020 exports fell by 5%.}
+  - {id: C2, tags: ["measure:exports"], text: In 2020 exports rose by 5%.}
+"""
+    (found,) = findings(tmp_path, bad, "AM503")
+    assert found.node == "C2"
+    assert findings(tmp_path, bad.replace("rose by", "dropped by"), "AM503") == []

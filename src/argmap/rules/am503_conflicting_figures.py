@@ -3,7 +3,8 @@
 To stay free of false alarms the measure is explicit: claims that speak about one measure
 share a tag ``measure:NAME`` (e.g. ``measure:belarus-china-trade``). Their figures of the same
 kind, unit (currency) and period, both without a qualifier, must agree within the rounding
-each implies. Declared quantities are used where a claim has them.
+each implies, and in direction ("fell 5%" is not "rose 5%"). Declared quantities are used
+where a claim has them.
 
 FAIL::
 
@@ -20,6 +21,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
+from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
@@ -36,7 +38,10 @@ OPTIONS: dict[str, Any] = {}
 
 
 def _bounds(m: Mention) -> tuple[Decimal, Decimal] | None:
-    """An exact figure's interval at its rounding; None when a side is open-ended."""
+    """An exact figure's interval at its rounding, a fall below zero ("fell 5%" is -5);
+    None when a side is open-ended."""
+    if m.direction < 0 and m.value > 0:
+        m = replace(m, value=-m.value, upper=None if m.upper is None else -m.upper)
     x = claim_interval(m)
     return None if x.lo is None or x.hi is None else (x.lo, x.hi)
 

@@ -34,7 +34,13 @@ _COMMON = (STOP_WORDS | {key(m) for m in MONTHS} | {key(m) for m in MONTH_ABBREV
            | {w for phrase in QUALIFIERS for w in phrase.split()} | set(DIRECTION_BEFORE)
            | set(UNIT_WORDS) | set(TENS_WORDS) | set(FRACTION_DENOMINATORS) | set(VAGUE_WORDS)
            | set(SCALE_WORDS) | {key(t) for c in CURRENCIES.values() for t in c.after}
-           | {"some", "several", "many", "nearly", "first", "last", "next", "total", "top"})
+           | {"some", "several", "many", "most", "few", "first", "last", "next", "total",
+              "perhaps", "maybe", "today", "yesterday", "now", "still", "yet", "even",
+              "already", "currently", "however", "thus", "hence", "meanwhile", "overall",
+              "altogether", "together", "including", "excluding", "plus", "minus", "versus",
+              "against", "beyond", "amid", "across", "although", "though", "because",
+              "whereas", "unlike", "like", "nearly", "roughly", "here", "there", "annually",
+              "daily", "weekly", "monthly", "yearly", "reportedly", "officially"})
 
 _LIST_GAP = re.compile(r"\s*(?:[–—‒−-]|,|&|and|or|to|through)\s*(?:and\s+)?")
 

@@ -16,6 +16,7 @@ from argmap._verify.numbers.grammar import YEAR_RE
 from argmap._verify.numbers.mention import Mention
 from argmap._verify.numbers.vocabulary import (
     CURRENCIES,
+    DIRECTION_BEFORE,
     FOLD_VERB_ENDINGS,
     FOLD_VERBS,
     FOLD_WORDS,
@@ -27,6 +28,8 @@ from argmap._verify.numbers.vocabulary import (
     QUALIFIERS,
     SCALE_WORDS,
     TENS_WORDS,
+    TIMES_AFTER,
+    TIMES_BEFORE,
     TIMES_WORDS,
     UNIT_SPELLINGS,
     UNIT_SYMBOLS,
@@ -295,11 +298,14 @@ def _number(m: re.Match[str], g: Groups, text: str, lead: _Lead) -> Mention | No
     if glue == "s":
         return None
     kind = _kind(g, currency)
+    if kind == K.FOLD and key(g["fold"] or "").endswith("times") and value == value.to_integral(
+            ) and not _factor(m, text):
+        kind = K.COUNT  # "visited China 12 times": occasions, no factor
     unit = currency if kind == K.AMOUNT else None
     start, end = m.start(), m.end()
     if kind == K.COUNT and g["uglue"]:
         unit = UNIT_SYMBOLS[g["uglue"]]
-    elif kind == K.COUNT and not g["post"]:
+    elif kind == K.COUNT and not g["post"] and not g["fold"]:
         unit, end = counted_unit(text, end)
     qualifier = _bound_after(g["post"]) if g["post"] else lead.qualifier
     if lead.word in {"from", "between"}:
@@ -381,6 +387,23 @@ def _year_or_decade(m: re.Match[str], g: Groups, text: str, glue: str) -> Mentio
         return None
     return Mention(K.YEAR, Decimal(year), start, end, text[start:end], upper=Decimal(year + 9),
                    qualifier=Q.RANGE, period=f"{year}/{year + 9}")
+
+
+_NEXT_WORD = re.compile(r"\s{1,8}([A-Za-z]{1,30})\b")
+
+
+def _factor(m: re.Match[str], text: str) -> bool:
+    """Whether a whole "N times" is a factor: before a comparison ("three times more", "3
+    times faster", "2 times those of 2015") or after a copula or a verb of change ("were 2
+    times", "grew 3 times"); elsewhere it counts occasions ("12 times"). "2.5 times" is
+    always a factor."""
+    after = _NEXT_WORD.match(text, m.end("fold"))
+    if after is not None:
+        word = key(after.group(1))
+        if word in TIMES_BEFORE or (len(word) > 4 and word.endswith("er")):
+            return True
+    words = text[max(0, m.start() - 40):m.start()].split()[-1:]
+    return bool(words) and (key(words[0]) in TIMES_AFTER or key(words[0]) in DIRECTION_BEFORE)
 
 
 def _kind(g: Groups, currency: str | None) -> QuantityKind:

@@ -112,9 +112,15 @@ FOLD_VERBS: dict[str, Decimal] = {
     "halv": Decimal("0.5"),
 }
 FOLD_VERB_ENDINGS = ("ed", "ing", "es")
-#: "N times" is a fold only before one of these ("three times more", "twice as").
+#: "N times" is a factor before one of these or any comparative in -er ("three times more",
+#: "2.5 times those of 2015", "twice as", "1.6 times faster"), or after a word of TIMES_AFTER;
+#: elsewhere it counts occasions ("he visited China 12 times").
 TIMES_BEFORE = ("more", "higher", "larger", "greater", "bigger", "less", "lower", "smaller",
-                "as", "the", "over")
+                "as", "the", "over", "that", "those", "what", "its", "their", "his", "her")
+#: Words before "N times" that make it a factor: a copula ("exports were 2.5 times ...") or
+#: a verb of change ("grew 1.6 times"; the direction words count too).
+TIMES_AFTER = frozenset({"is", "are", "was", "were", "be", "been", "being", "become",
+                         "became", "multiplied", "by"})
 #: Words for a factor: "twice as many" (before TIMES_BEFORE only: "he came twice" is a count).
 TIMES_WORDS: dict[str, Decimal] = {"twice": Decimal(2), "thrice": Decimal(3)}
 #: A number word glued to "fold" ("tenfold", "twentyfold", "hundredfold") reads as that fold;
