@@ -3,6 +3,12 @@
     .venv/bin/python benchmarks/numbers_bench.py                    # 5,000 generated claims
     .venv/bin/python benchmarks/numbers_bench.py --claims 20000 --profile
     .venv/bin/python benchmarks/numbers_bench.py --baseline /tmp/old_numbers.py
+    .venv/bin/python benchmarks/numbers_bench.py --hostile          # 10 KB, 100 KB, 1 MB
+    .venv/bin/python benchmarks/numbers_bench.py --hostile --sizes 10000,100000
+
+``--hostile`` times ``parse`` on each hostile text of ``hostile_numbers.py`` (issue 14) at
+each size, in CPU seconds, with the ratio of the largest size's time to the one before it:
+linear work gives the ratio of the sizes (10), quadratic work its square.
 
 Texts: the claim texts and evidence quotes of a generated map (``generate.py``; most claims
 state no figure, a third state one to three) and the sentences of the seed paper (FIIA
@@ -19,6 +25,7 @@ import argparse
 import cProfile
 import dataclasses
 import importlib.util
+import os
 import pstats
 import re
 import statistics
@@ -35,6 +42,7 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(ROOT / "src"))
 
 import generate  # noqa: E402
+import hostile_numbers  # noqa: E402
 
 from argmap._verify import numbers  # noqa: E402
 
@@ -89,13 +97,45 @@ def _differences(
     return [t for t in dict.fromkeys(texts) if _plain(new(t)) != _plain(old(t))]
 
 
+def _cpu() -> float:
+    times = os.times()
+    return times.user + times.system
+
+
+def hostile_table(sizes: Sequence[int]) -> None:
+    """CPU seconds of ``parse`` on each hostile text at each size (prints a table)."""
+    labels = [f"{size // 1000:,} KB" if size < 1_000_000 else f"{size // 1_000_000} MB"
+              for size in sizes]
+    print(f"| hostile text | {' | '.join(labels)} | ratio | figures |")
+    print("|---|" + "---:|" * (len(sizes) + 2))
+    for name in hostile_numbers.HOSTILE:
+        cells, found = [], 0
+        for size in sizes:
+            text = hostile_numbers.hostile(name, size)
+            numbers.parse.cache_clear()
+            started = _cpu()
+            found = len(numbers.parse(text))
+            cells.append(_cpu() - started)
+        numbers.parse.cache_clear()
+        ratio = f"{cells[-1] / cells[-2]:.1f}" if len(cells) > 1 and cells[-2] > 0.01 else "-"
+        print(f"| {name} | {' | '.join(f'{c:.2f}' for c in cells)} | {ratio} | {found:,} |",
+              flush=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--claims", type=int, default=5000, help="generated map size")
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--baseline", type=Path, help="a single-file numbers.py to compare with")
     parser.add_argument("--profile", action="store_true", help="cProfile the claim texts")
+    parser.add_argument("--hostile", action="store_true",
+                        help="time the hostile texts of hostile_numbers.py instead")
+    parser.add_argument("--sizes", default="10000,100000,1000000",
+                        help="text sizes for --hostile, in characters")
     args = parser.parse_args()
+    if args.hostile:
+        hostile_table([int(size) for size in args.sizes.split(",")])
+        return
 
     claims = claim_texts(args.claims)
     sentences = paper_sentences()

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from pydantic import TypeAdapter
 
 from argmap._model import ArithmeticCheck, Claim, Quantity
-from argmap._verify.arith import evaluate, unit_problems
+from argmap._verify.arith import evaluate, unit_problems, zero_divisor
 
 D = Decimal
 _CHECK = TypeAdapter(ArithmeticCheck)
@@ -193,3 +193,14 @@ def test_reported_values_are_in_plain_notation() -> None:
     data = outcome.data()
     assert data["readings"]["sum"]["computed"] == "2500000000"
     assert data["relative_error"] == "0.285714"
+
+
+def test_zero_divisor_names_the_operand() -> None:
+    qs = quantities(("z", "0 trips", {"kind": "count", "value": 0}),
+                    ("b", "5 trips", {"kind": "count", "value": 5}),
+                    ("r", "2:1", {"kind": "ratio", "value": 2}))
+    ratio = check(type="ratio", numerator="b", denominator="z", result="r")
+    assert zero_divisor(ratio, qs) == "its denominator 'z' is zero"
+    assert zero_divisor(check(type="ratio", numerator="z", denominator="b", result="r"),
+                        qs) is None
+    assert zero_divisor(check(type="sum", parts=["z", "z"], total="z"), qs) is None

@@ -58,6 +58,27 @@ def test_generated_map_loads_and_checks_without_errors(
     assert errors == [], [str(f) for f in errors]
 
 
+@pytest.mark.parametrize("size", [1300, 1700])
+def test_generated_maps_check_without_am303_where_a_text_is_inside_a_longer_number(
+    generate: ModuleType, tmp_path: Path, size: int
+) -> None:
+    """The generated maps are correct, yet AM303 failed them at 10,000 and 100,000 claims: a
+    quantity's text ('72') was found inside a longer number of its claim ('3,723'). These
+    sizes hold such a collision; the check reports no error at all."""
+    from argmap._verify.numbers.declared import locate
+
+    generated = generate.generate(size)
+    inside = [(q["text"], c["text"]) for c in generated.map_data["claims"]
+              for q in c.get("quantities", ()) if c["text"].find(q["text"]) != locate(
+                  q["text"], c["text"])]
+    assert inside, "no quantity text occurs inside a longer number at this size"
+    paths = generate.write(generated, tmp_path)
+    findings = check_loaded(argmap.load(paths["yaml"]))
+    assert [f for f in findings if f.code == "AM303"] == []
+    errors = [f for f in findings if f.severity >= argmap.Severity.ERROR]
+    assert errors == [], [str(f) for f in errors]
+
+
 def test_argdown_twin_names_every_claim_and_relation(generate: ModuleType) -> None:
     generated = generate.generate(100)
     text = generated.argdown

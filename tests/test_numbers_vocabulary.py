@@ -7,19 +7,27 @@ the whole of ``parse`` (the start-finding scan included), to hold that promise.
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 import pytest
 
 from argmap._model import Qualifier, QuantityKind, Scale
 from argmap._verify.numbers import Mention, format_mention, parse
+from argmap._verify.numbers.grammar import FOLD_WORD_NAMES
 from argmap._verify.numbers.vocabulary import (
+    COUNT_UNITS,
     CURRENCIES,
     DIGIT_WORDS,
+    DIRECTION_AFTER,
+    DIRECTION_BEFORE,
+    DIRECTION_WORDS,
     FOLD_VERB_ENDINGS,
     FOLD_VERBS,
+    FOLD_WORDS,
     FRACTION_DENOMINATORS,
     FRACTION_NUMERATORS,
+    LABEL_WORDS,
     MONTH_ABBREVIATIONS,
     MONTHS,
     OR_BOUNDS,
@@ -27,7 +35,9 @@ from argmap._verify.numbers.vocabulary import (
     QUALIFIERS,
     SCALE_WORDS,
     TENS_WORDS,
+    TIMES_AFTER,
     TIMES_BEFORE,
+    TIMES_WORDS,
     UNIT_WORDS,
     VAGUE_WORDS,
 )
@@ -102,8 +112,13 @@ def test_digit_word_after_tens(word: str, value: int) -> None:
 @pytest.mark.parametrize("numerator", list(FRACTION_NUMERATORS))
 @pytest.mark.parametrize("denominator", list(FRACTION_DENOMINATORS))
 def test_fraction_words(numerator: str, denominator: str) -> None:
-    m = _one(f"It is {numerator} {denominator} of the total.")
-    value = Decimal(FRACTION_NUMERATORS[numerator]) / FRACTION_DENOMINATORS[denominator]
+    text = f"It is {numerator} {denominator} of the total."
+    top, bottom = FRACTION_NUMERATORS[numerator], FRACTION_DENOMINATORS[denominator]
+    if top >= bottom:  # "two halves", "three thirds": a whole or more is no fraction
+        assert [m for m in parse(text) if m.kind == K.FRACTION] == []
+        return
+    m = _one(text)
+    value = Decimal(top) / bottom
     assert m.kind == K.FRACTION
     assert m.value == value.quantize(Decimal("0.0001")).normalize()
 
@@ -124,7 +139,67 @@ def test_fold_verb(stem: str, ending: str) -> None:
 
 @pytest.mark.parametrize("word", TIMES_BEFORE)
 def test_times_is_a_fold_before(word: str) -> None:
-    assert _one(f"It is 3 times {word} big.").kind == K.FOLD
+    assert _one(f"He came 3 times {word} big.").kind == K.FOLD
+
+
+@pytest.mark.parametrize("word", sorted(TIMES_AFTER))
+def test_times_is_a_fold_after(word: str) -> None:
+    assert _one(f"Traffic {word} 3 times in a year.").kind == K.FOLD
+    assert _one("He came 3 times in a year.").kind == K.COUNT  # occasions
+
+
+@pytest.mark.parametrize(("word", "value"), TIMES_WORDS.items())
+@pytest.mark.parametrize("after", TIMES_BEFORE)
+def test_twice_is_a_fold_only_before_a_comparison(word: str, value: Decimal,
+                                                   after: str) -> None:
+    m = _one(f"It is {word} {after} big.")
+    assert (m.kind, m.value, m.text) == (K.FOLD, value, word)
+    assert parse(f"He came {word}.") == ()
+
+
+@pytest.mark.parametrize("word", FOLD_WORD_NAMES)
+def test_number_word_glued_to_fold(word: str) -> None:
+    value = UNIT_WORDS.get(word) or TENS_WORDS.get(word) or FOLD_WORDS[word]
+    m = _one(f"Exports grew {word}fold in a decade.")
+    assert (m.kind, m.value, m.text, m.direction) == (K.FOLD, Decimal(value), f"{word}fold", 1)
+
+
+@pytest.mark.parametrize(("name", "unit"), COUNT_UNITS.items())
+def test_count_unit(name: str, unit: object) -> None:
+    symbols, words = unit  # type: ignore[misc]
+    for written in [*symbols, *words]:
+        m = _one(f"They counted 16 {written} in all.")
+        assert (m.kind, m.unit, m.text) == (K.COUNT, name, f"16 {written}"), written
+    for symbol in symbols:  # glued to the digits
+        m = _one(f"They counted 16{symbol} in all.")
+        assert (m.kind, m.unit, m.text) == (K.COUNT, name, f"16{symbol}"), symbol
+
+
+@pytest.mark.parametrize("word", sorted(LABEL_WORDS))
+def test_label_word(word: str) -> None:
+    for written in (word, word.capitalize()):
+        assert [m.text for m in parse(f"See {written} 12 and 13 for it.")] == [], written
+    # a figure after the label still is one
+    assert [m.text for m in parse(f"See {word} 12: exports grew 15%.")] == ["15%"]
+
+
+@pytest.mark.parametrize(("word", "way"), DIRECTION_BEFORE.items())
+def test_direction_word_before(word: str, way: int) -> None:
+    assert _one(f"Exports {word} 15% last year.").direction == way
+    assert _one(f"Exports {word} by 15% last year.").direction == way
+    assert _one(f"Exports {word} to 15% last year.").direction == 0  # a level, not a change
+
+
+@pytest.mark.parametrize(("word", "way"), DIRECTION_AFTER.items())
+def test_direction_word_after(word: str, way: int) -> None:
+    assert _one(f"A 15% {word} was seen.").direction == way
+
+
+@pytest.mark.parametrize(("way", "word"), DIRECTION_WORDS.items())
+def test_the_formatter_writes_directions_the_grammar_reads(way: int, word: str) -> None:
+    assert DIRECTION_BEFORE[word] == way
+    m = Mention(K.PERCENT, Decimal(5), 0, 2, "5%", direction=way)
+    assert format_mention(m) == f"{word} 5%"
 
 
 @pytest.mark.parametrize(("word", "qualifier"), OR_BOUNDS.items())
@@ -138,3 +213,23 @@ def test_bound_after_the_number(word: str, qualifier: Qualifier) -> None:
 )
 def test_month(name: str, number: int) -> None:
     assert _one(f"It met on 3 {name} 2020.").period == f"2020-{number:02d}-03"
+
+
+def test_the_docs_list_every_count_unit_label_word_and_direction_word() -> None:
+    """docs/numbers.md states the closed vocabularies: each unit with its spellings, each
+    label word, each direction word."""
+    from pathlib import Path
+
+    text = (Path(__file__).resolve().parent.parent / "docs" / "numbers.md").read_text(
+        encoding="utf-8")
+    units = text[text.index("### Count units"):text.index("### Label words")]
+    for name, unit in COUNT_UNITS.items():
+        assert f"`{name}`" in units, name
+        for spelling in [*unit.symbols, *unit.words]:
+            assert spelling in units, spelling
+    labels = text[text.index("### Label words"):text.index("### Direction words")]
+    assert sorted(re.findall(r"`([^`]+)`", labels)) == sorted(LABEL_WORDS)
+    directions = text[text.index("### Direction words"):]
+    directions = directions[:directions.index("\n## ")]
+    for word in [*DIRECTION_BEFORE, *DIRECTION_AFTER]:
+        assert re.search(rf"\b{re.escape(word)}\b", directions), word

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from map_findings import findings
 
 
@@ -124,3 +125,73 @@ checks:
     assert [f.node for f in found] == ["K1", "K3"]
     assert "never converts" in found[0].message
     assert "must be fold or ratio" in found[1].message
+
+
+def test_a_difference_may_change_kind_as_its_operands_do(tmp_path: Path) -> None:
+    """Percent minus percent in percentage points, year minus year in years: no AM504."""
+    body = """\
+claims:
+  - id: C1
+    text: Unemployment went from 10% to 15%, up 5 percentage points, two years after 2013.
+    quantities:
+      - {id: a, kind: percent, value: 10, text: 10%}
+      - {id: b, kind: percent, value: 15, text: 15%}
+      - {id: pp, kind: percentage-points, value: 5, text: 5 percentage points}
+      - {id: y0, kind: year, value: 2013, text: "2013"}
+      - {id: y1, kind: year, value: 2015}
+      - {id: gap, kind: count, value: 2, unit: years, text: two years}
+      - {id: months, kind: count, value: 2, unit: months}
+      - {id: share, kind: fraction, value: 0.05}
+checks:
+  - {id: K1, type: difference, minuend: b, subtrahend: a, result: pp}
+  - {id: K2, type: difference, minuend: y1, subtrahend: y0, result: gap}
+  - {id: K3, type: difference, minuend: y1, subtrahend: y0, result: months}
+  - {id: K4, type: difference, minuend: b, subtrahend: a, result: share}
+  - {id: K5, type: difference, minuend: b, subtrahend: y0, result: pp}
+"""
+    found = findings(tmp_path, body, "AM504")
+    assert [f.node for f in found] == ["K3", "K4", "K5"]
+    assert "must count years" in found[0].message
+    assert "must be percent or percentage-points" in found[1].message
+    assert "different kinds" in found[2].message
+    # the arithmetic of the wrongly kinded ones fails too: 15 - 10 is not 0.05, nor 2 years
+    assert [f.node for f in findings(tmp_path, body, "AM501")] == ["K4", "K5"]
+
+
+@pytest.mark.parametrize(("check", "operand"), [
+    ("{id: K1, type: ratio, numerator: b, denominator: z, result: r}", "denominator"),
+    ("{id: K1, type: fold, from: z, to: b, result: f}", "from"),
+    ("{id: K1, type: share, part: b, whole: z, result: p}", "whole"),
+    ("{id: K1, type: percent-change, from: z, to: b, result: p}", "from"),
+])
+def test_a_zero_divisor_is_a_finding(tmp_path: Path, check: str, operand: str) -> None:
+    """Not "All checks passed": a check with no value fails as not evaluable."""
+    body = f"""\
+claims:
+  - id: C1
+    text: Trips went from zero to 5 trips.
+    quantities:
+      - {{id: z, kind: count, value: 0, unit: trips}}
+      - {{id: b, kind: count, value: 5, unit: trips, text: 5 trips}}
+      - {{id: r, kind: ratio, value: 2}}
+      - {{id: f, kind: fold, value: 2}}
+      - {{id: p, kind: percent, value: 50}}
+checks:
+  - {check}
+"""
+    (found,) = findings(tmp_path, body, "AM501")
+    check_type = check.split("type: ")[1].split(",", maxsplit=1)[0]
+    expected = f"{check_type} check 'K1' cannot be evaluated: its {operand} 'z' is zero"
+    assert found.message == expected
+    assert found.data["evaluable"] is False
+
+
+def test_conflicting_directions_of_one_measure(tmp_path: Path) -> None:
+    bad = """\
+claims:
+  - {id: C1, tags: ["measure:exports"], text: In 2020 exports fell by 5%.}
+  - {id: C2, tags: ["measure:exports"], text: In 2020 exports rose by 5%.}
+"""
+    (found,) = findings(tmp_path, bad, "AM503")
+    assert found.node == "C2"
+    assert findings(tmp_path, bad.replace("rose by", "dropped by"), "AM503") == []

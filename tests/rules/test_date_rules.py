@@ -341,7 +341,8 @@ def test_a_figure_only_an_unverifiable_quote_states_is_a_warning(tmp_path: Path)
     (tmp_path / "s2.txt").write_text("Exports fell by 57% in 2020.\n", encoding="utf-8")
     (found,) = findings(tmp_path, UNVERIFIABLE, "AM306")
     assert found.severity is Severity.WARNING
-    assert found.message == ("figure '57%' (57% (2020)) cannot be verified: only E1 states it, "
+    assert found.message == ("figure '57%' (falling 57% (2020)) cannot be verified: only E1 "
+                             "states it, "
                              "quoting 'S1', which has no snapshot")
     assert found.node == "C1"
     assert found.related[0].node == "E1"

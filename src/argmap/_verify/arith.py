@@ -17,13 +17,13 @@ from typing import TYPE_CHECKING, Any
 
 from argmap._model import QuantityKind
 from argmap._verify.check_types import CHECK_TYPES
-from argmap._verify.compare import claim_interval
+from argmap._verify.compare import claim_interval, same_count_unit
 from argmap._verify.numbers import Mention, from_quantity
 
 if TYPE_CHECKING:
     from argmap._model import Claim, Quantity
 
-__all__ = ["Outcome", "Reading", "evaluate", "operands", "unit_problems"]
+__all__ = ["Outcome", "Reading", "evaluate", "operands", "unit_problems", "zero_divisor"]
 
 K = QuantityKind
 
@@ -142,6 +142,21 @@ def evaluate(check: Any, quantities: Mapping[str, tuple[Claim, Quantity]]) -> Ou
                    evaluated, _relative(best.computed, stated))
 
 
+def zero_divisor(check: Any, quantities: Mapping[str, tuple[Claim, Quantity]]) -> str | None:
+    """The operand whose zero leaves the check without a value ("its denominator 'q2' is
+    zero"), or None: a ratio, n-fold change, share or percent change of nothing."""
+    spec = CHECK_TYPES.get(check.type)
+    names = operands(check)
+    for key in spec.divisors if spec else ():
+        ref = names.get(key)
+        refs = ref if isinstance(ref, list) else [ref] if ref else []
+        found = [pair[1] for r in refs if (pair := quantities.get(r)) is not None]
+        if found and len(found) == len(refs) and sum(
+                (q.magnitude for q in found), Decimal(0)) == 0:
+            return f"its {key} {', '.join(repr(r) for r in refs)} is zero"
+    return None
+
+
 def _label(q: Quantity) -> str:
     kind = QuantityKind(q.kind).value
     return f"{q.id} ({kind}{', ' + q.unit if q.unit else ''})"
@@ -169,19 +184,49 @@ def unit_problems(check: Any, quantities: Mapping[str, tuple[Claim, Quantity]]) 
             continue
         first = members[0]
         for other in members[1:]:
-            if other.kind != first.kind:
-                problems.append(f"{_label(first)} and {_label(other)} are different kinds")
-            elif (other.unit or None) != (first.unit or None) and (
-                first.kind == K.AMOUNT or (first.unit and other.unit)
-            ):
-                problems.append(
-                    f"{_label(first)} and {_label(other)} have different units; "
-                    "argmap never converts"
-                )
+            problems.extend(_mismatch(first, other))
     allowed = spec.result_kinds
     result_ref = names.get(spec.result)
     result = declared(result_ref) if isinstance(result_ref, str) else None
     if allowed and result is not None and result.kind not in allowed:
         kinds = " or ".join(sorted(k.value for k in allowed))
         problems.append(f"the result {_label(result)} of a {check.type} check must be {kinds}")
+    base_ref = names.get(spec.result_follows) if spec.result_follows else None
+    base = declared(base_ref) if isinstance(base_ref, str) else None
+    if base is not None and result is not None:
+        problems.extend(_derived(check.type, base, result, spec.derived_kinds or {}))
     return problems
+
+
+def _mismatch(first: Quantity, other: Quantity) -> list[str]:
+    """Why two quantities that must share kind and unit do not."""
+    if other.kind != first.kind:
+        return [f"{_label(first)} and {_label(other)} are different kinds"]
+    if first.kind == K.AMOUNT and (other.unit or None) != (first.unit or None):
+        differ = True
+    else:
+        differ = first.kind == K.COUNT and not same_count_unit(first.unit, other.unit)
+    if differ:
+        return [f"{_label(first)} and {_label(other)} have different units; argmap never "
+                "converts"]
+    return []
+
+
+
+
+def _derived(check_type: str, base: Quantity, result: Quantity,
+             derived: Mapping[QuantityKind, frozenset[QuantityKind]]) -> list[str]:
+    """The result of a check whose result follows an operand: that operand's kind and unit,
+    or a kind derived from it (15% - 10% = 5 percentage points; 2019 - 2014 = 5 years)."""
+    if result.kind == base.kind:
+        return _mismatch(base, result)
+    allowed = derived.get(K(base.kind), frozenset())
+    if result.kind not in allowed:
+        kinds = " or ".join(sorted({K(base.kind).value, *(k.value for k in allowed)}))
+        return [f"the result {_label(result)} of a {check_type} check of {_label(base)} must "
+                f"be {kinds}"]
+    if result.kind == K.COUNT and not same_count_unit(result.unit, "years"):
+        # a year or date quantity's value is its year: the difference is in years
+        return [f"the result {_label(result)} of a {check_type} check of {_label(base)} must "
+                "count years"]
+    return []

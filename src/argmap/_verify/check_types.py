@@ -55,7 +55,10 @@ class CheckType:
     ``operands`` come from the model, in its order; ``result`` is the key of the operand
     that is the stated result. ``same_unit`` lists groups of operand keys that must share
     kind and unit (argmap never converts); ``result_kinds`` the kinds the result may be
-    (empty: any).
+    (empty: any). ``result_follows`` names the operand whose kind the result takes, with
+    ``derived_kinds`` the other kinds a result of that operand kind may be stated in (a
+    difference of two percentages in percentage points, of two years in years).
+    ``divisors`` are the operands a zero in which leaves the check without a value.
     """
 
     name: str
@@ -64,6 +67,9 @@ class CheckType:
     result: str = "result"
     same_unit: tuple[tuple[str, ...], ...] = ()
     result_kinds: frozenset[QuantityKind] = frozenset()
+    result_follows: str | None = None
+    derived_kinds: Mapping[QuantityKind, frozenset[QuantityKind]] | None = None
+    divisors: tuple[str, ...] = ()
 
     def operand(self, key: str) -> Operand:
         """The operand written ``key`` in files."""
@@ -121,17 +127,27 @@ def _percent_change(v: Mapping[str, Decimal], stated: Mention) -> list[Computed]
     return [("percent-change", "(to - from) / from x 100", change)]
 
 
+#: The kinds a difference may be stated in besides its operands' own: percentage points for
+#: two percentages (15% - 10% = 5 percentage points), a count of years for two years or dates
+#: (2019 - 2014 = 5 years; a date quantity's value is its year).
+DIFFERENCE_KINDS: dict[QuantityKind, frozenset[QuantityKind]] = {
+    K.PERCENT: frozenset({K.PERCENTAGE_POINTS}),
+    K.YEAR: frozenset({K.COUNT}),
+    K.DATE: frozenset({K.COUNT}),
+}
+
 #: Check type name (``type`` in files) -> what it means.
 CHECK_TYPES: dict[str, CheckType] = {spec.name: spec for spec in (
-    _spec(RatioCheck, _ratio),
+    _spec(RatioCheck, _ratio, divisors=("denominator",)),
     _spec(FoldCheck, _fold, same_unit=(("from", "to"),),
-          result_kinds=frozenset({K.FOLD, K.RATIO})),
+          result_kinds=frozenset({K.FOLD, K.RATIO}), divisors=("from",)),
     _spec(ShareCheck, _share, same_unit=(("part", "whole"),),
-          result_kinds=frozenset({K.PERCENT, K.FRACTION, K.RATIO})),
+          result_kinds=frozenset({K.PERCENT, K.FRACTION, K.RATIO}), divisors=("whole",)),
     _spec(SumCheck, _sum, result="total", same_unit=(("parts", "total"),)),
-    _spec(DifferenceCheck, _difference, same_unit=(("minuend", "subtrahend", "result"),)),
+    _spec(DifferenceCheck, _difference, same_unit=(("minuend", "subtrahend"),),
+          result_follows="minuend", derived_kinds=DIFFERENCE_KINDS),
     _spec(PercentChangeCheck, _percent_change, same_unit=(("from", "to"),),
-          result_kinds=frozenset({K.PERCENT})),
+          result_kinds=frozenset({K.PERCENT}), divisors=("from",)),
 )}
 
 #: Every operand of every check type, each once, in the table's order (a check has only its

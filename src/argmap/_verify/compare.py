@@ -4,19 +4,30 @@ A figure is read as an interval. On the claim side the rounding of the written n
 it ("USD 4 billion" covers 3.5-4.5 billion; "18.79 million" 18.785-18.795 million); on the
 source side the number is taken as stated. Qualifiers are bounds ("over 300" is above 300,
 "just over" and "nearly" stay within 10 %, "about" within 10 %), and ranges keep both ends.
-The claim is supported when the source's interval lies inside the claim's. Kinds, currencies
-and periods must agree; nothing is converted (a fifth is not 20 %, % is not percentage points).
+
+Kinds, units, currencies, directions and periods must agree. Equivalent forms are one kind:
+a fraction is a percentage ("a fifth" is 20 %, within the fraction's rounding of 5 points), a
+ratio is an n-fold change ("2.5 times" = "2.5x" = "2.5-fold"); % is never percentage points,
+and nothing else is converted. Directions: "rose by 5%" is not "fell 5%" nor "-5%".
+
+A claim's bound is held against the source's (see the table in docs/numbers.md): equal bounds
+match; a weaker lower bound ("over 50" where the source says "over 100") is true but
+understates (a warning); one the source does not reach ("over 150") is an error; "up to X"
+states the most a figure reaches, so "up to 20%" where the source says "up to 10%"
+overstates (an error). Exact figures, ranges, "about" and the near bounds ("just over",
+"nearly", "barely") match when the source's interval lies inside the claim's.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from decimal import Decimal
+from decimal import MAX_EMAX, MAX_PREC, MIN_EMIN, Context, Decimal, localcontext
 from enum import IntEnum
 from typing import TYPE_CHECKING
 
-from argmap._model import Qualifier, QuantityKind
+from argmap._model import SCALE_FACTORS, Qualifier, QuantityKind
 from argmap._verify.check_types import result_ref
 from argmap._verify.numbers import (
     FIGURE_KINDS,
@@ -25,24 +36,38 @@ from argmap._verify.numbers import (
     parse,
     periods_overlap,
 )
+from argmap._verify.numbers.declared import locate
+from argmap._verify.numbers.reading import unit_name
 
 if TYPE_CHECKING:
     from argmap._model import Claim, Quantity
     from argmap._verify.index import MapIndex
 
 __all__ = [
+    "EXACT",
     "ClaimFigure",
     "Interval",
     "Verdict",
     "claim_figures",
     "claim_interval",
     "compare",
+    "describe",
+    "family",
+    "same_count_unit",
+    "shown",
     "source_interval",
 ]
 
 Q = Qualifier
 K = QuantityKind
 _NEAR = Decimal("0.1")  # "just over", "nearly", "about": within 10 %
+#: The arithmetic context of comparisons: no rounding, so that two figures that differ in
+#: their 29th digit (or their 5,000th) differ. Comparisons only add, subtract and multiply,
+#: which stay exact; nothing here divides.
+EXACT = Context(prec=MAX_PREC, Emax=MAX_EMAX, Emin=MIN_EMIN)
+#: A quote with more figures of one kind than this compares each claim figure with only this
+#: many of them, the nearest in value: the work stays linear in the size of hostile texts.
+NEAREST = 16
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,7 +107,7 @@ def _plain(value: Decimal) -> str:
 
 
 def _factor(m: Mention) -> Decimal:
-    return m.magnitude / m.value if m.value else Decimal(1)
+    return Decimal(SCALE_FACTORS[m.scale]) if m.scale else Decimal(1)
 
 
 def _interval(m: Mention, half: Decimal) -> Interval:
@@ -112,47 +137,160 @@ def claim_interval(
 
     ``tolerance`` (a relative error) replaces the rounding when given.
     """
-    if tolerance is not None:
-        half = abs(m.magnitude) * tolerance
-    else:
-        half = (step if step is not None else m.step * _factor(m)) / 2
-    return _interval(m, half)
+    with localcontext(EXACT):
+        if tolerance is not None:
+            half = abs(m.magnitude) * tolerance
+        else:
+            half = (step if step is not None else m.step * _factor(m)) * Decimal("0.5")
+        return _interval(m, half)
 
 
 def source_interval(m: Mention) -> Interval:
     """What a source's figure states: the number itself, with its qualifier's bounds."""
-    return _interval(m, Decimal(0))
+    with localcontext(EXACT):
+        return _interval(m, Decimal(0))
 
 
 class Verdict(IntEnum):
-    """How a claim figure relates to a source figure; higher is better."""
+    """How a claim figure relates to a source figure; higher is better. ``UNDERSTATES`` and
+    ``TOO_PRECISE`` cite the figure with a warning; ``MATCH`` cites it."""
 
     DIFFERENT_KIND = 0
     DIFFERENT_UNIT = 1
-    DIFFERENT_VALUE = 2
-    DIFFERENT_PERIOD = 3
-    TOO_PRECISE = 4
-    MATCH = 5
+    DIFFERENT_DIRECTION = 2
+    DIFFERENT_VALUE = 3
+    OVERSTATES = 4
+    DIFFERENT_PERIOD = 5
+    UNDERSTATES = 6
+    TOO_PRECISE = 7
+    MATCH = 8
+
+
+#: Verdicts that cite a figure (AM301 stays silent): a match, or one with a warning.
+CITED = frozenset({Verdict.MATCH, Verdict.TOO_PRECISE, Verdict.UNDERSTATES})
+_HUNDRED = Decimal(100)
+
+
+def family(m: Mention) -> Mention:
+    """A figure in the kind its equivalents share: a fraction as a percentage ("a fifth" is
+    20 %, with a step of 5 points), a ratio as an n-fold change."""
+    if m.kind == K.FRACTION:
+        return replace(m, kind=K.PERCENT, value=m.value * _HUNDRED, step=m.step * _HUNDRED,
+                       upper=None if m.upper is None else m.upper * _HUNDRED)
+    if m.kind == K.RATIO:
+        return replace(m, kind=K.FOLD)
+    return m
+
+
+def _unit_key(unit: str) -> str:
+    return unit_name(unit) or unit.casefold()
+
+
+def same_count_unit(a: str | None, b: str | None) -> bool:
+    """Two count units agree when either is unnamed or both name the same unit ("file" and
+    "files" do; "KiB" and "MiB", "files" and "companies" do not)."""
+    return a is None or b is None or _unit_key(a) == _unit_key(b)
+
+
+def _unsigned(m: Mention) -> Mention:
+    if m.value >= 0 and (m.upper is None or m.upper >= 0):
+        return m
+    low, high = abs(m.value), None if m.upper is None else abs(m.upper)
+    if high is not None and high < low:
+        low, high = high, low
+    return replace(m, value=low, upper=high)
 
 
 def compare(claim: Mention, source: Mention) -> Verdict:
-    """Does ``source`` support ``claim``? Same kind, currency and period, value inside."""
+    """Does ``source`` support ``claim``? Same kind, unit, direction and period; the value
+    inside, a bound no stronger than the source's (weaker: ``UNDERSTATES``)."""
+    with localcontext(EXACT):
+        return _compare(claim, source)
+
+
+def _compare(claim: Mention, source: Mention) -> Verdict:
+    claim, source = family(claim), family(source)
     if claim.kind != source.kind:
         return Verdict.DIFFERENT_KIND
     if claim.kind == K.AMOUNT and claim.unit != source.unit:
         return Verdict.DIFFERENT_UNIT
+    if claim.kind == K.COUNT and not same_count_unit(claim.unit, source.unit):
+        return Verdict.DIFFERENT_UNIT
+    if claim.direction and source.direction:
+        if claim.direction != source.direction:
+            return Verdict.DIFFERENT_DIRECTION
+        # "fell 57%" and "-57%" say the same: compare the sizes of the change
+        claim, source = _unsigned(claim), _unsigned(source)
+    verdict = _value_verdict(claim, source)
+    if verdict in CITED and not periods_overlap(claim.period, source.period):
+        return Verdict.DIFFERENT_PERIOD
+    return verdict
+
+
+_LOWER = frozenset({Q.OVER, Q.AT_LEAST})
+_UPPER = frozenset({Q.UNDER, Q.AT_MOST})
+
+
+def _value_verdict(claim: Mention, source: Mention) -> Verdict:
     stated = source_interval(source)
-    if claim_interval(claim).contains(stated):
-        if not periods_overlap(claim.period, source.period):
-            return Verdict.DIFFERENT_PERIOD
+    half = claim.step * _factor(claim) * Decimal("0.5")
+    x = claim.magnitude
+    lower_bound = not source.near and source.qualifier in _LOWER
+    upper_bound = not source.near and source.qualifier in _UPPER
+    if claim.near or claim.qualifier not in {Q.OVER, Q.AT_LEAST, Q.UNDER, Q.AT_MOST}:
+        if claim_interval(claim).contains(stated):
+            return Verdict.MATCH
+        return _coarser(claim, source, stated, Verdict.DIFFERENT_VALUE)
+    slack = max(half, abs(x) * _NEAR)  # a bound rounds a stated value: "over 300" for 310
+    if claim.qualifier in _LOWER:  # "over 50": true if the source's least is above 50
+        if lower_bound:
+            return _bound_against_bound(claim, source, stated, source.magnitude - x, half)
+        if claim_interval(claim).contains(stated) and stated.lo is not None:
+            return Verdict.MATCH if stated.lo - x <= slack else Verdict.UNDERSTATES
+        return _coarser(claim, source, stated, Verdict.DIFFERENT_VALUE)
+    if claim.qualifier == Q.UNDER:  # "under 50": true if the source's most is below 50
+        if upper_bound:
+            return _bound_against_bound(claim, source, stated, x - source.magnitude, half)
+        if claim_interval(claim).contains(stated) and stated.hi is not None:
+            return Verdict.MATCH if x - stated.hi <= slack else Verdict.UNDERSTATES
+        return _coarser(claim, source, stated, Verdict.DIFFERENT_VALUE)
+    # "up to 20%": the most the figure reaches; more than the source's most overstates
+    top = stated.hi
+    if top is None:
+        return Verdict.DIFFERENT_VALUE
+    if abs(top - x) <= half:
         return Verdict.MATCH
+    if top > x:
+        return _coarser(claim, source, stated, Verdict.DIFFERENT_VALUE)
+    if upper_bound or x - top > slack:
+        return Verdict.OVERSTATES
+    return Verdict.MATCH
+
+
+def _bound_against_bound(claim: Mention, source: Mention, stated: Interval, margin: Decimal,
+                         half: Decimal) -> Verdict:
+    """Two bounds on the same side; ``margin`` is how much further the source's bound goes
+    than the claim's (positive: the claim is weaker)."""
+    if abs(margin) <= half:
+        return Verdict.MATCH
+    if margin > 0:
+        return Verdict.UNDERSTATES
+    return _coarser(claim, source, stated, Verdict.OVERSTATES)
+
+
+def _coarser(claim: Mention, source: Mention, stated: Interval, otherwise: Verdict) -> Verdict:
+    """``TOO_PRECISE`` when the claim matches at the source's coarser rounding ("USD 4.2
+    billion" for "USD 4 billion", "over 4.2 billion" for "over 4 billion")."""
     claim_step = claim.step * _factor(claim)
     source_step = source.step * _factor(source)
-    if claim_step < source_step and claim_interval(claim, step=source_step).contains(stated):
-        if not periods_overlap(claim.period, source.period):
-            return Verdict.DIFFERENT_PERIOD
+    if claim_step >= source_step:
+        return otherwise
+    if claim_interval(claim, step=source_step).contains(stated):
         return Verdict.TOO_PRECISE
-    return Verdict.DIFFERENT_VALUE
+    if claim.qualifier == source.qualifier and not claim.near and not source.near and abs(
+            claim.magnitude - source.magnitude) <= source_step * Decimal("0.5"):
+        return Verdict.TOO_PRECISE
+    return otherwise
 
 
 # --- the figures of a claim and their support ---------------------------------------------------
@@ -169,7 +307,9 @@ class Support:
 
 @dataclass(frozen=True, slots=True)
 class ClaimFigure:
-    """A figure a claim states, with what its evidence says about it."""
+    """A figure a claim states, with what its evidence says about it: the quote figures that
+    match it, that match at a coarser rounding, that state a stronger bound (the claim
+    understates), and the nearest of the others."""
 
     claim: str
     mention: Mention
@@ -178,22 +318,70 @@ class ClaimFigure:
     matches: tuple[Support, ...]
     too_precise: tuple[Support, ...]
     nearest: Support | None
+    understated: tuple[Support, ...] = ()
 
 
-def _quote_mentions(index: MapIndex, evidence_id: str) -> tuple[Mention, ...]:
-    """What an evidence item's quote states, each figure dated by the item's period; once."""
+def _reading_key(m: Mention) -> tuple[object, ...]:
+    """What a figure says, for telling repeated figures apart (the span left out)."""
+    return (*m.reading(), m.period, m.step, m.near, m.vague)
+
+
+def _bucket_key(m: Mention) -> tuple[object, ...]:
+    """Figures that can match each other share a bucket: one kind family (and currency)."""
+    m = family(m)
+    return (m.kind, m.unit if m.kind == K.AMOUNT else None)
+
+
+def _order(m: Mention) -> Decimal:
+    return abs(family(m).magnitude)
+
+
+@dataclass(frozen=True, slots=True)
+class _Bucket:
+    """The distinct figures of one bucket of a quote, sorted by size."""
+
+    sizes: tuple[Decimal, ...]
+    mentions: tuple[Mention, ...]
+
+    def nearest(self, size: Decimal, count: int) -> Sequence[Mention]:
+        """The ``count`` figures nearest to ``size`` (all of them when there are few)."""
+        if len(self.mentions) <= count:
+            return self.mentions
+        at = bisect_left(self.sizes, size)
+        lo, hi = at, at
+        while hi - lo < count:
+            if lo > 0 and (hi >= len(self.sizes) or size - self.sizes[lo - 1]
+                           <= self.sizes[hi] - size):
+                lo -= 1
+            else:
+                hi += 1
+        return self.mentions[lo:hi]
+
+
+def _quote_mentions(index: MapIndex, evidence_id: str) -> dict[tuple[object, ...], _Bucket]:
+    """What an evidence item's quote states, each figure dated by the item's period, in
+    buckets; once per map."""
     return index.memo((_quote_mentions, evidence_id), lambda: _read_quote(index, evidence_id))
 
 
-def _read_quote(index: MapIndex, evidence_id: str) -> tuple[Mention, ...]:
+def _read_quote(index: MapIndex, evidence_id: str) -> dict[tuple[object, ...], _Bucket]:
     item = index.evidence.get(evidence_id)
     if item is None or item.quote is None:
-        return ()
-    return tuple(
-        replace(m, period=item.period) if m.is_figure and item.period and not m.period
-        else m
-        for m in parse(item.quote.exact)
-    )
+        return {}
+    distinct: dict[tuple[object, ...], Mention] = {}
+    for found in parse(item.quote.exact):
+        if not found.is_figure:
+            continue
+        m = replace(found, period=item.period) if item.period and not found.period else found
+        distinct.setdefault(_reading_key(m), m)
+    grouped: dict[tuple[object, ...], list[Mention]] = {}
+    for m in distinct.values():
+        grouped.setdefault(_bucket_key(m), []).append(m)
+    buckets = {}
+    for bucket, members in grouped.items():
+        members.sort(key=_order)
+        buckets[bucket] = _Bucket(tuple(map(_order, members)), tuple(members))
+    return buckets
 
 
 def _overlaps(a: Mention, start: int, end: int) -> bool:
@@ -201,7 +389,7 @@ def _overlaps(a: Mention, start: int, end: int) -> bool:
 
 
 def _declared_mention(quantity: Quantity, claim: Claim) -> Mention | None:
-    if not quantity.text or quantity.text not in claim.text:
+    if not quantity.text or locate(quantity.text, claim.text) < 0:
         return None
     return from_quantity(quantity, claim.text)
 
@@ -224,20 +412,30 @@ def claim_mentions(claim: Claim) -> list[tuple[Mention, Quantity | None]]:
     """The figures of a claim: read from its text, a declared quantity replacing the reading
     of the span it covers; declared quantities the grammar missed are added."""
     pairs: list[tuple[Mention, Quantity | None]] = []
-    declared = [(q, _declared_mention(q, claim)) for q in claim.quantities]
+    declared = sorted(
+        ((as_mention.start, i, q, as_mention) for i, q in enumerate(claim.quantities)
+         if (as_mention := _declared_mention(q, claim)) is not None),
+        key=lambda item: (item[0], item[1]),
+    )
+    starts = [item[0] for item in declared]
+    longest = max((item[3].end - item[3].start for item in declared), default=0)
     used: set[int] = set()
     for mention in parse(claim.text):
         if not mention.is_figure:
             continue
         chosen: tuple[Mention, Quantity | None] = (mention, None)
-        for index, (quantity, as_mention) in enumerate(declared):
-            if as_mention is not None and _overlaps(mention, as_mention.start, as_mention.end):
-                chosen = (as_mention, quantity)
-                used.add(index)
-                break
+        # only declared spans that start less than the longest span before this mention
+        # (bisected) can overlap it; the first in the claim's order of quantities wins
+        window = declared[bisect_left(starts, mention.start - longest):
+                          bisect_left(starts, mention.end)]
+        hits = [item for item in window if _overlaps(mention, item[3].start, item[3].end)]
+        if hits:
+            first = min(hits, key=lambda item: item[1])
+            chosen = (first[3], first[2])
+            used.add(first[1])
         pairs.append(chosen)
-    for index, (quantity, as_mention) in enumerate(declared):
-        if index not in used and as_mention is not None and as_mention.kind in FIGURE_KINDS:
+    for _, position, quantity, as_mention in sorted(declared, key=lambda item: item[1]):
+        if position not in used and as_mention.kind in FIGURE_KINDS:
             pairs.append((as_mention, quantity))
     if not claim.period:
         return pairs
@@ -249,17 +447,30 @@ def claim_figures(index: MapIndex, claim: Claim) -> tuple[ClaimFigure, ...]:
     return index.memo((claim_figures, claim.id, claim.text), lambda: _figures(index, claim))
 
 
+def _supports(index: MapIndex, evidence_ids: Sequence[str], mention: Mention) -> list[Support]:
+    """The quote figures worth comparing with ``mention``: in its own bucket, the nearest
+    in size; in every other bucket, the nearest one (for the message)."""
+    own = _bucket_key(mention)
+    size = _order(mention)
+    found: list[Support] = []
+    for evidence_id in evidence_ids:
+        for bucket_key, bucket in _quote_mentions(index, evidence_id).items():
+            count = NEAREST if bucket_key == own else 1
+            found.extend(Support(evidence_id, m, compare(mention, m))
+                         for m in bucket.nearest(size, count))
+    return found
+
+
 def _figures(index: MapIndex, claim: Claim) -> tuple[ClaimFigure, ...]:
     results = _results(index)
     figures = []
     evidence_ids = list(dict.fromkeys(claim.evidence))
+    seen: dict[tuple[object, ...], list[Support]] = {}  # a figure repeated is compared once
     for mention, quantity in claim_mentions(claim):
-        supports = [
-            Support(evidence_id, found, compare(mention, found))
-            for evidence_id in evidence_ids
-            for found in _quote_mentions(index, evidence_id)
-            if found.is_figure
-        ]
+        reading = _reading_key(mention)
+        if reading not in seen:
+            seen[reading] = _supports(index, evidence_ids, mention)
+        supports = seen[reading]
         figures.append(
             ClaimFigure(
                 claim=claim.id,
@@ -269,18 +480,27 @@ def _figures(index: MapIndex, claim: Claim) -> tuple[ClaimFigure, ...]:
                 matches=tuple(s for s in supports if s.verdict == Verdict.MATCH),
                 too_precise=tuple(s for s in supports if s.verdict == Verdict.TOO_PRECISE),
                 nearest=_nearest(mention, supports),
+                understated=tuple(s for s in supports if s.verdict == Verdict.UNDERSTATES),
             )
         )
     return tuple(figures)
 
 
 def _nearest(mention: Mention, supports: Sequence[Support]) -> Support | None:
-    """The best of the non-matching figures, for a helpful message."""
-    candidates = [s for s in supports if s.verdict < Verdict.TOO_PRECISE]
+    """The best of the figures that do not cite it, for a helpful message."""
+    candidates = [s for s in supports if s.verdict not in CITED]
     if not candidates:
         return None
-    return max(candidates, key=lambda s: (s.verdict, -abs(s.mention.magnitude
-                                                           - mention.magnitude)))
+    size = _order(mention)
+    return max(candidates, key=lambda s: (s.verdict, -abs(_order(s.mention) - size)))
+
+
+def shown(text: str, limit: int = 60) -> str:
+    """A figure's text as a message shows it: a 20,000-digit number as its ends only."""
+    if len(text) <= limit:
+        return text
+    half = (limit - 1) // 2
+    return f"{text[:half]}…{text[-half:]}"
 
 
 def describe(m: Mention) -> str:
@@ -288,15 +508,18 @@ def describe(m: Mention) -> str:
     from argmap._verify.numbers import format_mention
 
     period = f" ({m.period})" if m.period and m.is_figure else ""
-    return f"{format_mention(m)}{period}"
+    return f"{shown(format_mention(m))}{period}"
 
 
 def why(verdict: Verdict) -> str:
     return {
         Verdict.DIFFERENT_KIND: "a different kind of figure (never converted)",
         Verdict.DIFFERENT_UNIT: "a different unit or currency",
+        Verdict.DIFFERENT_DIRECTION: "a change in the other direction",
         Verdict.DIFFERENT_VALUE: "a different value",
+        Verdict.OVERSTATES: "a bound the claim goes beyond: it overstates the source",
         Verdict.DIFFERENT_PERIOD: "a different period",
+        Verdict.UNDERSTATES: "a stronger bound, so the claim understates it",
         Verdict.TOO_PRECISE: "a less precise figure",
         Verdict.MATCH: "the same figure",
     }[verdict]

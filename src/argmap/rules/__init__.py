@@ -43,6 +43,7 @@ REGISTRY: dict[str, str] = {
     "AM304": "argmap.rules.am304_more_precise_than_source",
     "AM305": "argmap.rules.am305_secondary_only_figure",
     "AM306": "argmap.rules.am306_unverifiable_figure",
+    "AM307": "argmap.rules.am307_understated_figure",
     "AM401": "argmap.rules.am401_quote_not_found",
     "AM402": "argmap.rules.am402_inexact_quote",
     "AM403": "argmap.rules.am403_quote_number_mismatch",

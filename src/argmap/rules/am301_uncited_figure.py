@@ -2,7 +2,9 @@
 
 Every amount, count, percentage, fraction or n-fold change a claim states must be *cited*:
 one of the claim's evidence quotes states an equal figure, compared as a fact-checker would
-(rounding, qualifiers as bounds, same currency, same period; see ``docs/numbers.md``). A
+(rounding, qualifiers as bounds, equivalent forms, same currency or count unit, same
+direction of change, same period; see ``docs/numbers.md``). A bound the source does not
+support ("up to 20%" for "up to 10%", "over 150" for "over 100") is not cited. A
 figure the map derives by a declared arithmetic check (it is the ``result`` or ``total`` of a
 check, declared under ``quantities`` with its ``text``) is checked by AM5xx instead. Vague
 figures ("dozens of") cannot be compared and only need some evidence. Options:
@@ -30,7 +32,7 @@ from typing import Any
 from argmap._engine.context import Problem, RelatedRef, RuleContext
 from argmap._findings import Severity
 from argmap._model import QuantityKind
-from argmap._verify.compare import describe, why
+from argmap._verify.compare import describe, shown, why
 from argmap.rules._shared import every_claim_figure
 
 CODE = "AM301"
@@ -43,7 +45,7 @@ def check(ctx: RuleContext) -> Iterator[Problem]:
     min_count = Decimal(str(ctx.options.get("min_count", 0) or 0))
     for claim, figure in every_claim_figure(ctx):
         m = figure.mention
-        if figure.matches or figure.too_precise or figure.derived_by:
+        if figure.matches or figure.too_precise or figure.understated or figure.derived_by:
             continue
         if m.kind == QuantityKind.COUNT and m.magnitude < min_count:
             continue
@@ -58,13 +60,13 @@ def check(ctx: RuleContext) -> Iterator[Problem]:
         related: tuple[RelatedRef, ...] = ()
         nearest = figure.nearest
         if nearest is not None:
-            detail += (f"; closest: {nearest.evidence} says {nearest.mention.text!r}, "
+            detail += (f"; closest: {nearest.evidence} says {shown(nearest.mention.text)!r}, "
                        f"{why(nearest.verdict)}")
-            related = (RelatedRef(f"the quote says {nearest.mention.text!r}",
+            related = (RelatedRef(f"the quote says {shown(nearest.mention.text)!r}",
                                   node=nearest.evidence, kind="evidence",
                                   field=("quote", "exact")),)
         yield Problem(
-            f"figure {m.text!r} ({describe(m)}) is not cited: {detail}",
+            f"figure {shown(m.text)!r} ({describe(m)}) is not cited: {detail}",
             node=claim.id,
             kind="claims",
             field=("text",),

@@ -1,8 +1,10 @@
 """A declared quantity does not agree with the words of the claim it came from.
 
 ``claims[].quantities`` make a figure explicit for arithmetic checks; its ``text`` must be a
-span of the claim's text, and that span must read as the same kind, value, range, scale,
-currency and qualifier. Otherwise the check verifies a number the claim does not state.
+span of the claim's text that stands as a whole figure ("97" inside "397" or "201" inside
+"2017" does not), and that span must read as the same kind, value, range, scale, currency,
+count unit and qualifier. Otherwise the check verifies a number the claim does not state.
+An n-fold change may be declared as a ratio ("2.5 times").
 
 FAIL::
 
@@ -20,30 +22,51 @@ PASS::
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterator
+from decimal import localcontext
 from typing import Any
 
 from argmap._engine.context import Problem, RuleContext
 from argmap._findings import Severity
 from argmap._model import QuantityKind
+from argmap._verify.compare import EXACT, same_count_unit, shown
 from argmap._verify.numbers import Mention, format_mention, from_quantity, parse, periods_overlap
+from argmap._verify.numbers.declared import locate
 
 CODE = "AM303"
 ID = "quantity-text-mismatch"
 SEVERITY = Severity.ERROR
 OPTIONS: dict[str, Any] = {}
 
+K = QuantityKind
+_MULTIPLES = frozenset({K.FOLD, K.RATIO})  # "2.5 times" reads as a fold, may be a ratio
+
+
+def _kind_differs(declared: Mention, read: Mention) -> bool:
+    if declared.kind in _MULTIPLES and read.kind in _MULTIPLES:
+        return False
+    return declared.kind != read.kind
+
 
 def _differences(declared: Mention, read: Mention) -> list[str]:
+    with localcontext(EXACT):  # "9" x 5,000 is not "9" x 4,999 then "8"
+        return _compare(declared, read)
+
+
+def _compare(declared: Mention, read: Mention) -> list[str]:
     found = []
-    if declared.kind != read.kind:
+    if _kind_differs(declared, read):
         found.append(f"kind {declared.kind.value} vs {read.kind.value}")
     if declared.magnitude != read.magnitude:
-        found.append(f"value {declared.magnitude} vs {read.magnitude}")
+        found.append(f"value {_plain(declared.magnitude)} vs {_plain(read.magnitude)}")
     if declared.upper_magnitude != read.upper_magnitude:
-        found.append(f"upper {declared.upper_magnitude} vs {read.upper_magnitude}")
-    if declared.kind == read.kind == QuantityKind.AMOUNT and declared.unit != read.unit:
+        found.append(f"upper {_plain(declared.upper_magnitude)} vs "
+                     f"{_plain(read.upper_magnitude)}")
+    if declared.kind == read.kind == K.AMOUNT and declared.unit != read.unit:
         found.append(f"currency {declared.unit} vs {read.unit}")
+    if declared.kind == read.kind == K.COUNT and not same_count_unit(declared.unit, read.unit):
+        found.append(f"unit {declared.unit} vs {read.unit}")
     if declared.qualifier != read.qualifier:
         found.append(f"qualifier {declared.qualifier.value} vs {read.qualifier.value}")
     if declared.period and read.period and not periods_overlap(declared.period, read.period):
@@ -51,28 +74,48 @@ def _differences(declared: Mention, read: Mention) -> list[str]:
     return found
 
 
+def _plain(value: Any) -> str:
+    return "none" if value is None else shown(format(value.normalize(), "f"))
+
+
+def _article(kind: QuantityKind) -> str:
+    name = kind.value.replace("-", " ")
+    return f"{'an' if name[0] in 'aeiou' else 'a'} {name}"
+
+
 def check(ctx: RuleContext) -> Iterator[Problem]:
     for claim in ctx.map.claims:
+        found = parse(claim.text)
+        starts = [m.start for m in found]
         for index, quantity in enumerate(claim.quantities):
             if not quantity.text:
                 continue
             field = ("quantities", index, "text")
-            if quantity.text not in claim.text:
+            start = locate(quantity.text, claim.text)
+            if start < 0:
+                inside = quantity.text in claim.text
                 yield Problem(
-                    f"quantity {quantity.id!r}: {quantity.text!r} does not occur in the "
-                    "claim's text",
+                    f"quantity {quantity.id!r}: {shown(quantity.text)!r} does not occur in the "
+                    "claim's text" + (" as a whole figure, only inside a longer number or "
+                                      "word" if inside else ""),
                     node=claim.id, kind="claims", field=field, target=quantity.text,
                     hint="copy the figure's words from the claim's text exactly",
                 )
                 continue
             declared = from_quantity(quantity, claim.text)
-            start = claim.text.find(quantity.text)
-            in_context = [m for m in parse(claim.text)
-                          if m.start < start + len(quantity.text) and start < m.end]
+            end = start + len(quantity.text)
+            # mentions are in text order and do not overlap: those before ``end`` that end
+            # after ``start`` are the last few before bisect's position
+            at = bisect_left(starts, end)
+            in_context = []
+            while at > 0 and found[at - 1].end > start:
+                in_context.append(found[at - 1])
+                at -= 1
+            in_context.reverse()
             readings = in_context or list(parse(quantity.text))
             if not readings:
                 yield Problem(
-                    f"quantity {quantity.id!r}: no figure can be read in {quantity.text!r}",
+                    f"quantity {quantity.id!r}: no figure can be read in {shown(quantity.text)!r}",
                     node=claim.id, kind="claims", field=field, target=quantity.text,
                     hint="point text at the words that state the number",
                 )
@@ -81,12 +124,26 @@ def check(ctx: RuleContext) -> Iterator[Problem]:
             if any(not p for p in problems):
                 continue
             best = min(range(len(readings)), key=lambda i: len(problems[i]))
-            yield Problem(
-                f"quantity {quantity.id!r} declares {format_mention(declared)!r} but its text "
-                f"{quantity.text!r} reads as {format_mention(readings[best])!r} "
-                f"({'; '.join(problems[best])})",
-                node=claim.id, kind="claims", field=("quantities", index), target=quantity.text,
-                hint="make the declared value, unit, scale and qualifier match the words",
-                data={"declared": format_mention(declared),
-                      "read": format_mention(readings[best])},
-            )
+            read = readings[best]
+            yield _mismatch(quantity.id, quantity.text, declared, read, problems[best],
+                            index, claim.id)
+
+
+def _mismatch(quantity_id: str, text: str, declared: Mention, read: Mention,
+              problems: list[str], index: int, claim_id: str) -> Problem:
+    text = shown(text)
+    if problems == [f"kind {declared.kind.value} vs {read.kind.value}"]:
+        message = (f"quantity {quantity_id!r} is declared as {_article(declared.kind)} "
+                   f"({shown(format_mention(declared))!r}) but its text {text!r} reads as "
+                   f"{_article(read.kind)} ({shown(format_mention(read))!r}); only the kind "
+                   "differs")
+        hint = f"declare kind: {read.kind.value}"
+    else:
+        message = (f"quantity {quantity_id!r} declares {shown(format_mention(declared))!r} but "
+                   f"its text {text!r} reads as {shown(format_mention(read))!r} "
+                   f"({'; '.join(problems)})")
+        hint = "make the declared value, unit, scale and qualifier match the words"
+    return Problem(
+        message, node=claim_id, kind="claims", field=("quantities", index), target=text, hint=hint,
+        data={"declared": format_mention(declared), "read": format_mention(read)},
+    )

@@ -24,6 +24,7 @@ from typing import Any
 
 from argmap._engine.context import Problem, RelatedRef, RuleContext
 from argmap._findings import Severity
+from argmap._verify.compare import shown
 from argmap.rules._shared import every_claim_figure
 
 CODE = "AM304"
@@ -38,12 +39,12 @@ def check(ctx: RuleContext) -> Iterator[Problem]:
             continue
         support = figure.too_precise[0]
         yield Problem(
-            f"figure {figure.mention.text!r} is more precise than its source: "
-            f"{support.evidence} says {support.mention.text!r}",
+            f"figure {shown(figure.mention.text)!r} is more precise than its source: "
+            f"{support.evidence} says {shown(support.mention.text)!r}",
             node=claim.id,
             kind="claims",
             field=("text",),
-            hint=f"write the figure as the source does ({support.mention.text!r})",
+            hint=f"write the figure as the source does ({shown(support.mention.text)!r})",
             related=(RelatedRef("the less precise figure", node=support.evidence,
                                 kind="evidence", field=("quote", "exact")),),
             target=figure.mention.text,

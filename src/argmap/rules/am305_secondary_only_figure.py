@@ -25,7 +25,7 @@ from typing import Any
 
 from argmap._engine.context import Problem, RuleContext
 from argmap._findings import Severity
-from argmap._verify.compare import describe
+from argmap._verify.compare import describe, shown
 from argmap.rules._shared import every_claim_figure
 
 CODE = "AM305"
@@ -39,14 +39,14 @@ def check(ctx: RuleContext) -> Iterator[Problem]:
     if subject is None:
         return
     for claim, figure in every_claim_figure(ctx):
-        supports = figure.matches or figure.too_precise
+        supports = figure.matches or figure.too_precise or figure.understated
         if not supports:
             continue
         sources = {ctx.evidence[s.evidence].source for s in supports}
         if sources != {subject}:
             continue
         yield Problem(
-            f"figure {figure.mention.text!r} has no primary source: only {subject!r}, the "
+            f"figure {shown(figure.mention.text)!r} has no primary source: only {subject!r}, the "
             "analysed document, states it",
             node=claim.id,
             kind="claims",

@@ -6,7 +6,8 @@ Each check in ``checks`` is recomputed from the magnitudes of its quantities: ``
 ((to - from) / from x 100; a positive stated result of a fall is compared with its size).
 Without a ``tolerance`` the stated result may differ by the rounding its writing implies.
 The finding gives the computed value, the stated value and the relative error; ``data``
-carries them for reports.
+carries them for reports. A check whose divisor is zero (a ratio, n-fold change, share or
+percent change of nothing) has no value and fails too: it is not evaluable.
 
 FAIL::
 
@@ -32,6 +33,7 @@ from typing import Any
 
 from argmap._engine.context import Problem, RuleContext
 from argmap._findings import Severity
+from argmap._verify.arith import zero_divisor
 from argmap.rules._shared import check_outcomes
 
 CODE = "AM501"
@@ -41,6 +43,17 @@ OPTIONS: dict[str, Any] = {}
 
 
 def check(ctx: RuleContext) -> Iterator[Problem]:
+    for item in ctx.map.checks:
+        divisor = zero_divisor(item, ctx.quantities)
+        if divisor is not None:
+            yield Problem(
+                f"{item.type} check {item.id!r} cannot be evaluated: {divisor}",
+                node=item.id,
+                kind="checks",
+                hint="a ratio, n-fold change, share or percent change of zero has no value; "
+                "correct the quantity or remove the check",
+                data={"check": item.id, "type": item.type, "evaluable": False},
+            )
     for check_id, outcome in check_outcomes(ctx).items():
         if outcome is None or outcome.holds:
             continue

@@ -35,23 +35,64 @@ def from_quantity(quantity: Quantity, claim_text: str | None = None) -> Mention:
 def declared(kind: str, value_text: str, upper_text: str | None, unit: str | None,
              scale: str | None, qualifier: str, period: str | None, text: str,
              claim_text: str | None) -> Mention:
-    """:func:`from_quantity` on plain values, cached."""
+    """:func:`from_quantity` on plain values, cached.
+
+    The rounding step, ``near`` and the direction come from the figure the grammar reads at
+    that span of the claim ("fell by 57%" goes down), else from ``text`` alone.
+    """
     value = Decimal(value_text)
-    start = claim_text.find(text) if claim_text and text else -1
+    start = locate(text, claim_text) if claim_text and text else -1
     step = _step_of(value)
-    near = False
-    for parsed in parse(text) if text else ():
-        if parsed.value == value:
-            step, near = parsed.step, parsed.near
+    near, direction = False, 0
+    readings = parse(text) if text else ()
+    if start >= 0 and claim_text:
+        end = start + len(text)
+        readings = tuple(m for m in parse(claim_text) if m.start < end and start < m.end)
+    for parsed in readings:
+        if abs(parsed.value) == abs(value):
+            step, near, direction = parsed.step, parsed.near, parsed.direction
             break
     return Mention(QuantityKind(kind), value, max(start, 0), max(start, 0) + len(text), text,
                    upper=None if upper_text is None else Decimal(upper_text), unit=unit,
                    scale=Scale(scale) if scale else None, qualifier=Qualifier(qualifier),
-                   period=period, step=step, near=near)
+                   period=period, step=step, near=near, direction=direction)
+
+
+def _joined(text: str, at: int, step: int) -> bool:
+    """Whether ``text[at]`` continues a word or a number across position ``at - step``:
+    a letter or digit, or a "." or "," with a digit beyond it ("3.97", "1,097")."""
+    if not 0 <= at < len(text):
+        return False
+    if text[at].isalnum():
+        return True
+    beyond = at + step
+    return text[at] in ".," and 0 <= beyond < len(text) and text[beyond].isdigit()
+
+
+def locate(text: str, claim_text: str) -> int:
+    """Where ``text`` stands in ``claim_text`` as a whole figure or phrase, or -1.
+
+    An occurrence inside a longer number or word does not count: "97" is not in "397", nor
+    "201" in "2017", nor "5" in "1.5".
+    """
+    at = claim_text.find(text)
+    while at >= 0:
+        end = at + len(text)
+        inside = (text[:1].isalnum() and _joined(claim_text, at - 1, -1)) or (
+            text[-1:].isalnum() and _joined(claim_text, end, 1))
+        if not inside:
+            return at
+        at = claim_text.find(text, at + 1)
+    return -1
 
 
 def _step_of(value: Decimal) -> Decimal:
-    exponent = value.as_tuple().exponent
-    if isinstance(exponent, int) and exponent < 0:
+    """The rounding step the digits of a declared value imply (0.01 for 18.79, 10 for 300),
+    from the decimal's own digits: ``int()`` refuses values of more than 4,300 digits."""
+    _, digits, exponent = value.as_tuple()
+    if not isinstance(exponent, int):
+        return Decimal(1)
+    if exponent < 0:
         return Decimal(1).scaleb(exponent)
-    return decimal(str(int(value)))[1]
+    written = "".join(map(str, digits)) + "0" * exponent
+    return decimal(written)[1]

@@ -8,6 +8,7 @@ from argmap._model import Qualifier, QuantityKind
 from argmap._verify.numbers.mention import TEMPORAL_KINDS, Mention
 from argmap._verify.numbers.reading import fraction_value
 from argmap._verify.numbers.vocabulary import (
+    DIRECTION_WORDS,
     FRACTION_DENOMINATORS,
     FRACTION_NUMERATORS,
     MONTHS,
@@ -38,10 +39,15 @@ for _d in range(2, 11):
 
 
 def _digits(value: Decimal) -> str:
+    """Plain digits with thousands commas; string work only, so that a number of any length
+    is written (``int()`` refuses more than 4,300 digits)."""
     text = format(value, "f")
-    whole, _, fraction = text.partition(".")
-    whole = f"{int(whole):,}" if abs(int(whole)) >= 1000 else whole
-    return f"{whole}.{fraction}" if fraction else whole
+    sign = "-" if text.startswith("-") else ""
+    whole, _, fraction = text.removeprefix("-").partition(".")
+    if len(whole) > 3:
+        head = len(whole) % 3 or 3
+        whole = ",".join([whole[:head], *(whole[i:i + 3] for i in range(head, len(whole), 3))])
+    return f"{sign}{whole}.{fraction}" if fraction else f"{sign}{whole}"
 
 
 def _core(m: Mention, value: Decimal) -> str:
@@ -55,6 +61,8 @@ def _core(m: Mention, value: Decimal) -> str:
     if m.kind == K.RATIO:
         return f"{number}:1"
     if m.kind == K.FRACTION:
+        if value.normalize() not in _FRACTION_NAMES:
+            return f"{number} (a fraction)"  # a declared value no fraction word writes
         numerator, denominator = _FRACTION_NAMES[value.normalize()]
         word = _DENOMINATOR_WORDS[denominator]
         if numerator == 1:
@@ -110,10 +118,18 @@ def format_mention(m: Mention) -> str:
     count_unit = f" {m.unit}" if m.kind == K.COUNT and m.unit else ""
     if m.qualifier == Q.RANGE and m.upper is not None:
         if m.kind in {K.AMOUNT, K.COUNT}:
-            return (f"between {currency}{_digits(m.value)} and {_digits(m.upper)}{scale}"
-                    f"{count_unit}")
-        return f"between {_core(m, m.value)} and {_core(m, m.upper)}"
+            return _direction(m, f"between {currency}{_digits(m.value)} and "
+                                 f"{_digits(m.upper)}{scale}{count_unit}")
+        return _direction(m, f"between {_core(m, m.value)} and {_core(m, m.upper)}")
     phrase = f"{currency}{_core(m, m.value)}{scale}{count_unit}"
     word = QUALIFIER_WORDS.get((m.qualifier, m.near)) or QUALIFIER_WORDS.get(
         (m.qualifier, False))
-    return f"{word} {phrase}" if word else phrase
+    return _direction(m, f"{word} {phrase}" if word else phrase)
+
+
+def _direction(m: Mention, phrase: str) -> str:
+    """"rising 5%" / "falling 5%" for a change whose direction a word gave ("rose by 5%"); a
+    signed number ("-5%") carries its own."""
+    if m.direction == 0 or (m.direction < 0 and m.value < 0):
+        return phrase
+    return f"{DIRECTION_WORDS[m.direction]} {phrase}"

@@ -16,6 +16,7 @@ from argmap._verify.numbers.vocabulary import (
     DIGIT_WORDS,
     FOLD_VERB_ENDINGS,
     FOLD_VERBS,
+    FOLD_WORDS,
     FRACTION_DENOMINATORS,
     FRACTION_NUMERATORS,
     HALF_OF,
@@ -26,6 +27,8 @@ from argmap._verify.numbers.vocabulary import (
     SCALE_WORDS,
     TENS_WORDS,
     TIMES_BEFORE,
+    TIMES_WORDS,
+    UNIT_SYMBOLS,
     UNIT_WORDS,
     VAGUE_WORDS,
 )
@@ -88,15 +91,28 @@ _WORD_NUMBER = (
 )
 _QUAL_RE = _alt(QUALIFIERS).replace(r"\ ", r"\s+")
 FOLD_VERB = "(?:" + "|".join(FOLD_VERBS) + ")(?:" + "|".join(FOLD_VERB_ENDINGS) + r")\b"
+#: A number word glued to "fold": "tenfold", "twentyfold", "hundredfold".
+FOLD_WORD_NAMES = sorted({*UNIT_WORDS, *TENS_WORDS, *FOLD_WORDS} - {"zero", "one"},
+                         key=lambda w: (-len(w), w))
+_FOLD_WORD = "(?:" + "|".join(FOLD_WORD_NAMES) + r")fold\b"
+_TIMES_WORD = (r"\b(?:" + "|".join(TIMES_WORDS) + r")\b(?=\s+(?:" + "|".join(TIMES_BEFORE)
+               + r")\b)")
+#: Unit symbols glued to the digits ("512MiB"), case-sensitive, longest first.
+_UNIT_GLUE = "(?-i:" + "|".join(re.escape(u) for u in sorted(UNIT_SYMBOLS, key=len,
+                                                                  reverse=True)) + ")"
 
 # --- the figure pattern -------------------------------------------------------------------------
 
 _YEAR = r"(?:1[89]\d\d|20\d\d|2100)(?!\d)"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d])"
 _DASH = r"\s*(?:[–—‒−]|-(?!\s*\n)|to|until|through)\s*"
-#: Thousands may be grouped by commas or by no-break / thin spaces ("5\u202f000"), as in
-#: European and typeset sources; a plain space is too ambiguous ("in 2019 300 MPs").
-_NUM = r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[\u00a0\u2009\u202f]\d{3})+(?!\d)|\d+)(?:\.\d+)?"
+#: Thousands may be grouped by commas or by spaces ("5 000", "5\u202f000"), as in European
+#: and typeset sources: a group is exactly three digits after one to three, so "in 2019 300
+#: MPs" stays a year and a count. The groups may give back one by one: a run that ends in a
+#: broken group ("1 000 ... 000 0000") matches up to it at once, where possessive groups
+#: failed and were tried again from every later group (time quadratic in the run).
+_NUM = (r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?!\d)|\d+)"
+        r"(?:\.\d+)?")
 YEAR_RE = re.compile(_YEAR)
 
 _SOURCE = rf"""
@@ -115,6 +131,8 @@ _SOURCE = rf"""
   | (?:(?<![\w.])(?P<qual>{_QUAL_RE})\s+)?
     (?:
         (?P<foldverb>{FOLD_VERB})
+      | (?P<foldword>\b{_FOLD_WORD})
+      | (?P<twice>{_TIMES_WORD})
       | (?P<frac>\b(?P<fr_n>{_alt(FRACTION_NUMERATORS)})[\s-]+
             (?P<fr_d>{_alt(FRACTION_DENOMINATORS)})\b
           | \bhalf\b(?!\s+(?:a\s+)?(?:{"|".join(HALF_OF)}))(?!-)
@@ -123,7 +141,9 @@ _SOURCE = rf"""
       | (?P<qty>
           (?:(?P<cur>{_literals(_CURRENCY_BEFORE)})\s*)?
           (?<![A-Za-z\d.,+/_])(?:
-              (?P<num>{_NUM})(?P<glue>{_GLUED_SCALE}|s)?(?![\w])(?!,\d)(?!\.\d)(?!\+\d)
+              (?P<sign>(?<![\w%)\]\-−+])[-+−](?=\d))?
+              (?P<num>{_NUM})(?:(?P<uglue>{_UNIT_GLUE})|(?P<glue>{_GLUED_SCALE}|s)|(?P<xglue>[x×]))?
+              (?![\w])(?!,\d)(?!\.\d)(?!\+\d)
             | (?P<word>\b{_WORD_NUMBER})\b
           )
           (?:\s*(?P<scale>\b(?:{_SCALE_RE})\b))?
@@ -132,7 +152,7 @@ _SOURCE = rf"""
           (?:
               (?P<pct>\s*%|\s+per\s*{soft('cent')}\b|\s*{soft('percent')}\b|\s+pct\b)
             | (?P<pp>\s+{soft('percentage')}\s+points?\b|\s*p\.p\.|\s*pps?\b)
-            | (?P<fold>\s*-?\s*fold\b|\s+times(?=\s+(?:{"|".join(TIMES_BEFORE)})\b))
+            | (?P<fold>\s*-?\s*fold\b|\s+times\b|\s*×(?![\w]))
           )?
           (?P<post>\s+or\s+(?:{"|".join(OR_BOUNDS)})\b|\+(?![\d]))?
         )
@@ -156,7 +176,8 @@ def _without(*openings: str) -> re.Pattern[str]:
 
 _QUALIFIER_OPENING = "(?<![\\w.])(?P<qual>"
 _LETTER_OPENINGS = ("\\b(?P<c_m1>", "\\b(?P<d_m>", "\\b(?P<e_m>", "(?P<foldverb>",
-                    "(?P<frac>", "\\b(?P<vague>", "(?P<cur>", "(?P<word>")
+                    "(?P<foldword>", "(?P<twice>", "(?P<frac>", "\\b(?P<vague>", "(?P<cur>",
+                    "(?P<word>")
 _DIGIT_OPENINGS = ("(?<![\\w.,])(?P<a_d1>", "(?<![\\w.,])(?P<b_d1>",
                    "(?<![\\w.,+/])(?P<years>")
 #: For a start at a digit: no qualifier, currency, word or month can begin there.
@@ -173,7 +194,8 @@ AT_WORD = _without(_QUALIFIER_OPENING, *_DIGIT_OPENINGS)
 
 _CORE_WORDS = sorted(
     {*UNIT_WORDS, *TENS_WORDS, "dozen", *FRACTION_DENOMINATORS, *VAGUE_WORDS, "hundred",
-     *SPELLED_SCALES} | (set(FRACTION_NUMERATORS) - {"a", "an"}),
+     *SPELLED_SCALES, *TIMES_WORDS, *(f"{w}fold" for w in FOLD_WORD_NAMES)}
+    | (set(FRACTION_NUMERATORS) - {"a", "an"}),
     key=lambda word: (-len(word), word),
 )
 _MONTH_STARTS = [soft(m[:3].lower()) for m in MONTHS]

@@ -27,7 +27,9 @@ class Mention:
     is close ("just over", "nearly", "barely"); ``vague`` a figure with no definite number
     ("dozens of"); ``inferred`` a currency taken from an earlier amount ("USD 18.79 million
     ... to 300 million"). Years carry the year as ``value``; a date without a year carries its
-    day and the month-day in ``partial`` (``--12-03/--12-06``).
+    day and the month-day in ``partial`` (``--12-03/--12-06``). ``direction`` is the way a
+    change goes, +1 up or -1 down, from a sign ("-5%", "+26%", whose value keeps its sign) or
+    a word ("rose by 5%", "a 10% drop", whose value stays as written); 0 when none is stated.
     """
 
     kind: QuantityKind
@@ -45,6 +47,7 @@ class Mention:
     vague: bool = False
     inferred: bool = False
     partial: str | None = None
+    direction: int = 0
 
     @property
     def magnitude(self) -> Decimal:
@@ -62,4 +65,5 @@ class Mention:
 
     def reading(self) -> tuple[object, ...]:
         """What the quantity says, without where it was written (for equality tests)."""
-        return (self.kind, self.value, self.upper, self.unit, self.scale, self.qualifier)
+        return (self.kind, self.value, self.upper, self.unit, self.scale, self.qualifier,
+                self.direction)

@@ -78,6 +78,8 @@ def _range(text: str, a: Mention, b: Mention) -> Mention | None:
     kind = b.kind if a.kind == K.COUNT else a.kind
     if b.kind not in {kind, K.COUNT}:
         return None
+    if kind != K.COUNT and b.kind == K.COUNT and (b.unit is not None or a.kind == K.FOLD):
+        return None  # "tripled to 300 trips", "15-fold to 340": a change, then a level
     unit = a.unit if a.kind == K.AMOUNT else (b.unit or a.unit) if kind == K.COUNT else None
     if a.kind == K.AMOUNT and b.kind == K.AMOUNT and a.unit != b.unit:
         return None
@@ -98,7 +100,11 @@ def _range(text: str, a: Mention, b: Mention) -> Mention | None:
 
 
 def _share_units(a: Mention, b: Mention) -> tuple[Mention, Mention]:
-    if a.kind == K.COUNT and b.kind in {K.COUNT, K.AMOUNT} and a.unit is None:
+    """"from 21 thousand to 340 thousand containers", "from 10 to 15%": the first number
+    takes the unit, currency or percent sign the second one carries."""
+    if a.kind == K.COUNT and a.unit is None and b.kind in {K.PERCENT, K.PERCENTAGE_POINTS}:
+        a = replace(a, kind=b.kind)
+    elif a.kind == K.COUNT and b.kind in {K.COUNT, K.AMOUNT} and a.unit is None:
         a = replace(a, kind=b.kind, unit=b.unit)
     elif b.kind == K.COUNT and a.kind == K.AMOUNT and b.unit is None:
         b = replace(b, kind=K.AMOUNT, unit=a.unit)
@@ -193,7 +199,8 @@ def attach_periods(text: str, found: list[Mention]) -> list[Mention]:
         j = bisect_left(temporal_starts, m.end)
         after = temporal[j] if j < len(temporal) and temporal_starts[j] < high else None
         chosen = before or after
-        if after and _RIGHT_AFTER.fullmatch(text[m.end:after.start]):
+        if after and after.start - m.end <= 80 and _RIGHT_AFTER.fullmatch(
+                text, m.end, after.start):
             chosen = after  # "a USD 7 billion credit line in 2015"
         out.append(replace(m, period=chosen.period) if chosen else m)
     return out

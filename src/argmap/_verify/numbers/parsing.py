@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 from functools import lru_cache
 
+from argmap._verify.numbers.directions import with_directions
+from argmap._verify.numbers.labels import is_label
 from argmap._verify.numbers.mention import TEMPORAL_KINDS, Mention
 from argmap._verify.numbers.neighbours import (
     attach_periods,
@@ -25,8 +27,12 @@ def parse(text: str) -> tuple[Mention, ...]:
     if not at:  # no digit, number word, fold verb or month: no figure
         return ()
     found: list[Mention] = []
+    label_end = -1  # where the last label ("Article 5", "pages 12") ended
     for match in matches(masked, at):
         mention: Mention | None
+        if is_label(match, masked, label_end):
+            label_end = match.end()
+            continue
         if match.group("date") is not None:
             mention = read_date(match)
         elif match.group("years") is not None:
@@ -42,6 +48,7 @@ def parse(text: str) -> tuple[Mention, ...]:
     found = merge(text, found)
     found = inherit_currency(text, found)
     found = inherit_year(found)
+    found = with_directions(text, found)
     return tuple(attach_periods(text, found))
 
 

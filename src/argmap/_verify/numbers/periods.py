@@ -9,6 +9,10 @@ from functools import lru_cache
 
 def _bound(part: str, last: bool) -> date:
     pieces = [int(p) for p in part.split("-")]
+    if pieces[0] < date.min.year:
+        # ISO 8601 year 0000 (1 BC) lies before every day Python's dates hold: its days are
+        # taken as the first day there is, so year 0 compares before year 1 and never crashes
+        return date.min
     if len(pieces) == 1:
         return date(pieces[0], 12, 31) if last else date(pieces[0], 1, 1)
     if len(pieces) == 2:

@@ -16,8 +16,10 @@ from argmap._verify.numbers.grammar import YEAR_RE
 from argmap._verify.numbers.mention import Mention
 from argmap._verify.numbers.vocabulary import (
     CURRENCIES,
+    DIRECTION_BEFORE,
     FOLD_VERB_ENDINGS,
     FOLD_VERBS,
+    FOLD_WORDS,
     FRACTION_DENOMINATORS,
     FRACTION_NUMERATORS,
     MONTH_ABBREVIATIONS,
@@ -25,8 +27,12 @@ from argmap._verify.numbers.vocabulary import (
     OR_BOUNDS,
     QUALIFIERS,
     SCALE_WORDS,
-    STOP_WORDS,
     TENS_WORDS,
+    TIMES_AFTER,
+    TIMES_BEFORE,
+    TIMES_WORDS,
+    UNIT_SPELLINGS,
+    UNIT_SYMBOLS,
     UNIT_WORDS,
     VAGUE_WORDS,
 )
@@ -45,7 +51,18 @@ _MONTH_NUMBER = {name.lower(): number for number, name in enumerate(MONTHS, 1)} 
 
 # --- words and digits ---------------------------------------------------------------------------
 
-_GROUPING = re.compile("[,\u00a0\u2009\u202f]")
+#: The letters outside ASCII that a case-insensitive pattern lets stand for ASCII ones (the
+#: only four in Unicode): "ſix" matches "six", so the word is looked up as "six".
+_LIKE_ASCII = str.maketrans({"ſ": "s", "K": "k", "ı": "i", "İ": "i"})
+
+
+def key(word: str) -> str:
+    """A matched word as the vocabulary spells it: lower case, with the letters that
+    ``re.IGNORECASE`` equates to ASCII ones replaced by them."""
+    return word.translate(_LIKE_ASCII).lower()
+
+
+_GROUPING = re.compile("[, \u00a0\u2009\u202f]")
 _NOT_LETTER = re.compile("[^a-z]")
 _LINE_END_HYPHEN = re.compile(r"-[ \t]*\r?\n\s*")
 
@@ -63,7 +80,7 @@ def decimal(digits: str) -> tuple[Decimal, Decimal]:
 
 
 def _word_value(word: str) -> Decimal:
-    parts = re.split(r"[\s-]+", word.lower())
+    parts = re.split(r"[\s-]+", key(word))
     if parts[-1] == "dozen":
         return Decimal(12)
     total = 0
@@ -83,7 +100,7 @@ def _norm(phrase: str) -> str:
     """Lower case, one space between words, line-end hyphens removed."""
     if "-" in phrase and "\n" in phrase:
         phrase = _LINE_END_HYPHEN.sub("", phrase)
-    return " ".join(phrase.split()).lower()  # str.split() splits where \s+ matches
+    return key(" ".join(phrase.split()))  # str.split() splits where \s+ matches
 
 
 def fraction_value(numerator: int, denominator: int) -> Decimal:
@@ -94,8 +111,8 @@ def fraction_value(numerator: int, denominator: int) -> Decimal:
 
 
 def _month(name: str) -> int:
-    key = _NOT_LETTER.sub("", _norm(name))
-    return _MONTH_NUMBER.get(key) or _MONTH_NUMBER[key[:3]]
+    letters = _NOT_LETTER.sub("", _norm(name))
+    return _MONTH_NUMBER.get(letters) or _MONTH_NUMBER[letters[:3]]
 
 
 def _day(text: str) -> int:
@@ -218,27 +235,44 @@ def read_quantity(m: re.Match[str], text: str) -> Mention | None:
     lead = _lead(g["qual"])
     if g["foldverb"] is not None:
         return _fold_verb(m, g["foldverb"], lead)
+    if g["foldword"] is not None or g["twice"] is not None:
+        return _fold_word(m, g["foldword"] or g["twice"] or "", lead)
     if g["frac"] is not None:
         return _fraction(m, g, lead)
     if g["vague"] is not None:
-        return Mention(K.COUNT, Decimal(VAGUE_WORDS[g["vague"].lower()]), m.start(), m.end(),
+        return Mention(K.COUNT, Decimal(VAGUE_WORDS[key(g["vague"])]), m.start(), m.end(),
                        m.group(), qualifier=Q.AT_LEAST, vague=True)
     return _number(m, g, text, lead)
 
 
 def _fold_verb(m: re.Match[str], verb: str, lead: _Lead) -> Mention:
-    word = verb.lower()
+    word = key(verb)
     stem = next((word[:-len(e)] for e in FOLD_VERB_ENDINGS if word.endswith(e)), word)
     return Mention(K.FOLD, FOLD_VERBS[stem], m.start(), m.end(), m.group(),
                    qualifier=lead.qualifier, near=lead.near)
 
 
-def _fraction(m: re.Match[str], g: Groups, lead: _Lead) -> Mention:
+def _fold_word(m: re.Match[str], word: str, lead: _Lead) -> Mention:
+    """"tenfold", "twentyfold", "a hundredfold"; "twice as many", "thrice the size"."""
+    name = key(word)
+    if name in TIMES_WORDS:
+        value = TIMES_WORDS[name]
+    else:
+        number = name.removesuffix("fold")
+        value = Decimal(UNIT_WORDS.get(number) or TENS_WORDS.get(number)
+                        or FOLD_WORDS[number])
+    return Mention(K.FOLD, value, m.start(), m.end(), m.group(), qualifier=lead.qualifier,
+                   near=lead.near)
+
+
+def _fraction(m: re.Match[str], g: Groups, lead: _Lead) -> Mention | None:
     if g["fr_n"] is None or g["fr_d"] is None:  # a lone "half"
         numerator, denominator = 1, 2
     else:
-        numerator = FRACTION_NUMERATORS[g["fr_n"].lower()]
-        denominator = FRACTION_DENOMINATORS[g["fr_d"].lower()]
+        numerator = FRACTION_NUMERATORS[key(g["fr_n"])]
+        denominator = FRACTION_DENOMINATORS[key(g["fr_d"])]
+    if numerator >= denominator:
+        return None  # "two halves", "three thirds": a whole, not a share of one
     return Mention(K.FRACTION, fraction_value(numerator, denominator), m.start(), m.end(),
                    m.group(), qualifier=lead.qualifier, near=lead.near, step=Decimal("0.05"))
 
@@ -254,7 +288,7 @@ def _number(m: re.Match[str], g: Groups, text: str, lead: _Lead) -> Mention | No
     if not isinstance(read, tuple):
         return read
     value, step = read
-    glue = (g["glue"] or "").lower()
+    glue = key(g["glue"] or "")
     currency = _currency(g)
     if glue == "m" and not currency:
         return None  # "5m" is as likely metres as millions
@@ -264,17 +298,27 @@ def _number(m: re.Match[str], g: Groups, text: str, lead: _Lead) -> Mention | No
     if glue == "s":
         return None
     kind = _kind(g, currency)
+    if kind == K.FOLD and key(g["fold"] or "").endswith("times") and value == value.to_integral(
+            ) and not _factor(m, text):
+        kind = K.COUNT  # "visited China 12 times": occasions, no factor
     unit = currency if kind == K.AMOUNT else None
     start, end = m.start(), m.end()
-    if kind == K.COUNT and not g["post"]:
-        unit, end = _counted_unit(text, end)
+    if kind == K.COUNT and g["uglue"]:
+        unit = UNIT_SYMBOLS[g["uglue"]]
+    elif kind == K.COUNT and not g["post"] and not g["fold"]:
+        unit, end = counted_unit(text, end)
     qualifier = _bound_after(g["post"]) if g["post"] else lead.qualifier
     if lead.word in {"from", "between"}:
         qualifier = Q.EXACT
         if lead.word == "from":  # "from 21 thousand to ...": "from" is not part of the figure
-            start = m.start("cur") if g["cur"] else m.start("num" if g["num"] else "word")
+            start = m.start("cur") if g["cur"] else m.start(
+                "sign" if g["sign"] else "num" if g["num"] else "word")
+    direction = 0
+    if g["sign"]:
+        direction = 1 if g["sign"] == "+" else -1
+        value = -value if direction < 0 else value
     return Mention(kind, value, start, end, text[start:end], unit=unit, scale=scale,
-                   qualifier=qualifier, step=step, near=lead.near)
+                   qualifier=qualifier, step=step, near=lead.near, direction=direction)
 
 
 def _digits(m: re.Match[str], g: Groups, text: str) -> tuple[Decimal, Decimal] | Mention | None:
@@ -325,7 +369,9 @@ def _is_year(g: Groups, glue: str, currency: str | None, scale: Scale | None,
     percent, fold, bound or qualifier makes it a figure ("over 2000 MPs")."""
     if glue not in {"", "s"} or YEAR_RE.fullmatch(g["num"] or "") is None:
         return False
-    if currency or scale or g["pct"] or g["pp"] or g["fold"] or g["post"]:
+    if currency or scale or g["pct"] or g["pp"] or g["fold"] or g["post"] or g["sign"]:
+        return False
+    if g["uglue"] or g["xglue"]:
         return False
     return lead.qualifier in {Q.EXACT, Q.RANGE} or glue == "s"
 
@@ -343,12 +389,29 @@ def _year_or_decade(m: re.Match[str], g: Groups, text: str, glue: str) -> Mentio
                    qualifier=Q.RANGE, period=f"{year}/{year + 9}")
 
 
+_NEXT_WORD = re.compile(r"\s{1,8}([A-Za-z]{1,30})\b")
+
+
+def _factor(m: re.Match[str], text: str) -> bool:
+    """Whether a whole "N times" is a factor: before a comparison ("three times more", "3
+    times faster", "2 times those of 2015") or after a copula or a verb of change ("were 2
+    times", "grew 3 times"); elsewhere it counts occasions ("12 times"). "2.5 times" is
+    always a factor."""
+    after = _NEXT_WORD.match(text, m.end("fold"))
+    if after is not None:
+        word = key(after.group(1))
+        if word in TIMES_BEFORE or (len(word) > 4 and word.endswith("er")):
+            return True
+    words = text[max(0, m.start() - 40):m.start()].split()[-1:]
+    return bool(words) and (key(words[0]) in TIMES_AFTER or key(words[0]) in DIRECTION_BEFORE)
+
+
 def _kind(g: Groups, currency: str | None) -> QuantityKind:
     if g["pct"]:
         return K.PERCENT
     if g["pp"]:
         return K.PERCENTAGE_POINTS
-    if g["fold"]:
+    if g["fold"] or g["xglue"]:
         return K.FOLD
     return K.AMOUNT if currency else K.COUNT
 
@@ -359,25 +422,27 @@ def _bound_after(post: str) -> Qualifier:
     return Q.AT_LEAST if words == "+" else OR_BOUNDS[words.split()[-1]]
 
 
-_WORD_AFTER = re.compile(r"[ \t]*(?:\r?\n[ \t]*)?([A-Za-z][\w’'&]*(?:-[A-Za-z]+)*)")
-_CAPITAL_AFTER = re.compile(r"[ \t]+([A-Z][\w’']*)")
-_HYPHEN_UNIT = re.compile(r"-([a-z]+)\b")
+#: The word after a count: letters (with "²", as in "km²") up to 40 characters, on the same
+#: line or the next; a longer run of letters is no unit the vocabulary holds.
+_WORD_AFTER = re.compile(r"[ \t]{0,40}(?:\r?\n[ \t]{0,40})?([^\W\d_]{1,40})(?![\w-])")
+_HYPHEN_UNIT = re.compile(r"-([a-z]{1,40})\b")
 
 
-def _counted_unit(text: str, end: int) -> tuple[str | None, int]:
-    """The counted noun after a count ("54 states", "a 5-member board"), if there is one."""
+def unit_name(word: str) -> str | None:
+    """The count unit a word after a number names ("files", "KiB"), or None: only the words
+    of :data:`~.vocabulary.COUNT_UNITS` are units."""
+    return UNIT_SYMBOLS.get(word) or UNIT_SPELLINGS.get(key(word))
+
+
+def counted_unit(text: str, end: int) -> tuple[str | None, int]:
+    """The unit after a count ("54 states", "16 KiB", "a 5-member board"), if the word there
+    is one of the vocabulary's units; any other word is not a unit."""
     hyphen = _HYPHEN_UNIT.match(text, end)
     if hyphen:
-        return hyphen.group(1), hyphen.end()
+        name = unit_name(hyphen.group(1))
+        return (name, hyphen.end()) if name else (None, end)
     match = _WORD_AFTER.match(text, end)
     if not match:
         return None, end
-    word = match.group(1)
-    if word.lower() in STOP_WORDS or word.lower() in SCALE_WORDS:
-        return None, end
-    unit_end = match.end(1)
-    if word.istitle():  # "Confucius Institutes", not "MPs Belarus"
-        more = _CAPITAL_AFTER.match(text, unit_end)
-        if more and more.group(1).istitle() and more.group(1).lower() not in STOP_WORDS:
-            word, unit_end = f"{word} {more.group(1)}", more.end(1)
-    return word.rstrip("’'"), unit_end
+    name = unit_name(match.group(1))
+    return (name, match.end(1)) if name else (None, end)

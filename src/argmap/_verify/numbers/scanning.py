@@ -25,15 +25,33 @@ from argmap._verify.numbers.grammar import (
     PATTERN,
 )
 
-_URLISH = re.compile(r"\S*(?:://|www\.|\.html?\b|\.pdf\b|\.shtml\b|[A-Za-z][^\s/]*/|/[^\s/]*"
-                     r"[A-Za-z_])\S*")
+_TOKEN = re.compile(r"\S+")
+#: What makes a token a URL or a path, besides a slash between letters (see ``_urlish``).
+_URL_MARK = re.compile(r"://|www\.|\.html?\b|\.pdf\b|\.shtml\b")
+_LETTER = re.compile(r"[A-Za-z]")
+_LETTER_OR_UNDERSCORE = re.compile(r"[A-Za-z_]")
 _FOOTNOTE_LINE = re.compile(r"(?<=\n)[ \t]*\d{1,2}(?=[ \t]+[A-Z‘“'\"])")
+
+
+def _urlish(token: str) -> bool:
+    """A URL or a path: "://", "www.", a web or PDF file name, or a slash with a letter in
+    the part before it or an letter or underscore in the part after it ("a/5", "5/b"; not
+    "1/2"). Each test is one pass over the token: a regular expression with a leading
+    ``\\S*`` took time quadratic in a long token."""
+    if _URL_MARK.search(token):
+        return True
+    if "/" not in token:
+        return False
+    parts = token.split("/")
+    return any(_LETTER.search(p) for p in parts[:-1]) or any(
+        _LETTER_OR_UNDERSCORE.search(p) for p in parts[1:])
 
 
 def mask(text: str) -> str:
     """Blank out URLs and footnote numbers at line starts, keeping every offset."""
     if "/" in text or "www." in text:
-        text = _URLISH.sub(lambda m: " " * len(m.group()), text)
+        text = _TOKEN.sub(lambda m: " " * len(m.group()) if _urlish(m.group()) else m.group(),
+                          text)
     if "\n" in text:
         text = _FOOTNOTE_LINE.sub(lambda m: " " * len(m.group()), text)
     return text
@@ -53,11 +71,14 @@ def _cores(masked: str) -> tuple[list[int], list[int]]:
 
 
 def _leads(masked: str, backwards: str, core: int, at_digit: bool) -> list[int]:
-    """Where a figure around ``core`` may start without a qualifier: the core, a preceding
-    "a"/"an" (not before digits), and a currency before either."""
+    """Where a figure around ``core`` may start without a qualifier: the core, a sign before
+    digits ("-5%") or "a"/"an" before words, and a currency before any of them."""
     n = len(masked)
     leads = [core]
-    if not at_digit:
+    if at_digit:
+        if core and masked[core - 1] in "-+−":
+            leads.append(core - 1)
+    else:
         lead = LEAD_A.match(backwards, n - core)  # "a dozen", "a fifth", "a million"
         if lead:
             leads.append(n - lead.end())
@@ -77,9 +98,8 @@ def starts(masked: str) -> list[tuple[int, re.Pattern[str]]]:
     n = len(masked)
     backwards = masked[::-1]
     found: dict[int, re.Pattern[str]] = {}
-    digit_set = set(digits)  # a set: ``in`` on the list made this quadratic
     for core in digits + words:
-        at_digit = core in digit_set and masked[core].isdecimal()
+        at_digit = masked[core].isdecimal()
         leads = _leads(masked, backwards, core, at_digit)
         for at in leads:
             if at not in found:

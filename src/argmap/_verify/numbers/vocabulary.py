@@ -112,9 +112,20 @@ FOLD_VERBS: dict[str, Decimal] = {
     "halv": Decimal("0.5"),
 }
 FOLD_VERB_ENDINGS = ("ed", "ing", "es")
-#: "N times" is a fold only before one of these ("three times more", "twice as").
+#: "N times" is a factor before one of these or any comparative in -er ("three times more",
+#: "2.5 times those of 2015", "twice as", "1.6 times faster"), or after a word of TIMES_AFTER;
+#: elsewhere it counts occasions ("he visited China 12 times").
 TIMES_BEFORE = ("more", "higher", "larger", "greater", "bigger", "less", "lower", "smaller",
-                "as", "the", "over")
+                "as", "the", "over", "that", "those", "what", "its", "their", "his", "her")
+#: Words before "N times" that make it a factor: a copula ("exports were 2.5 times ...") or
+#: a verb of change ("grew 1.6 times"; the direction words count too).
+TIMES_AFTER = frozenset({"is", "are", "was", "were", "be", "been", "being", "become",
+                         "became", "multiplied", "by"})
+#: Words for a factor: "twice as many" (before TIMES_BEFORE only: "he came twice" is a count).
+TIMES_WORDS: dict[str, Decimal] = {"twice": Decimal(2), "thrice": Decimal(3)}
+#: A number word glued to "fold" ("tenfold", "twentyfold", "hundredfold") reads as that fold;
+#: these are the words that may take it besides UNIT_WORDS and TENS_WORDS.
+FOLD_WORDS: dict[str, int] = {"hundred": 100, "thousand": 1000}
 
 # --- qualifiers ---------------------------------------------------------------------------------
 
@@ -169,6 +180,170 @@ MONTH_ABBREVIATIONS: dict[str, int] = {
 }
 #: A year or date after one of these bounds a change ("since 2014"); it names no period.
 BOUND_WORDS = frozenset({"since", "by", "until", "till", "before", "after", "from"})
+
+# --- directions ---------------------------------------------------------------------------------
+
+#: Words that give a change its direction when they stand just before the figure, alone or
+#: with "by" / "of" ("rose 5%", "fell by 57%", "a decline of 10%"): +1 up, -1 down. A figure
+#: after "to" or "from" is a level ("rose to 300"), not a change, and takes no direction.
+DIRECTION_BEFORE: dict[str, int] = {
+    **dict.fromkeys((
+        "rose", "rise", "rises", "rising", "risen", "grew", "grow", "grows", "growing",
+        "grown", "growth", "increased", "increase", "increases", "increasing", "climbed",
+        "climb", "climbs", "jumped", "jump", "jumps", "soared", "surged", "surge", "gained",
+        "gain", "gains", "expanded", "expansion", "up", "added", "hike", "raised",
+    ), 1),
+    **dict.fromkeys((
+        "fell", "fall", "falls", "falling", "fallen", "declined", "decline", "declines",
+        "declining", "dropped", "drop", "drops", "dropping", "decreased", "decrease",
+        "decreases", "decreasing", "shrank", "shrunk", "shrink", "shrinks", "contracted",
+        "contraction", "slumped", "slump", "plunged", "plummeted", "sank", "slid", "tumbled",
+        "lost", "loss", "losses", "down", "cut", "cuts", "reduced", "reduction", "slashed",
+    ), -1),
+}
+#: Words that give a change its direction right after the figure ("a 5% increase").
+DIRECTION_AFTER: dict[str, int] = {
+    **dict.fromkeys(("increase", "rise", "growth", "gain", "jump", "hike", "higher", "up"), 1),
+    **dict.fromkeys(("decrease", "decline", "drop", "fall", "reduction", "loss", "cut",
+                     "contraction", "lower", "down"), -1),
+}
+#: The word the formatter writes before a figure for each direction (``DIRECTION_BEFORE``).
+DIRECTION_WORDS: dict[int, str] = {1: "rising", -1: "falling"}
+
+# --- labels and versions ------------------------------------------------------------------------
+
+#: A number right after one of these words names something and is not a figure ("Article 5",
+#: "page 12", "beta 1", "No. 5", "§ 3"); nor are the numbers listed after it ("pages 12-15",
+#: "Articles 5 and 6"). Compared in lower case; a full stop is part of the word. A number
+#: after any other capitalised name, with nothing that makes it a figure, is a label or a
+#: version too ("Python 3.11", "Apollo 11"; see :mod:`.labels`).
+LABEL_WORDS = frozenset({
+    "article", "articles", "art.", "section", "sections", "sec.", "§", "§§", "chapter",
+    "chapters", "ch.", "page", "pages", "p.", "pp.", "figure", "figures", "fig.", "table",
+    "tables", "version", "versions", "ver.", "v.", "release", "alpha", "beta", "rc", "no.",
+    "nos.", "nr.", "#", "item", "annex", "appendix", "paragraph", "paragraphs", "para.",
+    "clause", "clauses", "rule", "part", "volume", "vol.", "issue", "step", "phase", "stage",
+    "round", "level", "grade", "class", "type", "model", "line", "row", "column", "footnote",
+    "note", "notes", "exhibit", "box", "question", "resolution", "directive", "regulation",
+    "amendment", "protocol", "episode", "season", "series", "title", "schedule", "tier",
+    "eq.", "ref.",
+})
+
+# --- count units --------------------------------------------------------------------------------
+
+
+class Unit(NamedTuple):
+    """How a counted unit is written after a number: ``symbols`` exactly as shown (case
+    matters: "MB" is not "mb") and also glued to the digits ("512MiB"); ``words`` in any case
+    and apart from the digits ("8000 files", "a 5-member board")."""
+
+    symbols: tuple[str, ...] = ()
+    words: tuple[str, ...] = ()
+
+
+def _nouns(*plurals: str) -> dict[str, Unit]:
+    """Plain nouns as units named by their plural ("files"), read in the singular too."""
+    table: dict[str, Unit] = {}
+    for plural in plurals:
+        singular = plural[:-3] + "y" if plural.endswith("ies") else (
+            plural[:-2] if plural.endswith(("ches", "shes", "sses", "xes")) else plural[:-1])
+        table[plural] = Unit(words=(plural, singular))
+    return table
+
+
+#: The count units: a count's unit is compared with the source's when both name one. The
+#: closed list below is every unit the grammar knows; any other word after a number is not a
+#: unit ("Article 5 applies" has none). Prefixed units are distinct units and never
+#: converted: "16 KiB" is not "16 MiB", nor "16 kB", nor "16384 bytes".
+COUNT_UNITS: dict[str, Unit] = {
+    # data, with binary (IEC) and decimal (SI) prefixes
+    "bytes": Unit(words=("bytes", "byte")),
+    "KiB": Unit(("KiB",), ("kibibytes", "kibibyte")),
+    "MiB": Unit(("MiB",), ("mebibytes", "mebibyte")),
+    "GiB": Unit(("GiB",), ("gibibytes", "gibibyte")),
+    "TiB": Unit(("TiB",), ("tebibytes", "tebibyte")),
+    "PiB": Unit(("PiB",), ("pebibytes", "pebibyte")),
+    "kB": Unit(("kB", "KB"), ("kilobytes", "kilobyte")),
+    "MB": Unit(("MB",), ("megabytes", "megabyte")),
+    "GB": Unit(("GB",), ("gigabytes", "gigabyte")),
+    "TB": Unit(("TB",), ("terabytes", "terabyte")),
+    "PB": Unit(("PB",), ("petabytes", "petabyte")),
+    "bits": Unit(words=("bits", "bit")),
+    "kbit": Unit(("kbit",)), "Mbit": Unit(("Mbit",)), "Gbit": Unit(("Gbit",)),
+    "Kibit": Unit(("Kibit",)), "Mibit": Unit(("Mibit",)), "Gibit": Unit(("Gibit",)),
+    "kbps": Unit(("kbps",)), "Mbps": Unit(("Mbps",)), "Gbps": Unit(("Gbps",)),
+    # length, mass, area, volume
+    "mm": Unit(("mm",), ("millimetres", "millimetre", "millimeters", "millimeter")),
+    "cm": Unit(("cm",), ("centimetres", "centimetre", "centimeters", "centimeter")),
+    "metres": Unit(words=("metres", "metre", "meters", "meter")),
+    "km": Unit(("km",), ("kilometres", "kilometre", "kilometers", "kilometer")),
+    "miles": Unit(words=("miles", "mile")),
+    "feet": Unit(words=("feet", "foot")),
+    "mg": Unit(("mg",), ("milligrams", "milligram")),
+    "grams": Unit(words=("grams", "gram")),
+    "kg": Unit(("kg",), ("kilograms", "kilogram", "kilos")),
+    "tonnes": Unit(words=("tonnes", "tonne", "tons", "ton")),
+    "hectares": Unit(("ha",), ("hectares", "hectare")),
+    "km²": Unit(("km²",)),
+    "litres": Unit(words=("litres", "litre", "liters", "liter")),
+    "barrels": Unit(words=("barrels", "barrel")),
+    "bcm": Unit(("bcm",)),
+    # energy and power
+    "kWh": Unit(("kWh",)), "MWh": Unit(("MWh",)), "GWh": Unit(("GWh",)),
+    "TWh": Unit(("TWh",)), "kW": Unit(("kW",)), "MW": Unit(("MW",)), "GW": Unit(("GW",)),
+    # time
+    "ms": Unit(("ms",), ("milliseconds", "millisecond")),
+    "seconds": Unit(words=("seconds", "second")),
+    "minutes": Unit(words=("minutes", "minute")),
+    "hours": Unit(words=("hours", "hour")),
+    "days": Unit(words=("days", "day")),
+    "weeks": Unit(words=("weeks", "week")),
+    "months": Unit(words=("months", "month")),
+    "years": Unit(words=("years", "year")),
+    "decades": Unit(words=("decades", "decade")),
+    "centuries": Unit(words=("centuries", "century")),
+    # people
+    "people": Unit(words=("people", "persons", "person")),
+    "children": Unit(words=("children", "child")),
+    "men": Unit(words=("men", "man")),
+    "women": Unit(words=("women", "woman")),
+    "MPs": Unit(words=("MPs", "MP")),
+    **_nouns("residents", "inhabitants", "citizens", "voters", "workers", "employees", "jobs",
+             "members", "deputies", "lawmakers", "senators", "soldiers", "troops", "officers",
+             "officials", "diplomats", "students", "pupils", "teachers", "doctors", "nurses",
+             "patients", "adults", "households", "families", "refugees", "migrants",
+             "immigrants", "tourists", "visitors", "passengers", "cyclists", "pedestrians",
+             "drivers", "users", "customers", "subscribers", "deaths", "victims",
+             "casualties", "injuries", "fatalities", "cases", "infections", "births", "votes",
+             "seats", "signatures", "delegates", "participants", "protesters", "prisoners",
+             "arrests", "respondents", "experts", "scientists", "journalists", "leaders"),
+    # organisations and places
+    **_nouns("companies", "firms", "enterprises", "businesses", "banks", "institutions",
+             "universities", "schools", "hospitals", "clinics", "states", "countries",
+             "nations", "cities", "towns", "villages", "municipalities", "regions",
+             "provinces", "districts", "organisations", "organizations", "agencies",
+             "ministries", "embassies", "parties", "governments", "NGOs", "institutes"),
+    # things and events
+    "TEU": Unit(("TEU", "TEUs")),
+    "aircraft": Unit(words=("aircraft",)),
+    "buses": Unit(words=("buses", "bus")),
+    **_nouns("files", "documents", "records", "containers", "vehicles", "cars", "trucks",
+             "lorries", "trains", "wagons", "ships", "vessels", "planes", "flights",
+             "trips", "visits", "meetings", "summits", "projects", "agreements", "contracts",
+             "treaties", "loans", "deals", "laws", "bills", "products", "items", "homes",
+             "houses", "dwellings", "apartments", "buildings", "bridges", "roads", "lanes",
+             "bicycles", "bikes", "servers", "computers", "devices", "phones", "pages",
+             "words", "characters", "lines", "questions", "answers", "surveys", "studies",
+             "papers", "reports", "articles", "sources", "sanctions", "programmes",
+             "programs", "events", "incidents", "attacks", "strikes", "crossings",
+             "journeys", "routes", "stations", "ports", "factories", "plants", "farms",
+             "shops", "stores", "tests", "commits", "releases", "packages", "rules", "issues",
+             "steps", "stages", "rounds", "points"),
+}
+#: Spelling -> unit: symbols as written, words in lower case.
+UNIT_SYMBOLS: dict[str, str] = {s: name for name, u in COUNT_UNITS.items() for s in u.symbols}
+UNIT_SPELLINGS: dict[str, str] = {w.lower(): name for name, u in COUNT_UNITS.items()
+                                  for w in u.words}
 
 # --- counted nouns ------------------------------------------------------------------------------
 

@@ -1,0 +1,44 @@
+"""The direction of a change: "rose by 5%" goes up, "fell 57%" and "a 10% drop" go down.
+
+A direction word counts only right before the figure (alone or with "by" / "of": "rose 5%",
+"fell by 57%", "a decline of 10%") or right after it ("a 5% increase", "three times lower").
+A figure after "to" or "from" is a level ("rose to 300", "fell from 10% to 5%") and takes no
+direction. A sign written on the number ("-5%", "+26%") is its direction already.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from argmap._verify.numbers.mention import Mention
+from argmap._verify.numbers.reading import key
+from argmap._verify.numbers.vocabulary import DIRECTION_AFTER, DIRECTION_BEFORE
+
+_WORD_AFTER = re.compile(r"[ \t]{0,8}-?[ \t]{0,8}([A-Za-z]{1,20})\b")
+
+
+def direction(text: str, m: Mention) -> int:
+    """+1, -1 or 0 for a figure of ``text``: its sign, else the word just before or after."""
+    if m.direction or not m.is_figure:
+        return m.direction
+    words = text[max(0, m.start - 40):m.start].split()[-2:]
+    if words and key(words[-1]) in {"by", "of"}:
+        words = words[:-1]  # "fell by 57%", "a decline of 10%"
+    if words and words[-1].isalpha():
+        found = DIRECTION_BEFORE.get(key(words[-1]), 0)
+        if found:
+            return found
+    after = _WORD_AFTER.match(text, m.end)
+    if after is not None:
+        return DIRECTION_AFTER.get(key(after.group(1)), 0)
+    return 0
+
+
+def with_directions(text: str, found: list[Mention]) -> list[Mention]:
+    """Each figure with the direction the words around it give."""
+    out = []
+    for m in found:
+        way = direction(text, m)
+        out.append(replace(m, direction=way) if way != m.direction else m)
+    return out

@@ -1,0 +1,87 @@
+"""Labels and versions: numbers that name something ("Article 5", "page 12", "Python 3.11")
+rather than state a figure.
+
+A plain number (no currency, scale, percent, fold or unit) is a label when the word before it
+is a label word (:data:`~.vocabulary.LABEL_WORDS`), or a capitalised name that is not a
+common word ("Apollo 11", "Python 3.11"; not "In 2019", "All 27"), or when it continues a
+list of labels ("pages 12–15", "Articles 5 and 6"). A year after a name stays a year
+("Summer 2019"), unless a label word names it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from argmap._verify.numbers.grammar import YEAR_RE
+from argmap._verify.numbers.reading import counted_unit, key
+from argmap._verify.numbers.vocabulary import (
+    CURRENCIES,
+    DIRECTION_BEFORE,
+    FRACTION_DENOMINATORS,
+    LABEL_WORDS,
+    MONTH_ABBREVIATIONS,
+    MONTHS,
+    QUALIFIERS,
+    SCALE_WORDS,
+    STOP_WORDS,
+    TENS_WORDS,
+    UNIT_WORDS,
+    VAGUE_WORDS,
+)
+
+#: Capitalised words that begin a phrase rather than name a thing ("In 2019", "All 27").
+_COMMON = (STOP_WORDS | {key(m) for m in MONTHS} | {key(m) for m in MONTH_ABBREVIATIONS}
+           | {w for phrase in QUALIFIERS for w in phrase.split()} | set(DIRECTION_BEFORE)
+           | set(UNIT_WORDS) | set(TENS_WORDS) | set(FRACTION_DENOMINATORS) | set(VAGUE_WORDS)
+           | set(SCALE_WORDS) | {key(t) for c in CURRENCIES.values() for t in c.after}
+           | {"some", "several", "many", "most", "few", "first", "last", "next", "total",
+              "perhaps", "maybe", "today", "yesterday", "now", "still", "yet", "even",
+              "already", "currently", "however", "thus", "hence", "meanwhile", "overall",
+              "altogether", "together", "including", "excluding", "plus", "minus", "versus",
+              "against", "beyond", "amid", "across", "although", "though", "because",
+              "whereas", "unlike", "like", "nearly", "roughly", "here", "there", "annually",
+              "daily", "weekly", "monthly", "yearly", "reportedly", "officially"})
+
+_LIST_GAP = re.compile(r"\s*(?:[–—‒−-]|,|&|and|or|to|through)\s*(?:and\s+)?")
+
+
+def word_before(text: str, at: int) -> str | None:
+    """The whitespace-separated word that ends just before ``text[at]`` on the same line or
+    the one before, or None; found with string operations on a short window (a regular
+    expression anchored at the window's end was tried at every position of it)."""
+    lo = max(0, at - 48)
+    head = text[lo:at]
+    stripped = head.rstrip()
+    if not stripped or head.count("\n", len(stripped)) > 1:
+        return None
+    word = stripped.rsplit(None, 1)[-1]
+    if lo > 0 and len(word) == len(stripped) and not text[lo - 1].isspace():
+        return None  # the window cut a long word: none of the short words sought here
+    return word
+
+
+def is_label(match: re.Match[str], text: str, label_end: int) -> bool:
+    """Whether a matched plain number names something; ``label_end`` is where the last
+    label read ended (-1 for none), so that a list of labels stays labels."""
+    start, end = match.span("qty")
+    if start < 0 or match.start() != start:
+        return False  # not a number, or a qualifier before it
+    core = "num" if match.start("num") >= 0 else "word"
+    if match.span(core) != (start, end):
+        return False  # a sign, currency, scale, percent, fold, unit or bound goes with it
+    if label_end >= 0 and _LIST_GAP.fullmatch(text, label_end, start):
+        return True
+    before = word_before(text, start)
+    if before is None:
+        return False
+    word = before.lstrip("([{“‘\"'")
+    if key(word) in LABEL_WORDS:
+        return True
+    digits = match.group("num")
+    if digits and YEAR_RE.fullmatch(digits):
+        return False  # "Summer 2019", "Horizon 2020": a year after a name stays a year
+    if not (len(word) > 1 and word.isalpha() and word[0].isupper() and word[1:].islower()):
+        return False  # a name is one capitalised word: not "Minsk," nor "USD" nor "the"
+    if key(word) in _COMMON:
+        return False
+    return counted_unit(text, end)[0] is None  # "Belarus 300 MPs" is a count
