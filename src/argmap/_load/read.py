@@ -131,7 +131,7 @@ def _parse_yaml(text: str, display: str, positions: PositionIndex, limits: Limit
             positions.at_offset(len(text[: bad.start()].encode("utf-8"))),
             hint="a map is text: tabs and line breaks only; is this a binary file?",
         )
-    check_numbers(text, positions, limits)
+    check_numbers(positions, limits)
     measured = check_aliases(text, positions, limits)
     try:
         data = yaml_rs.loads(
