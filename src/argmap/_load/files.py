@@ -158,15 +158,13 @@ def read_bytes(
         if info.st_size > limit:
             raise FileRefusedError("too-big", "over the size limit", info.st_size)
         # Read at most one byte over the limit: a file that grows cannot make us read on.
-        chunks: list[bytes] = []
-        size = 0
-        while size <= limit:
-            chunk = os.read(fd, min(limit + 1 - size, 1 << 24))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            size += len(chunk)
-        data = b"".join(chunks)
+        # One read usually takes the whole file (the size it reports, and one byte more).
+        chunks = [os.read(fd, min(limit, info.st_size) + 1)]
+        size = len(chunks[0])
+        while chunks[-1] and size <= limit:
+            chunks.append(os.read(fd, min(limit + 1 - size, 1 << 24)))
+            size += len(chunks[-1])
+        data = b"".join(chunk for chunk in chunks if chunk)  # one chunk: joined without a copy
     except FileRefusedError:
         raise
     except OSError as exc:

@@ -18,7 +18,7 @@ from argmap._load.codes import LIMIT_EXCEEDED, load_error, load_problem
 from argmap._load.limits import Limits, tree_nodes
 from argmap._load.positions import PositionIndex
 
-__all__ = ["check_aliases", "check_numbers", "replay_budget"]
+__all__ = ["check_aliases", "check_numbers", "may_hold_long_number", "replay_budget"]
 
 #: Every form of number yaml-rs reads from a plain scalar (underscores, 0b/0o/0x, floats).
 _NUMBER = re.compile(
@@ -36,7 +36,7 @@ _MAX_REPORTED = 20
 _DIGIT_LIKE = bytes(0x31 if chr(b) in "0123456789abcdefABCDEF_" else 0x30 for b in range(256))
 
 
-def _may_hold_long_number(data: bytes, limit: int) -> bool:
+def may_hold_long_number(data: bytes, limit: int) -> bool:
     """Whether ``data`` holds a run of digit-like bytes that a number over ``limit`` needs.
 
     A number of more than N characters holds such a run of a third of N (at most a sign, a
@@ -50,7 +50,7 @@ def _may_hold_long_number(data: bytes, limit: int) -> bool:
 def check_numbers(positions: PositionIndex, limits: Limits) -> None:
     """Refuse numbers longer than ``max_number_length`` characters before anything converts them."""
     limit = limits.max_number_length
-    if not _may_hold_long_number(positions._data, limit):  # noqa: SLF001 - same package
+    if not may_hold_long_number(positions._data, limit):  # noqa: SLF001 - same package
         return
     tree = positions.tree()
     found: list[tuple[int, int]] = []

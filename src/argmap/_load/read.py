@@ -37,7 +37,12 @@ from argmap._load.limits import (
     non_text_keys,
 )
 from argmap._load.positions import PositionIndex
-from argmap._load.prescan import check_aliases, check_numbers, replay_budget
+from argmap._load.prescan import (
+    check_aliases,
+    check_numbers,
+    may_hold_long_number,
+    replay_budget,
+)
 from argmap._text import clip
 
 
@@ -281,13 +286,15 @@ def _parse_json(text: str, display: str, positions: PositionIndex, limits: Limit
 
         return bounded
 
+    # the hooks cost a Python call per number: only a file with a long run of digits needs them
+    bounded = may_hold_long_number(positions._data, limits.max_number_length)  # noqa: SLF001
     try:
         return json.loads(
             text,
             object_pairs_hook=pairs,
             parse_constant=constant,
-            parse_int=number(int),
-            parse_float=number(float),
+            parse_int=number(int) if bounded else None,
+            parse_float=number(float) if bounded else None,
         )
     except _LongNumberError as exc:
         literal = str(exc)
