@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 import os
-import resource
+import re
 import signal
 import stat
 import subprocess
@@ -47,6 +47,8 @@ SOURCES = "- {id: S1, type: report, title: City report, issued: 2023}\n"
 
 
 def _capped() -> None:  # pragma: no cover - runs in the child before exec
+    import resource  # POSIX only, as are the tests that cap memory
+
     resource.setrlimit(resource.RLIMIT_AS, (MEMORY_CAP, MEMORY_CAP))
 
 
@@ -573,3 +575,17 @@ def test_the_corpus_cases_of_this_module_are_listed_in_security_md() -> None:
         assert (corpus / name / "expected.json").is_file()
         assert name in text, name
     assert json.loads((corpus / "sources-link-to-etc-passwd" / "expected.json").read_text())
+
+
+def test_every_limit_is_documented_with_its_default() -> None:
+    """Each --max-* option appears in docs/cli.md and docs/security.md with its default."""
+    from argmap._load.limits import DEFAULT_LIMITS
+    from argmap.cli.options import LIMIT_OPTIONS
+
+    docs = Path(__file__).parents[1] / "docs"
+    cli = (docs / "cli.md").read_text(encoding="utf-8")
+    security = (docs / "security.md").read_text(encoding="utf-8")
+    for flag, (name, _help) in LIMIT_OPTIONS.items():
+        default = f"{getattr(DEFAULT_LIMITS, name):,}"
+        assert re.search(rf"^\| `{flag} N` \|.*default {default}\)", cli, re.M), flag
+        assert re.search(rf"^\| `{flag} N` \| `{name}` \| {default}\b", security, re.M), flag

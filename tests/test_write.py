@@ -3,7 +3,6 @@ through, temporary files named by their writer and removed only once it is gone.
 
 from __future__ import annotations
 
-import fcntl
 import os
 import stat
 import subprocess
@@ -22,6 +21,7 @@ from argmap._output.write import (
 )
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX file system features")
+fcntl = pytest.importorskip("fcntl", reason="POSIX file locks")
 
 
 def _dead_pid() -> int:
