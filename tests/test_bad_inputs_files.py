@@ -279,6 +279,21 @@ def test_a_map_file_named_through_a_link_is_read_as_given(tmp_path: Path) -> Non
 # --- unbounded work in the loader -------------------------------------------------------------
 
 
+def _remove_deep(folder: Path) -> None:
+    """Remove a deep tree without recursion (pytest's clean-up and shutil.rmtree recurse)."""
+    stack = [folder]
+    while stack:
+        current = stack[-1]
+        children = [p for p in current.iterdir() if p.is_dir() and not p.is_symlink()]
+        if children:
+            stack.extend(children)
+            continue
+        for path in current.iterdir():
+            path.unlink()
+        current.rmdir()
+        stack.pop()
+
+
 def test_folders_1000_deep_end_in_a_finding_not_a_recursion_error(tmp_path: Path) -> None:
     def build(folder: Path) -> dict[str, Any]:
         deepest = folder / "claims"
@@ -290,7 +305,10 @@ def test_folders_1000_deep_end_in_a_finding_not_a_recursion_error(tmp_path: Path
         shown = "claims" + "/d" * 33
         return {"exit": 1, "target": "claims", "findings": [{"code": "AM107", "file": shown}]}
 
-    run = _run_case(tmp_path, build, cpu=10)
+    try:
+        run = _run_case(tmp_path, build, cpu=10)
+    finally:
+        _remove_deep(tmp_path / "case" / "claims")
     assert "folders nest more than 32 levels below claims" in run.report
 
 
@@ -304,7 +322,10 @@ def test_the_folder_depth_is_an_option(tmp_path: Path) -> None:
         (deepest / "map.yaml").write_text(CLEAN_MAP, encoding="utf-8")
         return {"exit": 0, "target": "claims", "args": ["--max-folder-depth", "200"]}
 
-    run = _run_case(tmp_path, build)
+    try:
+        run = _run_case(tmp_path, build)
+    finally:
+        _remove_deep(tmp_path / "case" / "claims")
     assert "in 1 map" in run.report
 
 

@@ -160,7 +160,8 @@ def remove_stale_temporaries(folder: Path) -> list[Path]:
     """
     removed: list[Path] = []
     try:
-        entries = list(os.scandir(folder))
+        with os.scandir(folder) as found:
+            entries = list(found)
     except OSError:
         return removed
     for entry in entries:
