@@ -125,8 +125,8 @@ def test_a_problem_takes_code_id_and_severity_from_the_table() -> None:
 def _replay(session: str) -> bool:
     """Run a console example in the current folder; False when it needs what a test cannot do.
 
-    ``cat FILE`` and ``printf TEXT > FILE`` write the file, ``mkdir`` makes a folder, and the
-    first line ``argmap`` prints must be the one shown.
+    ``cat FILE`` and ``printf TEXT > FILE`` write the file, ``mkdir`` makes a folder, ``ln -s``
+    a symbolic link, and the first line ``argmap`` prints must be the one shown.
     """
     lines = session.splitlines()
     steps: list[tuple[list[str], list[str]]] = []
@@ -143,6 +143,8 @@ def _replay(session: str) -> bool:
             Path(command[3]).write_bytes(text.encode("latin-1"))
         elif command[0] == "mkdir":
             Path(command[1]).mkdir()
+        elif command[:2] == ["ln", "-s"]:
+            Path(command[3]).symlink_to(command[2])
         elif command[0] == "argmap":
             result = CliRunner().invoke(cli, [command[1], "--no-config", *command[2:]])
             assert result.output.splitlines()[0] == shown[0]

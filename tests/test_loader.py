@@ -178,9 +178,17 @@ def test_json_duplicate_key_message_names_the_key_it_points_at(tmp_path: Path) -
     assert error.message == "duplicate key 'b'"
 
 
-def test_json_integer_too_long_is_a_clean_syntax_error(tmp_path: Path) -> None:
+def test_json_integer_too_long_is_a_located_limit_error(tmp_path: Path) -> None:
+    """Refused by --max-number-length before conversion; above it, int()'s own limit."""
     text = '{"title": "t", "claims": [], "n": ' + "9" * 5000 + "}"
-    error = load_error(write(tmp_path, text, "map.json"))
-    assert error.code == "AM105"
-    assert "is not a number" not in error.message
-    assert "5000 digits" in error.message
+    path = write(tmp_path, text, "map.json")
+    error = load_error(path)
+    assert error.code == "AM107"
+    assert "a number of 5,000 characters" in error.message
+    assert (error.location.line, error.location.column) == (1, 35)
+    with pytest.raises(MapLoadError) as caught:
+        argmap.load(path, limits=argmap.Limits(max_number_length=10_000))
+    raised = caught.value.findings[0]
+    assert raised.code == "AM105"
+    assert "is not a number" not in raised.message
+    assert "5000 digits" in raised.message

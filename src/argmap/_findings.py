@@ -166,4 +166,4 @@ class MapLoadError(Exception):
 
 #: Load codes (the table is ``argmap._load.codes``) that mean the input could not be read at
 #: all: the CLI exits 2 for these, and their documentation says so.
-UNREADABLE_CODES = frozenset({"AM101", "AM102", "AM103", "AM104"})
+UNREADABLE_CODES = frozenset({"AM101", "AM102", "AM103", "AM104", "AM115"})

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from argmap._engine.codes import all_codes
 from argmap._findings import Severity
+from argmap._load.files import MAX_CONFIG_BYTES, FileRefusedError, read_bytes
 
 if TYPE_CHECKING:
     from argmap._engine.context import Rule
@@ -88,6 +89,11 @@ def check_codes(values: Iterable[str], option: str) -> tuple[str, ...]:
     return tuple(_check_code(code, "command line", option) for code in split_codes(values))
 
 
+def _read_config(path: Path) -> str:
+    """A configuration file's text, read as every input is (a regular file, size-capped)."""
+    return read_bytes(path, limit=MAX_CONFIG_BYTES).decode("utf-8")
+
+
 def find_pyproject(start: Path) -> Path | None:
     """The nearest pyproject.toml with a ``[tool.argmap]`` table, from ``start`` upward."""
     here = start.resolve()
@@ -95,8 +101,8 @@ def find_pyproject(start: Path) -> Path | None:
         candidate = folder / "pyproject.toml"
         if candidate.is_file():
             try:
-                data = tomllib.loads(candidate.read_text(encoding="utf-8"))
-            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+                data = tomllib.loads(_read_config(candidate))
+            except (FileRefusedError, UnicodeDecodeError, tomllib.TOMLDecodeError):
                 continue
             if "argmap" in data.get("tool", {}):
                 return candidate
@@ -230,8 +236,8 @@ def load_config(path: Path | None) -> Config:
     if path is None:
         return Config()
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        data = tomllib.loads(_read_config(path))
+    except (FileRefusedError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         msg = f"{path}: cannot read the configuration: {exc}"
         raise ConfigError(msg) from None
     table = data.get("tool", {}).get("argmap", {})

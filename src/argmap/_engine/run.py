@@ -29,7 +29,16 @@ from argmap._engine.config import (
 )
 from argmap._engine.context import Problem, Rule, RuleContext
 from argmap._engine.suppressions import apply_suppressions, file_ignores
-from argmap._findings import Finding, Location, MapLoadError, Related, Severity, by_position
+from argmap._findings import (
+    UNREADABLE_CODES,
+    Finding,
+    Location,
+    MapLoadError,
+    Related,
+    Severity,
+    by_position,
+)
+from argmap._load.files import ReadLog, recording
 from argmap._load.limits import DEFAULT_LIMITS, Limits
 
 if TYPE_CHECKING:
@@ -194,7 +203,8 @@ class CheckRun:
     path, to quote lines from; ``contexts`` one rule context per map that loaded, with the
     indexes, quote anchorings and graph analyses the rules computed, so a report built from
     the run computes none of them again. ``unreadable`` is true when a path or file could
-    not be read at all (the command line exits 2).
+    not be read at all (the command line exits 2). ``reads`` records every file the run
+    asked to read (maps, sources, snapshots) and those that passed the read checks.
     """
 
     findings: tuple[Finding, ...]
@@ -204,6 +214,7 @@ class CheckRun:
     unreadable: bool
     config: Config = DEFAULT_CONFIG
     limits: Limits = DEFAULT_LIMITS
+    reads: ReadLog = field(default_factory=ReadLog, compare=False)
     _lines: dict[str, list[str]] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
@@ -222,22 +233,26 @@ class CheckRun:
     def line_text(self, location: Location) -> str:
         """The source line a location points at, for quoting under a finding.
 
-        From the loaded file when there is one; else (a file that failed to load) from a
-        read of at most ``max_file_bytes``, as such a file may be huge or hold control
-        characters (AM109): it is quoted through ``visible``, as loaded files are.
+        From the loaded file when there is one; else (a file that failed to load) only when
+        the file passed the read checks in this run (a regular file, inside its map's folder
+        when it was found there, within ``max_file_bytes``): a file refused for leading
+        outside (a link to a secret) is never quoted. It is read again through the same
+        checks and quoted through ``visible``, as it may hold control characters (AM109).
         """
+        from argmap._load.files import FileRefusedError, read_bytes, resolved
         from argmap._text import visible
 
         origin = self.origins.get(location.file)
         if origin is not None:
             return origin.line_text(location)
         if location.file not in self._lines:
-            try:
-                with Path(location.file).open("rb") as handle:
-                    raw = handle.read(self.limits.max_file_bytes)
-                self._lines[location.file] = raw.decode("utf-8", "replace").splitlines()
-            except OSError:
-                self._lines[location.file] = []
+            self._lines[location.file] = []
+            if resolved(location.file) in self.reads.passed:
+                try:
+                    raw = read_bytes(location.file, limit=self.limits.max_file_bytes)
+                    self._lines[location.file] = raw.decode("utf-8", "replace").splitlines()
+                except FileRefusedError:
+                    pass
         lines = self._lines[location.file]
         return visible(lines[location.line - 1]) if 0 < location.line <= len(lines) else ""
 
@@ -255,17 +270,17 @@ class _Collector:
         self.unreadable = False
 
     def problem(self, finding: Finding) -> None:
-        """A path that holds no map, or cannot be read."""
+        """A path that holds no map or cannot be read, or a search that went too deep."""
         self.findings.append(finding)
-        self.unreadable = True
+        self.unreadable = self.unreadable or finding.code in UNREADABLE_CODES
 
-    def map_at(self, path: Path) -> None:
+    def map_at(self, path: Path, inside: Path | None = None) -> None:
         """Load the map at ``path`` and check it; a load error is kept as findings."""
         from argmap._load.loader import load
 
         self.files.append(str(path))
         try:
-            argmap = load(path, limits=self.limits)
+            argmap = load(path, limits=self.limits, inside=inside)
         except MapLoadError as exc:
             self.findings.extend(exc.findings)
             self.unreadable = self.unreadable or exc.unreadable
@@ -279,7 +294,7 @@ class _Collector:
         self.findings.extend(findings)
         self.contexts.append(ctx)
 
-    def finish(self) -> CheckRun:
+    def finish(self, reads: ReadLog) -> CheckRun:
         return CheckRun(
             findings=tuple(sorted(self.findings, key=by_position)),
             files=tuple(self.files),
@@ -288,6 +303,7 @@ class _Collector:
             unreadable=self.unreadable,
             config=self.config,
             limits=self.limits,
+            reads=reads,
         )
 
 
@@ -305,16 +321,17 @@ def check_paths(
 
     collected = _Collector(config, limits)
     seen: set[Path] = set()
-    for item in discover(paths):
-        if isinstance(item, Finding):
-            collected.problem(item)
-            continue
-        resolved = item.resolve()
-        if resolved in seen:
-            continue
-        seen.add(resolved)
-        collected.map_at(item)
-    return collected.finish()
+    with recording() as reads:
+        for item in discover(paths, limits):
+            if isinstance(item, Finding):
+                collected.problem(item)
+                continue
+            resolved = item.path.resolve()
+            if resolved in seen:
+                continue
+            seen.add(resolved)
+            collected.map_at(item.path, item.inside)
+    return collected.finish(reads)
 
 
 def check_map(
@@ -328,5 +345,6 @@ def check_map(
     error here, as in :func:`argmap.load`, not a search.
     """
     collected = _Collector(config, limits)
-    collected.map_at(Path(path))
-    return collected.finish()
+    with recording() as reads:
+        collected.map_at(Path(path))
+    return collected.finish(reads)

@@ -23,6 +23,7 @@ __all__ = [
     "NOT_A_MAPPING",
     "NOT_UTF8",
     "NO_MAP_FOUND",
+    "OUTSIDE_MAP_FOLDER",
     "PATH_NOT_FOUND",
     "SYNTAX_ERROR",
     "UNKNOWN_KEY",
@@ -72,9 +73,11 @@ NO_MAP_FOUND = _load_code("AM102", "no-map-found", """
 """)
 
 UNREADABLE = _load_code("AM103", "unreadable", """
-    A file or folder that cannot be read: no permission, a folder where a file belongs.
+    A file or folder that cannot be read: no permission, a folder or device where a file belongs.
 
-    The message carries the operating system's reason.
+    The message carries the operating system's reason. Only regular files are read: a FIFO
+    (which would block), a device (which may never end) or a file of the kernel under
+    ``/proc`` or ``/sys`` is refused before it is read, whether found or named.
 
     FAIL::
 
@@ -135,11 +138,13 @@ DUPLICATE_KEY = _load_code("AM106", "duplicate-key", """
 """)
 
 LIMIT_EXCEEDED = _load_code("AM107", "limit-exceeded", """
-    A file over a limit: its size, values, longest text, alias expansions or nesting depth.
+    A file over a limit: its size, values, text or number length, aliases, nesting or folder depth.
 
     The limits keep a hostile file from exhausting time or memory and leave room for a map of
     100,000 claims. Raise one with its option: ``--max-file-size``, ``--max-values``,
-    ``--max-text-length``, ``--max-alias-expansions`` or ``--max-depth``.
+    ``--max-text-length``, ``--max-number-length``, ``--max-alias-expansions``,
+    ``--max-alias-characters``, ``--max-depth`` or ``--max-folder-depth``
+    (docs/security.md lists them with their defaults).
 
     FAIL::
 
@@ -278,6 +283,24 @@ INVALID_VALUE = _load_code("AM114", "invalid-value", """
           - {id: C1, kind: thesis, text: Cycling tripled.}
 """)
 
+OUTSIDE_MAP_FOLDER = _load_code("AM115", "outside-map-folder", """
+    A file found from a map that resolves outside the map's folder, through a symbolic link.
+
+    Files argmap finds by itself (map files found by folder search, a ``sources.yaml`` beside
+    ``map.yaml``) must lie inside the folder searched or the map's folder, as snapshots must:
+    a map from an untrusted pull request could otherwise make argmap read, and quote in its
+    messages, any file the runner can read. The file is not read, and nothing of it is shown.
+    A file named on the command line is read as given.
+
+    FAIL::
+
+        $ mkdir lane
+        $ printf 'title: x\\nclaims: []\\n' > lane/map.yaml
+        $ ln -s /etc/passwd lane/sources.yaml
+        $ argmap check lane
+        lane/sources.yaml:1:1: AM115 the file leads outside the map's folder; it is not read
+""")
+
 #: Every load code, in code order.
 LOAD_CODES: dict[str, CodeDoc] = {
     doc.code: doc
@@ -296,6 +319,7 @@ LOAD_CODES: dict[str, CodeDoc] = {
         WRONG_TYPE,
         MISSING_FIELD,
         INVALID_VALUE,
+        OUTSIDE_MAP_FOLDER,
     )
 }
 

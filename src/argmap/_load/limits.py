@@ -7,16 +7,25 @@ AM107 and a location, and stay cheap on an ordinary map (a quick scan proves mos
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, Literal
 
 from argmap._findings import Location, MapLoadError
-from argmap._load.codes import FORBIDDEN_CHARACTER, LIMIT_EXCEEDED, WRONG_TYPE, load_error
+from argmap._load.codes import (
+    FORBIDDEN_CHARACTER,
+    LIMIT_EXCEEDED,
+    WRONG_TYPE,
+    load_error,
+    load_problem,
+)
 from argmap._load.positions import PathStep, PositionIndex
-from argmap._text import short_repr
+from argmap._text import clip, short_repr
 
 FORBIDDEN_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _PLAIN_SCALARS = (str, int, float, bool, type(None))
+#: At most this many problems of one kind are listed; the rest would only repeat them.
+_MAX_REPORTED = 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +39,17 @@ class Limits:
     max_text_length: int = 100_000
     max_alias_expansions: int = 10_000
     max_depth: int = 200
+    #: Characters that aliases may add to a file in all (each alias counts its anchor's
+    #: characters, plus one per value): a 140 KB file of one 99,000-character anchor and
+    #: 9,999 aliases would otherwise expand to a billion characters (1.9 GB).
+    max_alias_characters: int = 10_000_000
+    #: Characters of one number (digits, sign, point, exponent): converting a number of a
+    #: million digits takes a minute (the conversion is quadratic), and no figure needs more.
+    max_number_length: int = 1_000
+    #: Bytes of one snapshot file (snapshots are read whole, to anchor quotes in them).
+    max_snapshot_bytes: int = 50 * 1024 * 1024
+    #: Folders below a searched folder (``argmap check claims/``) that are searched for maps.
+    max_folder_depth: int = 32
 
 
 DEFAULT_LIMITS = Limits()
@@ -148,6 +168,17 @@ def _check_scalar(
                 hint="map text may hold tabs and line breaks but no other control "
                 "characters; delete it",
             )
+    elif is_key and isinstance(value, _PLAIN_SCALARS):
+        # a key read as a number, boolean or null: name every such key where it is written
+        typed = non_text_keys(positions) if positions is not None else None
+        if typed is not None:
+            raise typed
+        raise load_error(
+            WRONG_TYPE,
+            f"a mapping key is {short_repr(value)}, not a text",
+            Location(display),
+            hint="keys are texts; quote the key",
+        )
     elif not isinstance(value, _PLAIN_SCALARS):
         what = "a mapping key" if is_key else "a value"
         raise load_error(
@@ -209,6 +240,59 @@ def _locate_quietly(
         return positions.locate(path, part)
     except Exception:  # noqa: BLE001 - a location is a courtesy; the error must still come out
         return Location(display)
+
+
+def tree_nodes(tree: Any) -> Iterator[int]:
+    """Every node of a rapidyaml tree, without recursion."""
+    import ryml
+
+    stack = [tree.root_id()]
+    while stack:
+        node = stack.pop()
+        yield node
+        stack.extend(ryml.children(tree, node))
+
+
+def non_text_keys(positions: PositionIndex) -> MapLoadError | None:
+    """Every plain key that YAML reads as a number, boolean or null, each located.
+
+    None when there is none or the file cannot be walked; the caller then says what it can.
+    """
+    import yaml_rs
+
+    tree = positions.tree()
+    if tree is None:
+        return None
+    found: list[tuple[int, bytes, str]] = []
+    for node in tree_nodes(tree):
+        if not tree.has_key(node) or tree.is_key_ref(node) or not tree.is_key_plain(node):
+            continue
+        view = tree.key(node)
+        raw = bytes(view)
+        if len(raw) > 64:  # no number, boolean or null is longer (longer numbers: see above)
+            continue
+        try:
+            value = yaml_rs.loads(raw.decode("utf-8") + ": x", parse_datetime=False)
+        except (yaml_rs.YAMLDecodeError, UnicodeDecodeError):
+            continue
+        key = next(iter(value)) if isinstance(value, dict) and value else ""
+        if not isinstance(key, str):
+            what = "null" if key is None else "a boolean" if isinstance(key, bool) else "a number"
+            found.append((positions.offset_of(view) or 0, raw, what))
+    if not found:
+        return None
+    return MapLoadError(
+        [
+            load_problem(
+                WRONG_TYPE,
+                f"the key {clip(raw.decode('utf-8', 'replace'))} is {what}, not a text",
+                positions.at_offset(offset, len(raw)),
+                hint=f"keys are texts; quote it (\"{clip(raw.decode('utf-8', 'replace'))}\":) "
+                "if you mean the text",
+            )
+            for offset, raw, what in sorted(found)[:_MAX_REPORTED]
+        ]
+    )
 
 
 _JSON_TOKENS = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')

@@ -13,10 +13,11 @@ import os
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from argmap._findings import Finding, Location, MapLoadError
 from argmap._load.codes import (
+    LIMIT_EXCEEDED,
     NO_MAP_FOUND,
     NOT_A_MAPPING,
     PATH_NOT_FOUND,
@@ -35,6 +36,7 @@ if TYPE_CHECKING:
 __all__ = [
     "MAP_FILE_NAMES",
     "SOURCES_FILE_NAMES",
+    "MapFile",
     "discover",
     "find_map_file",
     "gc_paused",
@@ -60,11 +62,15 @@ def _unreadable(path: Path, exc: OSError) -> MapLoadError:
     )
 
 
-def _is_file(path: Path) -> bool:
-    """``Path.is_file`` that reports a folder we may not look into instead of raising."""
+def _is_entry(path: Path) -> bool:
+    """Something that is there and is not a folder: a file, a link to one, or a special file.
+
+    A FIFO or a device named ``map.yaml`` is taken for the map file, so that the read layer
+    refuses it by name (AM103) instead of the folder looking empty.
+    """
     try:
-        return path.is_file()
-    except OSError as exc:  # EACCES, ELOOP... (Python 3.11 raises rather than answering)
+        return path.is_symlink() or (path.exists() and not path.is_dir())
+    except OSError as exc:
         raise _unreadable(path, exc) from None
 
 
@@ -72,39 +78,55 @@ def find_map_file(folder: Path) -> Path | None:
     """The map file of a map folder, if it has one."""
     for name in MAP_FILE_NAMES:
         candidate = folder / name
-        if _is_file(candidate):
+        if _is_entry(candidate):
             return candidate
     return None
 
 
-def discover(paths: Sequence[str | os.PathLike[str]]) -> Iterator[Path | Finding]:
-    """Expand command-line paths into map files; a path with no map yields a finding."""
+class MapFile(NamedTuple):
+    """A map file to load, and the folder it must resolve into when it was found, not named."""
+
+    path: Path
+    inside: Path | None = None
+
+
+def discover(
+    paths: Sequence[str | os.PathLike[str]], limits: Limits = DEFAULT_LIMITS
+) -> Iterator[MapFile | Finding]:
+    """Expand command-line paths into map files; a path with no map yields a finding.
+
+    A file named on the command line is read as given; a map file found in a folder must
+    resolve into the folder named.
+    """
     for raw in paths:
         path = Path(raw)
         try:
-            yield from _discover_one(path)
+            yield from _discover_one(path, limits)
         except MapLoadError as exc:
             yield from exc.findings
         except OSError as exc:
             yield from _unreadable(path, exc).findings
 
 
-def _discover_one(path: Path) -> Iterator[Path | Finding]:
+def _discover_one(path: Path, limits: Limits) -> Iterator[MapFile | Finding]:
     display = display_path(path)
-    if not path.exists():
+    if not path.exists() and not path.is_symlink():
         yield load_problem(PATH_NOT_FOUND, "no such file or folder", Location(display))
         return
-    if path.is_file():
-        yield path
+    if not path.is_dir():
+        yield MapFile(path)
         return
     direct = find_map_file(path)
     if direct is not None:
-        yield direct
+        yield MapFile(direct, path)
         return
-    found: list[Path] = []
+    found: list[MapFile] = []
     problems: list[Finding] = []
-    for item in _walk_for_maps(path):
-        (problems if isinstance(item, Finding) else found).append(item)  # type: ignore[arg-type]
+    for item in _walk_for_maps(path, limits.max_folder_depth):
+        if isinstance(item, Finding):
+            problems.append(item)
+        else:
+            found.append(MapFile(item, path))
     if not found and not problems:
         yield load_problem(
             NO_MAP_FOUND,
@@ -117,36 +139,59 @@ def _discover_one(path: Path) -> Iterator[Path | Finding]:
     yield from sorted(found)
 
 
-def _walk_for_maps(folder: Path) -> Iterator[Path | Finding]:
-    """Map files under ``folder``; a folder that cannot be read is reported, not skipped."""
-    try:
-        entries = sorted(folder.iterdir())
-        map_file = find_map_file(folder)
-    except MapLoadError as exc:
-        yield from exc.findings
-        return
-    except OSError as exc:
-        yield from _unreadable(folder, exc).findings
-        return
-    if map_file is not None:
-        yield map_file
-        return
-    for entry in entries:
-        if entry.name.startswith("."):
-            continue
+def _walk_for_maps(root: Path, max_depth: int) -> Iterator[Path | Finding]:
+    """Map files under ``root``, in no particular order; a folder that cannot be read is
+    reported, not skipped, and so is the first folder deeper than ``max_depth``.
+
+    The walk keeps its own stack (a map 1,000 folders deep must not exhaust Python's), does
+    not follow symbolic links to folders, and skips folders whose names start with a dot.
+    """
+    stack: list[tuple[Path, int]] = [(root, 0)]
+    too_deep: Path | None = None
+    while stack:
+        folder, depth = stack.pop()
         try:
-            if entry.is_dir() and not entry.is_symlink():
-                yield from _walk_for_maps(entry)
-            elif entry.is_file() and entry.name.endswith(MAP_SUFFIXES):
-                yield entry
+            entries = sorted(folder.iterdir())
+            map_file = find_map_file(folder)
+        except MapLoadError as exc:
+            yield from exc.findings
+            continue
         except OSError as exc:
-            yield from _unreadable(entry, exc).findings
+            yield from _unreadable(folder, exc).findings
+            continue
+        if map_file is not None:
+            yield map_file
+            continue
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            try:
+                if entry.is_dir() and not entry.is_symlink():
+                    if depth < max_depth:
+                        stack.append((entry, depth + 1))
+                    elif too_deep is None:
+                        too_deep = entry
+                elif entry.name.endswith(MAP_SUFFIXES) and _is_entry(entry):
+                    yield entry
+            except MapLoadError as exc:
+                yield from exc.findings
+            except OSError as exc:
+                yield from _unreadable(entry, exc).findings
+    if too_deep is not None:
+        yield load_problem(
+            LIMIT_EXCEEDED,
+            f"folders nest more than {max_depth} levels below {display_path(root)}; "
+            "deeper folders are not searched",
+            Location(display_path(too_deep)),
+            hint="check the map folder itself, or raise the limit with --max-folder-depth",
+        )
 
 
-def _resolve_map_file(path: Path) -> Path:
+def _resolve_map_file(path: Path) -> tuple[Path, Path | None]:
+    """The map file of a path, and the folder it must resolve into (its folder, if found)."""
     try:
         is_dir = path.is_dir()
-        exists = is_dir or path.exists()
+        exists = is_dir or path.exists() or path.is_symlink()
     except OSError as exc:
         raise _unreadable(path, exc) from None
     if is_dir:
@@ -158,20 +203,25 @@ def _resolve_map_file(path: Path) -> Path:
                 Location(display_path(path)),
                 hint="a map folder holds map.yaml, map.yml or map.json",
             )
-        return found
+        return found, path
     if not exists:
-        raise load_error(
-            PATH_NOT_FOUND,
-            "no such file or folder",
-            Location(display_path(path)),
-        )
-    return path
+        raise load_error(PATH_NOT_FOUND, "no such file or folder", Location(display_path(path)))
+    return path, None
 
 
-def load_data(path: str | os.PathLike[str], limits: Limits = DEFAULT_LIMITS) -> MapOrigin:
-    """Read and parse a map's files without validating them (the first half of :func:`load`)."""
-    map_path = _resolve_map_file(Path(path))
-    parsed = parse_file(map_path, limits)
+def load_data(
+    path: str | os.PathLike[str],
+    limits: Limits = DEFAULT_LIMITS,
+    inside: str | os.PathLike[str] | None = None,
+) -> MapOrigin:
+    """Read and parse a map's files without validating them (the first half of :func:`load`).
+
+    A map file found in a folder must resolve into it (into ``inside`` when given); the
+    sources file beside a map file must resolve into the map file's folder.
+    """
+    map_path, found_in = _resolve_map_file(Path(path))
+    within = Path(inside) if inside is not None else found_in
+    parsed = parse_file(map_path, limits, within)
     if not isinstance(parsed.data, dict):
         what = "empty" if parsed.data is None else f"a {_type_name(parsed.data)}"
         raise load_error(
@@ -181,12 +231,12 @@ def load_data(path: str | os.PathLike[str], limits: Limits = DEFAULT_LIMITS) -> 
             Location(parsed.display),
             hint="start with `title:` and `claims:`; see docs/format.md",
         )
-    origin = MapOrigin(root=map_path.parent, map_file=parsed)
+    origin = MapOrigin(root=map_path.parent, map_file=parsed, limits=limits)
     if map_path.name in MAP_FILE_NAMES:
         for name in SOURCES_FILE_NAMES:
             candidate = map_path.parent / name
-            if _is_file(candidate):
-                sources = parse_file(candidate, limits)
+            if _is_entry(candidate):
+                sources = parse_file(candidate, limits, map_path.parent)
                 if not isinstance(sources.data, list):
                     raise load_error(
                         NOT_A_MAPPING,
@@ -212,14 +262,23 @@ def _type_name(value: Any) -> str:
     return type(value).__name__
 
 
-def load(path: str | os.PathLike[str], *, limits: Limits = DEFAULT_LIMITS) -> ArgumentMap:
-    """Load a map from a file or a map folder; raise :class:`MapLoadError` with every problem."""
+def load(
+    path: str | os.PathLike[str],
+    *,
+    limits: Limits = DEFAULT_LIMITS,
+    inside: str | os.PathLike[str] | None = None,
+) -> ArgumentMap:
+    """Load a map from a file or a map folder; raise :class:`MapLoadError` with every problem.
+
+    ``inside``: a folder the map file must resolve into (a file found by a folder search);
+    the map file of a folder must resolve into that folder in any case.
+    """
     from pydantic import ValidationError
 
     from argmap._model import ArgumentMap
 
     with gc_paused():
-        origin = load_data(path, limits)
+        origin = load_data(path, limits, inside)
         data = origin.combined_data()
         try:
             model = ArgumentMap.model_validate(data)

@@ -12,8 +12,10 @@ from pathlib import Path
 from typing import Any, Literal
 
 from argmap._findings import Location
+from argmap._load.limits import DEFAULT_LIMITS, Limits
 from argmap._load.positions import PathStep
 from argmap._load.read import ParsedFile
+from argmap._load.snapshots import SnapshotText, read_snapshot
 from argmap._text import visible
 
 __all__ = ["COLLECTIONS", "MapOrigin"]
@@ -31,12 +33,18 @@ class MapOrigin:
     map_file: ParsedFile
     sources_file: ParsedFile | None = None
     inline_sources: int = 0
+    #: The limits the map was loaded under; snapshots are read under the same.
+    limits: Limits = DEFAULT_LIMITS
     _nodes: dict[str, tuple[str, int]] | None = field(default=None, repr=False)
 
     @property
     def folder(self) -> Path:
         """The folder snapshot paths are relative to."""
         return self.map_file.path.parent
+
+    def read_snapshot(self, relative_path: str) -> SnapshotText | str:
+        """A snapshot of this map (confined to its folder, under its limits), or why not."""
+        return read_snapshot(self.folder, relative_path, self.limits.max_snapshot_bytes)
 
     @property
     def files(self) -> list[str]:

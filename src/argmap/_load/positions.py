@@ -175,6 +175,15 @@ class PositionIndex:
                 self._tree = None
         return self._tree
 
+    def tree(self) -> Any:
+        """The file's rapidyaml tree (scalars as text, aliases unexpanded), or None when
+        rapidyaml cannot read the file; built once, for locating and for the pre-parse bounds."""
+        return self._build()
+
+    def offset_of(self, view: Any) -> int | None:
+        """The byte offset in the file of a view into the tree's buffer."""
+        return self._offset_of(view)
+
     def drop_tree(self) -> None:
         """Free the rapidyaml tree now; locating after this gives file-level locations."""
         self._tree = None

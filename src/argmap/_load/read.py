@@ -19,6 +19,7 @@ from argmap._load.codes import (
     FORBIDDEN_CHARACTER,
     LIMIT_EXCEEDED,
     NOT_UTF8,
+    OUTSIDE_MAP_FOLDER,
     PATH_NOT_FOUND,
     SYNTAX_ERROR,
     UNREADABLE,
@@ -26,14 +27,22 @@ from argmap._load.codes import (
     load_error,
     load_problem,
 )
+from argmap._load.files import FileRefusedError, read_bytes
 from argmap._load.limits import (
     DEFAULT_LIMITS,
     FORBIDDEN_CHARS,
     Limits,
     check_limits,
     json_too_deep,
+    non_text_keys,
 )
 from argmap._load.positions import PositionIndex
+from argmap._load.prescan import (
+    check_aliases,
+    check_numbers,
+    may_hold_long_number,
+    replay_budget,
+)
 from argmap._text import clip
 
 
@@ -56,39 +65,48 @@ def display_path(path: Path) -> str:
         return str(path)
 
 
-def read_text(path: Path, limits: Limits = DEFAULT_LIMITS) -> str:
-    """Read a UTF-8 text file (a BOM is allowed), raising MapLoadError with a location."""
-    display = display_path(path)
-
-    def too_big(size: str) -> MapLoadError:
+def _refusal(exc: FileRefusedError, display: str, limit: int) -> MapLoadError:
+    """The load error for a file the read layer refused; it never quotes the file."""
+    where = Location(display)
+    if exc.kind == "missing":
+        return load_error(PATH_NOT_FOUND, "no such file", where)
+    if exc.kind == "outside":
+        return load_error(
+            OUTSIDE_MAP_FOLDER,
+            "the file leads outside the map's folder; it is not read",
+            where,
+            hint="a symbolic link leads out of the folder; keep the map's files inside it, "
+            "or name the file on the command line to read it as given",
+        )
+    if exc.kind == "too-big":
+        size = f"{exc.size:,}" if exc.size is not None else f"more than {limit:,}"
         return load_error(
             LIMIT_EXCEEDED,
-            f"file is {size} bytes, over the limit of {limits.max_file_bytes:,}",
-            Location(display),
+            f"file is {size} bytes, over the limit of {limit:,}",
+            where,
             hint="split the map, or raise the limit with --max-file-size",
         )
+    hint = {
+        "folder": None,
+        "special": "a map is a file on disk; this one would block or never end",
+        "kernel": "a map is a file on disk, not a file of the kernel",
+    }.get(exc.kind, "check the file's permissions")
+    return load_error(UNREADABLE, exc.reason, where, hint=hint)
 
+
+def read_text(
+    path: Path, limits: Limits = DEFAULT_LIMITS, inside: Path | None = None
+) -> str:
+    """Read a UTF-8 text file (a BOM is allowed), raising MapLoadError with a location.
+
+    The read goes through :func:`~argmap._load.files.read_bytes`: a regular file of at most
+    ``max_file_bytes``, inside ``inside`` when the file was found rather than named.
+    """
+    display = display_path(path)
     try:
-        size = path.stat().st_size
-        if size > limits.max_file_bytes:
-            raise too_big(f"{size:,}")
-        # Read at most one byte over the limit: a file that grows, or a special file that
-        # reports size 0 (/proc, a pipe), cannot make us read without bound.
-        with path.open("rb") as handle:
-            raw = handle.read(limits.max_file_bytes + 1)
-        if len(raw) > limits.max_file_bytes:
-            raise too_big(f"more than {limits.max_file_bytes:,}")
-    except FileNotFoundError:
-        raise load_error(PATH_NOT_FOUND, "no such file", Location(display)) from None
-    except IsADirectoryError:
-        raise load_error(UNREADABLE, "expected a file, found a folder", Location(display)) from None
-    except OSError as exc:
-        raise load_error(
-            UNREADABLE,
-            f"cannot read the file: {exc.strerror or exc}",
-            Location(display),
-            hint="check the file's permissions",
-        ) from None
+        raw = read_bytes(path, limit=limits.max_file_bytes, inside=inside)
+    except FileRefusedError as exc:
+        raise _refusal(exc, display, limits.max_file_bytes) from None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -118,12 +136,14 @@ def _parse_yaml(text: str, display: str, positions: PositionIndex, limits: Limit
             positions.at_offset(len(text[: bad.start()].encode("utf-8"))),
             hint="a map is text: tabs and line breaks only; is this a binary file?",
         )
+    check_numbers(positions, limits)
+    measured = check_aliases(text, positions, limits)
     try:
         data = yaml_rs.loads(
             text,
             parse_datetime=False,
             alias_limits=yaml_rs.AliasLimits(
-                max_total_replayed_events=limits.max_alias_expansions * 10,
+                max_total_replayed_events=replay_budget(text, limits, measured),
                 max_alias_expansions_per_anchor=limits.max_alias_expansions,
             ),
         )
@@ -140,6 +160,11 @@ def _parse_yaml(text: str, display: str, positions: PositionIndex, limits: Limit
                     second,
                     hint=f"the first {key!r} is at line {first.line}; keep one of them",
                 ) from None
+            # Keys that differ as written but are equal to Python (1, 1.0 and true): they
+            # are not texts, which is the real problem.
+            typed = non_text_keys(positions)
+            if typed is not None:
+                raise typed from None
             raise load_error(DUPLICATE_KEY, first_line, Location(display)) from None
         if "recursion limit" in message:
             found = _YAML_POSITION.search(first_line)
@@ -232,7 +257,11 @@ class _NotANumberError(ValueError):
     """NaN, Infinity or -Infinity in a JSON file."""
 
 
-def _parse_json(text: str, display: str, positions: PositionIndex) -> Any:
+class _LongNumberError(ValueError):
+    """A JSON number longer than ``max_number_length`` characters (caught before conversion)."""
+
+
+def _parse_json(text: str, display: str, positions: PositionIndex, limits: Limits) -> Any:
     def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
         result: dict[str, Any] = {}
         for key, value in items:
@@ -249,8 +278,33 @@ def _parse_json(text: str, display: str, positions: PositionIndex) -> Any:
     def constant(name: str) -> Any:
         raise _NotANumberError(name)
 
+    def number(convert: type[int] | type[float]) -> Any:
+        def bounded(literal: str) -> int | float:
+            if len(literal) > limits.max_number_length:
+                raise _LongNumberError(literal)
+            return convert(literal)
+
+        return bounded
+
+    # the hooks cost a Python call per number: only a file with a long run of digits needs them
+    bounded = may_hold_long_number(positions._data, limits.max_number_length)  # noqa: SLF001
     try:
-        return json.loads(text, object_pairs_hook=pairs, parse_constant=constant)
+        return json.loads(
+            text,
+            object_pairs_hook=pairs,
+            parse_constant=constant,
+            parse_int=number(int) if bounded else None,
+            parse_float=number(float) if bounded else None,
+        )
+    except _LongNumberError as exc:
+        literal = str(exc)
+        raise load_error(
+            LIMIT_EXCEEDED,
+            f"a number of {len(literal):,} characters is over the limit of "
+            f"{limits.max_number_length:,}",
+            _find_text(positions, literal) or Location(display),
+            hint="no figure needs that many digits; raise the limit with --max-number-length",
+        ) from None
     except json.JSONDecodeError as exc:
         raise load_error(
             SYNTAX_ERROR,
@@ -272,13 +326,18 @@ def _parse_json(text: str, display: str, positions: PositionIndex) -> Any:
         ) from None
 
 
-def parse_file(path: Path, limits: Limits = DEFAULT_LIMITS) -> ParsedFile:
-    """Read and parse one YAML or JSON file (by suffix; YAML otherwise, a superset of JSON)."""
+def parse_file(
+    path: Path, limits: Limits = DEFAULT_LIMITS, inside: Path | None = None
+) -> ParsedFile:
+    """Read and parse one YAML or JSON file (by suffix; YAML otherwise, a superset of JSON).
+
+    ``inside``: the folder a file that was found (not named) must resolve into.
+    """
     display = display_path(path)
-    text = read_text(path, limits)
+    text = read_text(path, limits, inside)
     positions = PositionIndex(display, text)
     if path.suffix.lower() == ".json":
-        data = _parse_json(text, display, positions)
+        data = _parse_json(text, display, positions, limits)
     else:
         data = _parse_yaml(text, display, positions, limits)
     check_limits(data, display, limits, positions)

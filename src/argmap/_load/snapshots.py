@@ -1,8 +1,10 @@
-"""Reading a source's text snapshot: confined to the map's folder, UTF-8, fingerprinted.
+"""Reading a source's text snapshot: confined to the map's folder, bounded, UTF-8, fingerprinted.
 
 A snapshot path comes from the map, so it is untrusted: it may not be absolute nor lead out
-of the map's folder (through ``..`` or a symbolic link). Every file argmap reads is read by
-the load layer; this module is where limits on snapshot files belong.
+of the map's folder (through ``..`` or a symbolic link), and the file must be a regular file
+of at most ``max_snapshot_bytes`` (``--max-snapshot-size``): snapshots are read whole, and a
+500 MB file, a device or a FIFO would exhaust memory or block. The read itself goes through
+:func:`~argmap._load.files.read_bytes`, as every file argmap reads does.
 """
 
 from __future__ import annotations
@@ -10,6 +12,9 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
+
+from argmap._load.files import FileRefusedError, read_bytes
+from argmap._load.limits import DEFAULT_LIMITS
 
 __all__ = ["SnapshotText", "read_snapshot"]
 
@@ -23,8 +28,13 @@ class SnapshotText:
     sha256: str
 
 
-def read_snapshot(folder: Path, relative_path: str) -> SnapshotText | str:
-    """The snapshot at ``relative_path`` under ``folder``, or why it cannot be read."""
+def read_snapshot(
+    folder: Path, relative_path: str, max_bytes: int = DEFAULT_LIMITS.max_snapshot_bytes
+) -> SnapshotText | str:
+    """The snapshot at ``relative_path`` under ``folder``, or why it cannot be read.
+
+    The reason names the path as the map wrote it and never quotes the file.
+    """
     folder = folder.resolve()
     raw = Path(relative_path)
     if raw.is_absolute():
@@ -36,11 +46,19 @@ def read_snapshot(folder: Path, relative_path: str) -> SnapshotText | str:
     if not path.is_relative_to(folder):
         return f"snapshot path {relative_path!r} leads outside the map's folder"
     try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        return f"snapshot file {relative_path!r} does not exist"
-    except OSError as exc:
-        return f"snapshot file {relative_path!r} cannot be read: {exc.strerror}"
+        data = read_bytes(path, limit=max_bytes, inside=folder)
+    except FileRefusedError as exc:
+        if exc.kind == "missing":
+            return f"snapshot file {relative_path!r} does not exist"
+        if exc.kind == "outside":
+            return f"snapshot path {relative_path!r} leads outside the map's folder"
+        if exc.kind == "too-big":
+            size = f"{exc.size:,} bytes" if exc.size is not None else "larger"
+            return (
+                f"snapshot file {relative_path!r} is {size}, over the limit of {max_bytes:,} "
+                "bytes (--max-snapshot-size)"
+            )
+        return f"snapshot file {relative_path!r} cannot be read: {exc.reason}"
     try:
         text = data.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError:

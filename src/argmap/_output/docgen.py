@@ -140,7 +140,9 @@ def main(argv: list[str] | None = None) -> int:
             sys.stderr.write(f"{path} is out of date: run python -m argmap._output.docgen\n")
             return 1
         return 0
-    path.write_text(text, encoding="utf-8")
+    from argmap._output.write import write_file
+
+    write_file(path, text)
     return 0
 
 

@@ -1,17 +1,19 @@
 """Writing maps back to YAML or JSON: deterministic, atomic, lossless.
 
 Keys keep the model's field order and items keep their list order, so the same map always
-gives the same bytes and a diff shows only what changed. Files are written to a temporary
-file beside the target and renamed over it, so a reader never sees half a file.
+gives the same bytes and a diff shows only what changed. Files are written through the one
+write layer (``_output/write.py``): to a temporary file beside the target, then renamed over
+it, so a reader never sees half a file.
 """
 
 from __future__ import annotations
 
 import json
 import os
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
+
+from argmap._output.write import write_file
 
 if TYPE_CHECKING:
     from argmap._model import ArgumentMap
@@ -37,26 +39,8 @@ def dumps(argmap: ArgumentMap, fmt: Format = "yaml") -> str:
 
 
 def atomic_write(path: str | os.PathLike[str], content: bytes | str) -> None:
-    """Write a file through a temporary sibling and a rename: all of it or none of it."""
-    target = Path(path)
-    payload = content.encode("utf-8") if isinstance(content, str) else content
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
-            handle.flush()
-            os.fsync(handle.fileno())
-        temp = Path(tmp)
-        if target.exists():
-            temp.chmod(target.stat().st_mode & 0o777)
-        else:
-            umask = os.umask(0)
-            os.umask(umask)
-            temp.chmod(0o666 & ~umask)
-        temp.replace(target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    """Write a file all at once or not at all (see :func:`argmap._output.write.write_file`)."""
+    write_file(path, content)
 
 
 def dump(argmap: ArgumentMap, path: str | os.PathLike[str], fmt: Format | None = None) -> None:

@@ -14,7 +14,7 @@ from collections.abc import Callable, Hashable
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from argmap._load.snapshots import SnapshotText, read_snapshot
+from argmap._load.snapshots import SnapshotText
 
 if TYPE_CHECKING:
     from argmap._load.origin import MapOrigin
@@ -146,4 +146,4 @@ class MapIndex:
             return None
         if self.origin is None:
             return "the map was not loaded from a file, so snapshot paths have no folder"
-        return read_snapshot(self.origin.folder, source.snapshot.path)
+        return self.origin.read_snapshot(source.snapshot.path)

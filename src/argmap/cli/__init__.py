@@ -48,12 +48,16 @@ class LazyGroup(click.Group):
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "-V", "--version", prog_name="argmap")
-def cli() -> None:
+@click.pass_context
+def cli(ctx: click.Context) -> None:
     """Argument maps as code: check a map against its sources, and draw it.
 
     Exit codes: 0 clean, 1 findings at or above the fail level, 2 usage error or
     unreadable input.
     """
+    from argmap.cli.output import record_reads
+
+    record_reads(ctx)  # so that -o never overwrites a file the command read
 
 
 def main(argv: list[str] | None = None) -> Any:

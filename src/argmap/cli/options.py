@@ -36,6 +36,19 @@ LIMIT_OPTIONS: dict[str, tuple[str, str]] = {
         "Most times one YAML anchor may be expanded through aliases.",
     ),
     "--max-depth": ("max_depth", "Deepest nesting of lists and mappings."),
+    "--max-alias-characters": (
+        "max_alias_characters",
+        "Most characters YAML aliases may copy in one file.",
+    ),
+    "--max-number-length": (
+        "max_number_length",
+        "Longest number in a map file, in characters.",
+    ),
+    "--max-snapshot-size": ("max_snapshot_bytes", "Largest snapshot file read, in bytes."),
+    "--max-folder-depth": (
+        "max_folder_depth",
+        "Deepest folder below a searched folder that is searched for maps.",
+    ),
 }
 
 
