@@ -281,6 +281,25 @@ class SnapshotIndex:
                 f"stopped after scanning {SEARCH_BUDGET:,} characters of the snapshot; it is "
                 "not verbatim where the search reached", budget_exceeded=True)
 
+    def holds(self, exact: str, chars: int = SEARCH_BUDGET) -> bool:
+        """Whether the quote is in this snapshot verbatim (each part of an elided one).
+
+        No approximate search, so no fuzzy budget is spent: for asking whether a quote
+        attributed elsewhere is this snapshot's text (AM412). The parts of an elided quote
+        are looked for apart, not in order; scanning stops after ``chars`` characters.
+        """
+        parts = parse_quote(exact)
+        pieces = [p.variants()[0] for p in parts.pieces] if parts.conventional else [exact]
+        work = _Work(chars)
+        try:
+            return all(
+                (quote := self.quote(piece)).text and self._occurrences(quote, limit=1,
+                                                                        work=work)
+                for piece in pieces
+            )
+        except _OverBudgetError:
+            return False
+
     def _anchor(self, exact: str, context: tuple[str | None, str | None,
                                                  tuple[int, int] | None],
                 min_similarity: float, work: _Work) -> AnchorResult:

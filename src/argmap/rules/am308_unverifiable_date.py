@@ -1,0 +1,70 @@
+"""A date is stated only by quotes whose sources have no snapshot: nothing verifies it.
+
+Dates are cited like figures (AM302), and so they become unverifiable like figures (AM306):
+AM302 finds the year, date or period in a quote, but the quote is checked against nothing,
+because its source (``via`` when set, else ``source``) keeps no text copy (``snapshot``).
+Evidence re-pointed to such a source, or a quote typed from memory, would otherwise make a
+date unverifiable without any failing finding. A warning (AM407 lists each such quote as
+information); ``--strict`` makes it an error. A date some quote of a snapshot states, or one
+only the union of several quotes covers ("2013" in one, "2018" in another), is not reported.
+
+FAIL::
+
+    claims:
+      - {id: C1, text: Russia lifted its transit ban in June 2019., evidence: [E1]}
+    evidence:
+      - {id: E1, source: S1, quote: {exact: "In June 2019, Russia lifted the transit ban"}}
+    sources:
+      - {id: S1, title: Trade report}
+
+PASS::
+
+    sources:
+      - {id: S1, title: Trade report, snapshot: {path: snapshots/s1.txt}}
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from argmap._engine.context import Problem, RelatedRef, RuleContext
+from argmap._findings import Severity
+from argmap._verify.anchor import quote_holder
+from argmap._verify.dates import DateStatus, claim_dates
+
+CODE = "AM308"
+ID = "unverifiable-date"
+SEVERITY = Severity.WARNING
+OPTIONS: dict[str, Any] = {}
+
+
+def check(ctx: RuleContext) -> Iterator[Problem]:
+    for claim in ctx.map.claims:
+        for found in claim_dates(ctx, claim):
+            if found.status != DateStatus.CITED or not found.cited_by:
+                continue
+            evidence = list(dict.fromkeys(found.cited_by))
+            holders = sorted({quote_holder(ctx.evidence[e]) for e in evidence})
+            sources = [ctx.sources.get(h) for h in holders]
+            if any(s is None or s.snapshot is not None for s in sources):
+                continue  # a snapshot verifies it (or an unknown source, AM202's finding)
+            what = (f"the claim's period {found.date.period}" if found.field == ("period",)
+                    else f"date {found.date.shown}")
+            names = ", ".join(repr(h) for h in holders)
+            has = "has no snapshot" if len(holders) == 1 else "have no snapshots"
+            states = "states" if len(evidence) == 1 else "state"
+            yield Problem(
+                f"{what} cannot be verified: only {', '.join(evidence)} {states} it, quoting "
+                f"{names}, which {has}",
+                node=claim.id,
+                kind="claims",
+                field=found.field,
+                target=found.date.text,
+                hint="save the source's text under snapshots/ and add snapshot: {path: ...} to "
+                "the source, or cite a source that has one",
+                related=tuple(RelatedRef("the quote", node=e, kind="evidence",
+                                         field=("quote", "exact")) for e in evidence[:3]),
+                data={"date": found.date.text, "period": found.date.period,
+                      "field": found.field[0], "evidence": evidence, "sources": holders},
+            )
