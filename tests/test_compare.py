@@ -191,6 +191,13 @@ BOUNDS = [
     ("100 MPs", "up to 100 MPs", V.DIFFERENT_VALUE),
     # a bound more precise than the source's
     ("over USD 4.2 billion", "over USD 4 billion", V.TOO_PRECISE),
+    # a range against a range: the ends are bounds
+    ("between 8,000 and 12,000 bytes", "8,000 to 12,000 bytes", V.MATCH),
+    ("8,000 to 32,000 bytes", "between 8,000 and 12,000 bytes", V.UNDERSTATES),
+    ("10-45%", "30-40%", V.UNDERSTATES),
+    ("24-30%", "20-30%", V.DIFFERENT_VALUE),
+    ("30-50%", "20-40%", V.DIFFERENT_VALUE),
+    ("30-40%", "35%", V.MATCH),  # a range around a stated value: its ends are no bounds
 ]
 
 
@@ -331,7 +338,10 @@ def test_a_citation_is_interval_containment(pair: tuple[Mention, Mention]) -> No
                                                     Qualifier.UNDER, Qualifier.AT_MOST}
     if verdict in CITED - {Verdict.TOO_PRECISE}:
         assert contained or (bound and abs(claim.magnitude - source.magnitude) <= half)
-    if not bound:
+    ranges = claim.qualifier == source.qualifier == Qualifier.RANGE
+    if ranges:  # the ends are bounds: a wider range understates
+        assert contained == (verdict in {Verdict.MATCH, Verdict.UNDERSTATES})
+    elif not bound:
         assert (verdict == Verdict.MATCH) == contained
     elif claim.qualifier == Qualifier.AT_MOST:
         assert not contained or verdict in {Verdict.MATCH, Verdict.OVERSTATES}

@@ -16,6 +16,7 @@ understates (a warning); one the source does not reach ("over 150") is an error;
 states the most a figure reaches, so "up to 20%" where the source says "up to 10%"
 overstates (an error). Exact figures, ranges, "about" and the near bounds ("just over",
 "nearly", "barely") match when the source's interval lies inside the claim's.
+A range against a source's range holds its ends as bounds: a wider one understates.
 """
 
 from __future__ import annotations
@@ -237,6 +238,8 @@ def _value_verdict(claim: Mention, source: Mention) -> Verdict:
     x = claim.magnitude
     lower_bound = not source.near and source.qualifier in _LOWER
     upper_bound = not source.near and source.qualifier in _UPPER
+    if claim.qualifier == Q.RANGE and source.qualifier == Q.RANGE:
+        return _range_against_range(claim, source, stated, half)
     if claim.near or claim.qualifier not in {Q.OVER, Q.AT_LEAST, Q.UNDER, Q.AT_MOST}:
         if claim_interval(claim).contains(stated):
             return Verdict.MATCH
@@ -265,6 +268,21 @@ def _value_verdict(claim: Mention, source: Mention) -> Verdict:
     if upper_bound or x - top > slack:
         return Verdict.OVERSTATES
     return Verdict.MATCH
+
+
+def _range_against_range(claim: Mention, source: Mention, stated: Interval,
+                         half: Decimal) -> Verdict:
+    """A range against a range: the ends are bounds. Both ends equal within the claim's
+    rounding cite it; a claim range that holds the source's and goes beyond an end
+    ("8,000 to 32,000 bytes" for "between 8,000 and 12,000") is true but understates; any
+    other (narrower, shifted) is not stated."""
+    if not claim_interval(claim).contains(stated):
+        return _coarser(claim, source, stated, Verdict.DIFFERENT_VALUE)
+    low = claim.magnitude
+    high = claim.upper_magnitude if claim.upper_magnitude is not None else low
+    beyond = max((stated.lo - low) if stated.lo is not None else Decimal(0),
+                 (high - stated.hi) if stated.hi is not None else Decimal(0))
+    return Verdict.MATCH if beyond <= half else Verdict.UNDERSTATES
 
 
 def _bound_against_bound(claim: Mention, source: Mention, stated: Interval, margin: Decimal,
