@@ -162,6 +162,22 @@ def _figure_spans(text: str, *, years: bool = False) -> list[tuple[int, int]]:
     return spans
 
 
+_VERSION_AFTER_LABEL = re.compile(
+    r"(?:python|cpython|version|versions|sqlite|release)\s+(\d+\.\d+)(?!\d|\.\d)", re.IGNORECASE
+)
+
+
+def _versions(data: MapData) -> frozenset[str]:
+    """Numbers this map writes as versions somewhere ("Python 3.11"): versions elsewhere too.
+
+    A map of release notes says "in 3.11" as often as "in Python 3.11"; issue 13 does not
+    read versions as figures, so a bare "3.11" of such a map is no figure to change or cite.
+    """
+    texts = [c.get("text", "") for c in _claims(data)]
+    texts += [_quote(ev) for ev in data.get("evidence", [])]
+    return frozenset(m.group(1) for t in texts for m in _VERSION_AFTER_LABEL.finditer(t))
+
+
 def _word_spans(text: str) -> list[tuple[int, int]]:
     return [m.span(1) for m in _WORD_NUMBER.finditer(text)]
 
@@ -283,10 +299,12 @@ def _change_quantity_figure(
 
 def figure_in_text(data: MapData, rng: Random) -> Mutant | None:
     """A figure in a claim's text changes; declared quantities and quotes stay as they were."""
+    versions = _versions(data)
     sites = [
         (ci, span)
         for ci, claim in enumerate(_claims(data))
         for span in _figure_spans(claim["text"]) + _word_spans(claim["text"])
+        if claim["text"][span[0] : span[1]] not in versions
     ]
     site = _pick(rng, sites)
     if site is None:
@@ -421,10 +439,13 @@ def _digits(token: str) -> str:
 def evidence_removed(data: MapData, rng: Random) -> Mutant | None:
     """A claim loses the evidence that states one of its figures."""
     evidence = _evidence_by_id(data)
+    versions = _versions(data)
     sites: list[tuple[int, str, list[str]]] = []
     for ci, claim in enumerate(_claims(data)):
         for span in _figure_spans(claim["text"], years=True):
             token = claim["text"][span[0] : span[1]]
+            if token in versions:
+                continue
             holders = [
                 e for e in claim.get("evidence", [])
                 if e in evidence
@@ -656,13 +677,35 @@ _UNIT_AFTER = re.compile(
 _CURRENCY = re.compile(r"(?<![\w$€])(USD|EUR|\$|€)(?= ?\d)")
 
 
+#: Units whose swap changes the figure's kind, currency or scale: a bare number in the quote
+#: differs from the swapped figure as much as from the original, so they are always sites.
+_KIND_UNITS = frozenset({"USD", "EUR", "$", "€", "thousand", "million", "billion", "trillion",
+                         "%", "x", "times", "percent"})
+
+
+def _quotes_name_unit(quotes: str, unit: str) -> bool:
+    """Whether a quote names the count unit ``unit`` at a number ("for 5 years")."""
+    number = r"\d(?:[\d,.]*\d)?"
+    return bool(re.search(rf"{number}\s?{re.escape(unit.rstrip('s'))}s?(?!\w)", quotes,
+                          re.IGNORECASE))
+
+
 def unit_changed(data: MapData, rng: Random) -> Mutant | None:
-    """A unit, currency or scale word next to a figure changes, in the text and the quantity."""
+    """A unit, currency or scale word next to a figure changes, in the text and the quantity.
+
+    A count's unit ("years", "bytes", "MiB") is swapped only where a quote of the claim names
+    it at a number: issue 13 compares a count's unit when both sides name one, so a unit the
+    source leaves out (or writes in another language, "5 let" for "5 years") is no error the
+    checker is asked to see. Units of kind, currency and scale are always sites.
+    """
     sites: list[tuple[int, tuple[int, int]]] = []
     for ci, claim in enumerate(_claims(data)):
         text = claim["text"]
-        sites.extend((ci, m.span(2)) for m in _UNIT_AFTER.finditer(text))
-        sites.extend((ci, m.span(1)) for m in _CURRENCY.finditer(text))
+        quotes = _claim_quotes(data, claim)
+        found = [(ci, m.span(2)) for m in _UNIT_AFTER.finditer(text)]
+        found += [(ci, m.span(1)) for m in _CURRENCY.finditer(text)]
+        sites.extend(site for site in found if (unit := text[site[1][0] : site[1][1]])
+                     in _KIND_UNITS or _quotes_name_unit(quotes, unit))
     site = _pick(rng, sites)
     if site is None:
         return None
