@@ -85,6 +85,7 @@ from mutations import (
     CLASSES,
     REVERSED,
     ClassResult,
+    evidence_removed,
     figure_in_text,
     format_table,
     kind_violations,
@@ -94,6 +95,7 @@ from mutations import (
     run_harness,
     seeded,
     totals,
+    unit_changed,
 )
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -240,3 +242,49 @@ def test_harness_runs_the_checker_and_counts(tmp_path: Path) -> None:
     # the unmutated map is restored after the run
     written = json.loads((tmp_path / EXAMPLE.name / "map.json").read_text(encoding="utf-8"))
     assert written == load_map_data(EXAMPLE)
+
+
+def test_versions_the_map_names_are_no_figures() -> None:
+    """A map that writes "Python 3.11" somewhere has no figure "3.11" anywhere."""
+    data = {
+        "claims": [
+            {"id": "C1", "text": "In 3.11 calls got 25% faster.", "evidence": ["E1"]},
+            {"id": "C2", "text": "Python 3.11 ships it."},
+        ],
+        "evidence": [{"id": "E1", "source": "S1",
+                      "quote": {"exact": "In 3.11, calls are 25% faster"}}],
+    }
+    rng = seeded(3)
+    picks = [figure_in_text(copy.deepcopy(data), rng) for _ in range(6)]
+    changed = {pick[1] for pick in picks if pick is not None}
+    assert changed
+    assert all("'25'" in d for d in changed)
+    removed = evidence_removed(copy.deepcopy(data), seeded(3))
+    assert removed is not None
+    assert "'25'" in removed[1]
+
+
+@pytest.mark.parametrize(("quote", "site"), [
+    ("Chinese investment za 5 let", False),  # the source names no unit the checker reads
+    ("over 5 years of investment", True),
+])
+def test_a_count_unit_is_swapped_only_where_a_quote_names_it(quote: str, site: bool) -> None:
+    data = {
+        "claims": [{"id": "C1", "text": "It covers 5 years.", "evidence": ["E1"]}],
+        "evidence": [{"id": "E1", "source": "S1", "quote": {"exact": quote}}],
+    }
+    mutant = unit_changed(copy.deepcopy(data), seeded(0))
+    assert (mutant is not None) == site
+    if mutant is not None:
+        assert mutant[0]["claims"][0]["text"] == "It covers 5 months."
+
+
+def test_a_unit_of_kind_is_always_a_site() -> None:
+    """% -> times changes the kind: a bare number in the quote does not state either."""
+    data = {
+        "claims": [{"id": "C1", "text": "It was 20% faster.", "evidence": ["E1"]}],
+        "evidence": [{"id": "E1", "source": "S1", "quote": {"exact": "a ratio of 20"}}],
+    }
+    mutant = unit_changed(copy.deepcopy(data), seeded(0))
+    assert mutant is not None
+    assert "20 times" in mutant[0]["claims"][0]["text"]
