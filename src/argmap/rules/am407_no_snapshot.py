@@ -3,7 +3,8 @@
 Without a local text copy (``snapshot: {path: ...}``) argmap cannot check that the quote is
 really in the source. The source is the quote-holding one: ``via`` when set, else ``source``.
 Information about the quote: a printed book or a paywalled article may have no text to keep.
-A figure of a claim that only such quotes state is reported as well, as a warning (AM306).
+A figure of a claim that only such quotes state is reported as well, as a warning (AM306),
+and so is a date (AM308) and a quote that is verbatim in another source's snapshot (AM412).
 
 FAIL::
 
