@@ -183,7 +183,12 @@ def family(m: Mention) -> Mention:
 
 
 def _unit_key(unit: str) -> str:
-    return unit_name(unit) or unit.casefold()
+    """A unit's vocabulary name; a declared compound ("test cases") is keyed by its head
+    noun, as the grammar reads "49 test cases"."""
+    name = unit_name(unit)
+    if name is None and " " in unit.strip():
+        name = unit_name(unit.split()[-1])
+    return name or unit.casefold()
 
 
 def same_count_unit(a: str | None, b: str | None) -> bool:
