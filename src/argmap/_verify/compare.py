@@ -245,6 +245,8 @@ def _value_verdict(claim: Mention, source: Mention) -> Verdict:
     if claim.near or claim.qualifier not in {Q.OVER, Q.AT_LEAST, Q.UNDER, Q.AT_MOST}:
         if claim_interval(claim).contains(stated):
             return Verdict.MATCH
+        if _drops_hedge(claim, source):
+            return Verdict.TOO_PRECISE
         return _coarser(claim, source, stated, Verdict.DIFFERENT_VALUE)
     slack = max(half, abs(x) * _NEAR)  # a bound rounds a stated value: "over 300" for 310
     if claim.qualifier in _LOWER:  # "over 50": true if the source's least is above 50
@@ -270,6 +272,14 @@ def _value_verdict(claim: Mention, source: Mention) -> Verdict:
     if upper_bound or x - top > slack:
         return Verdict.OVERSTATES
     return Verdict.MATCH
+
+
+def _drops_hedge(claim: Mention, source: Mention) -> bool:
+    """An exact claim of the number an ``about`` source states ("20%" for "about 20%"): the
+    claim is more precise than its source (AM304), not a different value. Another number
+    within the source's 10 % ("21%" for "about 20%") is one the source does not state."""
+    return (claim.qualifier == Q.EXACT and not claim.near and source.qualifier == Q.APPROX
+            and claim_interval(claim).holds(source.magnitude))
 
 
 def _bound_against_bound(claim: Mention, source: Mention, stated: Interval, margin: Decimal,
