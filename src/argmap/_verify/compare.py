@@ -215,6 +215,8 @@ def compare(claim: Mention, source: Mention) -> Verdict:
 
 def _compare(claim: Mention, source: Mention) -> Verdict:
     claim, source = family(claim), family(source)
+    if claim.kind == K.FOLD and _bare_ratio(claim, source):
+        source = replace(source, kind=K.FOLD)
     if claim.kind != source.kind:
         return Verdict.DIFFERENT_KIND
     if claim.kind == K.AMOUNT and claim.unit != source.unit:
@@ -230,6 +232,16 @@ def _compare(claim: Mention, source: Mention) -> Verdict:
     if verdict in CITED and not periods_overlap(claim.period, source.period):
         return Verdict.DIFFERENT_PERIOD
     return verdict
+
+
+def _bare_ratio(claim: Mention, source: Mention) -> bool:
+    """A bare decimal in a quote ("4096 | 2.261", a table of ratios) states a fold of the
+    same number written to the same decimals ("2.261 times"): it has no unit, scale, sign,
+    qualifier or kind of its own. An integer ("3") is not read so: it may count anything."""
+    return (source.kind == K.COUNT and source.unit is None and source.scale is None
+            and source.qualifier == Q.EXACT and not source.direction and not source.vague
+            and source.step < 1 and source.step == claim.step and source.upper is None
+            and source.value == claim.value)
 
 
 _LOWER = frozenset({Q.OVER, Q.AT_LEAST})
