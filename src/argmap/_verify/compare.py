@@ -187,7 +187,7 @@ def _unit_key(unit: str) -> str:
     noun, as the grammar reads "49 test cases"."""
     name = unit_name(unit)
     if name is None and " " in unit.strip():
-        name = unit_name(unit.split()[-1])
+        name = unit_name(unit.rsplit(maxsplit=1)[-1])
     return name or unit.casefold()
 
 
