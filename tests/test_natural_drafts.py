@@ -206,3 +206,17 @@ def test_the_natural_drafts_check_without_errors(folder: str) -> None:
     assert [f for f in findings if f.severity.value == "error"] == []
     loaded = argmap.load(ROOT / "claims" / folder)
     assert not [entry for claim in loaded.claims for entry in claim.ignore]
+
+
+@pytest.mark.parametrize(("claim", "source", "verdict"), [
+    ("8,000 to 12,000 bytes", "8,000 to 12,000 bytes", Verdict.MATCH),
+    ("8,000 to 32,000 bytes", "8,000 to 12,000 bytes", Verdict.DIFFERENT_VALUE),
+    ("24-30%", "20-30%", Verdict.DIFFERENT_VALUE),
+    ("10-25%", "up to 10-25%", Verdict.MATCH),
+    ("between USD 30 and 40 million", "USD 35 million", Verdict.MATCH),
+])
+def test_a_range_against_a_range_compares_both_ends(claim: str, source: str,
+                                                   verdict: Verdict) -> None:
+    """A mutant of the SQLite map ('8,000 to 12,000 bytes' widened to '8,000 to 32,000')
+    passed: the wider range contained the source's."""
+    assert compare(figure(claim), figure(source)) is verdict

@@ -255,7 +255,7 @@ def _value_verdict(claim: Mention, source: Mention) -> Verdict:
     lower_bound = not source.near and source.qualifier in _LOWER
     upper_bound = not source.near and source.qualifier in _UPPER
     if claim.near or claim.qualifier not in {Q.OVER, Q.AT_LEAST, Q.UNDER, Q.AT_MOST}:
-        if claim_interval(claim).contains(stated):
+        if claim_interval(claim).contains(stated) and _same_ends(claim, source, half):
             return Verdict.MATCH
         if _drops_hedge(claim, source):
             return Verdict.TOO_PRECISE
@@ -284,6 +284,18 @@ def _value_verdict(claim: Mention, source: Mention) -> Verdict:
     if upper_bound or x - top > slack:
         return Verdict.OVERSTATES
     return Verdict.MATCH
+
+
+def _same_ends(claim: Mention, source: Mention, half: Decimal) -> bool:
+    """A range against a range: each end is a figure the claim states, so each must be the
+    source's at the claim's rounding ("8,000 to 32,000 bytes" is not "8,000 to 12,000")."""
+    if claim.qualifier != Q.RANGE or source.qualifier != Q.RANGE:
+        return True
+    claim_hi, source_hi = claim.upper_magnitude, source.upper_magnitude
+    if claim_hi is None or source_hi is None:
+        return True
+    return (abs(claim.magnitude - source.magnitude) <= half
+            and abs(claim_hi - source_hi) <= half)
 
 
 def _drops_hedge(claim: Mention, source: Mention) -> bool:
