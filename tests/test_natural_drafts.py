@@ -220,3 +220,14 @@ def test_a_range_against_a_range_compares_both_ends(claim: str, source: str,
     """A mutant of the SQLite map ('8,000 to 12,000 bytes' widened to '8,000 to 32,000')
     passed: the wider range contained the source's."""
     assert compare(figure(claim), figure(source)) is verdict
+
+
+@pytest.mark.parametrize(("text", "periods"), [
+    ("in mid-2019 the lane opened", ["2019"]),
+    ("by early-2020,", ["2020"]),
+    ("Covid-19 cases", []),
+    ("a pre-2019 law", []),
+    ("FY2019 revenue", []),
+])
+def test_a_part_of_a_year_is_read_as_the_year(text: str, periods: list[str]) -> None:
+    assert [d.period for d in text_dates(text)] == periods

@@ -325,6 +325,10 @@ def _number(m: re.Match[str], g: Groups, text: str, lead: _Lead) -> Mention | No
                    qualifier=qualifier, step=step, near=lead.near, direction=direction)
 
 
+#: "mid-2019", "early-2020", "late-2019": a part of the year, read as the year it lies in.
+_PART_OF_YEAR = re.compile(r"(?<![\w-])(?:mid|early|late)-$", re.IGNORECASE)
+
+
 def _digits(m: re.Match[str], g: Groups, text: str) -> tuple[Decimal, Decimal] | Mention | None:
     """The value and step of a number in digits; a year with a footnote marker ("in
     2019.7") is read as that year; a number inside a name or licence is none."""
@@ -335,7 +339,8 @@ def _digits(m: re.Match[str], g: Groups, text: str) -> tuple[Decimal, Decimal] |
                                                   "curpost")):
         return Mention(K.YEAR, Decimal(footnoted.group(1)), at, at + 4, text[at:at + 4],
                        period=footnoted.group(1))
-    if at >= 2 and text[at - 1] == "-" and text[at - 2].isalpha():
+    if at >= 2 and text[at - 1] == "-" and text[at - 2].isalpha() and not (
+            _PART_OF_YEAR.search(text, max(0, at - 7), at) and YEAR_RE.fullmatch(digits)):
         return None  # "Covid-19", "za-5-let" in a URL slug: part of a name
     value_step = decimal(digits)
     if _VERSION_BEFORE.search(text[max(0, at - 12):at]):
