@@ -191,10 +191,10 @@ BOUNDS = [
     ("100 MPs", "up to 100 MPs", V.DIFFERENT_VALUE),
     # a bound more precise than the source's
     ("over USD 4.2 billion", "over USD 4 billion", V.TOO_PRECISE),
-    # a range against a range: the ends are bounds
+    # a range against a range: each end is a stated figure
     ("between 8,000 and 12,000 bytes", "8,000 to 12,000 bytes", V.MATCH),
-    ("8,000 to 32,000 bytes", "between 8,000 and 12,000 bytes", V.UNDERSTATES),
-    ("10-45%", "30-40%", V.UNDERSTATES),
+    ("8,000 to 32,000 bytes", "between 8,000 and 12,000 bytes", V.DIFFERENT_VALUE),
+    ("10-45%", "30-40%", V.DIFFERENT_VALUE),
     ("24-30%", "20-30%", V.DIFFERENT_VALUE),
     ("30-50%", "20-40%", V.DIFFERENT_VALUE),
     ("30-40%", "35%", V.MATCH),  # a range around a stated value: its ends are no bounds

@@ -315,19 +315,24 @@ class SnapshotIndex:
         if not quote.text:
             return AnchorResult(AnchorStatus.NOT_FOUND, self.source,
                                 reason="the quote is empty once normalised")
-        found = self._occurrences(quote, work=work)
-        if found:
-            best = found[0] if len(found) == 1 else max(
-                found, key=lambda ns: self._rank([(ns, ns + len(quote.text))], context))
-            start, end = self.norm.span(best, best + len(quote.text))
-            if original.startswith(exact, start):
-                status, end = AnchorStatus.EXACT, start + len(exact)
-            else:
-                status = AnchorStatus.NORMALISED
-            return self._result(status, 1.0, [(start, end)], exact, context,
-                                candidates=len(found), lenient=False,
-                                norm_span=(best, best + len(quote.text)))
         parts = parse_quote(exact)
+        forms = [exact]
+        if not parts.conventional and parts.pieces and parts.pieces[0].free_case:
+            forms += parts.pieces[0].variants(limit=1)[1:]  # "cycling" for "Cycling"
+        for form in forms:
+            wanted = quote if form is exact else self.quote(form)
+            found = self._occurrences(wanted, work=work)
+            if found:
+                best = found[0] if len(found) == 1 else max(
+                    found, key=lambda ns: self._rank([(ns, ns + len(wanted.text))], context))
+                start, end = self.norm.span(best, best + len(wanted.text))
+                if original.startswith(form, start):
+                    status, end = AnchorStatus.EXACT, start + len(form)
+                else:
+                    status = AnchorStatus.NORMALISED
+                return self._result(status, 1.0, [(start, end)], exact, context,
+                                    candidates=len(found), lenient=False,
+                                    norm_span=(best, best + len(wanted.text)))
         if parts.conventional:
             return self._anchor_parts(parts, context, min_similarity, work)
         return self._misquoted(quote, exact, context, min_similarity)

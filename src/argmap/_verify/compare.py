@@ -184,7 +184,12 @@ def family(m: Mention) -> Mention:
 
 
 def _unit_key(unit: str) -> str:
-    return unit_name(unit) or unit.casefold()
+    """A unit's vocabulary name; a declared compound ("test cases") is keyed by its head
+    noun, as the grammar reads "49 test cases"."""
+    name = unit_name(unit)
+    if name is None and " " in unit.strip():
+        name = unit_name(unit.rsplit(maxsplit=1)[-1])
+    return name or unit.casefold()
 
 
 def same_count_unit(a: str | None, b: str | None) -> bool:
@@ -211,6 +216,8 @@ def compare(claim: Mention, source: Mention) -> Verdict:
 
 def _compare(claim: Mention, source: Mention) -> Verdict:
     claim, source = family(claim), family(source)
+    if claim.kind == K.FOLD and _bare_ratio(claim, source):
+        source = replace(source, kind=K.FOLD)
     if claim.kind != source.kind:
         return Verdict.DIFFERENT_KIND
     if claim.kind == K.AMOUNT and claim.unit != source.unit:
@@ -228,6 +235,16 @@ def _compare(claim: Mention, source: Mention) -> Verdict:
     return verdict
 
 
+def _bare_ratio(claim: Mention, source: Mention) -> bool:
+    """A bare decimal in a quote ("4096 | 2.261", a table of ratios) states a fold of the
+    same number written to the same decimals ("2.261 times"): it has no unit, scale, sign,
+    qualifier or kind of its own. An integer ("3") is not read so: it may count anything."""
+    return (source.kind == K.COUNT and source.unit is None and source.scale is None
+            and source.qualifier == Q.EXACT and not source.direction and not source.vague
+            and source.step < 1 and source.step == claim.step and source.upper is None
+            and source.value == claim.value)
+
+
 _LOWER = frozenset({Q.OVER, Q.AT_LEAST})
 _UPPER = frozenset({Q.UNDER, Q.AT_MOST})
 
@@ -243,6 +260,8 @@ def _value_verdict(claim: Mention, source: Mention) -> Verdict:
     if claim.near or claim.qualifier not in {Q.OVER, Q.AT_LEAST, Q.UNDER, Q.AT_MOST}:
         if claim_interval(claim).contains(stated):
             return Verdict.MATCH
+        if _drops_hedge(claim, source):
+            return Verdict.TOO_PRECISE
         return _coarser(claim, source, stated, Verdict.DIFFERENT_VALUE)
     slack = max(half, abs(x) * _NEAR)  # a bound rounds a stated value: "over 300" for 310
     if claim.qualifier in _LOWER:  # "over 50": true if the source's least is above 50
@@ -272,17 +291,24 @@ def _value_verdict(claim: Mention, source: Mention) -> Verdict:
 
 def _range_against_range(claim: Mention, source: Mention, stated: Interval,
                          half: Decimal) -> Verdict:
-    """A range against a range: the ends are bounds. Both ends equal within the claim's
-    rounding cite it; a claim range that holds the source's and goes beyond an end
-    ("8,000 to 32,000 bytes" for "between 8,000 and 12,000") is true but understates; any
-    other (narrower, shifted) is not stated."""
+    """A range against a range: each end is a figure the claim states, so each must be the
+    source's at the claim's rounding. A wider range ("8,000 to 32,000 bytes" for "between
+    8,000 and 12,000") states an end the source does not, as a narrower or shifted one does."""
     if not claim_interval(claim).contains(stated):
         return _coarser(claim, source, stated, Verdict.DIFFERENT_VALUE)
     low = claim.magnitude
     high = claim.upper_magnitude if claim.upper_magnitude is not None else low
     beyond = max((stated.lo - low) if stated.lo is not None else Decimal(0),
                  (high - stated.hi) if stated.hi is not None else Decimal(0))
-    return Verdict.MATCH if beyond <= half else Verdict.UNDERSTATES
+    return Verdict.MATCH if beyond <= half else Verdict.DIFFERENT_VALUE
+
+
+def _drops_hedge(claim: Mention, source: Mention) -> bool:
+    """An exact claim of the number an ``about`` source states ("20%" for "about 20%"): the
+    claim is more precise than its source (AM304), not a different value. Another number
+    within the source's 10 % ("21%" for "about 20%") is one the source does not state."""
+    return (claim.qualifier == Q.EXACT and not claim.near and source.qualifier == Q.APPROX
+            and claim_interval(claim).holds(source.magnitude))
 
 
 def _bound_against_bound(claim: Mention, source: Mention, stated: Interval, margin: Decimal,

@@ -119,7 +119,7 @@ CUES: tuple[Cue, ...] = (
     Cue(r"but(?! also)", C, after=True),
     Cue(r"however", C, after=True),
     Cue(r"although|though", C, after=True),
-    Cue(r"yet", C, after=True),
+    Cue(r"(?:(?<=^)|(?<=^and ))yet", C, after=True),  # "..., yet": not "do not yet"
     Cue(r"except", C, after=True),
     Cue(r"unless", C, after=True),
     Cue(r"albeit", C, after=True),
@@ -127,6 +127,7 @@ CUES: tuple[Cue, ...] = (
 )
 
 _SENTENCE_END = re.compile(r"[.!?][\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9]|$)")
+_ENDS_SENTENCE = re.compile(r"[.!?][\"')\]”’]*$")
 _CLAUSE_MARK = re.compile(r"[,;:()]|\s-\s")
 _WORD = re.compile(r"[\w']+")
 _PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")
@@ -195,11 +196,15 @@ def context_before(text: str, start: int, floor: int = 0) -> str:
 
 
 def context_after(text: str, end: int, ceiling: int | None = None) -> str:
-    """The first words of the rest of the quote's sentence.
+    """The first words of the rest of the quote's sentence; none when the quote ends it.
 
     >>> context_after("cycling rose, but only on weekdays. Then", 12)
     'but only on weekdays'
+    >>> context_after("cycling rose. But not on weekdays.", 13)
+    ''
     """
+    if _ENDS_SENTENCE.search(text, max(0, end - 4), end):
+        return ""  # the next sentence is not the quote's: "a continuation in the same sentence"
     window = text[end:min(len(text) if ceiling is None else ceiling, end + 400)]
     stop = re.search(r"[.!?](?:\s|$)", window)
     if stop:

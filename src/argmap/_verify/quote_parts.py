@@ -9,7 +9,10 @@ A quote is verbatim except where it says, by the usual marks, that it is not:
   skipped; the text on either side must occur with at most :data:`INSERTION_MAX_WORDS` source
   words between;
 * ``[sic]`` is skipped;
-* a bracketed letter before a word, as in ``[T]he``, matches the letter in either case.
+* a bracketed letter before a word, as in ``[T]he``, matches the letter in either case;
+* the first letter of the quote, and of each part after an elision mark, matches in either
+  case without brackets (Chicago Manual of Style 13.16: the case of a quotation's first
+  letter may change silently to fit the sentence). Every other letter keeps its case.
 
 An elision mark at the start or end of a quote only says that the sentence goes on.
 """
@@ -92,6 +95,8 @@ def parse_quote(exact: str) -> QuoteParts:
     ['the economy grew', 'in every region']
     >>> parse_quote("[T]he minister [Ms Virtanen] said [sic] it").pieces[0].free_case
     (0,)
+    >>> [p.free_case for p in parse_quote("cycling tripled ... after the lane").pieces]
+    [(0,), (0,)]
     >>> parse_quote("it grew ... by far").problem
     "the part 'it grew' has fewer than 3 words: an elided quote's parts need at least 3 each"
     """
@@ -106,8 +111,11 @@ def parse_quote(exact: str) -> QuoteParts:
         stripped = text.strip()
         if stripped:
             lead = len(text) - len(text.lstrip())
-            pieces.append(Piece(stripped, joint if pieces else Joint.START,
-                                tuple(i - lead for i in free if 0 <= i - lead < len(stripped))))
+            piece_joint = joint if pieces else Joint.START
+            frees = [i - lead for i in free if 0 <= i - lead < len(stripped)]
+            if piece_joint is not Joint.INSERTION and stripped[0].isalpha() and 0 not in frees:
+                frees.insert(0, 0)  # a part's first letter takes the quoting sentence's case
+            pieces.append(Piece(stripped, piece_joint, tuple(frees)))
             if mark is not None:
                 joint = mark
         elif mark is not None and pieces:  # two marks in a row: an elision wins

@@ -27,7 +27,6 @@ from typing import Any
 
 from argmap._engine.context import Problem, RelatedRef, RuleContext
 from argmap._findings import Severity
-from argmap._model import Qualifier
 from argmap._verify.compare import shown
 from argmap.rules._shared import every_claim_figure
 
@@ -42,8 +41,7 @@ def check(ctx: RuleContext) -> Iterator[Problem]:
         if figure.matches or figure.too_precise or not figure.understated:
             continue
         support = figure.understated[0]
-        stronger = ("a narrower range" if figure.mention.qualifier == Qualifier.RANGE
-                    else "a stronger bound")
+        stronger = "a stronger bound"
         yield Problem(
             f"figure {shown(figure.mention.text)!r} understates its source: {support.evidence} "
             f"says {shown(support.mention.text)!r}, {stronger}",

@@ -117,7 +117,9 @@ YEAR_RE = re.compile(_YEAR)
 
 _SOURCE = rf"""
     (?P<date>
-        (?<![\w.,])(?P<a_d1>{_DAY}){_DASH}(?P<a_d2>{_DAY})\s+(?P<a_m>{_MONTH_RE})
+        (?<![\w.,/+\-])(?P<f_y>{_YEAR})-(?P<f_m>0[1-9]|1[0-2])-(?P<f_d>0[1-9]|[12]\d|3[01])
+            (?![\w\-])
+      | (?<![\w.,])(?P<a_d1>{_DAY}){_DASH}(?P<a_d2>{_DAY})\s+(?P<a_m>{_MONTH_RE})
             (?:,?\s+(?P<a_y>{_YEAR}))?
       | (?<![\w.,])(?P<b_d1>{_DAY})\s+(?P<b_m1>{_MONTH_RE})
             (?:{_DASH}(?P<b_d2>{_DAY})\s+(?P<b_m2>{_MONTH_RE}))?(?:,?\s+(?P<b_y>{_YEAR}))?
@@ -178,7 +180,7 @@ _QUALIFIER_OPENING = "(?<![\\w.])(?P<qual>"
 _LETTER_OPENINGS = ("\\b(?P<c_m1>", "\\b(?P<d_m>", "\\b(?P<e_m>", "(?P<foldverb>",
                     "(?P<foldword>", "(?P<twice>", "(?P<frac>", "\\b(?P<vague>", "(?P<cur>",
                     "(?P<word>")
-_DIGIT_OPENINGS = ("(?<![\\w.,])(?P<a_d1>", "(?<![\\w.,])(?P<b_d1>",
+_DIGIT_OPENINGS = ("(?<![\\w.,/+\\-])(?P<f_y>", "(?<![\\w.,])(?P<a_d1>", "(?<![\\w.,])(?P<b_d1>",
                    "(?<![\\w.,+/])(?P<years>")
 #: For a start at a digit: no qualifier, currency, word or month can begin there.
 AT_DIGIT = _without(_QUALIFIER_OPENING, *_LETTER_OPENINGS)

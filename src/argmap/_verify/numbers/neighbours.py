@@ -15,6 +15,9 @@ from argmap._verify.numbers.vocabulary import BOUND_WORDS
 K = QuantityKind
 Q = Qualifier
 
+#: A range's first number may carry the qualifier of the whole range: "up to 10-25%" (the
+#: gain tops out somewhere from 10% to 25%), "about 10-15%"; it is read as the range.
+_RANGE_LEADS = frozenset({Q.EXACT, Q.AT_MOST, Q.APPROX})
 _GAP_RANGE = re.compile(r"\s*(?:[–—‒−-]|to)\s*")
 _GAP_AND = re.compile(r"\s+and\s+")
 _GAP_CONSECUTIVE = re.compile(r"\s+(?:and|to|through|until)\s+")
@@ -58,7 +61,7 @@ def merge(text: str, found: list[Mention]) -> list[Mention]:
             joined = _year_range(text, a, b, gap, opener)
         elif a.is_figure and b.is_figure and a.upper is None and b.upper is None:
             if (opener == "between" and _GAP_AND.fullmatch(gap)) or (
-                opener != "from" and _GAP_RANGE.fullmatch(gap) and a.qualifier == Q.EXACT
+                opener != "from" and _GAP_RANGE.fullmatch(gap) and a.qualifier in _RANGE_LEADS
                 and b.qualifier == Q.EXACT
             ):
                 joined = _range(text, a, b)

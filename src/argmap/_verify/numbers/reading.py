@@ -24,6 +24,7 @@ from argmap._verify.numbers.vocabulary import (
     FRACTION_NUMERATORS,
     MONTH_ABBREVIATIONS,
     MONTHS,
+    NOUN_SINGULARS,
     OR_BOUNDS,
     QUALIFIERS,
     SCALE_WORDS,
@@ -146,6 +147,9 @@ def read_date(m: re.Match[str]) -> Mention | None:
     with its own letter (``a_d1`` is the first day of "3–6 December 2020")."""
     g = m.groupdict()
     start, end, raw = m.start(), m.end(), m.group()
+    if g["f_y"] is not None:  # 2022-10-24 (ISO 8601, the whole date only: "2009-10" is a span)
+        day = (int(g["f_m"]), int(g["f_d"]))
+        return date_mention(int(g["f_y"]), day, day, start, end, raw)
     if g["a_d1"] is not None:  # 3–6 December [2020]
         month, d1, d2 = _month(g["a_m"]), _day(g["a_d1"]), _day(g["a_d2"])
         return date_mention(_year(g["a_y"]), (month, d1), (month, d2), start, end, raw)
@@ -321,6 +325,10 @@ def _number(m: re.Match[str], g: Groups, text: str, lead: _Lead) -> Mention | No
                    qualifier=qualifier, step=step, near=lead.near, direction=direction)
 
 
+#: "mid-2019", "early-2020", "late-2019": a part of the year, read as the year it lies in.
+_PART_OF_YEAR = re.compile(r"(?<![\w-])(?:mid|early|late)-$", re.IGNORECASE)
+
+
 def _digits(m: re.Match[str], g: Groups, text: str) -> tuple[Decimal, Decimal] | Mention | None:
     """The value and step of a number in digits; a year with a footnote marker ("in
     2019.7") is read as that year; a number inside a name or licence is none."""
@@ -331,7 +339,8 @@ def _digits(m: re.Match[str], g: Groups, text: str) -> tuple[Decimal, Decimal] |
                                                   "curpost")):
         return Mention(K.YEAR, Decimal(footnoted.group(1)), at, at + 4, text[at:at + 4],
                        period=footnoted.group(1))
-    if at >= 2 and text[at - 1] == "-" and text[at - 2].isalpha():
+    if at >= 2 and text[at - 1] == "-" and text[at - 2].isalpha() and not (
+            _PART_OF_YEAR.search(text, max(0, at - 7), at) and YEAR_RE.fullmatch(digits)):
         return None  # "Covid-19", "za-5-let" in a URL slug: part of a name
     value_step = decimal(digits)
     if _VERSION_BEFORE.search(text[max(0, at - 12):at]):
@@ -396,12 +405,14 @@ def _factor(m: re.Match[str], text: str) -> bool:
     """Whether a whole "N times" is a factor: before a comparison ("three times more", "3
     times faster", "2 times those of 2015") or after a copula or a verb of change ("were 2
     times", "grew 3 times"); elsewhere it counts occasions ("12 times"). "2.5 times" is
-    always a factor."""
-    after = _NEXT_WORD.match(text, m.end("fold"))
-    if after is not None:
-        word = key(after.group(1))
-        if word in TIMES_BEFORE or (len(word) > 4 and word.endswith("er")):
-            return True
+    always a factor. A bound after it is skipped: "10 times or more slower"."""
+    ends = [m.end("fold")] + ([m.end("post")] if m.group("post") else [])
+    for end in ends:
+        after = _NEXT_WORD.match(text, end)
+        if after is not None:
+            word = key(after.group(1))
+            if word in TIMES_BEFORE or (len(word) > 4 and word.endswith("er")):
+                return True
     words = text[max(0, m.start() - 40):m.start()].split()[-1:]
     return bool(words) and (key(words[0]) in TIMES_AFTER or key(words[0]) in DIRECTION_BEFORE)
 
@@ -425,6 +436,8 @@ def _bound_after(post: str) -> Qualifier:
 #: The word after a count: letters (with "²", as in "km²") up to 40 characters, on the same
 #: line or the next; a longer run of letters is no unit the vocabulary holds.
 _WORD_AFTER = re.compile(r"[ \t]{0,40}(?:\r?\n[ \t]{0,40})?([^\W\d_]{1,40})(?![\w-])")
+#: The noun after an attributive one ("test cases"): one space, the same line.
+_NOUN_AFTER = re.compile(r"[ \t]([^\W\d_]{1,40})(?![\w-])")
 _HYPHEN_UNIT = re.compile(r"-([a-z]{1,40})\b")
 
 
@@ -445,4 +458,9 @@ def counted_unit(text: str, end: int) -> tuple[str | None, int]:
     if not match:
         return None, end
     name = unit_name(match.group(1))
+    if name and key(match.group(1)) in NOUN_SINGULARS:  # "49 test cases" counts cases
+        head = _NOUN_AFTER.match(text, match.end(1))
+        head_name = unit_name(head.group(1)) if head else None
+        if head and head_name and key(head.group(1)) == key(head_name):
+            return head_name, head.end(1)
     return (name, match.end(1)) if name else (None, end)

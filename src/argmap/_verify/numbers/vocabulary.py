@@ -241,6 +241,11 @@ class Unit(NamedTuple):
     words: tuple[str, ...] = ()
 
 
+#: The singulars of the plain nouns below ("test" of "tests"): such a word before another
+#: noun of the vocabulary is attributive, and the count counts that noun ("49 test cases").
+_SINGULARS: set[str] = set()
+
+
 def _nouns(*plurals: str) -> dict[str, Unit]:
     """Plain nouns as units named by their plural ("files"), read in the singular too."""
     table: dict[str, Unit] = {}
@@ -248,6 +253,7 @@ def _nouns(*plurals: str) -> dict[str, Unit]:
         singular = plural[:-3] + "y" if plural.endswith("ies") else (
             plural[:-2] if plural.endswith(("ches", "shes", "sses", "xes")) else plural[:-1])
         table[plural] = Unit(words=(plural, singular))
+        _SINGULARS.add(singular.lower())
     return table
 
 
@@ -340,6 +346,7 @@ COUNT_UNITS: dict[str, Unit] = {
              "shops", "stores", "tests", "commits", "releases", "packages", "rules", "issues",
              "steps", "stages", "rounds", "points"),
 }
+NOUN_SINGULARS = frozenset(_SINGULARS)
 #: Spelling -> unit: symbols as written, words in lower case.
 UNIT_SYMBOLS: dict[str, str] = {s: name for name, u in COUNT_UNITS.items() for s in u.symbols}
 UNIT_SPELLINGS: dict[str, str] = {w.lower(): name for name, u in COUNT_UNITS.items()
