@@ -1,5 +1,9 @@
 """What commands write besides their result: the output file (atomically, or a one-line
-error and exit 2), and the load errors of a map that did not load."""
+error and exit 2), and the load errors of a map that did not load.
+
+Every message here goes to a terminal or CI log and may name a file or quote a map, so it
+passes the terminal sanitiser (:mod:`argmap._text`) first.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from argmap._output.dump import atomic_write
+from argmap._text import visible
 
 if TYPE_CHECKING:
     from argmap._findings import Finding
@@ -21,12 +26,14 @@ def write_or_exit(
     try:
         atomic_write(path, content)
     except OSError as exc:
-        sys.stderr.write(f"{prog}: cannot write {shown or path}: {exc.strerror or exc}\n")
+        reason = visible(str(exc.strerror or exc))
+        sys.stderr.write(f"{prog}: cannot write {visible(str(shown or path))}: {reason}\n")
         sys.exit(2)
 
 
 def print_load_errors(findings: Iterable[Finding]) -> None:
     """A map that did not load: one line per problem on standard error, as `where: CODE text`."""
+    from argmap._output.reporters.text import finding_line
+
     for finding in findings:
-        where = f"{finding.location}: " if finding.location else ""
-        sys.stderr.write(f"{where}{finding.code} {finding.message}\n")
+        sys.stderr.write(finding_line(finding) + "\n")

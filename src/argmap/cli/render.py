@@ -14,9 +14,11 @@ _FORMATS = ("svg", "png", "pdf", "dot")
 
 
 def _fail(message: str, hint: str | None = None, code: int = 2) -> None:
-    sys.stderr.write(f"argmap render: {message}\n")
+    from argmap._text import visible
+
+    sys.stderr.write(f"argmap render: {visible(message)}\n")
     if hint:
-        sys.stderr.write(f"  hint: {hint}\n")
+        sys.stderr.write(f"  hint: {visible(hint)}\n")
     sys.exit(code)
 
 
@@ -119,8 +121,10 @@ def render(
     except (RenderError, ViewError) as exc:
         _fail(str(exc), getattr(exc, "hint", None))
         return
+    from argmap._text import visible
+
     for warning in caught:
-        sys.stderr.write(f"argmap render: warning: {warning.message}\n")
+        sys.stderr.write(f"argmap render: warning: {visible(str(warning.message))}\n")
     if output is None:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
