@@ -774,8 +774,8 @@ def build(argmap: ArgumentMap, view: View | None = None, *, newrank: bool = True
     notes = []
     if selection.collapsed:
         notes.append(
-            f"the map has more than {chosen.max_nodes} nodes with its evidence, so evidence "
-            "is collapsed to counts; draw a section (--section) or a neighbourhood "
-            "(--focus ID --depth N) to see it"
+            f"the map has more than {chosen.max_nodes} nodes or {chosen.max_edges} edges with "
+            "its evidence, so evidence is collapsed to counts; draw a section (--section) or a "
+            "neighbourhood (--focus ID --depth N) to see it"
         )
     return DotResult(source, builder.emphasis, selection, notes)
