@@ -40,8 +40,9 @@ CHECK_SIZES = (1_000, 5_000, 10_000)
 RENDER_SIZES = (100, 1_000, 5_000)
 BIG = 100_000
 #: Argdown draws statements and arguments only, so argmap draws the same: no evidence nodes,
-#: and no cap on the number of nodes (argmap refuses views over 600 nodes by default).
-RENDER_OPTIONS = ("--evidence", "hide", "--max-nodes", "1000000")
+#: and no cap on the number of nodes or edges (argmap refuses views over 600 nodes or 1,000
+#: edges by default).
+RENDER_OPTIONS = ("--evidence", "hide", "--max-nodes", "1000000", "--max-edges", "1000000")
 
 
 @dataclass

@@ -3,7 +3,7 @@
 ``render(map, format="svg", backend="auto", **view)`` returns the bytes of a drawing. The view
 options are those of :class:`View` (``section``, ``focus``, ``depth``, ``evidence``,
 ``sources``, ``rankdir``, ``legend``, ``findings``, ``grounded``, ``tag_colours``, ``wrap``,
-``max_label``, ``max_nodes``). ``format="dot"`` needs no layout engine at all.
+``max_label``, ``max_nodes``, ``max_edges``). ``format="dot"`` needs no layout engine at all.
 """
 
 from __future__ import annotations
@@ -38,14 +38,18 @@ def _build(argmap: ArgumentMap, view: View) -> DotResult:
 
     result = build(argmap, view)
     selection = result.selection
-    count = selection.node_count if selection is not None else 0
-    collapsed = selection is not None and selection.collapsed
-    if count > view.max_nodes:
+    if selection is not None and selection.over(view):
+        nodes, edges = selection.node_count, selection.edge_count
+        over, option = (
+            (f"{nodes} nodes, over the limit of {view.max_nodes}", "--max-nodes")
+            if nodes > view.max_nodes
+            else (f"{edges} edges, over the limit of {view.max_edges}", "--max-edges")
+        )
         raise RenderError(
-            f"the view has {count} nodes, over the limit of {view.max_nodes}"
-            + (", even with evidence collapsed" if collapsed else ""),
+            f"the view has {over}" + (", even with evidence collapsed" if selection.collapsed
+                                      else ""),
             hint="draw a section (--section ID) or a neighbourhood (--focus ID --depth N), "
-            "or raise --max-nodes",
+            f"or raise {option}",
         )
     for note in result.notes:
         warnings.warn(note, RenderWarning, stacklevel=3)

@@ -1,10 +1,16 @@
 r"""Building DOT text: pure, deterministic, no layout engine.
 
 Every string that reaches DOT passes through :func:`text`, which removes what XML cannot hold,
-doubles backslashes (so ``\N`` or ``\l`` in a claim is text, not a Graphviz escape) and marks
-the value as not-HTML (so ``<b>x</b>`` in a claim is text, not markup); the ``graphviz``
-package then quotes it. Labels are plain text, never HTML-like: the WebAssembly Graphviz is
-built without HTML-label support, and the same DOT must lay out the same on every backend.
+writes ``&`` as ``&amp;`` (Graphviz decodes entities in labels and tooltips, so ``&#10;`` in
+a claim would break its label and ``&lt;`` would show as ``<``), doubles backslashes (so
+``\N`` or ``\l`` in a claim is text, not a Graphviz escape) and marks the value as not-HTML
+(so ``<b>x</b>`` in a claim is text, not markup); the ``graphviz`` package then quotes it.
+Tooltips go through :func:`tooltip_text`, which doubles backslashes once more: Graphviz
+unescapes a tooltip twice and expands ``\N``, ``\G``, ``\L``, ``\E``, ``\T``, ``\H`` in
+it (labels stay literal with one doubling). URLs are percent-encoded (:func:`dot_url`) and IDs
+are restricted to ``[A-Za-z0-9._:-]``, so neither holds a backslash. Labels are plain text,
+never HTML-like: the WebAssembly Graphviz is built without HTML-label support, and the same
+DOT must lay out the same on every backend.
 Quantities are emphasised in the SVG afterwards (see ``_svg``).
 
 >>> from argmap._model import ArgumentMap
@@ -13,8 +19,8 @@ Quantities are emphasised in the SVG afterwards (see ``_svg``).
 >>> print(build(m, View(legend=False)).source)  # doctest: +ELLIPSIS +NORMALIZE_WHITESPACE
 digraph argmap {
 ...
-	c0 [class="claim thesis" ... id=T1 label="T1\lSay \"\\N\" <b>&</b>\l" ...
-	tooltip="T1 (thesis)\nSay \"\\N\" <b>&</b>"]
+	c0 [class="claim thesis" ... id=T1 label="T1\lSay \"\\N\" <b>&amp;</b>\l" ...
+	tooltip="T1 (thesis)\nSay \"\\\\N\" <b>&amp;</b>"]
 }
 <BLANKLINE>
 """
@@ -43,7 +49,8 @@ if TYPE_CHECKING:
     from argmap._findings import Finding
     from argmap._model import ArgumentMap, Claim, Evidence, Relation, Source
 
-__all__ = ["DotResult", "build", "citation", "display_kind", "safe_url", "text", "wrap"]
+__all__ = ["DotResult", "build", "citation", "display_kind", "safe_url", "text", "tooltip_text",
+           "wrap"]
 
 # C0/C1 controls (but not tab/newline, which become spaces) and lone surrogates cannot be in
 # XML 1.0, so Graphviz would write an SVG that does not parse.
@@ -75,12 +82,24 @@ def text(value: str) -> str:
     "<b>html?</b>"
     >>> print(graphviz.quoting.quote(text("ends with \\")))
     "ends with \\"
+    >>> print(graphviz.quoting.quote(text("a &amp; b &#10; c")))
+    "a &amp;amp; b &amp;#10; c"
     """
     import graphviz
 
-    cleaned = _UNPRINTABLE.sub("\ufffd", value)
+    cleaned = _UNPRINTABLE.sub("\ufffd", value).replace("&", "&amp;")
     escaped: str = graphviz.escape(cleaned)  # a NoHtml str: never read as an HTML label
     return escaped
+
+
+def tooltip_text(value: str) -> str:
+    r"""One literal paragraph of a tooltip: as :func:`text`, backslashes doubled twice.
+
+    >>> import graphviz
+    >>> print(graphviz.quoting.quote(tooltip_text(r"\N \G \L")))
+    "\\\\N \\\\G \\\\L"
+    """
+    return text(value.replace("\\", "\\\\"))
 
 
 def _nohtml(value: str) -> str:
@@ -104,9 +123,9 @@ def multiline(parts: Iterable[str]) -> str:
     r"""A tooltip: escaped paragraphs joined by DOT newlines.
 
     >>> print(multiline(["one", "two\\three"]))
-    one\ntwo\\three
+    one\ntwo\\\\three
     """
-    return _nohtml(r"\n".join(text(clean(part)) for part in parts if part))
+    return _nohtml(r"\n".join(tooltip_text(clean(part)) for part in parts if part))
 
 
 def wrap(value: str, width: int, keep: Sequence[str] = (), limit: int | None = None) -> list[str]:
@@ -699,7 +718,7 @@ class _Builder:
                 _attributes={
                     "shape": "box", "style": "rounded,filled", "fillcolor": "#FFFFFF",
                     "color": "#555555", **attrs, "label": text(label), "fontsize": "10",
-                    "id": f"legend-{key}", "class": "legend-item", "tooltip": text(label),
+                    "id": f"legend-{key}", "class": "legend-item", "tooltip": multiline([label]),
                 },
             )
             names.append(f"legend_{key}")
@@ -755,8 +774,8 @@ def build(argmap: ArgumentMap, view: View | None = None, *, newrank: bool = True
     notes = []
     if selection.collapsed:
         notes.append(
-            f"the map has more than {chosen.max_nodes} nodes with its evidence, so evidence "
-            "is collapsed to counts; draw a section (--section) or a neighbourhood "
-            "(--focus ID --depth N) to see it"
+            f"the map has more than {chosen.max_nodes} nodes or {chosen.max_edges} edges with "
+            "its evidence, so evidence is collapsed to counts; draw a section (--section) or a "
+            "neighbourhood (--focus ID --depth N) to see it"
         )
     return DotResult(source, builder.emphasis, selection, notes)

@@ -26,6 +26,12 @@ RANKDIRS: tuple[str, ...] = ("BT", "TB", "LR", "RL")
 #: Above this many drawn nodes a map is too big to read (and slow to lay out): evidence is
 #: collapsed to counts, and if that is not enough the render stops and suggests a view.
 DEFAULT_MAX_NODES = 600
+#: The same for drawn edges. Graphviz's layout time grows with edges and crossings, not only
+#: nodes: 46 claims joined by 1,981 relations took 43 s and 61 claims with 3,540 relations
+#: more than 120 s, though both are far under the node limit. The paper's map (309 nodes,
+#: 528 edges with evidence shown) is well inside; a dense tangle of 1,000 edges still takes
+#: about 30 s, and the 120 s stop of the ``dot`` backend bounds the rest.
+DEFAULT_MAX_EDGES = 1_000
 
 
 class ViewError(ValueError):
@@ -38,6 +44,7 @@ class View:
 
     ``findings`` (validator findings) and ``grounded`` (claim ID -> in/out/undecided, or
     ``True`` to compute it) are overlays; ``tag_colours`` maps a tag to a fill colour.
+    ``max_nodes`` and ``max_edges`` bound the drawing (the legend is not counted).
     """
 
     section: str | None = None
@@ -53,6 +60,7 @@ class View:
     wrap: int = 34
     max_label: int = 320
     max_nodes: int = DEFAULT_MAX_NODES
+    max_edges: int = DEFAULT_MAX_EDGES
 
     @classmethod
     def from_options(cls, options: Mapping[str, Any]) -> View:
@@ -76,8 +84,8 @@ class View:
         if self.depth < 0:
             msg = f"depth must be 0 or more, not {self.depth}"
             raise ViewError(msg)
-        if self.wrap < 10 or self.max_label < 20 or self.max_nodes < 1:
-            msg = "wrap must be >= 10, max_label >= 20 and max_nodes >= 1"
+        if self.wrap < 10 or self.max_label < 20 or self.max_nodes < 1 or self.max_edges < 1:
+            msg = "wrap must be >= 10, max_label >= 20, max_nodes >= 1 and max_edges >= 1"
             raise ViewError(msg)
         from argmap._render.style import check_colour
 
@@ -102,6 +110,33 @@ class Selection:
     @property
     def node_count(self) -> int:
         return len(self.claims) + len(self.evidence) + len(self.sources)
+
+    @property
+    def edge_count(self) -> int:
+        """The edges the DOT will hold, counted as ``_render.dot`` draws them.
+
+        A relation draws one edge per distinct premise; one drawn through an inference point
+        (linked premises, or the target of an undercut) draws one more, from the point to its
+        target. Each drawn evidence item has an edge to each drawn claim citing it, and each
+        drawn source one to each drawn evidence item citing it.
+        """
+        undercut = {r.to for r in self.relations if r.type == "undercuts"}
+        count = 0
+        for relation in self.relations:
+            count += len(dict.fromkeys(relation.from_))
+            if relation.linked or relation.id in undercut:
+                count += 1
+        if self.evidence:
+            drawn = {e.id for e in self.evidence}
+            count += sum(len(drawn.intersection(c.evidence)) for c in self.claims)
+        if self.sources:
+            cited = {s.id for s in self.sources}
+            count += sum(1 for e in self.evidence if e.source in cited)
+        return count
+
+    def over(self, view: View) -> bool:
+        """True when the selection has more nodes or edges than ``view`` allows."""
+        return self.node_count > view.max_nodes or self.edge_count > view.max_edges
 
     def ids(self) -> set[str]:
         """IDs of everything drawn as a node (claims, evidence, sources)."""
@@ -231,6 +266,6 @@ def select(argmap: ArgumentMap, view: View) -> Selection:
             cited = {e.source for e in evidence}
             sources = [s for s in _unique(argmap.sources) if s.id in cited]
     selection = Selection(claims, relations, evidence, sources, mode)
-    if selection.node_count > view.max_nodes and mode == "show":
+    if evidence and selection.over(view):
         selection = Selection(claims, relations, [], [], "count", collapsed=True)
     return selection

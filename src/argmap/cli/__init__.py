@@ -28,7 +28,27 @@ COMMANDS: dict[str, str] = {
 
 
 class LazyGroup(click.Group):
-    """A group that imports each command's module only when that command is used."""
+    """A group that imports each command's module only when that command is used.
+
+    It also makes click's own error messages safe to print: they quote what was typed (an
+    unknown option, an extra argument, a bad choice), and in CI what was typed is often a
+    file name from a pull request, which may hold ESC, C1 or bidi controls.
+    """
+
+    def make_context(
+        self, info_name: str | None, args: list[str], parent: click.Context | None = None,
+        **extra: Any,
+    ) -> click.Context:
+        try:
+            return super().make_context(info_name, args, parent, **extra)
+        except click.ClickException as exc:
+            raise _sanitised(exc) from None
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except click.ClickException as exc:
+            raise _sanitised(exc) from None
 
     def list_commands(self, ctx: click.Context) -> list[str]:  # noqa: ARG002 - click's signature
         return sorted(COMMANDS)
@@ -58,6 +78,15 @@ def cli(ctx: click.Context) -> None:
     from argmap.cli.output import record_reads
 
     record_reads(ctx)  # so that -o never overwrites a file the command read
+
+
+def _sanitised(exc: click.ClickException) -> click.ClickException:
+    """``exc`` with its message passed through the terminal sanitiser (same type and code)."""
+    from argmap._text import terminal
+
+    # click types ``message`` as Final; it is a plain attribute that show() reads
+    exc.message = terminal(exc.message)  # type: ignore[misc]
+    return exc
 
 
 def main(argv: list[str] | None = None) -> Any:

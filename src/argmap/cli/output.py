@@ -5,6 +5,9 @@ load.
 Every command records the files it reads (:func:`record_reads`, started once for the whole
 command line), so ``-o`` naming a map, a sources file, a snapshot or the configuration the
 command read is refused instead of replacing it.
+
+Every message here goes to a terminal or CI log and may name a file or quote a map, so it
+passes the terminal sanitiser (:mod:`argmap._text`) first.
 """
 
 from __future__ import annotations
@@ -15,6 +18,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
+
+from argmap._text import visible
 
 if TYPE_CHECKING:
     from argmap._findings import Finding
@@ -50,15 +55,17 @@ def write_or_exit(
     try:
         write_file(path, content, is_input=reads.holds if reads is not None else None)
     except OverwritesInputError as exc:
-        sys.stderr.write(f"{prog}: refusing to write the output: {exc}\n")
+        sys.stderr.write(f"{prog}: refusing to write the output: {visible(str(exc))}\n")
         sys.exit(2)
     except OSError as exc:
-        sys.stderr.write(f"{prog}: cannot write {shown or path}: {exc.strerror or exc}\n")
+        reason = visible(str(exc.strerror or exc))
+        sys.stderr.write(f"{prog}: cannot write {visible(str(shown or path))}: {reason}\n")
         sys.exit(2)
 
 
 def print_load_errors(findings: Iterable[Finding]) -> None:
     """A map that did not load: one line per problem on standard error, as `where: CODE text`."""
+    from argmap._output.reporters.text import finding_line
+
     for finding in findings:
-        where = f"{finding.location}: " if finding.location else ""
-        sys.stderr.write(f"{where}{finding.code} {finding.message}\n")
+        sys.stderr.write(finding_line(finding) + "\n")

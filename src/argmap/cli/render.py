@@ -14,9 +14,11 @@ _FORMATS = ("svg", "png", "pdf", "dot")
 
 
 def _fail(message: str, hint: str | None = None, code: int = 2) -> None:
-    sys.stderr.write(f"argmap render: {message}\n")
+    from argmap._text import visible
+
+    sys.stderr.write(f"argmap render: {visible(message)}\n")
     if hint:
-        sys.stderr.write(f"  hint: {hint}\n")
+        sys.stderr.write(f"  hint: {visible(hint)}\n")
     sys.exit(code)
 
 
@@ -63,12 +65,14 @@ def _tag_colours(values: tuple[str, ...]) -> dict[str, str]:
               help="Wrap claim text at this many characters.")
 @click.option("--max-nodes", type=click.IntRange(min=1), default=600, show_default=True,
               help="Most nodes to draw: above it evidence is collapsed, then the render stops.")
+@click.option("--max-edges", type=click.IntRange(min=1), default=1000, show_default=True,
+              help="Most edges to draw: above it evidence is collapsed, then the render stops.")
 @map_options
 def render(
     path: Path, output: Path | None, fmt: str | None, backend: str, section: str | None,
     focus: str | None, depth: int, evidence: str, sources: bool, rankdir: str,
     no_legend: bool, findings: bool, grounded: bool, tag_colour: tuple[str, ...], wrap: int,
-    max_nodes: int,
+    max_nodes: int, max_edges: int,
 ) -> None:
     """Draw the map at PATH (a map file or folder) with Graphviz.
 
@@ -105,7 +109,7 @@ def render(
     view: dict[str, object] = {
         "section": section, "focus": focus, "depth": depth, "evidence": evidence,
         "sources": sources, "rankdir": rankdir, "legend": not no_legend, "wrap": wrap,
-        "max_nodes": max_nodes, "grounded": True if grounded else None,
+        "max_nodes": max_nodes, "max_edges": max_edges, "grounded": True if grounded else None,
         "tag_colours": _tag_colours(tag_colour),
     }
     if config is not None:
@@ -119,8 +123,10 @@ def render(
     except (RenderError, ViewError) as exc:
         _fail(str(exc), getattr(exc, "hint", None))
         return
+    from argmap._text import visible
+
     for warning in caught:
-        sys.stderr.write(f"argmap render: warning: {warning.message}\n")
+        sys.stderr.write(f"argmap render: warning: {visible(str(warning.message))}\n")
     if output is None:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()

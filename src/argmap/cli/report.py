@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 import sys
 from pathlib import Path
 
@@ -35,10 +36,9 @@ def report(path: Path, output: Path | None) -> None:
     if not run.contexts:
         print_load_errors(run.findings)
         sys.exit(2)
-    target = f" -o {output.as_posix()}" if output else ""
-    text = report_markdown(
-        run.contexts[0], run.findings, command=f"argmap report {path.as_posix()}{target}"
-    )
+    target = f" -o {shlex.quote(output.as_posix())}" if output else ""
+    command = f"argmap report {shlex.quote(path.as_posix())}{target}"
+    text = report_markdown(run.contexts[0], run.findings, command=command)
     if output is None:
         sys.stdout.write(text)
         return

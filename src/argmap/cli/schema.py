@@ -45,7 +45,10 @@ def schema(kind: str, output: Path | None, write_all: Path | None) -> None:
     try:
         write_all.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        click.echo(f"argmap: cannot write {write_all}: {exc.strerror or exc}", err=True)
+        from argmap._text import visible
+
+        reason = visible(str(exc.strerror or exc))
+        click.echo(f"argmap: cannot write {visible(str(write_all))}: {reason}", err=True)
         sys.exit(2)
     for name, which in (("argmap.schema.json", "map"), ("sources.schema.json", "sources")):
         write_or_exit(write_all / name, schema_text(which), shown=write_all)

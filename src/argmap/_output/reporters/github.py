@@ -3,7 +3,10 @@
 ``::error file=F,line=L,col=C,endLine=,endColumn=,title=CODE rule-id::message``. Errors map
 to ``error``, warnings to ``warning``, info to ``notice``. GitHub reads ``%``, CR and LF as
 escapes in the message, and also ``,`` and ``:`` in property values, so those are
-percent-encoded. Suppressed findings are left out, as in the text formats.
+percent-encoded. Before that, every value passes the terminal sanitiser
+(:mod:`argmap._text`): a CI log is a terminal too, and a file name or message holding
+ESC, C1 or bidi controls must not drive the log viewer. Suppressed findings are left out, as
+in the text formats.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from collections.abc import Sequence
 from argmap._findings import Finding, Severity
 from argmap._output.reporters import ReportContext
 from argmap._output.reporters.text import summary
+from argmap._text import terminal, visible
 
 __all__ = ["escape_data", "escape_property", "github"]
 
@@ -41,8 +45,10 @@ def _annotation(finding: Finding) -> str:
         if location.end_column is not None:
             properties.append(("endColumn", location.end_column))
     properties.append(("title", f"{finding.code} {finding.rule}"))
-    props = ",".join(f"{key}={escape_property(str(value))}" for key, value in properties)
-    message = finding.message + (f"\nhelp: {finding.hint}" if finding.hint else "")
+    props = ",".join(f"{key}={escape_property(visible(str(value)))}" for key, value in properties)
+    message = terminal(finding.message)  # line breaks kept: they are escaped below
+    if finding.hint:
+        message += f"\nhelp: {terminal(finding.hint)}"
     return f"::{_COMMANDS[finding.severity]} {props}::{escape_data(message)}"
 
 

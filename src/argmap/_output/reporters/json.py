@@ -3,18 +3,19 @@
 ``{"version": 1, "findings": [...], "summary": {...}}``; each finding is
 :meth:`argmap.Finding.to_dict`. Suppressed findings are included, marked ``"suppressed":
 true``, so a dashboard can count them. The shape is documented in docs/cli.md; a change that
-breaks readers bumps ``version``.
+breaks readers bumps ``version``. Strings keep every character; those a terminal would act on
+(C1, bidi controls, ...) are written as ``\\uXXXX`` escapes (:func:`argmap._text.json_text`).
 """
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
 from argmap._findings import Finding, Severity
 from argmap._output.reporters import ReportContext
+from argmap._text import json_text
 
 __all__ = ["SHAPE_VERSION", "json_report", "summary_dict"]
 
@@ -41,4 +42,4 @@ def json_report(findings: Sequence[Finding], context: ReportContext) -> str:
         "findings": [finding.to_dict() for finding in findings],
         "summary": summary_dict(findings, context.files),
     }
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return json_text(document) + "\n"

@@ -7,12 +7,12 @@ columns counted in code points, as ``columnKind`` says), related locations (each
 cycle), a ``partialFingerprints`` hash of code, node and message that survives lines moving,
 and an ``inSource`` suppression with its stated reason for suppressed findings. The output
 is valid against the official schema (a test checks it) and byte-identical for the same input.
+Characters a terminal would act on are written as ``\\uXXXX`` escapes, as in ``--format json``.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Sequence
 from pathlib import PurePath
 from typing import Any
@@ -20,6 +20,7 @@ from urllib.parse import quote
 
 from argmap._findings import Finding, Location, Severity
 from argmap._output.reporters import ReportContext
+from argmap._text import json_text
 
 __all__ = ["SCHEMA_URI", "fingerprint", "sarif"]
 
@@ -141,4 +142,4 @@ def sarif(findings: Sequence[Finding], context: ReportContext) -> str:  # noqa: 
             }
         ],
     }
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return json_text(document) + "\n"

@@ -1,20 +1,32 @@
-"""Human-readable reports: ``full`` (with hints and the source line) and ``concise``."""
+"""Human-readable reports: ``full`` (with hints and the source line) and ``concise``.
+
+They go to terminals and CI logs, so every piece that comes from a map or a file name passes
+through :mod:`argmap._text`: one line each (:func:`visible`), and a file name that begins a line
+cannot start a workflow command (:func:`line_start_path`).
+"""
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
 
-from argmap._findings import Finding, Severity
+from argmap._findings import Finding, Location, Severity
 from argmap._output.reporters import ReportContext
+from argmap._text import line_start_path, visible
 
-__all__ = ["concise", "full", "summary"]
+__all__ = ["concise", "finding_line", "full", "summary", "where"]
 
 
-def _head(finding: Finding) -> str:
-    where = str(finding.location) + ": " if finding.location else ""
+def where(location: Location) -> str:
+    """``path:line:col``, safe to begin a printed line."""
+    return f"{line_start_path(location.file)}:{location.line}:{location.column}"
+
+
+def finding_line(finding: Finding) -> str:
+    """``path:line:col: CODE [severity] message``: one line, safe to print."""
+    located = where(finding.location) + ": " if finding.location else ""
     level = "" if finding.severity is Severity.ERROR else f"[{finding.severity.label}] "
-    return f"{where}{finding.code} {level}{finding.message}"
+    return f"{located}{visible(finding.code)} {level}{visible(finding.message)}"
 
 
 #: Source lines longer than this are shown as a window around the column.
@@ -52,7 +64,7 @@ def summary(findings: Sequence[Finding], files: int) -> str:
 
 
 def concise(findings: Sequence[Finding], context: ReportContext) -> str:
-    lines = [_head(f) for f in findings if f.suppressed is None]
+    lines = [finding_line(f) for f in findings if f.suppressed is None]
     lines.append(summary(findings, len(context.files)))
     return "\n".join(lines) + "\n"
 
@@ -62,19 +74,19 @@ def full(findings: Sequence[Finding], context: ReportContext) -> str:
     for finding in findings:
         if finding.suppressed is not None:
             continue
-        lines.append(_head(finding))
+        lines.append(finding_line(finding))
         if finding.location is not None:
-            source = context.line_text(finding.location)
+            source = visible(context.line_text(finding.location))
             if source.strip():
                 number = str(finding.location.line)
                 shown, caret = _window(source, finding.location.column)
                 lines.append(f"  {number} | {shown}")
                 lines.append(f"  {' ' * len(number)} | {' ' * caret}^")
         for related in finding.related:
-            where = f"{related.location}: " if related.location else ""
-            lines.append(f"  = {where}{related.message}")
+            at = f"{where(related.location)}: " if related.location else ""
+            lines.append(f"  = {at}{visible(related.message)}")
         if finding.hint:
-            lines.append(f"  help: {finding.hint}")
+            lines.append(f"  help: {visible(finding.hint)}")
         lines.append("")
     lines.append(summary(findings, len(context.files)))
     return "\n".join(lines) + "\n"
