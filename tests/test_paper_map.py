@@ -53,7 +53,7 @@ N_CLAIMS = 133
 N_RELATIONS = 144
 N_EVIDENCE = 167
 N_SOURCES = 10
-N_FIGURE_QUANTITIES = 44  # amounts, counts, percentages, fractions, n-fold changes
+N_FIGURE_QUANTITIES = 43  # amounts, counts, percentages, fractions, n-fold changes
 N_TEMPORAL_QUANTITIES = 45  # dated events: years and dates
 N_CHECKS = 2
 
