@@ -13,10 +13,16 @@ from argmap._verify.arith import Outcome, evaluate
 from argmap._verify.compare import ClaimFigure, claim_figures
 
 if TYPE_CHECKING:
-    from argmap._model import Claim
+    from argmap._model import Claim, Relation
     from argmap._verify.index import MapIndex
 
-__all__ = ["Reference", "check_outcomes", "every_claim_figure", "references"]
+__all__ = [
+    "Reference",
+    "check_outcomes",
+    "every_claim_figure",
+    "premises_of_kind",
+    "references",
+]
 
 
 class Reference(NamedTuple):
@@ -92,3 +98,18 @@ def every_claim_figure(index: MapIndex) -> Iterator[tuple[Claim, ClaimFigure]]:
     for claim in index.map.claims:
         for figure in claim_figures(index, claim):
             yield claim, figure
+
+
+def premises_of_kind(
+    index: MapIndex, kind: str, relation_type: str | None = None
+) -> Iterator[tuple[int, Relation, str]]:
+    """(relation index, relation, premise ID) for every premise of the given claim kind, in
+    relations of the given type (any type when None); each premise once per relation."""
+    claims = index.claims
+    for at, relation in enumerate(index.map.relations):
+        if relation_type is not None and relation.type != relation_type:
+            continue
+        for premise in dict.fromkeys(relation.from_):
+            claim = claims.get(premise)
+            if claim is not None and claim.kind == kind:
+                yield at, relation, premise

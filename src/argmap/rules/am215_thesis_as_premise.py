@@ -32,6 +32,7 @@ from typing import Any
 
 from argmap._engine.context import Problem, RelatedRef, RuleContext
 from argmap._findings import Severity
+from argmap.rules._shared import premises_of_kind
 
 CODE = "AM215"
 ID = "thesis-as-premise"
@@ -40,21 +41,16 @@ OPTIONS: dict[str, Any] = {}
 
 
 def check(ctx: RuleContext) -> Iterator[Problem]:
-    claims = ctx.claims
-    for at, relation in enumerate(ctx.map.relations):
-        for premise in dict.fromkeys(relation.from_):
-            claim = claims.get(premise)
-            if claim is None or claim.kind != "thesis":
-                continue
-            yield Problem(
-                f"thesis {premise!r} is a premise of relation {relation.id!r} "
-                f"({relation.type} {relation.to!r}); a thesis is the premise of nothing",
-                node=relation.id,
-                path=("relations", at),
-                field=("from", relation.from_.index(premise)),
-                hint=f"if {relation.to!r} is the reason for {premise!r}, reverse the relation; "
-                f"if {premise!r} is an intermediate conclusion, make it `kind: claim`",
-                related=(RelatedRef(f"{premise!r} is a thesis", node=premise, kind="claims",
-                                    field=("kind",)),),
-                target=premise,
-            )
+    for at, relation, premise in premises_of_kind(ctx, "thesis"):
+        yield Problem(
+            f"thesis {premise!r} is a premise of relation {relation.id!r} "
+            f"({relation.type} {relation.to!r}); a thesis is the premise of nothing",
+            node=relation.id,
+            path=("relations", at),
+            field=("from", relation.from_.index(premise)),
+            hint=f"if {relation.to!r} is the reason for {premise!r}, reverse the relation; "
+            f"if {premise!r} is an intermediate conclusion, make it `kind: claim`",
+            related=(RelatedRef(f"{premise!r} is a thesis", node=premise, kind="claims",
+                                field=("kind",)),),
+            target=premise,
+        )

@@ -36,6 +36,7 @@ from typing import Any
 
 from argmap._engine.context import Problem, RelatedRef, RuleContext
 from argmap._findings import Severity
+from argmap.rules._shared import premises_of_kind
 
 CODE = "AM218"
 ID = "supporting-objection"
@@ -44,24 +45,17 @@ OPTIONS: dict[str, Any] = {}
 
 
 def check(ctx: RuleContext) -> Iterator[Problem]:
-    claims = ctx.claims
-    for at, relation in enumerate(ctx.map.relations):
-        if relation.type != "supports":
-            continue
-        for premise in dict.fromkeys(relation.from_):
-            claim = claims.get(premise)
-            if claim is None or claim.kind != "objection":
-                continue
-            yield Problem(
-                f"objection {premise!r} supports {relation.to!r} (relation {relation.id!r}); "
-                "an objection attacks or undercuts",
-                node=relation.id,
-                path=("relations", at),
-                field=("from", relation.from_.index(premise)),
-                hint=f"if {relation.to!r} is a reason for the objection, reverse the relation; "
-                f"if {premise!r} argues against {relation.to!r}, make it `type: attacks`; "
-                f"if {premise!r} is no objection, change its kind",
-                related=(RelatedRef(f"{premise!r} is an objection", node=premise,
-                                    kind="claims", field=("kind",)),),
-                target=premise,
-            )
+    for at, relation, premise in premises_of_kind(ctx, "objection", "supports"):
+        yield Problem(
+            f"objection {premise!r} supports {relation.to!r} (relation {relation.id!r}); "
+            "an objection attacks or undercuts",
+            node=relation.id,
+            path=("relations", at),
+            field=("from", relation.from_.index(premise)),
+            hint=f"if {relation.to!r} is a reason for the objection, reverse the relation; "
+            f"if {premise!r} argues against {relation.to!r}, make it `type: attacks`; "
+            f"if {premise!r} is no objection, change its kind",
+            related=(RelatedRef(f"{premise!r} is an objection", node=premise,
+                                kind="claims", field=("kind",)),),
+            target=premise,
+        )
