@@ -192,3 +192,18 @@ def test_json_integer_too_long_is_a_located_limit_error(tmp_path: Path) -> None:
     assert raised.code == "AM105"
     assert "is not a number" not in raised.message
     assert "5000 digits" in raised.message
+
+
+@pytest.mark.parametrize(("content", "line"), [(":", 1), ("title: x\n: 2\n", 2)])
+def test_an_empty_key_is_a_located_null_key(tmp_path: Path, content: str, line: int) -> None:
+    """An empty plain key has no text of its own in the parse tree; it once crashed the
+    key check with a TypeError (found by the arbitrary-bytes property)."""
+    path = tmp_path / "map.yaml"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(MapLoadError) as caught:
+        argmap.load(path)
+    (finding,) = caught.value.findings
+    assert finding.code == "AM112"
+    assert "(empty) is null" in finding.message
+    assert finding.location is not None
+    assert finding.location.line == line

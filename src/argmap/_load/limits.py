@@ -268,7 +268,9 @@ def non_text_keys(positions: PositionIndex) -> MapLoadError | None:
         if not tree.has_key(node) or tree.is_key_ref(node) or not tree.is_key_plain(node):
             continue
         view = tree.key(node)
-        raw = bytes(view)
+        # an empty key (`: x`) has no text of its own: it is placed at its value
+        where = view if view is not None else tree.val(node) if tree.has_val(node) else None
+        raw = b"" if view is None else bytes(view)
         if len(raw) > 64:  # no number, boolean or null is longer (longer numbers: see above)
             continue
         try:
@@ -278,14 +280,16 @@ def non_text_keys(positions: PositionIndex) -> MapLoadError | None:
         key = next(iter(value)) if isinstance(value, dict) and value else ""
         if not isinstance(key, str):
             what = "null" if key is None else "a boolean" if isinstance(key, bool) else "a number"
-            found.append((positions.offset_of(view) or 0, raw, what))
+            offset = positions.offset_of(where) if where is not None else None
+            found.append((offset or 0, raw, what))
     if not found:
         return None
     return MapLoadError(
         [
             load_problem(
                 WRONG_TYPE,
-                f"the key {clip(raw.decode('utf-8', 'replace'))} is {what}, not a text",
+                f"the key {clip(raw.decode('utf-8', 'replace')) or '(empty)'} is {what}, "
+                "not a text",
                 positions.at_offset(offset, len(raw)),
                 hint=f"keys are texts; quote it (\"{clip(raw.decode('utf-8', 'replace'))}\":) "
                 "if you mean the text",
