@@ -326,12 +326,16 @@ def figure_in_text_and_quantity(data: MapData, rng: Random) -> Mutant | None:
     return None if site is None else _change_quantity_figure(data, rng, *site)
 
 
-def number_in_quote(data: MapData, rng: Random) -> Mutant | None:
-    """One digit of a number in an evidence quote changes."""
+def _quote_mutant(
+    data: MapData, rng: Random, pattern: re.Pattern[str], what: str,
+    replace: Callable[[str, str], str | None],
+) -> Mutant | None:
+    """Change one match of ``pattern`` (group 1) in one evidence quote: ``replace(old, exact)``
+    gives the new text, or None when the site offers no change."""
     sites = [
         (ei, match.span(1))
         for ei, ev in enumerate(data.get("evidence", []))
-        for match in _NUMBER.finditer(_quote(ev))
+        for match in pattern.finditer(_quote(ev))
     ]
     site = _pick(rng, sites)
     if site is None:
@@ -340,12 +344,18 @@ def number_in_quote(data: MapData, rng: Random) -> Mutant | None:
     ev = data["evidence"][ei]
     exact = _quote(ev)
     old = exact[span[0] : span[1]]
-    new = _changed_number(old, rng, exact)
+    new = replace(old, exact)
     if new is None:
         return None
     out = copy.deepcopy(data)
     out["evidence"][ei]["quote"]["exact"] = _replace_span(exact, span, new)
-    return out, f"{ev['id']}: quote {old!r} -> {new!r}"
+    return out, f"{ev['id']}: {what} {old!r} -> {new!r}"
+
+
+def number_in_quote(data: MapData, rng: Random) -> Mutant | None:
+    """One digit of a number in an evidence quote changes."""
+    return _quote_mutant(data, rng, _NUMBER, "quote",
+                         lambda old, exact: _changed_number(old, rng, exact))
 
 
 #: Words whose swap turns a statement into its opposite (both directions are used).
@@ -379,22 +389,8 @@ def _same_case(model: str, word: str) -> str:
 
 def word_in_quote(data: MapData, rng: Random) -> Mutant | None:
     """A meaningful word of a quote becomes its opposite ("increased" -> "decreased")."""
-    sites = [
-        (ei, match.span(1))
-        for ei, ev in enumerate(data.get("evidence", []))
-        for match in _ANTONYM.finditer(_quote(ev))
-    ]
-    site = _pick(rng, sites)
-    if site is None:
-        return None
-    ei, span = site
-    ev = data["evidence"][ei]
-    exact = _quote(ev)
-    old = exact[span[0] : span[1]]
-    new = _same_case(old, _SWAPS[old.lower()])
-    out = copy.deepcopy(data)
-    out["evidence"][ei]["quote"]["exact"] = _replace_span(exact, span, new)
-    return out, f"{ev['id']}: quote word {old!r} -> {new!r}"
+    return _quote_mutant(data, rng, _ANTONYM, "quote word",
+                         lambda old, _exact: _same_case(old, _SWAPS[old.lower()]))
 
 
 def _claims_with_figures(data: MapData) -> list[dict[str, Any]]:
