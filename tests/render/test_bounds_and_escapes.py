@@ -27,7 +27,7 @@ from argmap._model import ArgumentMap
 from argmap._render import RenderError, RenderWarning, to_dot
 from argmap._render.views import DEFAULT_MAX_EDGES, View, select
 
-from .helpers import SVG, parse_svg
+from .helpers import SVG, need_dot, parse_svg
 from .test_property import maps
 
 XLINK_TITLE = "{http://www.w3.org/1999/xlink}title"
@@ -189,3 +189,21 @@ def test_tooltips_and_labels_show_the_text_literally(text: str, backend: str) ->
     legend_tag = next(v for k, v in tips.items() if k.startswith("legend-tag"))
     assert legend_tag == f"tag: {text}"
     assert text in shown  # the graph's title, a label line
+
+
+@pytest.mark.parametrize("backend", [pytest.param("dot", marks=pytest.mark.dot), "wasm"])
+def test_an_overlong_unbroken_title_is_cut_and_renders(backend: str) -> None:
+    """A 10,000-digit section title made the system dot refuse the cluster ("Edge length
+    72617 larger than maximum 65535"; found by the hostile-map property's long run)."""
+    if backend == "dot":
+        need_dot()
+    title = "9" * 10_000
+    m = ArgumentMap.model_validate({
+        "title": title,
+        "sections": [{"id": "S1", "title": title}],
+        "claims": [{"id": "T1", "kind": "thesis", "text": "A thesis.", "section": "S1"}],
+    })
+    svg = parse_svg(argmap.render(m, "svg", backend=backend))
+    texts = ["".join(node.itertext()) for node in svg.iter(f"{SVG}text")]
+    assert any(t.startswith("9" * 100) and t.endswith("...") for t in texts)
+    assert max(len(t) for t in texts) <= 120

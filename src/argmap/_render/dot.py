@@ -44,6 +44,7 @@ from argmap._render.style import (
     SEVERITY_STYLES,
 )
 from argmap._render.views import Selection, View, select
+from argmap._text import clip
 
 if TYPE_CHECKING:
     from argmap._findings import Finding
@@ -61,6 +62,9 @@ _NBSP = "\u00a0"
 #: Sections nested deeper than this are drawn inside the deepest box: Graphviz gains nothing
 #: from hundreds of nested clusters, and building them recursively would exhaust the stack.
 MAX_NESTING = 24
+#: Longest map or section title drawn, in characters: a title is one line (Graphviz refuses
+#: a cluster wider than 65,535 points), so a longer one is cut, whole in the tooltip and report.
+MAX_TITLE = 120
 
 
 def clean(value: str) -> str:
@@ -308,7 +312,7 @@ class _Builder:
                 "rankdir": view.rankdir,
                 "fontname": FONT,
                 "fontsize": "18",
-                "label": text(clean(argmap.title)),
+                "label": text(clip(clean(argmap.title), MAX_TITLE)),
                 "labelloc": "t",
                 "id": "argmap",
                 "class": "argmap",
@@ -621,7 +625,7 @@ class _Builder:
         self.names[("section", section)] = f"cluster_{number}"
         with graph.subgraph(name=f"cluster_{number}") as sub:
             sub.attr(
-                label=text(clean(titles.get(section, section))),
+                label=text(clip(clean(titles.get(section, section)), MAX_TITLE)),
                 id=_nohtml(f"section-{section}"),
                 _attributes={"class": "section"},
                 style="rounded,filled",
