@@ -297,6 +297,25 @@ def _change_quantity_figure(
 # --- the operators -------------------------------------------------------------------------------
 
 
+def _text_mutant(
+    data: MapData, site: tuple[int, tuple[int, int]] | None, what: str,
+    change: Callable[[str, str], str | None],
+) -> Mutant | None:
+    """Change the span ``site`` of one claim's text only: ``change(old, the claim's quotes)``
+    gives the new words, or None when the site offers no change."""
+    if site is None:
+        return None
+    ci, span = site
+    claim = data["claims"][ci]
+    old = claim["text"][span[0] : span[1]]
+    new = change(old, _claim_quotes(data, claim))
+    if new is None:
+        return None
+    out = copy.deepcopy(data)
+    out["claims"][ci]["text"] = _replace_span(claim["text"], span, new)
+    return out, f"{claim['id']}: {what}{old!r} -> {new!r} in the text only"
+
+
 def figure_in_text(data: MapData, rng: Random) -> Mutant | None:
     """A figure in a claim's text changes; declared quantities and quotes stay as they were."""
     versions = _versions(data)
@@ -306,18 +325,8 @@ def figure_in_text(data: MapData, rng: Random) -> Mutant | None:
         for span in _figure_spans(claim["text"]) + _word_spans(claim["text"])
         if claim["text"][span[0] : span[1]] not in versions
     ]
-    site = _pick(rng, sites)
-    if site is None:
-        return None
-    ci, span = site
-    claim = data["claims"][ci]
-    old = claim["text"][span[0] : span[1]]
-    new = _changed_number(old, rng, _claim_quotes(data, claim))
-    if new is None:
-        return None
-    out = copy.deepcopy(data)
-    out["claims"][ci]["text"] = _replace_span(claim["text"], span, new)
-    return out, f"{claim['id']}: {old!r} -> {new!r} in the text only"
+    return _text_mutant(data, _pick(rng, sites), "",
+                        lambda old, quotes: _changed_number(old, rng, quotes))
 
 
 def figure_in_text_and_quantity(data: MapData, rng: Random) -> Mutant | None:
@@ -509,18 +518,8 @@ def year_in_text(data: MapData, rng: Random) -> Mutant | None:
         for ci, c in enumerate(_claims(data)) if _date_checked(data, c)
         for m in _YEAR.finditer(c["text"])
     ]
-    site = _pick(rng, sites)
-    if site is None:
-        return None
-    ci, span = site
-    claim = data["claims"][ci]
-    old = claim["text"][span[0] : span[1]]
-    new = _changed_year(old, rng, _claim_quotes(data, claim))
-    if new is None:
-        return None
-    out = copy.deepcopy(data)
-    out["claims"][ci]["text"] = _replace_span(claim["text"], span, new)
-    return out, f"{claim['id']}: year {old} -> {new} in the text only"
+    return _text_mutant(data, _pick(rng, sites), "year ",
+                        lambda old, quotes: _changed_year(old, rng, quotes))
 
 
 def _shift_period(period: Any, old: str, new: str) -> Any:
