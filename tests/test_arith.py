@@ -103,6 +103,35 @@ def test_share_with_percent_result(share: str, kind: str, holds: bool) -> None:
     assert outcome.holds is holds
 
 
+@pytest.mark.parametrize(("share", "kind", "part", "holds"), [
+    ("15%", "percent", "0.6", True),     # 4 billion x 15% = 0.6 billion
+    ("15%", "percent", "0.7", False),    # 0.6 is outside what "USD 0.7 billion" covers
+    ("a fifth", "fraction", "0.8", True),  # a fraction is used as it is: 4 x 0.2
+    ("0.15", "ratio", "0.6", True),      # a ratio too: not divided by 100
+])
+def test_part_of_a_whole(share: str, kind: str, part: str, holds: bool) -> None:
+    """The 2019 Belarus-China trade: USD 4 billion, 15% of it Belarusian exports."""
+    value = D("0.2") if share == "a fifth" else D(share.rstrip("%"))
+    qs = quantities(("w", "USD 4 billion", {"value": 4, "unit": "USD", "scale": "billion"}),
+                    ("s", share, {"kind": kind, "value": value}),
+                    ("p", f"USD {part} billion", {"value": D(part), "unit": "USD",
+                                                  "scale": "billion"}))
+    outcome = evaluate(check(type="part", whole="w", share="s", result="p"), qs)
+    assert outcome is not None
+    assert outcome.holds is holds
+    assert [r.formula for r in outcome.readings] == ["whole x share"]
+
+
+def test_a_part_in_another_currency_is_a_unit_problem() -> None:
+    qs = quantities(("w", "USD 4 billion", {"value": 4, "unit": "USD", "scale": "billion"}),
+                    ("s", "15%", {"kind": "percent", "value": 15}),
+                    ("p", "EUR 0.6 billion", {"value": D("0.6"), "unit": "EUR",
+                                              "scale": "billion"}))
+    problems = unit_problems(check(type="part", whole="w", share="s", result="p"), qs)
+    assert problems == ["w (amount, USD) and p (amount, EUR) have different units; argmap "
+                        "never converts"]
+
+
 def test_sum_and_difference() -> None:
     qs = quantities(("x", "USD 0.5 billion", {"value": D("0.5"), "unit": "USD",
                                               "scale": "billion"}),

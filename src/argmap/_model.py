@@ -40,6 +40,7 @@ __all__ = [
     "Evidence",
     "FoldCheck",
     "Locator",
+    "PartCheck",
     "PercentChangeCheck",
     "Qualifier",
     "Quantity",
@@ -497,6 +498,16 @@ class ShareCheck(_Check):
     result: Id
 
 
+class PartCheck(_Check):
+    """``result = whole x share``: the part a stated share of a stated whole comes to (a percent
+    share as a percentage). The inverse of a share check: it derives the part."""
+
+    type: Literal["part"]
+    whole: Id
+    share: Id
+    result: Id
+
+
 class SumCheck(_Check):
     """The parts add up to the total."""
 
@@ -524,7 +535,8 @@ class PercentChangeCheck(_Check):
 
 
 ArithmeticCheck = Annotated[
-    RatioCheck | FoldCheck | ShareCheck | SumCheck | DifferenceCheck | PercentChangeCheck,
+    RatioCheck | FoldCheck | ShareCheck | PartCheck | SumCheck | DifferenceCheck
+    | PercentChangeCheck,
     Field(discriminator="type"),
 ]
 

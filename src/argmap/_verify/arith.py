@@ -124,7 +124,8 @@ def evaluate(check: Any, quantities: Mapping[str, tuple[Claim, Quantity]]) -> Ou
             found = _mention(quantities, ref)
             if found is None:
                 return None
-            values[name] = found.magnitude
+            percent = name in spec.fractions and found.kind == K.PERCENT
+            values[name] = found.magnitude / 100 if percent else found.magnitude
     interval = claim_interval(stated, tolerance=check.tolerance)
     readings: list[tuple[str, str, Decimal]] = []
     with localcontext() as context:

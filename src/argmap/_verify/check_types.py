@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, get_args, get_origin
 from argmap._model import (
     DifferenceCheck,
     FoldCheck,
+    PartCheck,
     PercentChangeCheck,
     QuantityKind,
     RatioCheck,
@@ -59,6 +60,8 @@ class CheckType:
     ``derived_kinds`` the other kinds a result of that operand kind may be stated in (a
     difference of two percentages in percentage points, of two years in years).
     ``divisors`` are the operands a zero in which leaves the check without a value.
+    ``fractions`` are the operands read as a fraction of one: a percentage among them is
+    divided by 100 before ``compute`` sees it (15% of USD 4 billion is 0.15 x 4 billion).
     """
 
     name: str
@@ -70,6 +73,7 @@ class CheckType:
     result_follows: str | None = None
     derived_kinds: Mapping[QuantityKind, frozenset[QuantityKind]] | None = None
     divisors: tuple[str, ...] = ()
+    fractions: tuple[str, ...] = ()
 
     def operand(self, key: str) -> Operand:
         """The operand written ``key`` in files."""
@@ -111,6 +115,11 @@ def _share(v: Mapping[str, Decimal], stated: Mention) -> list[Computed]:
              v["part"] / v["whole"] * percent)]
 
 
+def _part(v: Mapping[str, Decimal], _stated: Mention) -> list[Computed]:
+    """The share arrives as a fraction of one (see ``fractions``)."""
+    return [("part", "whole x share", v["whole"] * v["share"])]
+
+
 def _sum(v: Mapping[str, Decimal], _stated: Mention) -> list[Computed]:
     return [("sum", "sum of parts", v["parts"])]
 
@@ -143,6 +152,7 @@ CHECK_TYPES: dict[str, CheckType] = {spec.name: spec for spec in (
           result_kinds=frozenset({K.FOLD, K.RATIO}), divisors=("from",)),
     _spec(ShareCheck, _share, same_unit=(("part", "whole"),),
           result_kinds=frozenset({K.PERCENT, K.FRACTION, K.RATIO}), divisors=("whole",)),
+    _spec(PartCheck, _part, same_unit=(("whole", "result"),), fractions=("share",)),
     _spec(SumCheck, _sum, result="total", same_unit=(("parts", "total"),)),
     _spec(DifferenceCheck, _difference, same_unit=(("minuend", "subtrahend"),),
           result_follows="minuend", derived_kinds=DIFFERENCE_KINDS),
