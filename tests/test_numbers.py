@@ -44,6 +44,15 @@ PAPER = [
      "containers", S.THOUSAND, Q.EXACT, None),
     ("from 21 thousand to \n340 thousand containers", "340 thousand containers", K.COUNT,
      "340", None, "containers", S.THOUSAND, Q.EXACT, None),
+    # the paper's words: containers counted in twenty-foot equivalent units are TEU, and the
+    # "twenty" of the unit's name is no count of its own
+    ("from 21 thousand to \n340 thousand containers with a twenty-foot equiva-\nlent unit. In",
+     "21 thousand", K.COUNT, "21", None, "TEU", S.THOUSAND, Q.EXACT, None),
+    ("from 21 thousand to \n340 thousand containers with a twenty-foot equiva-\nlent unit. In",
+     "340 thousand containers with a twenty-foot equiva-\nlent unit", K.COUNT, "340", None,
+     "TEU", S.THOUSAND, Q.EXACT, None),
+    ("from 21 thousand to 340 thousand twenty-foot equivalent units", "340 thousand "
+     "twenty-foot equivalent units", K.COUNT, "340", None, "TEU", S.THOUSAND, Q.EXACT, None),
     ("In January–September 2020, rail freight traf-\nfc grew 1.6-fold.", "1.6-fold", K.FOLD,
      "1.6", None, None, None, Q.EXACT, "2020-01/2020-09"),
     ("traditionally vary between USD 30 and 40 million \nper year.",
@@ -160,6 +169,7 @@ NOT_FIGURES = [
     "One of the results has been a growing contrast",
     "on the one hand, the authoritarian rule",
     "Covid-19 hit the region.",
+    "Following several years of being \nUkraine’s economic partner number two,",  # a rank
 ]
 
 

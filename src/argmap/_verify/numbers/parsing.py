@@ -41,6 +41,8 @@ def parse(text: str) -> tuple[Mention, ...]:
             mention = read_quantity(match, masked)
             if mention is not None and masked is not text:
                 mention = replace(mention, text=text[mention.start:mention.end])
+        if mention is not None and found and mention.start < found[-1].end:
+            continue  # inside the last figure's words ("twenty-foot" of a TEU's long name)
         if mention is not None:
             found.append(mention)
     if not found:

@@ -447,9 +447,22 @@ def unit_name(word: str) -> str | None:
     return UNIT_SYMBOLS.get(word) or UNIT_SPELLINGS.get(key(word))
 
 
+#: The long name of a TEU after a count or its noun: "340 thousand twenty-foot equivalent
+#: units", "340 thousand containers with a twenty-foot equivalent unit" (the FIIA paper, where
+#: a line-end hyphen splits "equiva-lent"). It names the unit, so its "twenty" is no count.
+_BREAK = r"[ \t]*(?:\r?\n[ \t]*)?"
+_TEU_NAME = re.compile(
+    rf"{_BREAK}(?:(?:containers?|boxes){_BREAK}(?:with|in){_BREAK}an?{_BREAK}|in{_BREAK})?"
+    rf"twenty-foot{_BREAK}equiva(?:-{_BREAK})?lent{_BREAK}units?\b", re.IGNORECASE)
+
+
 def counted_unit(text: str, end: int) -> tuple[str | None, int]:
     """The unit after a count ("54 states", "16 KiB", "a 5-member board"), if the word there
-    is one of the vocabulary's units; any other word is not a unit."""
+    is one of the vocabulary's units; any other word is not a unit. Containers counted in
+    twenty-foot equivalent units are TEU."""
+    teu = _TEU_NAME.match(text, end)
+    if teu:
+        return "TEU", teu.end()
     hyphen = _HYPHEN_UNIT.match(text, end)
     if hyphen:
         name = unit_name(hyphen.group(1))

@@ -226,7 +226,7 @@ LABEL_WORDS = frozenset({
     "round", "level", "grade", "class", "type", "model", "line", "row", "column", "footnote",
     "note", "notes", "exhibit", "box", "question", "resolution", "directive", "regulation",
     "amendment", "protocol", "episode", "season", "series", "title", "schedule", "tier",
-    "eq.", "ref.",
+    "eq.", "ref.", "number",
 })
 
 # --- count units --------------------------------------------------------------------------------
