@@ -430,9 +430,8 @@ def test_every_quantity_is_a_span_of_its_claim(paper_map: ArgumentMap) -> None:
 
 def test_every_figure_is_in_a_quote_of_its_claims_evidence(paper_map: ArgumentMap) -> None:
     """Read as the grammar reads it, or, where the grammar has no reading ("17+1"), as digits."""
-    from argmap._verify.numbers import FIGURE_KINDS, parse
-
     from argmap._verify.check_types import result_ref
+    from argmap._verify.numbers import FIGURE_KINDS, parse
 
     evidence = _evidence(paper_map)
     derived = {result_ref(check) for check in paper_map.checks}
@@ -581,8 +580,10 @@ def test_the_2019_trade_total_and_export_share_give_exports_and_imports(
     checks = {c.id: c for c in paper_map.checks}
     exports = evaluate(checks["X-BY-EXPORTS-2019"], quantities)
     imports = evaluate(checks["X-BY-IMPORTS-2019"], quantities)
-    assert exports is not None and exports.holds
-    assert imports is not None and imports.holds
+    assert exports is not None
+    assert imports is not None
+    assert exports.holds
+    assert imports.holds
     assert exports.readings[0].computed == Decimal("600000000.00")
     assert imports.readings[0].computed == Decimal("3400000000.00")
 
