@@ -2,8 +2,9 @@
 
 Each check in ``checks`` is recomputed from the magnitudes of its quantities: ``ratio``
 (numerator / denominator), ``fold`` (to / from, and (to - from) / from), ``share``
-(part / whole, x 100 for a percent result), ``sum``, ``difference`` and ``percent-change``
-((to - from) / from x 100; a positive stated result of a fall is compared with its size).
+(part / whole, x 100 for a percent result), ``part`` (whole x share, a percent share as a
+percentage), ``sum``, ``difference`` and ``percent-change`` ((to - from) / from x 100; a
+positive stated result of a fall is compared with its size).
 Without a ``tolerance`` the stated result may differ by the rounding its writing implies.
 The finding gives the computed value, the stated value and the relative error; ``data``
 carries them for reports. A check whose divisor is zero (a ratio, n-fold change, share or

@@ -3,7 +3,7 @@
 A sum of dollars and euros, a share of containers in tonnes, a fold change whose result is a
 percentage: argmap never converts, so the check is meaningless as declared. Fold results
 must be folds (or ratios), percent-change results percentages, shares percentages, fractions
-or ratios.
+or ratios; a part is in the kind and unit of its whole.
 
 FAIL::
 
