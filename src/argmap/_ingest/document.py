@@ -1,0 +1,64 @@
+"""What a converter returns: the snapshot text, its page labels, its repairs and its metadata."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+__all__ = ["PAGE_BREAK", "Document", "Repair", "TextBuilder"]
+
+#: Between two pages of a snapshot: a form feed, which quote anchoring reads as a space.
+PAGE_BREAK = "\f"
+
+
+@dataclass(frozen=True, slots=True)
+class Repair:
+    """One change made to the extracted text: ``text`` at ``start:end`` of the snapshot was
+    ``original`` in the document (on page ``page``, when the document has pages)."""
+
+    kind: str  # ligature, lost-ligature, hyphen, header, footer
+    start: int
+    end: int
+    text: str
+    original: str
+    page: str | None = None
+
+    def as_data(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"kind": self.kind, "start": self.start, "end": self.end,
+                                "text": self.text, "original": self.original}
+        if self.page is not None:
+            data["page"] = self.page
+        return data
+
+
+@dataclass(slots=True)
+class Document:
+    """A converted document. ``pages`` are the printed labels, one per form-feed-separated
+    page of ``text``; None when the document has no pages (HTML, EPUB, text)."""
+
+    text: str
+    kind: str
+    metadata: dict[str, Any] = field(default_factory=dict)
+    pages: list[str] | None = None
+    repairs: list[Repair] = field(default_factory=list)
+
+
+class TextBuilder:
+    """Builds a snapshot piece by piece, recording each piece that differs from the original."""
+
+    def __init__(self) -> None:
+        self._parts: list[str] = []
+        self._length = 0
+        self.repairs: list[Repair] = []
+        self.page: str | None = None
+
+    def add(self, text: str, original: str | None = None, kind: str = "") -> None:
+        """Append ``text``; when ``original`` differs from it, record the repair."""
+        if original is not None and original != text:
+            self.repairs.append(Repair(kind, self._length, self._length + len(text), text,
+                                       original, self.page))
+        self._parts.append(text)
+        self._length += len(text)
+
+    def text(self) -> str:
+        return "".join(self._parts)
