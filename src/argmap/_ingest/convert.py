@@ -26,7 +26,7 @@ def sniff(data: bytes, name: str, content_type: str = "") -> str:
         return "epub"
     if content_type in _TYPES:
         return _TYPES[content_type]
-    suffix = PurePosixPath(name.split("?")[0]).suffix.lower()
+    suffix = PurePosixPath(name.split("?", maxsplit=1)[0]).suffix.lower()
     if suffix in _SUFFIXES:
         return _SUFFIXES[suffix]
     if head.startswith((b"<!doctype html", b"<html")):

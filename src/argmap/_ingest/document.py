@@ -5,10 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-__all__ = ["PAGE_BREAK", "Document", "Repair", "TextBuilder"]
+from argmap._verify.pages import PAGE_BREAK  # a form feed, which anchoring reads as a space
 
-#: Between two pages of a snapshot: a form feed, which quote anchoring reads as a space.
-PAGE_BREAK = "\f"
+__all__ = ["PAGE_BREAK", "Document", "Repair", "TextBuilder"]
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,10 +16,11 @@ from typing import Any
 
 from argmap._ingest.document import Document
 from argmap._ingest.meta import slug
+from argmap._verify.pages import sidecar_path
 
 __all__ = [
-    "SIDECAR_FORMAT",
     "EMPTY_SOURCES",
+    "SIDECAR_FORMAT",
     "append_item",
     "choose_id",
     "item_yaml",
@@ -33,11 +34,6 @@ EMPTY_SOURCES = "[]"
 _EMPTY_LINE = re.compile(r"^\[\][ \t]*(?:#.*)?$", re.MULTILINE)
 _FIELDS = ("type", "title", "author", "container-title", "publisher", "issued", "URL",
            "ISBN", "language")
-
-
-def sidecar_path(snapshot_path: str) -> str:
-    """Where a snapshot's sidecar sits: the snapshot's path with ``.json`` added."""
-    return f"{snapshot_path}.json"
 
 
 def choose_id(metadata: dict[str, Any], fallback: str, taken: set[str]) -> str:

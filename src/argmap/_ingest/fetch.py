@@ -10,7 +10,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from dataclasses import dataclass
-from email.message import Message
+from http.client import HTTPMessage
 from typing import IO, Any
 
 from argmap._ingest.codes import FETCH_REFUSED, IngestError
@@ -38,8 +38,10 @@ class _Redirects(urllib.request.HTTPRedirectHandler):
         self.where = where
         self.count = 0
 
-    def redirect_request(self, req: urllib.request.Request, fp: IO[bytes], code: int,
-                         msg: str, headers: Message, newurl: str) -> urllib.request.Request | None:
+    def redirect_request(
+        self, req: urllib.request.Request, fp: IO[bytes], code: int, msg: str,
+        headers: HTTPMessage, newurl: str,
+    ) -> urllib.request.Request | None:
         self.count += 1
         if self.count > MAX_REDIRECTS:
             raise IngestError(FETCH_REFUSED, f"more than {MAX_REDIRECTS} redirects",

@@ -54,7 +54,8 @@ def _printed_number(line: str) -> str | None:
     if _ROMAN.match(text):
         return text
     if _PAGE_NUMBER.match(_NUMBERS.sub("#", text)):
-        return _NUMBERS.findall(text)[0]
+        number: str = _NUMBERS.findall(text)[0]
+        return number
     return None
 
 

@@ -91,7 +91,7 @@ def _add(document: str, source_id: str | None, map_dir: Path, kind: str | None,
     kind = kind or sniff(data, document, content_type)
     converted = convert(data, document, kind, url)
     if source_id is None:
-        fallback = Path(document.split("?")[0].rstrip("/")).stem
+        fallback = Path(document.split("?", maxsplit=1)[0].rstrip("/")).stem
         source_id = choose_id(converted.metadata, fallback, taken)
     elif not re.match(ID_PATTERN, source_id):
         _fail("AM420", str(sources_file), f"{source_id!r} is not an ID: use letters, digits "
