@@ -32,22 +32,31 @@ class Fetched:
 
 
 class _Redirects(urllib.request.HTTPRedirectHandler):
-    max_redirections = MAX_REDIRECTS
+    """Counts redirects and checks each target's scheme before urllib follows it."""
+
+    max_redirections = MAX_REDIRECTS + 1  # urllib's own limits never come first
+    max_repeats = MAX_REDIRECTS + 1
 
     def __init__(self, where: str) -> None:
         self.where = where
         self.count = 0
 
-    def redirect_request(
-        self, req: urllib.request.Request, fp: IO[bytes], code: int, msg: str,
-        headers: HTTPMessage, newurl: str,
-    ) -> urllib.request.Request | None:
-        self.count += 1
-        if self.count > MAX_REDIRECTS:
-            raise IngestError(FETCH_REFUSED, f"more than {MAX_REDIRECTS} redirects",
-                              self.where)
-        _check_scheme(newurl, self.where)
-        return super().redirect_request(req, fp, code, msg, headers, newurl)
+    def http_error_302(self, req: urllib.request.Request, fp: IO[bytes], code: int,
+                       msg: str, headers: HTTPMessage) -> IO[bytes] | None:
+        target = headers.get("Location") or headers.get("URI")
+        if target:
+            self.count += 1
+            try:
+                if self.count > MAX_REDIRECTS:
+                    raise IngestError(FETCH_REFUSED, f"more than {MAX_REDIRECTS} redirects",
+                                      self.where)
+                _check_scheme(urllib.parse.urljoin(req.full_url, target), self.where)
+            except IngestError:
+                fp.close()  # the redirect's own response, which is not followed
+                raise
+        return super().http_error_302(req, fp, code, msg, headers)
+
+    http_error_301 = http_error_303 = http_error_307 = http_error_308 = http_error_302
 
 
 def _check_scheme(url: str, where: str) -> None:
@@ -69,6 +78,7 @@ def fetch(url: str, *, timeout: float = DEFAULT_TIMEOUT,
     except IngestError:
         raise
     except urllib.error.HTTPError as exc:
+        exc.close()
         raise IngestError(FETCH_REFUSED, f"the server answered {exc.code} {exc.reason}",
                           url) from None
     except urllib.error.URLError as exc:

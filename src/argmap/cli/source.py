@@ -120,7 +120,10 @@ def _add(document: str, source_id: str | None, map_dir: Path, kind: str | None,
     click.echo(f"added source {source_id!r} ({converted.kind}{pages}{repairs}) to "
                f"{visible(str(sources_file))}")
     click.echo(f"  snapshot {visible(str(map_dir / snapshot))}  sha256 {sha256}")
-    missing = [name for name in ("title", "author", "issued") if name not in converted.metadata]
+    stated = {*converted.metadata, *(("URL",) if url else ())}
+    missing = [name for name in ("title", "author", "issued") if name not in stated]
+    if not stated & {"URL", "DOI", "ISBN"}:
+        missing.append("URL, DOI or ISBN")
     if missing:
         click.echo(f"  the document states no {', '.join(missing)}: add "
                    f"{'them' if len(missing) > 1 else 'it'} to the item by hand")
