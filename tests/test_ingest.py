@@ -32,7 +32,7 @@ def pages_of(*bodies: str, header: str = "Annual Review", numbers: bool = True,
 
 def test_running_headers_and_page_number_footers_go_and_name_the_pages() -> None:
     text, labels, repairs = repair_pages(pages_of("One.", "Two.", "Three."))
-    assert text == "One.\fTwo.\fThree.\n"
+    assert text == "One.\n\fTwo.\n\fThree.\n"
     assert labels == ["11", "12", "13"]  # the printed numbers, not the positions
     assert [(r.kind, r.original, r.page) for r in repairs[:2]] == [
         ("header", "Annual Review\n", "11"), ("footer", "\n11", "11")]
@@ -46,7 +46,7 @@ def test_the_documents_own_labels_win_over_printed_numbers() -> None:
 def test_a_line_that_is_not_running_stays() -> None:
     text, _, repairs = repair_pages([(None, "Only once at the top\nBody one."),
                                      (None, "Something else\nBody two.")])
-    assert text == "Only once at the top\nBody one.\fSomething else\nBody two.\n"
+    assert text == "Only once at the top\nBody one.\n\fSomething else\nBody two.\n"
     assert repairs == []
 
 
@@ -195,7 +195,7 @@ def test_the_recorded_version_is_found_in_git_and_diffed(tmp_path: Path) -> None
     assert code == 1
     lines = out.splitlines()
     assert lines[0].startswith(f"snapshots/s1.txt: changed (recorded sha256 {sha}")
-    assert lines[1].startswith("--- snapshots/s1.txt (recorded, index, sha256 ")
+    assert lines[1].startswith("--- snapshots/s1.txt (recorded, commit ")
     assert lines[-2:] == ["-two", "+three"]
 
 

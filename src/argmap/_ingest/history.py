@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import difflib
 import hashlib
+import re
 import shutil
 import subprocess
 from dataclasses import dataclass
@@ -73,12 +74,17 @@ def snapshot_diff(map_dir: Path, source_id: str) -> DiffResult:
     revision, old = found
     new = read.text
     lines = difflib.unified_diff(
-        old.splitlines(keepends=True), new.splitlines(keepends=True),
+        _lines(old), _lines(new),
         fromfile=f"{shown} (recorded, {revision}, sha256 {recorded[:12]})",
         tofile=f"{shown} (file now, sha256 {now[:12]})")
     text = "".join(visible(line.rstrip("\n")) + "\n" for line in lines)
     return DiffResult(f"{shown}: changed (recorded sha256 {recorded}, file now {now})", text,
                       changed=True)
+
+
+def _lines(text: str) -> list[str]:
+    """Lines split at ``\n`` only: ``str.splitlines`` would also split at a page's form feed."""
+    return re.split(r"(?<=\n)(?=.)", text, flags=re.DOTALL)
 
 
 def _git(folder: Path, *args: str) -> bytes | None:
@@ -102,13 +108,15 @@ def _recorded_text(path: Path, sha256: str) -> tuple[str, str] | None:
     if relative is None and not log:
         return None
     name = relative.decode().strip() if relative else None
-    candidates = [("index", f":{name}")] if name else []
+    candidates: list[tuple[str, str]] = []
     if log:
         root = _git(folder, "rev-parse", "--show-toplevel")
         prefix = Path(root.decode().strip()) if root else None
         full = name or (str(path.resolve().relative_to(prefix.resolve())) if prefix else None)
         if full is not None:
             candidates += [(f"commit {h}", f"{h}:{full}") for h in log.decode().split()]
+    if name:
+        candidates.append(("the git index", f":{name}"))  # staged, not yet committed
     for label, spec in candidates:
         data = _git(folder, "show", spec)
         if data is not None and hashlib.sha256(data).hexdigest() == sha256:

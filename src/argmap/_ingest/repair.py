@@ -91,7 +91,7 @@ def repair_pages(pages: list[PageText]) -> tuple[str, list[str], list[Repair]]:
         builder.page = label or printed or str(number)
         labels.append(builder.page)
         if number > 1:
-            builder.add(PAGE_BREAK)
+            builder.add("\n" + PAGE_BREAK)  # as pdftotext writes it: the form feed starts a line
         body = [line for i, line in enumerate(lines) if i not in cut]
         while body and not body[-1].strip():
             body.pop()
