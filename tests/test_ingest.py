@@ -204,3 +204,30 @@ def test_diff_of_an_unknown_source_is_a_located_error(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["source", "diff", "nope", "--map", str(tmp_path)])
     assert result.exit_code == 2
     assert "AM202 the map has no source 'nope' (its sources: s1)" in result.stderr
+
+
+# --- arbitrary input -----------------------------------------------------------------------
+
+_PREFIXES = st.sampled_from([b"", b"%PDF-1.4\n", b"PK\x03\x04", b"<html><head><meta name=",
+                             b"---\ntitle: ", b"\xef\xbb\xbf"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(["pdf", "html", "epub", "markdown", "text"]), _PREFIXES, st.binary(
+    max_size=300))
+def test_any_bytes_convert_or_give_a_code(kind: str, prefix: bytes, body: bytes) -> None:
+    pytest.importorskip("pypdfium2", reason="argmap[ingest] is not installed")
+    pytest.importorskip("trafilatura", reason="argmap[ingest] is not installed")
+    from argmap._ingest.codes import INGEST_CODES, IngestError
+    from argmap._ingest.convert import convert
+
+    try:
+        document = convert(prefix + body, "doc", kind)
+    except IngestError as exc:
+        refused: IngestError | None = exc
+    else:
+        refused = None
+        assert document.text.endswith("\n")
+        assert document.text.strip()
+    if refused is not None:
+        assert (refused.code in INGEST_CODES, refused.where) == (True, "doc")

@@ -20,7 +20,7 @@ import argmap
 from argmap.cli import cli
 
 sys.path.insert(0, str(Path(__file__).parent))
-import docmaker  # noqa: E402 - the test helpers sit beside the tests
+import docmaker
 
 pytest.importorskip("pypdfium2", reason="argmap[ingest] is not installed")
 pytest.importorskip("trafilatura", reason="argmap[ingest] is not installed")
@@ -278,7 +278,7 @@ def test_no_map_and_no_file(tmp_path: Path, documents: dict[str, Path]) -> None:
 class _Handler(BaseHTTPRequestHandler):
     routes: ClassVar[dict[str, tuple[int, dict[str, str], bytes]]] = {}
 
-    def do_GET(self) -> None:  # noqa: N802 - the http.server name
+    def do_GET(self) -> None:
         status, headers, body = self.routes.get(self.path, (404, {}, b"not here"))
         self.send_response(status)
         for key, value in headers.items():
@@ -287,7 +287,7 @@ class _Handler(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - base signature
+    def log_message(self, format: str, *args: object) -> None:
         """Quiet."""
 
 

@@ -1,4 +1,4 @@
-"""A quote that is not on the page its evidence's ``locator.page`` names.
+"""A quote that is not on the page its evidence's locator names.
 
 A reader checks a citation by turning to the page it gives, so a wrong page is a broken
 citation even when the quote is right. A snapshot made from a PDF by ``argmap source add``
