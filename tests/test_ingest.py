@@ -231,3 +231,38 @@ def test_any_bytes_convert_or_give_a_code(kind: str, prefix: bytes, body: bytes)
         assert document.text.strip()
     if refused is not None:
         assert (refused.code in INGEST_CODES, refused.where) == (True, "doc")
+
+
+# --- AM416 stays silent without page information -------------------------------------------
+
+SILENT_MAP = """\
+title: t
+claims:
+  - {id: T1, kind: thesis, text: The lane was worth it., evidence: [E1]}
+evidence:
+  - {id: E1, source: s1, locator: {page: 9}, quote: {exact: two words}}
+"""
+
+
+@pytest.mark.parametrize(("snapshot", "sidecar"), [
+    ("one page with two words\n", None),  # no form feed: no pages
+    ("page one\n\fpage two words\n", '{"pages": ["1", "2", "3"]}'),  # the sidecar is stale
+])
+def test_am416_is_silent_without_page_information(
+    tmp_path: Path, snapshot: str, sidecar: str | None,
+) -> None:
+    import argmap
+
+    (tmp_path / "snapshots").mkdir()
+    (tmp_path / "snapshots/s1.txt").write_text(snapshot, encoding="utf-8")
+    if sidecar is not None:
+        (tmp_path / "snapshots/s1.txt.json").write_text(sidecar, encoding="utf-8")
+    (tmp_path / "map.yaml").write_text(SILENT_MAP, encoding="utf-8")
+    (tmp_path / "sources.yaml").write_text(
+        "- {id: s1, title: r, snapshot: {path: snapshots/s1.txt}}\n", encoding="utf-8")
+    codes = {f.code for f in argmap.check(tmp_path / "map.yaml")}
+    assert "AM401" not in codes
+    assert "AM416" not in codes
+    (tmp_path / "snapshots/s1.txt").write_text("a\n\fb\n\fc two words\n", encoding="utf-8")
+    codes = {f.code for f in argmap.check(tmp_path / "map.yaml")}
+    assert "AM416" in codes  # with pages that match, page 9 is reported

@@ -108,7 +108,7 @@ def _add(document: str, source_id: str | None, map_dir: Path, kind: str | None,
     sha256 = hashlib.sha256(payload).hexdigest()
     made = datetime.now(UTC).date()
     origin = url or Path(document).name
-    existing = sources_file.read_text(encoding="utf-8") if sources_file.exists() else None
+    existing = _read_sources(sources_file)
     item = item_yaml(source_id, converted, snapshot, sha256, made, origin, url)
     (map_dir / "snapshots").mkdir(exist_ok=True)
     _write(map_dir / snapshot, payload)
@@ -148,6 +148,19 @@ def _map_sources(map_dir: Path) -> tuple[set[str], Path]:
         _fail("AM420", str(sources_file), "the sources file is JSON: argmap appends only to "
               "YAML (sources.yaml)", "convert it to YAML, or add the item by hand")
     return {s.id for s in argmap.sources}, sources_file
+
+
+def _read_sources(path: Path) -> str | None:
+    """The sources file's text (it loaded with the map, so it is UTF-8), or None."""
+    from argmap._load.files import FileRefusedError, read_bytes
+    from argmap._load.limits import DEFAULT_LIMITS
+
+    try:
+        return read_bytes(path, limit=DEFAULT_LIMITS.max_file_bytes).decode("utf-8")
+    except FileRefusedError as exc:
+        if exc.kind == "missing":
+            return None
+        _fail("AM420", str(path), f"the sources file cannot be read: {exc.reason}")
 
 
 def _read_document(document: str, max_size: int) -> bytes:
