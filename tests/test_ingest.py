@@ -266,3 +266,18 @@ def test_am416_is_silent_without_page_information(
     (tmp_path / "snapshots/s1.txt").write_text("a\n\fb\n\fc two words\n", encoding="utf-8")
     codes = {f.code for f in argmap.check(tmp_path / "map.yaml")}
     assert "AM416" in codes  # with pages that match, page 9 is reported
+
+
+def test_a_span_of_the_snapshot_is_restored_to_the_documents_text() -> None:
+    from argmap._ingest.document import restore
+
+    pages = [(None, "Review\nthe poli-\ncy was efec-\ntive\n1"),
+             (None, "Review\nnext \ufb01eld\n2")]
+    text, labels, repairs = repair_pages(pages)
+    assert text == "the policy was effective\n\fnext field\n"
+    assert labels == ["1", "2"]
+    assert restore(text, repairs, 0, len(text)) == (
+        "the poli-\ncy was efec-\ntive\n1\n\fReview\nnext \ufb01eld\n2\n")
+    start = text.index("policy")
+    assert restore(text, repairs, start, start + len("policy was effective")) == (
+        "poli-\ncy was efec-\ntive")

@@ -7,7 +7,7 @@ from typing import Any
 
 from argmap._verify.pages import PAGE_BREAK  # a form feed, which anchoring reads as a space
 
-__all__ = ["PAGE_BREAK", "Document", "Repair", "TextBuilder"]
+__all__ = ["PAGE_BREAK", "Document", "Repair", "TextBuilder", "restore"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,3 +61,24 @@ class TextBuilder:
 
     def text(self) -> str:
         return "".join(self._parts)
+
+
+def restore(text: str, repairs: list[Repair], start: int, end: int) -> str:
+    """The document's own text for the snapshot's ``text[start:end]``: every repair inside the
+    span undone (a joined hyphen, a removed header, a repaired ligature come back).
+
+    >>> fixed = [Repair("hyphen", 8, 8, "", "-\\n"), Repair("lost-ligature", 13, 15, "ff", "f")]
+    >>> restore("per weekday effect", fixed, 0, 18)
+    'per week-\\nday efect'
+    """
+    out: list[str] = []
+    at = start
+    for repair in sorted(repairs, key=lambda r: (r.start, r.end)):
+        inside = start <= repair.start and repair.end <= end
+        empty_at_edge = repair.start == repair.end and repair.start in (start, end)
+        if not inside or empty_at_edge or repair.start < at:
+            continue
+        out += [text[at:repair.start], repair.original]
+        at = repair.end
+    out.append(text[at:end])
+    return "".join(out)
