@@ -17,6 +17,7 @@ from argmap._engine.codes import (
 )
 from argmap._engine.config import Config, ConfigError, check_codes, load_config
 from argmap._engine.run import check_loaded
+from argmap._ingest.codes import INGEST_CODES
 from argmap._load.codes import LOAD_CODES
 from argmap.cli import cli
 from argmap.rules import REGISTRY
@@ -26,7 +27,8 @@ def test_the_registry_holds_every_code_once_in_code_order() -> None:
     codes = [doc.code for doc in all_codes()]
     assert codes == sorted(codes)
     assert len(set(codes)) == len(codes)
-    assert set(codes) == set(LOAD_CODES) | set(REGISTRY) | {doc.code for doc in ENGINE_CODES}
+    assert set(codes) == (set(LOAD_CODES) | set(REGISTRY) | {doc.code for doc in ENGINE_CODES}
+                          | set(INGEST_CODES))
     ids = [doc.id for doc in all_codes()]
     assert len(set(ids)) == len(ids), "two codes share a readable id"
 

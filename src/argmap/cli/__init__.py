@@ -20,10 +20,13 @@ from argmap._version import __version__
 COMMANDS: dict[str, str] = {
     "check": "argmap.cli.check:check",
     "explain": "argmap.cli.rules:explain",
+    "new": "argmap.cli.new:new",
     "render": "argmap.cli.render:render",
     "report": "argmap.cli.report:report",
     "rules": "argmap.cli.rules:rules",
     "schema": "argmap.cli.schema:schema",
+    "source": "argmap.cli.source:source",
+    "sources": "argmap.cli.source:source",  # an alias: both spellings are natural
 }
 
 
