@@ -36,14 +36,15 @@ class MapOutcome:
 def quoted_lines(
     findings: tuple[Finding, ...], line_text: Callable[[Location], str]
 ) -> dict[str, dict[int, str]]:
-    """file -> line -> text, for every line a finding or its related notes point at."""
+    """file -> line -> text, for every line a finding points at (the ``full`` report quotes
+    it), each line read once however many findings share it."""
     lines: dict[str, dict[int, str]] = {}
     for finding in findings:
-        locations = [finding.location, *(related.location for related in finding.related)]
-        for location in locations:
-            if location is None:
-                continue
-            text = line_text(location)
-            if text:
-                lines.setdefault(location.file, {})[location.line] = text
-    return lines
+        location = finding.location
+        if location is None:
+            continue
+        in_file = lines.setdefault(location.file, {})
+        if location.line not in in_file:
+            in_file[location.line] = line_text(location)
+    return {file: {line: text for line, text in by_line.items() if text}
+            for file, by_line in lines.items()}
