@@ -38,3 +38,14 @@ settings.register_profile(
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
+
+
+@pytest.fixture(autouse=True)
+def _own_cache_and_one_job(
+    monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """Each test gets an empty result cache of its own (a test that patches a rule must not
+    get another test's stored result) and checks in one process unless it asks for more."""
+    monkeypatch.setenv("ARGMAP_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+    monkeypatch.setenv("ARGMAP_JOBS", "1")
+    monkeypatch.delenv("ARGMAP_NO_CACHE", raising=False)

@@ -29,6 +29,7 @@ LAYERS: dict[str, int] = {
     "argmap._findings": 0,
     "argmap._text": 0,
     "argmap._codes": 0,
+    "argmap._cachedir": 0,
     "argmap._model": 0,
     "argmap._load": 1,
     "argmap._verify": 2,

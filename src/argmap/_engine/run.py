@@ -28,6 +28,8 @@ from argmap._engine.config import (
     strict_severity,
 )
 from argmap._engine.context import Problem, Rule, RuleContext
+from argmap._engine.outcome import MapOutcome, quoted_lines
+from argmap._engine.pool import run_maps
 from argmap._engine.suppressions import apply_suppressions, file_ignores
 from argmap._findings import (
     UNREADABLE_CODES,
@@ -42,6 +44,7 @@ from argmap._load.files import ReadLog, recording
 from argmap._load.limits import DEFAULT_LIMITS, Limits
 
 if TYPE_CHECKING:
+    from argmap._engine.cache import CheckCache
     from argmap._load.origin import MapOrigin
     from argmap._model import ArgumentMap
 
@@ -50,6 +53,7 @@ __all__ = [
     "check",
     "check_loaded",
     "check_map",
+    "check_one",
     "check_paths",
     "grounded_labelling",
 ]
@@ -215,6 +219,8 @@ class CheckRun:
     config: Config = DEFAULT_CONFIG
     limits: Limits = DEFAULT_LIMITS
     reads: ReadLog = field(default_factory=ReadLog, compare=False)
+    #: file -> line -> text: the lines findings of maps checked elsewhere point at
+    quoted: Mapping[str, Mapping[int, str]] = field(default_factory=dict, compare=False)
     _lines: dict[str, list[str]] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
@@ -233,28 +239,43 @@ class CheckRun:
     def line_text(self, location: Location) -> str:
         """The source line a location points at, for quoting under a finding.
 
-        From the loaded file when there is one; else (a file that failed to load) only when
-        the file passed the read checks in this run (a regular file, inside its map's folder
-        when it was found there, within ``max_file_bytes``): a file refused for leading
-        outside (a link to a secret) is never quoted. It is read again through the same
-        checks and quoted through ``visible``, as it may hold control characters (AM109).
+        From the loaded file when there is one; else from the lines a map checked in a worker
+        process or taken from the cache brought with it; else (a file that failed to load)
+        only when the file passed the read checks in this run (a regular file, inside its
+        map's folder when it was found there, within ``max_file_bytes``): a file refused for
+        leading outside (a link to a secret) is never quoted. It is read again through the
+        same checks and quoted through ``visible``, as it may hold control characters (AM109).
         """
-        from argmap._load.files import FileRefusedError, read_bytes, resolved
-        from argmap._text import visible
+        quoted = self.quoted.get(location.file)
+        if quoted is not None and location.file not in self.origins:
+            return quoted.get(location.line, "")
+        return _line_text(location, self.origins, self.reads, self.limits, self._lines)
 
-        origin = self.origins.get(location.file)
-        if origin is not None:
-            return origin.line_text(location)
-        if location.file not in self._lines:
-            self._lines[location.file] = []
-            if resolved(location.file) in self.reads.passed:
-                try:
-                    raw = read_bytes(location.file, limit=self.limits.max_file_bytes)
-                    self._lines[location.file] = raw.decode("utf-8", "replace").splitlines()
-                except FileRefusedError:
-                    pass
-        lines = self._lines[location.file]
-        return visible(lines[location.line - 1]) if 0 < location.line <= len(lines) else ""
+
+def _line_text(
+    location: Location,
+    origins: Mapping[str, MapOrigin],
+    reads: ReadLog,
+    limits: Limits,
+    lines_read: dict[str, list[str]],
+) -> str:
+    """See :meth:`CheckRun.line_text`; ``lines_read`` keeps the files read again."""
+    from argmap._load.files import FileRefusedError, read_bytes, resolved
+    from argmap._text import visible
+
+    origin = origins.get(location.file)
+    if origin is not None:
+        return origin.line_text(location)
+    if location.file not in lines_read:
+        lines_read[location.file] = []
+        if resolved(location.file) in reads.passed:
+            try:
+                raw = read_bytes(location.file, limit=limits.max_file_bytes)
+                lines_read[location.file] = raw.decode("utf-8", "replace").splitlines()
+            except FileRefusedError:
+                pass
+    lines = lines_read[location.file]
+    return visible(lines[location.line - 1]) if 0 < location.line <= len(lines) else ""
 
 
 class _Collector:
@@ -267,6 +288,7 @@ class _Collector:
         self.files: list[str] = []
         self.origins: dict[str, MapOrigin] = {}
         self.contexts: list[RuleContext] = []
+        self.quoted: dict[str, Mapping[int, str]] = {}
         self.unreadable = False
 
     def problem(self, finding: Finding) -> None:
@@ -294,6 +316,13 @@ class _Collector:
         self.findings.extend(findings)
         self.contexts.append(ctx)
 
+    def outcome(self, outcome: MapOutcome) -> None:
+        """A map checked in another process or taken from the cache."""
+        self.files.append(outcome.file)
+        self.findings.extend(outcome.findings)
+        self.unreadable = self.unreadable or outcome.unreadable
+        self.quoted.update(outcome.lines)
+
     def finish(self, reads: ReadLog) -> CheckRun:
         return CheckRun(
             findings=tuple(sorted(self.findings, key=by_position)),
@@ -304,6 +333,7 @@ class _Collector:
             config=self.config,
             limits=self.limits,
             reads=reads,
+            quoted=self.quoted,
         )
 
 
@@ -311,16 +341,26 @@ def check_paths(
     paths: Sequence[str | os.PathLike[str]],
     config: Config = DEFAULT_CONFIG,
     limits: Limits = DEFAULT_LIMITS,
+    *,
+    jobs: int = 1,
+    cache: CheckCache | None = None,
 ) -> CheckRun:
     """Check every map found under ``paths`` (files, map folders, folders searched for maps).
 
     A map named twice (``claims`` and ``claims/x``) is checked once. Nothing is raised for
     bad input: a path with no map, or a map that does not load, gives findings.
+
+    With ``jobs`` above 1, the maps are checked in that many worker processes; with a
+    ``cache``, a map whose files are unchanged since a stored check is not checked again.
+    Either way the findings are the same; only maps checked in this process have a rule
+    context in :attr:`CheckRun.contexts` (the Markdown report needs one: it checks one map
+    with :func:`check_map`).
     """
     from argmap._load.loader import discover
 
     collected = _Collector(config, limits)
     seen: set[Path] = set()
+    todo: list[tuple[Path, Path | None]] = []
     with recording() as reads:
         for item in discover(paths, limits):
             if isinstance(item, Finding):
@@ -330,8 +370,66 @@ def check_paths(
             if resolved in seen:
                 continue
             seen.add(resolved)
-            collected.map_at(item.path, item.inside)
+            if jobs <= 1 and cache is None:
+                collected.map_at(item.path, item.inside)
+            else:
+                todo.append((item.path, item.inside))
+        for outcome in _outcomes(todo, config, limits, jobs, cache):
+            collected.outcome(outcome)
     return collected.finish(reads)
+
+
+def _outcomes(
+    todo: list[tuple[Path, Path | None]],
+    config: Config,
+    limits: Limits,
+    jobs: int,
+    cache: CheckCache | None,
+) -> list[MapOutcome]:
+    """The outcome of each map, in order: from the cache, a worker, or this process."""
+    outcomes: list[MapOutcome | None] = [
+        cache.get(path, inside) if cache is not None else None for path, inside in todo
+    ]
+    missing = [index for index, outcome in enumerate(outcomes) if outcome is None]
+    fresh = run_maps([todo[index] for index in missing], config, limits, jobs)
+    for index, outcome in zip(missing, fresh, strict=True):
+        outcomes[index] = outcome
+        if cache is not None:
+            cache.put(*todo[index], outcome)
+    return [outcome for outcome in outcomes if outcome is not None]
+
+
+def check_one(
+    path: Path, inside: Path | None, config: Config, limits: Limits
+) -> MapOutcome:
+    """Check one map and keep what a reporter and the cache need: see :class:`MapOutcome`."""
+    collected = _Collector(config, limits)
+    with recording(digests=True) as reads:
+        collected.map_at(path, inside)
+    findings = tuple(collected.findings)
+    lines_read: dict[str, list[str]] = {}
+    lines = quoted_lines(
+        findings,
+        lambda location: _line_text(location, collected.origins, reads, limits, lines_read),
+    )
+    digests = reads.digests or {}
+    inputs: dict[str, str | None] = {}
+    cacheable = True
+    for asked in sorted(reads.asked):
+        if asked in digests:
+            inputs[str(asked)] = digests[asked]
+        elif os.path.lexists(asked):
+            cacheable = False  # refused for its type, size or place: check it every time
+        else:
+            inputs[str(asked)] = None
+    return MapOutcome(
+        file=collected.files[0],
+        findings=findings,
+        unreadable=collected.unreadable,
+        lines=lines,
+        inputs=inputs,
+        cacheable=cacheable and not collected.unreadable,
+    )
 
 
 def check_map(

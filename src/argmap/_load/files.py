@@ -16,6 +16,7 @@ knows which files it read and refuses to write its output over one of them.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import stat
 from collections.abc import Iterator
@@ -30,6 +31,7 @@ __all__ = [
     "MAX_CONFIG_BYTES",
     "FileRefusedError",
     "ReadLog",
+    "content_digest",
     "read_bytes",
     "recording",
     "resolved",
@@ -69,6 +71,9 @@ class ReadLog:
     asked: set[Path] = field(default_factory=set)
     passed: set[Path] = field(default_factory=set)
     identities: dict[tuple[int, int], Path] = field(default_factory=dict)
+    #: With ``recording(digests=True)``: the BLAKE2b digest of each file that passed, as
+    #: read, so a cache entry names exactly the bytes its result came from.
+    digests: dict[Path, str] | None = None
 
     def holds(self, path: str | os.PathLike[str]) -> Path | None:
         """The recorded input that ``path`` is (same resolved path or same inode), if any."""
@@ -86,9 +91,9 @@ _ACTIVE: ContextVar[tuple[ReadLog, ...]] = ContextVar("argmap_read_logs", defaul
 
 
 @contextmanager
-def recording() -> Iterator[ReadLog]:
+def recording(*, digests: bool = False) -> Iterator[ReadLog]:
     """Record every read in the block (nested recordings each see every read)."""
-    log = ReadLog()
+    log = ReadLog(digests={} if digests else None)
     token = _ACTIVE.set((*_ACTIVE.get(), log))
     try:
         yield log
@@ -175,7 +180,17 @@ def read_bytes(
         raise FileRefusedError("too-big", "over the size limit")
     if info.st_size == 0 and data:  # a file that says it is empty yet yields bytes: not on disk
         raise FileRefusedError("kernel", "not a regular file: it reports size 0 but yields data")
+    digest = None
     for log in logs:
         log.passed.add(target)
         log.identities[(info.st_dev, info.st_ino)] = target
+        if log.digests is not None:
+            digest = digest or content_digest(data)
+            log.digests[target] = digest
     return data
+
+
+def content_digest(data: bytes) -> str:
+    """The digest a cache compares files by (BLAKE2b, 128 bits: fast, and no collision in
+    practice; an attacker gains nothing by one, as the cache lives outside the repository)."""
+    return hashlib.blake2b(data, digest_size=16).hexdigest()

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from argmap._findings import Location
+from argmap._load.blockscan import BlockScan
 
 __all__ = ["PositionIndex"]
 
@@ -116,6 +117,12 @@ class PositionIndex:
         self._located: dict[tuple[tuple[PathStep, ...], str], Location] = {}
         self._size = 0
         self._ascii = self._data.isascii()
+        self._scan: BlockScan | None = None
+
+    def scan_with(self, data: Any) -> None:
+        """Locate by scanning lines, guided by the file's parsed ``data``, before building a
+        tree (block-style YAML; see :mod:`argmap._load.blockscan`)."""
+        self._scan = BlockScan(self._data, data)
 
     # -- offsets to line/column ---------------------------------------------------------------
 
@@ -276,6 +283,10 @@ class PositionIndex:
         return known
 
     def _locate(self, path: Sequence[PathStep], part: Literal["key", "value"]) -> Location:
+        if self._scan is not None and not self._built:
+            found = self._scan.locate(path, part)
+            if found is not None:
+                return self.at_offset(*found)
         tree = self._build()
         if tree is None:
             return Location(self.file, 1, 1)

@@ -340,6 +340,7 @@ def parse_file(
         data = _parse_json(text, display, positions, limits)
     else:
         data = _parse_yaml(text, display, positions, limits)
+        positions.scan_with(data)
     check_limits(data, display, limits, positions)
     return ParsedFile(path, display, text, data, positions)
 

@@ -38,6 +38,27 @@ from argmap.cli.options import current_config, current_limits, map_options
 )
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
 @click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    envvar="ARGMAP_JOBS",
+    help="Check this many maps at once, in worker processes (also ARGMAP_JOBS). "
+    "Default: the number of cores.",
+)
+@click.option(
+    "--no-cache",
+    is_flag=True,
+    envvar="ARGMAP_NO_CACHE",
+    help="Check every map again instead of reusing the stored result of an unchanged map "
+    "(also ARGMAP_NO_CACHE=1).",
+)
+@click.option(
+    "--cache-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    envvar="ARGMAP_CACHE_DIR",
+    help="Folder of the result cache. Default: the user's cache folder (ARGMAP_CACHE_DIR).",
+)
+@click.option(
     "-o",
     "--output",
     type=click.Path(dir_okay=False, path_type=Path),
@@ -52,6 +73,9 @@ def check(
     fail_level: str | None,
     strict: bool | None,
     exit_zero: bool,
+    jobs: int | None,
+    no_cache: bool,
+    cache_dir: Path | None,
     output: Path | None,
 ) -> None:
     """Check maps: files, map folders, or folders searched for maps (default: claims/).
@@ -66,7 +90,18 @@ def check(
 
     config = merge_cli(current_config(select=select, ignore=ignore, fail_level=fail_level),
                        strict=strict)
-    run = check_paths(list(paths) or [Path("claims")], config, current_limits())
+    limits = current_limits()
+    cache = None
+    if not no_cache:
+        from argmap._cachedir import user_cache_dir
+        from argmap._engine.cache import CheckCache
+
+        cache = CheckCache(cache_dir or user_cache_dir(), config, limits)
+    if jobs is None:
+        from argmap._engine.pool import default_jobs
+
+        jobs = default_jobs()
+    run = check_paths(list(paths) or [Path("claims")], config, limits, jobs=jobs, cache=cache)
     reporter = get_reporter(output_format)
     text = reporter(list(run.findings), ReportContext(files=list(run.files),
                                                       line_text=run.line_text))

@@ -71,12 +71,16 @@ def concise(findings: Sequence[Finding], context: ReportContext) -> str:
 
 def full(findings: Sequence[Finding], context: ReportContext) -> str:
     lines: list[str] = []
+    shown_lines: dict[tuple[str, int], str] = {}  # many findings can share one long line
     for finding in findings:
         if finding.suppressed is not None:
             continue
         lines.append(finding_line(finding))
         if finding.location is not None:
-            source = visible(context.line_text(finding.location))
+            key = (finding.location.file, finding.location.line)
+            if key not in shown_lines:
+                shown_lines[key] = visible(context.line_text(finding.location))
+            source = shown_lines[key]
             if source.strip():
                 number = str(finding.location.line)
                 shown, caret = _window(source, finding.location.column)

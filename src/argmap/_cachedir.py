@@ -1,0 +1,29 @@
+"""Where argmap keeps its caches: the user's cache folder, never the repository.
+
+A cache inside the checked-out tree could be planted by a pull request; one in the user's
+cache folder cannot. ``ARGMAP_CACHE_DIR`` overrides the place (CI systems that keep a cache
+folder between runs point it there).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+__all__ = ["user_cache_dir"]
+
+
+def user_cache_dir() -> Path:
+    """The folder for argmap's caches on this platform (not created here)."""
+    override = os.environ.get("ARGMAP_CACHE_DIR")
+    if override:
+        return Path(override)
+    home = Path.home()
+    if sys.platform == "win32":
+        base = os.environ.get("LOCALAPPDATA")
+        return (Path(base) if base else home / "AppData" / "Local") / "argmap" / "Cache"
+    if sys.platform == "darwin":
+        return home / "Library" / "Caches" / "argmap"
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    return (Path(xdg) if xdg and Path(xdg).is_absolute() else home / ".cache") / "argmap"
