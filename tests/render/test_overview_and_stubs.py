@@ -210,3 +210,16 @@ def test_bad_overview_options(small: ArgumentMap) -> None:
         argmap.render(small, "dot", view="everything")
     with pytest.raises(argmap.ViewError, match="overview_depth"):
         argmap.render(small, "dot", view="overview", overview_depth=-1)
+
+
+@pytest.mark.skipif(not (PAPER / "map.yaml").is_file(), reason="the paper's map is absent")
+def test_overview_depth_shrinks_to_stay_readable() -> None:
+    """Two steps below the paper's theses are 30-odd claims: the default stops at one."""
+    from argmap._render.views import OVERVIEW_BUDGET
+
+    paper = argmap.load(PAPER)
+    two, one = overview_claims(paper, 2), overview_claims(paper, 1)
+    assert len(two) > OVERVIEW_BUDGET >= len(one)
+    assert overview_claims(paper) == one
+    small = argmap.load(Path(__file__).resolve().parents[2] / "examples" / "bike-lanes")
+    assert overview_claims(small) == overview_claims(small, 2)  # a small map keeps two steps

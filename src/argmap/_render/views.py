@@ -6,13 +6,13 @@ tests check "this view shows exactly these nodes" without parsing any output.
 
 Public API (used by the DOT builder and by other front ends such as an HTML viewer):
 
-- ``View(view="overview")``: the theses, the claims up to ``overview_depth`` (default 2)
-  relation steps below them, every objection and what supports or attacks it directly, with
+- ``View(view="overview")``: the theses, the claims up to ``overview_depth`` relation steps
+  below them (default: 2, or 1 when 2 would draw more than :data:`OVERVIEW_BUDGET` claims), every objection and what supports or attacks it directly, with
   short titles and no evidence; ``View(section=ID)``: one section, with each relation that
   leaves it drawn to a :class:`Stub` naming the far node (``stubs=False`` drops them).
 - :func:`select` ``(map, view) -> Selection``: claims, relations, evidence, sources and
   stubs, each in map order.
-- :func:`overview_claims` ``(map, depth=2) -> list[str]``: the overview's claim IDs, map order.
+- :func:`overview_claims` ``(map, depth=None) -> list[str]``: the overview's claim IDs, map order.
 - :func:`short_title` ``(claim, limit=60) -> str``: the claim's ``title``, else its text cut
   at a word boundary with an ellipsis.
 """
@@ -82,7 +82,7 @@ class View:
     """
 
     view: ViewName = "full"
-    overview_depth: int = 2
+    overview_depth: int | None = None
     stubs: bool = True
     titles: bool | None = None
     section: str | None = None
@@ -128,7 +128,7 @@ class View:
         if self.view not in VIEWS:
             msg = f"view must be one of {', '.join(VIEWS)}, not {self.view!r}"
             raise ViewError(msg)
-        if self.overview_depth < 0:
+        if self.overview_depth is not None and self.overview_depth < 0:
             msg = f"overview_depth must be 0 or more, not {self.overview_depth}"
             raise ViewError(msg)
         if self.evidence not in EVIDENCE_MODES:
@@ -331,8 +331,16 @@ def short_title(claim: Claim, limit: int = SHORT_TITLE) -> str:
     return cut.rstrip(" ,;:") + "…"
 
 
-def overview_claims(argmap: ArgumentMap, depth: int = 2) -> list[str]:
+#: The most claims an overview draws two steps deep; past it the overview stops one step
+#: below the theses, so that it stays readable at a screen's width (the paper's map: 37
+#: claims two steps deep, 21 one step deep).
+OVERVIEW_BUDGET = 24
+
+
+def overview_claims(argmap: ArgumentMap, depth: int | None = None) -> list[str]:
     """IDs of the claims the overview draws, in map order.
+
+    ``depth`` None: two steps, or one when two would draw more than :data:`OVERVIEW_BUDGET`.
 
     The roots are the theses and the objections (a map without theses starts from its
     top claims: those that something supports or attacks and that reach nothing). From each
@@ -340,6 +348,9 @@ def overview_claims(argmap: ArgumentMap, depth: int = 2) -> list[str]:
     an undercut of a relation into one) for ``depth`` steps. Claims of kind ``premise`` or
     ``assumption`` are kept only one step below a root: further down they are detail.
     """
+    if depth is None:
+        deep = overview_claims(argmap, 2)
+        return deep if len(deep) <= OVERVIEW_BUDGET else overview_claims(argmap, 1)
     claims = _unique(argmap.claims)
     kinds = {c.id: str(c.kind.value) for c in claims}
     roots = [c.id for c in claims if kinds[c.id] in {"thesis", "objection"}]

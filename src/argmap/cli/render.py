@@ -49,8 +49,9 @@ def _tag_colours(values: tuple[str, ...]) -> dict[str, str]:
               show_default=True,
               help="overview: the theses, the claims one or two steps below them and the "
               "objections, with short titles and no evidence.")
-@click.option("--overview-depth", type=click.IntRange(min=0), default=2, show_default=True,
-              help="With --view overview: how many relation steps below the theses to draw.")
+@click.option("--overview-depth", type=click.IntRange(min=0),
+              help="With --view overview: how many relation steps below the theses to draw. "
+              "Default: 2, or 1 when two steps would draw more than 24 claims.")
 @click.option("--section", help="Draw one section (and the sections inside it); links that "
               "leave it end in labelled stubs.")
 @click.option("--no-stubs", is_flag=True,
@@ -81,7 +82,7 @@ def _tag_colours(values: tuple[str, ...]) -> dict[str, str]:
 @map_options
 def render(
     path: Path, output: Path | None, fmt: str | None, backend: str, view_name: str,
-    overview_depth: int, section: str | None, no_stubs: bool,
+    overview_depth: int | None, section: str | None, no_stubs: bool,
     focus: str | None, depth: int, evidence: str, sources: bool, rankdir: str,
     no_legend: bool, findings: bool, grounded: bool, tag_colour: tuple[str, ...], wrap: int | None,
     max_nodes: int, max_edges: int,
