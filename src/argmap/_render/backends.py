@@ -303,7 +303,7 @@ def _run_canvas() -> type:
     """
     from reportlab.pdfgen.canvas import Canvas
 
-    class RunCanvas(Canvas):  # type: ignore[misc] # reportlab ships no types
+    class RunCanvas(Canvas):
         def drawString(  # noqa: N802 - reportlab's name
             self, x: float, y: float, text: str, mode: int | None = None, **_: object
         ) -> None:

@@ -35,6 +35,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, urlsplit
 
+from argmap._render.metrics import label_width
 from argmap._render.style import (
     EDGE_STYLES,
     FONT,
@@ -43,7 +44,6 @@ from argmap._render.style import (
     NODE_STYLES,
     SEVERITY_STYLES,
 )
-from argmap._render.metrics import label_width
 from argmap._render.views import Selection, View, select
 from argmap._text import clip
 

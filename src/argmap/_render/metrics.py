@@ -3,11 +3,12 @@
 argmap ships Liberation Sans 2.1.5 (regular and bold, SIL Open Font License 1.1, files and
 licence in ``fonts/``). Its advance widths are Arial's, which are the widths Graphviz assumes
 for ``Helvetica`` when it has no font to ask (the WebAssembly build): measured here, a label's
-box from Graphviz and the text drawn in it agree to the hundredth of a point. What Graphviz
-cannot know, it is told: figures are set in bold only after layout (DOT labels are plain
-text), and a bold figure is wider, so each node gets a minimum ``width`` measured from the
-font (:func:`label_width`). The PNG and PDF writers draw with these same files, so the same
-layout gives the same picture on every machine, whatever fonts it has.
+box from Graphviz and the text drawn in it agree to the hundredth of a point for ASCII text.
+What Graphviz cannot know, it is told: it guesses the width of other characters, and figures
+are set in bold only after layout (DOT labels are plain text) and a bold figure is wider, so
+each node gets a minimum ``width`` measured from the font (:func:`label_width`). The PNG and
+PDF writers draw with these same files, so the same layout gives the same picture on every
+machine, whatever fonts it has.
 
 The widths are read from the font's own tables (``cmap``, ``hmtx``) with ``struct``: no
 dependency, about 2 ms once per process.
@@ -47,7 +48,7 @@ class _Face:
 
     def __init__(self, data: bytes) -> None:
         tables = _tables(data)
-        self.units = struct.unpack_from(">H", data, tables[b"head"] + 18)[0]
+        self.units: int = struct.unpack_from(">H", data, tables[b"head"] + 18)[0]
         count = struct.unpack_from(">H", data, tables[b"hhea"] + 34)[0]
         advances = struct.unpack_from(f">{count * 2}H", data, tables[b"hmtx"])[0::2]
         self.default = advances[0]  # .notdef: what a missing glyph takes
@@ -126,12 +127,13 @@ def _face(bold: bool) -> _Face:
 def text_width(value: str, size: float, *, bold: bool = False) -> float:
     """Width in points of ``value`` set in the shipped font at ``size`` points, unkerned.
 
-    >>> round(text_width("EUR 2.4 million", 12), 2), round(text_width("EUR 2.4 million", 12, bold=True), 2)
-    (82.69, 87.35)
+    >>> [round(text_width("EUR 2.4 million", 12, bold=bold), 2) for bold in (False, True)]
+    [82.69, 87.35]
     """
     face = _face(bold)
     widths, default = face.widths, face.default
-    return sum(widths.get(ord(char), default) for char in value) * size / face.units
+    units: int = sum(widths.get(ord(char), default) for char in value)
+    return units * size / face.units
 
 
 def covers(value: str) -> bool:

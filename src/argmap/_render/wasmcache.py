@@ -125,5 +125,5 @@ def load_module(engine: wasmtime.Engine, wasm_path: Path) -> wasmtime.Module:
         except wasmtime.WasmtimeError:
             pass  # compiled for another engine: compile again and replace it
     module = wasmtime.Module(engine, wasm)
-    _write(entry, module.serialize())
+    _write(entry, bytes(module.serialize()))
     return module
