@@ -248,3 +248,20 @@ def test_pdf_runs_do_not_overlap(wide: argmap.ArgumentMap) -> None:
             assert start >= end - 0.01, line
             runs += 1
     assert runs >= 15  # text after a bold figure, on the lines of the wide map
+
+
+_FIGURE_TEXT = st.text(st.sampled_from(list("20.1 ,aé_-€%x")), max_size=30)
+
+
+@given(_FIGURE_TEXT, st.lists(st.text(st.sampled_from(list("20.1 ,aé_")), min_size=1,
+                                      max_size=5), max_size=4))
+def test_split_figures_matches_the_pattern_it_replaced(line: str, spans: list[str]) -> None:
+    """``split_figures`` cuts a line as ``(?<!\\w)(?:longest|...)(?!\\w)`` did."""
+    runs = metrics.split_figures(line, spans)
+    assert "".join(run for run, _ in runs) == line
+    unique = sorted(set(spans), key=len, reverse=True)
+    if not unique:
+        assert [bold for _, bold in runs] == [False]
+        return
+    pattern = re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(s) for s in unique)})(?!\w)")
+    assert [run for run, bold in runs if bold] == pattern.findall(line)

@@ -31,22 +31,25 @@ def _local(tag: str) -> str:
 
 def _emphasise(element: Any, spans: Sequence[str], make: Any) -> None:
     """Wrap each occurrence of a span in a <text>'s own text in a bold <tspan>."""
-    from argmap._render.metrics import emphasis_pattern
+    from argmap._render.metrics import split_figures
 
     content = element.text or ""
     if not content or len(element) or not spans:
         return
-    pattern = emphasis_pattern(tuple(spans))  # whole figures: "20" is not lit inside "2021"
-    pieces = pattern.split(content)
-    found = pattern.findall(content)
-    if not found:
+    runs = split_figures(content, spans)  # whole figures: "20" is not lit inside "2021"
+    if not any(bold for _, bold in runs):
         return
-    element.text = pieces[0]
-    for span, after in zip(found, pieces[1:], strict=True):
-        tspan = make(f"{{{SVG_NS}}}tspan", {"font-weight": "bold"})
-        tspan.text = span
-        tspan.tail = after
-        element.append(tspan)
+    element.text = ""
+    last = None
+    for run, bold in runs:
+        if bold:
+            last = make(f"{{{SVG_NS}}}tspan", {"font-weight": "bold"})
+            last.text = run
+            element.append(last)
+        elif last is None:
+            element.text = run
+        else:
+            last.tail = run
 
 
 def finish(svg: bytes, emphasis: Mapping[str, Emphasis] | None = None) -> bytes:
