@@ -84,8 +84,22 @@ def finish(svg: bytes, emphasis: Mapping[str, Emphasis] | None = None) -> bytes:
                 end = wanted.first_line + wanted.line_count
                 for text in texts[wanted.first_line : end]:
                     _emphasise(text, wanted.spans, _maker(ET))
-    out = ET.tostring(root, encoding="unicode")
-    return ('<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n' + out + "\n").encode()
+    return _serialise(ET, root)
+
+
+_DECLARATION = b'<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n'
+
+
+def _serialise(et: Any, root: Any) -> bytes:
+    """The document as UTF-8 bytes, written once: a ``str`` of a large map's SVG (curly quotes
+    make it two bytes a character) and its copies cost more memory than the tree itself."""
+    import io
+
+    buffer = io.BytesIO()
+    buffer.write(_DECLARATION)
+    et.ElementTree(root).write(buffer, encoding="utf-8", xml_declaration=False)
+    buffer.write(b"\n")
+    return buffer.getvalue()
 
 
 #: Graphviz writes ``Helvetica,sans-Serif``; renderers need a real list and a lower-case
@@ -163,5 +177,4 @@ def place_runs(svg: bytes) -> bytes:
         changed = True
     if not changed:
         return svg
-    return ('<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n'
-            + ET.tostring(root, encoding="unicode") + "\n").encode()
+    return _serialise(ET, root)
