@@ -265,3 +265,14 @@ def test_split_figures_matches_the_pattern_it_replaced(line: str, spans: list[st
         return
     pattern = re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(s) for s in unique)})(?!\w)")
     assert [run for run, bold in runs if bold] == pattern.findall(line)
+
+
+def test_the_system_dot_measures_with_the_shipped_font() -> None:
+    """Through a fontconfig file that knows only the shipped font: on a machine whose
+    Helvetica is DejaVu Sans (14 % wider), the box is still Liberation Sans' width."""
+    need_dot()
+    label = "a better world WWW mmm iii"
+    source = (f'digraph {{ node [shape=box fontname="Helvetica" fontsize=12 margin=0 '
+              f'width=0 height=0]; a [label="{label}"] }}')
+    x0, _, x1, _ = box(nodes(layout_svg(source, "dot"))[0])
+    assert x1 - x0 == pytest.approx(metrics.text_width(label, 12), rel=0.02)

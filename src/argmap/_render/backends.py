@@ -79,7 +79,7 @@ def _run_dot(source: str) -> bytes:
             capture_output=True,
             timeout=DOT_TIMEOUT,
             check=False,
-            env={**os.environ, "FONTCONFIG_FILE": str(_fontconfig_file())},
+            env={**os.environ, **_fontconfig_env()},
         )
     except subprocess.TimeoutExpired:
         raise RenderError(
@@ -95,26 +95,38 @@ def _run_dot(source: str) -> bytes:
 
 
 @functools.cache
-def _fontconfig_file() -> Path:
-    """A fontconfig file that knows only the shipped font, so the system dot measures text in
-    it (through pango) whatever fonts the machine has. Written once per process."""
-    import tempfile
+def _fontconfig_env() -> dict[str, str]:
+    """``FONTCONFIG_FILE`` naming a file that knows only the shipped font, so the system dot
+    measures text in it (through pango) whatever fonts the machine has.
+
+    The file and fontconfig's own cache live in argmap's cache folder (a temporary folder
+    would outlive the process: the program leaves with ``os._exit``); with the cache off or
+    unwritable, dot uses the system's fonts as it always did.
+    """
     from xml.sax.saxutils import escape
 
     from argmap._render.metrics import FAMILY, FONT_DIR
+    from argmap._render.wasmcache import cache_dir, store
 
-    folder = Path(tempfile.mkdtemp(prefix="argmap-fontconfig-"))
-    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    base = cache_dir()
+    if base is None:
+        return {}
+    folder = base / "fontconfig"
     config = folder / "fonts.conf"
-    config.write_text(
+    text = (
         '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n'
         f"  <dir>{escape(str(FONT_DIR))}</dir>\n"
         f"  <cachedir>{escape(str(folder))}</cachedir>\n"
         '  <match target="pattern"><edit name="family" mode="assign" binding="strong">'
-        f"<string>{FAMILY}</string></edit></match>\n</fontconfig>\n",
-        encoding="utf-8",
+        f"<string>{FAMILY}</string></edit></match>\n</fontconfig>\n"
     )
-    return config
+    try:
+        if config.read_text(encoding="utf-8") == text:
+            return {"FONTCONFIG_FILE": str(config)}
+    except (OSError, UnicodeDecodeError):
+        pass
+    store(config, text.encode("utf-8"))
+    return {"FONTCONFIG_FILE": str(config)} if config.is_file() else {}
 
 
 def _run_wasm(source: str) -> bytes:

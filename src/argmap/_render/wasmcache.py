@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import wasmtime
 
-__all__ = ["cache_dir", "load_module"]
+__all__ = ["cache_dir", "load_module", "store"]
 
 #: First bytes of an entry, then the payload's SHA-256 (32 bytes), then the payload.
 MAGIC = b"argmap-wasm-module-1\n"
@@ -95,17 +95,22 @@ def _read(path: Path) -> bytes | None:
     return payload
 
 
-def _write(path: Path, payload: bytes) -> None:
-    """Best effort: a cache that cannot be written only costs the next run a compile."""
+def store(path: Path, data: bytes) -> None:
+    """Write a file into the private cache folder, whole; best effort: a cache that cannot be
+    written only costs the next run the work again."""
     from argmap._output.write import write_file
 
     try:
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         if hasattr(os, "getuid") and path.parent.stat().st_uid == os.getuid():
             path.parent.chmod(0o700)
-        write_file(path, MAGIC + hashlib.sha256(payload).digest() + payload)
+        write_file(path, data)
     except OSError:
         pass
+
+
+def _write(path: Path, payload: bytes) -> None:
+    store(path, MAGIC + hashlib.sha256(payload).digest() + payload)
 
 
 def load_module(engine: wasmtime.Engine, wasm_path: Path) -> wasmtime.Module:
