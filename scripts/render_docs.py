@@ -37,6 +37,8 @@ def main() -> int:
     small = argmap.load(ROOT / "tests" / "render" / "maps" / "small")
     draw(small, "uniforms-findings", findings=argmap.check(small), evidence="hide")
     draw(small, "uniforms-section-stubs", section="effects", evidence="hide")
+    wide = argmap.load(ROOT / "tests" / "render" / "maps" / "wide")
+    draw(wide, "fonts-wide", formats=("png",), legend=False)
     paper = ROOT / "claims" / "fiia-298"
     if any((paper / name).is_file() for name in ("map.yaml", "map.yml", "map.json")):
         from argmap._engine.run import check_map

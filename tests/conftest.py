@@ -40,12 +40,23 @@ settings.register_profile(
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> object:
+    """The compiled Graphviz module is cached in a folder of the run's own, never the user's
+    (CLI tests in subprocesses inherit the variable)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("ARGMAP_CACHE_DIR", str(tmp_path_factory.mktemp("argmap-cache")))
+        patch.delenv("ARGMAP_NO_CACHE", raising=False)
+        yield
+
+
 @pytest.fixture(autouse=True)
 def _own_cache_and_one_job(
     monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
-    """Each test gets an empty result cache of its own (a test that patches a rule must not
-    get another test's stored result) and checks in one process unless it asks for more."""
-    monkeypatch.setenv("ARGMAP_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+    """Each test gets an empty check-result cache of its own (a test that patches a rule must
+    not get another test's stored result; the compiled Graphviz stays shared, above) and
+    checks in one process unless it asks for more."""
+    monkeypatch.setenv("ARGMAP_CHECK_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
     monkeypatch.setenv("ARGMAP_JOBS", "1")
     monkeypatch.delenv("ARGMAP_NO_CACHE", raising=False)

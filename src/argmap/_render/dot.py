@@ -20,7 +20,7 @@ Quantities are emphasised in the SVG afterwards (see ``_svg``).
 digraph argmap {
 ...
 	c0 [class="claim thesis" ... id=T1 label="T1\lSay \"\\N\" <b>&amp;</b>\l" ...
-	tooltip="T1 (thesis)\nSay \"\\\\N\" <b>&amp;</b>"]
+	tooltip="T1 (thesis)\nSay \"\\\\N\" <b>&amp;</b>" width=1.99]
 }
 <BLANKLINE>
 """
@@ -30,11 +30,12 @@ from __future__ import annotations
 import re
 import textwrap
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, urlsplit
 
 from argmap._render.legend import LegendItem
+from argmap._render.metrics import label_width
 from argmap._render.style import (
     EDGE_STYLES,
     FONT,
@@ -258,6 +259,24 @@ class DotResult:
     legend: tuple[LegendItem, ...] = ()
 
 
+#: The nodes' horizontal label margin in inches (``node_attr`` margin "0.12,0.06").
+_MARGIN_X = 0.12
+
+
+def _min_width(lines: Sequence[str], attrs: Mapping[str, str], emphasis: Emphasis | None) -> str:
+    """A node's ``width``: its widest line measured in the shipped font, figures in bold.
+
+    Graphviz sizes a box from its own estimate of the plain text; figures are set in bold after
+    layout and characters outside its tables are guessed, so it is told the measured width
+    (a minimum: Graphviz still takes its own when that is wider). Rounded up to 0.01 inch.
+    """
+    spans, bold = ((), range(0)) if emphasis is None else (
+        emphasis.spans, range(emphasis.first_line, emphasis.first_line + emphasis.line_count))
+    points = label_width(lines, float(attrs.get("fontsize", "12")), spans, bold)
+    hundredths = -(-(points / 72 + 2 * _MARGIN_X) * 100 // 1)
+    return f"{hundredths / 100:.2f}"
+
+
 def _findings_by_node(findings: Sequence[Finding]) -> dict[str, list[Finding]]:
     by_node: dict[str, list[Finding]] = {}
     for finding in findings:
@@ -367,11 +386,15 @@ class _Builder:
             self.used_severities.add(worst)
             attrs.update(SEVERITY_STYLES[worst])
             lines.insert(1, badge)
+            if node_id in self.emphasis:  # the text lines moved down one
+                moved = self.emphasis[node_id]
+                self.emphasis[node_id] = replace(moved, first_line=moved.first_line + 1)
             tip.extend(_finding_notes(found))
             classes.append(f"finding-{worst}")
         if url:
             attrs["URL"] = _nohtml(dot_url(url))
             attrs["target"] = "_blank"
+        attrs["width"] = _min_width(lines, attrs, self.emphasis.get(node_id))
         attrs.update(
             {
                 "label": lines_label(lines),

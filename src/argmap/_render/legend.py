@@ -18,9 +18,6 @@ __all__ = ["LegendItem", "draw_legend"]
 SVG_NS = "http://www.w3.org/2000/svg"
 #: Legend text size, in points (the claims' text is 12 pt).
 FONT_SIZE = 10.0
-#: Average advance of a Helvetica-like glyph, as a fraction of the size; a little wide on
-#: purpose, so an estimated row never runs past the picture.
-_ADVANCE = 0.52
 _SAMPLE_W = 26.0
 _SAMPLE_H = 13.0
 _GAP = 6.0
@@ -45,7 +42,10 @@ class LegendItem:
 
     @property
     def width(self) -> float:
-        return _SAMPLE_W + _GAP + len(self.label) * FONT_SIZE * _ADVANCE
+        """Sample, gap and the label measured in the shipped font (see ``_render.metrics``)."""
+        from argmap._render.metrics import text_width
+
+        return _SAMPLE_W + _GAP + text_width(self.label, FONT_SIZE)
 
 
 def _dash(style: str) -> str | None:

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from argmap._render.dot import Emphasis
     from argmap._render.legend import LegendItem
 
-__all__ = ["finish", "points_to_pixels"]
+__all__ = ["SANS", "finish", "place_runs", "points_to_pixels"]
 
 SVG_NS = "http://www.w3.org/2000/svg"
 XLINK_NS = "http://www.w3.org/1999/xlink"
@@ -32,22 +32,25 @@ def _local(tag: str) -> str:
 
 def _emphasise(element: Any, spans: Sequence[str], make: Any) -> None:
     """Wrap each occurrence of a span in a <text>'s own text in a bold <tspan>."""
+    from argmap._render.metrics import split_figures
+
     content = element.text or ""
     if not content or len(element) or not spans:
         return
-    # whole figures only: "20" must not light up inside "2021"
-    alternatives = "|".join(re.escape(s) for s in sorted(spans, key=len, reverse=True))
-    pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
-    pieces = pattern.split(content)
-    found = pattern.findall(content)
-    if not found:
+    runs = split_figures(content, spans)  # whole figures: "20" is not lit inside "2021"
+    if not any(bold for _, bold in runs):
         return
-    element.text = pieces[0]
-    for span, after in zip(found, pieces[1:], strict=True):
-        tspan = make(f"{{{SVG_NS}}}tspan", {"font-weight": "bold"})
-        tspan.text = span
-        tspan.tail = after
-        element.append(tspan)
+    element.text = ""
+    last = None
+    for run, bold in runs:
+        if bold:
+            last = make(f"{{{SVG_NS}}}tspan", {"font-weight": "bold"})
+            last.text = run
+            element.append(last)
+        elif last is None:
+            element.text = run
+        else:
+            last.tail = run
 
 
 def finish(
@@ -93,13 +96,29 @@ def finish(
         from argmap._render.legend import draw_legend
 
         draw_legend(root, legend, SANS)
-    out = ET.tostring(root, encoding="unicode")
-    return ('<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n' + out + "\n").encode()
+    return _serialise(ET, root)
+
+
+_DECLARATION = b'<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n'
+
+
+def _serialise(et: Any, root: Any) -> bytes:
+    """The document as UTF-8 bytes, written once: a ``str`` of a large map's SVG (curly quotes
+    make it two bytes a character) and its copies cost more memory than the tree itself."""
+    import io
+
+    buffer = io.BytesIO()
+    buffer.write(_DECLARATION)
+    et.ElementTree(root).write(buffer, encoding="utf-8", xml_declaration=False)
+    buffer.write(b"\n")
+    return buffer.getvalue()
 
 
 #: Graphviz writes ``Helvetica,sans-Serif``; renderers need a real list and a lower-case
-#: generic family, or they fall back to a serif font.
-SANS = "Helvetica,Arial,'Liberation Sans','Nimbus Sans','DejaVu Sans',sans-serif"
+#: generic family, or they fall back to a serif font. Every family named has Helvetica's
+#: widths, the widths the boxes were sized for (Liberation Sans and Arimo are metric clones of
+#: Arial); the PNG and PDF writers replace the list with the shipped Liberation Sans alone.
+SANS = "Helvetica,Arial,'Liberation Sans',Arimo,'Nimbus Sans',sans-serif"
 
 
 def _font_family(value: str) -> str:
@@ -132,3 +151,42 @@ def points_to_pixels(svg: bytes) -> bytes:
     for _ in range(2):
         svg = _SIZE.sub(convert, svg, count=1)
     return svg
+
+
+def place_runs(svg: bytes) -> bytes:
+    """Each run of a line that holds bold figures placed at its own ``x``, from the font.
+
+    svglib advances from one run to the next by the width of the line's font, not the run's,
+    so the text after a bold figure started inside it, and text extraction lost the space
+    between them ("EUR 2.4 millionthe lane cost"). Here every run after the first becomes a
+    ``<tspan>`` with the ``x`` the shipped font gives it; the text itself is unchanged.
+    """
+    import xml.etree.ElementTree as ET
+
+    from argmap._render.metrics import text_width
+
+    ET.register_namespace("", SVG_NS)
+    ET.register_namespace("xlink", XLINK_NS)
+    root = ET.fromstring(svg)  # noqa: S314 - our own finished SVG, no DTD or entities
+    changed = False
+    for text in root.iter(f"{{{SVG_NS}}}text"):
+        if not len(text) or text.get("text-anchor", "start") != "start":
+            continue
+        try:
+            x, size = float(text.get("x", "")), float(text.get("font-size", "14"))
+        except ValueError:
+            continue
+        x += text_width(text.text or "", size)
+        for child in list(text):
+            bold = child.get("font-weight") == "bold"
+            child.set("x", f"{x:.2f}")
+            x += text_width(child.text or "", size, bold=bold)
+            if child.tail:
+                run = ET.Element(f"{{{SVG_NS}}}tspan", {"x": f"{x:.2f}"})
+                run.text, child.tail = child.tail, None
+                text.insert(list(text).index(child) + 1, run)
+                x += text_width(run.text, size)
+        changed = True
+    if not changed:
+        return svg
+    return _serialise(ET, root)

@@ -55,8 +55,9 @@ from argmap.cli.options import current_config, current_limits, map_options
 @click.option(
     "--cache-dir",
     type=click.Path(file_okay=False, path_type=Path),
-    envvar="ARGMAP_CACHE_DIR",
-    help="Folder of the result cache. Default: the user's cache folder (ARGMAP_CACHE_DIR).",
+    envvar=["ARGMAP_CHECK_CACHE_DIR", "ARGMAP_CACHE_DIR"],
+    help="Folder of the result cache (also ARGMAP_CHECK_CACHE_DIR, or ARGMAP_CACHE_DIR for all "
+    "of argmap's caches). Default: the user's cache folder.",
 )
 @click.option(
     "-o",
