@@ -7,9 +7,10 @@ tests check "this view shows exactly these nodes" without parsing any output.
 Public API (used by the DOT builder and by other front ends such as an HTML viewer):
 
 - ``View(view="overview")``: the theses, the claims up to ``overview_depth`` relation steps
-  below them (default: 2, or 1 when 2 would draw more than :data:`OVERVIEW_BUDGET` claims), every objection and what supports or attacks it directly, with
-  short titles and no evidence; ``View(section=ID)``: one section, with each relation that
-  leaves it drawn to a :class:`Stub` naming the far node (``stubs=False`` drops them).
+  below them (default: 2, or 1 when 2 would draw more than :data:`OVERVIEW_BUDGET` claims),
+  every objection and what supports or attacks it directly, with short titles and no
+  evidence. ``View(section=ID)``: one section, with each relation that leaves it drawn to a
+  :class:`Stub` naming the far node (``stubs=False`` drops them).
 - :func:`select` ``(map, view) -> Selection``: claims, relations, evidence, sources and
   stubs, each in map order.
 - :func:`overview_claims` ``(map, depth=None) -> list[str]``: the overview's claim IDs, map order.

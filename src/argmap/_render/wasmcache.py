@@ -20,7 +20,6 @@ import hashlib
 import os
 import platform
 import stat
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
