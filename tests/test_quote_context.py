@@ -7,6 +7,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import argmap
 from argmap import Finding
@@ -135,3 +137,23 @@ def test_a_negation_left_out_by_an_elision_or_insertion_is_a_warning(tmp_path: P
     assert (inserted.data["cue"], inserted.data["where"]) == ("not", "elided")
     assert run(tmp_path / "3", "The lane cut, as planned, injuries to cyclists in 2021.",
                quote="The lane cut [...] injuries to cyclists") == []
+
+
+_CUE_WORDS = ["not", "no", "never", "may", "May", "might", "if", "but", "yet", "and yet",
+              "however", "claim that", "critics", "isn't", "it is said that", "unless",
+              "rumours", "failed to", "nonetheless", "also", "only", "doubt", "longer"]
+
+
+@given(st.lists(st.sampled_from([*_CUE_WORDS, "cycling", "rose", ",", "the", "In"]),
+                max_size=12))
+def test_the_one_search_prefilter_never_hides_a_cue(words: list[str]) -> None:
+    """cues_in first asks one combined pattern whether any cue could be there; the answer
+    must be what asking every cue's own pattern gives."""
+    from argmap._verify.quote_context import CUES, _kinds, cues_in
+
+    text = " ".join(words)
+    for after in (False, True):
+        expected = [(cue, m.group()) for cue in CUES if cue.after is after
+                    for m in [cue.pattern.search(text)] if m]
+        assert cues_in(text, after=after) == expected
+    assert _kinds(text) == {cue.kind for cue in CUES if cue.pattern.search(text)}

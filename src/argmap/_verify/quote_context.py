@@ -153,19 +153,36 @@ def cues_in(text: str, *, after: bool) -> list[tuple[Cue, str]]:
     >>> cues_in("In May", after=False), cues_in("not only", after=False)
     ([], [])
     """
+    if not _any_cue(after).search(text):  # most clauses hold no cue: one search says so
+        return []
     found = []
-    for cue in CUES:
-        if cue.after is not after:
-            continue
-        match = cue.pattern.search(text)
+    for cue, pattern in _side(after):
+        match = pattern.search(text)
         if match:
             found.append((cue, match.group()))
     return found
 
 
+@cache
+def _side(after: bool) -> tuple[tuple[Cue, re.Pattern[str]], ...]:
+    """The cues read on one side of a quote, each with its compiled pattern, in table order."""
+    return tuple((cue, cue.pattern) for cue in CUES if cue.after is after)
+
+
+@cache
+def _any_cue(after: bool | None) -> re.Pattern[str]:
+    """One pattern that matches wherever a cue (of one side, or of either) could: every cue's
+    words as alternatives, case ignored. It may match more than the cues do ("May" the
+    month), never less; the cues themselves then decide."""
+    words = "|".join(f"(?:{cue.words})" for cue in CUES if after is None or cue.after is after)
+    return _compiled(f"(?:{words})", False)
+
+
 def _kinds(text: str) -> set[CueKind]:
     """The kinds of cue a claim's text carries, whichever side."""
-    return {cue.kind for cue in CUES if cue.pattern.search(text)}
+    if not _any_cue(None).search(text):
+        return set()
+    return {cue.kind for cue, pattern in (*_side(False), *_side(True)) if pattern.search(text)}
 
 
 def context_before(text: str, start: int, floor: int = 0) -> str:
