@@ -262,3 +262,19 @@ def test_the_cache_folder_is_the_users(monkeypatch: pytest.MonkeyPatch, tmp_path
     assert user_cache_dir() == tmp_path / "local" / "argmap" / "Cache"
     monkeypatch.setenv("ARGMAP_CACHE_DIR", str(tmp_path / "mine"))
     assert user_cache_dir() == tmp_path / "mine"
+
+
+def test_the_library_takes_a_cache_and_jobs(tmp_path: Path) -> None:
+    import argmap
+
+    paths = [ROOT / "claims", ROOT / "examples"]
+    plain = argmap.check_paths(paths)
+    cache = argmap.CheckCache(tmp_path, argmap.Config(), argmap.Limits())
+    first = argmap.check_paths(paths, jobs=2, cache=cache)
+    again = argmap.check_paths(paths, jobs=2, cache=cache)
+    assert plain.findings == first.findings == again.findings
+    assert plain.files == first.files == again.files
+    assert len(plain.contexts) == 4
+    assert again.contexts == ()  # stored results load no map
+    location = next(f.location for f in plain.findings if f.location is not None)
+    assert again.line_text(location) == plain.line_text(location) != ""

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from argmap._version import __version__
 
 if TYPE_CHECKING:
+    from argmap._engine.cache import CheckCache
     from argmap._engine.config import Config
     from argmap._engine.run import CheckRun, check, check_paths, grounded_labelling
     from argmap._findings import Finding, Location, MapLoadError, Related, Severity
@@ -42,6 +43,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ArgumentMap",
+    "CheckCache",
     "CheckRun",
     "Claim",
     "ClaimKind",
@@ -79,6 +81,7 @@ _LAZY = {
     "check": "argmap._engine.run",
     "check_paths": "argmap._engine.run",
     "CheckRun": "argmap._engine.run",
+    "CheckCache": "argmap._engine.cache",
     "Config": "argmap._engine.config",
     "grounded_labelling": "argmap._engine.run",
     "Finding": "argmap._findings",
