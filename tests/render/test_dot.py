@@ -22,6 +22,8 @@ VIEWS = {
     "evidence-count": {"evidence": "count", "rankdir": "LR"},
     "sources": {"sources": True, "legend": False},
     "grounded": {"grounded": {"T1": "in", "O1": "out", "P4": "undecided"}},
+    "overview": {"view": "overview"},
+    "section-doubts-stubs": {"section": "doubts", "evidence": "hide"},
 }
 
 
@@ -132,7 +134,7 @@ def test_deeply_nested_sections_draw_without_recursion_error() -> None:
     ]
     m = ArgumentMap.model_validate({"title": "deep", "sections": sections, "claims": claims})
     dot = to_dot(m)
-    assert dot.count("subgraph cluster_") == MAX_NESTING + 1  # the sections, plus the legend
+    assert dot.count("subgraph cluster_") == MAX_NESTING  # the legend is drawn in the SVG
     assert "id=T1" in dot
     assert "id=P1" in dot
 
@@ -143,6 +145,6 @@ def test_cluster_titles_are_on_top(small: ArgumentMap, rankdir: str, labelloc: s
     every section title under its box; ``b`` puts it on top there."""
     dot = to_dot(small, rankdir=rankdir)
     lines = dot.splitlines()
-    clusters = [line for line in lines if "class=section" in line or "class=legend" in line]
+    clusters = [line for line in lines if "class=section" in line]
     assert clusters
     assert all(f"labelloc={labelloc}" in line for line in clusters)

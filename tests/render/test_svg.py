@@ -107,7 +107,9 @@ def test_tag_colours(small: ArgumentMap) -> None:
     dot = argmap.render(small, "dot", tag_colours={"money": "#E69F00"}).decode()
     line = next(x for x in dot.splitlines() if "id=C1" in x)
     assert 'fillcolor="#E69F00"' in line
-    assert "tag: money" in dot
+    root = parse_svg(argmap.render(small, backend="wasm", tag_colours={"money": "#E69F00"}))
+    legend = next(g for g in root.iter(f"{SVG}g") if g.get("id") == "legend-tag_0")
+    assert legend.findtext(f"{SVG}title") == "tag: money"
 
 
 def test_finish_removes_what_graphviz_would_pass_through() -> None:

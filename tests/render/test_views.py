@@ -26,7 +26,7 @@ def test_whole_map(small: ArgumentMap) -> None:
 
 
 def test_section_includes_nested_sections(small: ArgumentMap) -> None:
-    nodes, relations = chosen(small, section="effects", evidence="hide")
+    nodes, relations = chosen(small, section="effects", evidence="hide", stubs=False)
     assert nodes == {"C1", "P1", "P2", "A1"}
     assert relations == {"R2"}  # R1 and R3 reach T1, which is outside the section
 

@@ -1,7 +1,8 @@
 """Drawing argument maps: DOT built in pure Python, laid out by Graphviz, finished as SVG.
 
 ``render(map, format="svg", backend="auto", **view)`` returns the bytes of a drawing. The view
-options are those of :class:`View` (``section``, ``focus``, ``depth``, ``evidence``,
+options are those of :class:`View` (``view`` "full" or "overview", ``overview_depth``,
+``stubs``, ``titles``, ``section``, ``focus``, ``depth``, ``evidence``,
 ``sources``, ``rankdir``, ``legend``, ``findings``, ``grounded``, ``tag_colours``, ``wrap``,
 ``max_label``, ``max_nodes``, ``max_edges``). ``format="dot"`` needs no layout engine at all;
 ``format="html"`` is the interactive page of ``argmap._html`` around the same drawing.
@@ -77,7 +78,7 @@ def _layout(
     plain = build(argmap, view, newrank=False)
     warnings.warn(
         "dot failed with its newer ranking (newrank), a known fault of Graphviz 2.42-2.43 on "
-        "large clustered maps; drawn with the classic ranking (the legend may be less tidy)",
+        "large clustered maps; drawn with the classic ranking (the layout may differ)",
         RenderWarning,
         stacklevel=3,
     )
@@ -119,7 +120,7 @@ def render(
     from argmap._render.svg import finish
 
     laid_out, result = _layout(argmap, chosen, result, backend)
-    svg = finish(laid_out, result.emphasis)
+    svg = finish(laid_out, result.emphasis, result.legend)
     if format == "png":
         return svg_to_png(svg)
     if format == "pdf":

@@ -27,7 +27,6 @@ digraph argmap {
 
 from __future__ import annotations
 
-import itertools
 import re
 import textwrap
 from collections.abc import Iterable, Mapping, Sequence
@@ -35,6 +34,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, urlsplit
 
+from argmap._render.legend import LegendItem
 from argmap._render.style import (
     EDGE_STYLES,
     FONT,
@@ -42,8 +42,9 @@ from argmap._render.style import (
     NODE_LEGEND,
     NODE_STYLES,
     SEVERITY_STYLES,
+    STUB_STYLE,
 )
-from argmap._render.views import Selection, View, select
+from argmap._render.views import Selection, Stub, View, select, short_title
 from argmap._text import clip
 
 if TYPE_CHECKING:
@@ -254,6 +255,7 @@ class DotResult:
     emphasis: dict[str, Emphasis] = field(default_factory=dict)
     selection: Selection | None = None
     notes: list[str] = field(default_factory=list)
+    legend: tuple[LegendItem, ...] = ()
 
 
 def _findings_by_node(findings: Sequence[Finding]) -> dict[str, list[Finding]]:
@@ -295,12 +297,15 @@ class _Builder:
         self.used_kinds: set[str] = set()
         self.used_edges: set[str] = set()
         self.used_severities: set[str] = set()
+        self.used_grounded: set[str] = set()
         self.used_tags: list[str] = []
         self.names: dict[tuple[str, str], str] = {}
         self.counts: dict[str, int] = {}
         self.findings = _findings_by_node(view.findings)
         self.sources = {s.id: s for s in argmap.sources}
         self.relations = {r.id: r for r in selection.relations}
+        self.stub_ids = selection.stub_ids()
+        self.hidden_below = _hidden_below(argmap, selection) if view.view == "overview" else {}
         undercut = {r.to for r in selection.relations if r.type == "undercuts"}
         self.pointed = {
             r.id for r in selection.relations if r.linked or r.id in undercut
@@ -318,7 +323,7 @@ class _Builder:
                 "class": "argmap",
                 "nodesep": "0.3",
                 "ranksep": "0.5",
-                **({"newrank": "true"} if newrank else {}),  # the legend's rows in its cluster
+                **({"newrank": "true"} if newrank else {}),  # ranks across clusters
                 "outputorder": "edgesfirst",
                 "bgcolor": "white",
                 "pad": "0.2",
@@ -381,8 +386,9 @@ class _Builder:
         view = self.view
         self.used_kinds.add(kind)
         attrs = dict(NODE_STYLES[kind])
-        spans = [q.text for q in claim.quantities if q.text and clean(q.text) in clean(claim.text)]
-        text_lines = wrap(claim.text, view.wrap, spans, view.max_label)
+        body = short_title(claim) if view.short_titles else claim.text
+        spans = [q.text for q in claim.quantities if q.text and clean(q.text) in clean(body)]
+        text_lines = wrap(body, view.wrap_width, spans, view.max_label)
         lines = [claim.id, *text_lines]
         tip = [f"{claim.id} ({claim.kind.value})", claim.text]
         if claim.period:
@@ -390,6 +396,9 @@ class _Builder:
         if claim.note:
             tip.append(f"note: {claim.note}")
         classes = ["claim", kind]
+        hidden = self.hidden_below.get(claim.id, 0)
+        if hidden:
+            lines.append(f"[+{hidden} more below]")
         if self.sel.evidence_mode == "count" and claim.evidence:
             count = len(dict.fromkeys(claim.evidence))
             lines.append(f"[{count} evidence]")
@@ -405,6 +414,7 @@ class _Builder:
             if status in GROUNDED_STYLES:
                 attrs.update(GROUNDED_STYLES[status])
                 lines.append(f"grounded: {status}")
+                self.used_grounded.add(status)
                 classes.append(f"grounded-{status}")
         if spans:
             self.emphasis[claim.id] = Emphasis(tuple(clean(s) for s in spans), 1, len(text_lines))
@@ -439,6 +449,22 @@ class _Builder:
             tip.append(url)
         return self._finish(item.id, attrs, lines, tip, ["source"], url)
 
+    def stub(self, item: Stub) -> dict[str, str]:
+        """A far node a relation reaches: its ID (and section) and short title, dashed."""
+        self.used_kinds.add("stub")
+        attrs = dict(STUB_STYLE)
+        where = f" (in {item.section})" if item.section else ""
+        first = f"outside: {item.id}{where}"
+        lines = [*wrap(first, 30, limit=80), *wrap(item.title, 24, limit=80)]
+        tip = [f"{item.id} ({item.kind}, outside this view)", item.title]
+        return self._finish(f"stub-{item.id}", attrs, lines, tip, ["stub", f"stub-{item.kind}"])
+
+    def end(self, claim_id: str) -> str:
+        """The DOT name of a relation's end: the claim, or its stub when it is outside."""
+        if claim_id in self.stub_ids:
+            return self.name("stub", claim_id)
+        return self.name("claim", claim_id)
+
     # -- relations -----------------------------------------------------------------------
 
     def _relation_tip(self, relation: Relation) -> str:
@@ -470,8 +496,10 @@ class _Builder:
 
     def _target_name(self, relation: Relation) -> str:
         if relation.type == "undercuts":
+            if relation.to in self.stub_ids:
+                return self.name("stub", relation.to)
             return self.name("relation", relation.to)
-        return self.name("claim", relation.to)
+        return self.end(relation.to)
 
     def relation(self, relation: Relation) -> None:
         kind = str(relation.type.value)
@@ -500,7 +528,7 @@ class _Builder:
             )
             for premise in dict.fromkeys(relation.from_):
                 self.graph.edge(
-                    self.name("claim", premise),
+                    self.end(premise),
                     point,
                     _attributes={
                         **style,
@@ -526,7 +554,7 @@ class _Builder:
         for premise in premises:
             edge_id = relation.id if len(premises) == 1 else f"{relation.id}-from-{premise}"
             self.graph.edge(
-                self.name("claim", premise),
+                self.end(premise),
                 target,
                 _attributes={
                     **style,
@@ -558,7 +586,9 @@ class _Builder:
 
     def build(self) -> str:
         sel = self.sel
-        supported = {r.to for r in sel.relations if r.type == "supports"}
+        # the overview draws a claim whose supports it hides as what it is in the map
+        drawn = self.map.relations if self.view.view == "overview" else sel.relations
+        supported = {r.to for r in drawn if r.type == "supports"}
         # which cluster each drawn node goes into
         home: dict[str | None, list[tuple[str, str, dict[str, str]]]] = {}
         section_ids = {s.id for s in self.map.sections}
@@ -567,7 +597,8 @@ class _Builder:
         for claim in sel.claims:
             kind = display_kind(claim, supported)
             attrs = self.claim(claim, kind)
-            where = claim.section if claim.section in section_ids else None
+            clustered = claim.section in section_ids and self.view.view != "overview"
+            where = claim.section if clustered else None
             claim_home[claim.id] = where
             home.setdefault(where, []).append(("claim", claim.id, attrs))
             for evidence_id in dict.fromkeys(claim.evidence):
@@ -578,6 +609,8 @@ class _Builder:
             home.setdefault(where, []).append(("evidence", item.id, self.evidence(item)))
         for cited in sel.sources:
             home.setdefault(None, []).append(("source", cited.id, self.source(cited)))
+        for far in sel.stubs:
+            home.setdefault(None, []).append(("stub", far.id, self.stub(far)))
 
         children, titles = self._section_tree()
         self._emit_nodes(self.graph, home.get(None, []))
@@ -595,8 +628,6 @@ class _Builder:
         for source in sel.sources:
             for evidence_id in cites.get(source.id, []):
                 self._link("source", source.id, evidence_id)
-        if self.view.legend:
-            self._legend()
         return str(self.graph.source)
 
     def _link(self, kind: str, tail: str, head: str) -> None:
@@ -647,97 +678,47 @@ class _Builder:
         """The ``labelloc`` that puts a cluster's title on top: Graphviz flips it in BT."""
         return "b" if self.view.rankdir == "BT" else "t"
 
-    def _legend(self) -> None:
-        kinds = [k for k in NODE_STYLES if k in self.used_kinds]
-        edges = [k for k in EDGE_STYLES if k in self.used_edges]
-        if not kinds and not edges:
-            return
-        with self.graph.subgraph(name="cluster_legend") as legend:
-            legend.attr(
-                label="Legend", id="legend", _attributes={"class": "legend"},
-                style="rounded", color="#999999", fontsize="12", labeljust="l",
-                labelloc=self._top(),
-            )
-            rows: list[list[str]] = []
-            row: list[str] = []
-            for kind in kinds:
-                if len(row) == 4:
-                    rows.append(row)
-                    row = []
-                attrs = dict(NODE_STYLES[kind])
-                attrs.update(
-                    label=text(NODE_LEGEND[kind]), fontsize="10", id=f"legend-{kind}",
-                    tooltip=text(NODE_LEGEND[kind]),
-                )
-                attrs["class"] = "legend-item"
-                legend.node(f"legend_{kind}", _attributes=attrs)
-                row.append(f"legend_{kind}")
-            rows.append(row)
-            extra = self._legend_overlays(legend)
-            rows.extend(extra[i : i + 4] for i in range(0, len(extra), 4))
-            row = []
-            for kind in edges:
-                words = {"evidence": "backs (evidence)", "source": "cites"}.get(kind, kind)
-                legend.node(
-                    f"legend_{kind}_from", _attributes={
-                        "shape": "point", "width": "0.05", "color": "#999999",
-                        "id": f"legend-{kind}-from", "class": "legend-item",
-                    }
-                )
-                legend.node(
-                    f"legend_{kind}_to",
-                    _attributes={
-                        "shape": "plaintext", "label": text(words), "fontsize": "10",
-                        "id": f"legend-{kind}", "class": "legend-item", "tooltip": text(words),
-                    },
-                )
-                # both ends on one rank: a short horizontal arrow pointing into the word
-                legend.edge(
-                    f"legend_{kind}_from", f"legend_{kind}_to",
-                    _attributes={**EDGE_STYLES[kind], "id": f"legend-{kind}-edge",
-                                 "minlen": "2"},
-                )
-                row += [f"legend_{kind}_from", f"legend_{kind}_to"]
-            if row:
-                rows.append(row)
-            for items in rows:
-                with legend.subgraph() as same:
-                    same.attr(rank="same")
-                    for item in items:
-                        same.node(item)
-                for left, right in itertools.pairwise(items):
-                    if not (left.endswith("_from") and right == left[: -len("_from")] + "_to"):
-                        legend.edge(left, right, style="invis")
-            upward = self.view.rankdir in {"BT", "RL"}
-            for first, second in itertools.pairwise(rows):
-                tail, head = (second[0], first[0]) if upward else (first[0], second[0])
-                legend.edge(tail, head, style="invis")
-
-    def _legend_overlays(self, legend: Any) -> list[str]:
-        names: list[str] = []
-
-        def sample(key: str, label: str, attrs: Mapping[str, str]) -> None:
-            legend.node(
-                f"legend_{key}",
-                _attributes={
-                    "shape": "box", "style": "rounded,filled", "fillcolor": "#FFFFFF",
-                    "color": "#555555", **attrs, "label": text(label), "fontsize": "10",
-                    "id": f"legend-{key}", "class": "legend-item", "tooltip": multiline([label]),
-                },
-            )
-            names.append(f"legend_{key}")
-
-        if self.grounded is not None:
-            for status, attrs in GROUNDED_STYLES.items():
-                sample(f"grounded_{status}", f"grounded: {status}", attrs)
+    def legend(self) -> tuple[LegendItem, ...]:
+        """The legend's entries: only the kinds, edges and overlays this picture uses."""
+        if not self.view.legend:
+            return ()
+        items = [LegendItem.of(kind, NODE_LEGEND[kind], "node", NODE_STYLES[kind])
+                 for kind in NODE_STYLES if kind in self.used_kinds]
+        if "stub" in self.used_kinds:
+            items.append(LegendItem.of("stub", "outside this view", "node", STUB_STYLE))
+        plain = {"shape": "box", "style": "rounded,filled", "fillcolor": "#FFFFFF",
+                 "color": "#555555"}
+        for status, attrs in GROUNDED_STYLES.items():
+            if status in self.used_grounded:
+                items.append(LegendItem.of(f"grounded_{status}", f"grounded: {status}", "node",
+                                           {**plain, **attrs}))
         for severity in ("error", "warning", "info"):
             if severity in self.used_severities:
-                sample(f"finding_{severity}", f"!! {severity.upper()} finding",
-                       SEVERITY_STYLES[severity])
+                items.append(LegendItem.of(f"finding_{severity}",
+                                           f"!! {severity.upper()} finding", "node",
+                                           {**plain, **SEVERITY_STYLES[severity]}))
         for index, tag in enumerate(self.used_tags):
-            sample(f"tag_{index}", f"tag: {clean(tag)[:40]}",
-                   {"fillcolor": self.view.tag_colours[tag]})
-        return names
+            items.append(LegendItem.of(f"tag_{index}", f"tag: {clean(tag)[:40]}", "node",
+                                       {**plain, "fillcolor": self.view.tag_colours[tag]}))
+        words = {"evidence": "backs (evidence)", "source": "cites"}
+        items += [LegendItem.of(f"edge_{kind}", words.get(kind, kind), "edge", EDGE_STYLES[kind])
+                  for kind in EDGE_STYLES if kind in self.used_edges]
+        return tuple(items)
+
+
+def _hidden_below(argmap: ArgumentMap, selection: Selection) -> dict[str, int]:
+    """Drawn claim ID -> how many relations into it (or into its relations) are not drawn."""
+    drawn = {r.id for r in selection.relations}
+    claims = {c.id for c in selection.claims}
+    target = {r.id: r.to for r in argmap.relations}
+    hidden: dict[str, int] = {}
+    for relation in argmap.relations:
+        if relation.id in drawn:
+            continue
+        to = target.get(relation.to, "") if relation.type == "undercuts" else relation.to
+        if to in claims:
+            hidden[to] = hidden.get(to, 0) + 1
+    return hidden
 
 
 def _filled_sections(
@@ -782,4 +763,4 @@ def build(argmap: ArgumentMap, view: View | None = None, *, newrank: bool = True
             "its evidence, so evidence is collapsed to counts; draw a section (--section) or a "
             "neighbourhood (--focus ID --depth N) to see it"
         )
-    return DotResult(source, builder.emphasis, selection, notes)
+    return DotResult(source, builder.emphasis, selection, notes, builder.legend())

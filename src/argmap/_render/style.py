@@ -16,6 +16,7 @@ __all__ = [
     "GROUNDED_STYLES",
     "NODE_STYLES",
     "SEVERITY_STYLES",
+    "STUB_STYLE",
     "check_colour",
 ]
 
@@ -146,3 +147,14 @@ def check_colour(value: str) -> str:
         msg = f"not a colour: {value!r} (use #RRGGBB or a colour name)"
         raise ValueError(msg)
     return value
+
+#: A node outside the view that a drawn relation reaches (a section view's stub): small,
+#: dashed and grey, so it reads as a pointer, not as part of the section.
+STUB_STYLE: Final[Style] = {
+    "shape": "box",
+    "style": "rounded,dashed,filled",
+    "fillcolor": "#FFFFFF",
+    "color": "#888888",
+    "fontcolor": "#444444",
+    "fontsize": "10",
+}

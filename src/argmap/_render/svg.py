@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from argmap._render.dot import Emphasis
+    from argmap._render.legend import LegendItem
 
 __all__ = ["finish", "points_to_pixels"]
 
@@ -49,8 +50,15 @@ def _emphasise(element: Any, spans: Sequence[str], make: Any) -> None:
         element.append(tspan)
 
 
-def finish(svg: bytes, emphasis: Mapping[str, Emphasis] | None = None) -> bytes:
-    """The SVG with comments, scripts, event handlers and unsafe links removed."""
+def finish(
+    svg: bytes,
+    emphasis: Mapping[str, Emphasis] | None = None,
+    legend: Sequence[LegendItem] = (),
+) -> bytes:
+    """The SVG with comments, scripts, event handlers and unsafe links removed.
+
+    ``legend`` entries are drawn as a strip under the picture (see ``_render.legend``).
+    """
     import xml.etree.ElementTree as ET
 
     from argmap._render.dot import safe_url
@@ -81,6 +89,10 @@ def finish(svg: bytes, emphasis: Mapping[str, Emphasis] | None = None) -> bytes:
                 end = wanted.first_line + wanted.line_count
                 for text in texts[wanted.first_line : end]:
                     _emphasise(text, wanted.spans, _maker(ET))
+    if legend:
+        from argmap._render.legend import draw_legend
+
+        draw_legend(root, legend, SANS)
     out = ET.tostring(root, encoding="unicode")
     return ('<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n' + out + "\n").encode()
 

@@ -3,6 +3,18 @@
 A view is a frozen set of options; :func:`select` turns a map and a view into the exact set of
 claims, relations, evidence and sources to draw. Keeping selection apart from drawing lets the
 tests check "this view shows exactly these nodes" without parsing any output.
+
+Public API (used by the DOT builder and by other front ends such as an HTML viewer):
+
+- ``View(view="overview")``: the theses, the claims up to ``overview_depth`` (default 2)
+  relation steps below them, every objection and what supports or attacks it directly, with
+  short titles and no evidence; ``View(section=ID)``: one section, with each relation that
+  leaves it drawn to a :class:`Stub` naming the far node (``stubs=False`` drops them).
+- :func:`select` ``(map, view) -> Selection``: claims, relations, evidence, sources and
+  stubs, each in map order.
+- :func:`overview_claims` ``(map, depth=2) -> list[str]``: the overview's claim IDs, map order.
+- :func:`short_title` ``(claim, limit=60) -> str``: the claim's ``title``, else its text cut
+  at a word boundary with an ellipsis.
 """
 
 from __future__ import annotations
@@ -16,12 +28,30 @@ if TYPE_CHECKING:
     from argmap._findings import Finding
     from argmap._model import ArgumentMap, Claim, Evidence, Relation, Source
 
-__all__ = ["EvidenceMode", "RankDir", "Selection", "View", "ViewError", "select"]
+__all__ = [
+    "VIEWS",
+    "EvidenceMode",
+    "RankDir",
+    "Selection",
+    "Stub",
+    "View",
+    "ViewError",
+    "ViewName",
+    "overview_claims",
+    "select",
+    "short_title",
+]
 
 EvidenceMode = Literal["show", "count", "hide"]
 RankDir = Literal["BT", "TB", "LR", "RL"]
+ViewName = Literal["full", "overview"]
 EVIDENCE_MODES: tuple[str, ...] = ("show", "count", "hide")
 RANKDIRS: tuple[str, ...] = ("BT", "TB", "LR", "RL")
+#: ``full``: the whole map (or the section or neighbourhood asked for); ``overview``: the top
+#: of the argument only, with short titles, sized to read at a screen's width.
+VIEWS: tuple[str, ...] = ("full", "overview")
+#: Longest short title, in characters, when a claim has no ``title`` of its own.
+SHORT_TITLE = 60
 
 #: Above this many drawn nodes a map is too big to read (and slow to lay out): evidence is
 #: collapsed to counts, and if that is not enough the render stops and suggests a view.
@@ -45,8 +75,16 @@ class View:
     ``findings`` (validator findings) and ``grounded`` (claim ID -> in/out/undecided, or
     ``True`` to compute it) are overlays; ``tag_colours`` maps a tag to a fill colour.
     ``max_nodes`` and ``max_edges`` bound the drawing (the legend is not counted).
+    ``view="overview"`` draws the top of the argument (see the module docstring) and
+    ``overview_depth`` says how many steps below the theses it reaches; ``stubs`` draws the
+    links that leave a section as labelled stubs; ``titles`` labels claims with their short
+    title instead of their text (on by default in the overview).
     """
 
+    view: ViewName = "full"
+    overview_depth: int = 2
+    stubs: bool = True
+    titles: bool | None = None
     section: str | None = None
     focus: str | None = None
     depth: int = 1
@@ -57,7 +95,7 @@ class View:
     findings: Sequence[Finding] = ()
     grounded: Mapping[str, str] | bool | None = None
     tag_colours: Mapping[str, str] = field(default_factory=dict)
-    wrap: int = 34
+    wrap: int | None = None
     max_label: int = 320
     max_nodes: int = DEFAULT_MAX_NODES
     max_edges: int = DEFAULT_MAX_EDGES
@@ -74,7 +112,25 @@ class View:
         view.validate()
         return view
 
+    @property
+    def short_titles(self) -> bool:
+        """Whether claims are labelled with their short title (default: in the overview)."""
+        return self.view == "overview" if self.titles is None else self.titles
+
+    @property
+    def wrap_width(self) -> int:
+        """Characters per label line: ``wrap``, else 34 (22 for short titles, to stay narrow)."""
+        if self.wrap is not None:
+            return self.wrap
+        return 22 if self.short_titles else 34
+
     def validate(self) -> None:
+        if self.view not in VIEWS:
+            msg = f"view must be one of {', '.join(VIEWS)}, not {self.view!r}"
+            raise ViewError(msg)
+        if self.overview_depth < 0:
+            msg = f"overview_depth must be 0 or more, not {self.overview_depth}"
+            raise ViewError(msg)
         if self.evidence not in EVIDENCE_MODES:
             msg = f"evidence must be one of {', '.join(EVIDENCE_MODES)}, not {self.evidence!r}"
             raise ViewError(msg)
@@ -84,7 +140,7 @@ class View:
         if self.depth < 0:
             msg = f"depth must be 0 or more, not {self.depth}"
             raise ViewError(msg)
-        if self.wrap < 10 or self.max_label < 20 or self.max_nodes < 1 or self.max_edges < 1:
+        if self.wrap_width < 10 or self.max_label < 20 or self.max_nodes < 1 or self.max_edges < 1:
             msg = "wrap must be >= 10, max_label >= 20, max_nodes >= 1 and max_edges >= 1"
             raise ViewError(msg)
         from argmap._render.style import check_colour
@@ -96,9 +152,24 @@ class View:
                 raise ViewError(str(exc)) from None
 
 
+@dataclass(frozen=True)
+class Stub:
+    """A node outside the view that a drawn relation reaches: drawn small, named, linked.
+
+    ``kind`` is ``"claim"`` (a claim outside the section) or ``"relation"`` (a relation
+    outside it that a drawn undercut attacks); ``id`` is that claim's or relation's ID,
+    ``title`` its short title (a relation's: "FROM -> TO"), ``section`` the claim's section.
+    """
+
+    id: str
+    kind: Literal["claim", "relation"]
+    title: str
+    section: str | None = None
+
+
 @dataclass
 class Selection:
-    """What to draw, each list in map order."""
+    """What to draw, each list in map order (stubs in the order the relations reach them)."""
 
     claims: list[Claim]
     relations: list[Relation]
@@ -106,10 +177,11 @@ class Selection:
     sources: list[Source]
     evidence_mode: EvidenceMode
     collapsed: bool = False  # True when evidence was collapsed because the map is large
+    stubs: list[Stub] = field(default_factory=list)
 
     @property
     def node_count(self) -> int:
-        return len(self.claims) + len(self.evidence) + len(self.sources)
+        return len(self.claims) + len(self.evidence) + len(self.sources) + len(self.stubs)
 
     @property
     def edge_count(self) -> int:
@@ -145,6 +217,10 @@ class Selection:
             | {e.id for e in self.evidence}
             | {s.id for s in self.sources}
         )
+
+    def stub_ids(self) -> set[str]:
+        """IDs of the far claims and relations drawn as stubs."""
+        return {s.id for s in self.stubs}
 
 
 def _section_family(argmap: ArgumentMap, root: str) -> set[str]:
@@ -238,9 +314,125 @@ def _unique(items: Iterable[Any]) -> list[Any]:
     return result
 
 
+def short_title(claim: Claim, limit: int = SHORT_TITLE) -> str:
+    """The claim's own ``title``, else its text cut at a word boundary, with an ellipsis.
+
+    >>> from argmap._model import Claim
+    >>> short_title(Claim(id="C", text="Cycling rose after the lanes opened", title="More bikes"))
+    'More bikes'
+    >>> short_title(Claim(id="C", text="Cycling rose sharply after the lanes opened in 2019"), 30)
+    'Cycling rose sharply after the…'
+    """
+    body = " ".join((claim.title or claim.text).split())
+    if len(body) <= limit:
+        return body
+    cut = body[: limit + 1]  # one more: a word that ends at the limit is whole
+    cut = cut.rsplit(" ", 1)[0] if " " in cut else body[:limit]
+    return cut.rstrip(" ,;:") + "…"
+
+
+def overview_claims(argmap: ArgumentMap, depth: int = 2) -> list[str]:
+    """IDs of the claims the overview draws, in map order.
+
+    The roots are the theses and the objections (a map without theses starts from its
+    top claims: those that something supports or attacks and that reach nothing). From each
+    root the walk goes down the relations (premises of a relation into a drawn claim, and of
+    an undercut of a relation into one) for ``depth`` steps. Claims of kind ``premise`` or
+    ``assumption`` are kept only one step below a root: further down they are detail.
+    """
+    claims = _unique(argmap.claims)
+    kinds = {c.id: str(c.kind.value) for c in claims}
+    roots = [c.id for c in claims if kinds[c.id] in {"thesis", "objection"}]
+    if not any(kinds[r] == "thesis" for r in roots):
+        targets = {r.to for r in argmap.relations}
+        premises = {p for r in argmap.relations for p in r.from_}
+        roots += [c.id for c in claims if c.id in targets and c.id not in premises]
+    relations = {r.id: r for r in argmap.relations}
+    into: dict[str, list[Relation]] = {}
+    for relation in argmap.relations:
+        target = relation.to
+        if relation.type == "undercuts":
+            undercut = relations.get(relation.to)
+            if undercut is None:
+                continue
+            target = undercut.to
+        into.setdefault(target, []).append(relation)
+    level = dict.fromkeys(roots, 0)
+    queue = deque(roots)
+    while queue:
+        current = queue.popleft()
+        if level[current] >= depth:
+            continue
+        for relation in into.get(current, []):
+            for premise in relation.from_:
+                if premise in level or premise not in kinds:
+                    continue
+                step = level[current] + 1
+                if step > 1 and kinds[premise] in {"premise", "assumption"}:
+                    continue
+                level[premise] = step
+                queue.append(premise)
+    return [c.id for c in claims if c.id in level]
+
+
+def _stubbed_relations(
+    argmap: ArgumentMap, inside: set[str]
+) -> tuple[list[Relation], list[Stub]]:
+    """Relations with an end inside ``inside``, and the stubs for their ends outside it."""
+    claims = {c.id: c for c in _unique(argmap.claims)}
+    by_id = {r.id: r for r in argmap.relations}
+    stubs: dict[str, Stub] = {}
+
+    def claim_stub(claim_id: str) -> None:
+        if claim_id not in inside and claim_id not in stubs:
+            far = claims[claim_id]
+            stubs[claim_id] = Stub(claim_id, "claim", short_title(far), far.section)
+
+    chosen: list[Relation] = []
+    chosen_ids: set[str] = set()
+    for relation in argmap.relations:
+        if relation.type == "undercuts" or relation.id in chosen_ids:
+            continue
+        ends = [*relation.from_, relation.to]
+        if not all(end in claims for end in ends) or not any(end in inside for end in ends):
+            continue
+        for end in ends:
+            claim_stub(end)
+        chosen.append(relation)
+        chosen_ids.add(relation.id)
+    changed = True
+    while changed:  # undercuts of undercuts: repeat until nothing more is drawn
+        changed = False
+        for relation in argmap.relations:
+            if relation.type != "undercuts" or relation.id in chosen_ids:
+                continue
+            if not all(p in claims for p in relation.from_):
+                continue
+            touches = any(p in inside for p in relation.from_)
+            if relation.to not in chosen_ids and not touches:
+                continue
+            target = by_id.get(relation.to)
+            if relation.to not in chosen_ids:
+                if target is None:
+                    continue
+                if relation.to not in stubs:
+                    arrow = f"{' + '.join(target.from_)} {target.type.value} {target.to}"
+                    stubs[relation.to] = Stub(relation.to, "relation", arrow)
+            for premise in relation.from_:
+                claim_stub(premise)
+            chosen.append(relation)
+            chosen_ids.add(relation.id)
+            changed = True
+    order = {r.id: i for i, r in enumerate(argmap.relations)}
+    return sorted(chosen, key=lambda r: order[r.id]), list(stubs.values())
+
+
 def select(argmap: ArgumentMap, view: View) -> Selection:
     """The nodes and relations ``view`` draws from ``argmap``."""
     claims = _unique(argmap.claims)
+    if view.view == "overview":
+        wanted_ids = set(overview_claims(argmap, view.overview_depth))
+        claims = [c for c in claims if c.id in wanted_ids]
     if view.section is not None:
         if view.section not in {s.id for s in argmap.sections}:
             known = ", ".join(s.id for s in argmap.sections) or "none"
@@ -255,17 +447,32 @@ def select(argmap: ArgumentMap, view: View) -> Selection:
         near = _neighbourhood(argmap, view.focus, view.depth)
         claims = [c for c in claims if c.id in near]
     claim_ids = {c.id for c in claims}
-    relations = _visible_relations(argmap, claim_ids)
+    stubs: list[Stub] = []
+    if view.section is not None and view.stubs:
+        relations, stubs = _stubbed_relations(argmap, claim_ids)
+    else:
+        relations = _visible_relations(argmap, claim_ids)
     evidence: list[Evidence] = []
     sources: list[Source] = []
     mode: EvidenceMode = view.evidence
+    if view.view == "overview":
+        # a claim whose every link runs through claims the overview leaves out says nothing
+        # about the argument's shape: the theses and objections stay, the rest must connect
+        linked = {r.to for r in relations} | {p for r in relations for p in r.from_}
+        roots = {"thesis", "objection"}
+        kept = [c for c in claims if c.id in linked or str(c.kind.value) in roots]
+        if len(kept) < len(claims):
+            claims = kept
+            relations = _visible_relations(argmap, {c.id for c in claims})
+    if view.view == "overview" and mode == "show":
+        mode = "hide"  # the overview never draws evidence nodes; "count" keeps the counts
     if mode == "show":
         wanted = {e for c in claims for e in c.evidence}
         evidence = [e for e in _unique(argmap.evidence) if e.id in wanted]
         if view.sources:
             cited = {e.source for e in evidence}
             sources = [s for s in _unique(argmap.sources) if s.id in cited]
-    selection = Selection(claims, relations, evidence, sources, mode)
+    selection = Selection(claims, relations, evidence, sources, mode, stubs=stubs)
     if evidence and selection.over(view):
-        selection = Selection(claims, relations, [], [], "count", collapsed=True)
+        selection = Selection(claims, relations, [], [], "count", collapsed=True, stubs=stubs)
     return selection

@@ -45,7 +45,17 @@ def _tag_colours(values: tuple[str, ...]) -> dict[str, str]:
               show_default=True,
               help="Layout engine: the system dot, or Graphviz in WebAssembly (auto: dot "
               "when on PATH).")
-@click.option("--section", help="Draw one section (and the sections inside it).")
+@click.option("--view", "view_name", type=click.Choice(["full", "overview"]), default="full",
+              show_default=True,
+              help="overview: the theses, the claims one or two steps below them and the "
+              "objections, with short titles and no evidence.")
+@click.option("--overview-depth", type=click.IntRange(min=0), default=2, show_default=True,
+              help="With --view overview: how many relation steps below the theses to draw.")
+@click.option("--section", help="Draw one section (and the sections inside it); links that "
+              "leave it end in labelled stubs.")
+@click.option("--no-stubs", is_flag=True,
+              help="With --section: drop the links that leave the section instead of drawing "
+              "stubs.")
 @click.option("--focus", metavar="ID", help="Draw the neighbourhood of one claim.")
 @click.option("--depth", type=click.IntRange(min=0), default=1, show_default=True,
               help="With --focus: how many relation steps away to draw.")
@@ -61,17 +71,19 @@ def _tag_colours(values: tuple[str, ...]) -> dict[str, str]:
               help="Colour claims by their grounded status (in/out/undecided).")
 @click.option("--tag-colour", "tag_colour", multiple=True, metavar="TAG=COLOUR",
               help="Fill claims carrying TAG with COLOUR (#RRGGBB or a name); repeatable.")
-@click.option("--wrap", type=click.IntRange(min=10), default=34, show_default=True,
-              help="Wrap claim text at this many characters.")
+@click.option("--wrap", type=click.IntRange(min=10), default=None,
+              help="Wrap claim text at this many characters [default: 34; 22 in the "
+              "overview].")
 @click.option("--max-nodes", type=click.IntRange(min=1), default=600, show_default=True,
               help="Most nodes to draw: above it evidence is collapsed, then the render stops.")
 @click.option("--max-edges", type=click.IntRange(min=1), default=1000, show_default=True,
               help="Most edges to draw: above it evidence is collapsed, then the render stops.")
 @map_options
 def render(
-    path: Path, output: Path | None, fmt: str | None, backend: str, section: str | None,
+    path: Path, output: Path | None, fmt: str | None, backend: str, view_name: str,
+    overview_depth: int, section: str | None, no_stubs: bool,
     focus: str | None, depth: int, evidence: str, sources: bool, rankdir: str,
-    no_legend: bool, findings: bool, grounded: bool, tag_colour: tuple[str, ...], wrap: int,
+    no_legend: bool, findings: bool, grounded: bool, tag_colour: tuple[str, ...], wrap: int | None,
     max_nodes: int, max_edges: int,
 ) -> None:
     """Draw the map at PATH (a map file or folder) with Graphviz.
@@ -109,6 +121,7 @@ def render(
         _fail("the map cannot be loaded; `argmap check` explains", code=2 if exc.unreadable else 1)
         return
     view: dict[str, object] = {
+        "view": view_name, "overview_depth": overview_depth, "stubs": not no_stubs,
         "section": section, "focus": focus, "depth": depth, "evidence": evidence,
         "sources": sources, "rankdir": rankdir, "legend": not no_legend, "wrap": wrap,
         "max_nodes": max_nodes, "max_edges": max_edges, "grounded": True if grounded else None,
