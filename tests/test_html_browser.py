@@ -22,8 +22,10 @@ import pytest
 
 import argmap
 from argmap._engine.run import check_context
-from argmap._html import overview_claims, render_html
+from argmap._html import render_html
 from argmap._render import View
+from argmap._render.views import View as _View
+from argmap._render.views import select
 from browser import console_errors, missing, requests_made, start
 
 pytestmark = pytest.mark.browser
@@ -38,6 +40,11 @@ HOSTILE_CASES = ("html-label-injection", "svg-script-injection", "svg-url-inject
 _WHY = missing()
 if _WHY is not None:
     pytestmark = [pytestmark, pytest.mark.skip(reason=f"browser tests: {_WHY}")]
+
+
+def start_claims(m: argmap.ArgumentMap) -> list[str]:
+    """The claims the page starts on: those the overview draws."""
+    return [c.id for c in select(m, _View(view="overview")).claims]
 
 
 @pytest.fixture(scope="module")
@@ -107,7 +114,7 @@ def test_loads_with_no_console_error_and_no_request_but_itself(driver: Any, page
 def test_starts_on_the_overview(driver: Any, page: Path,
                                 paper: tuple[argmap.ArgumentMap, Any, list[Any]]) -> None:
     load(driver, page)
-    assert shown_claims(driver) == set(overview_claims(paper[0]))
+    assert shown_claims(driver) == set(start_claims(paper[0]))
 
 
 def test_search_by_id_and_by_words(driver: Any, page: Path,
@@ -116,7 +123,7 @@ def test_search_by_id_and_by_words(driver: Any, page: Path,
     from selenium.webdriver.common.keys import Keys
 
     m = paper[0]
-    hidden = next(c for c in m.claims if c.id not in set(overview_claims(m)))
+    hidden = next(c for c in m.claims if c.id not in set(start_claims(m)))
     load(driver, page)
     box = driver.find_element(By.ID, "search")
     words = " ".join(hidden.text.split()[2:6])
@@ -127,7 +134,7 @@ def test_search_by_id_and_by_words(driver: Any, page: Path,
     box.send_keys(hidden.id, Keys.ENTER)
     assert panel_title(driver).startswith(hidden.id + " ")
     assert hidden.id in shown_claims(driver)  # a claim found is shown, even off the overview
-    node = driver.find_element(By.CSS_SELECTOR, f'g[data-claim="{hidden.id}"]')
+    node = driver.find_element(By.CSS_SELECTOR, f'#picture-map g[data-claim="{hidden.id}"]')
     assert "selected" in node.get_attribute("class")
     assert console_errors(driver) == []
 
@@ -138,7 +145,7 @@ def _anchored_claim(paper: tuple[argmap.ArgumentMap, Any, list[Any]]) -> tuple[s
 
     m, ctx, _ = paper
     evidence = {e.id: e for e in m.evidence}
-    for claim_id in overview_claims(m):
+    for claim_id in start_claims(m):
         claim = next(c for c in m.claims if c.id == claim_id)
         for item in claim.evidence:
             result = anchor_evidence(ctx, evidence[item])
@@ -157,9 +164,11 @@ def test_click_a_claim_shows_its_quote_highlighted(
     load(driver, page)
     driver.find_element(By.ID, "zoom-in").click()  # a real click needs the node on screen:
     driver.execute_script(  # centre it as the search would, without opening it
-        "document.querySelector('g[data-claim=\"' + arguments[0] + '\"]').focus()", claim_id
+        "document.querySelector('.frame:not([hidden]) g[data-claim=\"' + arguments[0] + '\"]')"
+        ".focus()", claim_id
     )
-    node = driver.find_element(By.CSS_SELECTOR, f'g[data-claim="{claim_id}"]')
+    node = driver.find_element(By.CSS_SELECTOR,
+                               f'.frame:not([hidden]) g[data-claim="{claim_id}"]')
     node.click()
     assert panel_title(driver).startswith(claim_id + " ")
     marks = driver.find_elements(By.CSS_SELECTOR, "#panel mark.quote-span")
@@ -177,8 +186,8 @@ def test_click_a_claim_shows_its_quote_highlighted(
 
 def _expandable(m: argmap.ArgumentMap) -> tuple[str, set[str]]:
     """A claim of the overview with supports or attacks the overview does not show."""
-    start_set = set(overview_claims(m))
-    for claim_id in overview_claims(m):
+    start_set = set(start_claims(m))
+    for claim_id in start_claims(m):
         below = {p for r in m.relations if r.to == claim_id for p in r.from_}
         if below - start_set:
             return claim_id, below - start_set
@@ -187,6 +196,8 @@ def _expandable(m: argmap.ArgumentMap) -> tuple[str, set[str]]:
 
 def test_expand_and_collapse(driver: Any, page: Path,
                              paper: tuple[argmap.ArgumentMap, Any, list[Any]]) -> None:
+    """From the overview, E on a claim shows the whole map with its supports and attacks;
+    E again hides them; the claim panel's button does the same."""
     from selenium.webdriver.common.by import By
 
     claim_id, children = _expandable(paper[0])
@@ -194,18 +205,19 @@ def test_expand_and_collapse(driver: Any, page: Path,
     before = shown_claims(driver)
     assert not children & before
     driver.execute_script(
-        "document.querySelector('g[data-claim=\"' + arguments[0] + '\"]').focus()", claim_id
+        "document.querySelector('.frame:not([hidden]) g[data-claim=\"' + arguments[0] + '\"]')"
+        ".focus()", claim_id
     )
     driver.switch_to.active_element.send_keys("e")
-    after = shown_claims(driver)
-    assert children <= after
-    node = driver.find_element(By.CSS_SELECTOR, f'g[data-claim="{claim_id}"]')
+    assert driver.execute_script("return document.body.dataset.picture") == "map"
+    assert children <= shown_claims(driver)
+    node = driver.find_element(By.CSS_SELECTOR, f'#picture-map g[data-claim="{claim_id}"]')
     assert node.get_attribute("aria-expanded") == "true"
-    driver.switch_to.active_element.send_keys("e")
-    assert shown_claims(driver) == before
+    assert driver.switch_to.active_element == node
+    node.send_keys("e")
+    assert shown_claims(driver) == before  # the whole map, showing the overview's claims
     assert node.get_attribute("aria-expanded") == "false"
-    # the panel's button does the same
-    node.send_keys("\n")
+    node.send_keys("\n")  # Enter opens it; the panel's button shows and hides the same
     driver.find_element(By.ID, "expand").click()
     assert children <= shown_claims(driver)
     driver.find_element(By.ID, "expand").click()
@@ -271,7 +283,8 @@ def test_findings_panel_filters_and_jumps(
     jump.click()
     opened = panel_title(driver).split(" ")[0]
     assert opened in shown_claims(driver)
-    node = driver.find_element(By.CSS_SELECTOR, f'g[data-claim="{opened}"]')
+    node = driver.find_element(By.CSS_SELECTOR,
+                               f'.frame:not([hidden]) g[data-claim="{opened}"]')
     assert "selected" in node.get_attribute("class")
     assert driver.find_elements(By.CSS_SELECTOR, "#panel .claim-findings li")
     assert console_errors(driver) == []

@@ -17,34 +17,7 @@ if TYPE_CHECKING:
     from argmap._model import ArgumentMap
     from argmap._render.views import View
 
-__all__ = ["notebook_frame", "overview_claims", "render_html"]
-
-
-def overview_claims(argmap: ArgumentMap) -> list[str]:
-    """The claims the page starts with: theses, the claims one or two steps below them, and
-    objections (with what they attack), in map order."""
-    below: dict[str, list[str]] = {}
-    by_relation = {r.id: r for r in argmap.relations}
-    for relation in argmap.relations:
-        target = relation.to
-        if relation.type == "undercuts":
-            undercut = by_relation.get(relation.to)
-            if undercut is None:
-                continue
-            target = undercut.to
-        below.setdefault(target, []).extend(relation.from_)
-    wanted = {c.id for c in argmap.claims if c.kind == "thesis"}
-    level = set(wanted)
-    for _ in range(2):
-        level = {p for t in sorted(level) for p in below.get(t, [])}
-        wanted |= level
-    for claim in argmap.claims:
-        if claim.kind == "objection":
-            wanted.add(claim.id)
-            wanted.update(r.to for r in argmap.relations if claim.id in r.from_)
-    if not wanted:  # a map with no thesis: start on everything
-        wanted = {c.id for c in argmap.claims}
-    return [c for c in dict.fromkeys(c.id for c in argmap.claims) if c in wanted]
+__all__ = ["notebook_frame", "render_html"]
 
 
 def render_html(
@@ -56,7 +29,9 @@ def render_html(
     """The HTML page of ``argmap``; ``checked`` is a finished check (findings, context), else
     the map is checked here with the default configuration.
 
-    The picture is the view's drawing with the findings marked on their nodes; evidence drawn
+    The whole map's page has two pictures: the overview (``View(view="overview")``), where it
+    starts, and the whole map, on whose fixed layout claims are shown and hidden; a section or
+    neighbourhood view has the second only. Both mark the findings on their nodes; evidence drawn
     as nodes (``evidence="show"``, the default) becomes a count on each claim, as the claim
     panel shows every evidence item in full.
     """
@@ -67,16 +42,25 @@ def render_html(
     from argmap._html.page import page
     from argmap._html.svg import prepare_svg
     from argmap._render import draw_svg
+    from argmap._render.views import select
 
     findings, ctx = checked if checked is not None else check_context(argmap)
     if view.findings:
         findings = list(view.findings)
     evidence = "count" if view.evidence == "show" else view.evidence
     drawn = dataclasses.replace(view, findings=tuple(findings), evidence=evidence)
+    drawn = dataclasses.replace(drawn, view="full")
+    whole = view.section is None and view.focus is None
+    overview = dataclasses.replace(drawn, view="overview", evidence="hide")
+    start = [c.id for c in select(argmap, overview).claims] if whole else []
     pictures: dict[str, str] = {}
+    if start:
+        pictures["overview"] = prepare_svg(draw_svg(argmap, overview, backend), argmap,
+                                           "overview")
     pictures["map"] = prepare_svg(draw_svg(argmap, drawn, backend), argmap, "map")
     data: dict[str, Any] = page_data(ctx, findings)
-    data["overview"] = overview_claims(argmap)
+    # the whole map starts from the overview's claims; a section or neighbourhood from all
+    data["overview"] = start or list(dict.fromkeys(c.id for c in argmap.claims))
     data["pictures"] = list(pictures)
     return page(argmap.title, pictures, data).encode("utf-8")
 

@@ -197,18 +197,19 @@
     return p.matrixTransform(frame.svg.getScreenCTM().inverse());
   }
   function centreOn(id) {
+    // the claim with the shown claims it links to, no closer than one SVG unit a pixel
     var g = current.nodes[id];
     if (!g) { return; }
-    var box = boxOf(current, [g]);
-    var v = current.view;
+    var near = [id].concat(childrenOf(id), (above[id] || []).map(function (r) { return r.to; }));
+    var shown = near.filter(function (k) {
+      return current.nodes[k] && !current.nodes[k].classList.contains("off");
+    }).map(function (k) { return current.nodes[k]; });
+    var box = boxOf(current, shown);
     var rect = current.svg.getBoundingClientRect();
-    // keep the zoom when the claim is readable at it, else zoom to the claim
-    if (box.w > v.w * 0.9 || v.w > (rect.width || v.w) * 3) {
-      fitTo(current, box, true);
-      return;
+    if (box.w > 3 * (rect.width || box.w) || box.h > 3 * (rect.height || box.h)) {
+      box = boxOf(current, [g]);  // too spread out to read: the claim alone
     }
-    setView(current, { x: box.x + box.w / 2 - v.w / 2, y: box.y + box.h / 2 - v.h / 2,
-                       w: v.w, h: v.h });
+    fitTo(current, box, true);
   }
 
   function show(name) {
@@ -384,11 +385,11 @@
     selected = id;
     markSelected();
     renderPanel(c);
+    document.body.classList.add("panel-open");  // first: the picture's size changes
     if (move) {
       centreOn(id);
       current.nodes[id].focus({ preventScroll: true });
     }
-    document.body.classList.add("panel-open");
   }
 
   function toggleExpand(id) {
@@ -436,7 +437,10 @@
         var box = boxOf(frame, [g]);
         var v = frame.view;
         if (box && (box.x < v.x || box.y < v.y || box.x + box.w > v.x + v.w ||
-                    box.y + box.h > v.y + v.h)) { centreOn(id); }
+                    box.y + box.h > v.y + v.h)) {
+          setView(frame, { x: box.x + box.w / 2 - v.w / 2, y: box.y + box.h / 2 - v.h / 2,
+                           w: v.w, h: v.h });
+        }
       });
     });
     frame.svg.addEventListener("pointerdown", function (event) {
@@ -586,4 +590,5 @@
   show(frames.overview ? "overview" : "map");
   fit();
   document.body.classList.add("ready");
+  if (window.performance && performance.mark) { performance.mark("argmap-ready"); }
 }());
