@@ -53,11 +53,13 @@ def render_html(
     whole = view.section is None and view.focus is None
     overview = dataclasses.replace(drawn, view="overview", evidence="hide")
     start = [c.id for c in select(argmap, overview).claims] if whole else []
+    # the whole map first: a map too large to draw is refused before any other layout runs
+    whole_map = prepare_svg(draw_svg(argmap, drawn, backend), argmap, "map")
     pictures: dict[str, str] = {}
-    if start:
+    if start:  # first in the page: what a reader without JavaScript sees
         pictures["overview"] = prepare_svg(draw_svg(argmap, overview, backend), argmap,
                                            "overview")
-    pictures["map"] = prepare_svg(draw_svg(argmap, drawn, backend), argmap, "map")
+    pictures["map"] = whole_map
     data: dict[str, Any] = page_data(ctx, findings)
     # the whole map starts from the overview's claims; a section or neighbourhood from all
     data["overview"] = start or list(dict.fromkeys(c.id for c in argmap.claims))
