@@ -2,9 +2,9 @@
 """Regenerate docs/img/ and docs/paper/ (run: python3 tasks.py docs).
 
 Images are drawn with the WebAssembly backend so they are byte-identical on every machine,
-whether or not Graphviz is installed. The paper's map (claims/fiia-298) is drawn whole and
-once per section into docs/paper/, next to its verification report and its interactive HTML
-map (fiia-298.html).
+whether or not Graphviz is installed. The paper's map (claims/fiia-298) is drawn as an
+overview, whole, and once per section into docs/paper/, next to its verification report and
+its interactive HTML map (fiia-298.html).
 """
 
 from __future__ import annotations
@@ -34,8 +34,10 @@ def main() -> int:
     draw(bike, "bike-lanes")
     draw(bike, "bike-lanes-grounded", evidence="count", grounded=True)
     draw(bike, "bike-lanes-focus", focus="O-COST", depth=1, rankdir="LR")
+    draw(bike, "bike-lanes-overview", view="overview")
     small = argmap.load(ROOT / "tests" / "render" / "maps" / "small")
     draw(small, "uniforms-findings", findings=argmap.check(small), evidence="hide")
+    draw(small, "uniforms-section-stubs", section="effects", evidence="hide")
     paper = ROOT / "claims" / "fiia-298"
     if any((paper / name).is_file() for name in ("map.yaml", "map.yml", "map.json")):
         from argmap._engine.run import check_map
@@ -48,7 +50,9 @@ def main() -> int:
             return 1
         m = run.maps[0]
         findings = list(run.findings)
-        # the whole map is about 40,000 px wide: SVG only, which browsers zoom and search
+        # the overview fits a screen (docs/render.md); the whole map is about 40,000 px
+        # wide: SVG only, which browsers zoom and search
+        draw(m, "fiia-298-overview", out=PAPER_OUT, view="overview", grounded=True)
         draw(m, "fiia-298", formats=("svg",), out=PAPER_OUT, evidence="count", grounded=True)
         draw(m, "fiia-298-evidence", formats=("svg",), out=PAPER_OUT)
         draw(m, "fiia-298-findings", formats=("svg",), out=PAPER_OUT, evidence="count",

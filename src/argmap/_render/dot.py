@@ -456,7 +456,7 @@ class _Builder:
         where = f" (in {item.section})" if item.section else ""
         first = f"outside: {item.id}{where}"
         lines = [*wrap(first, 30, limit=80), *wrap(item.title, 24, limit=80)]
-        tip = [f"{item.id} ({item.kind}, outside this view)", item.title]
+        tip = [f"{item.id} (outside this view)", item.title]
         return self._finish(f"stub-{item.id}", attrs, lines, tip, ["stub", f"stub-{item.kind}"])
 
     def end(self, claim_id: str) -> str:

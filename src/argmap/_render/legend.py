@@ -20,7 +20,7 @@ SVG_NS = "http://www.w3.org/2000/svg"
 FONT_SIZE = 10.0
 #: Average advance of a Helvetica-like glyph, as a fraction of the size; a little wide on
 #: purpose, so an estimated row never runs past the picture.
-_ADVANCE = 0.58
+_ADVANCE = 0.52
 _SAMPLE_W = 26.0
 _SAMPLE_H = 13.0
 _GAP = 6.0

@@ -21,8 +21,9 @@ from argmap.cli.options import current_config, current_limits, map_options
 )
 @map_options
 def report(path: Path, output: Path | None) -> None:
-    """Write a verification report of the map at PATH: sizes, figures and their sources,
-    arithmetic checks, quote anchoring, grounded status of theses, and every finding.
+    """Write a verification report of the map at PATH: sizes, the theses' grounded status,
+    the argument as an outline from the theses down, the sources, figures and dates with
+    their sources, arithmetic checks, the quotes not found as written, and every finding.
 
     The findings follow [tool.argmap] (select, ignore, severity), as in `argmap check`.
     Exit codes: 0 written, 2 usage error, or the map cannot be loaded (its load errors are
