@@ -198,7 +198,9 @@ def test_report_of_a_hostile_map_in_a_hostile_folder(tmp_path: Path) -> None:
     assert len([h for h in heading_texts(report) if "pwned" in h]) == 0
     theses = tables[1]
     assert ["O1 (objection)", "in", shown(attacks[7] + attacks[8]).strip()] in theses
-    figures = tables[2]
+    sources = tables[2]
+    assert sources[0][:4] == ["S1", "", "", shown(attacks[5]).strip()]
+    figures = tables[3]
     assert figures[0][:3] == ["T1", "Q1", shown(attacks[4]).strip()]
     assert shown(attacks[6]).strip() in figures[0][3]
     assert fence.content == visible(f"argmap report {shlex.quote(str(folder))}") + "\n"
@@ -267,10 +269,17 @@ def _assert_report_safe(run: Any, folder: Path) -> None:
     m = context.map
     assert heading_texts(report)[0] == f"Verification report: {shown(m.title)}".strip()
     quantities = [(c.id, q) for c in m.claims for q in c.quantities]
-    figures = tables[2]
-    assert [row[:3] for row in figures] == [
-        [cid, q.id, shown(q.text or "").strip()] for cid, q in quantities
-    ]
+    # size, theses, then sources (a table when the map has any), figures, years and dates
+    # (each a table when the map has any)
+    index = 3 if m.sources else 2
+    for dated in (False, True):
+        chosen = [(cid, q) for cid, q in quantities if (str(q.kind) in {"year", "date"}) == dated]
+        if not chosen:
+            continue
+        assert [row[:3] for row in tables[index]] == [
+            [cid, q.id, shown(q.text or "").strip()] for cid, q in chosen
+        ]
+        index += 1
     findings_table = tables[-1] if run.findings else []
     messages = [row[3] for row in findings_table]
     for finding, message in zip(run.findings, messages, strict=True):

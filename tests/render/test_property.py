@@ -70,3 +70,28 @@ def test_render_never_crashes(m: ArgumentMap, evidence: str, grounded: bool,
     root = parse_svg(svg)
     assert_safe(root)
     assert node_ids(root, "claim") == {c.id for c in m.claims}
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(m=maps(), data=st.data())
+def test_views_never_crash_and_draw_what_they_select(m: ArgumentMap, data: st.DataObject) -> None:
+    """The overview and section views (with stubs) on arbitrary maps: dangling relations,
+    undercuts of undercuts, linked premises outside the section, no thesis at all."""
+    from argmap._render.views import View, select
+
+    section = data.draw(st.sampled_from([None, *(s.id for s in m.sections)]))
+    options: dict[str, Any] = {
+        "view": data.draw(st.sampled_from(["full", "overview"])),
+        "overview_depth": data.draw(st.integers(0, 3)),
+        "section": section,
+        "stubs": data.draw(st.booleans()),
+        "titles": data.draw(st.sampled_from([None, True, False])),
+        "evidence": data.draw(st.sampled_from(["show", "count", "hide"])),
+    }
+    selection = select(m, View.from_options(options))
+    assert argmap.to_dot(m, **options) == argmap.to_dot(m, **options)
+    root = parse_svg(argmap.render(m, backend="wasm", **options))
+    assert_safe(root)
+    assert node_ids(root, "claim") == {c.id for c in selection.claims}
+    assert node_ids(root, "stub") == {f"stub-{s}" for s in selection.stub_ids()}
+    assert not selection.stub_ids() & {c.id for c in selection.claims}
