@@ -339,3 +339,22 @@ def test_hostile_maps_stay_text(driver: Any, tmp_path: Path, case: str) -> None:
     assert counts == {"scripts": 2, "foreign": 0, "handlers": 0}
     assert console_errors(driver) == []
     assert requests_made(driver) == [path.as_uri()]
+
+
+def test_a_section_page_opens_a_claim_it_does_not_draw(driver: Any, tmp_path: Path) -> None:
+    """A section's page has no overview and draws only the section; a claim found outside it
+    opens in the panel all the same."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    m = argmap.load(PAPER)
+    section = m.sections[0].id
+    outside = next(c for c in m.claims if c.section != section)
+    path = tmp_path / "section.html"
+    path.write_bytes(argmap.render(m, "html", section=section))
+    load(driver, path)
+    assert driver.execute_script("return document.body.dataset.picture") == "map"
+    assert outside.id not in shown_claims(driver)
+    driver.find_element(By.ID, "search").send_keys(outside.id, Keys.ENTER)
+    assert panel_title(driver).startswith(outside.id + " ")
+    assert console_errors(driver) == []

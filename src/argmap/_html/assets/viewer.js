@@ -386,7 +386,7 @@
     markSelected();
     renderPanel(c);
     document.body.classList.add("panel-open");  // first: the picture's size changes
-    if (move) {
+    if (move && current.nodes[id]) {  // a section's page lists claims it does not draw
       centreOn(id);
       current.nodes[id].focus({ preventScroll: true });
     }
