@@ -3,7 +3,8 @@
 
 Images are drawn with the WebAssembly backend so they are byte-identical on every machine,
 whether or not Graphviz is installed. The paper's map (claims/fiia-298) is drawn as an
-overview, whole, and once per section into docs/paper/, next to its verification report.
+overview, whole, and once per section into docs/paper/, next to its verification report and
+its interactive HTML map (fiia-298.html).
 """
 
 from __future__ import annotations
@@ -60,6 +61,12 @@ def main() -> int:
              findings=findings)
         for section in m.sections:
             draw(m, f"fiia-298-{section.id}", out=PAPER_OUT, section=section.id)
+        from argmap._html import render_html
+        from argmap._render import View
+
+        page = render_html(m, View(), "wasm", (findings, run.contexts[0]))
+        atomic_write(PAPER_OUT / "fiia-298.html", page)
+        sys.stdout.write("wrote docs/paper/fiia-298.html\n")
         report = report_markdown(run.contexts[0], findings, command="python3 tasks.py docs")
         path = PAPER_OUT / "report.md"
         atomic_write(path, report)

@@ -39,6 +39,7 @@ LAYERS: dict[str, int] = {
     "argmap._engine": 5,
     "argmap._output": 6,
     "argmap._render": 6,
+    "argmap._html": 6,
     "argmap.cli": 7,
     "argmap.__main__": 7,
 }
@@ -51,6 +52,10 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("argmap._model", "argmap._render"): (
         "ArgumentMap._repr_svg_ draws the map in Jupyter; the import runs only when a notebook "
         "displays a map, and the model stays usable without the renderer"
+    ),
+    ("argmap._model", "argmap._html"): (
+        "ArgumentMap._repr_html_ shows the interactive page in Jupyter; like _repr_svg_, the "
+        "import runs only when a notebook displays a map"
     ),
     ("argmap._model", "argmap._load.origin"): (
         "a type annotation only (under TYPE_CHECKING): ArgumentMap.origin holds the MapOrigin "

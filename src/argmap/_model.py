@@ -587,3 +587,13 @@ class ArgumentMap(_Model):
         from argmap._render import render
 
         return render(self).decode("utf-8")
+
+    def _repr_html_(self) -> str | None:
+        """Jupyter shows a map as its interactive HTML page, in a sandboxed frame.
+
+        None (no layout engine, a map too large to draw) lets Jupyter fall back to
+        :meth:`_repr_svg_`; see ``argmap._html.notebook_frame``.
+        """
+        from argmap._html import notebook_frame
+
+        return notebook_frame(self)

@@ -51,6 +51,7 @@ if TYPE_CHECKING:
 __all__ = [
     "CheckRun",
     "check",
+    "check_context",
     "check_loaded",
     "check_map",
     "check_one",
@@ -120,6 +121,17 @@ def check_loaded(argmap: ArgumentMap, config: Config = DEFAULT_CONFIG) -> list[F
     """Run every selected rule on a loaded map; suppressed findings are kept, marked."""
     findings, _ = _run(argmap, config)
     return findings
+
+
+def check_context(
+    argmap: ArgumentMap, config: Config = DEFAULT_CONFIG
+) -> tuple[list[Finding], RuleContext]:
+    """The findings of a loaded map and the rule context they came from.
+
+    For outputs that show what the rules computed (the HTML map reads the quote anchorings and
+    the grounded analysis from the context), so nothing is computed twice.
+    """
+    return _run(argmap, config)
 
 
 def _run(argmap: ArgumentMap, config: Config) -> tuple[list[Finding], RuleContext]:

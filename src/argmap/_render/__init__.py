@@ -4,7 +4,8 @@
 options are those of :class:`View` (``view`` "full" or "overview", ``overview_depth``,
 ``stubs``, ``titles``, ``section``, ``focus``, ``depth``, ``evidence``,
 ``sources``, ``rankdir``, ``legend``, ``findings``, ``grounded``, ``tag_colours``, ``wrap``,
-``max_label``, ``max_nodes``, ``max_edges``). ``format="dot"`` needs no layout engine at all.
+``max_label``, ``max_nodes``, ``max_edges``). ``format="dot"`` needs no layout engine at all;
+``format="html"`` is the interactive page of ``argmap._html`` around the same drawing.
 """
 
 from __future__ import annotations
@@ -19,10 +20,10 @@ if TYPE_CHECKING:
     from argmap._model import ArgumentMap
     from argmap._render.dot import DotResult
 
-__all__ = ["BACKENDS", "FORMATS", "RenderError", "RenderWarning", "View", "ViewError", "render",
-           "to_dot"]
+__all__ = ["BACKENDS", "FORMATS", "RenderError", "RenderWarning", "View", "ViewError", "draw_svg",
+           "render", "to_dot"]
 
-FORMATS: tuple[str, ...] = ("svg", "png", "pdf", "dot")
+FORMATS: tuple[str, ...] = ("svg", "png", "pdf", "dot", "html")
 
 
 class RenderWarning(UserWarning):
@@ -84,10 +85,21 @@ def _layout(
     return layout_svg(plain.source, backend), plain
 
 
+def draw_svg(argmap: ArgumentMap, view: View, backend: str = "auto") -> bytes:
+    """The finished SVG of ``argmap`` under ``view`` (what ``render(format="svg")`` returns)."""
+    from argmap._render.svg import finish
+
+    laid_out, result = _layout(argmap, view, _build(argmap, view), backend)
+    return finish(laid_out, result.emphasis)
+
+
 def render(
     argmap: ArgumentMap, format: str = "svg", *, backend: str = "auto", **view: Any
 ) -> bytes:
-    """A drawing of ``argmap`` as SVG, PNG, PDF or DOT bytes.
+    """A drawing of ``argmap`` as SVG, PNG, PDF, DOT or HTML bytes.
+
+    ``format="html"`` checks the map with the default configuration (or shows the
+    ``findings`` given) and returns the self-contained interactive page (docs/render.md).
 
     Raises :class:`RenderError` (with a ``hint``) when no engine or converter can make the
     format, :class:`ViewError` for a view the map cannot satisfy, and :class:`TypeError` for
@@ -97,6 +109,10 @@ def render(
         msg = f"unknown format {format!r}: use {', '.join(FORMATS)}"
         raise RenderError(msg)
     chosen = View.from_options(view)
+    if format == "html":
+        from argmap._html import render_html
+
+        return render_html(argmap, chosen, backend)
     result = _build(argmap, chosen)
     if format == "dot":
         return str(result.source).encode("utf-8")

@@ -1,4 +1,4 @@
-"""``argmap render``: draw a map as SVG, PNG, PDF or DOT, written atomically."""
+"""``argmap render``: draw a map as SVG, PNG, PDF, DOT or an HTML page, written atomically."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import click
 
 from argmap.cli.options import current_config, current_limits, map_options
 
-_FORMATS = ("svg", "png", "pdf", "dot")
+_FORMATS = ("svg", "png", "pdf", "dot", "html")
 
 
 def _fail(message: str, hint: str | None = None, code: int = 2) -> None:
@@ -37,7 +37,7 @@ def _tag_colours(values: tuple[str, ...]) -> dict[str, str]:
 @click.argument("path", type=click.Path(path_type=Path))
 @click.option(
     "-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-    help="File to write (.svg, .png, .pdf, .dot); default: SVG or DOT to standard output.",
+    help="File to write (.svg, .png, .pdf, .dot, .html); default: standard output.",
 )
 @click.option("-f", "--format", "fmt", type=click.Choice(_FORMATS),
               help="Output format; default: from the output suffix, else svg.")
@@ -90,7 +90,9 @@ def render(
     """Draw the map at PATH (a map file or folder) with Graphviz.
 
     With --findings the checks follow [tool.argmap] (select, ignore, severity), as in
-    `argmap check`; without it the configuration is not read.
+    `argmap check`; without it the configuration is not read. `-f html` writes one
+    self-contained interactive page (search, claim details with quotes in context, findings);
+    it always runs the checks, following [tool.argmap].
 
     Exit codes: 0 written, 1 the map has load errors, 2 usage error, unreadable input or
     no way to make the format.
@@ -104,7 +106,7 @@ def render(
     chosen = fmt or (output.suffix.lower().lstrip(".") if output is not None else "svg")
     if chosen not in _FORMATS:
         raise click.UsageError(
-            f"cannot tell the format from {output}: use a .svg, .png, .pdf or .dot suffix, "
+            f"cannot tell the format from {output}: use a .svg, .png, .pdf, .dot or .html suffix, "
             "or --format"
         )
     suffix = output.suffix.lower().lstrip(".") if output is not None else ""
@@ -112,7 +114,7 @@ def render(
         raise click.UsageError(f"--format {fmt} would write {fmt.upper()} into {output}")
     if output is None and chosen in {"png", "pdf"} and sys.stdout.isatty():
         raise click.UsageError(f"{chosen.upper()} is binary: write it to a file with -o")
-    config = current_config() if findings else None
+    config = current_config() if findings or chosen == "html" else None
     try:
         argmap = load(path, limits=current_limits())
     except MapLoadError as exc:
@@ -126,14 +128,25 @@ def render(
         "max_nodes": max_nodes, "max_edges": max_edges, "grounded": True if grounded else None,
         "tag_colours": _tag_colours(tag_colour),
     }
-    if config is not None:
+    checked = None
+    if chosen == "html" and config is not None:
+        from argmap._engine.run import check_context
+
+        checked = check_context(argmap, config)
+    elif config is not None:
         from argmap._engine.run import check_loaded
 
         view["findings"] = check_loaded(argmap, config)
     try:
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always", RenderWarning)
-            data = draw(argmap, chosen, backend=backend, **view)
+            if checked is not None:
+                from argmap._html import render_html
+                from argmap._render import View
+
+                data = render_html(argmap, View.from_options(view), backend, checked)
+            else:
+                data = draw(argmap, chosen, backend=backend, **view)
     except (RenderError, ViewError) as exc:
         _fail(str(exc), getattr(exc, "hint", None))
         return
