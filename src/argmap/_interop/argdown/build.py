@@ -182,12 +182,13 @@ class _Builder:
         where = (first.line, first.column) if first is not None else cls.first
         return claim, where, extra_places
 
-    @staticmethod
-    def _untitled_text(found: _Class) -> str:
+    def _untitled_text(self, found: _Class) -> str:
+        """An untitled argument is named by its conclusion (however that is written)."""
         if found.pcs is not None and found.pcs.items:
-            last = found.pcs.items[-1]
-            if last.text:
-                return last.text
+            conclusion = self.cls(found.pcs.items[-1])
+            text = next((m.text for m in conclusion.members if m.text), conclusion.title)
+            if text:
+                return text
         return "untitled argument"
 
     def undefined(self) -> None:

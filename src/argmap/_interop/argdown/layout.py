@@ -106,6 +106,8 @@ class _Walk:
                         self.in_pcs.setdefault(member, argument)
         self.pending_pcs: list[str] = []
         self.section: str | None = None
+        self.after_argument = False  # the last block starts with an argument, no structure
+        self.waiting: list[str] = []  # untitled structures that may not follow it yet
         self.deferred: dict[str | None, list[str]] = {s: [] for s in graph.sections}
 
     def titled(self, key: str) -> bool:
@@ -191,14 +193,19 @@ class _Walk:
                 self.define(member, 0, what="pcs-define", number=number)
 
     def block(self, key: str) -> None:
-        self.plan.ops.append(Op("blank"))
         node = self.nodes[key]
+        if node.argument and not node.titled and self.after_argument:
+            # Argdown would give the structure to the argument above: wait for another block
+            self.waiting.append(key)
+            return
+        self.plan.ops.append(Op("blank"))
         if node.argument and not node.titled:
             self.visited.add(key)
             self.plan.claims.append(key)
             self.pcs(key)
         else:
             self.define(key, 0)
+        self.after_argument = node.argument and node.titled
         while self.pending_pcs:
             argument = self.pending_pcs.pop(0)
             section = self.pcs_section(argument)
@@ -206,6 +213,9 @@ class _Walk:
                 self.deferred[section].append(argument)  # written in its members' section
                 continue
             self.pcs(argument)
+            self.after_argument = False
+        if not self.after_argument and self.waiting:
+            self.block(self.waiting.pop(0))
 
     def pcs_section(self, argument: str) -> str | None:
         """The section of the first member a premise-conclusion structure would define."""
@@ -226,17 +236,28 @@ class _Walk:
     def run(self) -> Plan:
         sections: list[str | None] = [None, *self.graph.sections]
         for section in sections:
+            self.after_argument = False
+            while self.waiting:  # the section ends: nothing else can go between
+                self.block(self.waiting.pop(0))
             self.section = section
             if section is not None:
                 self.plan.ops.append(Op("blank"))
                 self.plan.ops.append(Op("heading", section))
             self.flush(section)
-            for node in self.graph.nodes:
-                if node.id in self.visited or node.section != section:
-                    continue
-                if self.hosted_elsewhere(node.id):
-                    continue
-                self.block(node.id)
+            # untitled structures first: after a block that starts with an argument, Argdown
+            # would give them to that argument; after a heading nothing claims them
+            for untitled_first in (True, False):
+                for node in self.graph.nodes:
+                    if node.id in self.visited or node.section != section:
+                        continue
+                    if untitled_first != (node.argument and not node.titled):
+                        continue
+                    if self.hosted_elsewhere(node.id):
+                        continue
+                    self.block(node.id)
+        self.after_argument = False
+        while self.waiting:
+            self.block(self.waiting.pop(0))
         for section in self.graph.sections:
             self.flush(section)
         for node in self.graph.nodes:  # what no walk reached: blocks of their own, at the end

@@ -281,10 +281,9 @@ class _Reader:
         self.current = None
         if self.block_root is not None:
             root = self.block_root
-            self.lone_argument = (
-                root if root.kind == "argument" and self.block_size == 1 and self.pcs is None
-                else None
-            )
+            # as Argdown reads it: a structure after a block whose first line is an argument
+            # belongs to that argument, whatever relations the block lists under it
+            self.lone_argument = root if root.kind == "argument" and self.pcs is None else None
         self.block_root = None
         self.block_size = 0
         self.stack = []
@@ -493,7 +492,7 @@ class _Reader:
         if self.pcs is None:
             argument = self.lone_argument
             if self.block_root is not None and self.block_root.kind == "argument" and (
-                self.block_size == 1 and self.pcs is None
+                self.pcs is None
             ):
                 argument = self.block_root
             self.finish(self.current)

@@ -71,7 +71,7 @@ class _Writer:
 
     def graph(self) -> Graph:
         claim_ids = set(self.claims)
-        nodes = [Node(c.id, c.title is not None, c.kind == "argument",
+        nodes = [Node(c.id, _title(c) is not None, c.kind == "argument",
                       c.section if c.section in self.sections else None)
                  for c in self.map.claims if self.claims.get(c.id) is c]
         edges: list[Edge] = []
@@ -106,11 +106,12 @@ class _Writer:
 
     def claim_line(self, claim: Claim, *, define: bool, kinds: dict[str, str]) -> str:
         mark = ("<", ">") if claim.kind == "argument" else ("[", "]")
-        head = f"{mark[0]}{claim.title}{mark[1]}" if claim.title is not None else ""
+        title = _title(claim)
+        head = f"{mark[0]}{title}{mark[1]}" if title is not None else ""
         if not define:
             return head or _one_line(claim.text)
         text = _one_line(claim.text)
-        body = "" if claim.title is not None and text == claim.title else text
+        body = "" if title is not None and text == title else text
         for tag in claim.tags:
             if f"#{tag}" not in body and f"#({tag})" not in body:
                 body = f"{body} #{tag}" if _PLAIN.fullmatch(tag) and " " not in tag else (
@@ -179,15 +180,15 @@ class _Writer:
                 lines.extend(["", extra])
         kept = self.map.data.get("argdown") if isinstance(self.map.data.get("argdown"),
                                                           dict) else {}
+        unread = kept.get("unread") if isinstance(kept, dict) else None
+        if isinstance(unread, list) and unread:  # before the comments: one may never close
+            payload = json.dumps([str(u) for u in unread], ensure_ascii=False).replace(
+                ">", "\\u003e")
+            lines.extend(["", _UNREAD_MARK, payload, "-->"])
         comments = kept.get("comments") if isinstance(kept, dict) else None
         if isinstance(comments, list) and comments:
             lines.append("")
             lines.extend(str(c) for c in comments)
-        unread = kept.get("unread") if isinstance(kept, dict) else None
-        if isinstance(unread, list) and unread:
-            payload = json.dumps([str(u) for u in unread], ensure_ascii=False).replace(
-                ">", "\\u003e")
-            lines.extend(["", _UNREAD_MARK, payload, "-->"])
         return _tidy(lines)
 
     def op(self, op: Op, lines: list[str], kinds: dict[str, str],
@@ -223,12 +224,13 @@ class _Writer:
         claim = self.claims[op.key]
         define = op.what in {"define", "pcs-define"}
         text = self.claim_line(claim, define=define, kinds=kinds)
-        if define and claim.title is not None:
+        title = _title(claim)
+        if define and title is not None:
             argdown = claim.data.get("argdown")
             texts = argdown.get("texts") if isinstance(argdown, dict) else None
             if isinstance(texts, list):
                 mark = ("<", ">") if claim.kind == "argument" else ("[", "]")
-                extra_texts.extend(f"{mark[0]}{claim.title}{mark[1]}: {_one_line(str(t))}"
+                extra_texts.extend(f"{mark[0]}{title}{mark[1]}: {_one_line(str(t))}"
                                    for t in texts)
         if op.what.startswith("pcs"):
             lines.append(f"({op.number}) {text}")
@@ -257,6 +259,18 @@ class _Writer:
         if self.kept_relations:
             extras["relations"] = self.kept_relations
         return extras
+
+
+#: The IDs the reader gives untitled statements (u1) and arguments (a1): those stay untitled.
+_UNTITLED_ID = re.compile(r"[ua]\d+(-\d+)?")
+
+
+def _title(claim: Claim) -> str | None:
+    """The Argdown title: the claim's title; else its ID, so that it can be referred to
+    (claims the reader made from untitled statements keep no title)."""
+    if claim.title is not None:
+        return claim.title
+    return None if _UNTITLED_ID.fullmatch(claim.id) else claim.id
 
 
 def _tidy(lines: list[str]) -> str:
