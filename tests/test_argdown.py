@@ -340,3 +340,16 @@ def test_load_never_raises_anything_but_a_load_error(text: str) -> None:
         except argmap.MapLoadError as exc:
             failed = exc
         assert failed is None or all(f.location is not None for f in failed.findings)
+
+
+def test_numbers_in_markup_are_no_figures(tmp_path: Path) -> None:
+    """``@[Statement 1]``, ``#tag-2`` and a link's address state no figure (AM301 reads
+    only the prose); a figure in the prose still needs its source."""
+    path = tmp_path / "x.argdown"
+    path.write_text(
+        "[Statement 1]: See @[Statement 1] and [the report](https://example.org/2023). #tag-2\n"
+        "\n[S2]: Injuries fell by 40 percent.\n",
+        encoding="utf-8",
+    )
+    uncited = [f for f in argmap.check(path) if f.code == "AM301"]
+    assert [(f.location.line if f.location else 0) for f in uncited] == [3]

@@ -281,7 +281,8 @@ class _Builder:
             for key in layout.swapped:
                 relation = by_id[key]
                 relation["from"], relation["to"] = [relation["to"]], relation["from"][0]
-            new_order = layout.claims + [c for c in order if c not in set(layout.claims)]
+            placed = set(layout.claims)
+            new_order = layout.claims + [c for c in order if c not in placed]
             written = set(layout.relations)
             new_relations = layout.relations + [r for r in relation_order if r not in written]
             if new_order == order and new_relations == relation_order and not layout.swapped:

@@ -235,6 +235,9 @@ class _Walk:
 
     def run(self) -> Plan:
         sections: list[str | None] = [None, *self.graph.sections]
+        by_section: dict[str | None, list[Node]] = {}
+        for node in self.graph.nodes:
+            by_section.setdefault(node.section, []).append(node)
         for section in sections:
             self.after_argument = False
             while self.waiting:  # the section ends: nothing else can go between
@@ -247,8 +250,8 @@ class _Walk:
             # untitled structures first: after a block that starts with an argument, Argdown
             # would give them to that argument; after a heading nothing claims them
             for untitled_first in (True, False):
-                for node in self.graph.nodes:
-                    if node.id in self.visited or node.section != section:
+                for node in by_section.get(section, ()):
+                    if node.id in self.visited:
                         continue
                     if untitled_first != (node.argument and not node.titled):
                         continue

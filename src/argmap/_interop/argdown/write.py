@@ -160,9 +160,9 @@ class _Writer:
             [{"id": c.id, "kind": c.kind.value} for c in self.map.claims],
             [{"type": r.type.value, "from": r.from_, "to": r.to} for r in self.map.relations],
         )
+        by_id = {r.id: r for r in reversed(self.map.relations)}
         for key in layout.leftover:
-            relation = next(r for r in self.map.relations if r.id == key)
-            self.keep(relation)
+            self.keep(by_id[key])
         front = self.front()
         lines: list[str] = _frontmatter(front) if front else []
         steps = {s.id: s for steps in graph.steps.values() for s in steps}
