@@ -454,8 +454,9 @@ def _find_results(index: MapIndex) -> dict[str, str]:
 
 
 #: Markup a text may hold (Argdown's, and Markdown's links) whose numbers state nothing: a
-#: mention of a title (``@[Statement 1]``), a tag (``#tag-2``), a link's address.
-_MARKUP = re.compile(r"@\[[^\]\n]*\]|@<[^>\n]*>|(?<![\w\\])#(?:\([^)\n]*\)|[\w-]+)|\]\([^)\n]*\)")
+#: mention of a title (``@[Statement 1]``), a tag (``#tag-2``; ``&#10;`` is an HTML entity,
+#: whose number a renderer shows), a link's address.
+_MARKUP = re.compile(r"@\[[^\]\n]*\]|@<[^>\n]*>|(?<![\w\\&])#(?:\([^)\n]*\)|[\w-]+)|\]\([^)\n]*\)")
 
 
 def _markup_spans(text: str) -> list[tuple[int, int]]:

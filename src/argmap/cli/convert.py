@@ -29,15 +29,16 @@ def convert(source: Path, output: Path) -> None:
     conversion still happens. A map that does not load writes nothing and exits 1 (2 when
     the input cannot be read at all). docs/interop.md says what each format keeps.
     """
-    import argmap
+    from argmap._findings import MapLoadError
+    from argmap._load.loader import load
     from argmap._output.dump import dumps, suffix_format
     from argmap._text import visible
     from argmap.cli.options import current_limits
     from argmap.cli.output import print_load_errors, write_or_exit
 
     try:
-        loaded = argmap.load(source, limits=current_limits())
-    except argmap.MapLoadError as exc:
+        loaded = load(source, limits=current_limits())
+    except MapLoadError as exc:
         print_load_errors(exc.findings)
         sys.exit(2 if exc.unreadable else 1)
     origin = loaded.origin
