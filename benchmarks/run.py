@@ -38,6 +38,7 @@ ARGDOWN_VERSION = "1.7.5"
 
 CHECK_SIZES = (1_000, 5_000, 10_000)
 RENDER_SIZES = (100, 1_000, 5_000)
+ARGDOWN_IMPORT_SIZES = (1_000, 10_000)
 BIG = 100_000
 #: Argdown draws statements and arguments only, so argmap draws the same: no evidence nodes,
 #: and no cap on the number of nodes or edges (argmap refuses views over 600 nodes or 1,000
@@ -400,6 +401,37 @@ def bench_check(
     return results
 
 
+def bench_argdown_import(
+    report: Report, work: Path, argdown: Path | None, sizes: Sequence[int], runs: int
+) -> None:
+    """Reading an Argdown file: ``argmap convert x.argdown -o x.json`` (read, build the map,
+    validate it, write it as JSON) against ``argdown json`` (read, build its model, write it
+    as JSON), on the generated map's ``map.argdown``."""
+    out_dir = work / "argdown-out"
+    for n in sizes:
+        source = ensure_map(work, n) / "map.argdown"
+        mine = [ARGMAP, "convert", str(source), "-o", str(work / "argdown-import.json")]
+        if argdown is None:
+            (sample,) = measure([mine], runs)
+            report.add(Row("import Argdown (`argmap convert x.argdown -o x.json`)", f"{n:,}",
+                           str(sample), "Argdown CLI unavailable", "-",
+                           ">= as fast as argdown json", "n/a"))
+            continue
+        sample, peer = measure([mine, [str(argdown), "json", str(source), str(out_dir)]], runs)
+        ratio = peer.wall / sample.wall
+        report.add(
+            Row(
+                "import Argdown (`argmap convert x.argdown -o x.json`) vs `argdown json`",
+                f"{n:,}",
+                str(sample),
+                str(peer),
+                f"{ratio:.2f}x faster, {sample.rss_mb / peer.rss_mb:.2f}x memory",
+                ">= as fast",
+                verdict(ratio >= 1),
+            )
+        )
+
+
 def render_interface() -> list[str] | None:
     """How this argmap renders SVG, or None when it has no render command yet."""
     out = subprocess.run([ARGMAP, "render", "--help"], capture_output=True, text=True, check=False)
@@ -712,7 +744,7 @@ def main() -> None:
     parser.add_argument("--no-big", action="store_true", help="skip the 100,000-claim map")
     parser.add_argument(
         "--only",
-        choices=["check", "render", "big", "import", "paper", "jobs", "cache"],
+        choices=["check", "render", "big", "import", "paper", "jobs", "cache", "argdown-import"],
         action="append",
         help="run only these parts",
     )
@@ -726,12 +758,14 @@ def main() -> None:
     runs = 3 if args.quick else args.runs
     check_sizes = (200, 1_000) if args.quick else CHECK_SIZES
     render_sizes = (100, 200) if args.quick else RENDER_SIZES
-    parts = set(args.only or ["check", "render", "big", "import", "paper", "jobs", "cache"])
+    parts = set(args.only or ["check", "render", "big", "import", "paper", "jobs", "cache", "argdown-import"])
     if args.quick or args.no_big:
         parts -= {"big", "cache", "jobs"}
     args.work.mkdir(parents=True, exist_ok=True)
     info = machine()
-    argdown = install_argdown(args.work) if parts & {"check", "render"} else None
+    argdown = (
+        install_argdown(args.work) if parts & {"check", "render", "argdown-import"} else None
+    )
     info["argdown"] = (
         version_of([str(argdown), "--version"])
         if argdown
@@ -755,6 +789,9 @@ def main() -> None:
         bench_render(report, args.work, argdown, render_sizes, runs)
     if "paper" in parts:
         bench_paper(report, runs)
+    if "argdown-import" in parts:
+        sizes = (200, 1_000) if args.quick else ARGDOWN_IMPORT_SIZES
+        bench_argdown_import(report, args.work, argdown, sizes, runs)
     extra = args.notes.read_text(encoding="utf-8") if args.notes and args.notes.exists() else ""
     write_markdown(args.out, info, report, extra)
     print(f"wrote {args.out}")

@@ -175,6 +175,13 @@ def _check_loaded(ctx: RuleContext, config: Config, rules: Iterable[Rule]) -> li
                     data={"traceback": traceback.format_exc()},
                 )
             )
+    origin = argmap.origin
+    if origin is not None:  # what the reader noted (Argdown: AM116-AM118), as rules are
+        findings.extend(
+            note for note in origin.notes
+            if is_selected(note.code, note.rule, config) and note.code not in ignored_here
+            and note.rule not in ignored_here
+        )
     findings = apply_suppressions(argmap, findings, config, ignored_here, (known, ran))
     return sorted(findings, key=by_position)
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from argmap._findings import Location
+from argmap._findings import Finding, Location
 from argmap._load.limits import DEFAULT_LIMITS, Limits
 from argmap._load.positions import PathStep
 from argmap._load.read import ParsedFile
@@ -35,6 +35,8 @@ class MapOrigin:
     inline_sources: int = 0
     #: The limits the map was loaded under; snapshots are read under the same.
     limits: Limits = DEFAULT_LIMITS
+    #: What reading the map noted without refusing it (the Argdown reader's AM116-AM118).
+    notes: list[Finding] = field(default_factory=list)
     _nodes: dict[str, tuple[str, int]] | None = field(default=None, repr=False)
 
     @property

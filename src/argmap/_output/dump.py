@@ -18,9 +18,9 @@ from argmap._output.write import write_file
 if TYPE_CHECKING:
     from argmap._model import ArgumentMap
 
-__all__ = ["atomic_write", "dump", "dumps", "to_data"]
+__all__ = ["atomic_write", "dump", "dumps", "suffix_format", "to_data"]
 
-Format = Literal["yaml", "json"]
+Format = Literal["yaml", "json", "argdown"]
 
 
 def to_data(argmap: ArgumentMap) -> dict[str, Any]:
@@ -29,7 +29,11 @@ def to_data(argmap: ArgumentMap) -> dict[str, Any]:
 
 
 def dumps(argmap: ArgumentMap, fmt: Format = "yaml") -> str:
-    """The text of a map file in YAML or JSON."""
+    """The text of a map file in YAML, JSON or Argdown (docs/interop.md)."""
+    if fmt == "argdown":
+        from argmap._interop.argdown import to_argdown
+
+        return to_argdown(argmap)
     data = to_data(argmap)
     if fmt == "json":
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
@@ -38,13 +42,22 @@ def dumps(argmap: ArgumentMap, fmt: Format = "yaml") -> str:
     return emit(data)
 
 
+def suffix_format(path: Path) -> Format:
+    """The format a file name asks for: ``.json``, ``.argdown`` (or ``.ad``), else YAML."""
+    suffix = path.suffix.lower()
+    if suffix == ".json":
+        return "json"
+    return "argdown" if suffix in {".argdown", ".ad"} else "yaml"
+
+
 def atomic_write(path: str | os.PathLike[str], content: bytes | str) -> None:
     """Write a file all at once or not at all (see :func:`argmap._output.write.write_file`)."""
     write_file(path, content)
 
 
 def dump(argmap: ArgumentMap, path: str | os.PathLike[str], fmt: Format | None = None) -> None:
-    """Write a map to ``path``; the format follows the suffix (``.json`` or YAML) unless given."""
+    """Write a map to ``path``; the format follows the suffix (``.json``, ``.argdown`` or YAML)
+    unless given."""
     target = Path(path)
-    chosen: Format = fmt or ("json" if target.suffix.lower() == ".json" else "yaml")
+    chosen: Format = fmt or suffix_format(target)
     atomic_write(target, dumps(argmap, chosen))

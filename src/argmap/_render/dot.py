@@ -45,7 +45,7 @@ from argmap._render.style import (
     SEVERITY_STYLES,
     STUB_STYLE,
 )
-from argmap._render.views import Selection, Stub, View, select, short_title
+from argmap._render.views import Selection, Stub, View, relations_aimed_at, select, short_title
 from argmap._text import clip
 
 if TYPE_CHECKING:
@@ -325,9 +325,10 @@ class _Builder:
         self.relations = {r.id: r for r in selection.relations}
         self.stub_ids = selection.stub_ids()
         self.hidden_below = _hidden_below(argmap, selection) if view.view == "overview" else {}
-        undercut = {r.to for r in selection.relations if r.type == "undercuts"}
+        self.claim_ids = {c.id for c in selection.claims}
+        aimed = relations_aimed_at(selection.relations)
         self.pointed = {
-            r.id for r in selection.relations if r.linked or r.id in undercut
+            r.id for r in selection.relations if r.linked or r.id in aimed
         }
         self.grounded = self._grounded()
         self.graph = graphviz.Digraph(
@@ -518,11 +519,19 @@ class _Builder:
         return attrs
 
     def _target_name(self, relation: Relation) -> str:
-        if relation.type == "undercuts":
-            if relation.to in self.stub_ids:
-                return self.name("stub", relation.to)
+        if relation.to in self.stub_ids:
+            return self.name("stub", relation.to)
+        # a relation's inference point, or a claim (an undercut argument is a claim too)
+        if relation.to in self.relations and relation.to not in self.claim_ids:
             return self.name("relation", relation.to)
         return self.end(relation.to)
+
+    def _premise_name(self, premise: str) -> str:
+        """A premise is a claim (or its stub), or (a preference ranking inferences) a
+        relation's point."""
+        if premise in self.relations and premise not in self.claim_ids:
+            return self.name("relation", premise)
+        return self.end(premise)
 
     def relation(self, relation: Relation) -> None:
         kind = str(relation.type.value)
@@ -551,7 +560,7 @@ class _Builder:
             )
             for premise in dict.fromkeys(relation.from_):
                 self.graph.edge(
-                    self.end(premise),
+                    self._premise_name(premise),
                     point,
                     _attributes={
                         **style,
@@ -577,7 +586,7 @@ class _Builder:
         for premise in premises:
             edge_id = relation.id if len(premises) == 1 else f"{relation.id}-from-{premise}"
             self.graph.edge(
-                self.end(premise),
+                self._premise_name(premise),
                 target,
                 _attributes={
                     **style,

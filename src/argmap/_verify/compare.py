@@ -21,6 +21,7 @@ A range against a source's range holds its ends as bounds: a wider one understat
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -452,6 +453,18 @@ def _find_results(index: MapIndex) -> dict[str, str]:
     return found
 
 
+#: Markup a text may hold (Argdown's, and Markdown's links) whose numbers state nothing: a
+#: mention of a title (``@[Statement 1]``), a tag (``#tag-2``; ``&#10;`` is an HTML entity,
+#: whose number a renderer shows), a link's address.
+_MARKUP = re.compile(r"@\[[^\]\n]*\]|@<[^>\n]*>|(?<![\w\\&])#(?:\([^)\n]*\)|[\w-]+)|\]\([^)\n]*\)")
+
+
+def _markup_spans(text: str) -> list[tuple[int, int]]:
+    if "@" not in text and "#" not in text and "](" not in text:
+        return []
+    return [match.span() for match in _MARKUP.finditer(text)]
+
+
 def claim_mentions(claim: Claim) -> list[tuple[Mention, Quantity | None]]:
     """The figures of a claim: read from its text, a declared quantity replacing the reading
     of the span it covers; declared quantities the grammar missed are added."""
@@ -464,9 +477,12 @@ def claim_mentions(claim: Claim) -> list[tuple[Mention, Quantity | None]]:
     starts = [item[0] for item in declared]
     longest = max((item[3].end - item[3].start for item in declared), default=0)
     used: set[int] = set()
+    markup = _markup_spans(claim.text)
     for mention in parse(claim.text):
         if not mention.is_figure:
             continue
+        if markup and any(s <= mention.start and mention.end <= e for s, e in markup):
+            continue  # a number in a hashtag, a mention's title or a link's address
         chosen: tuple[Mention, Quantity | None] = (mention, None)
         # only declared spans that start less than the longest span before this mention
         # (bisected) can overlap it; the first in the claim's order of quantities wins
