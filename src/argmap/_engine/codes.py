@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from argmap._codes import CodeDoc, code_doc
 from argmap._findings import Severity
+from argmap._interop.codes import INTEROP_CODES
 from argmap._load.codes import LOAD_CODES
 from argmap.rules import load_rules
 
@@ -97,8 +98,13 @@ def rule_doc(rule: Rule) -> CodeDoc:
 
 @functools.cache
 def all_codes() -> tuple[CodeDoc, ...]:
-    """Every load code, registered rule and engine code, in code order."""
-    docs = [*LOAD_CODES.values(), *(rule_doc(rule) for rule in load_rules()), *ENGINE_CODES]
+    """Every load code, import code, registered rule and engine code, in code order."""
+    docs = [
+        *LOAD_CODES.values(),
+        *INTEROP_CODES.values(),
+        *(rule_doc(rule) for rule in load_rules()),
+        *ENGINE_CODES,
+    ]
     return tuple(sorted(docs, key=lambda doc: doc.code))
 
 

@@ -24,6 +24,7 @@ COMMANDS: dict[str, str] = {
     "report": "argmap.cli.report:report",
     "rules": "argmap.cli.rules:rules",
     "schema": "argmap.cli.schema:schema",
+    "sources": "argmap.cli.sources_import:sources",
 }
 
 
