@@ -187,6 +187,7 @@ class Section(_Node):
     title: Text
     parent: Id | None = Field(None, description="ID of an enclosing section.")
     description: str | None = None
+    data: Data = Field(default_factory=dict)
 
 
 # --- sources (CSL-JSON) -------------------------------------------------------------------------
@@ -541,6 +542,20 @@ class ClaimKind(StrEnum):
     PREMISE = "premise"
     ASSUMPTION = "assumption"
     OBJECTION = "objection"
+    #: format 2: an argument as one node (Argdown's ``<title>``): its text is the gist, its
+    #: premise-conclusion structure the ``supports`` relations whose ``argument`` names it.
+    ARGUMENT = "argument"
+
+
+#: Format 2: free data kept with a node (Argdown ``{...}`` metadata, what an import could not
+#: map to a field). Any JSON value; argmap stores it and writes it back, and checks nothing in it.
+Data = Annotated[
+    dict[str, Any],
+    Field(
+        description="Free data (format 2): any JSON object, kept as written and not checked; "
+        "an import keeps here what the format has and argmap has no field for.",
+    ),
+]
 
 
 class Claim(_Node):
@@ -555,6 +570,7 @@ class Claim(_Node):
     quantities: list[Quantity] = Field(default_factory=list)
     period: Period | None = Field(None, description="When the stated event or fact holds.")
     note: str | None = None
+    data: Data = Field(default_factory=dict)
 
 
 # --- relations ----------------------------------------------------------------------------------
@@ -564,6 +580,21 @@ class RelationType(StrEnum):
     SUPPORTS = "supports"
     ATTACKS = "attacks"
     UNDERCUTS = "undercuts"
+    #: format 2: the two claims cannot both be true; symmetric (Argdown ``><``).
+    CONTRADICTS = "contradicts"
+    #: format 2: the premise restates the target in other words (AIF MA).
+    REPHRASES = "rephrases"
+    #: format 2: the premise is preferred over the target (AIF PA).
+    PREFERS = "prefers"
+
+
+#: The format version this argmap writes; a map without ``format`` is version 1, which
+#: version 2 reads unchanged (every addition is optional).
+FORMAT_VERSION = 2
+
+#: Relation types whose target may be a relation as well as a claim (undercuts: a relation
+#: or an argument; supports: backing for an inference; prefers: one inference over another).
+TARGETS_RELATIONS = frozenset({"undercuts", "supports", "prefers"})
 
 
 def _one_or_many(value: Any) -> Any:
@@ -586,8 +617,14 @@ class Relation(_Node):
     """An inference: premises that support or attack a claim, or undercut another relation."""
 
     type: RelationType
-    from_: Premises = Field(alias="from", description="ID or IDs of the premises (claims).")
-    to: Id = Field(description="Target claim; for undercuts, the target relation's ID.")
+    from_: Premises = Field(
+        alias="from",
+        description="ID or IDs of the premises (claims; for prefers, claims or relations).",
+    )
+    to: Id = Field(
+        description="One target: a claim; for undercuts a relation or an argument; for "
+        "supports and prefers a claim or a relation."
+    )
     linked: bool = Field(
         False,
         description="True when the premises only work together (co-premises); false when "
@@ -595,6 +632,12 @@ class Relation(_Node):
     )
     scheme: str | None = Field(None, description="Argumentation scheme, e.g. expert opinion.")
     label: str | None = None
+    argument: Id | None = Field(
+        None,
+        description="Format 2: the argument (a claim of kind argument) whose premise-"
+        "conclusion structure this inference step belongs to.",
+    )
+    data: Data = Field(default_factory=dict)
 
 
 # --- arithmetic checks --------------------------------------------------------------------------
@@ -683,6 +726,12 @@ class ArgumentMap(_Model):
     """A whole argument map: metadata and the lists of nodes."""
 
     schema_: str | None = Field(None, alias="$schema", description="JSON Schema URL for editors.")
+    format: Literal[1, 2] | None = Field(
+        None,
+        description="Version of the argmap file format the map is written in; without it, 1. "
+        "Version 2 adds argument claims, contradicts/rephrases/prefers relations, relations "
+        "to relations, and free `data`.",
+    )
     title: Text
     description: str | None = None
     authors: list[str] = Field(default_factory=list)
@@ -701,6 +750,7 @@ class ArgumentMap(_Model):
     evidence: list[Evidence] = Field(default_factory=list)
     checks: list[ArithmeticCheck] = Field(default_factory=list)
     sources: list[Source] = Field(default_factory=list)
+    data: Data = Field(default_factory=dict)
 
     _origin: MapOrigin | None = PrivateAttr(default=None)
 

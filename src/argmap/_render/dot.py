@@ -43,7 +43,7 @@ from argmap._render.style import (
     NODE_STYLES,
     SEVERITY_STYLES,
 )
-from argmap._render.views import Selection, View, select
+from argmap._render.views import Selection, View, relations_aimed_at, select
 from argmap._text import clip
 
 if TYPE_CHECKING:
@@ -301,9 +301,10 @@ class _Builder:
         self.findings = _findings_by_node(view.findings)
         self.sources = {s.id: s for s in argmap.sources}
         self.relations = {r.id: r for r in selection.relations}
-        undercut = {r.to for r in selection.relations if r.type == "undercuts"}
+        self.claim_ids = {c.id for c in selection.claims}
+        aimed = relations_aimed_at(selection.relations)
         self.pointed = {
-            r.id for r in selection.relations if r.linked or r.id in undercut
+            r.id for r in selection.relations if r.linked or r.id in aimed
         }
         self.grounded = self._grounded()
         self.graph = graphviz.Digraph(
@@ -469,9 +470,16 @@ class _Builder:
         return attrs
 
     def _target_name(self, relation: Relation) -> str:
-        if relation.type == "undercuts":
+        # a relation's inference point, or a claim (an undercut argument is a claim too)
+        if relation.to in self.relations and relation.to not in self.claim_ids:
             return self.name("relation", relation.to)
         return self.name("claim", relation.to)
+
+    def _premise_name(self, premise: str) -> str:
+        """A premise is a claim, or (a preference ranking inferences) a relation's point."""
+        if premise in self.relations and premise not in self.claim_ids:
+            return self.name("relation", premise)
+        return self.name("claim", premise)
 
     def relation(self, relation: Relation) -> None:
         kind = str(relation.type.value)
@@ -500,7 +508,7 @@ class _Builder:
             )
             for premise in dict.fromkeys(relation.from_):
                 self.graph.edge(
-                    self.name("claim", premise),
+                    self._premise_name(premise),
                     point,
                     _attributes={
                         **style,
@@ -526,7 +534,7 @@ class _Builder:
         for premise in premises:
             edge_id = relation.id if len(premises) == 1 else f"{relation.id}-from-{premise}"
             self.graph.edge(
-                self.name("claim", premise),
+                self._premise_name(premise),
                 target,
                 _attributes={
                     **style,

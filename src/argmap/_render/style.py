@@ -74,6 +74,14 @@ NODE_STYLES: Final[dict[str, Style]] = {
         "color": VERMILLION,
         "penwidth": "1.6",
     },
+    # format 2: an argument as one node (Argdown's <title>): a hexagon, as argument maps draw it
+    "argument": {
+        "shape": "hexagon",
+        "style": "filled",
+        "fillcolor": "#E5F3EC",
+        "color": BLUISH_GREEN,
+        "penwidth": "1.6",
+    },
     "evidence": {
         "shape": "note",
         "style": "filled",
@@ -97,6 +105,7 @@ NODE_LEGEND: Final[dict[str, str]] = {
     "premise": "premise",
     "assumption": "assumption (implicit)",
     "objection": "objection",
+    "argument": "argument",
     "evidence": "evidence (quote)",
     "source": "source",
 }
@@ -111,6 +120,17 @@ EDGE_STYLES: Final[dict[str, Style]] = {
         "style": "dashed",
         "penwidth": "2",
     },
+    # format 2: arrowheads at both ends (symmetric), a restatement, a ranking
+    "contradicts": {
+        "color": VERMILLION,
+        "arrowhead": "tee",
+        "arrowtail": "tee",
+        "dir": "both",
+        "style": "bold",
+        "penwidth": "2.2",
+    },
+    "rephrases": {"color": GREY, "arrowhead": "empty", "style": "dashed", "penwidth": "1.4"},
+    "prefers": {"color": ORANGE, "arrowhead": "diamond", "style": "dotted", "penwidth": "1.8"},
     "evidence": {"color": "#8C8100", "arrowhead": "odot", "style": "dotted", "penwidth": "1.2"},
     "source": {"color": GREY, "arrowhead": "none", "style": "dotted", "penwidth": "1"},
 }

@@ -16,7 +16,15 @@ if TYPE_CHECKING:
     from argmap._findings import Finding
     from argmap._model import ArgumentMap, Claim, Evidence, Relation, Source
 
-__all__ = ["EvidenceMode", "RankDir", "Selection", "View", "ViewError", "select"]
+__all__ = [
+    "EvidenceMode",
+    "RankDir",
+    "Selection",
+    "View",
+    "ViewError",
+    "relations_aimed_at",
+    "select",
+]
 
 EvidenceMode = Literal["show", "count", "hide"]
 RankDir = Literal["BT", "TB", "LR", "RL"]
@@ -116,15 +124,15 @@ class Selection:
         """The edges the DOT will hold, counted as ``_render.dot`` draws them.
 
         A relation draws one edge per distinct premise; one drawn through an inference point
-        (linked premises, or the target of an undercut) draws one more, from the point to its
+        (linked premises, or the target of another relation) draws one more, from the point to its
         target. Each drawn evidence item has an edge to each drawn claim citing it, and each
         drawn source one to each drawn evidence item citing it.
         """
-        undercut = {r.to for r in self.relations if r.type == "undercuts"}
+        aimed = relations_aimed_at(self.relations)
         count = 0
         for relation in self.relations:
             count += len(dict.fromkeys(relation.from_))
-            if relation.linked or relation.id in undercut:
+            if relation.linked or relation.id in aimed:
                 count += 1
         if self.evidence:
             drawn = {e.id for e in self.evidence}
@@ -145,6 +153,16 @@ class Selection:
             | {e.id for e in self.evidence}
             | {s.id for s in self.sources}
         )
+
+
+def relations_aimed_at(relations: Iterable[Relation]) -> set[str]:
+    """IDs of the relations another relation points at (undercut, backed or ranked): each is
+    drawn through an inference point that the other relation's edge can end at."""
+    listed = list(relations)
+    ids = {r.id for r in listed}
+    aimed = {r.to for r in listed if r.to in ids}
+    aimed.update(p for r in listed if r.type == "prefers" for p in r.from_ if p in ids)
+    return aimed
 
 
 def _section_family(argmap: ArgumentMap, root: str) -> set[str]:
@@ -177,12 +195,11 @@ def _neighbourhood(argmap: ArgumentMap, focus: str, depth: int) -> set[str]:
         adjacent.setdefault(a, set()).add(b)
         adjacent.setdefault(b, set()).add(a)
 
+    claim_ids = {c.id for c in argmap.claims}
     for relation in argmap.relations:
-        if relation.type == "undercuts":
-            target = relations.get(relation.to)
-            ends = [*target.from_, target.to] if target is not None else []
-        else:
-            ends = [relation.to]
+        target = relations.get(relation.to) if relation.to not in claim_ids else None
+        # aimed at an inference: its premises and target
+        ends = [*target.from_, target.to] if target is not None else [relation.to]
         for premise in relation.from_:
             for end in ends:
                 join(premise, end)
@@ -204,12 +221,17 @@ def _neighbourhood(argmap: ArgumentMap, focus: str, depth: int) -> set[str]:
 
 
 def _visible_relations(argmap: ArgumentMap, claims: set[str]) -> list[Relation]:
-    """Relations whose premises and target are all drawn (undercuts: the target relation)."""
+    """Relations whose premises and target are all drawn (a target may be a relation)."""
     chosen: list[Relation] = []
     chosen_ids: set[str] = set()
-    # supports/attacks first, so an undercut can check that its target relation is drawn
+    every = {r.id for r in argmap.relations}
+
+    def at_relation(ref: str) -> bool:
+        return ref in every and ref not in claims
+
+    # relations between claims first, so one aimed at a relation can check it is drawn
     for relation in argmap.relations:
-        if relation.type == "undercuts" or relation.id in chosen_ids:
+        if relation.id in chosen_ids or at_relation(relation.to):
             continue
         if relation.to in claims and all(p in claims for p in relation.from_):
             chosen.append(relation)
@@ -218,9 +240,12 @@ def _visible_relations(argmap: ArgumentMap, claims: set[str]) -> list[Relation]:
     while changed:  # undercuts of undercuts: repeat until nothing more is drawn
         changed = False
         for relation in argmap.relations:
-            if relation.type != "undercuts" or relation.id in chosen_ids:
+            if relation.id in chosen_ids:
                 continue
-            if relation.to in chosen_ids and all(p in claims for p in relation.from_):
+            ends = [relation.to, *relation.from_]
+            if not any(at_relation(end) for end in ends):
+                continue
+            if all(end in chosen_ids if at_relation(end) else end in claims for end in ends):
                 chosen.append(relation)
                 chosen_ids.add(relation.id)
                 changed = True

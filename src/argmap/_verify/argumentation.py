@@ -14,6 +14,12 @@ about conflict only.
 - A claim is ``in`` when every argument attacking it is ``out`` (so an unattacked claim is
   ``in``); ``out`` when an argument attacking it is ``in``; otherwise ``undecided``.
 
+- Format 2: ``contradicts`` is a mutual attack (each side attacks the other: two claims that
+  only contradict each other stay ``undecided``); an ``undercuts`` aimed at a claim of kind
+  ``argument`` attacks that argument's node. ``supports`` (also of an inference), ``rephrases``
+  (a restatement, AIF MA) and ``prefers`` (AIF PA) change no acceptance here: grounded
+  semantics has no notion of preference, so a preference is kept and drawn, not applied.
+
 Starting from nothing labelled and applying these rules until nothing changes gives the least
 fixpoint: the grounded labelling, the most sceptical one (a claim that attacks itself, or two
 claims that only attack each other, stay ``undecided``). A worklist makes it linear in the size
@@ -84,21 +90,34 @@ class Analysis:
     undercutters: dict[str, list[int]] = field(default_factory=dict)  # relation -> undercuts
 
 
-def _arguments(argmap: ArgumentMap, claims: set[str]) -> list[Argument]:
+def _arguments(argmap: ArgumentMap, claims: dict[str, str]) -> list[Argument]:
     relations: dict[str, str] = {}
     for relation in argmap.relations:
         relations.setdefault(relation.id, relation.type)
     found: list[Argument] = []
     for relation in argmap.relations:
-        if relation.type == "supports":
-            continue
-        undercut = relation.type == "undercuts"
-        if undercut and relations.get(relation.to) not in ("attacks", "undercuts"):
+        kind = relation.type
+        if kind not in _CONFLICT:
+            continue  # supports, rephrases and prefers change no acceptance (module docstring)
+        premises = tuple(dict.fromkeys(relation.from_))
+        undercut = kind == "undercuts"
+        if undercut and claims.get(relation.to) == "argument":
+            undercut = False  # undercutting an argument as a whole: an attack on its node
+        elif undercut and relations.get(relation.to) not in _CONFLICT:
             continue  # undercutting a support changes no acceptance; unknown targets: AM202
         if not undercut and relation.to not in claims:
             continue
-        premises = tuple(dict.fromkeys(relation.from_))
-        if relation.linked:
+        if kind == "contradicts":  # symmetric: each side attacks the other
+            found.extend(
+                argument
+                for p in premises
+                if p in claims and p != relation.to
+                for argument in (
+                    Argument(relation.id, (p,), relation.to, False),
+                    Argument(relation.id, (relation.to,), p, False),
+                )
+            )
+        elif relation.linked:
             if all(p in claims for p in premises):
                 found.append(Argument(relation.id, premises, relation.to, undercut))
         else:
@@ -108,11 +127,17 @@ def _arguments(argmap: ArgumentMap, claims: set[str]) -> list[Argument]:
     return found
 
 
+#: Relation types that are conflict: an argument against a claim or an inference.
+_CONFLICT = frozenset({"attacks", "undercuts", "contradicts"})
+
+
 def analyse(argmap: ArgumentMap) -> Analysis:
     """Label every claim and every attacking argument (see the module docstring)."""
-    claim_ids = list(dict.fromkeys(c.id for c in argmap.claims))
-    known = set(claim_ids)
-    arguments = _arguments(argmap, known)
+    kinds: dict[str, str] = {}
+    for node in argmap.claims:
+        kinds.setdefault(node.id, node.kind)
+    claim_ids = list(kinds)
+    arguments = _arguments(argmap, kinds)
     attackers: dict[str, list[int]] = {}
     of_relation: dict[str, list[int]] = {}
     undercutters: dict[str, list[int]] = {}

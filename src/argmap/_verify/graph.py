@@ -120,7 +120,8 @@ def thesis_connected(index: MapIndex) -> set[str]:
     """IDs of the claims connected to a thesis through any chain of relations.
 
     Relations are nodes of the graph too, so an undercut's premises are connected to the
-    relation they undercut and, through it, to that relation's premises and target.
+    relation they undercut and, through it, to that relation's premises and target; an
+    inference step of an argument (``argument``) is connected to the argument's claim.
     Computed once per map.
     """
     return index.memo(thesis_connected, lambda: _thesis_connected(index.map))
@@ -145,11 +146,14 @@ def _thesis_connected(argmap: ArgumentMap) -> set[str]:
         if node is None:
             continue
         for premise in relation.from_:
-            if premise in index:
-                graph.add_edge(index[premise], node, None)
-        target = index.get(relation.to) if relation.type != "undercuts" else None
-        if relation.type == "undercuts":
-            target = relation_index.get(relation.to)
+            # format 2: a preference may rank relations; an argument's steps belong to it
+            end = index.get(premise, relation_index.get(premise))
+            if end is not None and end != node:
+                graph.add_edge(end, node, None)
+        if relation.argument is not None and relation.argument in index:
+            graph.add_edge(node, index[relation.argument], None)
+        # a target is a claim, or (undercuts, supports and prefers in format 2) a relation
+        target = index.get(relation.to, relation_index.get(relation.to))
         if target is not None and target != node:
             graph.add_edge(node, target, None)
     theses = {index[c.id] for c in argmap.claims if c.kind == "thesis"}

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, NamedTuple
 
+from argmap._model import TARGETS_RELATIONS
 from argmap._verify.arith import Outcome, evaluate
 from argmap._verify.compare import ClaimFigure, claim_figures
 
@@ -66,16 +67,26 @@ def _walk(index: MapIndex) -> Iterator[Reference]:
         for position, ref in enumerate(claim.evidence):
             yield Reference(ref, "evidence", "evidence", "evidence", claim.id, where,
                             ("evidence", position))
+    claims, relations = index.claims, index.relations
     for at, relation in enumerate(argmap.relations):
         where = ("relations", at)
+        kind = relation.type
         for position, ref in enumerate(relation.from_):
-            yield Reference(ref, "claims", "premise", "premise", relation.id, where,
+            # format 2: a preference may rank one inference over another
+            expected = ("relations" if kind == "prefers" and ref in relations
+                        and ref not in claims else "claims")
+            yield Reference(ref, expected, "premise", "premise", relation.id, where,
                             ("from", position))
-        if relation.type == "undercuts":
-            yield Reference(relation.to, "relations", "undercut", "undercut target",
-                            relation.id, where, ("to",))
+        if kind == "undercuts":
+            # an undercut contests an inference: a relation, or an argument as a whole
+            target = claims.get(relation.to)
+            argument = target is not None and target.kind == "argument"
+            yield Reference(relation.to, "claims" if argument else "relations", "undercut",
+                            "undercut target", relation.id, where, ("to",))
         else:
-            yield Reference(relation.to, "claims", "target", f"{relation.type} target",
+            expected = ("relations" if kind in TARGETS_RELATIONS and relation.to in relations
+                        and relation.to not in claims else "claims")
+            yield Reference(relation.to, expected, "target", f"{kind} target",
                             relation.id, where, ("to",))
     for at, item in enumerate(argmap.evidence):
         where = ("evidence", at)

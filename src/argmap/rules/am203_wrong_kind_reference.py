@@ -11,6 +11,10 @@ the wrong kind (a reference to nothing at all is AM202):
 - a claim's ``evidence`` names evidence items, an evidence item's ``source``/``via`` name
   sources, a ``section`` or ``parent`` names a section.
 
+Format 2 widens three targets: ``undercuts`` may point at a claim of kind ``argument`` (the
+argument as a whole), ``supports`` at a relation (backing for an inference), and ``prefers``
+may rank relations as well as claims.
+
 Allowed on purpose: a ``supports`` relation may target an objection (an objection has
 reasons of its own, and a map that records them is more honest, not less). Whether a claim's
 *kind* fits the relations it takes part in is for the kind rules: a thesis as a premise

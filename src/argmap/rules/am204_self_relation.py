@@ -2,7 +2,8 @@
 
 ``C1 supports C1`` is circular reasoning in one step; ``C1 attacks C1`` makes the claim
 self-defeating (under grounded semantics it can never be accepted); an undercut that targets
-its own relation contests nothing. Each is almost always a copy-and-paste slip.
+its own relation contests nothing (as does a ``supports`` or ``prefers`` aimed at itself,
+format 2). Each is almost always a copy-and-paste slip.
 
 FAIL::
 
@@ -31,15 +32,14 @@ OPTIONS: dict[str, Any] = {}
 
 def check(ctx: RuleContext) -> Iterator[Problem]:
     for at, relation in enumerate(ctx.map.relations):
-        if relation.type == "undercuts":
-            if relation.to == relation.id:
-                yield Problem(
-                    f"relation {relation.id!r} undercuts itself",
-                    node=relation.id,
-                    path=("relations", at),
-                    field=("to",),
-                    hint="point the undercut at the inference it contests",
-                )
+        if relation.to == relation.id:  # undercuts, supports or prefers aimed at itself
+            yield Problem(
+                f"relation {relation.id!r} {relation.type} itself",
+                node=relation.id,
+                path=("relations", at),
+                field=("to",),
+                hint="point the relation at the inference it is about",
+            )
             continue
         if relation.to in relation.from_:
             yield Problem(

@@ -1,7 +1,8 @@
 """A claim that both supports and attacks the same target.
 
 A premise cannot count for and against one conclusion at once; usually one relation has the
-wrong ``type``, or two claims were merged. Reported on the attacking relation.
+wrong ``type``, or two claims were merged. A ``contradicts`` relation (format 2) counts as
+an attack in both directions. Reported on the attacking relation.
 
 FAIL::
 
@@ -37,10 +38,12 @@ def check(ctx: RuleContext) -> Iterator[Problem]:
             for premise in relation.from_:
                 supports.setdefault((premise, relation.to), relation.id)
     for at, relation in enumerate(ctx.map.relations):
-        if relation.type != "attacks":
+        if relation.type not in ("attacks", "contradicts"):
             continue
         for premise in dict.fromkeys(relation.from_):
             support = supports.get((premise, relation.to))
+            if support is None and relation.type == "contradicts":  # symmetric
+                support = supports.get((relation.to, premise))
             if support is None:
                 continue
             yield Problem(

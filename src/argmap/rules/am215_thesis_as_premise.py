@@ -4,7 +4,9 @@ A thesis is what the map concludes. When one appears among a relation's premises
 contradicts itself: either the relation runs the wrong way (``P supports T`` written as
 ``T supports P``), or the statement is not a thesis but an intermediate conclusion, a
 ``kind: claim`` that a thesis builds on. Tension between two theses is modelled by a claim or
-an objection that attacks one of them, not by one thesis attacking the other. Reported once
+an objection that attacks one of them, not by one thesis attacking the other; two theses
+may ``contradicts`` each other, and ``rephrases`` and ``prefers`` are no inferences, so
+those three relation types are not checked (format 2). Reported once
 per relation and thesis, at the premise; the finding's target (for an ``ignore`` entry) is
 the thesis's ID.
 
@@ -40,8 +42,14 @@ SEVERITY = Severity.ERROR
 OPTIONS: dict[str, Any] = {}
 
 
+#: Format 2 relations that are no inference from premises to a conclusion.
+_NOT_INFERENCES = frozenset({"contradicts", "rephrases", "prefers"})
+
+
 def check(ctx: RuleContext) -> Iterator[Problem]:
     for at, relation, premise in premises_of_kind(ctx, "thesis"):
+        if relation.type in _NOT_INFERENCES:
+            continue
         yield Problem(
             f"thesis {premise!r} is a premise of relation {relation.id!r} "
             f"({relation.type} {relation.to!r}); a thesis is the premise of nothing",

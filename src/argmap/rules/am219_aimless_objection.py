@@ -1,7 +1,8 @@
 """An objection aimed at nothing: it neither attacks nor undercuts anything.
 
 ``kind: objection`` is a view raised against a claim or an inference, so it is the premise
-of an ``attacks`` or ``undercuts`` relation. One that is neither contradicts its kind: the
+of an ``attacks``, ``undercuts`` or ``contradicts`` relation. One that is none of them
+contradicts its kind: the
 relation it makes was forgotten, runs the wrong way (``O attacks C`` written as ``C attacks
 O``), or the statement is no objection (make it a ``claim``, ``premise`` or
 ``assumption``).
@@ -42,7 +43,7 @@ def check(ctx: RuleContext) -> Iterator[Problem]:
         if claim.kind != "objection":
             continue
         made = [r.type for r in ctx.outgoing.get(claim.id, ())]
-        if "attacks" in made or "undercuts" in made:
+        if "attacks" in made or "undercuts" in made or "contradicts" in made:
             continue
         yield Problem(
             f"objection {claim.id!r} attacks nothing and undercuts nothing",
