@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import argmap
+from argmap._findings import Severity
 from argmap.cli import cli
 
 FIXTURES = Path(__file__).parent / "fixtures" / "sources"
@@ -44,7 +45,7 @@ def test_a_library_imports_clean(tmp_path: Path, library: Path, count: int) -> N
     loaded = argmap.load(folder)
     assert len(loaded.sources) == count
     findings = argmap.check(loaded)
-    assert not [f for f in findings if f.code in CSL_CODES or f.severity.value == "error"]
+    assert not [f for f in findings if f.code in CSL_CODES or f.severity is Severity.ERROR]
     assert all(s.model_extra == {} for s in loaded.sources)
 
 

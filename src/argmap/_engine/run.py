@@ -159,6 +159,13 @@ def _check_loaded(ctx: RuleContext, config: Config, rules: Iterable[Rule]) -> li
                     data={"traceback": traceback.format_exc()},
                 )
             )
+    origin = argmap.origin
+    if origin is not None:  # what an import found in the foreign file (AIF: AM128-AM130)
+        findings.extend(
+            f for f in origin.import_findings
+            if is_selected(f.code, f.rule, config) and f.code not in ignored_here
+            and f.rule not in ignored_here
+        )
     findings = apply_suppressions(argmap, findings, config, ignored_here, (known, ran))
     return sorted(findings, key=by_position)
 

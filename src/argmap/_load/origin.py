@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from argmap._findings import Location
+from argmap._findings import Finding, Location
 from argmap._load.limits import DEFAULT_LIMITS, Limits
 from argmap._load.positions import PathStep
 from argmap._load.read import ParsedFile
@@ -35,6 +35,9 @@ class MapOrigin:
     inline_sources: int = 0
     #: The limits the map was loaded under; snapshots are read under the same.
     limits: Limits = DEFAULT_LIMITS
+    #: Findings an import made about the foreign file the map was read from (AIF JSON):
+    #: located there, reported by ``argmap check`` with the rules' findings.
+    import_findings: list[Finding] = field(default_factory=list)
     _nodes: dict[str, tuple[str, int]] | None = field(default=None, repr=False)
 
     @property
