@@ -153,3 +153,17 @@ def test_any_nodeset_imports_and_round_trips(tmp_path: Path, nodes: list[Any],
     out.parent.mkdir(exist_ok=True)
     out.write_text(dumps_aif(first), encoding="utf-8")
     assert argmap.load(out) == first
+
+
+ROOT = Path(__file__).parents[1]
+
+
+@pytest.mark.parametrize("folder", ["claims/fiia-298", "examples/bike-lanes"])
+def test_an_argmap_map_survives_aif(folder: str, tmp_path: Path) -> None:
+    """What AIF has no place for rides under `argmap` keys, so the map comes back whole."""
+    first = argmap.load(ROOT / folder)
+    out = tmp_path / "map-as.json"
+    out.write_text(dumps_aif(first), encoding="utf-8")
+    assert argmap.load(out) == first
+    nodes = json.loads(out.read_text(encoding="utf-8"))["nodes"]
+    assert sum(n["type"] == "I" for n in nodes) == len(first.claims)

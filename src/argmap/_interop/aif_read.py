@@ -37,12 +37,58 @@ DEFAULT_TEXTS = frozenset({
     "RA", "CA", "MA", "PA", "Default Inference", "Default Conflict", "Default Rephrase",
     "Default Preference",
 })
+#: The text export gives a scheme node that names no scheme (AIFdb's defaults).
+WRITTEN_TEXTS = {"RA": "Default Inference", "CA": "Default Conflict", "MA": "Default Rephrase",
+                 "PA": "Default Preference"}
+_GENERATED_EDGE = re.compile(r"^e\d+$")
 _ID_OK = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:-]*$")
 _ID_BAD = re.compile(r"[^A-Za-z0-9._:-]+")
-#: Keys of the map metadata an export writes under ``argmap`` (read back on import).
-META_KEYS = ("title", "description", "authors", "license", "language")
+#: What an export writes under the nodeset's ``argmap`` key and an import reads back: the
+#: map's fields other than these (title, description, sections, evidence, sources, ...).
+MAP_OWN_KEYS = ("claims", "relations", "data", "format")
 
 Path = tuple[str | int, ...]
+
+
+def derived_kinds(
+    claims: Sequence[str], relations: Sequence[tuple[str, Sequence[str], str]]
+) -> dict[str, str]:
+    """The kind an import gives each claim (docs/interop.md): the premise of no relation is a
+    thesis; one that only attacks or undercuts, an objection; one with incoming support, a
+    claim; any other premise, an assumption (AIF carries no evidence, so never a premise)."""
+    premise_of: dict[str, set[str]] = {}
+    supported: set[str] = set()
+    for kind, premises, target in relations:
+        for premise in premises:
+            premise_of.setdefault(premise, set()).add(kind)
+        if kind == "supports":
+            supported.add(target)
+    kinds = {}
+    for claim in claims:
+        uses = premise_of.get(claim)
+        if not uses:
+            kinds[claim] = "thesis"
+        elif uses <= {"attacks", "undercuts", "contradicts"}:
+            kinds[claim] = "objection"
+        elif claim in supported:
+            kinds[claim] = "claim"
+        else:
+            kinds[claim] = "assumption"
+    return kinds
+
+
+def _argmap_fields(node: dict[str, Any], forbidden: Sequence[str]) -> dict[str, Any]:
+    """What an argmap export wrote under a node's ``argmap`` key (kind, evidence, ...)."""
+    found = node.get("argmap")
+    if not isinstance(found, dict):
+        return {}
+    return {k: v for k, v in found.items() if k not in forbidden}
+
+
+def _generated_edge(edge: dict[str, Any]) -> bool:
+    """An edge as export writes one when it has no original: nothing to keep."""
+    return set(edge) == {"edgeID", "fromID", "toID"} and bool(
+        _GENERATED_EDGE.match(str(edge["edgeID"])))
 
 
 def is_aif(data: Any) -> bool:
@@ -212,7 +258,7 @@ class _Reader:
         return result
 
     def claim(self, node_id: str, node: dict[str, Any]) -> dict[str, Any]:
-        extras = _extras(node, ("nodeID", "type", "text"))
+        extras = _extras(node, ("nodeID", "type", "text", "argmap"))
         text = node.get("text")
         if not isinstance(text, str) or not text.strip():
             extras["text"] = text
@@ -222,6 +268,7 @@ class _Reader:
         claim: dict[str, Any] = {"id": self.ids[node_id], "text": text}
         if extras:
             claim["data"] = {"aif": extras}
+        claim["_argmap"] = _argmap_fields(node, ("id", "text", "data"))
         return claim
 
     def relation(
@@ -248,33 +295,35 @@ class _Reader:
             relation["scheme"] = scheme
         elif isinstance(text, str) and text and text not in DEFAULT_TEXTS:
             relation["scheme"] = text
-        aif: dict[str, Any] = {"node": _extras(node, ("nodeID",))}
+        # keep what export could not make again from the relation: so an argmap map written
+        # as AIF and read back has no data it did not have
+        own = _extras(node, ("nodeID", "argmap", "type"))
+        if own.get("text") == WRITTEN_TEXTS[kind] or (
+            "scheme" not in own and own.get("text") == relation.get("scheme")
+        ):
+            own.pop("text", None)
+        aif: dict[str, Any] = {"node": own} if own else {}
         if self.ids[node_id] != node_id or number:
             aif["nodeID"] = node.get("nodeID")
         edges = [edge] if number else [*(e for _, e in ins[node_id]), edge]
-        aif["edges"] = [dict(e) for e in edges]
-        relation["data"] = {"aif": aif}
+        kept = [dict(e) for e in edges if not _generated_edge(e)]
+        if kept:
+            aif["edges"] = kept
+        if aif:
+            relation["data"] = {"aif": aif}
+        relation["_argmap"] = _argmap_fields(node, ("id", "from", "to", "data"))
         return relation
 
     def derive_kinds(self, claims: list[dict[str, Any]], relations: list[dict[str, Any]]) -> None:
-        premise_of: dict[str, set[str]] = {}
-        supported: set[str] = set()
-        for relation in relations:
-            for premise in relation["from"]:
-                premise_of.setdefault(premise, set()).add(relation["type"])
-            if relation["type"] == "supports":
-                supported.add(relation["to"])
+        kinds = derived_kinds(
+            [c["id"] for c in claims],
+            [(r["type"], r["from"], r["to"]) for r in relations],
+        )
         for claim in claims:
-            uses = premise_of.get(claim["id"])
-            if not uses:
-                kind = "thesis"
-            elif uses <= {"attacks", "undercuts", "contradicts"}:
-                kind = "objection"
-            elif claim["id"] in supported:
-                kind = "claim"
-            else:
-                kind = "assumption"
-            claim["kind"] = kind
+            claim["kind"] = kinds[claim["id"]]
+            claim.update(claim.pop("_argmap", {}))
+        for relation in relations:
+            relation.update(relation.pop("_argmap", {}))
 
     def map_data(
         self, name: str, claims: list[dict[str, Any]], relations: list[dict[str, Any]]
@@ -289,11 +338,13 @@ class _Reader:
             if theses else f"Imported from the AIF nodeset {name}."
         )
         data: dict[str, Any] = {
-            "format": 2,
+            "format": 2,  # an export writes the map's own format under argmap (read below)
             "title": f"AIF nodeset {name}",
             "description": description,
         }
-        data.update({k: meta[k] for k in META_KEYS if k in meta})
+        data.update({k: v for k, v in meta.items() if k not in MAP_OWN_KEYS})
+        if "format" in meta:
+            data["format"] = meta["format"]
         data["claims"] = claims
         data["relations"] = relations
         kept: dict[str, Any] = {}

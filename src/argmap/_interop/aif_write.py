@@ -5,10 +5,11 @@ came from one scheme node with several conclusions become that one node again), 
 edge from each premise and one to the target. IDs, texts, schemes, the edges' own IDs and
 every key an import kept in ``data.aif`` are written back, and the dialogue layer kept in
 the map's ``data.aif`` follows, so a nodeset read and written again is the same graph.
-The map's title and description go under ``argmap``, a key AIF readers ignore.
-
-What AIF cannot hold is not written: claim kinds (derived again on import), evidence,
-sources, quantities, checks, sections (see docs/interop.md).
+What AIF has no place for goes under ``argmap`` keys, which AIF readers ignore: the map's
+title, description, sections, evidence, sources and checks at the top, a claim's kind (when
+an import would not derive it), evidence, tags and quantities on its I-node, a relation's
+label, argument or ``contradicts`` type on its scheme node. So an argmap map written as AIF
+and read again is the same map.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
-from argmap._interop.aif_read import META_KEYS
+from argmap._interop.aif_read import MAP_OWN_KEYS, WRITTEN_TEXTS, derived_kinds
 
 if TYPE_CHECKING:
     from argmap._model import ArgumentMap, Claim, Relation
@@ -25,12 +26,9 @@ __all__ = ["aif_data", "dumps_aif"]
 
 #: argmap relation type -> AIF scheme node type and the text AIFdb gives it by default.
 NODE_TYPES = {
-    "supports": ("RA", "Default Inference"),
-    "attacks": ("CA", "Default Conflict"),
-    "undercuts": ("CA", "Default Conflict"),
-    "contradicts": ("CA", "Default Conflict"),
-    "rephrases": ("MA", "Default Rephrase"),
-    "prefers": ("PA", "Default Preference"),
+    relation: (kind, WRITTEN_TEXTS[kind])
+    for relation, kind in (("supports", "RA"), ("attacks", "CA"), ("undercuts", "CA"),
+                           ("contradicts", "CA"), ("rephrases", "MA"), ("prefers", "PA"))
 }
 
 
@@ -43,12 +41,27 @@ def _node_id(node_id: str, kept: dict[str, Any]) -> Any:
     return kept.get("nodeID", node_id)
 
 
-def _claim_node(claim: Claim) -> dict[str, Any]:
+def _claim_node(claim: Claim, kind: str) -> dict[str, Any]:
     kept = _aif(claim.data)
     node: dict[str, Any] = {"nodeID": _node_id(claim.id, kept),
                             "text": kept.get("text", claim.text), "type": "I"}
     node.update({k: v for k, v in kept.items() if k not in ("nodeID", "text", "type")})
+    own = _own(claim, {"id", "text", "data"})
+    own.pop("kind", None)
+    if claim.kind.value != kind:  # the default kind too, as exclude_defaults drops it
+        own = {"kind": claim.kind.value, **own}
+    if own:
+        node["argmap"] = own
     return node
+
+
+def _own(model: Any, leave: set[str]) -> dict[str, Any]:
+    """A node's argmap fields AIF has no place for (kind, evidence, tags, ...), as JSON; the
+    ``data`` of a node goes back into the AIF node, not here."""
+    dumped: dict[str, Any] = model.model_dump(
+        mode="json", by_alias=True, exclude_defaults=True, exclude_none=True
+    )
+    return {k: v for k, v in dumped.items() if k not in leave}
 
 
 def _scheme_node(relation: Relation, node_id: Any) -> dict[str, Any]:
@@ -59,6 +72,11 @@ def _scheme_node(relation: Relation, node_id: Any) -> dict[str, Any]:
     node: dict[str, Any] = {"nodeID": node_id, "text": text, "type": kind}
     node.update({k: v for k, v in original.items() if k != "nodeID"})
     node["type"] = kind
+    own = _own(relation, {"id", "type", "from", "to", "linked", "scheme", "data"})
+    if relation.type.value == "contradicts":
+        own["type"] = "contradicts"  # a CA node reads back as attacks
+    if own:
+        node["argmap"] = own
     if relation.scheme and original.get("scheme") is None and original.get("text") in (
         None, text, kind
     ):
@@ -76,7 +94,11 @@ def aif_data(argmap: ArgumentMap) -> dict[str, Any]:
     def aif_id(ref: str) -> Any:
         return claim_ids.get(ref, relation_nodes.get(ref, ref))
 
-    nodes = [_claim_node(claim) for claim in argmap.claims]
+    kinds = derived_kinds(
+        [c.id for c in argmap.claims],
+        [(r.type.value, r.from_, r.to) for r in argmap.relations],
+    )
+    nodes = [_claim_node(claim, kinds[claim.id]) for claim in argmap.claims]
     edges: list[dict[str, Any]] = []
     written_nodes: set[str] = set()
     written_edges: set[tuple[str, str]] = set()
@@ -120,8 +142,10 @@ def aif_data(argmap: ArgumentMap) -> dict[str, Any]:
         if key not in ("nodes", "edges"):
             out[key] = value
     out.setdefault("locutions", [])
-    meta = {key: getattr(argmap, key) for key in META_KEYS if getattr(argmap, key)}
-    out["argmap"] = meta
+    meta = argmap.model_dump(mode="json", by_alias=True, exclude_defaults=True,
+                              exclude_none=True)
+    out["argmap"] = {k: v for k, v in meta.items() if k not in MAP_OWN_KEYS}
+    out["argmap"]["format"] = argmap.format
     return out
 
 
