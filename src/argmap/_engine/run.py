@@ -160,11 +160,11 @@ def _check_loaded(ctx: RuleContext, config: Config, rules: Iterable[Rule]) -> li
                 )
             )
     origin = argmap.origin
-    if origin is not None:  # what an import found in the foreign file (AIF: AM128-AM130)
+    if origin is not None:  # what the reader noted (Argdown: AM116-AM118), as rules are
         findings.extend(
-            f for f in origin.import_findings
-            if is_selected(f.code, f.rule, config) and f.code not in ignored_here
-            and f.rule not in ignored_here
+            note for note in origin.notes
+            if is_selected(note.code, note.rule, config) and note.code not in ignored_here
+            and note.rule not in ignored_here
         )
     findings = apply_suppressions(argmap, findings, config, ignored_here, (known, ran))
     return sorted(findings, key=by_position)

@@ -48,5 +48,5 @@ def aif_origin(parsed: ParsedFile, limits: Limits) -> MapOrigin:
     converted = ParsedFile(parsed.path, parsed.display, parsed.text, imported.data, mapped)
     return MapOrigin(
         root=parsed.path.parent, map_file=converted, limits=limits,
-        import_findings=imported.findings,
+        notes=imported.findings,
     )

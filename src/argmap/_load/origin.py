@@ -35,9 +35,8 @@ class MapOrigin:
     inline_sources: int = 0
     #: The limits the map was loaded under; snapshots are read under the same.
     limits: Limits = DEFAULT_LIMITS
-    #: Findings an import made about the foreign file the map was read from (AIF JSON):
-    #: located there, reported by ``argmap check`` with the rules' findings.
-    import_findings: list[Finding] = field(default_factory=list)
+    #: What reading the map noted without refusing it (the Argdown reader's AM116-AM118).
+    notes: list[Finding] = field(default_factory=list)
     _nodes: dict[str, tuple[str, int]] | None = field(default=None, repr=False)
 
     @property
