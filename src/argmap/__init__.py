@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from argmap._engine.config import Config
     from argmap._engine.run import CheckRun, check, check_paths, grounded_labelling
     from argmap._findings import Finding, Location, MapLoadError, Related, Severity
+    from argmap._interop.arguebuf_read import from_arguebuf
     from argmap._load.limits import Limits
     from argmap._load.loader import load
     from argmap._load.origin import MapOrigin
@@ -67,6 +68,7 @@ __all__ = [
     "check_paths",
     "dump",
     "dumps",
+    "from_arguebuf",
     "grounded_labelling",
     "load",
     "render",
@@ -81,6 +83,7 @@ _LAZY = {
     "CheckRun": "argmap._engine.run",
     "Config": "argmap._engine.config",
     "grounded_labelling": "argmap._engine.run",
+    "from_arguebuf": "argmap._interop.arguebuf_read",
     "Finding": "argmap._findings",
     "Location": "argmap._findings",
     "MapLoadError": "argmap._findings",
