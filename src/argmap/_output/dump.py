@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 __all__ = ["atomic_write", "dump", "dumps", "to_data"]
 
-Format = Literal["yaml", "json"]
+Format = Literal["yaml", "json", "aif"]
 
 
 def to_data(argmap: ArgumentMap) -> dict[str, Any]:
@@ -29,7 +29,11 @@ def to_data(argmap: ArgumentMap) -> dict[str, Any]:
 
 
 def dumps(argmap: ArgumentMap, fmt: Format = "yaml") -> str:
-    """The text of a map file in YAML or JSON."""
+    """The text of a map file in YAML or JSON, or the map as an AIF JSON nodeset (``aif``)."""
+    if fmt == "aif":
+        from argmap._interop.aif_write import dumps_aif
+
+        return dumps_aif(argmap)
     data = to_data(argmap)
     if fmt == "json":
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
