@@ -1,5 +1,6 @@
-"""Reading and writing other formats: BibTeX and CSL-JSON libraries, AIF JSON.
+"""Other formats in and out, beside ``_load`` (which calls the readers for files it knows).
 
-Layer 1, beside ``_load``: readers turn a foreign file into map data (and findings located in
-that file); the loader calls them for files it recognises.
+Argdown (``argdown``, a package of its own); AIF JSON (``aif_read``, ``aif_load``,
+``aif_write``); BibTeX and CSL-JSON libraries (``library``, ``bibtex``); the long tail through
+arguebuf (``arguebuf_read``); the import codes AM126-AM135 (``codes``).
 """

@@ -14,6 +14,10 @@ from argmap._codes import CodeDoc, code_doc
 from argmap._findings import UNREADABLE_CODES, Finding, Location, MapLoadError, Severity
 
 __all__ = [
+    "ARGDOWN_CODES",
+    "ARGDOWN_KEPT_IN_DATA",
+    "ARGDOWN_UNDEFINED",
+    "ARGDOWN_UNREADABLE",
     "DUPLICATE_KEY",
     "FORBIDDEN_CHARACTER",
     "INVALID_VALUE",
@@ -301,6 +305,62 @@ OUTSIDE_MAP_FOLDER = _load_code("AM115", "outside-map-folder", """
         lane/sources.yaml:1:1: AM115 the file leads outside the map's folder; it is not read
 """)
 
+ARGDOWN_UNREADABLE = code_doc("AM116", "argdown-unreadable", Severity.WARNING, """
+    A part of an Argdown file that argmap cannot read as Argdown; it is kept, not dropped.
+
+    A relation marker (``+``, ``->``, ...) with no statement after it or none above it to
+    belong to, a comment or front matter that is never closed, front matter or ``{...}`` data
+    that is not YAML, an inference line with no conclusion after it, a premise-conclusion
+    structure with no inference line, or a second one for the same argument. The map still
+    loads: the part is kept verbatim in the map's data (``argdown.unread``, written back by
+    ``argmap convert``), or in the statement's text for data that cannot be read. The
+    ``@argdown/cli`` rejects most of these outright.
+
+    FAIL::
+
+        $ printf '+\\n[T]: A claim.\\n' > x.argdown
+        $ argmap check x.argdown
+        x.argdown:1:1: AM116 [warning] the relation + names no statement or argument
+""")
+
+ARGDOWN_UNDEFINED = code_doc("AM117", "argdown-undefined", Severity.WARNING, """
+    An Argdown title that is used but never given a text, or a mention of an undefined title.
+
+    ``[Title]`` and ``<Title>`` refer to a statement or argument by its title; when no line
+    ever defines it (``[Title]: text``), Argdown draws an empty box. argmap needs a text for
+    every claim, so it takes the title as the text, and says so here, at the first use. A
+    ``@[Title]`` mention of a title that nothing defines is reported the same way: usually a
+    misspelt title.
+
+    FAIL::
+
+        $ printf '[T]: A claim.\\n  + [Reason]\\n' > x.argdown
+        $ argmap check x.argdown
+        x.argdown:2:5: AM117 [warning] [Reason] has no text; its title stands in for it
+""")
+
+ARGDOWN_KEPT_IN_DATA = code_doc("AM118", "argdown-kept-in-data", Severity.INFO, """
+    An Argdown construct argmap has no field for, kept in the node's ``data``.
+
+    A title given two different texts is one statement to Argdown (an equivalence class) and
+    one claim to argmap, which keeps the first text and the others in the claim's data
+    (``argdown.texts``); ``argmap convert`` writes each back as a definition of the title.
+    The note says where the kept text was written.
+
+    FAIL::
+
+        $ printf '[T]: One wording.\\n\\n[T]: Another wording.\\n' > x.argdown
+        $ argmap check --select AM118 x.argdown
+        x.argdown:3:1: AM118 [info] [T] has a second text; kept in the claim's data (argdown.texts)
+""")
+
+#: The Argdown reader's problem kinds -> their codes.
+ARGDOWN_CODES: dict[str, CodeDoc] = {
+    "unreadable": ARGDOWN_UNREADABLE,
+    "undefined": ARGDOWN_UNDEFINED,
+    "kept": ARGDOWN_KEPT_IN_DATA,
+}
+
 #: Every load code, in code order.
 LOAD_CODES: dict[str, CodeDoc] = {
     doc.code: doc
@@ -320,6 +380,9 @@ LOAD_CODES: dict[str, CodeDoc] = {
         MISSING_FIELD,
         INVALID_VALUE,
         OUTSIDE_MAP_FOLDER,
+        ARGDOWN_UNREADABLE,
+        ARGDOWN_UNDEFINED,
+        ARGDOWN_KEPT_IN_DATA,
     )
 }
 

@@ -285,9 +285,13 @@ def load(
     """
     from pydantic import ValidationError
 
+    from argmap._interop.argdown import is_argdown, load_argdown
     from argmap._model import ArgumentMap
 
     with gc_paused():
+        if is_argdown(Path(path)) and not Path(path).is_dir():
+            within = Path(inside) if inside is not None else None
+            return load_argdown(Path(path), limits, within)
         origin = load_data(path, limits, inside)
         data = origin.combined_data()
         try:

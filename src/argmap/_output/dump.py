@@ -18,9 +18,9 @@ from argmap._output.write import write_file
 if TYPE_CHECKING:
     from argmap._model import ArgumentMap
 
-__all__ = ["atomic_write", "dump", "dumps", "to_data"]
+__all__ = ["atomic_write", "dump", "dumps", "suffix_format", "to_data"]
 
-Format = Literal["yaml", "json", "aif"]
+Format = Literal["yaml", "json", "argdown", "aif"]
 
 
 def to_data(argmap: ArgumentMap) -> dict[str, Any]:
@@ -29,7 +29,12 @@ def to_data(argmap: ArgumentMap) -> dict[str, Any]:
 
 
 def dumps(argmap: ArgumentMap, fmt: Format = "yaml") -> str:
-    """The text of a map file in YAML or JSON, or the map as an AIF JSON nodeset (``aif``)."""
+    """The text of a map file in YAML, JSON or Argdown, or the map as an AIF JSON nodeset
+    (``aif``) (docs/interop.md)."""
+    if fmt == "argdown":
+        from argmap._interop.argdown import to_argdown
+
+        return to_argdown(argmap)
     if fmt == "aif":
         from argmap._interop.aif_write import dumps_aif
 
@@ -42,13 +47,25 @@ def dumps(argmap: ArgumentMap, fmt: Format = "yaml") -> str:
     return emit(data)
 
 
+def suffix_format(path: Path) -> Format:
+    """The format a file name asks for: ``.aif.json`` (or ``.aif``), ``.json``, ``.argdown``
+    (or ``.ad``), else YAML."""
+    suffix = path.suffix.lower()
+    if path.name.lower().endswith(".aif.json") or suffix == ".aif":
+        return "aif"
+    if suffix == ".json":
+        return "json"
+    return "argdown" if suffix in {".argdown", ".ad"} else "yaml"
+
+
 def atomic_write(path: str | os.PathLike[str], content: bytes | str) -> None:
     """Write a file all at once or not at all (see :func:`argmap._output.write.write_file`)."""
     write_file(path, content)
 
 
 def dump(argmap: ArgumentMap, path: str | os.PathLike[str], fmt: Format | None = None) -> None:
-    """Write a map to ``path``; the format follows the suffix (``.json`` or YAML) unless given."""
+    """Write a map to ``path``; the format follows the suffix (``.json``, ``.argdown`` or YAML)
+    unless given."""
     target = Path(path)
-    chosen: Format = fmt or ("json" if target.suffix.lower() == ".json" else "yaml")
+    chosen: Format = fmt or suffix_format(target)
     atomic_write(target, dumps(argmap, chosen))

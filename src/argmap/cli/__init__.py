@@ -19,6 +19,7 @@ from argmap._version import __version__
 #: command name -> "module:attribute" of a click command
 COMMANDS: dict[str, str] = {
     "check": "argmap.cli.check:check",
+    "convert": "argmap.cli.convert:convert",
     "explain": "argmap.cli.rules:explain",
     "render": "argmap.cli.render:render",
     "report": "argmap.cli.report:report",
