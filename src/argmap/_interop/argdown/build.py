@@ -111,6 +111,8 @@ class _Builder:
         for element in doc.elements:
             self.cls(element)
         for pcs in doc.pcs:
+            if not pcs.inferences:
+                continue  # no inference: its statements stand alone (reported, AM116)
             if pcs.argument is not None:
                 owner = self.cls(pcs.argument)
                 if owner.pcs is None:

@@ -375,7 +375,7 @@ class _Reader:
     def _comments(self, text: str) -> str:
         def keep(match: re.Match[str]) -> str:
             line, column = _place(text, match.start())
-            self.doc.comments.append((match.group(), line, column))
+            self.doc.comments.append((match.group().rstrip(), line, column))
             return _blank_out(match)
 
         cleaned = _COMMENT.sub(keep, text)
@@ -385,7 +385,7 @@ class _Reader:
             self.problem("unreadable", "a comment is opened here and never closed", line,
                          column, "close it with --> (or */); the rest of the file is kept "
                          "as a comment")
-            self.doc.comments.append((text[opened.start() :], line, column))
+            self.doc.comments.append((text[opened.start() :].rstrip(), line, column))
             cleaned = cleaned[: opened.start()] + re.sub(r"[^\n]", " ",
                                                          cleaned[opened.start() :])
         return cleaned
@@ -473,6 +473,9 @@ class _Reader:
 
     def root(self, content: str, number: int, column: int, indent: int,
              *, new_block: bool) -> None:
+        if not content.strip():
+            self.unread(content, number, column, "an empty list item")
+            return
         if new_block or self.block_root is None:
             self.end_block()
         else:
@@ -487,6 +490,9 @@ class _Reader:
     def pcs_item(self, content: str, number: int, column: int, indent: int,
                  first: bool) -> None:
         self.close_rules()
+        if not content.strip():
+            self.unread(f"({number})", number, column, "a numbered statement with no text")
+            return
         if self.pcs is not None and first and self.pcs.items:
             self.close_pcs()  # (1) again: the next structure starts
         if self.pcs is None:
