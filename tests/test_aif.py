@@ -167,3 +167,20 @@ def test_an_argmap_map_survives_aif(folder: str, tmp_path: Path) -> None:
     assert argmap.load(out) == first
     nodes = json.loads(out.read_text(encoding="utf-8"))["nodes"]
     assert sum(n["type"] == "I" for n in nodes) == len(first.claims)
+
+
+def test_convert_writes_and_reads_aif(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from argmap.cli import cli
+
+    source = FIXTURES[[p.name for p in FIXTURES].index("dialogue.json")]
+    out = tmp_path / "dialogue.aif.json"
+    result = CliRunner().invoke(cli, ["convert", str(source), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert _graph(json.loads(out.read_text(encoding="utf-8"))) == _graph(
+        json.loads(source.read_text(encoding="utf-8")))
+    back = tmp_path / "back"
+    result = CliRunner().invoke(cli, ["convert", str(out), "-o", str(back)])
+    assert result.exit_code == 0, result.output
+    assert argmap.load(back) == argmap.load(source)

@@ -101,3 +101,14 @@ def test_where_arguebuf_and_argmap_read_the_corpus_differently() -> None:
         logging.disable(logging.NOTSET)
     print(f"\narguebuf vs argmap on {len(files)} AIF nodesets: {dict(counts)}")  # noqa: T201
     assert counts["not detected as AIF (no locutions key)"] == len(files)
+
+
+def test_convert_from_kialo(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from argmap.cli import cli
+
+    out = tmp_path / "kialo.yaml"
+    result = CliRunner().invoke(cli, ["convert", "--from", "kialo", str(KIALO), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert argmap.load(out) == argmap.from_arguebuf(KIALO)
