@@ -67,7 +67,7 @@ def test_unreadable_input_is_a_finding(tmp_path: Path) -> None:
     bad.write_text(json.dumps({"nodes": [1], "edges": []}), encoding="utf-8")
     with pytest.raises(argmap.MapLoadError) as caught:
         argmap.from_arguebuf(bad, "sadface")
-    assert caught.value.findings[0].code == "AM126"
+    assert caught.value.findings[0].code == "AM131"
 
 
 def test_where_arguebuf_and_argmap_read_the_corpus_differently() -> None:

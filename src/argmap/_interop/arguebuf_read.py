@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from argmap._findings import Location, MapLoadError
 from argmap._interop.aif_read import derived_kinds
-from argmap._interop.codes import LIBRARY_ENTRY_UNREADABLE, interop_problem
+from argmap._interop.codes import FOREIGN_FILE_UNREADABLE, interop_problem
 from argmap._load.limits import DEFAULT_LIMITS, Limits
 from argmap._load.read import display_path, read_text
 
@@ -90,20 +90,26 @@ def arguebuf_data(
 ) -> dict[str, Any]:
     """Map data (format 2) for a file in any format arguebuf reads.
 
-    Raises :class:`MapLoadError` (AM126, at the file) when arguebuf cannot read it.
+    Raises :class:`MapLoadError` (AM131, at the file) when arguebuf cannot read it.
     """
     text = read_text(path, limits)
     try:
         graph = _graph(text, path, fmt)
     except Exception as exc:  # noqa: BLE001 - arguebuf raises anything; report, never crash
         raise MapLoadError([interop_problem(
-            LIBRARY_ENTRY_UNREADABLE,
-            f"arguebuf cannot read this file as {fmt}: {type(exc).__name__}: {exc}"[:300],
+            FOREIGN_FILE_UNREADABLE,
+            f"arguebuf cannot read this file as {fmt}: {type(exc).__name__}: "
+            f"{_short(str(exc))}",
             Location(display_path(path), 1, 1),
             hint="name the format (aif, xaif, ova, sadface, argdown, kialo, microtexts, aml, "
             "brat, arguebuf) if arguebuf guessed wrong",
         )]) from None
     return graph_data(graph, path.stem)
+
+
+def _short(text: str, limit: int = 100) -> str:
+    line = " ".join(text.split())
+    return line if len(line) <= limit else line[: limit - 3] + "..."
 
 
 def graph_data(graph: Any, name: str) -> dict[str, Any]:

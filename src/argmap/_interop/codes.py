@@ -12,6 +12,7 @@ __all__ = [
     "AIF_DANGLING_EDGE",
     "AIF_DUPLICATE_NODE",
     "AIF_NODE_SHAPE",
+    "FOREIGN_FILE_UNREADABLE",
     "IMPORT_CONFLICT",
     "INTEROP_CODES",
     "LIBRARY_ENTRY_UNREADABLE",
@@ -83,6 +84,21 @@ AIF_NODE_SHAPE = code_doc("AM130", "aif-node-shape", Severity.WARNING, """
         {"nodeID": "12", "type": "RA", "text": "Default Inference"}
 """)
 
+FOREIGN_FILE_UNREADABLE = code_doc("AM131", "foreign-file-unreadable", Severity.ERROR, """
+    arguebuf cannot read a file as the format it was given or guessed.
+
+    ``argmap convert --from FORMAT`` and ``argmap.from_arguebuf`` hand the file to arguebuf
+    (``pip install argmap[formats]``), which guesses a ``.json`` file's format from its keys
+    (``analysis``: OVA, ``locutions``: AIF, else its own protobuf JSON). A file it cannot read
+    is reported at its first line with arguebuf's reason, and nothing is written. Name the
+    format when the guess is wrong: an AIF file without ``locutions`` needs ``--from aif``.
+
+    FAIL::
+
+        $ argmap convert --from auto nodeset14.json -o out/
+        nodeset14.json:1:1: AM131 arguebuf cannot read this file as auto: ParseError: ...
+""")
+
 #: Every import code, in code order.
 INTEROP_CODES: dict[str, CodeDoc] = {
     doc.code: doc
@@ -92,6 +108,7 @@ INTEROP_CODES: dict[str, CodeDoc] = {
         AIF_DANGLING_EDGE,
         AIF_DUPLICATE_NODE,
         AIF_NODE_SHAPE,
+        FOREIGN_FILE_UNREADABLE,
     )
 }
 
