@@ -27,8 +27,10 @@ def test_the_registry_holds_every_code_once_in_code_order() -> None:
     codes = [doc.code for doc in all_codes()]
     assert codes == sorted(codes)
     assert len(set(codes)) == len(codes)
-    assert set(codes) == (set(LOAD_CODES) | set(REGISTRY) | {doc.code for doc in ENGINE_CODES}
-                          | set(INGEST_CODES))
+    from argmap._interop.codes import INTEROP_CODES
+
+    assert set(codes) == (set(LOAD_CODES) | set(INTEROP_CODES) | set(REGISTRY)
+                          | {doc.code for doc in ENGINE_CODES} | set(INGEST_CODES))
     ids = [doc.id for doc in all_codes()]
     assert len(set(ids)) == len(ids), "two codes share a readable id"
 
@@ -80,7 +82,10 @@ def test_load_codes_and_ids_are_accepted_by_configuration_and_change_nothing(
 def test_a_prefix_expands_to_the_load_codes_it_covers(tmp_path: Path) -> None:
     pyproject = tmp_path / "pyproject.toml"
     pyproject.write_text('[tool.argmap.per-file-ignores]\n"*" = ["AM1"]\n', encoding="utf-8")
-    assert load_config(pyproject).per_file_ignores["*"] == tuple(LOAD_CODES)
+    from argmap._interop.codes import INTEROP_CODES
+
+    assert load_config(pyproject).per_file_ignores["*"] == tuple(
+        sorted([*LOAD_CODES, *INTEROP_CODES]))
 
 
 def test_a_misspelt_load_id_is_still_an_error(tmp_path: Path) -> None:

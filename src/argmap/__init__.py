@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from argmap._engine.config import Config
     from argmap._engine.run import CheckRun, check, check_paths, grounded_labelling
     from argmap._findings import Finding, Location, MapLoadError, Related, Severity
+    from argmap._interop.arguebuf_read import from_arguebuf
     from argmap._load.limits import Limits
     from argmap._load.loader import load
     from argmap._load.origin import MapOrigin
@@ -69,6 +70,7 @@ __all__ = [
     "check_paths",
     "dump",
     "dumps",
+    "from_arguebuf",
     "grounded_labelling",
     "load",
     "render",
@@ -84,6 +86,7 @@ _LAZY = {
     "CheckCache": "argmap._engine.cache",
     "Config": "argmap._engine.config",
     "grounded_labelling": "argmap._engine.run",
+    "from_arguebuf": "argmap._interop.arguebuf_read",
     "Finding": "argmap._findings",
     "Location": "argmap._findings",
     "MapLoadError": "argmap._findings",

@@ -194,7 +194,21 @@ class Section(_Node):
 # --- sources (CSL-JSON) -------------------------------------------------------------------------
 
 
-class CslName(_Model):
+class _Csl(_Model):
+    """CSL-JSON objects keep keys the CSL schema does not know: a finding, not a load error.
+
+    Zotero and Better BibTeX add keys of their own, and a newer CSL release adds variables;
+    refusing the whole file over one of them made a Zotero export unusable. The rules AM413
+    and AM414 report each such key with the nearest valid name.
+    """
+
+    model_config = ConfigDict(extra="allow")
+
+
+NameFlag = str | int | bool
+
+
+class CslName(_Csl):
     """A CSL-JSON name: a person (family/given) or an organisation (literal)."""
 
     family: str | None = None
@@ -203,9 +217,12 @@ class CslName(_Model):
     suffix: str | None = None
     dropping_particle: str | None = Field(None, alias="dropping-particle")
     non_dropping_particle: str | None = Field(None, alias="non-dropping-particle")
+    comma_suffix: NameFlag | None = Field(None, alias="comma-suffix")
+    static_ordering: NameFlag | None = Field(None, alias="static-ordering")
+    parse_names: NameFlag | None = Field(None, alias="parse-names")
 
 
-class CslDate(_Model):
+class CslDate(_Csl):
     """A CSL-JSON date: ``date-parts`` ([[year, month, day]]), or a literal or raw string."""
 
     date_parts: list[list[int | str]] | None = Field(None, alias="date-parts")
@@ -233,16 +250,50 @@ class Snapshot(_Model):
     retrieved: date | None = Field(None, description="When the snapshot was made.")
 
 
-class Source(_Model):
-    """A bibliographic item in CSL-JSON, with an optional local text snapshot."""
+def _number_as_text(value: Any) -> Any:
+    """CSL-JSON allows a number as an item ID; a reference to it is the same text."""
+    return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
 
-    id: Id
+
+#: A source ID: any text without control characters, as CSL-JSON allows (a Zotero export uses
+#: item URLs such as ``http://zotero.org/users/1/items/ABCD2345``); a number is read as text.
+SOURCE_ID_PATTERN = r"^[^\x00-\x1f\x7f]+$"
+SourceId = Annotated[
+    str,
+    BeforeValidator(_number_as_text),
+    StringConstraints(pattern=SOURCE_ID_PATTERN, min_length=1, max_length=2000),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "pattern": SOURCE_ID_PATTERN, "minLength": 1,
+                 "maxLength": 2000},
+                {"type": "integer"},
+            ],
+            "description": "A source's CSL-JSON item ID: any text (a URL too) or a number.",
+        }
+    ),
+]
+
+Names = list[CslName] | None
+Num = str | int | None
+
+
+class Source(_Csl):
+    """A bibliographic item in CSL-JSON (every variable of CSL 1.0.2), with an optional
+    local text snapshot.
+
+    The fields are the variables of the CSL data schema (``csl-data.json``), in its order
+    after the most used ones; ``snapshot`` and ``ignore`` are argmap's own. A key outside
+    them is kept and reported (AM413).
+    """
+
+    id: SourceId
     type: str = Field(
         "document", description="CSL item type: report, article-newspaper, webpage, ..."
     )
     title: str | None = None
-    author: list[CslName] | None = None
-    editor: list[CslName] | None = None
+    author: Names = None
+    editor: Names = None
     issued: DateLike | None = None
     accessed: DateLike | None = None
     url: str | None = Field(None, alias="URL")
@@ -252,15 +303,111 @@ class Source(_Model):
     collection_title: str | None = Field(None, alias="collection-title")
     publisher: str | None = None
     publisher_place: str | None = Field(None, alias="publisher-place")
-    number: str | int | None = None
-    volume: str | int | None = None
-    issue: str | int | None = None
-    page: str | None = None
+    number: Num = None
+    volume: Num = None
+    issue: Num = None
+    page: Num = None
     language: str | None = None
     note: str | None = None
     abstract: str | None = None
+    citation_key: str | None = Field(None, alias="citation-key")
+    categories: list[str] | None = None
+    journal_abbreviation: str | None = Field(None, alias="journalAbbreviation")
+    short_title: str | None = Field(None, alias="shortTitle")
+    chair: Names = None
+    collection_editor: Names = Field(None, alias="collection-editor")
+    compiler: Names = None
+    composer: Names = None
+    container_author: Names = Field(None, alias="container-author")
+    contributor: Names = None
+    curator: Names = None
+    director: Names = None
+    editorial_director: Names = Field(None, alias="editorial-director")
+    executive_producer: Names = Field(None, alias="executive-producer")
+    guest: Names = None
+    host: Names = None
+    interviewer: Names = None
+    illustrator: Names = None
+    narrator: Names = None
+    organizer: Names = None
+    original_author: Names = Field(None, alias="original-author")
+    performer: Names = None
+    producer: Names = None
+    recipient: Names = None
+    reviewed_author: Names = Field(None, alias="reviewed-author")
+    script_writer: Names = Field(None, alias="script-writer")
+    series_creator: Names = Field(None, alias="series-creator")
+    translator: Names = None
+    available_date: DateLike | None = Field(None, alias="available-date")
+    event_date: DateLike | None = Field(None, alias="event-date")
+    original_date: DateLike | None = Field(None, alias="original-date")
+    submitted: DateLike | None = None
+    annote: str | None = None
+    archive: str | None = None
+    archive_collection: str | None = None
+    archive_location: str | None = None
+    archive_place: str | None = Field(None, alias="archive-place")
+    authority: str | None = None
+    call_number: str | None = Field(None, alias="call-number")
+    chapter_number: Num = Field(None, alias="chapter-number")
+    citation_number: Num = Field(None, alias="citation-number")
+    citation_label: str | None = Field(None, alias="citation-label")
+    collection_number: Num = Field(None, alias="collection-number")
+    container_title_short: str | None = Field(None, alias="container-title-short")
+    dimensions: str | None = None
+    division: str | None = None
+    edition: Num = None
+    event: str | None = Field(None, description="Deprecated in CSL 1.0.2: use event-title.")
+    event_title: str | None = Field(None, alias="event-title")
+    event_place: str | None = Field(None, alias="event-place")
+    first_reference_note_number: Num = Field(None, alias="first-reference-note-number")
+    genre: str | None = None
+    issn: str | None = Field(None, alias="ISSN")
+    jurisdiction: str | None = None
+    keyword: str | None = None
+    locator: Num = None
+    medium: str | None = None
+    number_of_pages: Num = Field(None, alias="number-of-pages")
+    number_of_volumes: Num = Field(None, alias="number-of-volumes")
+    original_publisher: str | None = Field(None, alias="original-publisher")
+    original_publisher_place: str | None = Field(None, alias="original-publisher-place")
+    original_title: str | None = Field(None, alias="original-title")
+    page_first: Num = Field(None, alias="page-first")
+    part: Num = None
+    part_title: str | None = Field(None, alias="part-title")
+    pmcid: str | None = Field(None, alias="PMCID")
+    pmid: str | None = Field(None, alias="PMID")
+    printing: Num = None
+    references: str | None = None
+    reviewed_genre: str | None = Field(None, alias="reviewed-genre")
+    reviewed_title: str | None = Field(None, alias="reviewed-title")
+    scale: str | None = None
+    section: str | None = None
+    source: str | None = Field(None, description="Where the item was found (a catalogue).")
+    status: str | None = None
+    supplement: Num = None
+    title_short: str | None = Field(None, alias="title-short")
+    version: str | None = None
+    volume_title: str | None = Field(None, alias="volume-title")
+    volume_title_short: str | None = Field(None, alias="volume-title-short")
+    year_suffix: str | None = Field(None, alias="year-suffix")
+    custom: dict[str, Any] | None = Field(
+        None, description="Key-value pairs CSL has no variable for."
+    )
     snapshot: Snapshot | None = None
     ignore: list[Suppression] = Field(default_factory=list)
+
+
+#: The item types of CSL 1.0.2 (``csl-data.json``); another type is reported (AM415).
+CSL_TYPES = (
+    "article", "article-journal", "article-magazine", "article-newspaper", "bill", "book",
+    "broadcast", "chapter", "classic", "collection", "dataset", "document", "entry",
+    "entry-dictionary", "entry-encyclopedia", "event", "figure", "graphic", "hearing",
+    "interview", "legal_case", "legislation", "manuscript", "map", "motion_picture",
+    "musical_score", "pamphlet", "paper-conference", "patent", "performance", "periodical",
+    "personal_communication", "post", "post-weblog", "regulation", "report", "review",
+    "review-book", "software", "song", "speech", "standard", "thesis", "treaty", "webpage",
+)
 
 
 # --- evidence -----------------------------------------------------------------------------------
@@ -312,8 +459,8 @@ class TextPosition(_Model):
 class Evidence(_Node):
     """A quote from a source that backs one or more claims."""
 
-    source: Id = Field(description="The source cited for this evidence.")
-    via: Id | None = Field(
+    source: SourceId = Field(description="The source cited for this evidence.")
+    via: SourceId | None = Field(
         None,
         description="The source whose text holds the quote when it differs from the cited "
         "source: a paper that reports a figure from its footnoted source.",
@@ -604,7 +751,7 @@ class ArgumentMap(_Model):
     language: str | None = Field(None, description="BCP 47 tag, e.g. en.")
     created: date | None = None
     updated: date | None = None
-    subject: Id | None = Field(
+    subject: SourceId | None = Field(
         None,
         description="ID of the source this map analyses; figures whose only evidence cites it "
         "have no primary source.",

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from argmap._codes import CodeDoc, code_doc
 from argmap._findings import Severity
 from argmap._ingest.codes import INGEST_CODES
+from argmap._interop.codes import INTEROP_CODES
 from argmap._load.codes import LOAD_CODES
 from argmap.rules import load_rules
 
@@ -65,7 +66,8 @@ UNTARGETED_SUPPRESSION = code_doc("AM902", "untargeted-suppression", Severity.WA
 
     Findings about one part of a node name it as their target: a figure's text (AM301, AM303,
     AM304, AM305, AM306), a date's text (AM302, AM308), the ID of an evidence item, relation or
-    claim the node names (AM202, AM203, AM206, AM215, AM218, AM602). An entry without a
+    claim the node names (AM202, AM203, AM206, AM215, AM218, AM602), a key of a source that
+    CSL does not define (AM413, AM414). An entry without a
     target silences every finding of its rule on the node, later ones included, so an entry
     written for one false alarm would hide the next real error. The entry still suppresses;
     name the target it means, one entry per target.
@@ -98,9 +100,15 @@ def rule_doc(rule: Rule) -> CodeDoc:
 
 @functools.cache
 def all_codes() -> tuple[CodeDoc, ...]:
-    """Every load code, registered rule, engine code and ``argmap source add`` code, in order."""
-    docs = [*LOAD_CODES.values(), *(rule_doc(rule) for rule in load_rules()), *ENGINE_CODES,
-            *INGEST_CODES.values()]
+    """Every load code, import code, registered rule, engine code and ``argmap source add``
+    code, in code order."""
+    docs = [
+        *LOAD_CODES.values(),
+        *INTEROP_CODES.values(),
+        *(rule_doc(rule) for rule in load_rules()),
+        *ENGINE_CODES,
+        *INGEST_CODES.values(),
+    ]
     return tuple(sorted(docs, key=lambda doc: doc.code))
 
 

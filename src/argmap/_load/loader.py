@@ -222,6 +222,10 @@ def load_data(
     map_path, found_in = _resolve_map_file(Path(path))
     within = Path(inside) if inside is not None else found_in
     parsed = parse_file(map_path, limits, within)
+    if map_path.suffix.lower() == ".json" and _is_aif(parsed.data):
+        from argmap._interop.aif_load import aif_origin
+
+        return aif_origin(parsed, limits)
     if not isinstance(parsed.data, dict):
         what = "empty" if parsed.data is None else f"a {_type_name(parsed.data)}"
         raise load_error(
@@ -248,6 +252,12 @@ def load_data(
                 origin.inline_sources = len(inline) if isinstance(inline, list) else 0
                 break
     return origin
+
+
+def _is_aif(data: Any) -> bool:
+    from argmap._interop.aif_read import is_aif
+
+    return is_aif(data)
 
 
 def _type_name(value: Any) -> str:

@@ -333,8 +333,14 @@ def parse_file(
 
     ``inside``: the folder a file that was found (not named) must resolve into.
     """
+    return parse_text(read_text(path, limits, inside), path, limits)
+
+
+def parse_text(text: str, path: Path, limits: Limits = DEFAULT_LIMITS) -> ParsedFile:
+    """Parse text as the file ``path`` would be parsed (JSON by suffix, else YAML), under the
+    same checks: for text made in memory, such as a merged sources file checked before it is
+    written."""
     display = display_path(path)
-    text = read_text(path, limits, inside)
     positions = PositionIndex(display, text)
     if path.suffix.lower() == ".json":
         data = _parse_json(text, display, positions, limits)

@@ -44,12 +44,14 @@ _TYPE_ERRORS = re.compile(
 
 @functools.cache
 def _pattern_meanings() -> dict[str, str]:
-    from argmap._model import ID_PATTERN, PERIOD_PATTERN
+    from argmap._model import ID_PATTERN, PERIOD_PATTERN, SOURCE_ID_PATTERN
 
     return {
         PERIOD_PATTERN: "a date or period is YYYY, YYYY-MM, YYYY-MM-DD or START/END of those",
         ID_PATTERN: "an ID starts with a letter or digit, then letters, digits, '.', '_', ':' "
         "or '-' (no spaces)",
+        SOURCE_ID_PATTERN: "a source ID is any text without control characters (tabs, "
+        "line breaks)",
         r"^AM\d{3}$": "a rule code is AM and three digits, e.g. AM301",
         r"^[0-9a-f]{64}$": "a sha256 is 64 lowercase hexadecimal digits",
     }

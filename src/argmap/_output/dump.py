@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 __all__ = ["atomic_write", "dump", "dumps", "suffix_format", "to_data"]
 
-Format = Literal["yaml", "json", "argdown"]
+Format = Literal["yaml", "json", "argdown", "aif"]
 
 
 def to_data(argmap: ArgumentMap) -> dict[str, Any]:
@@ -29,11 +29,16 @@ def to_data(argmap: ArgumentMap) -> dict[str, Any]:
 
 
 def dumps(argmap: ArgumentMap, fmt: Format = "yaml") -> str:
-    """The text of a map file in YAML, JSON or Argdown (docs/interop.md)."""
+    """The text of a map file in YAML, JSON or Argdown, or the map as an AIF JSON nodeset
+    (``aif``) (docs/interop.md)."""
     if fmt == "argdown":
         from argmap._interop.argdown import to_argdown
 
         return to_argdown(argmap)
+    if fmt == "aif":
+        from argmap._interop.aif_write import dumps_aif
+
+        return dumps_aif(argmap)
     data = to_data(argmap)
     if fmt == "json":
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
@@ -43,8 +48,11 @@ def dumps(argmap: ArgumentMap, fmt: Format = "yaml") -> str:
 
 
 def suffix_format(path: Path) -> Format:
-    """The format a file name asks for: ``.json``, ``.argdown`` (or ``.ad``), else YAML."""
+    """The format a file name asks for: ``.aif.json`` (or ``.aif``), ``.json``, ``.argdown``
+    (or ``.ad``), else YAML."""
     suffix = path.suffix.lower()
+    if path.name.lower().endswith(".aif.json") or suffix == ".aif":
+        return "aif"
     if suffix == ".json":
         return "json"
     return "argdown" if suffix in {".argdown", ".ad"} else "yaml"

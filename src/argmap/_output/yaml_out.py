@@ -67,11 +67,25 @@ def _lines(value: Any, indent: int, out: list[str]) -> None:
                 first = len(out)
                 _lines(item, indent + 2, out)
                 out[first] = f"{pad}- " + out[first][indent + 2 :]
+            elif isinstance(item, list) and item and all(_flat(x) for x in item):
+                # a short list inside a list (CSL date-parts [[2020, 3]]) reads best in flow
+                out.append(f"{pad}- [{', '.join(_flow(x) for x in item)}]")
             elif isinstance(item, list) and item:
                 out.append(f"{pad}-")
                 _lines(item, indent + 2, out)
             else:
                 out.append(f"{pad}- {_inline(item)}")
+
+
+def _flat(value: Any) -> bool:
+    return value is None or isinstance(value, bool | int | float | str)
+
+
+def _flow(value: Any) -> str:
+    """A scalar inside ``[...]``: strings always quoted, as ``,`` and ``]`` end a plain one."""
+    if isinstance(value, str):
+        return _INVISIBLE.sub(_escape, json.dumps(value, ensure_ascii=False))
+    return _scalar(value)
 
 
 def _inline(value: Any) -> str:

@@ -36,7 +36,8 @@ def _fail(code: str, where: str, message: str, hint: str | None = None) -> NoRet
 
 @click.group()
 def source() -> None:
-    """Add sources to a map from PDF, HTML, EPUB, Markdown or text; compare snapshots."""
+    """A map's sources: add one from PDF, HTML, EPUB, Markdown or text, import a Zotero or
+    BibTeX library, compare a snapshot with its recorded version."""
 
 
 @source.command()
@@ -210,3 +211,13 @@ def diff(source_id: str, map_dir: Path) -> None:
     if result.diff:
         click.echo(result.diff, nl=False)
     sys.exit(1 if result.changed else 0)
+
+
+def _register_import() -> None:
+    """``argmap source import`` lives in its own module (BibTeX and CSL-JSON merging)."""
+    from argmap.cli.sources_import import import_
+
+    source.add_command(import_)
+
+
+_register_import()

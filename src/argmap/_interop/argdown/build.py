@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from argmap._interop.argdown.layout import Edge, Graph, Node, Step, plan
-from argmap._interop.argdown.parse import Document, Element, Pcs, ReadProblem
+from argmap._interop.argdown.parse import ArgdownDocument, Element, Pcs, ReadProblem
 
 __all__ = ["Built", "build", "derive_kinds", "slug"]
 
@@ -80,7 +80,7 @@ def derive_kinds(claims: list[dict[str, Any]], relations: list[dict[str, Any]]) 
 
 
 class _Builder:
-    def __init__(self, doc: Document, title: str) -> None:
+    def __init__(self, doc: ArgdownDocument, title: str) -> None:
         self.doc = doc
         self.title = title
         self.problems = list(doc.problems)
@@ -481,6 +481,6 @@ def _final_ids(claims: dict[str, dict[str, Any]], order: list[str],
     return ids
 
 
-def build(doc: Document, title: str) -> Built:
+def build(doc: ArgdownDocument, title: str) -> Built:
     """Map data for :class:`~argmap.ArgumentMap` from a parsed Argdown document."""
     return _Builder(doc, title).run()

@@ -3,7 +3,7 @@
 Hand-written, line by line, after Argdown 1.x as ``@argdown/cli`` 1.7.5 reads it (no Python
 Argdown parser is maintained: PyPI's ``pyargdown`` 0.0.1 is an empty package). The reader
 never raises on any text: what it cannot read becomes a :class:`ReadProblem` at its line and
-column, and the text itself is kept (``Document.unread``) so that nothing is lost.
+column, and the text itself is kept (``ArgdownDocument.unread``) so that nothing is lost.
 
 Comments (``<!-- -->``, ``/* */`` and ``//`` after a space) are cut out first, keeping every
 line and column in place; a line that held only a comment does not end a block.
@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-__all__ = ["Document", "Element", "Heading", "Inference", "Pcs", "ReadProblem", "RelationLine",
+__all__ = ["ArgdownDocument", "Element", "Heading", "Inference", "Pcs", "ReadProblem", "RelationLine",
            "parse", "read_data"]
 
 
@@ -94,7 +94,7 @@ class Heading:
 
 
 @dataclass
-class Document:
+class ArgdownDocument:
     frontmatter: dict[str, Any] | None = None
     headings: list[Heading] = field(default_factory=list)
     elements: list[Element] = field(default_factory=list)
@@ -198,7 +198,7 @@ def _trailing_data(text: str) -> tuple[str, str | None]:
 
 class _Reader:
     def __init__(self, text: str) -> None:
-        self.doc = Document()
+        self.doc = ArgdownDocument()
         self.text = text
         self.section: int | None = None
         self.stack: list[tuple[int, Element]] = []
@@ -331,7 +331,7 @@ class _Reader:
 
     # -- lines -----------------------------------------------------------------------------
 
-    def run(self) -> Document:
+    def run(self) -> ArgdownDocument:
         text = self._frontmatter(self.text)
         cleaned = self._comments(text)
         commented = {
@@ -556,6 +556,6 @@ class _Reader:
         self.block_size += 1
 
 
-def parse(text: str) -> Document:
-    """Read Argdown text into a :class:`Document`; never raises on any text."""
+def parse(text: str) -> ArgdownDocument:
+    """Read Argdown text into a :class:`ArgdownDocument`; never raises on any text."""
     return _Reader(text.replace("\r\n", "\n").replace("\r", "\n")).run()
