@@ -16,8 +16,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-__all__ = ["ArgdownDocument", "Element", "Heading", "Inference", "Pcs", "ReadProblem", "RelationLine",
-           "parse", "read_data"]
+__all__ = ["ArgdownDocument", "Element", "Heading", "Inference", "Pcs", "ReadProblem",
+           "RelationLine", "parse", "read_data"]
 
 
 @dataclass(frozen=True, slots=True)
