@@ -27,7 +27,7 @@ from argmap._load.codes import (
 )
 from argmap._load.limits import DEFAULT_LIMITS, Limits
 from argmap._load.origin import MapOrigin
-from argmap._load.read import display_path, parse_file
+from argmap._load.read import ParsedFile, display_path, parse_file
 from argmap._load.validate import validation_findings
 
 if TYPE_CHECKING:
@@ -41,6 +41,7 @@ __all__ = [
     "find_map_file",
     "gc_paused",
     "load",
+    "load_bytes",
     "load_data",
 ]
 
@@ -222,6 +223,12 @@ def load_data(
     map_path, found_in = _resolve_map_file(Path(path))
     within = Path(inside) if inside is not None else found_in
     parsed = parse_file(map_path, limits, within)
+    return _origin_of(parsed, map_path, limits)
+
+
+def _origin_of(parsed: ParsedFile, map_path: Path, limits: Limits) -> MapOrigin:
+    """The origin of a parsed map file: it must be a mapping; a ``map.yaml`` (or the other
+    map file names) reads the sources file beside it."""
     if not isinstance(parsed.data, dict):
         what = "empty" if parsed.data is None else f"a {_type_name(parsed.data)}"
         raise load_error(
@@ -279,13 +286,50 @@ def load(
 
     with gc_paused():
         origin = load_data(path, limits, inside)
-        data = origin.combined_data()
-        try:
-            model = ArgumentMap.model_validate(data)
-        except ValidationError as exc:
-            raise MapLoadError(validation_findings(exc, data, origin.locate_path)) from None
+        return _validated(origin)
+
+
+def _validated(origin: MapOrigin) -> ArgumentMap:
+    from pydantic import ValidationError
+
+    from argmap._model import ArgumentMap
+
+    data = origin.combined_data()
+    try:
+        model = ArgumentMap.model_validate(data)
+    except ValidationError as exc:
+        raise MapLoadError(validation_findings(exc, data, origin.locate_path)) from None
     model._origin = origin  # noqa: SLF001 - the loader owns the origin
     return model
+
+
+#: How a map read from standard input is named in findings.
+STDIN_NAME = "<stdin>"
+
+
+def load_bytes(
+    raw: bytes,
+    folder: str | os.PathLike[str] = ".",
+    *,
+    display: str = STDIN_NAME,
+    limits: Limits = DEFAULT_LIMITS,
+) -> ArgumentMap:
+    """Load a map from bytes (``argmap check -``), as if it were ``map.yaml`` in ``folder``:
+    its snapshot paths and the ``sources.yaml`` beside it are read from there; findings name
+    the file ``display``. Raises :class:`MapLoadError` as :func:`load` does."""
+    from argmap._load.read import decode, parse_text
+
+    map_path = Path(folder).absolute() / "map.yaml"
+    if len(raw) > limits.max_file_bytes:
+        raise load_error(
+            LIMIT_EXCEEDED,
+            f"the map is over the limit of {limits.max_file_bytes:,} bytes",
+            Location(display),
+            hint="split the map, or raise the limit with --max-file-size",
+        )
+    with gc_paused():
+        parsed = parse_text(decode(raw, display), map_path, display, limits)
+        return _validated(_origin_of(parsed, map_path, limits))
 
 
 @contextmanager

@@ -107,6 +107,11 @@ def read_text(
         raw = read_bytes(path, limit=limits.max_file_bytes, inside=inside)
     except FileRefusedError as exc:
         raise _refusal(exc, display, limits.max_file_bytes) from None
+    return decode(raw, display)
+
+
+def decode(raw: bytes, display: str) -> str:
+    """The text of a file's bytes (UTF-8, a BOM allowed), or MapLoadError with a location."""
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -335,8 +340,16 @@ def parse_file(
     """
     display = display_path(path)
     text = read_text(path, limits, inside)
+    return parse_text(text, path, display, limits, as_json=path.suffix.lower() == ".json")
+
+
+def parse_text(
+    text: str, path: Path, display: str, limits: Limits = DEFAULT_LIMITS, *, as_json: bool = False
+) -> ParsedFile:
+    """Parse text read elsewhere (standard input, a fix's result) as a file at ``path``,
+    with every check :func:`parse_file` makes after reading."""
     positions = PositionIndex(display, text)
-    if path.suffix.lower() == ".json":
+    if as_json:
         data = _parse_json(text, display, positions, limits)
     else:
         data = _parse_yaml(text, display, positions, limits)

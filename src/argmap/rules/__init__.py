@@ -57,6 +57,8 @@ REGISTRY: dict[str, str] = {
     "AM410": "argmap.rules.am410_accessed_before_issued",
     "AM411": "argmap.rules.am411_qualified_quote",
     "AM412": "argmap.rules.am412_quote_found_elsewhere",
+    "AM421": "argmap.rules.am421_normalised_quote",
+    "AM422": "argmap.rules.am422_undeclared_figure",
     "AM501": "argmap.rules.am501_check_failed",
     "AM502": "argmap.rules.am502_fold_reading",
     "AM503": "argmap.rules.am503_conflicting_figures",
