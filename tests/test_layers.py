@@ -37,6 +37,7 @@ LAYERS: dict[str, int] = {
     "argmap._engine": 5,
     "argmap._output": 6,
     "argmap._render": 6,
+    "argmap._fix": 6,
     "argmap.cli": 7,
     "argmap.__main__": 7,
 }

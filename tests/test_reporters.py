@@ -47,7 +47,7 @@ def run(tmp_path: Path, *args: str, text: str = MAP) -> tuple[int, str]:
 
 
 def test_every_format_is_registered() -> None:
-    assert set(REPORTERS) == {"full", "concise", "json", "github", "sarif"}
+    assert set(REPORTERS) == {"full", "concise", "json", "github", "sarif", "gitlab", "junit"}
 
 
 def test_json_shape(tmp_path: Path) -> None:
