@@ -43,11 +43,13 @@ SEVERITY = Severity.INFO
 OPTIONS: dict[str, Any] = {"all_claims": False}
 
 
-def _number(value: Decimal) -> int | str:
-    """A decimal as YAML writes it: an integer, or its digits as a string the model reads."""
+def _number(value: Decimal) -> int | float | str:
+    """A decimal as YAML writes it: an integer, a float that reads back as the same digits,
+    or (for more digits than a float keeps) the digits as a string, which the model reads."""
     if value == value.to_integral_value():
         return int(value)
-    return format(value.normalize(), "f")
+    as_float = float(value)
+    return as_float if Decimal(repr(as_float)) == value else format(value.normalize(), "f")
 
 
 def quantity_data(mention: Mention, quantity_id: str, claim_period: str | None) -> dict[str, Any]:

@@ -49,9 +49,11 @@ def _tail(findings: Sequence[Finding], context: ReportContext) -> list[str]:
                          f"({listed}); --show-info shows them.")
     safe = sum(1 for f in active if f.fix is not None and f.fix.safe)
     unsafe = sum(1 for f in active if f.fix is not None and not f.fix.safe)
-    if safe or unsafe:
+    if safe:
         hidden_fixes = (f" ({unsafe} more with `--unsafe-fixes`)" if unsafe else "")
         lines.append(f"[*] {safe} fixable with `argmap check --fix`{hidden_fixes}.")
+    elif unsafe:
+        lines.append(f"No safe fixes ({unsafe} with `argmap check --fix --unsafe-fixes`).")
     lines.append(summary(findings, len(context.files)))
     return lines
 
