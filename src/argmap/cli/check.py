@@ -271,9 +271,10 @@ def _watch(options: _Options) -> None:
             click.echo(f"Watching {len(watched)} path{'s' if len(watched) != 1 else ''} "
                        "for changes (Ctrl-C stops).", err=True)
             for _changes in watch(*watched, debounce=200, step=50, rust_timeout=1000):
-                break
-            click.echo("\nChange detected; checking again.\n")
-            run = _run(options)
-            _report(run, options)
+                click.echo("\nChange detected; checking again.\n")
+                run = _run(options)
+                _report(run, options)
+                if _watched(run, options) != watched:
+                    break  # a snapshot folder came or went: watch the new set
     except KeyboardInterrupt:
         return
