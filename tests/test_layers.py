@@ -39,6 +39,7 @@ LAYERS: dict[str, int] = {
     "argmap._render": 6,
     "argmap._fix": 6,
     "argmap.cli": 7,
+    "argmap._lsp": 7,
     "argmap.__main__": 7,
 }
 #: ``argmap`` itself (its ``__init__``), the public API, imports anything lazily; a module

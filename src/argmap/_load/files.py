@@ -18,18 +18,20 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from types import MappingProxyType
 from typing import Literal
 
 __all__ = [
     "MAX_CONFIG_BYTES",
     "FileRefusedError",
     "ReadLog",
+    "overlaid",
     "read_bytes",
     "recording",
     "resolved",
@@ -96,6 +98,25 @@ def recording() -> Iterator[ReadLog]:
         _ACTIVE.reset(token)
 
 
+_OVERLAY: ContextVar[Mapping[Path, bytes]] = ContextVar(
+    "argmap_overlay", default=MappingProxyType({})
+)
+
+
+@contextmanager
+def overlaid(contents: Mapping[str | os.PathLike[str], bytes]) -> Iterator[None]:
+    """Within the block, :func:`read_bytes` gives these bytes for these files instead of
+    what is on disk: an editor's unsaved buffers (the language server checks the text being
+    typed). Only the content is replaced: confinement (``inside``) and the size limit still
+    apply to an overlaid file, and every other file is read from disk as before."""
+    merged = {**_OVERLAY.get(), **{resolved(path): data for path, data in contents.items()}}
+    token = _OVERLAY.set(merged)
+    try:
+        yield
+    finally:
+        _OVERLAY.reset(token)
+
+
 def resolved(path: str | os.PathLike[str]) -> Path:
     """The absolute path with every symbolic link followed (as far as they lead)."""
     return Path(os.path.realpath(path))
@@ -142,6 +163,13 @@ def read_bytes(
         log.asked.add(target)
     if inside is not None and not target.is_relative_to(resolved(inside)):
         raise FileRefusedError("outside", "it leads outside the map's folder")
+    overlay = _OVERLAY.get().get(target)
+    if overlay is not None:
+        if len(overlay) > limit:
+            raise FileRefusedError("too-big", "over the size limit", len(overlay))
+        for log in logs:
+            log.passed.add(target)
+        return overlay
     try:
         _check_kind(target.stat())
         flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)

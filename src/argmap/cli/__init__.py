@@ -20,6 +20,7 @@ from argmap._version import __version__
 COMMANDS: dict[str, str] = {
     "check": "argmap.cli.check:check",
     "explain": "argmap.cli.rules:explain",
+    "lsp": "argmap.cli.lsp:lsp",
     "render": "argmap.cli.render:render",
     "report": "argmap.cli.report:report",
     "rules": "argmap.cli.rules:rules",
