@@ -96,6 +96,9 @@ def _claim(ctx: RuleContext, claim: Claim) -> str:
         lines.append("; ".join(
             f"{inline(r.type.value)} from " + ", ".join(code_span(p) for p in r.from_)
             for r in incoming))
+    for relation in ctx.outgoing.get(claim.id, []):
+        lines.append(f"{inline(relation.type.value)} {code_span(relation.to)} "
+                     f"({code_span(relation.id)})")
     return "\n\n".join(lines)
 
 
