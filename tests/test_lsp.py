@@ -401,3 +401,17 @@ def test_lsp_without_pygls_exits_2(tmp_path: Path) -> None:
     assert done.returncode == 2
     assert "pip install 'argmap[lsp]'" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_the_latency_benchmark_runs(bike: Path) -> None:
+    """benchmarks/lsp_latency.py must not rot: one edit on a small map (no timing asserted)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "lsp_latency", ROOT / "benchmarks" / "lsp_latency.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    times = asyncio.run(asyncio.wait_for(module.measure(bike, 1), GUARD))
+    assert len(times) == 1
