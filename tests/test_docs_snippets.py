@@ -87,7 +87,7 @@ def _env(scratch: Path) -> dict[str, str]:
 @pytest.mark.parametrize(("page", "line", "code"), blocks("python"),
                          ids=lambda v: v if isinstance(v, str) and v.endswith(".md") else None)
 def test_python_snippet_runs(page: str, line: int, code: str, scratch: Path) -> None:
-    done = subprocess.run([sys.executable, "-c", code], cwd=scratch, env=_env(scratch),  # noqa: S603
+    done = subprocess.run([sys.executable, "-c", code], cwd=scratch, env=_env(scratch),
                           capture_output=True, text=True, timeout=600, check=False)
     assert done.returncode == 0, f"{page}:{line}\n{done.stdout}\n{done.stderr}"
 
@@ -141,7 +141,7 @@ def test_console_snippet_prints_what_the_page_shows(page: str, line: int, body: 
     status = 0
     for command, shown in sessions(body):
         # "(exit N)" first: `echo $?` on the next line sees the previous command's status
-        done = subprocess.run(["bash", "-c", f"(exit {status}); {command}"], cwd=scratch,  # noqa: S603, S607
+        done = subprocess.run(["bash", "-c", f"(exit {status}); {command}"], cwd=scratch,
                               env=_env(scratch), capture_output=True, text=True, timeout=600,
                               check=False)
         status = done.returncode
@@ -153,7 +153,8 @@ def test_console_snippet_prints_what_the_page_shows(page: str, line: int, body: 
                                        f"{shown}\n--- it prints\n{printed}")
 
 
-@pytest.mark.parametrize(("page", "line", "text"), blocks("yaml", want="map"), ids=lambda v: v if isinstance(v, str) and v.endswith(".md") else None)
+@pytest.mark.parametrize(("page", "line", "text"), blocks("yaml", want="map"),
+                         ids=lambda v: v if isinstance(v, str) and v.endswith(".md") else None)
 def test_yaml_map_snippet_checks_clean(page: str, line: int, text: str, tmp_path: Path) -> None:
     import argmap
 
