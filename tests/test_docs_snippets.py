@@ -10,6 +10,8 @@
 - A block that cannot run here says so in its fence: ``python norun`` or ``console norun``
   (it needs a file the repository does not hold, root's permissions, or a network), so the
   exceptions are visible in the docs themselves.
+- ``$ cat FILE`` followed by text, where FILE is not there, is how a page shows a file its
+  session uses (as ``tests/test_load_codes.py`` reads the rules' examples): it is written.
 - A block whose fence says ``file=PATH`` (``yaml file=lane/map.yaml``) is a file the page's
   later console blocks use: it is written at PATH in their scratch folder first.
 - ``yaml map`` blocks are whole maps: saved as ``map.yaml`` beside a copy of the example's
@@ -140,6 +142,9 @@ def test_console_snippet_prints_what_the_page_shows(page: str, line: int, body: 
         (scratch / path).write_text(content, encoding="utf-8")
     status = 0
     for command, shown in sessions(body):
+        cat = re.fullmatch(r"cat (\S+)", command)
+        if cat and not (scratch / cat.group(1)).exists():  # `$ cat FILE` shows the file used
+            (scratch / cat.group(1)).write_text(shown + "\n", encoding="utf-8")
         # "(exit N)" first: `echo $?` on the next line sees the previous command's status
         done = subprocess.run(["bash", "-c", f"(exit {status}); {command}"], cwd=scratch,
                               env=_env(scratch), capture_output=True, text=True, timeout=600,

@@ -149,8 +149,6 @@ LIMIT_EXCEEDED = _load_code("AM107", "limit-exceeded", """
 
     FAIL::
 
-        $ printf 'title: The lane\\nclaims:\\n' > map.yaml
-        $ echo '  - {id: C1, text: Cycling tripled after the lane opened.}' >> map.yaml
         $ cat map.yaml
         title: The lane
         claims:
