@@ -47,7 +47,7 @@ def test_a_map_on_stdin_is_checked_as_map_yaml_of_the_current_folder(
 
 def test_stdin_in_a_real_shell_pipe() -> None:
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
-    done = subprocess.run(  # noqa: S603 - our own interpreter and module
+    done = subprocess.run(
         [sys.executable, "-m", "argmap", "check", "--no-config", "-f", "concise", "-"],
         input=b"title: [unclosed\n", capture_output=True, cwd=BIKE_LANES, env=env,
         timeout=120, check=False,
@@ -88,7 +88,7 @@ def test_watch_checks_again_after_a_save(tmp_path: Path) -> None:
     folder = tmp_path / "lanes"
     shutil.copytree(BIKE_LANES, folder)
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
-    process = subprocess.Popen(  # noqa: S603 - our own interpreter and module
+    process = subprocess.Popen(
         [sys.executable, "-m", "argmap", "check", "--no-config", "-f", "concise", "--watch",
          str(folder)], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env,
     )
@@ -114,7 +114,8 @@ def test_watch_checks_again_after_a_save(tmp_path: Path) -> None:
         finally:
             saving.set()
         assert "Change detected" in second
-        assert "AM4" in second and "Found 0 errors" not in second
+        assert "AM4" in second
+        assert "Found 0 errors" not in second
     finally:
         process.terminate()
         process.wait(timeout=60)
@@ -223,4 +224,5 @@ def test_junit_parses_in_junitparser(tmp_path: Path) -> None:
     clean = invoke("-f", "junit", str(BIKE_LANES))
     report.write_text(clean.output, encoding="utf-8")  # type: ignore[attr-defined]
     suites = list(junitparser.JUnitXml.fromfile(str(report)))
-    assert suites and all(case.is_passed or case.result for s in suites for case in s)
+    assert suites
+    assert all(case.is_passed or case.result for s in suites for case in s)

@@ -131,7 +131,7 @@ def test_fixable_findings_are_marked(tmp_path: Path) -> None:
     assert {fix["applicability"] for fix in fixes} == {"safe", "unsafe"}
 
 
-def test_fix_options_are_checked(tmp_path: Path) -> None:
+def test_fix_options_are_checked() -> None:
     assert invoke("--unsafe-fixes", str(ORIGINAL)).exit_code == 2
     assert invoke("--fix", "--diff", str(ORIGINAL)).exit_code == 2
     assert invoke("--fix", "-").exit_code == 2
@@ -232,7 +232,8 @@ def test_json_maps_are_fixed_as_json(tmp_path: Path, suffix: str) -> None:
     folder = tmp_path / "m"
     shutil.copytree(ORIGINAL, folder)
     data = _parse((folder / "map.yaml").read_text(encoding="utf-8"))
-    data["evidence"][0]["quote"]["exact"] = "rose  from 400 to 1,200 per weekday, a threefold increase"
+    data["evidence"][0]["quote"]["exact"] = (
+        "rose  from 400 to 1,200 per weekday, a threefold increase")
     (folder / "map.yaml").unlink()
     (folder / f"map{suffix}").write_text(json.dumps(data, indent=2), encoding="utf-8")
     result = invoke("--fix", str(folder))

@@ -210,15 +210,16 @@ def _scalar_span(tree: _Tree, node: int) -> tuple[int, int, str]:
     raise EditRefusedError(msg)
 
 
-def _block_scalar(value: str, indent: int) -> str | None:
-    """``>-`` and the value folded at about 88 columns, when folding keeps it exact."""
+def _block_scalar(value: str, indent: int, width: int = 88) -> str | None:
+    """``>-`` and the value folded at ``width`` columns (the old block's widest line), when
+    folding keeps it exact (the result is checked by parsing in any case)."""
     if not value or "\n" in value or value != value.strip() or "  " in value:
         return None
     margin = " " * indent
     lines: list[str] = []
     current = ""
     for word in value.split(" "):
-        if current and len(margin) + len(current) + 1 + len(word) > 88:
+        if current and len(margin) + len(current) + 1 + len(word) > width:
             lines.append(current)
             current = word
         else:
@@ -227,14 +228,15 @@ def _block_scalar(value: str, indent: int) -> str | None:
     return ">-\n" + "\n".join(margin + line for line in lines)
 
 
-def _scalar_candidates(value: Any, style: str, indent: int, *, as_json: bool) -> list[str]:
+def _scalar_candidates(value: Any, style: str, indent: int, *, as_json: bool,
+                       width: int = 88) -> list[str]:
     """Spellings of a new scalar, the original style first, double quotes as the fallback."""
     quoted = json.dumps(value, ensure_ascii=False) if isinstance(value, str) else render_flow(
         value, as_json=as_json)
     found: list[str] = []
     if isinstance(value, str) and not as_json:
         if style == "block":
-            folded = _block_scalar(value, indent)
+            folded = _block_scalar(value, indent, width)
             if folded is not None:
                 found.append(folded)
         elif style == "'" and "\n" not in value:
@@ -439,7 +441,10 @@ def _candidates(text: str, op: str, path: Sequence[PathStep], value: Any, key: s
     if op == "set":
         start, end, style = _scalar_span(tree, node)
         indent = _indent(data, _line_start(data, start)) + 2
-        for spelling in _scalar_candidates(value, style, indent, as_json=as_json):
+        old_lines = data[start:end].decode("utf-8").splitlines()[1:]
+        width = max((len(line.rstrip()) for line in old_lines), default=88)
+        for spelling in _scalar_candidates(value, style, indent, as_json=as_json,
+                                           width=max(width, 60)):
             out.append(data[:start] + spelling.encode("utf-8") + data[end:])
     elif op == "append":
         if not t.is_seq(node):

@@ -280,9 +280,7 @@ def load(
     ``inside``: a folder the map file must resolve into (a file found by a folder search);
     the map file of a folder must resolve into that folder in any case.
     """
-    from pydantic import ValidationError
 
-    from argmap._model import ArgumentMap
 
     with gc_paused():
         origin = load_data(path, limits, inside)

@@ -32,7 +32,7 @@ from typing import Any
 
 from argmap._engine.context import NodeEdit, Problem, ProblemFix, RuleContext
 from argmap._findings import Severity
-from argmap._model import Qualifier
+from argmap._model import Qualifier, QuantityKind
 from argmap._verify.compare import describe, shown
 from argmap._verify.numbers import FIGURE_KINDS, Mention
 from argmap.rules._shared import every_claim_figure
@@ -88,6 +88,8 @@ def check(ctx: RuleContext) -> Iterator[Problem]:
             continue
         if not (claim.quantities or every_claim) or m.text not in claim.text:
             continue
+        if m.kind == QuantityKind.COUNT and not m.unit and m.value != m.value.to_integral():
+            continue  # "Python 3.11": a count is whole; a fractional bare one is misread
         if taken is None:
             taken = _taken(ctx)
         number = 1
