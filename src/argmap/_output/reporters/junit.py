@@ -5,7 +5,8 @@ and position, its class the file) with a ``failure`` (type: the code; message: t
 text: the ``full`` report of that finding). A file without findings has one passing test
 case, so a clean run shows as passing tests rather than none. Suppressed findings are
 ``skipped`` test cases with the reason. Text passes through :func:`argmap._text.visible`, so
-no control character (which XML 1.0 forbids) reaches the file.
+no control character (which XML 1.0 forbids) reaches the file and no line of the report can
+be read as a CI workflow command.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from xml.etree import ElementTree as ET
 
 from argmap._findings import Finding
 from argmap._output.reporters import ReportContext
-from argmap._text import terminal, visible
+from argmap._text import line_start_path, visible
 
 __all__ = ["junit"]
 
@@ -31,11 +32,11 @@ def _case(finding: Finding, file: str) -> ET.Element:
         return case
     failure = ET.SubElement(case, "failure", {"message": visible(finding.message),
                                               "type": visible(finding.code)})
-    lines = [f"{loc}: {finding.code} [{finding.severity.label}] {finding.message}" if loc
-             else f"{finding.code} [{finding.severity.label}] {finding.message}"]
+    located = (f"{line_start_path(loc.file)}:{loc.line}:{loc.column}: " if loc else "")
+    lines = [f"{located}{finding.code} [{finding.severity.label}] {finding.message}"]
     if finding.hint:
         lines.append(f"help: {finding.hint}")
-    failure.text = terminal("\n".join(lines)).replace("\r", "\u240d")
+    failure.text = "\n".join(visible(line) for line in lines)  # each line one line, inert
     return case
 
 
