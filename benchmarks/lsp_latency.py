@@ -28,12 +28,14 @@ DEFAULT_MAP = ROOT / "claims" / "fiia-298"
 async def measure(folder: Path, runs: int) -> list[float]:
     client = LanguageClient("argmap-bench", "1")
     arrived: dict[int, float] = {}
+    counts: dict[int, int] = {}
     event = asyncio.Event()
 
     @client.feature(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
     def on_diagnostics(params: types.PublishDiagnosticsParams) -> None:
         if params.uri.endswith("map.yaml") and params.version is not None:
             arrived[params.version] = time.perf_counter()
+            counts[params.version] = len(params.diagnostics)
             event.set()
 
     async def published(version: int) -> float:
@@ -54,7 +56,7 @@ async def measure(folder: Path, runs: int) -> list[float]:
         uri=uri, language_id="yaml", version=1, text=text)))
     await published(1)
     print(f"first check after didOpen (imports, snapshots): "
-          f"{(time.perf_counter() - started) * 1000:8.1f} ms")
+          f"{(time.perf_counter() - started) * 1000:8.1f} ms, {counts[1]} diagnostics")
     # an edit inside the first claim's text: replace its last character by itself + " "
     at = text.index("text:") + len("text:")
     line = text.count("\n", 0, at)
@@ -72,7 +74,7 @@ async def measure(folder: Path, runs: int) -> list[float]:
             text_document=types.VersionedTextDocumentIdentifier(version=version, uri=uri),
             content_changes=[change]))
         times.append((await published(version) - sent) * 1000)
-        print(f"  edit {run + 1}: {times[-1]:8.1f} ms")
+        print(f"  edit {run + 1}: {times[-1]:8.1f} ms, {counts[version]} diagnostics")
     await client.shutdown_async(None)
     client.exit(None)
     await client.stop()
@@ -80,7 +82,7 @@ async def measure(folder: Path, runs: int) -> list[float]:
 
 
 def main() -> None:
-    folder = Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT_MAP
+    folder = Path(sys.argv[1]).resolve() if len(sys.argv) > 1 else DEFAULT_MAP
     runs = int(sys.argv[2]) if len(sys.argv) > 2 else 9
     times = asyncio.run(measure(folder, runs))
     print(f"didChange -> publishDiagnostics on {folder.name}: median "
