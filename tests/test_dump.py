@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,7 @@ EXAMPLE = Path(__file__).parent.parent / "examples" / "bike-lanes"
 @pytest.mark.parametrize("suffix", [".yaml", ".json"])
 def test_round_trip_and_determinism(tmp_path: Path, suffix: str) -> None:
     loaded = argmap.load(EXAMPLE)
+    shutil.copytree(EXAMPLE / "snapshots", tmp_path / "snapshots")  # dump() needs them there
     first, second = tmp_path / f"a{suffix}", tmp_path / f"b{suffix}"
     argmap.dump(loaded, first)
     argmap.dump(argmap.load(first), second)

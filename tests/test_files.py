@@ -121,3 +121,46 @@ def test_load_confines_the_map_file_of_a_folder_and_its_sources(tmp_path: Path) 
     assert [f.code for f in caught.value.findings] == ["AM115"]
     assert caught.value.unreadable
     argmap.load(folder / "map.yaml")  # the same file, named: read as given
+
+
+# --- the overlay (an editor's unsaved buffers, for the language server) ----------------------
+
+
+def test_an_overlaid_file_is_read_from_memory_and_only_within_the_block(tmp_path: Path) -> None:
+    from argmap._load.files import overlaid
+
+    path = tmp_path / "map.yaml"
+    path.write_bytes(b"on disk\n")
+    other = tmp_path / "other.txt"
+    other.write_bytes(b"other\n")
+    with overlaid({path: b"in memory\n"}), recording() as log:
+        assert read_bytes(path, limit=100) == b"in memory\n"
+        assert read_bytes(other, limit=100) == b"other\n"  # not overlaid: from disk
+        assert path.resolve() in log.passed
+    assert read_bytes(path, limit=100) == b"on disk\n"
+
+
+def test_an_overlaid_file_keeps_the_size_limit_and_confinement(tmp_path: Path) -> None:
+    from argmap._load.files import overlaid
+
+    inside = tmp_path / "map"
+    inside.mkdir()
+    outside = tmp_path / "secret.txt"
+    outside.write_bytes(b"x")
+    path = inside / "map.yaml"
+    path.write_bytes(b"small")
+    with overlaid({path: b"x" * 50, outside: b"y"}):
+        assert _refusal(path, limit=10).kind == "too-big"
+        assert _refusal(outside, inside=inside).kind == "outside"
+        assert read_bytes(path, limit=50, inside=inside) == b"x" * 50
+
+
+def test_overlays_nest_and_the_inner_one_wins(tmp_path: Path) -> None:
+    from argmap._load.files import overlaid
+
+    path = tmp_path / "a.txt"
+    path.write_bytes(b"disk")
+    with overlaid({path: b"outer"}):
+        with overlaid({path: b"inner"}):
+            assert read_bytes(path, limit=10) == b"inner"
+        assert read_bytes(path, limit=10) == b"outer"

@@ -40,8 +40,10 @@ LAYERS: dict[str, int] = {
     "argmap._engine": 5,
     "argmap._output": 6,
     "argmap._render": 6,
+    "argmap._fix": 6,
     "argmap._html": 6,
     "argmap.cli": 7,
+    "argmap._lsp": 7,
     "argmap.__main__": 7,
 }
 #: ``argmap`` itself (its ``__init__``), the public API, imports anything lazily; a module

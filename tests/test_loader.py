@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -65,6 +66,7 @@ def test_yaml_is_read_as_yaml_1_2(tmp_path: Path) -> None:
 
 def test_json_and_yaml_are_equivalent(tmp_path: Path) -> None:
     loaded = argmap.load(EXAMPLE)
+    shutil.copytree(EXAMPLE / "snapshots", tmp_path / "snapshots")  # dump() needs them there
     path = tmp_path / "copy.json"
     argmap.dump(loaded, path)
     assert json.loads(path.read_text(encoding="utf-8"))["title"] == loaded.title

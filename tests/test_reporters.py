@@ -47,7 +47,7 @@ def run(tmp_path: Path, *args: str, text: str = MAP) -> tuple[int, str]:
 
 
 def test_every_format_is_registered() -> None:
-    assert set(REPORTERS) == {"full", "concise", "json", "github", "sarif"}
+    assert set(REPORTERS) == {"full", "concise", "json", "github", "sarif", "gitlab", "junit"}
 
 
 def test_json_shape(tmp_path: Path) -> None:
@@ -59,7 +59,7 @@ def test_json_shape(tmp_path: Path) -> None:
     finding = document["findings"][0]
     assert set(finding) == {
         "code", "rule", "severity", "message", "hint", "file", "line", "column", "end_line",
-        "end_column", "node", "target", "related", "suppressed", "suppression_reason",
+        "end_column", "node", "target", "related", "suppressed", "suppression_reason", "fix",
     }
     assert document["summary"] == {
         "maps": 1, "files": [str(Path("m/map.yaml"))],

@@ -11,8 +11,12 @@ from dataclasses import dataclass, field, replace
 from enum import IntEnum
 from typing import Any
 
+from argmap._text import visible
+
 __all__ = [
+    "Edit",
     "Finding",
+    "Fix",
     "Location",
     "MapLoadError",
     "Related",
@@ -69,6 +73,42 @@ class Related:
 
 
 @dataclass(frozen=True, slots=True)
+class Edit:
+    """One change to the data of one map file, at a data path of that file.
+
+    ``op`` is ``set`` (replace the value at ``path``), ``append`` (add ``value`` to the list at
+    ``path``; the list is created when its key is missing) or ``add`` (add the key ``key``
+    with ``value`` to the mapping at ``path``). ``file`` is the file as findings show it.
+    The fixer (``argmap._fix``) turns each into a text edit at the located span, so comments
+    and formatting around it survive.
+    """
+
+    op: str
+    path: tuple[str | int, ...]
+    value: Any
+    file: str
+    key: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    """What ``argmap check --fix`` can do about a finding: edits, and whether it is safe.
+
+    A safe fix keeps what the map means (a quote re-typed with the snapshot's characters); an
+    unsafe one changes what the map asserts or trusts (a snapshot's new fingerprint, a new
+    evidence item) and runs only with ``--unsafe-fixes``, as in ruff.
+    """
+
+    title: str
+    edits: tuple[Edit, ...]
+    safe: bool = True
+
+    @property
+    def applicability(self) -> str:
+        return "safe" if self.safe else "unsafe"
+
+
+@dataclass(frozen=True, slots=True)
 class Finding:
     """One problem found in a map, with everything a reporter needs."""
 
@@ -83,6 +123,13 @@ class Finding:
     suppressed: str | None = None  # the reason given by the suppression, when suppressed
     data: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
     target: str | None = None  # the finer thing within the node, that an `ignore` entry names
+    fix: Fix | None = field(default=None, compare=False, hash=False)
+
+    def __str__(self) -> str:
+        """``path:line:col: CODE [severity] message``, one line, as ``--format concise``."""
+        located = f"{self.location}: " if self.location else ""
+        level = "" if self.severity is Severity.ERROR else f"[{self.severity.label}] "
+        return f"{located}{visible(self.code)} {level}{visible(self.message)}"
 
     @property
     def file(self) -> str | None:
@@ -127,6 +174,15 @@ class Finding:
             ],
             "suppressed": self.suppressed is not None,
             "suppression_reason": self.suppressed,
+            "fix": None if self.fix is None else {
+                "title": self.fix.title,
+                "applicability": self.fix.applicability,
+                "edits": [
+                    {"file": e.file, "op": e.op, "path": list(e.path), "key": e.key,
+                     "value": e.value}
+                    for e in self.fix.edits
+                ],
+            },
         }
 
 

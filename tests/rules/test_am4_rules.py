@@ -172,7 +172,12 @@ def test_changed_snapshot_marks_its_evidence_suspect(tmp_path: Path) -> None:
     assert actual in found.message
     assert found.hint is not None
     assert f"sha256: {actual}" in found.hint
-    assert found.related[0].node == "S1"
+    assert found.node == "S1"  # one finding per source, naming the evidence that quotes it
+    assert "1 evidence item quoting it is suspect ('E1')" in found.message
+    assert found.related[0].node == "E1"
+    assert found.fix is not None
+    assert not found.fix.safe
+    assert found.fix.edits[0].value == actual
 
 
 def test_changed_snapshot_of_an_unquoted_source(tmp_path: Path) -> None:

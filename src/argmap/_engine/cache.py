@@ -31,14 +31,14 @@ from typing import Any
 
 from argmap._engine.config import Config
 from argmap._engine.outcome import MapOutcome
-from argmap._findings import Finding, Location, Related, Severity
+from argmap._findings import Edit, Finding, Fix, Location, Related, Severity
 from argmap._load.files import FileRefusedError, content_digest, read_bytes
 from argmap._load.limits import Limits
 
 __all__ = ["CheckCache", "code_fingerprint"]
 
 #: Bumped when the entry format changes; older entries are then simply not found.
-FORMAT = 1
+FORMAT = 2
 #: The largest entry read back (an entry holds findings and quoted lines, not the map).
 MAX_ENTRY_BYTES = 256 * 1024 * 1024
 _PACKAGE = Path(__file__).resolve().parent.parent
@@ -129,7 +129,29 @@ def _encode_finding(finding: Finding) -> dict[str, Any]:
         "related": [[r.message, _encode_location(r.location), r.node] for r in finding.related],
         "suppressed": finding.suppressed,
         "data": finding.data,
+        "fix": _encode_fix(finding.fix),
     }
+
+
+def _encode_fix(fix: Fix | None) -> dict[str, Any] | None:
+    if fix is None:
+        return None
+    return {"title": fix.title, "safe": fix.safe,
+            "edits": [[e.op, list(e.path), e.value, e.file, e.key] for e in fix.edits]}
+
+
+def _decode_fix(value: Any) -> Fix | None:
+    if value is None:
+        return None
+    if not isinstance(value, dict) or not isinstance(value.get("safe"), bool):
+        raise _CorruptError
+    edits = []
+    for item in _list(value["edits"]):
+        op, path, data, file, key = _list(item, 5)
+        steps = tuple(step if isinstance(step, int) and not isinstance(step, bool) else
+                      _str(step) for step in _list(path))
+        edits.append(Edit(_str(op), steps, data, _str(file), _opt_str(key)))
+    return Fix(_str(value["title"]), tuple(edits), value["safe"])
 
 
 def _decode_finding(value: Any) -> Finding:
@@ -156,6 +178,7 @@ def _decode_finding(value: Any) -> Finding:
             related=tuple(related),
             suppressed=_opt_str(value["suppressed"]),
             data=data,
+            fix=_decode_fix(value["fix"]),
         )
     except (KeyError, ValueError) as exc:
         raise _CorruptError from exc

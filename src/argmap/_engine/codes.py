@@ -65,9 +65,9 @@ UNTARGETED_SUPPRESSION = code_doc("AM902", "untargeted-suppression", Severity.WA
     An `ignore` entry without a `target` that silences a finding which names one.
 
     Findings about one part of a node name it as their target: a figure's text (AM301, AM303,
-    AM304, AM305, AM306), a date's text (AM302, AM308), the ID of an evidence item, relation or
-    claim the node names (AM202, AM203, AM206, AM215, AM218, AM602), a key of a source that
-    CSL does not define (AM413, AM414). An entry without a
+    AM304, AM305, AM306, AM422), a date's text (AM302, AM308), the ID of an evidence item,
+    relation or claim the node names (AM202, AM203, AM206, AM215, AM218, AM602), a key of a
+    source that CSL does not define (AM413, AM414). An entry without a
     target silences every finding of its rule on the node, later ones included, so an entry
     written for one false alarm would hide the next real error. The entry still suppresses;
     name the target it means, one entry per target.

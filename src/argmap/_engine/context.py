@@ -18,7 +18,7 @@ from argmap._verify.index import MapIndex
 if TYPE_CHECKING:
     from argmap._model import ArgumentMap
 
-__all__ = ["Problem", "RelatedRef", "Rule", "RuleContext"]
+__all__ = ["NodeEdit", "Problem", "ProblemFix", "RelatedRef", "Rule", "RuleContext"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +29,32 @@ class RelatedRef:
     node: str | None = None
     kind: str | None = None
     field: tuple[str | int, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class NodeEdit:
+    """One change a fix makes, named by node as a problem is (the engine finds the file).
+
+    ``op``: ``set`` the value at the node's ``field``, ``append`` ``value`` to the list there
+    (made when missing), or ``add`` the key ``key`` to the mapping there. With ``node`` None
+    the field is a path from the map file's top (``("evidence",)``).
+    """
+
+    op: str
+    value: Any
+    node: str | None = None
+    kind: str | None = None
+    field: tuple[str | int, ...] = ()
+    key: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ProblemFix:
+    """A fix a rule offers with a problem: a title, its edits, safe or not (see ``Fix``)."""
+
+    title: str
+    edits: tuple[NodeEdit, ...]
+    safe: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +80,7 @@ class Problem:
     severity: Severity | None = None  # overrides the rule's default for this one problem
     data: Mapping[str, Any] | None = None
     target: str | None = None
+    fix: ProblemFix | None = None
 
 
 class Rule(Protocol):

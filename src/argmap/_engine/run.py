@@ -27,13 +27,15 @@ from argmap._engine.config import (
     severity_for,
     strict_severity,
 )
-from argmap._engine.context import Problem, Rule, RuleContext
+from argmap._engine.context import Problem, ProblemFix, Rule, RuleContext
 from argmap._engine.outcome import MapOutcome, quoted_lines
 from argmap._engine.pool import run_maps
 from argmap._engine.suppressions import apply_suppressions, file_ignores
 from argmap._findings import (
     UNREADABLE_CODES,
+    Edit,
     Finding,
+    Fix,
     Location,
     MapLoadError,
     Related,
@@ -56,6 +58,7 @@ __all__ = [
     "check_map",
     "check_one",
     "check_paths",
+    "check_stdin",
     "grounded_labelling",
 ]
 
@@ -85,6 +88,25 @@ class _Locator:
             found = origin.locate(node, *fields)
         return found
 
+    def fix(self, fix: ProblemFix | None) -> Fix | None:
+        """The rule's fix with each edit's file and data path in that file; None when a
+        node cannot be found (a fix is never guessed)."""
+        origin = self.origin
+        if fix is None or origin is None:
+            return None
+        edits = []
+        for edit in fix.edits:
+            if edit.node is None:
+                path: tuple[str | int, ...] = edit.field
+            else:
+                found = origin.path_of(edit.node, edit.kind)
+                if found is None:
+                    return None
+                path = (*found, *edit.field)
+            parsed, inner = origin.file_of(path)
+            edits.append(Edit(edit.op, tuple(inner), edit.value, parsed.display, edit.key))
+        return Fix(fix.title, tuple(edits), fix.safe)
+
 
 def _stamp(
     rule: Rule, problem: Problem, severity: Severity, locate: _Locator, config: Config
@@ -109,6 +131,7 @@ def _stamp(
         target=problem.target,
         related=related,
         data=dict(problem.data or {}),
+        fix=locate.fix(problem.fix),
     )
 
 
@@ -326,6 +349,9 @@ class _Collector:
             self.findings.extend(exc.findings)
             self.unreadable = self.unreadable or exc.unreadable
             return
+        self._loaded(argmap)
+
+    def _loaded(self, argmap: ArgumentMap) -> None:
         origin = argmap.origin
         if origin is not None:
             for parsed in (origin.map_file, origin.sources_file):
@@ -341,6 +367,19 @@ class _Collector:
         self.findings.extend(outcome.findings)
         self.unreadable = self.unreadable or outcome.unreadable
         self.quoted.update(outcome.lines)
+
+    def map_bytes(self, raw: bytes, folder: Path) -> None:
+        """Load the map given as bytes (standard input) as ``map.yaml`` in ``folder``."""
+        from argmap._load.loader import STDIN_NAME, load_bytes
+
+        self.files.append(STDIN_NAME)
+        try:
+            argmap = load_bytes(raw, folder, limits=self.limits)
+        except MapLoadError as exc:
+            self.findings.extend(exc.findings)
+            self.unreadable = self.unreadable or exc.unreadable
+            return
+        self._loaded(argmap)
 
     def finish(self, reads: ReadLog) -> CheckRun:
         return CheckRun(
@@ -464,4 +503,18 @@ def check_map(
     collected = _Collector(config, limits)
     with recording() as reads:
         collected.map_at(Path(path))
+    return collected.finish(reads)
+
+
+def check_stdin(
+    raw: bytes,
+    folder: str | os.PathLike[str] = ".",
+    config: Config = DEFAULT_CONFIG,
+    limits: Limits = DEFAULT_LIMITS,
+) -> CheckRun:
+    """Check the map given as bytes (``argmap check -``), named ``<stdin>`` in findings, as
+    if it were ``map.yaml`` in ``folder`` (snapshots and ``sources.yaml`` are read there)."""
+    collected = _Collector(config, limits)
+    with recording() as reads:
+        collected.map_bytes(raw, Path(folder))
     return collected.finish(reads)

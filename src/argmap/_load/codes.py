@@ -85,6 +85,7 @@ UNREADABLE = _load_code("AM103", "unreadable", """
 
     FAIL::
 
+        $ # norun: root reads a file whatever its mode
         $ chmod 000 claims/lane/map.yaml
         $ argmap check claims/lane
         claims/lane/map.yaml:1:1: AM103 cannot read the file: Permission denied

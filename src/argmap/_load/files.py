@@ -19,12 +19,13 @@ from __future__ import annotations
 import hashlib
 import os
 import stat
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from types import MappingProxyType
 from typing import Literal
 
 __all__ = [
@@ -32,6 +33,7 @@ __all__ = [
     "FileRefusedError",
     "ReadLog",
     "content_digest",
+    "overlaid",
     "read_bytes",
     "recording",
     "resolved",
@@ -101,6 +103,25 @@ def recording(*, digests: bool = False) -> Iterator[ReadLog]:
         _ACTIVE.reset(token)
 
 
+_OVERLAY: ContextVar[Mapping[Path, bytes]] = ContextVar(
+    "argmap_overlay", default=MappingProxyType({})
+)
+
+
+@contextmanager
+def overlaid(contents: Mapping[str | os.PathLike[str], bytes]) -> Iterator[None]:
+    """Within the block, :func:`read_bytes` gives these bytes for these files instead of
+    what is on disk: an editor's unsaved buffers (the language server checks the text being
+    typed). Only the content is replaced: confinement (``inside``) and the size limit still
+    apply to an overlaid file, and every other file is read from disk as before."""
+    merged = {**_OVERLAY.get(), **{resolved(path): data for path, data in contents.items()}}
+    token = _OVERLAY.set(merged)
+    try:
+        yield
+    finally:
+        _OVERLAY.reset(token)
+
+
 def resolved(path: str | os.PathLike[str]) -> Path:
     """The absolute path with every symbolic link followed (as far as they lead)."""
     return Path(os.path.realpath(path))
@@ -147,6 +168,15 @@ def read_bytes(
         log.asked.add(target)
     if inside is not None and not target.is_relative_to(resolved(inside)):
         raise FileRefusedError("outside", "it leads outside the map's folder")
+    overlay = _OVERLAY.get().get(target)
+    if overlay is not None:
+        if len(overlay) > limit:
+            raise FileRefusedError("too-big", "over the size limit", len(overlay))
+        for log in logs:
+            log.passed.add(target)
+            if log.digests is not None:
+                log.digests[target] = content_digest(overlay)
+        return overlay
     try:
         _check_kind(target.stat())
         flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)

@@ -27,7 +27,7 @@ from argmap._load.codes import (
 )
 from argmap._load.limits import DEFAULT_LIMITS, Limits
 from argmap._load.origin import MapOrigin
-from argmap._load.read import display_path, parse_file
+from argmap._load.read import ParsedFile, display_path, parse_file
 from argmap._load.validate import validation_findings
 
 if TYPE_CHECKING:
@@ -41,6 +41,7 @@ __all__ = [
     "find_map_file",
     "gc_paused",
     "load",
+    "load_bytes",
     "load_data",
 ]
 
@@ -226,6 +227,18 @@ def load_data(
         from argmap._interop.aif_load import aif_origin
 
         return aif_origin(parsed, limits)
+    return _origin_of(parsed, map_path, limits)
+
+
+def _is_aif(data: Any) -> bool:
+    from argmap._interop.aif_read import is_aif
+
+    return is_aif(data)
+
+
+def _origin_of(parsed: ParsedFile, map_path: Path, limits: Limits) -> MapOrigin:
+    """The origin of a parsed map file: it must be a mapping; a ``map.yaml`` (or the other
+    map file names) reads the sources file beside it."""
     if not isinstance(parsed.data, dict):
         what = "empty" if parsed.data is None else f"a {_type_name(parsed.data)}"
         raise load_error(
@@ -254,12 +267,6 @@ def load_data(
     return origin
 
 
-def _is_aif(data: Any) -> bool:
-    from argmap._interop.aif_read import is_aif
-
-    return is_aif(data)
-
-
 def _type_name(value: Any) -> str:
     if isinstance(value, list):
         return "list"
@@ -283,23 +290,57 @@ def load(
     ``inside``: a folder the map file must resolve into (a file found by a folder search);
     the map file of a folder must resolve into that folder in any case.
     """
-    from pydantic import ValidationError
-
     from argmap._interop.argdown import is_argdown, load_argdown
-    from argmap._model import ArgumentMap
 
     with gc_paused():
         if is_argdown(Path(path)) and not Path(path).is_dir():
             within = Path(inside) if inside is not None else None
             return load_argdown(Path(path), limits, within)
         origin = load_data(path, limits, inside)
-        data = origin.combined_data()
-        try:
-            model = ArgumentMap.model_validate(data)
-        except ValidationError as exc:
-            raise MapLoadError(validation_findings(exc, data, origin.locate_path)) from None
+        return _validated(origin)
+
+
+def _validated(origin: MapOrigin) -> ArgumentMap:
+    from pydantic import ValidationError
+
+    from argmap._model import ArgumentMap
+
+    data = origin.combined_data()
+    try:
+        model = ArgumentMap.model_validate(data)
+    except ValidationError as exc:
+        raise MapLoadError(validation_findings(exc, data, origin.locate_path)) from None
     model._origin = origin  # noqa: SLF001 - the loader owns the origin
     return model
+
+
+#: How a map read from standard input is named in findings.
+STDIN_NAME = "<stdin>"
+
+
+def load_bytes(
+    raw: bytes,
+    folder: str | os.PathLike[str] = ".",
+    *,
+    display: str = STDIN_NAME,
+    limits: Limits = DEFAULT_LIMITS,
+) -> ArgumentMap:
+    """Load a map from bytes (``argmap check -``), as if it were ``map.yaml`` in ``folder``:
+    its snapshot paths and the ``sources.yaml`` beside it are read from there; findings name
+    the file ``display``. Raises :class:`MapLoadError` as :func:`load` does."""
+    from argmap._load.read import decode, parse_text
+
+    map_path = Path(folder).absolute() / "map.yaml"
+    if len(raw) > limits.max_file_bytes:
+        raise load_error(
+            LIMIT_EXCEEDED,
+            f"the map is over the limit of {limits.max_file_bytes:,} bytes",
+            Location(display),
+            hint="split the map, or raise the limit with --max-file-size",
+        )
+    with gc_paused():
+        parsed = parse_text(decode(raw, display), map_path, display, limits)
+        return _validated(_origin_of(parsed, map_path, limits))
 
 
 @contextmanager

@@ -107,6 +107,11 @@ def read_text(
         raw = read_bytes(path, limit=limits.max_file_bytes, inside=inside)
     except FileRefusedError as exc:
         raise _refusal(exc, display, limits.max_file_bytes) from None
+    return decode(raw, display)
+
+
+def decode(raw: bytes, display: str) -> str:
+    """The text of a file's bytes (UTF-8, a BOM allowed), or MapLoadError with a location."""
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -333,16 +338,26 @@ def parse_file(
 
     ``inside``: the folder a file that was found (not named) must resolve into.
     """
-    return parse_text(read_text(path, limits, inside), path, limits)
+    return parse_text(read_text(path, limits, inside), path, display_path(path), limits)
 
 
-def parse_text(text: str, path: Path, limits: Limits = DEFAULT_LIMITS) -> ParsedFile:
-    """Parse text as the file ``path`` would be parsed (JSON by suffix, else YAML), under the
-    same checks: for text made in memory, such as a merged sources file checked before it is
-    written."""
-    display = display_path(path)
+def parse_text(
+    text: str,
+    path: Path,
+    display: str | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+    *,
+    as_json: bool | None = None,
+) -> ParsedFile:
+    """Parse text read elsewhere (standard input, a fix's result, a merged sources file
+    checked before it is written) as the file ``path`` would be parsed, with every check
+    :func:`parse_file` makes after reading. ``display`` defaults to the path as shown,
+    ``as_json`` to the path's suffix."""
+    display = display_path(path) if display is None else display
     positions = PositionIndex(display, text)
-    if path.suffix.lower() == ".json":
+    if as_json is None:
+        as_json = path.suffix.lower() == ".json"
+    if as_json:
         data = _parse_json(text, display, positions, limits)
     else:
         data = _parse_yaml(text, display, positions, limits)

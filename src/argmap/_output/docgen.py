@@ -45,7 +45,9 @@ def doc_for(code_or_id: str) -> CodeDoc | None:
 def _body_markdown(body: str) -> str:
     """Turn reST literal blocks (``FAIL::`` + indented lines) into fenced blocks.
 
-    A block is YAML, or a console session when it starts with a ``$`` prompt.
+    A block is YAML, or a console session when it starts with a ``$`` prompt; a session
+    whose first line is ``$ # norun: <why>`` cannot be run as the docs' test runs sessions
+    (it needs root's absence, say): its fence says ``console norun`` and the line is dropped.
     """
     out: list[str] = []
     lines = body.splitlines()
@@ -64,7 +66,11 @@ def _body_markdown(body: str) -> str:
                 block.pop()
             while block and not block[0].strip():
                 block.pop(0)
-            out.append("```console" if block and block[0].lstrip().startswith("$ ") else "```yaml")
+            norun = bool(block) and block[0].lstrip().startswith("$ # norun")
+            if norun:
+                block.pop(0)
+            session = bool(block) and block[0].lstrip().startswith("$ ")
+            out.append(("```console norun" if norun else "```console") if session else "```yaml")
             out.extend(b[4:] if b.startswith("    ") else b.strip() for b in block)
             out.append("```")
             out.append("")

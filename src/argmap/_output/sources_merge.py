@@ -133,7 +133,7 @@ def _merged_text(
         text = _yaml_appended(old_text, old_data, new, library)
     expected = [*(old_data or []), *json.loads(json.dumps(new))]
     try:
-        merged: Any = parse_text(text, target, limits).data
+        merged: Any = parse_text(text, target, limits=limits).data
     except MapLoadError:
         merged = None
     if merged != expected:

@@ -21,6 +21,7 @@ COMMANDS: dict[str, str] = {
     "check": "argmap.cli.check:check",
     "convert": "argmap.cli.convert:convert",
     "explain": "argmap.cli.rules:explain",
+    "lsp": "argmap.cli.lsp:lsp",
     "new": "argmap.cli.new:new",
     "render": "argmap.cli.render:render",
     "report": "argmap.cli.report:report",

@@ -61,6 +61,8 @@ REGISTRY: dict[str, str] = {
     "AM414": "argmap.rules.am414_unknown_csl_name_or_date_key",
     "AM415": "argmap.rules.am415_unknown_csl_type",
     "AM416": "argmap.rules.am416_wrong_page",
+    "AM421": "argmap.rules.am421_normalised_quote",
+    "AM422": "argmap.rules.am422_undeclared_figure",
     "AM501": "argmap.rules.am501_check_failed",
     "AM502": "argmap.rules.am502_fold_reading",
     "AM503": "argmap.rules.am503_conflicting_figures",

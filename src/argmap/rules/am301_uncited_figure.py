@@ -10,6 +10,11 @@ check, declared under ``quantities`` with its ``text``) is checked by AM5xx inst
 figures ("dozens of") cannot be compared and only need some evidence. Options:
 ``min_count`` (default 0): ignore counts below this number ("the two states").
 
+The hint names up to three sentences of the claim's sources' snapshots (every source's, for
+a claim with no evidence) that state an equal figure, best first; ``argmap check --fix
+--unsafe-fixes`` adds the first as a new evidence item (``E-<claim>-<n>``, quoting it) and
+cites it from the claim. Unsafe: the sentence is a suggestion a person should read.
+
 FAIL::
 
     claims:
@@ -29,10 +34,12 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
-from argmap._engine.context import Problem, RelatedRef, RuleContext
+from argmap._engine.context import NodeEdit, Problem, ProblemFix, RelatedRef, RuleContext
 from argmap._findings import Severity
 from argmap._model import QuantityKind
+from argmap._verify.anchor import anchor_evidence, quote_holder
 from argmap._verify.compare import describe, shown, why
+from argmap._verify.suggest import ranked, suggest
 from argmap.rules._shared import every_claim_figure
 
 CODE = "AM301"
@@ -43,6 +50,8 @@ OPTIONS: dict[str, Any] = {"min_count": 0}
 
 def check(ctx: RuleContext) -> Iterator[Problem]:
     min_count = Decimal(str(ctx.options.get("min_count", 0) or 0))
+    taken: set[str] = set(ctx.evidence) | set(ctx.claims) | set(ctx.sources)
+    offered: dict[tuple[str, str, int], ProblemFix] = {}  # one new evidence per sentence
     for claim, figure in every_claim_figure(ctx):
         m = figure.mention
         if figure.matches or figure.too_precise or figure.understated or figure.derived_by:
@@ -65,15 +74,56 @@ def check(ctx: RuleContext) -> Iterator[Problem]:
             related = (RelatedRef(f"the quote says {shown(nearest.mention.text)!r}",
                                   node=nearest.evidence, kind="evidence",
                                   field=("quote", "exact")),)
+        hint = ("cite evidence whose quote states this figure, or declare the quantity "
+                "and a check that derives it from cited figures")
+        fix = None
+        found = suggest(ctx, claim, m) if not m.vague else []
+        if found:
+            hint = f"these sentences of the sources state it: {ranked(found)}; or {hint}"
+            best = found[0]
+            key = (claim.id, best.source, best.start)
+            fix = offered.get(key)
+            existing = _quoting(ctx, best.source, best.start, best.end)
+            if fix is None and existing is not None:
+                fix = offered[key] = ProblemFix(
+                    f"cite the evidence {existing!r}, whose quote is in that sentence",
+                    (NodeEdit("append", existing, claim.id, "claims", ("evidence",)),),
+                    safe=False,
+                )
+            if fix is None:
+                number = 1
+                while f"E-{claim.id}-{number}" in taken:
+                    number += 1
+                new_id = f"E-{claim.id}-{number}"
+                taken.add(new_id)
+                fix = offered[key] = ProblemFix(
+                    f"cite {best.source!r} with the new evidence {new_id!r}",
+                    (NodeEdit("append", {"id": new_id, "source": best.source,
+                                         "quote": {"exact": best.text}}, field=("evidence",)),
+                     NodeEdit("append", new_id, claim.id, "claims", ("evidence",))),
+                    safe=False,
+                )
         yield Problem(
             f"figure {shown(m.text)!r} ({describe(m)}) is not cited: {detail}",
             node=claim.id,
             kind="claims",
             field=("text",),
-            hint="cite evidence whose quote states this figure, or declare the quantity "
-            "and a check that derives it from cited figures",
+            hint=hint,
+            fix=fix,
             related=related,
             target=m.text,
             data={"figure": m.text, "reading": describe(m), "kind": m.kind.value,
                   "magnitude": str(m.magnitude)},
         )
+
+
+def _quoting(ctx: RuleContext, source: str, start: int, end: int) -> str | None:
+    """An evidence item whose quote anchors verbatim within ``start:end`` of the source."""
+    for evidence in ctx.map.evidence:
+        if evidence.quote is None or quote_holder(evidence) != source:
+            continue
+        result = anchor_evidence(ctx, evidence)
+        if (result.verbatim and result.start is not None and result.end is not None
+                and start <= result.start and result.end <= end):
+            return evidence.id
+    return None

@@ -3,7 +3,9 @@
 ``snapshot.sha256`` fingerprints the text the quotes were checked against (Doorstop's suspect
 links, applied to sources). When the file changes, every evidence item whose quote it holds
 is suspect until someone re-reads it, even if the quote is still found. One finding per
-evidence item (a source no evidence quotes gets one finding of its own), with both hashes.
+source, at its recorded fingerprint, with both hashes and how many evidence items quote it
+(named in the message). Fix (unsafe, ``--fix --unsafe-fixes``): record the file's new
+sha256, once the quotes have been re-read against the new text.
 
 FAIL::
 
@@ -23,7 +25,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from argmap._engine.context import Problem, RelatedRef, RuleContext
+from argmap._engine.context import NodeEdit, Problem, ProblemFix, RelatedRef, RuleContext
 from argmap._findings import Severity
 from argmap._verify.anchor import quote_holder
 
@@ -34,47 +36,41 @@ OPTIONS: dict[str, Any] = {}
 
 
 def check(ctx: RuleContext) -> Iterator[Problem]:
-    changed: dict[str, tuple[str, str, str]] = {}
+    quoting: dict[str, list[str]] = {}
+    for evidence in ctx.map.evidence:
+        quoting.setdefault(quote_holder(evidence), []).append(evidence.id)
     for source in ctx.sources.values():
         if source.snapshot is None or source.snapshot.sha256 is None:
             continue
         snapshot = ctx.snapshot(source.id)
-        if snapshot is not None and snapshot.sha256 != source.snapshot.sha256:
-            changed[source.id] = (source.snapshot.path, source.snapshot.sha256, snapshot.sha256)
-    if not changed:
-        return
-    quoted: set[str] = set()
-    for evidence in ctx.map.evidence:
-        holder = quote_holder(evidence)
-        if holder not in changed:
+        if snapshot is None or snapshot.sha256 == source.snapshot.sha256:
             continue
-        quoted.add(holder)
-        path, recorded, actual = changed[holder]
+        path, recorded, actual = source.snapshot.path, source.snapshot.sha256, snapshot.sha256
+        items = list(dict.fromkeys(quoting.get(source.id, [])))
+        if items:
+            shown = ", ".join(repr(item) for item in items[:5])
+            more = f" and {len(items) - 5} more" if len(items) > 5 else ""
+            suspect = (f"; {len(items)} evidence item{'s' if len(items) != 1 else ''} quoting "
+                       f"it {'are' if len(items) != 1 else 'is'} suspect ({shown}{more})")
+        else:
+            suspect = ""
         yield Problem(
-            f"evidence {evidence.id!r} is suspect: the snapshot of {holder!r} ({path}) changed "
-            f"since it was recorded (recorded sha256 {recorded}, file now {actual})",
-            node=evidence.id,
-            kind="evidence",
-            field=("via",) if evidence.via else ("source",),
-            hint=_hint(actual),
-            related=(RelatedRef("the recorded fingerprint", node=holder, kind="sources",
-                                field=("snapshot", "sha256")),),
-            data={"source": holder, "recorded": recorded, "actual": actual},
-        )
-    for source_id, (path, recorded, actual) in changed.items():
-        if source_id in quoted:
-            continue
-        yield Problem(
-            f"the snapshot of {source_id!r} ({path}) changed since it was recorded "
-            f"(recorded sha256 {recorded}, file now {actual})",
-            node=source_id,
+            f"the snapshot of {source.id!r} ({path}) changed since it was recorded "
+            f"(recorded sha256 {recorded}, file now {actual}){suspect}",
+            node=source.id,
             kind="sources",
             field=("snapshot", "sha256"),
             hint=_hint(actual),
-            data={"source": source_id, "recorded": recorded, "actual": actual},
+            related=tuple(RelatedRef("quotes the changed snapshot", node=item, kind="evidence",
+                                     field=("quote",)) for item in items[:3]),
+            data={"source": source.id, "recorded": recorded, "actual": actual,
+                  "evidence": items},
+            fix=ProblemFix(f"record the new sha256 of {path}",
+                           (NodeEdit("set", actual, source.id, "sources",
+                                     ("snapshot", "sha256")),), safe=False),
         )
 
 
 def _hint(actual: str) -> str:
-    return (f"re-read the quotes against the new text, then record its fingerprint: "
-            f"sha256: {actual} (`sha256sum <file>` prints it)")
+    return (f"re-read the quotes against the new text (`git diff` the snapshot), then record "
+            f"its fingerprint: sha256: {actual} (`argmap check --fix --unsafe-fixes` writes it)")

@@ -24,6 +24,8 @@ class ReportContext:
     files: list[str] = field(default_factory=list)
     line_text: Callable[[Location], str] = lambda _location: ""
     color: bool = False
+    #: False: the text reporters print info notes as one summary line (``--show-info``)
+    show_info: bool = True
 
 
 Reporter = Callable[[Sequence["Finding"], ReportContext], str]
@@ -35,6 +37,8 @@ REPORTERS: dict[str, str] = {
     "json": "argmap._output.reporters.json:json_report",
     "github": "argmap._output.reporters.github:github",
     "sarif": "argmap._output.reporters.sarif:sarif",
+    "gitlab": "argmap._output.reporters.gitlab:gitlab",
+    "junit": "argmap._output.reporters.junit:junit",
 }
 
 

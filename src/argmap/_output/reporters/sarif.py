@@ -114,6 +114,9 @@ def _result(finding: Finding, index: dict[str, int]) -> dict[str, Any]:
         properties["node"] = finding.node
     if finding.target is not None:
         properties["target"] = finding.target
+    if finding.fix is not None:  # `argmap check --fix` (safe) or `--unsafe-fixes` applies it
+        properties["fix"] = {"title": finding.fix.title,
+                             "applicability": finding.fix.applicability}
     result["properties"] = properties
     return result
 

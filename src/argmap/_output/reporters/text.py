@@ -23,10 +23,39 @@ def where(location: Location) -> str:
 
 
 def finding_line(finding: Finding) -> str:
-    """``path:line:col: CODE [severity] message``: one line, safe to print."""
+    """``path:line:col: CODE [*] [severity] message``: one line, safe to print; ``[*]``
+    marks a finding ``argmap check --fix`` can fix (ruff's marker)."""
     located = where(finding.location) + ": " if finding.location else ""
     level = "" if finding.severity is Severity.ERROR else f"[{finding.severity.label}] "
-    return f"{located}{visible(finding.code)} {level}{visible(finding.message)}"
+    fixable = "[*] " if finding.fix is not None and finding.fix.safe else ""
+    return f"{located}{visible(finding.code)} {fixable}{level}{visible(finding.message)}"
+
+
+def _shown(findings: Sequence[Finding], context: ReportContext) -> list[Finding]:
+    return [f for f in findings if f.suppressed is None
+            and (context.show_info or f.severity is not Severity.INFO)]
+
+
+def _tail(findings: Sequence[Finding], context: ReportContext) -> list[str]:
+    """The lines after the findings: hidden info notes, fixable counts, the summary."""
+    lines = []
+    active = [f for f in findings if f.suppressed is None]
+    if not context.show_info:
+        hidden = sum(1 for f in active if f.severity is Severity.INFO)
+        if hidden:
+            codes = Counter(f.code for f in active if f.severity is Severity.INFO)
+            listed = ", ".join(f"{code} x{count}" for code, count in sorted(codes.items()))
+            lines.append(f"{hidden} info note{'s' if hidden != 1 else ''} not shown "
+                         f"({listed}); --show-info shows them.")
+    safe = sum(1 for f in active if f.fix is not None and f.fix.safe)
+    unsafe = sum(1 for f in active if f.fix is not None and not f.fix.safe)
+    if safe:
+        hidden_fixes = (f" ({unsafe} more with `--unsafe-fixes`)" if unsafe else "")
+        lines.append(f"[*] {safe} fixable with `argmap check --fix`{hidden_fixes}.")
+    elif unsafe:
+        lines.append(f"No safe fixes ({unsafe} with `argmap check --fix --unsafe-fixes`).")
+    lines.append(summary(findings, len(context.files)))
+    return lines
 
 
 #: Source lines longer than this are shown as a window around the column.
@@ -64,17 +93,15 @@ def summary(findings: Sequence[Finding], files: int) -> str:
 
 
 def concise(findings: Sequence[Finding], context: ReportContext) -> str:
-    lines = [finding_line(f) for f in findings if f.suppressed is None]
-    lines.append(summary(findings, len(context.files)))
+    lines = [finding_line(f) for f in _shown(findings, context)]
+    lines.extend(_tail(findings, context))
     return "\n".join(lines) + "\n"
 
 
 def full(findings: Sequence[Finding], context: ReportContext) -> str:
     lines: list[str] = []
     shown_lines: dict[tuple[str, int], str] = {}  # many findings can share one long line
-    for finding in findings:
-        if finding.suppressed is not None:
-            continue
+    for finding in _shown(findings, context):
         lines.append(finding_line(finding))
         if finding.location is not None:
             key = (finding.location.file, finding.location.line)
@@ -92,5 +119,5 @@ def full(findings: Sequence[Finding], context: ReportContext) -> str:
         if finding.hint:
             lines.append(f"  help: {visible(finding.hint)}")
         lines.append("")
-    lines.append(summary(findings, len(context.files)))
+    lines.extend(_tail(findings, context))
     return "\n".join(lines) + "\n"
