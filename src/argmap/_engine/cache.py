@@ -278,7 +278,7 @@ class CheckCache:
                       for line, text in sorted(by_line.items())],
         }
         try:
-            text = json.dumps(entry, sort_keys=True, allow_nan=False)
+            text = json.dumps(entry, allow_nan=False)  # key order kept: reports show it
         except (TypeError, ValueError):
             return  # a finding's data that JSON cannot hold: not cached rather than altered
         if json.loads(text)["findings"] != entry["findings"]:
