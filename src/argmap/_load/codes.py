@@ -351,7 +351,7 @@ ARGDOWN_KEPT_IN_DATA = code_doc("AM118", "argdown-kept-in-data", Severity.INFO, 
     FAIL::
 
         $ printf '[T]: One wording.\\n\\n[T]: Another wording.\\n' > x.argdown
-        $ argmap check --select AM118 x.argdown
+        $ argmap check --show-info --select AM118 x.argdown
         x.argdown:3:1: AM118 [info] [T] has a second text; kept in the claim's data (argdown.texts)
 """)
 
