@@ -74,7 +74,12 @@ def _pages(index: MapIndex, source_id: str) -> Pages | None:
     source = index.sources.get(source_id)
     if snapshot is None or source is None or source.snapshot is None:
         return None
-    starts = [0] + [i + 1 for i, char in enumerate(snapshot.text) if char == PAGE_BREAK]
+    text = snapshot.text
+    starts = [0]
+    at = text.find(PAGE_BREAK)
+    while at != -1:  # str.find runs in C: a character loop cost 0.3 s at 10,000 claims
+        starts.append(at + 1)
+        at = text.find(PAGE_BREAK, at + 1)
     labels: list[str] | None = None
     if index.origin is not None:
         sidecar = index.origin.read_snapshot(sidecar_path(source.snapshot.path))
