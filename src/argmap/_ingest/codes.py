@@ -28,6 +28,7 @@ CONVERTER_MISSING = code_doc("AM417", "converter-missing", Severity.ERROR, """
 
     FAIL::
 
+        $ # norun: it needs a machine without pypdfium2, which the tests install
         $ argmap source add report.pdf
         report.pdf:1:1: AM417 reading a PDF needs pypdfium2, which is not installed
 """)
@@ -40,9 +41,12 @@ DOCUMENT_UNREADABLE = code_doc("AM418", "document-unreadable", Severity.ERROR, "
 
     FAIL::
 
-        $ argmap source add scan.pdf
-        scan.pdf:1:1: AM418 the PDF has no text layer (a scan?): run OCR on it first
-""")
+        $ argmap new lane
+        $ printf '%%PDF-1.7\\n' > broken.pdf
+        $ argmap source add broken.pdf --map lane
+        broken.pdf:1:1: AM418 the PDF cannot be opened: Failed to load document (PDFium: Data format error).
+          help: is it a complete PDF, and not encrypted?
+""")  # noqa: E501 (real output, pasted whole)
 
 FETCH_REFUSED = code_doc("AM419", "fetch-refused", Severity.ERROR, """
     A URL that was not fetched: not http(s), too large, too many redirects, a timeout, an error.
@@ -53,7 +57,8 @@ FETCH_REFUSED = code_doc("AM419", "fetch-refused", Severity.ERROR, """
 
     FAIL::
 
-        $ argmap source add file:///etc/passwd
+        $ argmap new lane
+        $ argmap source add file:///etc/passwd --map lane
         file:///etc/passwd:1:1: AM419 only http and https URLs are fetched, not 'file'
 """)
 
@@ -66,8 +71,13 @@ SOURCE_NOT_ADDED = code_doc("AM420", "source-not-added", Severity.ERROR, """
 
     FAIL::
 
-        $ argmap source add report.pdf --id s1      # s1 is already in sources.yaml
-        sources.yaml:1:1: AM420 the map already has a source 's1': choose another --id
+        $ argmap new lane
+        $ printf 'Cycling tripled.\\n' > report.txt
+        $ argmap source add report.txt --map lane --id s1
+        added source 's1' (text) to lane/sources.yaml
+        $ argmap source add report.txt --map lane --id s1
+        lane/sources.yaml:1:1: AM420 the map already has a source 's1'
+          help: choose another --id
 """)
 
 #: code -> its doc, for the code registry
