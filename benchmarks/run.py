@@ -758,7 +758,8 @@ def main() -> None:
     runs = 3 if args.quick else args.runs
     check_sizes = (200, 1_000) if args.quick else CHECK_SIZES
     render_sizes = (100, 200) if args.quick else RENDER_SIZES
-    parts = set(args.only or ["check", "render", "big", "import", "paper", "jobs", "cache", "argdown-import"])
+    parts = set(args.only or ["check", "render", "big", "import", "paper", "jobs", "cache",
+                              "argdown-import"])
     if args.quick or args.no_big:
         parts -= {"big", "cache", "jobs"}
     args.work.mkdir(parents=True, exist_ok=True)
