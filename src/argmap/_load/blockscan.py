@@ -16,7 +16,7 @@ scan answers (tests/test_blockscan.py compares them node by node).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import cache
 from typing import Any, Literal
 
@@ -93,6 +93,19 @@ class _Node:
 
 class _NotSureError(Exception):
     """The scan cannot vouch for an answer; the caller parses the file instead."""
+
+
+def _remembered(memo: dict[Any, _Node | None], key: Any, find: Callable[[], _Node]) -> _Node:
+    """``find()``, once per key; a "not sure" is remembered too, and raised again."""
+    if key not in memo:
+        try:
+            memo[key] = find()
+        except _NotSureError:
+            memo[key] = None
+    found = memo[key]
+    if found is None:
+        raise _NotSureError
+    return found
 
 
 class BlockScan:
@@ -183,16 +196,8 @@ class BlockScan:
     def _key(self, node: _Node, key: str, value: Any) -> _Node:
         """The value node of ``key`` in the mapping ``node`` (remembered: findings name the
         same collections again and again)."""
-        memo = (node.start, node.end, node.indent, key)
-        if memo not in self._keys:
-            try:
-                self._keys[memo] = self._find_key(node, key, value)
-            except _NotSureError:
-                self._keys[memo] = None
-        found = self._keys[memo]
-        if found is None:
-            raise _NotSureError
-        return found
+        return _remembered(self._keys, (node.start, node.end, node.indent, key),
+                           lambda: self._find_key(node, key, value))
 
     def _find_key(self, node: _Node, key: str, value: Any) -> _Node:
         data = self._data
@@ -428,16 +433,8 @@ class BlockScan:
         return found
 
     def _item(self, node: _Node, index: int, values: list[Any]) -> _Node:
-        memo = (node.start, node.indent, index)
-        if memo not in self._item_nodes:
-            try:
-                self._item_nodes[memo] = self._find_item(node, index, values)
-            except _NotSureError:
-                self._item_nodes[memo] = None
-        found = self._item_nodes[memo]
-        if found is None:
-            raise _NotSureError
-        return found
+        return _remembered(self._item_nodes, (node.start, node.indent, index),
+                           lambda: self._find_item(node, index, values))
 
     def _find_item(self, node: _Node, index: int, values: list[Any]) -> _Node:
         items = self._items(node)
