@@ -48,6 +48,8 @@ __all__ = [
 MAP_FILE_NAMES = ("map.yaml", "map.yml", "map.json")
 SOURCES_FILE_NAMES = ("sources.yaml", "sources.yml", "sources.json")
 MAP_SUFFIXES = (".argmap.yaml", ".argmap.yml", ".argmap.json")
+#: Files read as Argdown (by ``argmap._interop.argdown``, imported only for them).
+ARGDOWN_SUFFIXES = (".argdown", ".ad")
 
 
 
@@ -290,10 +292,10 @@ def load(
     ``inside``: a folder the map file must resolve into (a file found by a folder search);
     the map file of a folder must resolve into that folder in any case.
     """
-    from argmap._interop.argdown import is_argdown, load_argdown
-
     with gc_paused():
-        if is_argdown(Path(path)) and not Path(path).is_dir():
+        if Path(path).suffix.lower() in ARGDOWN_SUFFIXES and not Path(path).is_dir():
+            from argmap._interop.argdown import load_argdown  # only for Argdown: 50 ms of imports
+
             within = Path(inside) if inside is not None else None
             return load_argdown(Path(path), limits, within)
         origin = load_data(path, limits, inside)

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Literal
 
 from argmap._findings import Finding, Location
 from argmap._interop.argdown.write import to_argdown
+from argmap._load.loader import ARGDOWN_SUFFIXES
 from argmap._load.positions import PathStep, PositionIndex
 
 if TYPE_CHECKING:
@@ -25,7 +26,7 @@ __all__ = ["SUFFIXES", "ArgdownPositions", "is_argdown", "load_argdown", "read_t
            "to_argdown"]
 
 #: File names argmap reads as Argdown.
-SUFFIXES = (".argdown", ".ad")
+SUFFIXES = ARGDOWN_SUFFIXES
 
 
 def is_argdown(path: Path) -> bool:
