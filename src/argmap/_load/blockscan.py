@@ -8,8 +8,8 @@ file cost 1.7 s and 808 MiB at 100,000 claims.
 
 The scan answers only when it is sure: every key it finds must be the data's, every sequence
 must have as many items as the data's, and a scalar it points at must read as the data's
-value. Anything else (flow collections, anchors, tags, quoted keys, escapes, multi-line
-scalars) gives None, and the caller builds the tree as before; the two agree wherever the
+value. Anything else (anchors, tags, quoted keys, escapes, multi-line plain or quoted
+scalars, nested flow collections, a tab after a key's colon, carriage returns) gives None, and the caller builds the tree as before; the two agree wherever the
 scan answers (tests/test_blockscan.py compares them node by node).
 """
 
@@ -115,6 +115,10 @@ class BlockScan:
         self._data = data
         self._parsed = parsed
         self._item_memo: dict[tuple[int, int], list[int]] = {}
+        #: Files the scan leaves to the tree: a tab after a key's colon (rapidyaml and yaml-rs
+        #: read ``exact:<tab>>-`` differently) and carriage returns (a block scalar's text is
+        #: shorter than its lines when they end in CR LF).
+        self._declined = b":\t" in data or b"\r" in data
         self._keys: dict[tuple[int, int, int, str], _Node | None] = {}
         self._item_nodes: dict[tuple[int, int, int], _Node | None] = {}
 
@@ -123,6 +127,8 @@ class BlockScan:
     ) -> tuple[int, int] | None:
         """Byte offset and length of the deepest node of ``path``, as the tree would give it,
         or None when the scan is not sure."""
+        if self._declined:
+            return None
         try:
             return self._locate(path, part)
         except (_NotSureError, IndexError, KeyError, TypeError, ValueError, RecursionError):
