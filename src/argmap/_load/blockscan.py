@@ -9,8 +9,9 @@ file cost 1.7 s and 808 MiB at 100,000 claims.
 The scan answers only when it is sure: every key it finds must be the data's, every sequence
 must have as many items as the data's, and a scalar it points at must read as the data's
 value. Anything else (anchors, tags, quoted keys, escapes, multi-line plain or quoted
-scalars, nested flow collections, a tab after a key's colon, carriage returns) gives None, and the caller builds the tree as before; the two agree wherever the
-scan answers (tests/test_blockscan.py compares them node by node).
+scalars, nested flow collections, a tab after a key's colon, carriage returns) gives None,
+and the caller builds the tree as before; the two agree wherever the scan answers
+(tests/test_blockscan.py compares them node by node).
 """
 
 from __future__ import annotations
