@@ -139,7 +139,7 @@ _EDITS = st.lists(
 )
 
 
-@settings(max_examples=150)
+@settings(max_examples=max(150, settings().max_examples))  # the long profile runs 5,000
 @given(edits=_EDITS)
 def test_the_scan_never_disagrees_with_the_tree_on_an_edited_map(
     edits: list[tuple[str, int, int]],
