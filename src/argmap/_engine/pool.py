@@ -52,19 +52,25 @@ def _warm() -> None:
     load_rules()
 
 
-def _check(task: tuple[Path, Path | None, Config, Limits]) -> MapOutcome:
+def _check(task: tuple[Path, Path | None, Config, Limits, bool]) -> MapOutcome:
     from argmap._engine.run import check_one
 
     return check_one(*task)
 
 
 def run_maps(
-    todo: Sequence[tuple[Path, Path | None]], config: Config, limits: Limits, jobs: int
+    todo: Sequence[tuple[Path, Path | None]],
+    config: Config,
+    limits: Limits,
+    jobs: int,
+    *,
+    for_cache: bool = True,
 ) -> list[MapOutcome]:
-    """The outcome of checking each map of ``todo``, in order, on up to ``jobs`` processes."""
+    """The outcome of checking each map of ``todo``, in order, on up to ``jobs`` processes
+    (``for_cache``: hash the files each check reads, so the outcome can be stored)."""
     from argmap._engine.run import check_one
 
-    tasks = [(path, inside, config, limits) for path, inside in todo]
+    tasks = [(path, inside, config, limits, for_cache) for path, inside in todo]
     workers = min(jobs, len(tasks))
     if workers <= 1:
         return [check_one(*task) for task in tasks]

@@ -449,7 +449,8 @@ def _outcomes(
         cache.get(path, inside) if cache is not None else None for path, inside in todo
     ]
     missing = [index for index, outcome in enumerate(outcomes) if outcome is None]
-    fresh = run_maps([todo[index] for index in missing], config, limits, jobs)
+    fresh = run_maps([todo[index] for index in missing], config, limits, jobs,
+                     for_cache=cache is not None)
     for index, outcome in zip(missing, fresh, strict=True):
         outcomes[index] = outcome
         if cache is not None:
@@ -458,11 +459,14 @@ def _outcomes(
 
 
 def check_one(
-    path: Path, inside: Path | None, config: Config, limits: Limits
+    path: Path, inside: Path | None, config: Config, limits: Limits, for_cache: bool = True
 ) -> MapOutcome:
-    """Check one map and keep what a reporter and the cache need: see :class:`MapOutcome`."""
+    """Check one map and keep what a reporter and the cache need: see :class:`MapOutcome`.
+
+    Without ``for_cache`` the files read are not hashed, and the outcome is not cacheable.
+    """
     collected = _Collector(config, limits)
-    with recording(digests=True) as reads:
+    with recording(digests=for_cache) as reads:
         collected.map_at(path, inside)
     findings = tuple(collected.findings)
     lines_read: dict[str, list[str]] = {}
@@ -486,7 +490,7 @@ def check_one(
         unreadable=collected.unreadable,
         lines=lines,
         inputs=inputs,
-        cacheable=cacheable and not collected.unreadable,
+        cacheable=for_cache and cacheable and not collected.unreadable,
     )
 
 
