@@ -11,7 +11,7 @@ import os
 import sys
 from pathlib import Path
 
-__all__ = ["user_cache_dir"]
+__all__ = ["caching_off", "user_cache_dir"]
 
 
 def user_cache_dir() -> Path:
@@ -27,3 +27,11 @@ def user_cache_dir() -> Path:
         return home / "Library" / "Caches" / "argmap"
     xdg = os.environ.get("XDG_CACHE_HOME")
     return (Path(xdg) if xdg and Path(xdg).is_absolute() else home / ".cache") / "argmap"
+
+
+def caching_off() -> bool:
+    """``ARGMAP_NO_CACHE`` set to a true value, read as click reads the ``--no-cache`` flag's
+    variable (``1``, ``true``, ``yes``, ``on``; ``0``, ``false``, ``no``, ``off`` or empty
+    leave caching on), so every cache of argmap agrees on it."""
+    value = os.environ.get("ARGMAP_NO_CACHE", "").strip().lower()
+    return value in {"1", "true", "t", "yes", "y", "on"}

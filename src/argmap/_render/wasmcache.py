@@ -35,9 +35,10 @@ MAGIC = b"argmap-wasm-module-1\n"
 def cache_dir() -> Path | None:
     """argmap's folder in the user's cache directory (:func:`argmap._cachedir.user_cache_dir`),
     or None when caching is off (``ARGMAP_NO_CACHE``)."""
-    if os.environ.get("ARGMAP_NO_CACHE", "") not in {"", "0"}:
+    from argmap._cachedir import caching_off, user_cache_dir
+
+    if caching_off():
         return None
-    from argmap._cachedir import user_cache_dir
 
     return user_cache_dir()
 
