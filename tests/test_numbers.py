@@ -418,3 +418,13 @@ def test_thousands_grouped_by_no_break_or_thin_spaces(text: str) -> None:
     assert (only.kind, only.value, only.unit) == (QuantityKind.COUNT, Decimal(5000), "troops")
     first, second = parse("in 2019\u00a0300 MPs")  # a year is not a thousands group
     assert (first.kind, second.value) == (QuantityKind.YEAR, Decimal(300))
+
+
+def test_every_variant_of_the_pattern_has_the_groups_of_the_full_one() -> None:
+    """The readers look groups up by name on a match of any variant (see ``grammar``)."""
+    from argmap._verify.numbers import _PATTERN
+    from argmap._verify.numbers.grammar import _VARIANTS, pattern
+
+    for name in _VARIANTS:
+        variant = pattern(name)
+        assert (variant.groups, variant.groupindex) == (_PATTERN.groups, _PATTERN.groupindex)

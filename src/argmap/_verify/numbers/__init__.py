@@ -42,7 +42,15 @@ __all__ = [
 # that must find the same matches (tests/test_numbers.py), the cache a cold run clears
 # (benchmarks/profile_rules.py).
 from argmap._verify.numbers.declared import declared as _declared  # noqa: F401 - see above
-from argmap._verify.numbers.grammar import PATTERN as _PATTERN  # noqa: F401 - see above
 from argmap._verify.numbers.scanning import mask as _mask  # noqa: F401 - see above
 from argmap._verify.numbers.scanning import matches as _matches  # noqa: F401 - see above
 from argmap._verify.numbers.scanning import starts as _starts  # noqa: F401 - see above
+
+
+def __getattr__(name: str) -> object:
+    """``_PATTERN``, compiled only when a test reads it."""
+    if name == "_PATTERN":
+        from argmap._verify.numbers.grammar import pattern
+
+        return pattern("PATTERN")
+    raise AttributeError(name)

@@ -1,15 +1,16 @@
-"""The patterns of the number grammar, built from :mod:`.vocabulary` and compiled once.
+"""The patterns of the number grammar, built from :mod:`.vocabulary`.
 
 ``PATTERN`` finds every candidate figure; its named groups say which reading applies (see
-:mod:`.reading`). The core and lead patterns below it find where a candidate may start
-(see :mod:`.scanning`). Compiling them is most of the package's import time: add patterns
-here with care.
+:mod:`.reading`). Its variants, each without the alternatives that cannot match where it is
+tried, and the core and lead patterns below find where a candidate may start (see
+:mod:`.scanning`). The variants are compiled on first use: compiling them was most of the
+package's import time, paid by every command. Add patterns here with care.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
 from argmap._verify.numbers.vocabulary import (
     CURRENCIES,
@@ -115,77 +116,136 @@ _NUM = (r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?!\d)|\d+
         r"(?:\.\d+)?")
 YEAR_RE = re.compile(_YEAR)
 
-_SOURCE = rf"""
-    (?P<date>
-        (?<![\w.,/+\-])(?P<f_y>{_YEAR})-(?P<f_m>0[1-9]|1[0-2])-(?P<f_d>0[1-9]|[12]\d|3[01])
-            (?![\w\-])
-      | (?<![\w.,])(?P<a_d1>{_DAY}){_DASH}(?P<a_d2>{_DAY})\s+(?P<a_m>{_MONTH_RE})
-            (?:,?\s+(?P<a_y>{_YEAR}))?
-      | (?<![\w.,])(?P<b_d1>{_DAY})\s+(?P<b_m1>{_MONTH_RE})
-            (?:{_DASH}(?P<b_d2>{_DAY})\s+(?P<b_m2>{_MONTH_RE}))?(?:,?\s+(?P<b_y>{_YEAR}))?
-      | \b(?P<c_m1>{_MONTH_RE})(?:\s+(?P<c_y1>{_YEAR}))?{_DASH}(?P<c_m2>{_MONTH_RE})
-            \s+(?P<c_y2>{_YEAR})
-      | \b(?P<d_m>{_MONTH_RE})\s+(?P<d_d1>{_DAY})(?:{_DASH}(?P<d_d2>{_DAY}))?
-            (?:,?\s+(?P<d_y>{_YEAR}))?
-      | \b(?P<e_m>{_MONTH_RE})\s+(?P<e_y>{_YEAR})
-    )
-  | (?<![\w.,+/])(?P<years>(?P<y1>{_YEAR})\s*(?:[–—‒−]|-(?!\s*\n))\s*(?P<y2>{_YEAR}|\d\d(?!\d)))
-  | (?:(?<![\w.])(?P<qual>{_QUAL_RE})\s+)?
-    (?:
-        (?P<foldverb>{FOLD_VERB})
-      | (?P<foldword>\b{_FOLD_WORD})
-      | (?P<twice>{_TIMES_WORD})
-      | (?P<frac>\b(?P<fr_n>{_alt(FRACTION_NUMERATORS)})[\s-]+
+#: The alternatives of the pattern that a variant may switch off (see ``_variant``), by name.
+_PIECES = {
+    "iso": rf"""(?<![\w.,/+\-])(?P<f_y>{_YEAR})-(?P<f_m>0[1-9]|1[0-2])-(?P<f_d>0[1-9]|[12]\d|3[01])
+            (?![\w\-])""",
+    "day_span": rf"""(?<![\w.,])(?P<a_d1>{_DAY}){_DASH}(?P<a_d2>{_DAY})\s+(?P<a_m>{_MONTH_RE})
+            (?:,?\s+(?P<a_y>{_YEAR}))?""",
+    "day_month": rf"""(?<![\w.,])(?P<b_d1>{_DAY})\s+(?P<b_m1>{_MONTH_RE})
+            (?:{_DASH}(?P<b_d2>{_DAY})\s+(?P<b_m2>{_MONTH_RE}))?(?:,?\s+(?P<b_y>{_YEAR}))?""",
+    "month_span": rf"""\b(?P<c_m1>{_MONTH_RE})(?:\s+(?P<c_y1>{_YEAR}))?{_DASH}(?P<c_m2>{_MONTH_RE})
+            \s+(?P<c_y2>{_YEAR})""",
+    "month_day": rf"""\b(?P<d_m>{_MONTH_RE})\s+(?P<d_d1>{_DAY})(?:{_DASH}(?P<d_d2>{_DAY}))?
+            (?:,?\s+(?P<d_y>{_YEAR}))?""",
+    "month_year": rf"""\b(?P<e_m>{_MONTH_RE})\s+(?P<e_y>{_YEAR})""",
+    "years": rf"""(?<![\w.,+/])(?P<years>(?P<y1>{_YEAR})\s*(?:[–—‒−]|-(?!\s*\n))\s*
+            (?P<y2>{_YEAR}|\d\d(?!\d)))""",
+    "qual": rf"""(?<![\w.])(?P<qual>{_QUAL_RE})""",
+    "foldverb": rf"""(?P<foldverb>{FOLD_VERB})""",
+    "foldword": rf"""(?P<foldword>\b{_FOLD_WORD})""",
+    "twice": rf"""(?P<twice>{_TIMES_WORD})""",
+    "frac": rf"""(?P<frac>\b(?P<fr_n>{_alt(FRACTION_NUMERATORS)})[\s-]+
             (?P<fr_d>{_alt(FRACTION_DENOMINATORS)})\b
           | \bhalf\b(?!\s+(?:a\s+)?(?:{"|".join(HALF_OF)}))(?!-)
-        )
-      | \b(?P<vague>{"|".join(VAGUE_WORDS)})(?=\s+of\b)
+        )""",
+    "vague": rf"""\b(?P<vague>{"|".join(VAGUE_WORDS)})(?=\s+of\b)""",
+    "cur": rf"""(?P<cur>{_literals(_CURRENCY_BEFORE)})""",
+    "word": rf"""(?P<word>\b{_WORD_NUMBER})""",
+}
+
+_TEMPLATE = r"""
+    (?P<date>
+        {iso}
+      | {day_span}
+      | {day_month}
+      | {month_span}
+      | {month_day}
+      | {month_year}
+    )
+  | {years}
+  | (?:{qual}\s+)?
+    (?:
+        {foldverb}
+      | {foldword}
+      | {twice}
+      | {frac}
+      | {vague}
       | (?P<qty>
-          (?:(?P<cur>{_literals(_CURRENCY_BEFORE)})\s*)?
+          (?:{cur}\s*)?
           (?<![A-Za-z\d.,+/_])(?:
               (?P<sign>(?<![\w%)\]\-−+])[-+−](?=\d))?
-              (?P<num>{_NUM})(?:(?P<uglue>{_UNIT_GLUE})|(?P<glue>{_GLUED_SCALE}|s)|(?P<xglue>[x×]))?
+              (?P<num>NUM)(?:(?P<uglue>UNIT_GLUE)|(?P<glue>GLUED_SCALE|s)|(?P<xglue>[x×]))?
               (?![\w])(?!,\d)(?!\.\d)(?!\+\d)
-            | (?P<word>\b{_WORD_NUMBER})\b
+            | {word}\b
           )
-          (?:\s*(?P<scale>\b(?:{_SCALE_RE})\b))?
-          (?:\s*(?P<curpost>\b(?:{_phrases(_CURRENCY_AFTER)})\b
-                (?!\s*(?:{_SYMBOLS}\s*)?\d)))?  # "in 2020 USD 5 billion": the code opens the next
+          (?:\s*(?P<scale>\b(?:SCALE_RE)\b))?
+          (?:\s*(?P<curpost>\b(?:CURRENCY_AFTER)\b
+                (?!\s*(?:SYMBOLS\s*)?\d)))?  # "in 2020 USD 5 billion": the code opens the next
           (?:
-              (?P<pct>\s*%|\s+per\s*{soft('cent')}\b|\s*{soft('percent')}\b|\s+pct\b)
-            | (?P<pp>\s+{soft('percentage')}\s+points?\b|\s*p\.p\.|\s*pps?\b)
+              (?P<pct>\s*%|\s+per\s*PER_CENT\b|\s*PERCENT\b|\s+pct\b)
+            | (?P<pp>\s+PERCENTAGE\s+points?\b|\s*p\.p\.|\s*pps?\b)
             | (?P<fold>\s*-?\s*fold\b|\s+times\b|\s*×(?![\w]))
           )?
-          (?P<post>\s+or\s+(?:{"|".join(OR_BOUNDS)})\b|\+(?![\d]))?
+          (?P<post>\s+or\s+(?:OR_BOUNDS)\b|\+(?![\d]))?
         )
     )
     """
-#: Every candidate figure; ``finditer`` on a masked text finds them all (slowly).
-PATTERN = re.compile(_SOURCE, re.VERBOSE | re.IGNORECASE)
+#: The parts of the template written in upper case, filled in by plain replacement (the
+#: template's braces are for the pieces).
+_FILLS = {
+    "NUM": _NUM, "UNIT_GLUE": _UNIT_GLUE, "GLUED_SCALE": _GLUED_SCALE, "SCALE_RE": _SCALE_RE,
+    "CURRENCY_AFTER": _phrases(_CURRENCY_AFTER), "SYMBOLS": _SYMBOLS,
+    "PER_CENT": soft("cent"), "PERCENTAGE": soft("percentage"), "PERCENT": soft("percent"),
+    "OR_BOUNDS": "|".join(OR_BOUNDS),
+}
+_GROUP_NAME = re.compile(r"\(\?P<(\w+)>")
 
 
-def _without(*openings: str) -> re.Pattern[str]:
-    """``PATTERN`` with the alternatives that begin with ``openings`` switched off by an
-    always-failing ``(?!)``: the same groups, the same matches wherever those alternatives
-    cannot match anyway, and no time spent trying them."""
-    source = _SOURCE
-    for opening in openings:
-        if source.count(opening) != 1:
-            raise ValueError(opening)
-        source = source.replace(opening, "(?!)" + opening)
-    return re.compile(source, re.VERBOSE | re.IGNORECASE)
+def _stub(piece: str) -> str:
+    """An alternative switched off: an always-failing ``(?!)`` and its named groups, empty,
+    so that every variant has the same groups in the same order. The regex engine fails
+    there at once, as it did at ``(?!)`` before the whole alternative, which it compiled."""
+    return "(?!)" + "".join(f"(?P<{name}>)" for name in _GROUP_NAME.findall(piece))
 
 
-_QUALIFIER_OPENING = "(?<![\\w.])(?P<qual>"
-_LETTER_OPENINGS = ("\\b(?P<c_m1>", "\\b(?P<d_m>", "\\b(?P<e_m>", "(?P<foldverb>",
-                    "(?P<foldword>", "(?P<twice>", "(?P<frac>", "\\b(?P<vague>", "(?P<cur>",
-                    "(?P<word>")
-_DIGIT_OPENINGS = ("(?<![\\w.,/+\\-])(?P<f_y>", "(?<![\\w.,])(?P<a_d1>", "(?<![\\w.,])(?P<b_d1>",
-                   "(?<![\\w.,+/])(?P<years>")
-#: For a start at a digit: no qualifier, currency, word or month can begin there.
-AT_DIGIT = _without(_QUALIFIER_OPENING, *_LETTER_OPENINGS)
-#: For a start at a letter or sign that no qualifier begins at: no digit, no qualifier.
-AT_WORD = _without(_QUALIFIER_OPENING, *_DIGIT_OPENINGS)
+def _source(off: Collection[str] = ()) -> str:
+    """The pattern's source with the pieces named in ``off`` switched off."""
+    body = _TEMPLATE
+    for name, fill in sorted(_FILLS.items(), key=lambda item: -len(item[0])):
+        body = body.replace(name, fill)
+    for name, piece in _PIECES.items():
+        body = body.replace("{" + name + "}", _stub(piece) if name in off else piece)
+    return body
+
+
+_SOURCE = _source()
+
+_FLAGS = re.VERBOSE | re.IGNORECASE
+#: Pieces that need a letter (or a sign) where the match starts, and those that need a digit.
+_LETTER_PIECES = ("month_span", "month_day", "month_year", "foldverb", "foldword", "twice",
+                  "frac", "vague", "cur", "word")
+_DIGIT_PIECES = ("iso", "day_span", "day_month", "years")
+#: Variants of ``PATTERN`` by the start they are tried at (see :mod:`.scanning`): the same
+#: groups, the same matches there, and the alternatives that cannot match there neither tried
+#: nor compiled. Each is compiled on first use (see ``pattern``): most of the package's
+#: import time was compiling them.
+_VARIANTS: dict[str, tuple[str, ...]] = {
+    #: the full pattern: ``finditer`` on a masked text finds every candidate (slowly)
+    "PATTERN": (),
+    #: a start at a digit: no qualifier, currency, word or month begins there
+    "AT_DIGIT": ("qual", *_LETTER_PIECES),
+    #: a start at a letter or sign that no qualifier begins at: no digit, no qualifier
+    "AT_WORD": ("qual", *_DIGIT_PIECES),
+    #: a start at a qualifier (a letter): no digit
+    "AT_QUALIFIER": _DIGIT_PIECES,
+}
+_compiled: dict[str, re.Pattern[str]] = {}
+
+
+def pattern(name: str) -> re.Pattern[str]:
+    """The variant ``name`` of the pattern (a key of ``_VARIANTS``), compiled once."""
+    found = _compiled.get(name)
+    if found is None:
+        found = _compiled[name] = re.compile(_source(_VARIANTS[name]), _FLAGS)
+    return found
+
+
+def __getattr__(name: str) -> re.Pattern[str]:
+    """``PATTERN`` and the other variants as module attributes, compiled when first read."""
+    if name in _VARIANTS:
+        return pattern(name)
+    raise AttributeError(name)
 
 # --- where a figure may start -------------------------------------------------------------------
 #

@@ -13,8 +13,6 @@ import re
 from collections.abc import Iterator
 
 from argmap._verify.numbers.grammar import (
-    AT_DIGIT,
-    AT_WORD,
     CORE,
     CORE_LOWER,
     DIGITS,
@@ -22,7 +20,9 @@ from argmap._verify.numbers.grammar import (
     LEAD_A,
     LEAD_CURRENCY,
     LEAD_QUALIFIER,
-    PATTERN,
+)
+from argmap._verify.numbers.grammar import (
+    pattern as variant,
 )
 
 _TOKEN = re.compile(r"\S+")
@@ -97,18 +97,19 @@ def starts(masked: str) -> list[tuple[int, re.Pattern[str]]]:
         return []
     n = len(masked)
     backwards = masked[::-1]
-    found: dict[int, re.Pattern[str]] = {}
+    found: dict[int, str] = {}
     for core in digits + words:
         at_digit = masked[core].isdecimal()
         leads = _leads(masked, backwards, core, at_digit)
         for at in leads:
             if at not in found:
-                found[at] = AT_DIGIT if masked[at].isdecimal() else AT_WORD
+                found[at] = "AT_DIGIT" if masked[at].isdecimal() else "AT_WORD"
         for at in leads:
             lead = LEAD_QUALIFIER.match(backwards, n - at)
             if lead:
-                found[n - lead.end()] = PATTERN
-    return sorted(found.items())
+                first = n - lead.end()  # a qualifier's first letter: never a digit
+                found[first] = "PATTERN" if masked[first].isdecimal() else "AT_QUALIFIER"
+    return [(at, variant(name)) for at, name in sorted(found.items())]
 
 
 def matches(masked: str, at: list[tuple[int, re.Pattern[str]]]) -> Iterator[re.Match[str]]:
