@@ -39,6 +39,7 @@ from argmap._verify.numbers import (
     periods_overlap,
 )
 from argmap._verify.numbers.declared import locate
+from argmap._verify.numbers.mention import evolve
 from argmap._verify.numbers.reading import unit_name
 
 if TYPE_CHECKING:
@@ -417,7 +418,7 @@ def _read_quote(index: MapIndex, evidence_id: str) -> dict[tuple[object, ...], _
     for found in parse(item.quote.exact):
         if not found.is_figure:
             continue
-        m = replace(found, period=item.period) if item.period and not found.period else found
+        m = evolve(found, period=item.period) if item.period and not found.period else found
         distinct.setdefault(_reading_key(m), m)
     grouped: dict[tuple[object, ...], list[Mention]] = {}
     for m in distinct.values():
@@ -499,7 +500,7 @@ def claim_mentions(claim: Claim) -> list[tuple[Mention, Quantity | None]]:
             pairs.append((as_mention, quantity))
     if not claim.period:
         return pairs
-    return [(m if m.period else replace(m, period=claim.period), q) for m, q in pairs]
+    return [(m if m.period else evolve(m, period=claim.period), q) for m, q in pairs]
 
 
 def claim_figures(index: MapIndex, claim: Claim) -> tuple[ClaimFigure, ...]:

@@ -44,10 +44,11 @@ def declared(kind: str, value_text: str, upper_text: str | None, unit: str | Non
     start = locate(text, claim_text) if claim_text and text else -1
     step = _step_of(value)
     near, direction = False, 0
-    readings = parse(text) if text else ()
     if start >= 0 and claim_text:
         end = start + len(text)
         readings = tuple(m for m in parse(claim_text) if m.start < end and start < m.end)
+    else:  # the text alone only when the claim does not hold it: one grammar pass, not two
+        readings = parse(text) if text else ()
     for parsed in readings:
         if abs(parsed.value) == abs(value):
             step, near, direction = parsed.step, parsed.near, parsed.direction

@@ -9,9 +9,8 @@ direction. A sign written on the number ("-5%", "+26%") is its direction already
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
-from argmap._verify.numbers.mention import Mention
+from argmap._verify.numbers.mention import Mention, evolve
 from argmap._verify.numbers.reading import key
 from argmap._verify.numbers.vocabulary import DIRECTION_AFTER, DIRECTION_BEFORE
 
@@ -40,5 +39,5 @@ def with_directions(text: str, found: list[Mention]) -> list[Mention]:
     out = []
     for m in found:
         way = direction(text, m)
-        out.append(replace(m, direction=way) if way != m.direction else m)
+        out.append(evolve(m, direction=way) if way != m.direction else m)
     return out

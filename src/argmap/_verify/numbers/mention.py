@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from decimal import Decimal
+from operator import attrgetter
+from typing import Any
 
 from argmap._model import SCALE_FACTORS, Qualifier, QuantityKind, Scale
 
@@ -67,3 +69,17 @@ class Mention:
         """What the quantity says, without where it was written (for equality tests)."""
         return (self.kind, self.value, self.upper, self.unit, self.scale, self.qualifier,
                 self.direction)
+
+
+_FIELDS = tuple(f.name for f in fields(Mention))
+_POSITION = {name: i for i, name in enumerate(_FIELDS)}
+_VALUES = attrgetter(*_FIELDS)
+
+
+def evolve(mention: Mention, **changes: Any) -> Mention:
+    """``dataclasses.replace`` for a mention, a few times faster: the grammar copies every
+    figure it dates or gives a direction, and ``replace`` looks up the fields each time."""
+    values = list(_VALUES(mention))
+    for name, value in changes.items():
+        values[_POSITION[name]] = value
+    return Mention(*values)

@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import replace
 
 from argmap._model import SCALE_FACTORS, Qualifier, QuantityKind
-from argmap._verify.numbers.mention import TEMPORAL_KINDS, Mention
+from argmap._verify.numbers.mention import TEMPORAL_KINDS, Mention, evolve
 from argmap._verify.numbers.reading import date_mention
 from argmap._verify.numbers.vocabulary import BOUND_WORDS
 
@@ -106,11 +105,11 @@ def _share_units(a: Mention, b: Mention) -> tuple[Mention, Mention]:
     """"from 21 thousand to 340 thousand containers", "from 10 to 15%": the first number
     takes the unit, currency or percent sign the second one carries."""
     if a.kind == K.COUNT and a.unit is None and b.kind in {K.PERCENT, K.PERCENTAGE_POINTS}:
-        a = replace(a, kind=b.kind)
+        a = evolve(a, kind=b.kind)
     elif a.kind == K.COUNT and b.kind in {K.COUNT, K.AMOUNT} and a.unit is None:
-        a = replace(a, kind=b.kind, unit=b.unit)
+        a = evolve(a, kind=b.kind, unit=b.unit)
     elif b.kind == K.COUNT and a.kind == K.AMOUNT and b.unit is None:
-        b = replace(b, kind=K.AMOUNT, unit=a.unit)
+        b = evolve(b, kind=K.AMOUNT, unit=a.unit)
     return a, b
 
 
@@ -123,7 +122,7 @@ def inherit_currency(text: str, found: list[Mention]) -> list[Mention]:
         m = mention
         if (m.kind == K.COUNT and m.unit is None and m.scale is not None and last is not None
                 and m.start - last.end < 160 and "\n\n" not in text[last.end:m.start]):
-            m = replace(m, kind=K.AMOUNT, unit=last.unit, inferred=True)
+            m = evolve(m, kind=K.AMOUNT, unit=last.unit, inferred=True)
         if m.kind == K.AMOUNT:
             last = m
         out.append(m)
@@ -150,7 +149,7 @@ def inherit_year(found: list[Mention]) -> list[Mention]:
                 dated = date_mention(year, first, last, mention.start, mention.end,
                                      mention.text)
                 if dated is not None:
-                    chosen = replace(dated, inferred=True)
+                    chosen = evolve(dated, inferred=True)
         elif mention.kind in (K.DATE, K.YEAR) and mention.period:
             year = int(mention.period[:4])
         out.append(chosen)
@@ -205,5 +204,5 @@ def attach_periods(text: str, found: list[Mention]) -> list[Mention]:
         if after and after.start - m.end <= 80 and _RIGHT_AFTER.fullmatch(
                 text, m.end, after.start):
             chosen = after  # "a USD 7 billion credit line in 2015"
-        out.append(replace(m, period=chosen.period) if chosen else m)
+        out.append(evolve(m, period=chosen.period) if chosen else m)
     return out

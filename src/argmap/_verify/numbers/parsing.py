@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from functools import lru_cache
 
 from argmap._verify.numbers.directions import with_directions
 from argmap._verify.numbers.labels import is_label
-from argmap._verify.numbers.mention import TEMPORAL_KINDS, Mention
+from argmap._verify.numbers.mention import TEMPORAL_KINDS, Mention, evolve
 from argmap._verify.numbers.neighbours import (
     attach_periods,
     inherit_currency,
@@ -40,7 +39,7 @@ def parse(text: str) -> tuple[Mention, ...]:
         else:
             mention = read_quantity(match, masked)
             if mention is not None and masked is not text:
-                mention = replace(mention, text=text[mention.start:mention.end])
+                mention = evolve(mention, text=text[mention.start:mention.end])
         if mention is not None and found and mention.start < found[-1].end:
             continue  # inside the last figure's words ("twenty-foot" of a TEU's long name)
         if mention is not None:

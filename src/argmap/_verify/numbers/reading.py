@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 from typing import NamedTuple
 
 from argmap._model import Qualifier, QuantityKind, Scale
@@ -60,7 +61,7 @@ _LIKE_ASCII = str.maketrans({"ſ": "s", "K": "k", "ı": "i", "İ": "i"})
 def key(word: str) -> str:
     """A matched word as the vocabulary spells it: lower case, with the letters that
     ``re.IGNORECASE`` equates to ASCII ones replaced by them."""
-    return word.translate(_LIKE_ASCII).lower()
+    return word.lower() if word.isascii() else word.translate(_LIKE_ASCII).lower()
 
 
 _GROUPING = re.compile("[, \u00a0\u2009\u202f]")
@@ -68,6 +69,7 @@ _NOT_LETTER = re.compile("[^a-z]")
 _LINE_END_HYPHEN = re.compile(r"-[ \t]*\r?\n\s*")
 
 
+@lru_cache(maxsize=1 << 12)  # "2019", "5", "10": a map writes few distinct numbers often
 def decimal(digits: str) -> tuple[Decimal, Decimal]:
     """The value of written digits and the rounding step they imply."""
     plain = _GROUPING.sub("", digits) if not digits.isdigit() else digits
