@@ -178,14 +178,14 @@ def _sentences(text: str) -> list[tuple[int, int]]:
 
 def attach_periods(text: str, found: list[Mention]) -> list[Mention]:
     """Give each figure the period its sentence states: the nearest before it, else after."""
-    if not any(m.kind in TEMPORAL_KINDS for m in found):
-        return found
-    out = []
-    sentences = _sentences(text)
-    sentence_starts = [s[0] for s in sentences]
     # found is in text order and its spans do not overlap: bisect instead of scanning
     temporal = [t for t in found if t.kind in TEMPORAL_KINDS and t.period
                 and not (t.upper is None and is_bound(text, t))]
+    if not temporal or len(temporal) == len(found):
+        return found  # no period to give, or no figure to give it to
+    out = []
+    sentences = _sentences(text)
+    sentence_starts = [s[0] for s in sentences]
     temporal_starts = [t.start for t in temporal]
     for m in found:
         if m.kind in TEMPORAL_KINDS:

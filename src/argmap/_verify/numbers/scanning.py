@@ -105,6 +105,8 @@ def starts(masked: str) -> list[tuple[int, re.Pattern[str]]]:
             if at not in found:
                 found[at] = "AT_DIGIT" if masked[at].isdecimal() else "AT_WORD"
         for at in leads:
+            if not (at and masked[at - 1].isspace()):
+                continue  # no space before the lead: no qualifier (``\s`` is ``str.isspace``)
             lead = LEAD_QUALIFIER.match(backwards, n - at)
             if lead:
                 first = n - lead.end()  # a qualifier's first letter: never a digit
