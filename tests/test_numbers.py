@@ -428,3 +428,14 @@ def test_every_variant_of_the_pattern_has_the_groups_of_the_full_one() -> None:
     for name in _VARIANTS:
         variant = pattern(name)
         assert (variant.groups, variant.groupindex) == (_PATTERN.groups, _PATTERN.groupindex)
+
+
+def test_no_qualifier_begins_like_a_month() -> None:
+    """The pattern tried at a qualifier leaves the dates that open with a month out
+    (``grammar._VARIANTS``): a month could only match there if a qualifier began like one."""
+    from argmap._verify.numbers.vocabulary import MONTH_ABBREVIATIONS, MONTHS, QUALIFIERS
+
+    months = {m[:3].lower() for m in [*MONTHS, *MONTH_ABBREVIATIONS]}
+    for qualifier in QUALIFIERS:
+        assert "-" not in qualifier[:3]
+        assert qualifier[:3].lower() not in months, qualifier

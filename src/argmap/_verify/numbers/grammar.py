@@ -216,6 +216,9 @@ _FLAGS = re.VERBOSE | re.IGNORECASE
 _LETTER_PIECES = ("month_span", "month_day", "month_year", "foldverb", "foldword", "twice",
                   "frac", "vague", "cur", "word")
 _DIGIT_PIECES = ("iso", "day_span", "day_month", "years")
+#: Pieces that begin with a month: none begins where a qualifier does (no qualifier's first
+#: three letters are a month's; tests/test_numbers.py holds the vocabulary to that).
+_MONTH_PIECES = ("month_span", "month_day", "month_year")
 #: Variants of ``PATTERN`` by the start they are tried at (see :mod:`.scanning`): the same
 #: groups, the same matches there, and the alternatives that cannot match there neither tried
 #: nor compiled. Each is compiled on first use (see ``pattern``): most of the package's
@@ -227,8 +230,8 @@ _VARIANTS: dict[str, tuple[str, ...]] = {
     "AT_DIGIT": ("qual", *_LETTER_PIECES),
     #: a start at a letter or sign that no qualifier begins at: no digit, no qualifier
     "AT_WORD": ("qual", *_DIGIT_PIECES),
-    #: a start at a qualifier (a letter): no digit
-    "AT_QUALIFIER": _DIGIT_PIECES,
+    #: a start at a qualifier (a letter): no digit, no month
+    "AT_QUALIFIER": (*_DIGIT_PIECES, *_MONTH_PIECES),
 }
 _compiled: dict[str, re.Pattern[str]] = {}
 
