@@ -100,6 +100,9 @@ def starts(masked: str) -> list[tuple[int, re.Pattern[str]]]:
     found: dict[int, str] = {}
     for core in digits + words:
         at_digit = masked[core].isdecimal()
+        if at_digit and core and masked[core - 1] in ",.":
+            continue  # "416" of "2,416", "2" of "89.2": every digit alternative looks behind
+            # for these, and no sign, currency or space before them leads anything
         leads = _leads(masked, backwards, core, at_digit)
         for at in leads:
             if at not in found:
