@@ -439,3 +439,21 @@ def test_no_qualifier_begins_like_a_month() -> None:
     for qualifier in QUALIFIERS:
         assert "-" not in qualifier[:3]
         assert qualifier[:3].lower() not in months, qualifier
+
+
+def test_a_mention_is_built_as_the_dataclass_builds_it() -> None:
+    """``Mention.__init__`` is generated over the slots (``mention._slot_init``): the same
+    parameters and defaults as the dataclass's fields, and the instance stays frozen."""
+    import dataclasses
+    import inspect
+
+    from argmap._verify.numbers import Mention
+
+    params = list(inspect.signature(Mention).parameters.values())
+    assert [(p.name, p.default) for p in params] == [
+        (f.name, inspect.Parameter.empty if f.default is dataclasses.MISSING else f.default)
+        for f in dataclasses.fields(Mention)]
+    (mention,) = parse("USD 4 billion")
+    assert dataclasses.replace(mention) == mention
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        mention.value = mention.value + 1  # type: ignore[misc]
