@@ -77,10 +77,12 @@ def _time_rules(
 
 def _clear_text_caches() -> None:
     from argmap._verify import numbers
+    from argmap._verify.numbers import reading
 
     numbers.parse.cache_clear()
     numbers.period_bounds.cache_clear()
     numbers._declared.cache_clear()  # noqa: SLF001 - a benchmark measures the private cache
+    reading.decimal.cache_clear()
 
 
 def main() -> None:
