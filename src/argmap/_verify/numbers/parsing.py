@@ -38,8 +38,8 @@ def parse(text: str) -> tuple[Mention, ...]:
             mention = read_years(match)
         else:
             mention = read_quantity(match, masked)
-            if mention is not None and masked is not text:
-                mention = evolve(mention, text=text[mention.start:mention.end])
+        if mention is not None and masked is not text:  # a figure's words as written
+            mention = evolve(mention, text=text[mention.start:mention.end])
         if mention is not None and found and mention.start < found[-1].end:
             continue  # inside the last figure's words ("twenty-foot" of a TEU's long name)
         if mention is not None:
