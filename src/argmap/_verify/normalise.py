@@ -233,12 +233,13 @@ class _Step:
     A few segments per substitution instead of two integers per character of the snapshot.
     """
 
-    __slots__ = ("first", "last", "out")
+    __slots__ = ("first", "last", "out", "size")
 
     def __init__(self) -> None:
         self.out: list[int] = []
         self.first: list[int] = []
         self.last: list[int] = []
+        self.size = 0  # the length of the output
 
     def copy(self, out: int, first: int) -> None:
         if self.out and self.last[-1] < 0 and out - self.out[-1] == first - self.first[-1]:
@@ -259,6 +260,19 @@ class _Step:
     def end(self, p: int) -> int:
         k = bisect_right(self.out, p) - 1
         return self.first[k] + p - self.out[k] + 1 if self.last[k] < 0 else self.last[k]
+
+    def first_at(self, x: int) -> int:
+        """The first output offset whose :meth:`start` is at or after input offset ``x``
+        (``size`` when none): one bisect, since ``start`` never decreases."""
+        first = self.first
+        k = bisect_left(first, x)  # segments from k on start at or after x
+        if k:
+            j = k - 1  # starts before x; a copied one may reach x
+            if self.last[j] < 0:
+                p = self.out[j] + x - first[j]
+                if p < (self.out[k] if k < len(first) else self.size):
+                    return p
+        return self.out[k] if k < len(first) else self.size
 
 
 @dataclass(frozen=True, slots=True)
@@ -310,7 +324,9 @@ class Normalised:
         """The first normalised index whose source starts at or after an original offset."""
         if not self.steps:
             return min(max(original, 0), len(self.text))
-        return bisect_left(range(len(self.text)), original, key=self.start_of)
+        for step in self.steps:  # start_of composes the steps; invert them in turn
+            original = step.first_at(original)
+        return original
 
     def hyphens(self, start: int, end: int) -> tuple[frozenset[int], frozenset[int]]:
         """The dropped hyphens strictly inside ``[start, end)``, relative to ``start``."""
@@ -372,6 +388,8 @@ def _sub(
     if pos < len(text):
         parts.append(text[pos:])
         step.copy(length, pos)
+        length += len(text) - pos
+    step.size = length
     if step.out != [0] or step.last != [-1] or step.first != [0]:  # not the identity
         steps.append(step)
     return "".join(parts)
@@ -399,6 +417,7 @@ def _sub_constant(pattern: re.Pattern[str], value: str, text: str, steps: list[_
     if step.out:  # else every replacement was one for one: the map is the identity
         if pos < len(text):
             step.copy(pos + delta, pos)
+        step.size = len(text) + delta
         steps.append(step)
     return pattern.sub(value, text)
 
