@@ -33,6 +33,7 @@ from argmap._verify.normalise import (
     normalise,
     normalise_text,
 )
+from argmap._verify.occurrences import Finder
 from argmap._verify.quote_parts import (
     ELISION_REACH,
     INSERTION_MAX_WORDS,
@@ -252,6 +253,7 @@ class SnapshotIndex:
         self.repairs = detect_repairs(text)
         self.norm = normalise(text, self.repairs)
         self.fuzzy_left = SNAPSHOT_FUZZY_BUDGET  # character comparisons left for candidates
+        self._finder = Finder(self.norm.text)  # every occurrence of a quote, indexed when worth it
 
     def normalise(self, text: str) -> str:
         """Normalise a prefix or suffix the way this snapshot was."""
@@ -378,15 +380,16 @@ class SnapshotIndex:
         hi = len(text) if hi is None else hi
         work = work or _Work()
         found: list[int] = []
-        at = text.find(needle, lo, hi)
-        work.spend((hi if at < 0 else at + len(needle)) - lo)
+        places = self._finder.find_all(needle, lo, hi)
+        at = next(places, -1)
+        work.spend((hi if at < 0 else at + len(needle)) - lo)  # as a str.find loop scans
         looked = 0
         while at >= 0 and len(found) < limit and looked < _MAX_STEPS:
             looked += 1
             if self._bounded(at, at + len(needle)) and hyphens_agree(quote, self.norm, at):
                 found.append(at)
             last = at + 1
-            at = text.find(needle, last, hi)
+            at = next(places, -1)
             work.spend((hi if at < 0 else at + len(needle)) - last)
         return found
 
