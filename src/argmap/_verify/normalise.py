@@ -350,6 +350,8 @@ def hyphens_agree(quote: Normalised, snapshot: Normalised, at: int) -> bool:
     >>> hyphens_agree(normalise("Sino-Russian"), normalise("the Sino-\\nRussian"), 4)
     True
     """
+    if not (snapshot.hard or snapshot.soft or quote.hard or quote.soft):
+        return True  # no hyphen dropped on either side
     hard, soft = snapshot.hyphens(at, at + len(quote.text))
     quote_hard = frozenset(quote.hard) - {0}
     quote_soft = frozenset(quote.soft) - {0}
@@ -458,6 +460,12 @@ def substitutions(text: str) -> list[tuple[re.Pattern[str], _Replacement]]:
     return subs
 
 
+def _plain(text: str) -> bool:
+    """True when no substitution changes ``text`` (most quotes): printable ASCII has no
+    whitespace but the space, and without a hyphen or two spaces in a row nothing matches."""
+    return text.isascii() and text.isprintable() and "-" not in text and "  " not in text
+
+
 def normalise(text: str, repairs: frozenset[str] = frozenset()) -> Normalised:
     """Normalise text for matching, keeping the map back to the original code points.
 
@@ -472,11 +480,12 @@ def normalise(text: str, repairs: frozenset[str] = frozenset()) -> Normalised:
     'conflict flat fat The Tat'
     """
     steps: list[_Step] = []
-    for pattern, replacement in substitutions(text):
-        if isinstance(replacement, str):
-            text = _sub_constant(pattern, replacement, text, steps)
-        else:
-            text = _sub(pattern, replacement, text, steps)
+    if not _plain(text):
+        for pattern, replacement in substitutions(text):
+            if isinstance(replacement, str):
+                text = _sub_constant(pattern, replacement, text, steps)
+            else:
+                text = _sub(pattern, replacement, text, steps)
     repair = _repair_step(text, repairs) if repairs else None
     if repair is not None:
         text = _sub(*repair, text, steps)
