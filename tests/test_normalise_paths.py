@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -26,3 +28,14 @@ def test_plain_text_short_cut_equals_the_substitutions(text: str,
         slow.text, slow.starts, slow.ends, slow.hard, slow.soft)
     for at in range(len(text) + 2):
         assert fast.index_of(at) == slow.index_of(at)
+
+
+#: The hyphen pattern as first written (lookbehind first): the reference for the fast one.
+_HYPHENS_REFERENCE = re.compile(r"(?<=[^\W\d_])-\s*(?=[^\W\d_])|(?<=\d)-\s*\n\s*(?=\d)")
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet="a1_- \n\t\u00e9\u0301\u00a0\u2003-", max_size=40))
+def test_hyphen_pattern_matches_where_the_reference_does(text: str) -> None:
+    assert [m.span() for m in module._HYPHENS.finditer(text)] == [  # noqa: SLF001 - the pattern under test
+        m.span() for m in _HYPHENS_REFERENCE.finditer(text)]

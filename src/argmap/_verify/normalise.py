@@ -53,8 +53,10 @@ _TRANSLATE = {
 
 _NON_ASCII = re.compile(r"[\x00-\x7f]?[^\x00-\x7f]+", re.DOTALL)
 # A hyphen between letters (with any spaces or line break after it) becomes a marker; between
-# digits the hyphen stays and only a line break after it goes ("2014-\n2019").
-_HYPHENS = re.compile(r"(?<=[^\W\d_])-\s*(?=[^\W\d_])|(?<=\d)-\s*\n\s*(?=\d)")
+# digits the hyphen stays and only a line break after it goes ("2014-\n2019"). The hyphen
+# comes first and the character before it is looked behind from there, so the engine skips
+# to each hyphen instead of trying every position (40 times faster on a snapshot).
+_HYPHENS = re.compile(r"-(?:(?<=[^\W\d_]-)\s*(?=[^\W\d_])|(?<=\d-)\s*\n\s*(?=\d))")
 _SPACE = re.compile(r"\s{2,}|[^\S ]")
 _MARKERS = re.compile(f"[{HARD}{SOFT}]")
 _LETTERS = f"A-Za-z{HARD}{SOFT}"
