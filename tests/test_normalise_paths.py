@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from argmap._verify import normalise as module
-from argmap._verify.normalise import F_LIGATURES, TH_LIGATURE, normalise
+from argmap._verify.normalise import F_LIGATURES, TH_LIGATURE, normalise, normalise_text
 
 _TEXT = st.text(alphabet=st.characters(max_codepoint=0x7f), max_size=40) | st.text(
     alphabet="ab fT-\n\t\u00a0\u2014\ufb01 .", max_size=40)
@@ -24,6 +24,8 @@ def test_plain_text_short_cut_equals_the_substitutions(text: str,
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(module, "_plain", lambda _: False)  # force every substitution to run
         slow = normalise(text, repairs)
+        assert normalise_text(text, repairs) == slow.text
+    assert normalise_text(text, repairs) == fast.text
     assert (fast.text, fast.starts, fast.ends, fast.hard, fast.soft) == (
         slow.text, slow.starts, slow.ends, slow.hard, slow.soft)
     for at in range(len(text) + 2):

@@ -504,6 +504,8 @@ def normalise(text: str, repairs: frozenset[str] = frozenset()) -> Normalised:
 def normalise_text(text: str, repairs: frozenset[str] = frozenset()) -> str:
     """``normalise(text, repairs).text`` without the offset map: for prefixes and suffixes,
     whose normalised text is all the search needs."""
+    if not repairs and _plain(text):
+        return text
     for pattern, replacement in substitutions(text):
         text = pattern.sub(
             replacement if isinstance(replacement, str) else _joined(replacement), text
