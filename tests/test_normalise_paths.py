@@ -41,3 +41,13 @@ _HYPHENS_REFERENCE = re.compile(r"(?<=[^\W\d_])-\s*(?=[^\W\d_])|(?<=\d)-\s*\n\s*
 def test_hyphen_pattern_matches_where_the_reference_does(text: str) -> None:
     assert [m.span() for m in module._HYPHENS.finditer(text)] == [  # noqa: SLF001 - the pattern under test
         m.span() for m in _HYPHENS_REFERENCE.finditer(text)]
+
+
+_SPACE_REFERENCE = re.compile(r"\s{2,}|[^\S ]")
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet="a \n\t\r\u00a0\u2003\u3000\x1c\x0b.", max_size=40))
+def test_space_pattern_matches_where_the_reference_does(text: str) -> None:
+    assert [m.span() for m in module._SPACE.finditer(text)] == [  # noqa: SLF001 - the pattern under test
+        m.span() for m in _SPACE_REFERENCE.finditer(text)]
