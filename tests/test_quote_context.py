@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import argmap
@@ -157,3 +157,33 @@ def test_the_one_search_prefilter_never_hides_a_cue(words: list[str]) -> None:
                     for m in [cue.pattern.search(text)] if m]
         assert cues_in(text, after=after) == expected
     assert _kinds(text) == {cue.kind for cue in CUES if cue.pattern.search(text)}
+
+
+def _context_before_reference(text: str, start: int, floor: int = 0) -> str:
+    """context_before as first written (every clause stripped): the reference."""
+    from argmap._verify.quote_context import (
+        _CLAUSE_MARK,
+        _SENTENCE_END,
+        BEFORE_WORDS,
+        LEAD_IN_WORDS,
+    )
+
+    window = text[max(floor, start - 400):start]
+    ends = list(_SENTENCE_END.finditer(window))
+    if ends:
+        window = window[ends[-1].end():]
+    pieces = [piece.strip() for piece in _CLAUSE_MARK.split(window)]
+    if len(pieces) > 1 and not pieces[-1]:
+        pieces.pop()
+        if len(pieces[-1].split()) > LEAD_IN_WORDS:
+            return ""
+    words = pieces[-1].split() if pieces else []
+    return " ".join(words[-BEFORE_WORDS:])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="ab not, ;:()-.A\n\u00a0", max_size=80), st.data())
+def test_context_before_equals_the_reference(text: str, data: st.DataObject) -> None:
+    start = data.draw(st.integers(0, len(text)))
+    floor = data.draw(st.integers(0, start))
+    assert context_before(text, start, floor) == _context_before_reference(text, start, floor)

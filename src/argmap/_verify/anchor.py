@@ -33,6 +33,7 @@ from argmap._verify.normalise import (
     normalise,
     normalise_text,
 )
+from argmap._verify.occurrences import Finder
 from argmap._verify.quote_parts import (
     ELISION_REACH,
     INSERTION_MAX_WORDS,
@@ -252,6 +253,7 @@ class SnapshotIndex:
         self.repairs = detect_repairs(text)
         self.norm = normalise(text, self.repairs)
         self.fuzzy_left = SNAPSHOT_FUZZY_BUDGET  # character comparisons left for candidates
+        self._finder = Finder(self.norm.text)  # every occurrence of a quote, indexed when worth it
 
     def normalise(self, text: str) -> str:
         """Normalise a prefix or suffix the way this snapshot was."""
@@ -315,27 +317,36 @@ class SnapshotIndex:
         if not quote.text:
             return AnchorResult(AnchorStatus.NOT_FOUND, self.source,
                                 reason="the quote is empty once normalised")
-        parts = parse_quote(exact)
-        forms = [exact]
+        verbatim = self._verbatim(exact, quote, exact, context, work)
+        if verbatim is not None:
+            return verbatim
+        parts = parse_quote(exact)  # only now: most quotes are found as they stand
         if not parts.conventional and parts.pieces and parts.pieces[0].free_case:
-            forms += parts.pieces[0].variants(limit=1)[1:]  # "cycling" for "Cycling"
-        for form in forms:
-            wanted = quote if form is exact else self.quote(form)
-            found = self._occurrences(wanted, work=work)
-            if found:
-                best = found[0] if len(found) == 1 else max(
-                    found, key=lambda ns: self._rank([(ns, ns + len(wanted.text))], context))
-                start, end = self.norm.span(best, best + len(wanted.text))
-                if original.startswith(form, start):
-                    status, end = AnchorStatus.EXACT, start + len(form)
-                else:
-                    status = AnchorStatus.NORMALISED
-                return self._result(status, 1.0, [(start, end)], exact, context,
-                                    candidates=len(found), lenient=False,
-                                    norm_span=(best, best + len(wanted.text)))
+            for form in parts.pieces[0].variants(limit=1)[1:]:  # "cycling" for "Cycling"
+                verbatim = self._verbatim(form, self.quote(form), exact, context, work)
+                if verbatim is not None:
+                    return verbatim
         if parts.conventional:
             return self._anchor_parts(parts, context, min_similarity, work)
         return self._misquoted(quote, exact, context, min_similarity)
+
+    def _verbatim(self, form: str, wanted: Normalised, exact: str,
+                  context: tuple[str | None, str | None, tuple[int, int] | None],
+                  work: _Work) -> AnchorResult | None:
+        """The best place of one form of the quote where it occurs as it stands, if any."""
+        found = self._occurrences(wanted, work=work)
+        if not found:
+            return None
+        best = found[0] if len(found) == 1 else max(
+            found, key=lambda ns: self._rank([(ns, ns + len(wanted.text))], context))
+        start, end = self.norm.span(best, best + len(wanted.text))
+        if self.original.startswith(form, start):
+            status, end = AnchorStatus.EXACT, start + len(form)
+        else:
+            status = AnchorStatus.NORMALISED
+        return self._result(status, 1.0, [(start, end)], exact, context,
+                            candidates=len(found), lenient=False,
+                            norm_span=(best, best + len(wanted.text)))
 
     # --- verbatim occurrences -----------------------------------------------------------------
 
@@ -358,6 +369,8 @@ class SnapshotIndex:
                     and not self._hyphen_at(end))
 
     def _hyphen_at(self, at: int) -> bool:
+        if not (self.norm.hard or self.norm.soft):
+            return False
         hard, soft = self.norm.hyphens(at - 1, at + 1)
         return bool(hard or soft)
 
@@ -378,15 +391,16 @@ class SnapshotIndex:
         hi = len(text) if hi is None else hi
         work = work or _Work()
         found: list[int] = []
-        at = text.find(needle, lo, hi)
-        work.spend((hi if at < 0 else at + len(needle)) - lo)
+        places = self._finder.find_all(needle, lo, hi)
+        at = next(places, -1)
+        work.spend((hi if at < 0 else at + len(needle)) - lo)  # as a str.find loop scans
         looked = 0
         while at >= 0 and len(found) < limit and looked < _MAX_STEPS:
             looked += 1
             if self._bounded(at, at + len(needle)) and hyphens_agree(quote, self.norm, at):
                 found.append(at)
             last = at + 1
-            at = text.find(needle, last, hi)
+            at = next(places, -1)
             work.spend((hi if at < 0 else at + len(needle)) - last)
         return found
 

@@ -53,9 +53,13 @@ _TRANSLATE = {
 
 _NON_ASCII = re.compile(r"[\x00-\x7f]?[^\x00-\x7f]+", re.DOTALL)
 # A hyphen between letters (with any spaces or line break after it) becomes a marker; between
-# digits the hyphen stays and only a line break after it goes ("2014-\n2019").
-_HYPHENS = re.compile(r"(?<=[^\W\d_])-\s*(?=[^\W\d_])|(?<=\d)-\s*\n\s*(?=\d)")
-_SPACE = re.compile(r"\s{2,}|[^\S ]")
+# digits the hyphen stays and only a line break after it goes ("2014-\n2019"). The hyphen
+# comes first and the character before it is looked behind from there, so the engine skips
+# to each hyphen instead of trying every position (40 times faster on a snapshot).
+_HYPHENS = re.compile(r"-(?:(?<=[^\W\d_]-)\s*(?=[^\W\d_])|(?<=\d-)\s*\n\s*(?=\d))")
+# Two or more whitespace characters, or one that is not a space. Written to open with ``\s`` so
+# the engine skips to each whitespace character (``\s{2,}|[^\S ]`` is tried at every one).
+_SPACE = re.compile(r"\s(?:\s+|(?<! ))")
 _MARKERS = re.compile(f"[{HARD}{SOFT}]")
 _LETTERS = f"A-Za-z{HARD}{SOFT}"
 
@@ -233,12 +237,13 @@ class _Step:
     A few segments per substitution instead of two integers per character of the snapshot.
     """
 
-    __slots__ = ("first", "last", "out")
+    __slots__ = ("first", "last", "out", "size")
 
     def __init__(self) -> None:
         self.out: list[int] = []
         self.first: list[int] = []
         self.last: list[int] = []
+        self.size = 0  # the length of the output
 
     def copy(self, out: int, first: int) -> None:
         if self.out and self.last[-1] < 0 and out - self.out[-1] == first - self.first[-1]:
@@ -259,6 +264,19 @@ class _Step:
     def end(self, p: int) -> int:
         k = bisect_right(self.out, p) - 1
         return self.first[k] + p - self.out[k] + 1 if self.last[k] < 0 else self.last[k]
+
+    def first_at(self, x: int) -> int:
+        """The first output offset whose :meth:`start` is at or after input offset ``x``
+        (``size`` when none): one bisect, since ``start`` never decreases."""
+        first = self.first
+        k = bisect_left(first, x)  # segments from k on start at or after x
+        if k:
+            j = k - 1  # starts before x; a copied one may reach x
+            if self.last[j] < 0:
+                p = self.out[j] + x - first[j]
+                if p < (self.out[k] if k < len(first) else self.size):
+                    return p
+        return self.out[k] if k < len(first) else self.size
 
 
 @dataclass(frozen=True, slots=True)
@@ -310,7 +328,9 @@ class Normalised:
         """The first normalised index whose source starts at or after an original offset."""
         if not self.steps:
             return min(max(original, 0), len(self.text))
-        return bisect_left(range(len(self.text)), original, key=self.start_of)
+        for step in self.steps:  # start_of composes the steps; invert them in turn
+            original = step.first_at(original)
+        return original
 
     def hyphens(self, start: int, end: int) -> tuple[frozenset[int], frozenset[int]]:
         """The dropped hyphens strictly inside ``[start, end)``, relative to ``start``."""
@@ -334,6 +354,8 @@ def hyphens_agree(quote: Normalised, snapshot: Normalised, at: int) -> bool:
     >>> hyphens_agree(normalise("Sino-Russian"), normalise("the Sino-\\nRussian"), 4)
     True
     """
+    if not (snapshot.hard or snapshot.soft or quote.hard or quote.soft):
+        return True  # no hyphen dropped on either side
     hard, soft = snapshot.hyphens(at, at + len(quote.text))
     quote_hard = frozenset(quote.hard) - {0}
     quote_soft = frozenset(quote.soft) - {0}
@@ -372,6 +394,8 @@ def _sub(
     if pos < len(text):
         parts.append(text[pos:])
         step.copy(length, pos)
+        length += len(text) - pos
+    step.size = length
     if step.out != [0] or step.last != [-1] or step.first != [0]:  # not the identity
         steps.append(step)
     return "".join(parts)
@@ -399,6 +423,7 @@ def _sub_constant(pattern: re.Pattern[str], value: str, text: str, steps: list[_
     if step.out:  # else every replacement was one for one: the map is the identity
         if pos < len(text):
             step.copy(pos + delta, pos)
+        step.size = len(text) + delta
         steps.append(step)
     return pattern.sub(value, text)
 
@@ -439,6 +464,12 @@ def substitutions(text: str) -> list[tuple[re.Pattern[str], _Replacement]]:
     return subs
 
 
+def _plain(text: str) -> bool:
+    """True when no substitution changes ``text`` (most quotes): printable ASCII has no
+    whitespace but the space, and without a hyphen or two spaces in a row nothing matches."""
+    return text.isascii() and text.isprintable() and "-" not in text and "  " not in text
+
+
 def normalise(text: str, repairs: frozenset[str] = frozenset()) -> Normalised:
     """Normalise text for matching, keeping the map back to the original code points.
 
@@ -453,11 +484,12 @@ def normalise(text: str, repairs: frozenset[str] = frozenset()) -> Normalised:
     'conflict flat fat The Tat'
     """
     steps: list[_Step] = []
-    for pattern, replacement in substitutions(text):
-        if isinstance(replacement, str):
-            text = _sub_constant(pattern, replacement, text, steps)
-        else:
-            text = _sub(pattern, replacement, text, steps)
+    if not _plain(text):
+        for pattern, replacement in substitutions(text):
+            if isinstance(replacement, str):
+                text = _sub_constant(pattern, replacement, text, steps)
+            else:
+                text = _sub(pattern, replacement, text, steps)
     repair = _repair_step(text, repairs) if repairs else None
     if repair is not None:
         text = _sub(*repair, text, steps)
@@ -474,6 +506,8 @@ def normalise(text: str, repairs: frozenset[str] = frozenset()) -> Normalised:
 def normalise_text(text: str, repairs: frozenset[str] = frozenset()) -> str:
     """``normalise(text, repairs).text`` without the offset map: for prefixes and suffixes,
     whose normalised text is all the search needs."""
+    if not repairs and _plain(text):
+        return text
     for pattern, replacement in substitutions(text):
         text = pattern.sub(
             replacement if isinstance(replacement, str) else _joined(replacement), text

@@ -29,6 +29,8 @@ from enum import StrEnum
 from functools import cache
 from typing import TYPE_CHECKING
 
+from argmap._verify.anchor import anchor_evidence, index_for
+
 if TYPE_CHECKING:
     from argmap._model import Claim, Evidence
     from argmap._verify.index import MapIndex
@@ -201,14 +203,14 @@ def context_before(text: str, start: int, floor: int = 0) -> str:
     ends = list(_SENTENCE_END.finditer(window))
     if ends:
         window = window[ends[-1].end():]
-    pieces = [piece.strip() for piece in _CLAUSE_MARK.split(window)]
-    if len(pieces) > 1 and not pieces[-1]:
+    pieces = _CLAUSE_MARK.split(window)
+    words = pieces[-1].split()
+    if len(pieces) > 1 and not words:
         # the quote follows a comma: the words before it lead in only when they are a short
         # sentence adverb ("Allegedly, ..."), not a clause of their own ("Although X, ...")
-        pieces.pop()
-        if len(pieces[-1].split()) > LEAD_IN_WORDS:
+        words = pieces[-2].split()
+        if len(words) > LEAD_IN_WORDS:
             return ""
-    words = pieces[-1].split() if pieces else []
     return " ".join(words[-BEFORE_WORDS:])
 
 
@@ -236,8 +238,6 @@ def qualifiers(index: MapIndex, evidence: Evidence) -> tuple[ContextCue, ...]:
 
 
 def _qualifiers(index: MapIndex, evidence: Evidence) -> tuple[ContextCue, ...]:
-    from argmap._verify.anchor import anchor_evidence, index_for
-
     result = anchor_evidence(index, evidence)
     claims: list[Claim] = index.evidence_users.get(evidence.id, [])
     if not result.verbatim or result.norm_span is None or result.source is None or not claims:
