@@ -78,3 +78,35 @@ def test_format_that_contradicts_the_suffix_is_a_usage_error(tmp_path: Path) -> 
     assert code == 2
     assert "would write PNG into" in err
     assert not out.exists()
+
+
+def test_the_map_is_let_go_before_the_layout(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The command holds only the DOT and what finishing needs while Graphviz runs: at 5,000
+    claims the loaded map is a third of the peak memory (docs/render.md, "Memory")."""
+    import gc
+    import weakref
+
+    from argmap._load import loader
+    from argmap._render import backends
+
+    loaded: list[weakref.ref[object]] = []
+    alive: list[bool] = []
+    real_load, real_layout = loader.load, backends.layout_svg
+
+    def load(*args: object, **kwargs: object) -> object:
+        argmap = real_load(*args, **kwargs)  # type: ignore[arg-type]
+        loaded.append(weakref.ref(argmap))
+        return argmap
+
+    def layout(source: str, backend: str = "auto") -> bytes:
+        gc.collect()
+        alive.append(loaded[0]() is not None)
+        return real_layout(source, backend)
+
+    monkeypatch.setattr(loader, "load", load)
+    monkeypatch.setattr(backends, "layout_svg", layout)
+    code, _, err = run(SMALL, "-o", str(tmp_path / "x.svg"), "--backend", "wasm")
+    assert code == 0, err
+    assert alive == [False]

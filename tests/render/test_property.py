@@ -95,3 +95,23 @@ def test_views_never_crash_and_draw_what_they_select(m: ArgumentMap, data: st.Da
     assert node_ids(root, "claim") == {c.id for c in selection.claims}
     assert node_ids(root, "stub") == {f"stub-{s}" for s in selection.stub_ids()}
     assert not selection.stub_ids() & {c.id for c in selection.claims}
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(m=maps(), rankdir=st.sampled_from(["BT", "TB", "LR"]),
+       title=st.sampled_from(['" newrank=true x', 'a\\" labelloc=t newrank=true nodesep=0.3',
+                              "newrank=true", ""]))
+def test_the_classic_dot_is_the_dot_built_without_newrank(
+    m: ArgumentMap, rankdir: str, title: str
+) -> None:
+    """The layout's fallback takes the DOT without newrank from the built DOT alone (the map
+    may be gone by then); it is byte for byte what building without newrank writes, whatever
+    the title (it is in the same graph statement)."""
+    from argmap._render.dot import build
+    from argmap._render.views import View
+
+    if title:
+        m = m.model_copy(update={"title": m.title + title})
+    view = View(rankdir=rankdir)
+    assert build(m, view).classic_source() == build(m, view, newrank=False).source
+    assert build(m, view, newrank=False).classic_source() is None

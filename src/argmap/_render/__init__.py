@@ -10,7 +10,9 @@ options are those of :class:`View` (``view`` "full" or "overview", ``overview_de
 
 from __future__ import annotations
 
+import dataclasses
 import warnings
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from argmap._render.backends import BACKENDS, RenderError
@@ -20,8 +22,8 @@ if TYPE_CHECKING:
     from argmap._model import ArgumentMap
     from argmap._render.dot import DotResult
 
-__all__ = ["BACKENDS", "FORMATS", "RenderError", "RenderWarning", "View", "ViewError", "draw_svg",
-           "render", "to_dot"]
+__all__ = ["BACKENDS", "FORMATS", "Drawing", "RenderError", "RenderWarning", "View", "ViewError",
+           "draw_svg", "prepare", "render", "to_dot"]
 
 FORMATS: tuple[str, ...] = ("svg", "png", "pdf", "dot", "html")
 
@@ -35,7 +37,7 @@ def to_dot(argmap: ArgumentMap, **view: Any) -> str:
     return _build(argmap, View.from_options(view)).source
 
 
-def _build(argmap: ArgumentMap, view: View) -> DotResult:
+def _build(argmap: ArgumentMap, view: View, stacklevel: int = 3) -> DotResult:
     from argmap._render.dot import build
 
     result = build(argmap, view)
@@ -54,7 +56,7 @@ def _build(argmap: ArgumentMap, view: View) -> DotResult:
             f"or raise {option}",
         )
     for note in result.notes:
-        warnings.warn(note, RenderWarning, stacklevel=3)
+        warnings.warn(note, RenderWarning, stacklevel=stacklevel)
     return result
 
 
@@ -63,34 +65,77 @@ def _build(argmap: ArgumentMap, view: View) -> DotResult:
 _NEWRANK_FAILURE = "trouble in init_rank"
 
 
-def _layout(
-    argmap: ArgumentMap, view: View, result: DotResult, backend: str
-) -> tuple[bytes, DotResult]:
-    """Graphviz's SVG for ``result``; on the newrank failure, laid out again without it."""
+def _layout(result: DotResult, backend: str, stacklevel: int = 3) -> bytes:
+    """Graphviz's SVG for ``result``; on the newrank failure, laid out again without it.
+
+    The classic DOT comes from ``result`` itself (:meth:`DotResult.classic_source`), so the
+    map is not needed here and its caller may have let it go.
+    """
     from argmap._render.backends import layout_svg
-    from argmap._render.dot import build
 
     try:
-        return layout_svg(result.source, backend), result
+        return layout_svg(result.source, backend)
     except RenderError as exc:
-        if _NEWRANK_FAILURE not in str(exc):
+        classic = result.classic_source()
+        if _NEWRANK_FAILURE not in str(exc) or classic is None:
             raise
-    plain = build(argmap, view, newrank=False)
     warnings.warn(
         "dot failed with its newer ranking (newrank), a known fault of Graphviz 2.42-2.43 on "
         "large clustered maps; drawn with the classic ranking (the layout may differ)",
         RenderWarning,
-        stacklevel=3,
+        stacklevel=stacklevel,
     )
-    return layout_svg(plain.source, backend), plain
+    return layout_svg(classic, backend)
 
 
 def draw_svg(argmap: ArgumentMap, view: View, backend: str = "auto") -> bytes:
     """The finished SVG of ``argmap`` under ``view`` (what ``render(format="svg")`` returns)."""
     from argmap._render.svg import finish
 
-    laid_out, result = _layout(argmap, view, _build(argmap, view), backend)
-    return finish(laid_out, result.emphasis)
+    result = _build(argmap, view)
+    return finish(_layout(result, backend), result.emphasis)
+
+
+@dataclass
+class Drawing:
+    """A drawing whose DOT is built: all the layout and the finishing step need, and no longer
+    the map, so a caller that lets the map go (``argmap render``) does not hold it, nor the
+    builder's selection, while Graphviz and the SVG pass run (docs/render.md, "Memory")."""
+
+    format: str
+    backend: str
+    result: DotResult
+
+    def draw(self, *, stacklevel: int = 2) -> bytes:
+        """The bytes of the drawing: DOT, or laid out, finished and converted."""
+        if self.format == "dot":
+            return self.result.source.encode("utf-8")
+        from argmap._render.backends import svg_to_pdf, svg_to_png
+        from argmap._render.svg import finish
+
+        result = self.result
+        svg = finish(_layout(result, self.backend, stacklevel + 1), result.emphasis,
+                     result.legend)
+        if self.format == "png":
+            return svg_to_png(svg)
+        if self.format == "pdf":
+            return svg_to_pdf(svg)
+        return svg
+
+
+def prepare(argmap: ArgumentMap, format: str = "svg", *, backend: str = "auto",
+            **view: Any) -> Drawing:
+    """The DOT of a drawing built, layout not yet run: ``prepare(...).draw()`` is
+    ``render(...)`` for every format but ``html``. Raises as :func:`render` does."""
+    if format not in FORMATS or format == "html":
+        msg = f"unknown format {format!r}: use {', '.join(f for f in FORMATS if f != 'html')}"
+        raise RenderError(msg)
+    return _prepare(argmap, format, backend, View.from_options(view))
+
+
+def _prepare(argmap: ArgumentMap, format: str, backend: str, view: View) -> Drawing:
+    result = _build(argmap, view, stacklevel=4)
+    return Drawing(format, backend, dataclasses.replace(result, selection=None))
 
 
 def render(
@@ -114,16 +159,4 @@ def render(
 
         return render_html(argmap, chosen, backend)
     result = _build(argmap, chosen)
-    if format == "dot":
-        return str(result.source).encode("utf-8")
-    from argmap._render.backends import svg_to_pdf, svg_to_png
-    from argmap._render.svg import finish
-
-    laid_out, result = _layout(argmap, chosen, result, backend)
-    svg = finish(laid_out, result.emphasis, result.legend)
-    if format == "png":
-        return svg_to_png(svg)
-    if format == "pdf":
-        return svg_to_pdf(svg)
-    return svg
-
+    return Drawing(format, backend, result).draw(stacklevel=3)

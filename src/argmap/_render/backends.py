@@ -161,7 +161,8 @@ def _run_wasm(source: str) -> bytes:
             return result
 
         def put(text: str) -> int:
-            data = text.encode("utf-8") + b"\0"
+            data = bytearray(text, "utf-8")  # a bytearray: memory.write copies anything else
+            data.append(0)
             address = call("malloc", len(data))
             memory.write(store, data, address)
             return address
@@ -174,7 +175,9 @@ def _run_wasm(source: str) -> bytes:
             message = error.decode("utf-8", "replace") or "Graphviz rendering failed"
             raise RenderError(f"Graphviz (WebAssembly) failed: {message}")
         size = int.from_bytes(memory.read(store, size_at, size_at + 4), "little")
-        return bytes(memory.read(store, output_at, output_at + size))
+        # one copy out of the instance (``memory.read`` makes a bytearray, then bytes a second)
+        size = max(0, min(size, memory.data_len(store) - output_at))
+        return bytes(memory.get_buffer_ptr(store, size, output_at)) if size else b""
     except (wasmtime.Trap, wasmtime.WasmtimeError) as exc:
         lines = str(exc).strip().splitlines()  # a backtrace; the cause is the last line
         reason = lines[-1].strip() if lines else type(exc).__name__

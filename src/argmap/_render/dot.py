@@ -257,6 +257,19 @@ class DotResult:
     selection: Selection | None = None
     notes: list[str] = field(default_factory=list)
     legend: tuple[LegendItem, ...] = ()
+    #: The graph statement as written with newrank, and as ``build(newrank=False)`` writes it.
+    graph_lines: tuple[str, str] | None = None
+
+    def classic_source(self) -> str | None:
+        """The DOT without newrank, byte for byte what ``build(..., newrank=False)`` writes,
+        made from the source alone: the map need not be held for the layout's fallback."""
+        if self.graph_lines is None:
+            return None
+        written, classic = self.graph_lines
+        head = self.source.index("\n") + 1  # the graph statement is the second line
+        if not self.source.startswith(written, head):  # pragma: no cover - graphviz's layout
+            return None
+        return self.source[:head] + classic + self.source[head + len(written):]
 
 
 #: The nodes' horizontal label margin in inches (``node_attr`` margin "0.12,0.06").
@@ -662,6 +675,12 @@ class _Builder:
                 self._link("source", source.id, evidence_id)
         return str(self.graph.source)
 
+    def graph_lines(self) -> tuple[str, str]:
+        """The graph statement as :meth:`build` wrote it, and as it reads without newrank."""
+        written = _graph_statement(self.graph)
+        self.graph.graph_attr.pop("newrank", None)
+        return written, _graph_statement(self.graph)
+
     def _link(self, kind: str, tail: str, head: str) -> None:
         """An evidence edge (evidence to claim) or a citation edge (source to evidence)."""
         head_kind, css_class = _LINKS[kind]
@@ -738,6 +757,14 @@ class _Builder:
         return tuple(items)
 
 
+def _graph_statement(graph: Any) -> str:
+    """The ``graph [...]`` line of a ``graphviz`` graph: the second line it writes."""
+    lines = iter(graph)
+    next(lines)  # "digraph argmap {"
+    statement: str = next(lines)
+    return statement
+
+
 def _hidden_below(argmap: ArgumentMap, selection: Selection) -> dict[str, int]:
     """Drawn claim ID -> how many relations into it (or into its relations) are not drawn."""
     drawn = {r.id for r in selection.relations}
@@ -788,6 +815,7 @@ def build(argmap: ArgumentMap, view: View | None = None, *, newrank: bool = True
     selection = select(argmap, chosen)
     builder = _Builder(argmap, chosen, selection, newrank=newrank)
     source = builder.build()
+    lines = builder.graph_lines() if newrank else None
     notes = []
     if selection.collapsed:
         notes.append(
@@ -795,4 +823,4 @@ def build(argmap: ArgumentMap, view: View | None = None, *, newrank: bool = True
             "its evidence, so evidence is collapsed to counts; draw a section (--section) or a "
             "neighbourhood (--focus ID --depth N) to see it"
         )
-    return DotResult(source, builder.emphasis, selection, notes, builder.legend())
+    return DotResult(source, builder.emphasis, selection, notes, builder.legend(), lines)

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
 import warnings
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from argmap.cli.options import current_config, current_limits, map_options
+
+if TYPE_CHECKING:
+    from argmap._render import Drawing
 
 _FORMATS = ("svg", "png", "pdf", "dot", "html")
 
@@ -97,11 +103,7 @@ def render(
     Exit codes: 0 written, 1 the map has load errors, 2 usage error, unreadable input or
     no way to make the format.
     """
-    from argmap._findings import MapLoadError
-    from argmap._load.loader import load
-    from argmap._render import RenderError, RenderWarning, ViewError
-    from argmap._render import render as draw
-    from argmap.cli.output import print_load_errors, write_or_exit
+    from argmap.cli.output import write_or_exit
 
     chosen = fmt or (output.suffix.lower().lstrip(".") if output is not None else "svg")
     if chosen not in _FORMATS:
@@ -114,42 +116,21 @@ def render(
         raise click.UsageError(f"--format {fmt} would write {fmt.upper()} into {output}")
     if output is None and chosen in {"png", "pdf"} and sys.stdout.isatty():
         raise click.UsageError(f"{chosen.upper()} is binary: write it to a file with -o")
-    config = current_config() if findings or chosen == "html" else None
-    try:
-        argmap = load(path, limits=current_limits())
-    except MapLoadError as exc:
-        print_load_errors(exc.findings)
-        _fail("the map cannot be loaded; `argmap check` explains", code=2 if exc.unreadable else 1)
-        return
-    view: dict[str, object] = {
+    options: dict[str, object] = {
         "view": view_name, "overview_depth": overview_depth, "stubs": not no_stubs,
         "section": section, "focus": focus, "depth": depth, "evidence": evidence,
         "sources": sources, "rankdir": rankdir, "legend": not no_legend, "wrap": wrap,
         "max_nodes": max_nodes, "max_edges": max_edges, "grounded": True if grounded else None,
-        "tag_colours": _tag_colours(tag_colour),
     }
-    checked = None
-    if chosen == "html" and config is not None:
-        from argmap._engine.run import check_context
-
-        checked = check_context(argmap, config)
-    elif config is not None:
-        from argmap._engine.run import check_loaded
-
-        view["findings"] = check_loaded(argmap, config)
-    try:
-        with warnings.catch_warnings(record=True) as caught:
-            warnings.simplefilter("always", RenderWarning)
-            if checked is not None:
-                from argmap._html import render_html
-                from argmap._render import View
-
-                data = render_html(argmap, View.from_options(view), backend, checked)
-            else:
-                data = draw(argmap, chosen, backend=backend, **view)
-    except (RenderError, ViewError) as exc:
-        _fail(str(exc), getattr(exc, "hint", None))
-        return
+    caught: list[warnings.WarningMessage] = []
+    built = _build(path, chosen, backend, options, tag_colour, findings=findings, caught=caught)
+    # the map is gone here: only the DOT and what finishing needs are held while Graphviz
+    # lays it out and the SVG is finished (docs/render.md, "Memory")
+    if isinstance(built, bytes):
+        data = built
+    else:
+        with _drawing(caught):
+            data = built.draw()
     from argmap._text import visible
 
     for warning in caught:
@@ -159,3 +140,61 @@ def render(
         sys.stdout.flush()
         return
     write_or_exit(output, data, prog="argmap render")
+
+
+@contextlib.contextmanager
+def _drawing(caught: list[warnings.WarningMessage]) -> Iterator[None]:
+    """A drawing step: its RenderWarnings kept in ``caught``, its errors the command's end."""
+    from argmap._render import RenderError, RenderWarning, ViewError
+
+    try:
+        with warnings.catch_warnings(record=True) as seen:
+            warnings.simplefilter("always", RenderWarning)
+            yield
+    except (RenderError, ViewError) as exc:
+        _fail(str(exc), getattr(exc, "hint", None))
+    caught.extend(seen)
+
+
+def _build(
+    path: Path, chosen: str, backend: str, options: dict[str, object],
+    tag_colour: tuple[str, ...], *, findings: bool, caught: list[warnings.WarningMessage],
+) -> bytes | Drawing:
+    """Load the map and build the drawing's DOT (the whole page for html); the loaded map
+    lives only in this frame, so it is freed before the layout runs."""
+    from argmap._findings import MapLoadError
+    from argmap._load.loader import load
+    from argmap._render import prepare
+    from argmap.cli.output import print_load_errors
+
+    config = current_config() if findings or chosen == "html" else None
+    try:
+        argmap = load(path, limits=current_limits())
+    except MapLoadError as exc:
+        print_load_errors(exc.findings)
+        _fail("the map cannot be loaded; `argmap check` explains", code=2 if exc.unreadable else 1)
+        raise  # pragma: no cover - _fail exits
+    view = {**options, "tag_colours": _tag_colours(tag_colour)}
+    checked = None
+    if chosen == "html" and config is not None:
+        from argmap._engine.run import check_context
+
+        checked = check_context(argmap, config)
+    elif config is not None:
+        from argmap._engine.run import check_loaded
+
+        view["findings"] = check_loaded(argmap, config)
+    built: bytes | Drawing = b""
+    with _drawing(caught):
+        if checked is not None:
+            from argmap._html import render_html
+            from argmap._render import View
+
+            built = render_html(argmap, View.from_options(view), backend, checked)
+        elif chosen == "html":  # pragma: no cover - html always reads the configuration
+            from argmap._render import render as draw
+
+            built = draw(argmap, chosen, backend=backend, **view)
+        else:
+            built = prepare(argmap, chosen, backend=backend, **view)
+    return built
