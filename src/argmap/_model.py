@@ -138,7 +138,12 @@ Text = Annotated[str, StringConstraints(min_length=1)]
 
 
 class _Model(BaseModel):
-    """Shared configuration: unknown fields are errors; files use the aliases."""
+    """Shared configuration: unknown fields are errors; files use the aliases.
+
+    ``defer_build``: a model's validator is built when it is first used, not at import. A map
+    is validated through ``ArgumentMap`` alone, so loading builds one validator instead of one
+    per model (and ``argmap --help`` or a cached check builds none).
+    """
 
     model_config = ConfigDict(
         extra="forbid",
@@ -146,6 +151,7 @@ class _Model(BaseModel):
         validate_default=False,
         str_strip_whitespace=False,
         use_enum_values=False,
+        defer_build=True,
     )
 
 
