@@ -14,13 +14,13 @@ import ctypes
 import os
 import threading
 import weakref
-from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any, Literal
 
 from argmap._findings import Location
 from argmap._load.blockscan import BlockScan
+from argmap._load.lines import LineTable
 
 __all__ = ["PositionIndex"]
 
@@ -112,7 +112,7 @@ class PositionIndex:
         self._tree: Any = None
         self._base = 0
         self._built = False
-        self._line_starts: list[int] | None = None
+        self._lines = LineTable(self._data)
         self._seq_children: dict[int, list[int]] = {}
         self._located: dict[tuple[tuple[PathStep, ...], str], Location] = {}
         self._size = 0
@@ -126,27 +126,16 @@ class PositionIndex:
 
     # -- offsets to line/column ---------------------------------------------------------------
 
-    def _lines(self) -> list[int]:
-        if self._line_starts is None:
-            starts = [0]
-            find = self._data.find
-            pos = find(b"\n")
-            while pos != -1:
-                starts.append(pos + 1)
-                pos = find(b"\n", pos + 1)
-            self._line_starts = starts
-        return self._line_starts
-
     def at_offset(self, offset: int, length: int = 0) -> Location:
         """Location of a byte offset; columns count code points, 1-based."""
-        starts = self._lines()
+        lines = self._lines
         offset = max(0, min(offset, len(self._data)))
-        row = bisect_right(starts, offset) - 1
-        column = self._column(starts[row], offset)
+        row = lines.row(offset)
+        column = self._column(lines.start_of_row_at(offset), offset)
         if length:
             end = min(offset + length, len(self._data))
-            end_row = bisect_right(starts, end) - 1
-            end_col = self._column(starts[end_row], end)
+            end_row = lines.row(end)
+            end_col = self._column(lines.start_of_row_at(end), end)
             return Location(self.file, row + 1, column, end_row + 1, end_col)
         return Location(self.file, row + 1, column)
 
@@ -157,11 +146,10 @@ class PositionIndex:
 
     def line_text(self, line: int) -> str:
         """The text of a 1-based line, without its line end (for the ``full`` report)."""
-        starts = self._lines()
-        if not 1 <= line <= len(starts):
+        lines = self._lines
+        if not 1 <= line <= len(lines):
             return ""
-        start = starts[line - 1]
-        end = starts[line] - 1 if line < len(starts) else len(self._data)
+        start, end = lines.start(line - 1), lines.end(line - 1)
         return self._data[start:end].decode("utf-8", "replace").rstrip("\r")
 
     # -- the tree ------------------------------------------------------------------------------
