@@ -7,6 +7,7 @@ second rule to ask finds the first one's result.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from argmap._model import TARGETS_RELATIONS
@@ -53,6 +54,19 @@ def references(index: MapIndex) -> tuple[Reference, ...]:
     return index.memo(references, lambda: tuple(_walk(index)))
 
 
+@cache
+def _field(name: str, position: int) -> tuple[str, int]:
+    """One tuple per field and position, shared by every reference that stands there: a map
+    of 100,000 claims holds 240,000 references to evidence and premises."""
+    return (name, position)
+
+
+@cache
+def _target_label(kind: str) -> str:
+    """One label per relation type (``supports target``), not one string per relation."""
+    return f"{kind} target"
+
+
 def _walk(index: MapIndex) -> Iterator[Reference]:
     argmap = index.map
     for at, section in enumerate(argmap.sections):
@@ -66,7 +80,7 @@ def _walk(index: MapIndex) -> Iterator[Reference]:
                             ("section",))
         for position, ref in enumerate(claim.evidence):
             yield Reference(ref, "evidence", "evidence", "evidence", claim.id, where,
-                            ("evidence", position))
+                            _field("evidence", position))
     claims, relations = index.claims, index.relations
     for at, relation in enumerate(argmap.relations):
         where = ("relations", at)
@@ -76,7 +90,7 @@ def _walk(index: MapIndex) -> Iterator[Reference]:
             expected = ("relations" if kind == "prefers" and ref in relations
                         and ref not in claims else "claims")
             yield Reference(ref, expected, "premise", "premise", relation.id, where,
-                            ("from", position))
+                            _field("from", position))
         if kind == "undercuts":
             # an undercut contests an inference: a relation, or an argument as a whole
             target = claims.get(relation.to)
@@ -86,7 +100,7 @@ def _walk(index: MapIndex) -> Iterator[Reference]:
         else:
             expected = ("relations" if kind in TARGETS_RELATIONS and relation.to in relations
                         and relation.to not in claims else "claims")
-            yield Reference(relation.to, expected, "target", f"{kind} target",
+            yield Reference(relation.to, expected, "target", _target_label(kind),
                             relation.id, where, ("to",))
     for at, item in enumerate(argmap.evidence):
         where = ("evidence", at)
