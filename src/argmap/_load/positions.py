@@ -104,7 +104,6 @@ class PositionIndex:
 
     def __init__(self, file: str, text: str) -> None:
         self.file = file
-        self._text = text
         #: The bytes as read; rapidyaml parses a mutable copy in place (it unescapes quoted
         #: scalars there), so lines and columns are always computed from this one.
         self._data = text.encode("utf-8")
@@ -123,6 +122,10 @@ class PositionIndex:
         """Locate by scanning lines, guided by the file's parsed ``data``, before building a
         tree (block-style YAML; see :mod:`argmap._load.blockscan`)."""
         self._scan = BlockScan(self._data, data)
+
+    def text(self) -> str:
+        """The file's text: its bytes decoded (they are the text encoded, so this is exact)."""
+        return self._data.decode("utf-8")
 
     # -- offsets to line/column ---------------------------------------------------------------
 
