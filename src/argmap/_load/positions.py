@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import atexit
 import contextlib
-import ctypes
 import os
 import threading
 import weakref
@@ -25,42 +24,6 @@ from argmap._load.lines import LineTable
 __all__ = ["PositionIndex"]
 
 PathStep = str | int
-
-
-class _PyBuffer(ctypes.Structure):
-    _fields_ = (
-        ("buf", ctypes.c_void_p),
-        ("obj", ctypes.py_object),
-        ("len", ctypes.c_ssize_t),
-        ("itemsize", ctypes.c_ssize_t),
-        ("readonly", ctypes.c_int),
-        ("ndim", ctypes.c_int),
-        ("format", ctypes.c_char_p),
-        ("shape", ctypes.c_void_p),
-        ("strides", ctypes.c_void_p),
-        ("suboffsets", ctypes.c_void_p),
-        ("internal", ctypes.c_void_p),
-    )
-
-
-_get_buffer = ctypes.pythonapi.PyObject_GetBuffer
-_get_buffer.argtypes = (ctypes.py_object, ctypes.POINTER(_PyBuffer), ctypes.c_int)
-_get_buffer.restype = ctypes.c_int
-_release_buffer = ctypes.pythonapi.PyBuffer_Release
-_release_buffer.argtypes = (ctypes.POINTER(_PyBuffer),)
-_release_buffer.restype = None
-
-
-def _address(view: Any) -> int:
-    """Memory address of a buffer (rapidyaml returns views into the parsed bytes)."""
-    pybuf = _PyBuffer()
-    if _get_buffer(view, ctypes.byref(pybuf), 0) != 0:  # pragma: no cover - CPython raises
-        msg = "not a buffer"
-        raise TypeError(msg)
-    try:
-        return int(pybuf.buf or 0)
-    finally:
-        _release_buffer(ctypes.byref(pybuf))
 
 
 _STDERR_LOCK = threading.Lock()
@@ -163,12 +126,14 @@ class PositionIndex:
             try:
                 import ryml
 
+                from argmap._load.buffers import address
+
                 self._buffer = bytearray(self._data)
                 with _quiet_stderr():
                     self._tree = ryml.parse_in_place(self._buffer)
                 _LIVE_TREES.add(self)
                 self._size = int(self._tree.size())
-                self._base = _address(memoryview(self._buffer))
+                self._base = address(memoryview(self._buffer))
             except Exception:  # noqa: BLE001 - any parser failure means coarse locations
                 self._tree = None
         return self._tree
@@ -192,7 +157,9 @@ class PositionIndex:
     def _offset_of(self, view: Any) -> int | None:
         if view is None or len(view) == 0:
             return None
-        return _address(view) - self._base
+        from argmap._load.buffers import address  # imported with the tree, see _build
+
+        return address(view) - self._base
 
     def _node_offset(self, node: int, part: Literal["key", "value"]) -> tuple[int, int] | None:
         """Byte offset and length of a node's key or value; containers use their first child."""
