@@ -14,7 +14,7 @@ from argmap._findings import Severity
 from argmap._ingest.codes import INGEST_CODES
 from argmap._interop.codes import INTEROP_CODES
 from argmap._load.codes import LOAD_CODES
-from argmap.rules import load_rules
+from argmap.rules import rule_headers
 
 if TYPE_CHECKING:
     from argmap._engine.context import Rule
@@ -105,7 +105,8 @@ def all_codes() -> tuple[CodeDoc, ...]:
     docs = [
         *LOAD_CODES.values(),
         *INTEROP_CODES.values(),
-        *(rule_doc(rule) for rule in load_rules()),
+        *(code_doc(rule.code, rule.id, rule.severity, rule.doc, rule.options)
+          for rule in rule_headers()),
         *ENGINE_CODES,
         *INGEST_CODES.values(),
     ]

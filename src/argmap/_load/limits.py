@@ -56,7 +56,11 @@ DEFAULT_LIMITS = Limits()
 
 
 def check_limits(
-    data: Any, display: str, limits: Limits, positions: PositionIndex | None = None
+    data: Any,
+    display: str,
+    limits: Limits,
+    positions: PositionIndex | None = None,
+    text: str | None = None,
 ) -> None:
     """Reject data no map needs before other code meets it: too deep, too many values, texts
     too long, forbidden characters, or values that are not plain data (a set, a list as key).
@@ -64,8 +68,10 @@ def check_limits(
     The walk is iterative and stops at the first problem; only then is the offending value's
     path looked up, so files that pass pay for one pass and no path bookkeeping. A quick scan
     first proves most files clean with C-speed checks; only a file it doubts takes the walk.
+    ``text``: the file's text, which that scan searches for forbidden characters when it
+    holds no escapes.
     """
-    if _passes_quickly(data, limits, positions._text if positions is not None else None):  # noqa: SLF001
+    if _passes_quickly(data, limits, text):
         return
     stack: list[tuple[Any, int]] = [(data, 0)]
     count = 0
@@ -198,7 +204,7 @@ def _deep_location(
     found = _where_is(data, value, display, positions)
     if positions is None or (found.line, found.column) != (1, 1):
         return found
-    return json_too_deep(positions._text, positions, limits.max_depth)  # noqa: SLF001
+    return json_too_deep(positions.text(), positions, limits.max_depth)
 
 
 def _limit_error(message: str, location: Location, hint: str) -> MapLoadError:

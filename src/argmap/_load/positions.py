@@ -10,57 +10,20 @@ from __future__ import annotations
 
 import atexit
 import contextlib
-import ctypes
 import os
 import threading
 import weakref
-from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any, Literal
 
 from argmap._findings import Location
 from argmap._load.blockscan import BlockScan
+from argmap._load.lines import LineTable
 
 __all__ = ["PositionIndex"]
 
 PathStep = str | int
-
-
-class _PyBuffer(ctypes.Structure):
-    _fields_ = (
-        ("buf", ctypes.c_void_p),
-        ("obj", ctypes.py_object),
-        ("len", ctypes.c_ssize_t),
-        ("itemsize", ctypes.c_ssize_t),
-        ("readonly", ctypes.c_int),
-        ("ndim", ctypes.c_int),
-        ("format", ctypes.c_char_p),
-        ("shape", ctypes.c_void_p),
-        ("strides", ctypes.c_void_p),
-        ("suboffsets", ctypes.c_void_p),
-        ("internal", ctypes.c_void_p),
-    )
-
-
-_get_buffer = ctypes.pythonapi.PyObject_GetBuffer
-_get_buffer.argtypes = (ctypes.py_object, ctypes.POINTER(_PyBuffer), ctypes.c_int)
-_get_buffer.restype = ctypes.c_int
-_release_buffer = ctypes.pythonapi.PyBuffer_Release
-_release_buffer.argtypes = (ctypes.POINTER(_PyBuffer),)
-_release_buffer.restype = None
-
-
-def _address(view: Any) -> int:
-    """Memory address of a buffer (rapidyaml returns views into the parsed bytes)."""
-    pybuf = _PyBuffer()
-    if _get_buffer(view, ctypes.byref(pybuf), 0) != 0:  # pragma: no cover - CPython raises
-        msg = "not a buffer"
-        raise TypeError(msg)
-    try:
-        return int(pybuf.buf or 0)
-    finally:
-        _release_buffer(ctypes.byref(pybuf))
 
 
 _STDERR_LOCK = threading.Lock()
@@ -104,7 +67,6 @@ class PositionIndex:
 
     def __init__(self, file: str, text: str) -> None:
         self.file = file
-        self._text = text
         #: The bytes as read; rapidyaml parses a mutable copy in place (it unescapes quoted
         #: scalars there), so lines and columns are always computed from this one.
         self._data = text.encode("utf-8")
@@ -112,7 +74,7 @@ class PositionIndex:
         self._tree: Any = None
         self._base = 0
         self._built = False
-        self._line_starts: list[int] | None = None
+        self._lines = LineTable(self._data)
         self._seq_children: dict[int, list[int]] = {}
         self._located: dict[tuple[tuple[PathStep, ...], str], Location] = {}
         self._size = 0
@@ -124,29 +86,22 @@ class PositionIndex:
         tree (block-style YAML; see :mod:`argmap._load.blockscan`)."""
         self._scan = BlockScan(self._data, data)
 
-    # -- offsets to line/column ---------------------------------------------------------------
+    def text(self) -> str:
+        """The file's text: its bytes decoded (they are the text encoded, so this is exact)."""
+        return self._data.decode("utf-8")
 
-    def _lines(self) -> list[int]:
-        if self._line_starts is None:
-            starts = [0]
-            find = self._data.find
-            pos = find(b"\n")
-            while pos != -1:
-                starts.append(pos + 1)
-                pos = find(b"\n", pos + 1)
-            self._line_starts = starts
-        return self._line_starts
+    # -- offsets to line/column ---------------------------------------------------------------
 
     def at_offset(self, offset: int, length: int = 0) -> Location:
         """Location of a byte offset; columns count code points, 1-based."""
-        starts = self._lines()
+        lines = self._lines
         offset = max(0, min(offset, len(self._data)))
-        row = bisect_right(starts, offset) - 1
-        column = self._column(starts[row], offset)
+        row = lines.row(offset)
+        column = self._column(lines.start_of_row_at(offset), offset)
         if length:
             end = min(offset + length, len(self._data))
-            end_row = bisect_right(starts, end) - 1
-            end_col = self._column(starts[end_row], end)
+            end_row = lines.row(end)
+            end_col = self._column(lines.start_of_row_at(end), end)
             return Location(self.file, row + 1, column, end_row + 1, end_col)
         return Location(self.file, row + 1, column)
 
@@ -157,11 +112,10 @@ class PositionIndex:
 
     def line_text(self, line: int) -> str:
         """The text of a 1-based line, without its line end (for the ``full`` report)."""
-        starts = self._lines()
-        if not 1 <= line <= len(starts):
+        lines = self._lines
+        if not 1 <= line <= len(lines):
             return ""
-        start = starts[line - 1]
-        end = starts[line] - 1 if line < len(starts) else len(self._data)
+        start, end = lines.start(line - 1), lines.end(line - 1)
         return self._data[start:end].decode("utf-8", "replace").rstrip("\r")
 
     # -- the tree ------------------------------------------------------------------------------
@@ -172,12 +126,14 @@ class PositionIndex:
             try:
                 import ryml
 
+                from argmap._load.buffers import address
+
                 self._buffer = bytearray(self._data)
                 with _quiet_stderr():
                     self._tree = ryml.parse_in_place(self._buffer)
                 _LIVE_TREES.add(self)
                 self._size = int(self._tree.size())
-                self._base = _address(memoryview(self._buffer))
+                self._base = address(memoryview(self._buffer))
             except Exception:  # noqa: BLE001 - any parser failure means coarse locations
                 self._tree = None
         return self._tree
@@ -201,7 +157,9 @@ class PositionIndex:
     def _offset_of(self, view: Any) -> int | None:
         if view is None or len(view) == 0:
             return None
-        return _address(view) - self._base
+        from argmap._load.buffers import address  # imported with the tree, see _build
+
+        return address(view) - self._base
 
     def _node_offset(self, node: int, part: Literal["key", "value"]) -> tuple[int, int] | None:
         """Byte offset and length of a node's key or value; containers use their first child."""

@@ -27,22 +27,27 @@ _SCAN = 5_000_000
 
 
 def found_elsewhere(index: MapIndex, evidence: Evidence) -> tuple[str, ...]:
-    """The sources with a snapshot that hold this quote verbatim, when its own has none."""
-    return index.memo((found_elsewhere, id(evidence)), lambda: _search(index, evidence))
+    """The sources with a snapshot that hold this quote verbatim, when its own has none.
 
-
-def _search(index: MapIndex, evidence: Evidence) -> tuple[str, ...]:
+    Only a quote that is searched for is remembered: one memo entry for each evidence item of
+    a map cost 32 MiB at 100,000 claims, where almost every quote's source has a snapshot.
+    """
     quote = evidence.quote
     holder = index.sources.get(quote_holder(evidence))
     if quote is None or holder is None or holder.snapshot is not None:
         return ()
     if len(quote.exact.split()) < MIN_WORDS:
         return ()
+    return index.memo((found_elsewhere, id(evidence)),
+                      lambda: _search(index, quote.exact, holder.id))
+
+
+def _search(index: MapIndex, exact: str, holder_id: str) -> tuple[str, ...]:
     found = []
     for source in index.map.sources:
-        if source.snapshot is None or source.id == holder.id:
+        if source.snapshot is None or source.id == holder_id:
             continue
         snapshot = index_for(index, source.id)
-        if snapshot is not None and snapshot.holds(quote.exact, _SCAN):
+        if snapshot is not None and snapshot.holds(exact, _SCAN):
             found.append(source.id)
     return tuple(dict.fromkeys(found))

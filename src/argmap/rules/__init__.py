@@ -14,8 +14,9 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from argmap._engine.context import Rule
+    from argmap.rules._headers import RuleHeader
 
-__all__ = ["REGISTRY", "load_rules", "rule_by_code"]
+__all__ = ["REGISTRY", "load_rules", "rule_by_code", "rule_headers"]
 
 REGISTRY: dict[str, str] = {
     "AM201": "argmap.rules.am201_duplicate_id",
@@ -87,6 +88,14 @@ def load_rules() -> tuple[Rule, ...]:
             raise RuntimeError(msg)
         rules.append(module)
     return tuple(rules)
+
+
+def rule_headers() -> tuple[RuleHeader, ...]:
+    """Every registered rule's code, id, severity, options and docstring, in code order,
+    without importing the rules that are not imported yet (see ``argmap.rules._headers``)."""
+    from argmap.rules._headers import rule_header
+
+    return tuple(rule_header(REGISTRY[code]) for code in sorted(REGISTRY))
 
 
 def rule_by_code(code_or_id: str) -> Rule | None:

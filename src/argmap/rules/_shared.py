@@ -7,7 +7,8 @@ second rule to ask finds the first one's result.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, NamedTuple
+from functools import cache
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from argmap._model import TARGETS_RELATIONS
 from argmap._verify.arith import Outcome, evaluate
@@ -21,6 +22,7 @@ __all__ = [
     "Reference",
     "check_outcomes",
     "every_claim_figure",
+    "first_kind",
     "premises_of_kind",
     "references",
 ]
@@ -46,11 +48,53 @@ class Reference(NamedTuple):
 
 
 def references(index: MapIndex) -> tuple[Reference, ...]:
-    """Every reference between sections, claims, relations, evidence and sources, in map order.
+    """The references between sections, claims, relations, evidence and sources that do not
+    name a node of the expected kind, in map order: AM202 and AM203 report only among them.
 
+    A target is of the expected kind when a node of that collection has its ID and the first
+    node with its ID (claims, relations, evidence, sources, sections, checks, quantities, in
+    that order: AM203's reading) is in it. Keeping every reference (570,000 at 100,000 claims,
+    75 MiB) for the few that are wrong was the cost of sharing them between the two rules.
     Checks name quantities and a claim; AM202 reads those itself.
     """
-    return index.memo(references, lambda: tuple(_walk(index)))
+    return index.memo(references, lambda: tuple(_suspect(index)))
+
+
+#: The collections whose nodes a reference may name, in the order that decides the kind of
+#: an ID several nodes share (AM203 names the first).
+_KINDS = ("claims", "relations", "evidence", "sources", "sections", "checks")
+
+
+def first_kind(index: MapIndex, node_id: str) -> str | None:
+    """The collection of the first node with this ID (quantities last), or None."""
+    for collection in _KINDS:
+        if node_id in getattr(index, collection):
+            return collection
+    return "quantities" if node_id in index.quantities else None
+
+
+def _suspect(index: MapIndex) -> Iterator[Reference]:
+    indexes: dict[str, dict[str, Any]] = {
+        "claims": index.claims, "relations": index.relations, "evidence": index.evidence,
+        "sources": index.sources, "sections": index.sections,
+    }
+    for reference in _walk(index):
+        target, expected = reference.target, reference.expected
+        if target not in indexes[expected] or first_kind(index, target) != expected:
+            yield reference
+
+
+@cache
+def _field(name: str, position: int) -> tuple[str, int]:
+    """One tuple per field and position, shared by every reference that stands there: a map
+    of 100,000 claims holds 240,000 references to evidence and premises."""
+    return (name, position)
+
+
+@cache
+def _target_label(kind: str) -> str:
+    """One label per relation type (``supports target``), not one string per relation."""
+    return f"{kind} target"
 
 
 def _walk(index: MapIndex) -> Iterator[Reference]:
@@ -66,7 +110,7 @@ def _walk(index: MapIndex) -> Iterator[Reference]:
                             ("section",))
         for position, ref in enumerate(claim.evidence):
             yield Reference(ref, "evidence", "evidence", "evidence", claim.id, where,
-                            ("evidence", position))
+                            _field("evidence", position))
     claims, relations = index.claims, index.relations
     for at, relation in enumerate(argmap.relations):
         where = ("relations", at)
@@ -76,7 +120,7 @@ def _walk(index: MapIndex) -> Iterator[Reference]:
             expected = ("relations" if kind == "prefers" and ref in relations
                         and ref not in claims else "claims")
             yield Reference(ref, expected, "premise", "premise", relation.id, where,
-                            ("from", position))
+                            _field("from", position))
         if kind == "undercuts":
             # an undercut contests an inference: a relation, or an argument as a whole
             target = claims.get(relation.to)
@@ -86,7 +130,7 @@ def _walk(index: MapIndex) -> Iterator[Reference]:
         else:
             expected = ("relations" if kind in TARGETS_RELATIONS and relation.to in relations
                         and relation.to not in claims else "claims")
-            yield Reference(relation.to, expected, "target", f"{kind} target",
+            yield Reference(relation.to, expected, "target", _target_label(kind),
                             relation.id, where, ("to",))
     for at, item in enumerate(argmap.evidence):
         where = ("evidence", at)

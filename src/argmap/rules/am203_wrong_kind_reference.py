@@ -46,7 +46,7 @@ from typing import Any
 
 from argmap._engine.context import Problem, RelatedRef, RuleContext
 from argmap._findings import Severity
-from argmap.rules._shared import references
+from argmap.rules._shared import first_kind, references
 
 CODE = "AM203"
 ID = "wrong-kind-reference"
@@ -83,21 +83,9 @@ def _a(noun: str) -> str:
     return f"an {noun}" if noun[0] in "aeiou" else f"a {noun}"
 
 
-def _kinds(ctx: RuleContext) -> dict[str, str]:
-    """ID -> collection of the first node with that ID."""
-    found: dict[str, str] = {}
-    for collection in ("claims", "relations", "evidence", "sources", "sections", "checks"):
-        for node_id in getattr(ctx, collection):
-            found.setdefault(node_id, collection)
-    for quantity_id in ctx.quantities:
-        found.setdefault(quantity_id, "quantities")
-    return found
-
-
 def check(ctx: RuleContext) -> Iterator[Problem]:
-    kinds = _kinds(ctx)
     for reference in references(ctx):
-        actual = kinds.get(reference.target)
+        actual = first_kind(ctx, reference.target)
         if actual is None or actual == reference.expected:
             continue
         expected = _NAMES[reference.expected]

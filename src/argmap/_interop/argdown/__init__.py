@@ -95,7 +95,7 @@ def load_argdown(path: Path, limits: Limits, inside: Path | None = None) -> Argu
             hint="a map is text: tabs and line breaks only; is this a binary file?",
         )
     data, positions, findings = read_text(text, display, path.stem)
-    check_limits(data, display, limits, positions)
+    check_limits(data, display, limits, positions, text)
     parsed = ParsedFile(path, display, text, data, positions)
     origin = MapOrigin(root=path.parent, map_file=parsed, limits=limits, notes=findings)
     try:

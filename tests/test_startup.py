@@ -1,0 +1,53 @@
+"""Commands that only print help, the version or the list of codes import no models and
+compile no rule patterns: no pydantic, no rule module, nothing of ``argmap._verify`` (the
+number and date grammars). Checked in a fresh interpreter, by the modules it imported."""
+
+from __future__ import annotations
+
+import importlib
+import json
+import subprocess
+import sys
+
+import pytest
+
+from argmap.rules import REGISTRY
+from argmap.rules._headers import _from_source, rule_header
+
+_PROBE = """
+import json, sys
+from argmap.cli import main
+try:
+    main(sys.argv[1:])
+except SystemExit:
+    pass
+sys.stderr.write(json.dumps(sorted(sys.modules)))
+"""
+
+#: Imported by a check only: the models, the rules, the grammars behind them.
+_HEAVY = ("pydantic", "argmap._model", "argmap._verify", "argmap.rules.am", "argmap._engine.run")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["--help"], ["--version"], ["rules"], ["check", "--help"], ["explain", "AM301"]],
+    ids=" ".join,
+)
+def test_light_commands_import_no_models_and_no_rules(args: list[str]) -> None:
+    done = subprocess.run([sys.executable, "-c", _PROBE, *args], capture_output=True,
+                          text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    modules = json.loads(done.stderr.splitlines()[-1])
+    heavy = [name for name in modules if name.startswith(_HEAVY)]
+    assert heavy == []
+    assert "argmap.cli" in modules  # the probe ran the command line
+
+
+@pytest.mark.parametrize("code", sorted(REGISTRY))
+def test_a_rule_header_read_from_source_is_the_module_s(code: str) -> None:
+    module = importlib.import_module(REGISTRY[code])
+    header = _from_source(REGISTRY[code])
+    assert header is not None, "the rule's header should be literals before its first def"
+    assert header == rule_header(REGISTRY[code])  # the imported module's own values
+    assert (header.code, header.id, header.severity, header.options, header.doc) == (
+        module.CODE, module.ID, module.SEVERITY, module.OPTIONS, module.__doc__)
