@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import importlib
 import json
+import os
 import subprocess
 import sys
 
@@ -51,3 +52,25 @@ def test_a_rule_header_read_from_source_is_the_module_s(code: str) -> None:
     assert header == rule_header(REGISTRY[code])  # the imported module's own values
     assert (header.code, header.id, header.severity, header.options, header.doc) == (
         module.CODE, module.ID, module.SEVERITY, module.OPTIONS, module.__doc__)
+
+
+_RUN_PROBE = """
+import json, os, sys
+import argmap.cli as cli
+cli._exit_now = lambda code: None  # the program's os._exit would end the probe too
+sys.argv = ["argmap", "--version"]
+cli.run()
+sys.stderr.write(json.dumps(os.environ.get("PYDANTIC_DISABLE_PLUGINS")))
+"""
+
+
+@pytest.mark.parametrize(("given", "seen"), [(None, "__all__"), ("", ""), ("logfire", "logfire")])
+def test_the_program_skips_pydantic_plugins_unless_told(given: str | None, seen: str) -> None:
+    """The ``argmap`` program does not scan for pydantic plugins; a user's own setting of
+    PYDANTIC_DISABLE_PLUGINS (empty: load them all) is kept."""
+    env = {k: v for k, v in os.environ.items() if k != "PYDANTIC_DISABLE_PLUGINS"}
+    if given is not None:
+        env["PYDANTIC_DISABLE_PLUGINS"] = given
+    done = subprocess.run([sys.executable, "-c", _RUN_PROBE], capture_output=True, text=True,
+                          check=False, env=env)
+    assert json.loads(done.stderr.splitlines()[-1]) == seen
