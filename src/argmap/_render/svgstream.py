@@ -118,15 +118,7 @@ class Finisher:
         write = self.out.write
         if self.opened:
             self.opened = False
-            if element.text or len(element):  # children here: the tspans of bold figures
-                write(">")
-                if element.text:
-                    write(_escape_cdata(element.text))
-                for child in element:
-                    self._subtree(child)
-                write(f"</{self.names(element.tag)}>")
-            else:
-                write(" />")
+            self._rest(element, self.names(element.tag))  # children: bold figures' tspans
         else:
             write(f"</{self.names(element.tag)}>")
         if self.claims and self.claims[-1][0] is element:
@@ -188,6 +180,14 @@ class Finisher:
         write("<" + tag)
         for key, value in element.items():
             write(f' {self.names(key)}="{_escape_attrib(value)}"')
+        self._rest(element, tag)
+        if element.tail:
+            write(_escape_cdata(element.tail))
+
+    def _rest(self, element: Any, tag: str) -> None:
+        """What follows an element's open start tag, as ElementTree writes it: its text,
+        children and end tag, or `` />`` when it has none."""
+        write = self.out.write
         if element.text or len(element):
             write(">")
             if element.text:
@@ -197,8 +197,6 @@ class Finisher:
             write(f"</{tag}>")
         else:
             write(" />")
-        if element.tail:
-            write(_escape_cdata(element.tail))
 
     def _root_tag(self) -> str:
         """The root's start tag, and its end: written after the rest, the legend drawn."""
