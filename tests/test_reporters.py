@@ -245,3 +245,37 @@ def test_report_findings_name_their_file_and_count_in_the_singular() -> None:
     text = report_markdown(RuleContext(m), [finding])
     assert "| sources.yaml:53:1 | AM408 | error |" in text
     assert "1 error, 0 warnings, 0 notes." in text
+
+
+def _gitlab_fingerprints_counted_from_one(findings: list[Finding]) -> list[str]:
+    """GitLab fingerprints as first written: each duplicate counts up from 1 (quadratic)."""
+    import hashlib
+
+    seen: set[str] = set()
+    out = []
+    for finding in findings:
+        assert finding.location is not None
+        base = "\0".join((finding.location.file, finding.code, finding.node or "",
+                          finding.message))
+        fingerprint = hashlib.sha256(base.encode("utf-8")).hexdigest()[:32]
+        number = 1
+        while fingerprint in seen:
+            number += 1
+            fingerprint = hashlib.sha256(f"{base}\0{number}".encode()).hexdigest()[:32]
+        seen.add(fingerprint)
+        out.append(fingerprint)
+    return out
+
+
+def test_gitlab_fingerprints_of_many_equal_findings_are_unique_and_unchanged() -> None:
+    """Thousands of equal findings (a hostile map's 33,000 figures) get the fingerprints
+    they always had, without counting each duplicate up from 1."""
+    findings = [
+        Finding("AM301", "uncited-figure", Severity.ERROR, f"figure {i % 3}",
+                Location("m/map.yaml", 1 + i % 7, 1), node="C1" if i % 5 else "C2")
+        for i in range(1200)
+    ]
+    issues = json.loads(get_reporter("gitlab")(findings, ReportContext(files=["m"])))
+    got = [issue["fingerprint"] for issue in issues]
+    assert got == _gitlab_fingerprints_counted_from_one(findings)
+    assert len(set(got)) == len(got)
