@@ -278,3 +278,31 @@ def test_the_library_takes_a_cache_and_jobs(tmp_path: Path) -> None:
     assert again.contexts == ()  # stored results load no map
     location = next(f.location for f in plain.findings if f.location is not None)
     assert again.line_text(location) == plain.line_text(location) != ""
+
+
+def test_a_check_that_keeps_no_contexts_finds_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``argmap check --no-cache --jobs 1`` over many maps holds one map at a time: it asks
+    for no rule contexts, and its findings are those of the check that keeps them."""
+    import argmap
+
+    paths = [ROOT / "claims", ROOT / "examples"]
+    plain = argmap.check_paths(paths)
+    lean = argmap.check_paths(paths, keep_contexts=False)
+    assert lean.contexts == ()
+    assert len(plain.contexts) == 4
+    assert lean.findings == plain.findings
+    assert lean.files == plain.files
+    location = next(f.location for f in plain.findings if f.location is not None)
+    assert lean.line_text(location) == plain.line_text(location) != ""
+
+    asked: list[bool] = []
+    real = run_module.check_paths
+
+    def spy(*args: object, **kwargs: object) -> object:
+        asked.append(bool(kwargs.get("keep_contexts", True)))
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(run_module, "check_paths", spy)
+    result = CliRunner().invoke(cli, ["check", "--no-cache", "--jobs", "1", str(ROOT / "examples")])
+    assert result.exit_code in (0, 1), result.output
+    assert asked == [False]

@@ -402,6 +402,7 @@ def check_paths(
     *,
     jobs: int = 1,
     cache: CheckCache | None = None,
+    keep_contexts: bool = True,
 ) -> CheckRun:
     """Check every map found under ``paths`` (files, map folders, folders searched for maps).
 
@@ -412,7 +413,8 @@ def check_paths(
     ``cache``, a map whose files are unchanged since a stored check is not checked again.
     Either way the findings are the same; only maps checked in this process have a rule
     context in :attr:`CheckRun.contexts` (the Markdown report needs one: it checks one map
-    with :func:`check_map`).
+    with :func:`check_map`). Without ``keep_contexts`` none is kept, so a check of many maps
+    in one process holds one map at a time, not all of them (``argmap check``).
     """
     from argmap._load.loader import discover
 
@@ -428,7 +430,7 @@ def check_paths(
             if resolved in seen:
                 continue
             seen.add(resolved)
-            if jobs <= 1 and cache is None:
+            if jobs <= 1 and cache is None and keep_contexts:
                 collected.map_at(item.path, item.inside)
             else:
                 todo.append((item.path, item.inside))

@@ -196,7 +196,7 @@ def _run_reusing(options: _Options) -> CheckRun:
 
         jobs = default_jobs()
     return check_paths(list(options.paths), options.config, options.limits, jobs=jobs,
-                       cache=cache)
+                       cache=cache, keep_contexts=False)
 
 
 def _report(run: CheckRun, options: _Options) -> int:
