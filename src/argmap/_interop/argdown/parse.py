@@ -218,6 +218,19 @@ class _Reader:
                 hint: str | None = None) -> None:
         self.doc.problems.append(ReadProblem(kind, message, line, column, hint))
 
+    def split_data(self, text: str, what: str, line: int, column: int
+                   ) -> tuple[str, dict[str, Any] | None]:
+        """``text`` without its trailing ``{data}``, and the data; data that cannot be read
+        is reported and ``text`` kept whole."""
+        body, raw = _trailing_data(text)
+        if raw is None:
+            return text, None
+        data, why = read_data(raw)
+        if data is None:
+            self.problem("unreadable", f"{what} cannot be read: {why}", line, column)
+            return text, None
+        return body, data
+
     def unread(self, raw: str, line: int, column: int, why: str) -> None:
         self.doc.unread.append((raw, line, column))
         self.problem("unreadable", why, line, column,
@@ -318,14 +331,7 @@ class _Reader:
             self.problem("unreadable", "two inference lines with no statement between them",
                          line, column)
             self.doc.unread.append(("--", self.pending.line, self.pending.column))
-        text, data_raw = _trailing_data(raw)
-        data = None
-        if data_raw is not None:
-            data, why = read_data(data_raw)
-            if data is None:
-                self.problem("unreadable", f"the inference data cannot be read: {why}",
-                             line, column)
-                text = raw
+        text, data = self.split_data(raw, "the inference data", line, column)
         rules = _SPACES.sub(" ", text).strip() or None
         self.pending = Inference(rules, data, line, column)
 
@@ -459,14 +465,7 @@ class _Reader:
         parent = self.section
         while parent is not None and self.doc.headings[parent].level >= level:
             parent = self.doc.headings[parent].parent
-        text, raw = _trailing_data(title.strip())
-        data = None
-        if raw is not None:
-            data, why = read_data(raw)
-            if data is None:
-                self.problem("unreadable", f"the heading's data cannot be read: {why}",
-                             number, column)
-                text = title.strip()
+        text, data = self.split_data(title.strip(), "the heading's data", number, column)
         self.doc.headings.append(Heading(text.strip() or hashes, level, number, column,
                                          parent, data))
         self.section = len(self.doc.headings) - 1
