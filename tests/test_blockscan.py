@@ -189,6 +189,11 @@ def test_the_scan_never_disagrees_with_the_tree_on_an_edited_map(
         "- id: A\n  issued: 2020-01-02\n- id: B\n  n: 0x1F\n",
         "claims:\n  - id: A\n    text: \"multi\n      line\"\n  - id: B\n",
         "claims:\n  - id: A\n    text: plain\n      continued\n  # - id: C\n  - id: B\n",
+        "claims:\n  - id: A\n    text: |2\n       two more\n      x\n  - id: B\n    text: >1\n"
+        "      folded\n",
+        "claims:\n- id: A\n  text: |4-\n        deep\n- id: B\n",
+        "sources:\n  - id: S\n    issued: {date-parts: [[2020, 1]]}\n    author:\n"
+        "      - family: X\n  - id: T\n    title: 'a ''b'' c'\n",
     ],
 )
 def test_the_scan_agrees_on_awkward_yaml(text: str) -> None:
