@@ -41,8 +41,14 @@ def _paths(value: Any, prefix: tuple[str | int, ...] = ()) -> Iterator[tuple[str
             yield from _paths(item, (*prefix, index))
 
 
-def _compare(text: str) -> tuple[int, int]:
-    """(paths, answered): fails on the first node where the scan and the tree differ."""
+def _compare(text: str, *, pruned_too: bool = True) -> tuple[int, int]:
+    """(paths, answered): fails on the first node where the scan and the tree differ.
+
+    The scan is asked twice: with the parsed data, and pruned to its outline (a check drops
+    the data once the models are built; the items a path names are then read again alone).
+    Both must agree with the tree wherever they answer, and the pruned scan must answer
+    wherever the full one does, unless an item leans on the rest of the file (an alias).
+    """
     try:
         data = yaml_rs.loads(text, parse_datetime=False)
     except Exception:  # noqa: BLE001 - an edit that breaks the YAML proves nothing here
@@ -51,11 +57,19 @@ def _compare(text: str) -> tuple[int, int]:
     if tree.tree() is None:  # rapidyaml cannot read it: the tree has nothing to compare with
         return 0, 0
     scan = BlockScan(text.encode("utf-8"), data)
+    pruned = BlockScan(text.encode("utf-8"), data)
+    pruned.prune()
     total = answered = 0
     for path in _paths(data):
         for part in ("value", "key"):
             total += 1
             found = scan.locate(path, part)  # type: ignore[arg-type]
+            if pruned_too:
+                again = pruned.locate(path, part)  # type: ignore[arg-type]
+                if again is not None:
+                    assert tree.at_offset(*again) == tree.locate(path, part), (path, part)  # type: ignore[arg-type]
+                elif found is not None:  # only an alias keeps an item from reading alone
+                    assert "*" in text, (path, part)
             if found is None:
                 continue
             answered += 1
@@ -124,13 +138,20 @@ def _edit(lines: list[str], kind: str, index: int, amount: int) -> list[str]:
         lines[index] = line.replace("\n", "\r\n")
     elif kind == "tab":
         lines[index] = line.replace(": ", ":\t", 1)
+    elif kind == "anchor":  # an anchor on one value, an alias to it on another line
+        lines[index] = re.sub(r": (\S.*)$", r": &a \1", line)
+        other = (index + amount + 1) % len(lines)
+        lines[other] = re.sub(r": (\S.*)$", ": *a", lines[other])
+    elif kind == "marker":
+        lines.insert(index, "---\n" if amount % 2 else "...\n")
     return lines
 
 
 _EDITS = st.lists(
     st.tuples(
         st.sampled_from(["indent", "dedent", "duplicate", "remove", "comment", "quote",
-                         "single-quote", "flow", "block", "continue", "crlf", "tab"]),
+                         "single-quote", "flow", "block", "continue", "crlf", "tab",
+                         "anchor", "marker"]),
         st.integers(min_value=0, max_value=10_000),
         st.integers(min_value=0, max_value=8),
     ),
@@ -161,6 +182,18 @@ def test_the_scan_never_disagrees_with_the_tree_on_an_edited_map(
         "? complex\n: value\n",
         "---\na: 1\n",
         "a:\n  - - 1\n    - 2\n",
+        "claims:\n  - &c {id: A}\n  - *c\n",
+        "claims:\n  - id: A\n    text: &t hello\n  - id: B\n    text: *t\n",
+        "claims:\n  - &base\n    kind: fact\n  - <<: *base\n    id: B\n",
+        "claims:\n- id: A\n  text: x\n- id: B\n  text: |\n    - not an item\n",
+        "- id: A\n  issued: 2020-01-02\n- id: B\n  n: 0x1F\n",
+        "claims:\n  - id: A\n    text: \"multi\n      line\"\n  - id: B\n",
+        "claims:\n  - id: A\n    text: plain\n      continued\n  # - id: C\n  - id: B\n",
+        "claims:\n  - id: A\n    text: |2\n       two more\n      x\n  - id: B\n    text: >1\n"
+        "      folded\n",
+        "claims:\n- id: A\n  text: |4-\n        deep\n- id: B\n",
+        "sources:\n  - id: S\n    issued: {date-parts: [[2020, 1]]}\n    author:\n"
+        "      - family: X\n  - id: T\n    title: 'a ''b'' c'\n",
     ],
 )
 def test_the_scan_agrees_on_awkward_yaml(text: str) -> None:

@@ -157,18 +157,30 @@ def check_context(
     return _run(argmap, config)
 
 
-def _run(argmap: ArgumentMap, config: Config) -> tuple[list[Finding], RuleContext]:
-    """The findings, and the context the rules shared (its indexes and caches stay filled)."""
+def _run(
+    argmap: ArgumentMap, config: Config, *, lean: bool = False
+) -> tuple[list[Finding], RuleContext]:
+    """The findings, and the context the rules shared (its indexes and caches stay filled).
+
+    ``lean``: nobody reads the context afterwards, so each memoised value is dropped once
+    the last rule that reads it has run (see :mod:`argmap._engine.lifetimes`).
+    """
     from argmap._load.loader import gc_paused
     from argmap.rules import load_rules
 
     ctx = RuleContext(argmap)
     with gc_paused():  # rules build indexes over the whole map; see gc_paused
-        return _check_loaded(ctx, config, load_rules()), ctx
+        return _check_loaded(ctx, config, load_rules(), lean=lean), ctx
 
 
-def _check_loaded(ctx: RuleContext, config: Config, rules: Iterable[Rule]) -> list[Finding]:
+def _check_loaded(
+    ctx: RuleContext, config: Config, rules: Iterable[Rule], *, lean: bool = False
+) -> list[Finding]:
     argmap = ctx.map
+    if lean:
+        from argmap._engine.lifetimes import releases
+
+        dropped = dict(releases())
     locate = _Locator(argmap)
     ignored_here = file_ignores(_map_file(argmap), config)
     findings: list[Finding] = []
@@ -176,6 +188,8 @@ def _check_loaded(ctx: RuleContext, config: Config, rules: Iterable[Rule]) -> li
     ran: set[str] = set()
     for rule in rules:
         known.add(rule.CODE)
+        if lean:
+            ctx.forget(_dropped_before(rule.CODE, dropped))
         if not is_selected(rule.CODE, rule.ID, config) or rule.CODE in ignored_here:
             continue
         if rule.ID in ignored_here:
@@ -198,6 +212,8 @@ def _check_loaded(ctx: RuleContext, config: Config, rules: Iterable[Rule]) -> li
                     data={"traceback": traceback.format_exc()},
                 )
             )
+    if lean:
+        ctx.forget(_dropped_before("~", dropped))  # after the last rule
     origin = argmap.origin
     if origin is not None:  # what the reader noted (Argdown: AM116-AM118), as rules are
         findings.extend(
@@ -207,6 +223,16 @@ def _check_loaded(ctx: RuleContext, config: Config, rules: Iterable[Rule]) -> li
         )
     findings = apply_suppressions(argmap, findings, config, ignored_here, (known, ran))
     return sorted(findings, key=by_position)
+
+
+def _dropped_before(code: str, dropped: dict[str, frozenset[object]]) -> frozenset[object]:
+    """The memo owners whose last reader comes before the rule ``code`` (code order); they
+    are taken out of ``dropped``, so each is dropped once."""
+    done = [last for last in dropped if last < code]
+    owners: frozenset[object] = frozenset()
+    for last in done:
+        owners |= dropped.pop(last)
+    return owners
 
 
 def check(
@@ -323,9 +349,12 @@ def _line_text(
 class _Collector:
     """Gathers a run map by map: load errors, findings, origins and rule contexts."""
 
-    def __init__(self, config: Config, limits: Limits) -> None:
+    def __init__(self, config: Config, limits: Limits, *, lean: bool = False) -> None:
         self.config = config
         self.limits = limits
+        #: Nobody reads the maps afterwards, only the findings (and the lines they quote):
+        #: the parsed data and each memoised value are dropped as soon as they are done with.
+        self.lean = lean
         self.findings: list[Finding] = []
         self.files: list[str] = []
         self.origins: dict[str, MapOrigin] = {}
@@ -357,9 +386,12 @@ class _Collector:
             for parsed in (origin.map_file, origin.sources_file):
                 if parsed is not None:
                     self.origins[parsed.display] = origin
-        findings, ctx = _run(argmap, self.config)
+        if self.lean and origin is not None:
+            origin.release_data()
+        findings, ctx = _run(argmap, self.config, lean=self.lean)
         self.findings.extend(findings)
-        self.contexts.append(ctx)
+        if not self.lean:
+            self.contexts.append(ctx)
 
     def outcome(self, outcome: MapOutcome) -> None:
         """A map checked in another process or taken from the cache."""
@@ -467,7 +499,7 @@ def check_one(
 
     Without ``for_cache`` the files read are not hashed, and the outcome is not cacheable.
     """
-    collected = _Collector(config, limits)
+    collected = _Collector(config, limits, lean=True)
     with recording(digests=for_cache) as reads:
         collected.map_at(path, inside)
     findings = tuple(collected.findings)

@@ -12,6 +12,10 @@ value. Anything else (anchors, tags, quoted keys, escapes, multi-line plain or q
 scalars, nested flow collections, a tab after a key's colon, carriage returns) gives None,
 and the caller builds the tree as before; the two agree wherever the scan answers
 (tests/test_blockscan.py compares them node by node).
+
+A check that keeps no context drops the parsed data once the models are built (a third of a
+large map's memory); the scan then keeps only its :func:`outline` and parses again, alone,
+the lines of each top-level item a path steps into (:meth:`BlockScan.prune`).
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ from collections.abc import Callable, Sequence
 from functools import cache
 from typing import Any, Literal
 
-__all__ = ["BlockScan"]
+__all__ = ["BlockScan", "outline"]
 
 PathStep = str | int
 
@@ -38,6 +42,33 @@ _WHITESPACE = re.compile(rb"[ \t\r\n]*")
 _NUMBER = re.compile(rb"[-+]?[0-9._]*(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|"
                      rb"\.(?:nan|NaN|NAN)|0x[0-9a-fA-F]+|0o[0-7]+")
 _BLOCK_HEADER = re.compile(rb"[|>](?:[-+][1-9]?|[1-9][-+]?)?[ \t]*(?:#.*)?")
+_DOCUMENT_MARKER = re.compile(rb"^(?:---|\.\.\.)(?=[ \t\r\n]|\Z)", re.M)
+
+
+class _Pruned:
+    """The place of an item of a top-level list whose data was dropped (see :func:`outline`)."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "<pruned>"
+
+
+PRUNED = _Pruned()
+
+
+def outline(data: Any) -> Any:
+    """The parsed data with each top-level list's items dropped, their number kept.
+
+    The items of the top-level lists (claims, relations, evidence, sources) are nearly all of
+    a map's data; the scan reads again only the items a finding names (:meth:`BlockScan.prune`).
+    """
+    if isinstance(data, dict):
+        return {key: [PRUNED] * len(value) if isinstance(value, list) else value
+                for key, value in data.items()}
+    if isinstance(data, list):
+        return [PRUNED] * len(data)
+    return data
 
 
 @cache
@@ -71,7 +102,7 @@ def _end_of_sequence(indent: int) -> re.Pattern[bytes]:
 class _Node:
     """Where a node of the file is: a mapping, a sequence, or a scalar value."""
 
-    __slots__ = ("end", "entries", "indent", "key_at", "key_len", "kind", "start")
+    __slots__ = ("end", "entries", "indent", "key_at", "key_len", "kind", "start", "values")
 
     def __init__(
         self,
@@ -90,6 +121,8 @@ class _Node:
         self.key_len = key_len
         #: flow: (key, key offset, key length, value offset, value length) of each entry
         self.entries: list[tuple[str | None, int, int, int, int]] = []
+        #: flow: the items read again from its text, when the data's were pruned
+        self.values: list[Any] | None = None
 
 
 class _NotSureError(Exception):
@@ -122,6 +155,14 @@ class BlockScan:
         self._declined = b":\t" in data or b"\r" in data
         self._keys: dict[tuple[int, int, int, str], _Node | None] = {}
         self._item_nodes: dict[tuple[int, int, int], _Node | None] = {}
+        #: The data of items read again from their own lines (``PRUNED``: they could not be).
+        self._reread: dict[tuple[int, int, int], Any] = {}
+
+    def prune(self) -> None:
+        """Keep only the :func:`outline` of the parsed data: an item a path steps into is read
+        again from its own lines, parsed alone (an item that cannot be, such as one whose
+        alias points at another item, is left to the tree)."""
+        self._parsed = outline(self._parsed)
 
     def locate(
         self, path: Sequence[PathStep], part: Literal["key", "value"]
@@ -159,11 +200,12 @@ class BlockScan:
                     break
                 if node.kind == "flow":
                     child = self._flow_entry(node, step)
+                    value = (node.values or value)[step]
                 elif node.kind == "seq":
                     child = self._item(node, step, value)
+                    value = self._item_value(node, step, value)
                 else:
                     raise _NotSureError
-                value = value[step]
             node = child
         return self._answer(node, value, part)
 
@@ -330,6 +372,9 @@ class BlockScan:
                 break
             raise _NotSureError
         items = list(value.values()) if isinstance(value, dict) else value
+        reread = None
+        if any(item is PRUNED for item in items):  # a top-level list, pruned: read it alone
+            items = reread = self._read_flow(data[pos:i + 1], len(items))
         if len(items) != len(entries) or (
             isinstance(value, dict) and [e[0] for e in entries] != list(value)
         ):
@@ -339,7 +384,22 @@ class BlockScan:
                                  quoted=data[value_off - 1:value_off] in (b'"', b"'"))
         node = _Node("flow", pos, i + 1, key_at=key_at, key_len=key_len)
         node.entries = entries
+        node.values = reread
         return node
+
+    @staticmethod
+    def _read_flow(text: bytes, count: int) -> list[Any]:
+        """A one-line flow sequence of plain or simply quoted scalars (as :meth:`_flow`
+        accepts them), parsed alone: it reads as it did in the file."""
+        import yaml_rs
+
+        try:
+            parsed = yaml_rs.loads(text.decode("utf-8"), parse_datetime=False)
+        except Exception:  # noqa: BLE001 - any failure to read it alone means "not sure"
+            raise _NotSureError from None
+        if not isinstance(parsed, list) or len(parsed) != count:
+            raise _NotSureError
+        return parsed
 
     def _flow_scalar(self, i: int, line_end: int, close: int) -> tuple[int, int, int]:
         """Offset and length of a scalar inside a flow collection, and where it ends."""
@@ -450,7 +510,7 @@ class BlockScan:
         dash = items[index]
         end = items[index + 1] if index + 1 < len(items) else node.end
         data = self._data
-        value = values[index]
+        value = self._item_value(node, index, values)
         pos = _SPACES.match(data, dash + 1).end()  # type: ignore[union-attr]
         line_end = data.find(b"\n", pos)
         line_end = len(data) if line_end == -1 else line_end
@@ -466,6 +526,45 @@ class BlockScan:
             item.end = end
             return item
         return self._inline_value(pos, line_end, value, None, 0, node, node.indent)
+
+    def _item_value(self, node: _Node, index: int, values: list[Any]) -> Any:
+        """The data of item ``index`` of a block sequence: as parsed, or read again from the
+        item's lines when it was pruned."""
+        value = values[index]
+        if value is not PRUNED:
+            return value
+        key = (node.start, node.indent, index)
+        if key not in self._reread:
+            self._reread[key] = self._read_item(node, index, len(values))
+        found = self._reread[key]
+        if found is PRUNED:
+            raise _NotSureError
+        return found
+
+    def _read_item(self, node: _Node, index: int, count: int) -> Any:
+        """Parse one item's lines alone (from its dash's line to the next dash's), or PRUNED.
+
+        The lines hold the whole item and nothing else, so they read as the item did in the
+        file, unless they lean on the rest of the file: an alias of an anchor elsewhere fails
+        to parse, and document markers or directives are refused here.
+        """
+        items = self._items(node)
+        if len(items) != count:
+            return PRUNED
+        start = self._line_start(items[index])
+        end = self._line_start(items[index + 1]) if index + 1 < count else node.end
+        lines = self._data[start:end]
+        if _DOCUMENT_MARKER.search(lines) or lines.startswith(b"%"):
+            return PRUNED
+        import yaml_rs
+
+        try:
+            parsed = yaml_rs.loads(lines.decode("utf-8"), parse_datetime=False)
+        except Exception:  # noqa: BLE001 - any failure to read it alone means "not sure"
+            return PRUNED
+        if not isinstance(parsed, list) or len(parsed) != 1:
+            return PRUNED
+        return parsed[0]
 
     # -- the answer ----------------------------------------------------------------------------
 
@@ -492,8 +591,9 @@ class BlockScan:
             if stripped.endswith((b"-", b"{")):
                 start = self._line_start(start) + len(stripped) - 1
             return start, key.end() - node.start
-        if isinstance(value, list) and value and isinstance(value[0], dict):
+        first = self._item_value(node, 0, value) if isinstance(value, list) and value else None
+        if isinstance(first, dict):
             # a top-level sequence of mappings: the tree points at the first item's dash
-            start, length = self._answer(self._item(node, 0, value), value[0], "value")
+            start, length = self._answer(self._item(node, 0, value), first, "value")
             return self._back_to_dash(start), length
         raise _NotSureError  # a sequence of scalars without a key, or an empty one

@@ -113,6 +113,17 @@ class MapOrigin:
             return None
         return self.locate_path((*found, *fields), part)
 
+    def release_data(self) -> None:
+        """Drop the parsed data of the map's files (a third of a large map's memory) once the
+        models are built, keeping what locating needs: the first index of each ID, and each
+        file's outline (see :meth:`ParsedFile.release_data`). For a check whose caller reads
+        only its findings; :meth:`combined_data` gives the outline afterwards."""
+        if self._nodes is None:
+            self._nodes = _first_indexes(self.combined_data())
+        for parsed in (self.map_file, self.sources_file):
+            if parsed is not None:
+                parsed.release_data()
+
     def combined_data(self) -> dict[str, Any]:
         data = self.map_file.data if isinstance(self.map_file.data, dict) else {}
         if self.sources_file is None or not isinstance(self.sources_file.data, list):

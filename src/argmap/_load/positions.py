@@ -86,6 +86,12 @@ class PositionIndex:
         tree (block-style YAML; see :mod:`argmap._load.blockscan`)."""
         self._scan = BlockScan(self._data, data)
 
+    def prune(self) -> None:
+        """The parsed data is being dropped: the scan keeps only its outline and reads the
+        items a path names again (see :meth:`BlockScan.prune`); locations stay the same."""
+        if self._scan is not None:
+            self._scan.prune()
+
     def text(self) -> str:
         """The file's text: its bytes decoded (they are the text encoded, so this is exact)."""
         return self._data.decode("utf-8")

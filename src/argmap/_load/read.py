@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from argmap._findings import Location, MapLoadError
+from argmap._load.blockscan import outline
 from argmap._load.codes import (
     DUPLICATE_KEY,
     FORBIDDEN_CHARACTER,
@@ -66,6 +67,12 @@ class ParsedFile:
         if self._text is None:
             self._text = self.positions.text()
         return self._text
+
+    def release_data(self) -> None:
+        """Drop the parsed data but its outline (top-level keys, the length of each top-level
+        list), once the map's models are built from it; findings are located as before."""
+        self.data = outline(self.data)
+        self.positions.prune()
 
 
 def display_path(path: Path) -> str:

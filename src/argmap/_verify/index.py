@@ -10,7 +10,7 @@ values are kept.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Collection, Hashable
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -50,6 +50,8 @@ class MapIndex:
         self.map = argmap
         self.origin: MapOrigin | None = argmap.origin
         self._memo: dict[Hashable, Any] = {}
+        #: owner -> its keys in the memo, so that :meth:`forget` visits only what it drops
+        self._keys: dict[Hashable, list[Hashable]] = {}
 
     def memo(self, key: Hashable, compute: Callable[[], T]) -> T:
         """``compute()``, called the first time ``key`` is asked for; later calls reuse it.
@@ -62,7 +64,25 @@ class MapIndex:
             found: T = memo[key]
             return found
         memo[key] = value = compute()
+        owner = key[0] if type(key) is tuple else key
+        keys = self._keys.get(owner)
+        if keys is None:
+            self._keys[owner] = keys = []
+        keys.append(key)
         return value
+
+    def forget(self, owners: Collection[object]) -> None:
+        """Drop the memo's values owned by ``owners`` (a key's owner is the key, or its first
+        element when it is a tuple; see :meth:`memo`).
+
+        A run that keeps no context frees each kind of value once the last rule that reads it
+        has run, so the anchorings and the claim figures are not all held at once; a value
+        asked for again is computed again, the same.
+        """
+        memo = self._memo
+        for owner in owners:
+            for key in self._keys.pop(owner, ()):
+                memo.pop(key, None)
 
     # -- indexes --------------------------------------------------------------------------------
 
