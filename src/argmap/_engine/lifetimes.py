@@ -5,7 +5,7 @@ end of a run, the claim figures, the quote dates and the quote anchorings of a m
 claims were all held at once, hundreds of MiB. A run that keeps no rule context (plain
 ``argmap check``) drops each kind once the last rule that reads it has run, in the engine's
 order (code order). A value asked for again after it was dropped is computed again, the same,
-so this table decides memory, never findings; tests/test_lifetimes.py checks it against the
+so this table decides memory, never findings; tests/test_lean_check.py checks it against the
 memo reads of every map in the repository.
 """
 
