@@ -233,14 +233,23 @@ _VARIANTS: dict[str, tuple[str, ...]] = {
     #: a start at a qualifier (a letter): no digit, no month
     "AT_QUALIFIER": (*_DIGIT_PIECES, *_MONTH_PIECES),
 }
-_compiled: dict[str, re.Pattern[str]] = {}
+_compiled: dict[tuple[str, bool], re.Pattern[str]] = {}
+#: What ``_BREAK`` matches when it is not empty. In a text without it every ``_BREAK`` matches
+#: the empty string alone, so the pattern without them finds the same matches with the same
+#: groups there: claims and quotes are read by that one, which compiles in a third of the time
+#: (the soft month names, repeated in every date alternative, were most of the source).
+LINE_END_HYPHEN = re.compile(r"-[ \t]*\r?\n")
 
 
-def pattern(name: str) -> re.Pattern[str]:
-    """The variant ``name`` of the pattern (a key of ``_VARIANTS``), compiled once."""
-    found = _compiled.get(name)
+def pattern(name: str, breaks: bool = True) -> re.Pattern[str]:
+    """The variant ``name`` of the pattern (a key of ``_VARIANTS``), compiled once; without
+    ``breaks``, for a text where ``LINE_END_HYPHEN`` finds nothing (see there)."""
+    found = _compiled.get((name, breaks))
     if found is None:
-        found = _compiled[name] = re.compile(_source(_VARIANTS[name]), _FLAGS)
+        source = _source(_VARIANTS[name])
+        if not breaks:
+            source = source.replace(_BREAK, "")
+        found = _compiled[name, breaks] = re.compile(source, _FLAGS)
     return found
 
 

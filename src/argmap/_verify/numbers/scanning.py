@@ -20,6 +20,7 @@ from argmap._verify.numbers.grammar import (
     LEAD_A,
     LEAD_CURRENCY,
     LEAD_QUALIFIER,
+    LINE_END_HYPHEN,
 )
 from argmap._verify.numbers.grammar import (
     pattern as variant,
@@ -114,7 +115,8 @@ def starts(masked: str) -> list[tuple[int, re.Pattern[str]]]:
             if lead:
                 first = n - lead.end()  # a qualifier's first letter: never a digit
                 found[first] = "PATTERN" if masked[first].isdecimal() else "AT_QUALIFIER"
-    return [(at, variant(name)) for at, name in sorted(found.items())]
+    breaks = "\n" in masked and LINE_END_HYPHEN.search(masked) is not None
+    return [(at, variant(name, breaks)) for at, name in sorted(found.items())]
 
 
 def matches(masked: str, at: list[tuple[int, re.Pattern[str]]]) -> Iterator[re.Match[str]]:
