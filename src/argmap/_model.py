@@ -4,9 +4,11 @@ Every node has a string ID unique within its map, and every link is an ID. The m
 unknown fields so a misspelt key is an error, not a silently ignored value. Field names that
 YAML users write with hyphens (CSL-JSON's ``container-title``) or that clash with Python
 keywords (``from``) have aliases; files always use the alias.
-"""
 
-from __future__ import annotations
+The annotations are evaluated where they are written (no ``from __future__ import
+annotations``): pydantic compiles and evaluates every string annotation when it creates the
+class, which took half of this module's import time, paid by every check.
+"""
 
 import re
 from datetime import date
@@ -135,6 +137,17 @@ Number = Annotated[
 ]
 
 Text = Annotated[str, StringConstraints(min_length=1)]
+
+
+#: Format 2: free data kept with a node (Argdown ``{...}`` metadata, what an import could not
+#: map to a field). Any JSON value; argmap stores it and writes it back, and checks nothing in it.
+Data = Annotated[
+    dict[str, Any],
+    Field(
+        description="Free data (format 2): any JSON object, kept as written and not checked; "
+        "an import keeps here what the format has and argmap has no field for.",
+    ),
+]
 
 
 class _Model(BaseModel):
@@ -601,17 +614,6 @@ class ClaimKind(StrEnum):
     ARGUMENT = "argument"
 
 
-#: Format 2: free data kept with a node (Argdown ``{...}`` metadata, what an import could not
-#: map to a field). Any JSON value; argmap stores it and writes it back, and checks nothing in it.
-Data = Annotated[
-    dict[str, Any],
-    Field(
-        description="Free data (format 2): any JSON object, kept as written and not checked; "
-        "an import keeps here what the format has and argmap has no field for.",
-    ),
-]
-
-
 class Claim(_Node):
     """A statement in the map, from the main thesis down to a single premise."""
 
@@ -817,7 +819,7 @@ class ArgumentMap(_Model):
     sources: list[Source] = Field(default_factory=list)
     data: Data = Field(default_factory=dict)
 
-    _origin: MapOrigin | None = PrivateAttr(default=None)
+    _origin: "MapOrigin | None" = PrivateAttr(default=None)
 
     def __eq__(self, other: object) -> bool:
         """Maps are equal when their content is; where they were loaded from does not count."""
@@ -828,7 +830,7 @@ class ArgumentMap(_Model):
     __hash__ = None  # type: ignore[assignment]  # mutable model, like the pydantic default
 
     @property
-    def origin(self) -> MapOrigin | None:
+    def origin(self) -> "MapOrigin | None":
         """The :class:`argmap.MapOrigin` a loaded map came from (files, positions), or None."""
         return self._origin
 
