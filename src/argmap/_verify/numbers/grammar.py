@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Iterable
+from functools import cache
 
 from argmap._verify.numbers.vocabulary import (
     CURRENCIES,
@@ -273,12 +274,17 @@ _CORE_WORDS = sorted(
     key=lambda word: (-len(word), word),
 )
 _MONTH_STARTS = [soft(m[:3].lower()) for m in MONTHS]
-#: The cores, exactly as ``PATTERN`` reads them (case-insensitive: slow to scan).
-CORE = re.compile(
-    r"\d+|\b(?:" + "|".join(_CORE_WORDS) + r")\b|" + FOLD_VERB
-    + r"|\b(?:" + "|".join(_MONTH_STARTS) + ")",
-    re.IGNORECASE,
-)
+
+
+@cache
+def core() -> re.Pattern[str]:
+    """The cores, exactly as ``PATTERN`` reads them (case-insensitive: slow to scan), for the
+    rare text that ``str.lower`` does not lower as the pattern compares; compiled on first use."""
+    return re.compile(
+        r"\d+|\b(?:" + "|".join(_CORE_WORDS) + r")\b|" + FOLD_VERB
+        + r"|\b(?:" + "|".join(_MONTH_STARTS) + ")",
+        re.IGNORECASE,
+    )
 
 
 def _by_first_letter(alternatives: list[tuple[str, str]]) -> str:

@@ -13,7 +13,6 @@ import re
 from collections.abc import Iterator
 
 from argmap._verify.numbers.grammar import (
-    CORE,
     CORE_LOWER,
     DIGITS,
     FOLD_LOWER,
@@ -21,6 +20,9 @@ from argmap._verify.numbers.grammar import (
     LEAD_CURRENCY,
     LEAD_QUALIFIER,
     LINE_END_HYPHEN,
+)
+from argmap._verify.numbers.grammar import (
+    core as exact_cores,
 )
 from argmap._verify.numbers.grammar import (
     pattern as variant,
@@ -64,7 +66,7 @@ def _cores(masked: str) -> tuple[list[int], list[int]]:
     low = masked.lower()
     if len(low) != len(masked) or "ı" in low or "ſ" in low:
         # lower() is not what IGNORECASE compares ("İ", "ı", "ſ"): scan the slow, exact way
-        return [], [m.start() for m in CORE.finditer(masked)]
+        return [], [m.start() for m in exact_cores().finditer(masked)]
     digits = [m.start() for m in DIGITS.finditer(masked)]
     words = [m.start() for m in CORE_LOWER.finditer(low)]
     words += [m.start() for m in FOLD_LOWER.finditer(low)]
