@@ -94,6 +94,13 @@ def _read_config(path: Path) -> str:
     return read_bytes(path, limit=MAX_CONFIG_BYTES).decode("utf-8")
 
 
+@functools.lru_cache(maxsize=4)
+def _parsed(text: str) -> dict[str, Any]:
+    """A TOML text parsed once: finding the pyproject.toml and reading its table parse the same
+    text (the callers only read the result)."""
+    return tomllib.loads(text)
+
+
 def find_pyproject(start: Path) -> Path | None:
     """The nearest pyproject.toml with a ``[tool.argmap]`` table, from ``start`` upward."""
     here = start.resolve()
@@ -101,7 +108,7 @@ def find_pyproject(start: Path) -> Path | None:
         candidate = folder / "pyproject.toml"
         if candidate.is_file():
             try:
-                data = tomllib.loads(_read_config(candidate))
+                data = _parsed(_read_config(candidate))
             except (FileRefusedError, UnicodeDecodeError, tomllib.TOMLDecodeError):
                 continue
             if "argmap" in data.get("tool", {}):
@@ -236,7 +243,7 @@ def load_config(path: Path | None) -> Config:
     if path is None:
         return Config()
     try:
-        data = tomllib.loads(_read_config(path))
+        data = _parsed(_read_config(path))
     except (FileRefusedError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         msg = f"{path}: cannot read the configuration: {exc}"
         raise ConfigError(msg) from None
