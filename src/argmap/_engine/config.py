@@ -9,7 +9,6 @@ and ``strict`` (warnings of the verification families are errors). See docs/cli.
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import functools
 import re
 import tomllib
@@ -133,6 +132,8 @@ def _check_code(value: str, where: str, what: str) -> str:
     """A code (AM301), a prefix (AM3, AM) or a readable id; anything else is a typo."""
     if _CODE_PATTERN.match(value) or value in _known_ids():
         return value
+    import difflib  # only for a misspelt code or id
+
     close = difflib.get_close_matches(value, list(_known_ids()), n=1, cutoff=0.6)
     hint = f"; did you mean {close[0]!r}?" if close else ""
     msg = f"{where}: {what}: {value!r} is not a rule code, prefix or id{hint}"
