@@ -442,10 +442,13 @@ _BREAK_PIECES = ["September", "Sept.", "May", "March", "Jan", "5", "12", "2019",
 def test_a_text_without_a_line_end_hyphen_is_read_the_same_without_the_breaks(text: str) -> None:
     """Each variant without its line-end breaks matches as the variant does, at every start,
     with the same groups, in any text where no break can match (``grammar.LINE_END_HYPHEN``)."""
-    from argmap._verify.numbers.grammar import _VARIANTS, LINE_END_HYPHEN, pattern
+    from argmap._verify.numbers.grammar import _VARIANTS, LINE_END_HYPHEN, core_lower, pattern
 
     if LINE_END_HYPHEN.search(text):
         text = text.replace("\n", " ")
+    low = text.lower()
+    assert [m.span() for m in core_lower().finditer(low)] == [
+        m.span() for m in core_lower(breaks=False).finditer(low)]
     for name in _VARIANTS:
         with_breaks, without = pattern(name), pattern(name, breaks=False)
         for start in range(len(text) + 1):

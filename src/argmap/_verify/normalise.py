@@ -20,6 +20,7 @@ import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Container, Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import combinations
 from typing import Protocol
 
@@ -126,6 +127,7 @@ def _apply(letters: str, edits: tuple[_Edit, ...]) -> str:
     return letters
 
 
+@lru_cache(maxsize=1 << 16)  # each quote of a snapshot is repaired as the snapshot is: same words
 def repair_word(letters: str, repairs: frozenset[str]) -> tuple[_Edit, ...]:
     """The insertions that turn a non-word into the one word a lost ligature left it as.
 

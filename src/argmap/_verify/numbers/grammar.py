@@ -301,10 +301,17 @@ def _by_first_letter(alternatives: list[tuple[str, str]]) -> str:
 
 #: The same cores in lower-cased text: digits, and words at a word start (fast to scan).
 DIGITS = re.compile(r"\d+")
-CORE_LOWER = re.compile(_by_first_letter(
+_CORE_LOWER = _by_first_letter(
     [(w[0], re.escape(w[1:]) + r"\b") for w in _CORE_WORDS]
     + [(m[0], m[1:]) for m in _MONTH_STARTS]
-))
+)
+
+
+@cache
+def core_lower(breaks: bool = True) -> re.Pattern[str]:
+    """The cores in lower-cased text, compiled on first use; without ``breaks`` (the month
+    names' line-end breaks), for a text where ``LINE_END_HYPHEN`` finds nothing."""
+    return re.compile(_CORE_LOWER if breaks else _CORE_LOWER.replace(_BREAK, ""))
 FOLD_LOWER = re.compile(FOLD_VERB)
 
 #: Leads read backwards from a core, on the reversed text: "a"/"an", a currency, a qualifier.
