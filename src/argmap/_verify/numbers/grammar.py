@@ -312,6 +312,8 @@ def core_lower(breaks: bool = True) -> re.Pattern[str]:
     """The cores in lower-cased text, compiled on first use; without ``breaks`` (the month
     names' line-end breaks), for a text where ``LINE_END_HYPHEN`` finds nothing."""
     return re.compile(_CORE_LOWER if breaks else _CORE_LOWER.replace(_BREAK, ""))
+
+
 FOLD_LOWER = re.compile(FOLD_VERB)
 
 #: Leads read backwards from a core, on the reversed text: "a"/"an", a currency, a qualifier.
