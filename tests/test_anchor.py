@@ -188,6 +188,26 @@ def test_segment_offset_map_equals_the_per_character_map(raw: str, folds: frozen
         assert norm.index_of(original) == sum(1 for s in starts if s < original)
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="abfT \ufdd0\ufdd1\u00e9-\n", max_size=60), st.data())
+def test_a_short_text_finds_the_words_to_repair_as_their_pattern_does(
+    text: str, data: st.DataObject
+) -> None:
+    """A short text's repair scans its words (``_WordsIn``) instead of compiling the pattern
+    of the words to repair (``_words_pattern``, as a snapshot's does): the same matches."""
+    from argmap._verify.normalise import _TOKENS, _words_pattern, _WordsIn
+
+    tokens = sorted(set(_TOKENS.findall(text))) or ["ab"]
+    words = data.draw(st.lists(st.sampled_from([*tokens, "fT", "a"]), min_size=1, unique=True))
+    found, pattern = _WordsIn(set(words)), _words_pattern(words)
+    assert [m.span() for m in found.finditer(text)] == [m.span() for m in pattern.finditer(text)]
+
+    def marked(match: re.Match[str]) -> str:
+        return f"<{match.group()}>"
+
+    assert found.sub(marked, text) == pattern.sub(marked, text)
+
+
 def test_segment_offset_map_of_the_paper_snapshot() -> None:
     folds = detect_repairs(SEED)
     norm = normalise(SEED, folds)

@@ -430,6 +430,38 @@ def test_every_variant_of_the_pattern_has_the_groups_of_the_full_one() -> None:
         assert (variant.groups, variant.groupindex) == (_PATTERN.groups, _PATTERN.groupindex)
 
 
+#: Pieces of texts for the pattern without line-end breaks: months (soft in the pattern), the
+#: words around them, and what a break is made of.
+_BREAK_PIECES = ["September", "Sept.", "May", "March", "Jan", "5", "12", "2019", "2,416", " ",
+                 "-", "\n", "–", "per cent", "percent", "percentage points", "million", "mil",
+                 "lion", "about", "a", "dozen", "twenty", "fold", "$", "USD", ",", ".", "to"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_BREAK_PIECES), max_size=10).map("".join))
+def test_a_text_without_a_line_end_hyphen_is_read_the_same_without_the_breaks(text: str) -> None:
+    """Each variant without its line-end breaks matches as the variant does, at every start,
+    with the same groups, in any text where no break can match (``grammar.LINE_END_HYPHEN``)."""
+    from argmap._verify.numbers.grammar import _VARIANTS, LINE_END_HYPHEN, core_lower, pattern
+
+    if LINE_END_HYPHEN.search(text):
+        text = text.replace("\n", " ")
+    low = text.lower()
+    assert [m.span() for m in core_lower().finditer(low)] == [
+        m.span() for m in core_lower(breaks=False).finditer(low)]
+    for name in _VARIANTS:
+        with_breaks, without = pattern(name), pattern(name, breaks=False)
+        for start in range(len(text) + 1):
+            a, b = with_breaks.match(text, start), without.match(text, start)
+            assert (a and (a.span(), a.groupdict())) == (b and (b.span(), b.groupdict()))
+
+
+def test_a_text_with_a_line_end_hyphen_is_read_with_the_breaks() -> None:
+    date, count = parse("exports fell in Septem-\nber 2020 by 5 mil-\nlion")
+    assert (date.kind, date.text) == (QuantityKind.DATE, "Septem-\nber 2020")
+    assert (count.text, count.scale) == ("5 mil-\nlion", Scale.MILLION)
+
+
 def test_no_qualifier_begins_like_a_month() -> None:
     """The pattern tried at a qualifier leaves the dates that open with a month out
     (``grammar._VARIANTS``): a month could only match there if a qualifier began like one."""

@@ -9,6 +9,7 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -74,3 +75,41 @@ def test_the_program_skips_pydantic_plugins_unless_told(given: str | None, seen:
     done = subprocess.run([sys.executable, "-c", _RUN_PROBE], capture_output=True, text=True,
                           check=False, env=env)
     assert json.loads(done.stderr.splitlines()[-1]) == seen
+
+
+_CHECK_PROBE = """
+import sys
+import argmap.cli as cli
+cli._exit_now = lambda code: None  # the program's os._exit would end the probe too
+sys.argv = ["argmap", "check", "--no-cache", sys.argv[1]]
+cli.run()
+modules = sorted(sys.modules)
+import json
+sys.stderr.write(json.dumps(modules))
+"""
+
+
+@pytest.mark.parametrize(("given", "scanned"), [(None, False), ("", True)])
+def test_a_check_imports_no_package_metadata_unless_plugins_are_on(
+    given: str | None, scanned: bool
+) -> None:
+    """With plugins off, pydantic's plugin loader is stood in for, so a check imports no
+    ``importlib.metadata``; with them on, pydantic's own loader looks them up. The word list
+    of the ligature repairs (the paper's snapshot needs them) is read without
+    ``importlib.resources`` (which ``importlib.metadata`` imports itself)."""
+    env = {k: v for k, v in os.environ.items() if k != "PYDANTIC_DISABLE_PLUGINS"}
+    if given is not None:
+        env["PYDANTIC_DISABLE_PLUGINS"] = given
+    paper = str(Path(__file__).resolve().parent.parent / "claims" / "fiia-298")
+    done = subprocess.run([sys.executable, "-c", _CHECK_PROBE, paper], capture_output=True,
+                          text=True, check=False, env=env)
+    modules = json.loads(done.stderr.splitlines()[-1])
+    assert "argmap._verify.wordlist" in modules  # the check repaired ligatures
+    assert ("importlib.metadata" in modules) is scanned
+    assert ("importlib.resources" in modules) is scanned
+    # what only another map needs: a JSON map, a large graph, a crashed rule, a misspelt name,
+    # a quote that is not verbatim, a map that fails validation; and with --no-cache, the
+    # result cache (its key hashes argmap's own code)
+    only_for_others = ("json", "rustworkx", "traceback", "difflib", "argmap._verify.fuzzy",
+                       "argmap._verify.worddiff", "argmap._load.validate", "argmap._engine.cache")
+    assert [name for name in only_for_others if name in modules] == []

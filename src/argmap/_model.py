@@ -4,9 +4,11 @@ Every node has a string ID unique within its map, and every link is an ID. The m
 unknown fields so a misspelt key is an error, not a silently ignored value. Field names that
 YAML users write with hyphens (CSL-JSON's ``container-title``) or that clash with Python
 keywords (``from``) have aliases; files always use the alias.
-"""
 
-from __future__ import annotations
+The annotations are evaluated where they are written (no ``from __future__ import
+annotations``): pydantic compiles and evaluates every string annotation when it creates the
+class, which took half of this module's import time, paid by every check.
+"""
 
 import re
 from datetime import date
@@ -137,6 +139,24 @@ Number = Annotated[
 Text = Annotated[str, StringConstraints(min_length=1)]
 
 
+#: Format 2: free data kept with a node (Argdown ``{...}`` metadata, what an import could not
+#: map to a field). Any JSON value; argmap stores it and writes it back, and checks nothing in it.
+Data = Annotated[
+    dict[str, Any],
+    Field(
+        description="Free data (format 2): any JSON object, kept as written and not checked; "
+        "an import keeps here what the format has and argmap has no field for.",
+    ),
+]
+
+
+def _no_items() -> list[Any]:
+    """A new empty list, the default of the list fields. Not ``list`` itself: pydantic reads
+    the signature of a default factory, and a builtin's goes through tokenize and ast (5 ms of
+    every check the first time)."""
+    return []
+
+
 class _Model(BaseModel):
     """Shared configuration: unknown fields are errors; files use the aliases.
 
@@ -226,7 +246,7 @@ class Suppression(_Model):
 class _Node(_Model):
     id: Id = Field(description="Unique within the map; everything refers to nodes by ID.")
     ignore: list[Suppression] = Field(
-        default_factory=list,
+        default_factory=_no_items,
         description="Findings on this node to suppress: each entry names a rule's code, the "
         "finding's target and why.",
     )
@@ -448,7 +468,7 @@ class Source(_Csl):
         None, description="Key-value pairs CSL has no variable for."
     )
     snapshot: Snapshot | None = None
-    ignore: list[Suppression] = Field(default_factory=list)
+    ignore: list[Suppression] = Field(default_factory=_no_items)
 
 
 #: The item types of CSL 1.0.2 (``csl-data.json``); another type is reported (AM415).
@@ -601,17 +621,6 @@ class ClaimKind(StrEnum):
     ARGUMENT = "argument"
 
 
-#: Format 2: free data kept with a node (Argdown ``{...}`` metadata, what an import could not
-#: map to a field). Any JSON value; argmap stores it and writes it back, and checks nothing in it.
-Data = Annotated[
-    dict[str, Any],
-    Field(
-        description="Free data (format 2): any JSON object, kept as written and not checked; "
-        "an import keeps here what the format has and argmap has no field for.",
-    ),
-]
-
-
 class Claim(_Node):
     """A statement in the map, from the main thesis down to a single premise."""
 
@@ -619,9 +628,9 @@ class Claim(_Node):
     text: Text = Field(description="The analyst's concise wording of the statement.")
     title: str | None = Field(None, description="Optional short label for diagrams.")
     section: Id | None = None
-    tags: list[str] = Field(default_factory=list)
-    evidence: list[Id] = Field(default_factory=list, description="IDs of evidence items.")
-    quantities: list[Quantity] = Field(default_factory=list)
+    tags: list[str] = Field(default_factory=_no_items)
+    evidence: list[Id] = Field(default_factory=_no_items, description="IDs of evidence items.")
+    quantities: list[Quantity] = Field(default_factory=_no_items)
     period: Period | None = Field(None, description="When the stated event or fact holds.")
     note: str | None = None
     data: Data = Field(default_factory=dict)
@@ -799,7 +808,7 @@ class ArgumentMap(_Model):
     )
     title: Text
     description: str | None = None
-    authors: list[str] = Field(default_factory=list)
+    authors: list[str] = Field(default_factory=_no_items)
     license: str | None = None
     language: str | None = Field(None, description="BCP 47 tag, e.g. en.")
     created: date | None = None
@@ -809,15 +818,15 @@ class ArgumentMap(_Model):
         description="ID of the source this map analyses; figures whose only evidence cites it "
         "have no primary source.",
     )
-    sections: list[Section] = Field(default_factory=list)
-    claims: list[Claim] = Field(default_factory=list)
-    relations: list[Relation] = Field(default_factory=list)
-    evidence: list[Evidence] = Field(default_factory=list)
-    checks: list[ArithmeticCheck] = Field(default_factory=list)
-    sources: list[Source] = Field(default_factory=list)
+    sections: list[Section] = Field(default_factory=_no_items)
+    claims: list[Claim] = Field(default_factory=_no_items)
+    relations: list[Relation] = Field(default_factory=_no_items)
+    evidence: list[Evidence] = Field(default_factory=_no_items)
+    checks: list[ArithmeticCheck] = Field(default_factory=_no_items)
+    sources: list[Source] = Field(default_factory=_no_items)
     data: Data = Field(default_factory=dict)
 
-    _origin: MapOrigin | None = PrivateAttr(default=None)
+    _origin: "MapOrigin | None" = PrivateAttr(default=None)
 
     def __eq__(self, other: object) -> bool:
         """Maps are equal when their content is; where they were loaded from does not count."""
@@ -828,7 +837,7 @@ class ArgumentMap(_Model):
     __hash__ = None  # type: ignore[assignment]  # mutable model, like the pydantic default
 
     @property
-    def origin(self) -> MapOrigin | None:
+    def origin(self) -> "MapOrigin | None":
         """The :class:`argmap.MapOrigin` a loaded map came from (files, positions), or None."""
         return self._origin
 

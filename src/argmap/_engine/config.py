@@ -9,7 +9,6 @@ and ``strict`` (warnings of the verification families are errors). See docs/cli.
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import functools
 import re
 import tomllib
@@ -94,6 +93,13 @@ def _read_config(path: Path) -> str:
     return read_bytes(path, limit=MAX_CONFIG_BYTES).decode("utf-8")
 
 
+@functools.lru_cache(maxsize=4)
+def _parsed(text: str) -> dict[str, Any]:
+    """A TOML text parsed once: finding the pyproject.toml and reading its table parse the same
+    text (the callers only read the result)."""
+    return tomllib.loads(text)
+
+
 def find_pyproject(start: Path) -> Path | None:
     """The nearest pyproject.toml with a ``[tool.argmap]`` table, from ``start`` upward."""
     here = start.resolve()
@@ -101,7 +107,7 @@ def find_pyproject(start: Path) -> Path | None:
         candidate = folder / "pyproject.toml"
         if candidate.is_file():
             try:
-                data = tomllib.loads(_read_config(candidate))
+                data = _parsed(_read_config(candidate))
             except (FileRefusedError, UnicodeDecodeError, tomllib.TOMLDecodeError):
                 continue
             if "argmap" in data.get("tool", {}):
@@ -126,6 +132,8 @@ def _check_code(value: str, where: str, what: str) -> str:
     """A code (AM301), a prefix (AM3, AM) or a readable id; anything else is a typo."""
     if _CODE_PATTERN.match(value) or value in _known_ids():
         return value
+    import difflib  # only for a misspelt code or id
+
     close = difflib.get_close_matches(value, list(_known_ids()), n=1, cutoff=0.6)
     hint = f"; did you mean {close[0]!r}?" if close else ""
     msg = f"{where}: {what}: {value!r} is not a rule code, prefix or id{hint}"
@@ -236,7 +244,7 @@ def load_config(path: Path | None) -> Config:
     if path is None:
         return Config()
     try:
-        data = tomllib.loads(_read_config(path))
+        data = _parsed(_read_config(path))
     except (FileRefusedError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         msg = f"{path}: cannot read the configuration: {exc}"
         raise ConfigError(msg) from None

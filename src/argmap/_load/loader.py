@@ -28,7 +28,6 @@ from argmap._load.codes import (
 from argmap._load.limits import DEFAULT_LIMITS, Limits
 from argmap._load.origin import MapOrigin
 from argmap._load.read import ParsedFile, display_path, parse_file
-from argmap._load.validate import validation_findings
 
 if TYPE_CHECKING:
     from argmap._model import ArgumentMap
@@ -311,6 +310,8 @@ def _validated(origin: MapOrigin) -> ArgumentMap:
     try:
         model = ArgumentMap.model_validate(data)
     except ValidationError as exc:
+        from argmap._load.validate import validation_findings  # only for a map that fails
+
         raise MapLoadError(validation_findings(exc, data, origin.locate_path)) from None
     model._origin = origin  # noqa: SLF001 - the loader owns the origin
     return model

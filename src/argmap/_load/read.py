@@ -6,7 +6,6 @@ line and column only when a message needs them.
 
 from __future__ import annotations
 
-import json
 import os
 import re
 from dataclasses import dataclass
@@ -285,6 +284,8 @@ class _LongNumberError(ValueError):
 
 
 def _parse_json(text: str, display: str, positions: PositionIndex, limits: Limits) -> Any:
+    import json  # a YAML map, the usual kind, does without it
+
     def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
         result: dict[str, Any] = {}
         for key, value in items:

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
-from argmap._verify.fuzzy import FUZZY_BUDGET, SNAPSHOT_FUZZY_BUDGET, best_candidate
+from argmap._verify.budgets import FUZZY_BUDGET, SNAPSHOT_FUZZY_BUDGET
 from argmap._verify.normalise import (
     Normalised,
     detect_repairs,
@@ -42,11 +42,11 @@ from argmap._verify.quote_parts import (
     QuoteParts,
     parse_quote,
 )
-from argmap._verify.worddiff import Difference
 
 if TYPE_CHECKING:
     from argmap._model import Evidence
     from argmap._verify.index import MapIndex
+    from argmap._verify.worddiff import Difference
 
 __all__ = [
     "MIN_SIMILARITY",
@@ -527,6 +527,8 @@ class SnapshotIndex:
         equal: the words are the source's. ``fail`` keeps even that a failure (a malformed
         elision).
         """
+        from argmap._verify.fuzzy import best_candidate  # only for a quote not verbatim
+
         position = context[2]
         near = self.norm.index_of(position[0]) if position is not None else None
         candidate = best_candidate(quote, self.norm, near,

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from argmap._verify.budgets import FUZZY_BUDGET, SNAPSHOT_FUZZY_BUDGET
 from argmap._verify.normalise import Normalised
 from argmap._verify.worddiff import Difference, align_words, tokens
 
@@ -35,10 +36,6 @@ __all__ = [
 
 #: Longest normalised quote (characters) for which a best candidate is searched.
 MAX_FUZZY_QUOTE = 5_000
-#: Characters compared at most per quote: quote length times the length of text searched.
-FUZZY_BUDGET = 2_000_000_000
-#: Characters compared at most for all the quotes of one snapshot.
-SNAPSHOT_FUZZY_BUDGET = 20_000_000_000
 
 _SEED_WORDS = 4
 _MAX_SEEDS = 12

@@ -18,9 +18,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Container, Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import combinations
+from typing import Protocol
 
 __all__ = [
     "F_LIGATURES",
@@ -125,6 +127,7 @@ def _apply(letters: str, edits: tuple[_Edit, ...]) -> str:
     return letters
 
 
+@lru_cache(maxsize=1 << 16)  # each quote of a snapshot is repaired as the snapshot is: same words
 def repair_word(letters: str, repairs: frozenset[str]) -> tuple[_Edit, ...]:
     """The insertions that turn a non-word into the one word a lost ligature left it as.
 
@@ -182,12 +185,42 @@ def _token_edits(token: str, repairs: frozenset[str]) -> list[_Edit]:
 
 
 _TOKENS = re.compile(f"[{_LETTERS}]+")
+#: Texts up to this length find their words to repair among all their words (``_WordsIn``);
+#: longer ones compile a pattern of those words, which skips to them (a snapshot).
+_SCAN_TOKENS_UP_TO = 4096
+
+
+class _Finder(Protocol):
+    """What a repair step finds its words with: a compiled pattern or ``_WordsIn``."""
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]: ...
+
+    def sub(self, repl: Callable[[re.Match[str]], str], text: str) -> str: ...
+
+
+class _WordsIn:
+    """The matches of ``_TOKENS`` that are in ``words``: what the pattern ``_repair_step``
+    builds of those words matches (a whole run of letters, none on either side), found without
+    compiling a pattern. A quote's repair compiled one for half a millisecond."""
+
+    __slots__ = ("words",)
+
+    def __init__(self, words: Container[str]) -> None:
+        self.words = words
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        words = self.words
+        return (match for match in _TOKENS.finditer(text) if match.group() in words)
+
+    def sub(self, repl: Callable[[re.Match[str]], str], text: str) -> str:
+        words = self.words
+        return _TOKENS.sub(lambda m: repl(m) if m.group() in words else m.group(), text)
 
 
 def _repair_step(text: str, repairs: frozenset[str]) -> tuple[
-        re.Pattern[str], Callable[[re.Match[str]], list[_Piece]]] | None:
-    """The repair of every word of ``text`` that lost a ligature: a pattern matching exactly
-    those words, and their replacements (an inserted letter maps to its ``f`` or ``T``).
+        _Finder, Callable[[re.Match[str]], list[_Piece]]] | None:
+    """The repair of every word of ``text`` that lost a ligature: what finds exactly those
+    words, and their replacements (an inserted letter maps to its ``f`` or ``T``).
 
     Each distinct word is judged once, so a large snapshot costs a set of its words.
     """
@@ -201,13 +234,9 @@ def _repair_step(text: str, repairs: frozenset[str]) -> tuple[
                 wanted[token] = edits
     if not wanted:
         return None
-    branches: dict[str, list[str]] = {}
-    for token in sorted(wanted, key=lambda t: (-len(t), t)):
-        branches.setdefault(token[0], []).append(re.escape(token[1:]))
-    pattern = re.compile("(?:" + "|".join(
-        f"{re.escape(first)}(?<![{_LETTERS}].)(?:{'|'.join(rests)})"
-        for first, rests in sorted(branches.items())
-    ) + f")(?![{_LETTERS}])")
+    finder: _Finder = _WordsIn(wanted)
+    if len(text) > _SCAN_TOKENS_UP_TO:
+        finder = _words_pattern(wanted)
 
     def pieces(match: re.Match[str]) -> list[_Piece]:
         token = match.group()
@@ -222,7 +251,19 @@ def _repair_step(text: str, repairs: frozenset[str]) -> tuple[
             out.append((token[last:], last, len(token)))
         return out
 
-    return pattern, pieces
+    return finder, pieces
+
+
+def _words_pattern(words: Iterable[str]) -> re.Pattern[str]:
+    """A pattern matching each of ``words`` as a whole run of ``_LETTERS``, one branch per
+    first letter, so that the engine skips to the letters the words begin with."""
+    branches: dict[str, list[str]] = {}
+    for token in sorted(words, key=lambda t: (-len(t), t)):
+        branches.setdefault(token[0], []).append(re.escape(token[1:]))
+    return re.compile("(?:" + "|".join(
+        f"{re.escape(first)}(?<![{_LETTERS}].)(?:{'|'.join(rests)})"
+        for first, rests in sorted(branches.items())
+    ) + f")(?![{_LETTERS}])")
 
 
 # --- the offset map ---------------------------------------------------------------------------
@@ -363,7 +404,7 @@ def hyphens_agree(quote: Normalised, snapshot: Normalised, at: int) -> bool:
 
 
 def _sub(
-    pattern: re.Pattern[str],
+    pattern: _Finder,
     replace: Callable[[re.Match[str]], list[_Piece]],
     text: str,
     steps: list[_Step],

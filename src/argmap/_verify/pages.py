@@ -10,7 +10,6 @@ said about its pages.
 
 from __future__ import annotations
 
-import json
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
@@ -52,6 +51,8 @@ class Pages:
 
 
 def _label_list(text: str) -> list[str] | None:
+    import json  # only a snapshot with a page sidecar needs it
+
     try:
         data = json.loads(text)
     except ValueError:

@@ -15,15 +15,18 @@ from __future__ import annotations
 
 import gzip
 from functools import cache
-from importlib.resources import files
+from pathlib import Path
 
 __all__ = ["is_word", "words"]
 
 
 @cache
 def words() -> frozenset[str]:
-    """The shipped words (lowercase), loaded on first use."""
-    data = files("argmap._verify").joinpath("data/words.txt.gz").read_bytes()
+    """The shipped words (lowercase), loaded on first use.
+
+    Read beside this module, as the fonts and the cache's code hash are: importlib.resources
+    brought 20 modules (tempfile, shutil, zipfile, lzma...) into every check that repairs."""
+    data = (Path(__file__).parent / "data" / "words.txt.gz").read_bytes()
     return frozenset(gzip.decompress(data).decode("ascii").split())
 
 

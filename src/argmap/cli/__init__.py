@@ -10,6 +10,7 @@ import importlib
 import os
 import sys
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import click
@@ -117,6 +118,8 @@ def run() -> None:
     # entry points when the first model is built: 15 ms of each run, for hooks this program
     # has no use for. A user who wants them sets PYDANTIC_DISABLE_PLUGINS (e.g. to "").
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    if os.environ["PYDANTIC_DISABLE_PLUGINS"] in _PLUGINS_OFF:
+        _no_plugin_loader()
     if sys.stdout is None:
         sys.stdout = Path(os.devnull).open("w", encoding="utf-8")  # noqa: SIM115 - open all run
     if sys.stderr is None:
@@ -127,6 +130,25 @@ def run() -> None:
         if _instrumented():
             raise
         _exit_now(exc.code)
+
+
+#: The values of PYDANTIC_DISABLE_PLUGINS with which pydantic loads no plugin at all.
+_PLUGINS_OFF = ("__all__", "1", "true")
+
+
+def _no_plugin_loader() -> None:
+    """Stand in for pydantic's plugin loader while plugins are off.
+
+    pydantic imports the loader when it builds its first validator even then, and the loader
+    imports ``importlib.metadata`` (with email, zipfile, csv, socket and more: some 40 modules,
+    5-15 ms of a check) to look up plugins it then does not load. The stand-in returns no
+    plugins, as the loader does under these settings.
+    """
+    name = "pydantic.plugin._loader"
+    if name not in sys.modules:
+        stand_in = ModuleType(name)
+        stand_in.__dict__["get_plugins"] = tuple  # get_plugins() -> (): no plugin
+        sys.modules[name] = stand_in
 
 
 def _instrumented() -> bool:

@@ -21,7 +21,6 @@ PASS::
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -45,6 +44,7 @@ def _report(
     field: tuple[str | int, ...],
 ) -> Problem:
     """``path`` is the node's data path: with duplicate IDs, its ID alone is ambiguous."""
+    import difflib  # only for an unknown reference
     close = difflib.get_close_matches(ref, list(known), n=1, cutoff=0.6)
     return Problem(
         f"{what} {ref!r} does not exist",
@@ -95,6 +95,7 @@ def _unknown(ctx: RuleContext) -> Iterator[Problem]:
             yield _report(reference.target, _NOUNS[reference.expected], known, reference.node,
                           reference.path, reference.field)
     if ctx.map.subject is not None and ctx.map.subject not in sources:
+        import difflib  # only for an unknown reference
         close = difflib.get_close_matches(ctx.map.subject, list(sources), n=1, cutoff=0.6)
         yield Problem(
             f"source {ctx.map.subject!r} does not exist",

@@ -32,7 +32,6 @@ from typing import Any
 from argmap._engine.context import Problem, RuleContext
 from argmap._findings import Severity
 from argmap._verify.anchor import AnchorStatus, anchored_evidence, shorten
-from argmap._verify.worddiff import format_differences
 
 CODE = "AM402"
 ID = "inexact-quote"
@@ -44,6 +43,8 @@ def check(ctx: RuleContext) -> Iterator[Problem]:
     for evidence, result in anchored_evidence(ctx):
         if result.status is not AnchorStatus.FUZZY or result.numbers_missing:
             continue
+        from argmap._verify.worddiff import format_differences  # only for a misquote
+
         where = f" ({result.reason})" if result.reason else ""
         yield Problem(
             f"quote of {evidence.id!r} is not verbatim{where}: it differs from its source "

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Iterable
+from functools import cache
 
 from argmap._verify.numbers.vocabulary import (
     CURRENCIES,
@@ -233,14 +234,23 @@ _VARIANTS: dict[str, tuple[str, ...]] = {
     #: a start at a qualifier (a letter): no digit, no month
     "AT_QUALIFIER": (*_DIGIT_PIECES, *_MONTH_PIECES),
 }
-_compiled: dict[str, re.Pattern[str]] = {}
+_compiled: dict[tuple[str, bool], re.Pattern[str]] = {}
+#: What ``_BREAK`` matches when it is not empty. In a text without it every ``_BREAK`` matches
+#: the empty string alone, so the pattern without them finds the same matches with the same
+#: groups there: claims and quotes are read by that one, which compiles in a third of the time
+#: (the soft month names, repeated in every date alternative, were most of the source).
+LINE_END_HYPHEN = re.compile(r"-[ \t]*\r?\n")
 
 
-def pattern(name: str) -> re.Pattern[str]:
-    """The variant ``name`` of the pattern (a key of ``_VARIANTS``), compiled once."""
-    found = _compiled.get(name)
+def pattern(name: str, breaks: bool = True) -> re.Pattern[str]:
+    """The variant ``name`` of the pattern (a key of ``_VARIANTS``), compiled once; without
+    ``breaks``, for a text where ``LINE_END_HYPHEN`` finds nothing (see there)."""
+    found = _compiled.get((name, breaks))
     if found is None:
-        found = _compiled[name] = re.compile(_source(_VARIANTS[name]), _FLAGS)
+        source = _source(_VARIANTS[name])
+        if not breaks:
+            source = source.replace(_BREAK, "")
+        found = _compiled[name, breaks] = re.compile(source, _FLAGS)
     return found
 
 
@@ -264,12 +274,17 @@ _CORE_WORDS = sorted(
     key=lambda word: (-len(word), word),
 )
 _MONTH_STARTS = [soft(m[:3].lower()) for m in MONTHS]
-#: The cores, exactly as ``PATTERN`` reads them (case-insensitive: slow to scan).
-CORE = re.compile(
-    r"\d+|\b(?:" + "|".join(_CORE_WORDS) + r")\b|" + FOLD_VERB
-    + r"|\b(?:" + "|".join(_MONTH_STARTS) + ")",
-    re.IGNORECASE,
-)
+
+
+@cache
+def core() -> re.Pattern[str]:
+    """The cores, exactly as ``PATTERN`` reads them (case-insensitive: slow to scan), for the
+    rare text that ``str.lower`` does not lower as the pattern compares; compiled on first use."""
+    return re.compile(
+        r"\d+|\b(?:" + "|".join(_CORE_WORDS) + r")\b|" + FOLD_VERB
+        + r"|\b(?:" + "|".join(_MONTH_STARTS) + ")",
+        re.IGNORECASE,
+    )
 
 
 def _by_first_letter(alternatives: list[tuple[str, str]]) -> str:
@@ -286,10 +301,19 @@ def _by_first_letter(alternatives: list[tuple[str, str]]) -> str:
 
 #: The same cores in lower-cased text: digits, and words at a word start (fast to scan).
 DIGITS = re.compile(r"\d+")
-CORE_LOWER = re.compile(_by_first_letter(
+_CORE_LOWER = _by_first_letter(
     [(w[0], re.escape(w[1:]) + r"\b") for w in _CORE_WORDS]
     + [(m[0], m[1:]) for m in _MONTH_STARTS]
-))
+)
+
+
+@cache
+def core_lower(breaks: bool = True) -> re.Pattern[str]:
+    """The cores in lower-cased text, compiled on first use; without ``breaks`` (the month
+    names' line-end breaks), for a text where ``LINE_END_HYPHEN`` finds nothing."""
+    return re.compile(_CORE_LOWER if breaks else _CORE_LOWER.replace(_BREAK, ""))
+
+
 FOLD_LOWER = re.compile(FOLD_VERB)
 
 #: Leads read backwards from a core, on the reversed text: "a"/"an", a currency, a qualifier.

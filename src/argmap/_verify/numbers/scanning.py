@@ -13,13 +13,18 @@ import re
 from collections.abc import Iterator
 
 from argmap._verify.numbers.grammar import (
-    CORE,
-    CORE_LOWER,
     DIGITS,
     FOLD_LOWER,
     LEAD_A,
     LEAD_CURRENCY,
     LEAD_QUALIFIER,
+    LINE_END_HYPHEN,
+)
+from argmap._verify.numbers.grammar import (
+    core as exact_cores,
+)
+from argmap._verify.numbers.grammar import (
+    core_lower as cores_in_lower_case,
 )
 from argmap._verify.numbers.grammar import (
     pattern as variant,
@@ -57,15 +62,15 @@ def mask(text: str) -> str:
     return text
 
 
-def _cores(masked: str) -> tuple[list[int], list[int]]:
+def _cores(masked: str, breaks: bool) -> tuple[list[int], list[int]]:
     """Where a core may start: digit runs, and number, scale, fraction and fold words and
     months."""
     low = masked.lower()
     if len(low) != len(masked) or "ı" in low or "ſ" in low:
         # lower() is not what IGNORECASE compares ("İ", "ı", "ſ"): scan the slow, exact way
-        return [], [m.start() for m in CORE.finditer(masked)]
+        return [], [m.start() for m in exact_cores().finditer(masked)]
     digits = [m.start() for m in DIGITS.finditer(masked)]
-    words = [m.start() for m in CORE_LOWER.finditer(low)]
+    words = [m.start() for m in cores_in_lower_case(breaks).finditer(low)]
     words += [m.start() for m in FOLD_LOWER.finditer(low)]
     return digits, words
 
@@ -92,7 +97,8 @@ def _leads(masked: str, backwards: str, core: int, at_digit: bool) -> list[int]:
 def starts(masked: str) -> list[tuple[int, re.Pattern[str]]]:
     """Every position where ``PATTERN`` may match, in order (a superset, never fewer), with
     the variant of the pattern that is enough there."""
-    digits, words = _cores(masked)
+    breaks = "\n" in masked and LINE_END_HYPHEN.search(masked) is not None
+    digits, words = _cores(masked, breaks)
     if not digits and not words:
         return []
     n = len(masked)
@@ -114,7 +120,7 @@ def starts(masked: str) -> list[tuple[int, re.Pattern[str]]]:
             if lead:
                 first = n - lead.end()  # a qualifier's first letter: never a digit
                 found[first] = "PATTERN" if masked[first].isdecimal() else "AT_QUALIFIER"
-    return [(at, variant(name)) for at, name in sorted(found.items())]
+    return [(at, variant(name, breaks)) for at, name in sorted(found.items())]
 
 
 def matches(masked: str, at: list[tuple[int, re.Pattern[str]]]) -> Iterator[re.Match[str]]:
