@@ -107,9 +107,9 @@ def test_a_check_imports_no_package_metadata_unless_plugins_are_on(
     assert "argmap._verify.wordlist" in modules  # the check repaired ligatures
     assert ("importlib.metadata" in modules) is scanned
     assert ("importlib.resources" in modules) is scanned
-    # what only another map needs: a JSON map, a large graph, a crashed rule, a misspelt name,
+    # what only another map needs: a JSON map, a crashed rule, a misspelt name,
     # a quote that is not verbatim, a map that fails validation; and with --no-cache, the
     # result cache (its key hashes argmap's own code)
-    only_for_others = ("json", "rustworkx", "traceback", "difflib", "argmap._verify.fuzzy",
+    only_for_others = ("json", "traceback", "difflib", "argmap._verify.fuzzy",
                        "argmap._verify.worddiff", "argmap._load.validate", "argmap._engine.cache")
     assert [name for name in only_for_others if name in modules] == []

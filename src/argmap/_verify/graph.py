@@ -2,9 +2,8 @@
 
 Rules need the same two questions answered: which claims support each other in a circle, and
 which claims are connected (by any relation) to a thesis. Both are linear-time graph
-algorithms (strongly and weakly connected components), run once per map, in Python for a small
-map and by rustworkx for a large one: the results are kept in the map's
-:class:`~argmap._verify.index.MapIndex` for every rule to share.
+algorithms (strongly and weakly connected components) run by rustworkx once per map: the
+results are kept in the map's :class:`~argmap._verify.index.MapIndex` for every rule to share.
 """
 
 from __future__ import annotations
@@ -17,7 +16,7 @@ if TYPE_CHECKING:
     from argmap._model import ArgumentMap
     from argmap._verify.index import MapIndex
 
-__all__ = ["SupportCycle", "components", "strong_components", "support_cycles", "thesis_connected"]
+__all__ = ["SupportCycle", "support_cycles", "thesis_connected"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,11 +49,16 @@ def support_cycles(index: MapIndex) -> list[SupportCycle]:
 
 
 def _support_cycles(argmap: ArgumentMap) -> list[SupportCycle]:
+    import rustworkx as rx
+
     order = _claim_order(argmap)
     ids = list(order)
+    # no pair is added twice (see successors), so a simple graph's search for an existing
+    # edge on every add_edge would be wasted
+    graph = rx.PyDiGraph(multigraph=True)
+    graph.add_nodes_from(ids)
     # successor lists keep the first relation per (premise, target) pair, in map order
     successors: dict[int, dict[int, str]] = {}
-    edges: list[tuple[int, int]] = []
     for relation in argmap.relations:
         if relation.type != "supports" or relation.to not in order:
             continue
@@ -63,12 +67,12 @@ def _support_cycles(argmap: ArgumentMap) -> list[SupportCycle]:
             source = order.get(premise)
             if source is None or source == target:
                 continue
-            out = successors.setdefault(source, {})
-            if target not in out:
-                out[target] = relation.id
-                edges.append((source, target))
+            edges = successors.setdefault(source, {})
+            if target not in edges:
+                edges[target] = relation.id
+                graph.add_edge(source, target, None)
     cycles: list[SupportCycle] = []
-    for component in strong_components(len(ids), edges):
+    for component in rx.strongly_connected_components(graph):
         if len(component) < 2:
             continue
         members = sorted(component)
@@ -124,18 +128,19 @@ def thesis_connected(index: MapIndex) -> set[str]:
 
 
 def _thesis_connected(argmap: ArgumentMap) -> set[str]:
-    names: list[str] = []  # node -> the claim's or the relation's ID
+    import rustworkx as rx
+
+    # parallel edges do not change what is connected; a simple graph searched a node's edges
+    # on every add_edge (0.64 s -> 0.49 s at 100,000 claims)
+    graph = rx.PyGraph(multigraph=True)
     index: dict[str, int] = {}
     for claim in argmap.claims:
         if claim.id not in index:
-            index[claim.id] = len(names)
-            names.append(claim.id)
+            index[claim.id] = graph.add_node(claim.id)
     relation_index: dict[str, int] = {}
     for relation in argmap.relations:
         if relation.id not in relation_index and relation.id not in index:
-            relation_index[relation.id] = len(names)
-            names.append(relation.id)
-    edges: list[tuple[int, int]] = []
+            relation_index[relation.id] = graph.add_node(relation.id)
     for relation in argmap.relations:
         node = relation_index.get(relation.id)
         if node is None:
@@ -144,118 +149,18 @@ def _thesis_connected(argmap: ArgumentMap) -> set[str]:
             # format 2: a preference may rank relations; an argument's steps belong to it
             end = index.get(premise, relation_index.get(premise))
             if end is not None and end != node:
-                edges.append((end, node))
+                graph.add_edge(end, node, None)
         if relation.argument is not None and relation.argument in index:
-            edges.append((node, index[relation.argument]))
+            graph.add_edge(node, index[relation.argument], None)
         # a target is a claim, or (undercuts, supports and prefers in format 2) a relation
         target = index.get(relation.to, relation_index.get(relation.to))
         if target is not None and target != node:
-            edges.append((node, target))
+            graph.add_edge(node, target, None)
     theses = {index[c.id] for c in argmap.claims if c.kind == "thesis"}
     connected: set[str] = set()
-    for component in components(len(names), edges):
+    for component in rx.connected_components(graph):
         if component & theses:
-            connected.update(names[n] for n in component if names[n] in index)
+            connected.update(
+                graph[n] for n in component if isinstance(graph[n], str) and graph[n] in index
+            )
     return connected
-
-
-#: Graphs up to this many nodes and edges are searched in Python; larger ones by rustworkx,
-#: whose import (8 ms) costs more than a small map's whole search.
-_IN_PYTHON_UP_TO = 4096
-
-
-def strong_components(nodes: int, edges: list[tuple[int, int]]) -> list[list[int]]:
-    """The strongly connected components of the directed graph on ``range(nodes)``, each a
-    list of its nodes, in no particular order."""
-    if nodes + len(edges) > _IN_PYTHON_UP_TO:
-        import rustworkx as rx
-
-        # no pair is given twice (see _support_cycles), so a simple graph's search for an
-        # existing edge on every add_edge would be wasted
-        graph = rx.PyDiGraph(multigraph=True)
-        graph.add_nodes_from(range(nodes))
-        graph.add_edges_from_no_data(edges)
-        return [list(c) for c in rx.strongly_connected_components(graph)]
-    return _tarjan(nodes, edges)
-
-
-def components(nodes: int, edges: list[tuple[int, int]]) -> list[set[int]]:
-    """The connected components of the undirected graph on ``range(nodes)``."""
-    if nodes + len(edges) > _IN_PYTHON_UP_TO:
-        import rustworkx as rx
-
-        # parallel edges do not change what is connected; a simple graph searched a node's
-        # edges on every add_edge (0.64 s -> 0.49 s at 100,000 claims)
-        graph = rx.PyGraph(multigraph=True)
-        graph.add_nodes_from(range(nodes))
-        graph.add_edges_from_no_data(edges)
-        return list(rx.connected_components(graph))
-    neighbours: list[list[int]] = [[] for _ in range(nodes)]
-    for a, b in edges:
-        neighbours[a].append(b)
-        neighbours[b].append(a)
-    seen = [False] * nodes
-    found: list[set[int]] = []
-    for start in range(nodes):
-        if seen[start]:
-            continue
-        seen[start] = True
-        component = {start}
-        stack = [start]
-        while stack:
-            for nxt in neighbours[stack.pop()]:
-                if not seen[nxt]:
-                    seen[nxt] = True
-                    component.add(nxt)
-                    stack.append(nxt)
-        found.append(component)
-    return found
-
-
-def _tarjan(nodes: int, edges: list[tuple[int, int]]) -> list[list[int]]:
-    """Tarjan's algorithm without recursion: each node's successors are walked from where
-    its frame left off."""
-    successors: list[list[int]] = [[] for _ in range(nodes)]
-    for a, b in edges:
-        successors[a].append(b)
-    number = [-1] * nodes  # discovery order, -1 for not yet seen
-    low = [0] * nodes
-    on_stack = [False] * nodes
-    stack: list[int] = []
-    found: list[list[int]] = []
-    counter = 0
-    for root in range(nodes):
-        if number[root] >= 0:
-            continue
-        number[root] = low[root] = counter
-        counter += 1
-        stack.append(root)
-        on_stack[root] = True
-        frames = [(root, iter(successors[root]))]
-        while frames:
-            node, pending = frames[-1]
-            for nxt in pending:
-                if number[nxt] < 0:
-                    number[nxt] = low[nxt] = counter
-                    counter += 1
-                    stack.append(nxt)
-                    on_stack[nxt] = True
-                    frames.append((nxt, iter(successors[nxt])))
-                    break
-                if on_stack[nxt]:
-                    low[node] = min(low[node], number[nxt])
-            else:
-                frames.pop()
-                if frames:
-                    parent = frames[-1][0]
-                    low[parent] = min(low[parent], low[node])
-                if low[node] == number[node]:
-                    component = []
-                    while True:
-                        member = stack.pop()
-                        on_stack[member] = False
-                        component.append(member)
-                        if member == node:
-                            break
-                    found.append(component)
-    return found
