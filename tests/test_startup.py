@@ -113,3 +113,26 @@ def test_a_check_imports_no_package_metadata_unless_plugins_are_on(
     only_for_others = ("json", "traceback", "difflib", "argmap._verify.fuzzy",
                        "argmap._verify.worddiff", "argmap._load.validate", "argmap._engine.cache")
     assert [name for name in only_for_others if name in modules] == []
+
+
+_STAND_IN_PROBE = """
+import sys
+import argmap.cli as cli
+cli._no_plugin_loader()
+stand_in = sys.modules["pydantic.plugin._loader"]
+assert stand_in.get_plugins() == ()
+# a name the stand-in does not define (as a later pydantic might ask for) comes from the real
+# loader, which then takes the stand-in's place
+found = getattr(stand_in, "PYDANTIC_ENTRY_POINT_GROUP")
+import pydantic.plugin._loader as now
+sys.stderr.write(repr((found, now is not stand_in, "importlib.metadata" in sys.modules)))
+"""
+
+
+def test_the_plugin_loader_stand_in_falls_back_to_pydantic_for_other_names() -> None:
+    """The stand-in defines only ``get_plugins``; any other attribute imports pydantic's own
+    loader, so a pydantic that asks for more gets it instead of an ImportError."""
+    done = subprocess.run([sys.executable, "-c", _STAND_IN_PROBE], capture_output=True,
+                          text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.strip().splitlines()[-1] == "('pydantic', True, True)"

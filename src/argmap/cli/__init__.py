@@ -142,13 +142,32 @@ def _no_plugin_loader() -> None:
     pydantic imports the loader when it builds its first validator even then, and the loader
     imports ``importlib.metadata`` (with email, zipfile, csv, socket and more: some 40 modules,
     5-15 ms of a check) to look up plugins it then does not load. The stand-in returns no
-    plugins, as the loader does under these settings.
+    plugins, as the loader does under these settings. Any other name a later pydantic asks
+    of it brings in the real loader, so a change of pydantic's internals costs time, not a crash.
     """
     name = "pydantic.plugin._loader"
     if name not in sys.modules:
         stand_in = ModuleType(name)
         stand_in.__dict__["get_plugins"] = tuple  # get_plugins() -> (): no plugin
+        stand_in.__dict__["__getattr__"] = _real_plugin_loader
         sys.modules[name] = stand_in
+
+
+def _real_plugin_loader(attribute: str) -> Any:
+    """An attribute the stand-in lacks, from pydantic's own loader (imported in its place).
+
+    Module dunders (the import system asks for ``__path__``) are not the loader's API."""
+    if attribute.startswith("__") and attribute.endswith("__"):
+        raise AttributeError(attribute)
+    name = "pydantic.plugin._loader"
+    stand_in = sys.modules.pop(name, None)
+    try:
+        real = importlib.import_module(name)
+    except ImportError:
+        if stand_in is not None:
+            sys.modules[name] = stand_in
+        raise AttributeError(attribute) from None
+    return getattr(real, attribute)
 
 
 def _instrumented() -> bool:
