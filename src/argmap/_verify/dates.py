@@ -274,8 +274,21 @@ def text_dates(text: str) -> tuple[StatedDate, ...]:
         for m in parse(text)
         if m.kind in TEMPORAL_KINDS and (m.period or m.partial)
     ]
-    found.extend(_relative(match) for match in _RELATIVE.finditer(text))
+    if _may_be_relative(text):
+        found.extend(_relative(match) for match in _RELATIVE.finditer(text))
     return tuple(sorted(found, key=lambda d: d.start))
+
+
+def _may_be_relative(text: str) -> bool:
+    """Whether ``text`` may hold a relative date: each one names a year or a month.
+
+    A cheap filter before :data:`_RELATIVE`, whose many alternatives are tried at every word
+    edge: every character the pattern matches as a letter of "year" or "month" (case
+    ignored) lowers to that letter, so a text whose lowered form holds neither word has no
+    match (tests/test_dates.py checks every code point).
+    """
+    lowered = text.lower()
+    return "year" in lowered or "month" in lowered
 
 
 def resolve(stated: StatedDate, issued: tuple[int, int | None] | None) -> StatedDate | None:
