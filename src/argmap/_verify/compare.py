@@ -64,6 +64,7 @@ __all__ = [
 Q = Qualifier
 K = QuantityKind
 _NEAR = Decimal("0.1")  # "just over", "nearly", "about": within 10 %
+_ZERO = Decimal(0)
 #: The arithmetic context of comparisons: no rounding, so that two figures that differ in
 #: their 29th digit (or their 5,000th) differ. Comparisons only add, subtract and multiply,
 #: which stay exact; nothing here divides.
@@ -141,17 +142,25 @@ def claim_interval(
     ``tolerance`` (a relative error) replaces the rounding when given.
     """
     with localcontext(EXACT):
-        if tolerance is not None:
-            half = abs(m.magnitude) * tolerance
-        else:
-            half = (step if step is not None else m.step * _factor(m)) * Decimal("0.5")
-        return _interval(m, half)
+        return _claim_interval(m, step, tolerance)
+
+
+def _claim_interval(
+    m: Mention, step: Decimal | None = None, tolerance: Decimal | None = None
+) -> Interval:
+    """:func:`claim_interval` in the EXACT context already entered: a comparison enters it
+    once, not once more for each interval it reads."""
+    if tolerance is not None:
+        half = abs(m.magnitude) * tolerance
+    else:
+        half = (step if step is not None else m.step * _factor(m)) * Decimal("0.5")
+    return _interval(m, half)
 
 
 def source_interval(m: Mention) -> Interval:
     """What a source's figure states: the number itself, with its qualifier's bounds."""
     with localcontext(EXACT):
-        return _interval(m, Decimal(0))
+        return _interval(m, _ZERO)
 
 
 class Verdict(IntEnum):
@@ -252,7 +261,7 @@ _UPPER = frozenset({Q.UNDER, Q.AT_MOST})
 
 
 def _value_verdict(claim: Mention, source: Mention) -> Verdict:
-    stated = source_interval(source)
+    stated = _interval(source, _ZERO)  # in compare's EXACT context
     half = claim.step * _factor(claim) * Decimal("0.5")
     x = claim.magnitude
     lower_bound = not source.near and source.qualifier in _LOWER
@@ -260,7 +269,7 @@ def _value_verdict(claim: Mention, source: Mention) -> Verdict:
     if claim.qualifier == Q.RANGE and source.qualifier == Q.RANGE:
         return _range_against_range(claim, source, stated, half)
     if claim.near or claim.qualifier not in {Q.OVER, Q.AT_LEAST, Q.UNDER, Q.AT_MOST}:
-        if claim_interval(claim).contains(stated):
+        if _claim_interval(claim).contains(stated):
             return Verdict.MATCH
         if _drops_hedge(claim, source):
             return Verdict.TOO_PRECISE
@@ -269,13 +278,13 @@ def _value_verdict(claim: Mention, source: Mention) -> Verdict:
     if claim.qualifier in _LOWER:  # "over 50": true if the source's least is above 50
         if lower_bound:
             return _bound_against_bound(claim, source, stated, source.magnitude - x, half)
-        if claim_interval(claim).contains(stated) and stated.lo is not None:
+        if _claim_interval(claim).contains(stated) and stated.lo is not None:
             return Verdict.MATCH if stated.lo - x <= slack else Verdict.UNDERSTATES
         return _coarser(claim, source, stated, Verdict.DIFFERENT_VALUE)
     if claim.qualifier == Q.UNDER:  # "under 50": true if the source's most is below 50
         if upper_bound:
             return _bound_against_bound(claim, source, stated, x - source.magnitude, half)
-        if claim_interval(claim).contains(stated) and stated.hi is not None:
+        if _claim_interval(claim).contains(stated) and stated.hi is not None:
             return Verdict.MATCH if x - stated.hi <= slack else Verdict.UNDERSTATES
         return _coarser(claim, source, stated, Verdict.DIFFERENT_VALUE)
     # "up to 20%": the most the figure reaches; more than the source's most overstates
@@ -296,7 +305,7 @@ def _range_against_range(claim: Mention, source: Mention, stated: Interval,
     """A range against a range: each end is a figure the claim states, so each must be the
     source's at the claim's rounding. A wider range ("8,000 to 32,000 bytes" for "between
     8,000 and 12,000") states an end the source does not, as a narrower or shifted one does."""
-    if not claim_interval(claim).contains(stated):
+    if not _claim_interval(claim).contains(stated):
         return _coarser(claim, source, stated, Verdict.DIFFERENT_VALUE)
     low = claim.magnitude
     high = claim.upper_magnitude if claim.upper_magnitude is not None else low
@@ -310,7 +319,7 @@ def _drops_hedge(claim: Mention, source: Mention) -> bool:
     claim is more precise than its source (AM304), not a different value. Another number
     within the source's 10 % ("21%" for "about 20%") is one the source does not state."""
     return (claim.qualifier == Q.EXACT and not claim.near and source.qualifier == Q.APPROX
-            and claim_interval(claim).holds(source.magnitude))
+            and _claim_interval(claim).holds(source.magnitude))
 
 
 def _bound_against_bound(claim: Mention, source: Mention, stated: Interval, margin: Decimal,
@@ -331,7 +340,7 @@ def _coarser(claim: Mention, source: Mention, stated: Interval, otherwise: Verdi
     source_step = source.step * _factor(source)
     if claim_step >= source_step:
         return otherwise
-    if claim_interval(claim, step=source_step).contains(stated):
+    if _claim_interval(claim, step=source_step).contains(stated):
         return Verdict.TOO_PRECISE
     if claim.qualifier == source.qualifier and not claim.near and not source.near and abs(
             claim.magnitude - source.magnitude) <= source_step * Decimal("0.5"):
