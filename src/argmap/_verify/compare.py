@@ -478,6 +478,8 @@ def _markup_spans(text: str) -> list[tuple[int, int]]:
 def claim_mentions(claim: Claim) -> list[tuple[Mention, Quantity | None]]:
     """The figures of a claim: read from its text, a declared quantity replacing the reading
     of the span it covers; declared quantities the grammar missed are added."""
+    if not claim.quantities and not any(m.is_figure for m in parse(claim.text)):
+        return []  # most claims state no figure: none of the work below finds one
     pairs: list[tuple[Mention, Quantity | None]] = []
     declared = sorted(
         ((as_mention.start, i, q, as_mention) for i, q in enumerate(claim.quantities)
@@ -532,11 +534,14 @@ def _supports(index: MapIndex, evidence_ids: Sequence[str], mention: Mention) ->
 
 
 def _figures(index: MapIndex, claim: Claim) -> tuple[ClaimFigure, ...]:
+    mentions = claim_mentions(claim)
+    if not mentions:
+        return ()
     results = _results(index)
     figures = []
     evidence_ids = list(dict.fromkeys(claim.evidence))
     seen: dict[tuple[object, ...], list[Support]] = {}  # a figure repeated is compared once
-    for mention, quantity in claim_mentions(claim):
+    for mention, quantity in mentions:
         reading = _reading_key(mention)
         if reading not in seen:
             seen[reading] = _supports(index, evidence_ids, mention)
