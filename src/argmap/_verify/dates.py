@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from argmap._verify.anchor import quote_holder
 from argmap._verify.compare import Verdict, claim_figures
-from argmap._verify.numbers import TEMPORAL_KINDS, period_bounds
+from argmap._verify.numbers import TEMPORAL_KINDS, parse, period_bounds
 
 if TYPE_CHECKING:
     from argmap._model import Claim, CslDate, Quantity
@@ -267,8 +267,6 @@ def text_dates(text: str) -> tuple[StatedDate, ...]:
     >>> [d.period for d in text_dates("In January-March 2020 exports fell, as last year.")]
     ['2020-01/2020-03', None]
     """
-    from argmap._verify.numbers import parse
-
     found = [
         StatedDate(m.text, m.start, m.end, period=m.period, partial=m.partial or None)
         for m in parse(text)
