@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
+from argmap._slotinit import slot_init
 from argmap._verify.budgets import FUZZY_BUDGET, SNAPSHOT_FUZZY_BUDGET
 from argmap._verify.normalise import (
     Normalised,
@@ -92,6 +93,7 @@ class AnchorStatus(StrEnum):
     UNCHECKED = "unchecked"  # no quote, or no readable snapshot: ``reason`` says which
 
 
+@slot_init
 @dataclass(frozen=True, slots=True)
 class AnchorResult:
     """Where a quote sits in its snapshot; offsets are code points of the original text."""

@@ -30,6 +30,7 @@ from enum import IntEnum
 from typing import TYPE_CHECKING
 
 from argmap._model import SCALE_FACTORS, Qualifier, QuantityKind
+from argmap._slotinit import slot_init
 from argmap._verify.check_types import result_ref
 from argmap._verify.numbers import (
     FIGURE_KINDS,
@@ -74,6 +75,7 @@ EXACT = Context(prec=MAX_PREC, Emax=MAX_EMAX, Emin=MIN_EMIN)
 NEAREST = 16
 
 
+@slot_init
 @dataclass(frozen=True, slots=True)
 class Interval:
     """A set of magnitudes; ``None`` is unbounded on that side."""
@@ -351,6 +353,7 @@ def _coarser(claim: Mention, source: Mention, stated: Interval, otherwise: Verdi
 # --- the figures of a claim and their support ---------------------------------------------------
 
 
+@slot_init
 @dataclass(frozen=True, slots=True)
 class Support:
     """A source figure that bears on a claim figure."""
@@ -360,6 +363,7 @@ class Support:
     verdict: Verdict
 
 
+@slot_init
 @dataclass(frozen=True, slots=True)
 class ClaimFigure:
     """A figure a claim states, with what its evidence says about it: the quote figures that

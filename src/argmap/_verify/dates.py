@@ -33,6 +33,7 @@ from enum import Enum
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
+from argmap._slotinit import slot_init
 from argmap._verify.anchor import quote_holder
 from argmap._verify.compare import Verdict, claim_figures
 from argmap._verify.numbers import TEMPORAL_KINDS, parse, period_bounds
@@ -194,6 +195,7 @@ def _issue(value: str | CslDate | None) -> tuple[int, int | None] | None:
 # --- dates in a text ------------------------------------------------------------------------------
 
 
+@slot_init
 @dataclass(frozen=True, slots=True)
 class StatedDate:
     """A year, date or period written in a text (or given in a ``period`` field).
@@ -425,6 +427,7 @@ class DateStatus(Enum):
     FIGURE = "figure"  # it is the period of a figure AM301 reports for that period
 
 
+@slot_init
 @dataclass(frozen=True, slots=True)
 class ClaimDate:
     """One date a claim states, with what its evidence says about it.
