@@ -429,3 +429,37 @@ def test_doctests() -> None:
         failures, tried = doctest.testmod(module)
         assert tried > 0
         assert failures == 0
+
+
+def _missing_numbers_reference(quote: str, original: str, spans: list[tuple[int, int]]) -> tuple[
+        tuple[str, ...], tuple[str, ...]]:
+    """``_missing_numbers`` before a verbatim match was read once: both texts read apart."""
+    from argmap._verify.anchor import _widen_to_numbers
+
+    found: list[str] = []
+    for start, end in spans:
+        wide_start, wide_end = _widen_to_numbers(original, start, end)
+        found += numbers_in(original[wide_start:wide_end])
+    wanted = numbers_in(quote)
+    if wanted == found:
+        return (), tuple(found)
+    missing = Counter(wanted) - Counter(found)
+    return tuple(sorted(missing.elements(), key=wanted.index)), tuple(found)
+
+
+_NUMBERY = st.text(alphabet="0129,. ab", max_size=24)
+
+
+@given(_NUMBERY, _NUMBERY, st.lists(st.tuples(st.integers(0, 30), st.integers(0, 30)),
+                                    min_size=1, max_size=3), st.booleans())
+@settings(max_examples=300)
+def test_missing_numbers_equal_the_reference(quote: str, original: str,
+                                             spans: list[tuple[int, int]],
+                                             verbatim: bool) -> None:
+    from argmap._verify.anchor import _missing_numbers
+
+    if verbatim:  # the usual case: the quote is the matched text, as it stands
+        start = len(original)
+        original, spans = original + quote + original, [(start, start + len(quote))]
+    assert _missing_numbers(quote, original, spans) == _missing_numbers_reference(
+        quote, original, spans)

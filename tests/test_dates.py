@@ -243,3 +243,44 @@ def test_doctests() -> None:
     failures, tried = doctest.testmod(module)
     assert tried > 0
     assert failures == 0
+
+
+def _relative_reference(text: str) -> list[tuple[int, int]]:
+    """The relative dates of a text as the pattern alone finds them, no filter first."""
+    from argmap._verify.dates import _RELATIVE
+
+    return [m.span() for m in _RELATIVE.finditer(text)]
+
+
+def test_no_letter_of_year_or_month_matches_what_does_not_lower_to_it() -> None:
+    """The filter before the relative-date pattern lowers the text: every character the
+    pattern matches as one of these letters (case ignored) must lower to that letter."""
+    import re
+    import sys
+
+    any_letter = re.compile("[yearmonth]", re.IGNORECASE)
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        if any_letter.fullmatch(char):
+            matched = {letter for letter in "yearmonth"
+                       if re.fullmatch(letter, char, re.IGNORECASE)}
+            assert matched == {char.lower()}, hex(code)
+
+
+_RELATIVE_WORDS = st.sampled_from([
+    "last", "year", "years", "Month", "MONTHS", "ago", "two", "ten", "12", "this", "the",
+    "past", "few", "recent", "current", "coming", "next", "couple of", "in", "2019", " ",
+    "\n", "YEAR", "yeAr", "mOnth", "ſ", "K", "İ", ",", ".",
+])
+
+
+@given(st.lists(_RELATIVE_WORDS | st.text(max_size=4), max_size=12).map(" ".join))
+@settings(max_examples=300, deadline=None)
+def test_relative_dates_filtered_as_the_pattern_finds_them(text: str) -> None:
+    from argmap._verify.dates import _may_be_relative
+
+    expected = _relative_reference(text)
+    if not _may_be_relative(text):
+        assert expected == []
+    relative = [(d.start, d.end) for d in text_dates(text) if d.relative is not None]
+    assert relative == expected

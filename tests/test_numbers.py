@@ -342,6 +342,7 @@ _PIECES = st.sampled_from([
     "+", "−", "-5", "+26", "x", "×", "2.5x", " times", "twice", "tenfold", "twentyfold",
     "KiB", "MiB", "kB", " 000", "\u00a0000", "5 000", "page", "Article", "No.", "#",
     "Python 3.11", "fell", "rose by", "up", "down", "drop", "doubleſ", "halves", "K",
+    "TRIPLED", "Quadrupling", "trebles", "Halving", "DOUBLİNG",
 ])
 
 

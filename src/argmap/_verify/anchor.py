@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
+from argmap._slotinit import slot_init
 from argmap._verify.budgets import FUZZY_BUDGET, SNAPSHOT_FUZZY_BUDGET
 from argmap._verify.normalise import (
     Normalised,
@@ -92,6 +93,7 @@ class AnchorStatus(StrEnum):
     UNCHECKED = "unchecked"  # no quote, or no readable snapshot: ``reason`` says which
 
 
+@slot_init
 @dataclass(frozen=True, slots=True)
 class AnchorResult:
     """Where a quote sits in its snapshot; offsets are code points of the original text."""
@@ -186,10 +188,16 @@ def _widen_to_numbers(text: str, start: int, end: int) -> tuple[int, int]:
 def _missing_numbers(quote: str, original: str, spans: list[tuple[int, int]]) -> tuple[
         tuple[str, ...], tuple[str, ...]]:
     found: list[str] = []
+    wanted: list[str] | None = None
     for start, end in spans:
         wide_start, wide_end = _widen_to_numbers(original, start, end)
-        found += numbers_in(original[wide_start:wide_end])
-    wanted = numbers_in(quote)
+        matched = original[wide_start:wide_end]
+        if len(spans) == 1 and matched == quote:  # verbatim: the same text, the same numbers
+            wanted = found = numbers_in(quote)
+            break
+        found += numbers_in(matched)
+    if wanted is None:
+        wanted = numbers_in(quote)
     if wanted == found:  # the usual case: the match states the quote's numbers, in order
         return (), tuple(found)
     missing = Counter(wanted) - Counter(found)

@@ -30,6 +30,7 @@ from enum import IntEnum
 from typing import TYPE_CHECKING
 
 from argmap._model import SCALE_FACTORS, Qualifier, QuantityKind
+from argmap._slotinit import slot_init
 from argmap._verify.check_types import result_ref
 from argmap._verify.numbers import (
     FIGURE_KINDS,
@@ -64,6 +65,7 @@ __all__ = [
 Q = Qualifier
 K = QuantityKind
 _NEAR = Decimal("0.1")  # "just over", "nearly", "about": within 10 %
+_ZERO = Decimal(0)
 #: The arithmetic context of comparisons: no rounding, so that two figures that differ in
 #: their 29th digit (or their 5,000th) differ. Comparisons only add, subtract and multiply,
 #: which stay exact; nothing here divides.
@@ -73,6 +75,7 @@ EXACT = Context(prec=MAX_PREC, Emax=MAX_EMAX, Emin=MIN_EMIN)
 NEAREST = 16
 
 
+@slot_init
 @dataclass(frozen=True, slots=True)
 class Interval:
     """A set of magnitudes; ``None`` is unbounded on that side."""
@@ -141,17 +144,25 @@ def claim_interval(
     ``tolerance`` (a relative error) replaces the rounding when given.
     """
     with localcontext(EXACT):
-        if tolerance is not None:
-            half = abs(m.magnitude) * tolerance
-        else:
-            half = (step if step is not None else m.step * _factor(m)) * Decimal("0.5")
-        return _interval(m, half)
+        return _claim_interval(m, step, tolerance)
+
+
+def _claim_interval(
+    m: Mention, step: Decimal | None = None, tolerance: Decimal | None = None
+) -> Interval:
+    """:func:`claim_interval` in the EXACT context already entered: a comparison enters it
+    once, not once more for each interval it reads."""
+    if tolerance is not None:
+        half = abs(m.magnitude) * tolerance
+    else:
+        half = (step if step is not None else m.step * _factor(m)) * Decimal("0.5")
+    return _interval(m, half)
 
 
 def source_interval(m: Mention) -> Interval:
     """What a source's figure states: the number itself, with its qualifier's bounds."""
     with localcontext(EXACT):
-        return _interval(m, Decimal(0))
+        return _interval(m, _ZERO)
 
 
 class Verdict(IntEnum):
@@ -252,7 +263,7 @@ _UPPER = frozenset({Q.UNDER, Q.AT_MOST})
 
 
 def _value_verdict(claim: Mention, source: Mention) -> Verdict:
-    stated = source_interval(source)
+    stated = _interval(source, _ZERO)  # in compare's EXACT context
     half = claim.step * _factor(claim) * Decimal("0.5")
     x = claim.magnitude
     lower_bound = not source.near and source.qualifier in _LOWER
@@ -260,7 +271,7 @@ def _value_verdict(claim: Mention, source: Mention) -> Verdict:
     if claim.qualifier == Q.RANGE and source.qualifier == Q.RANGE:
         return _range_against_range(claim, source, stated, half)
     if claim.near or claim.qualifier not in {Q.OVER, Q.AT_LEAST, Q.UNDER, Q.AT_MOST}:
-        if claim_interval(claim).contains(stated):
+        if _claim_interval(claim).contains(stated):
             return Verdict.MATCH
         if _drops_hedge(claim, source):
             return Verdict.TOO_PRECISE
@@ -269,13 +280,13 @@ def _value_verdict(claim: Mention, source: Mention) -> Verdict:
     if claim.qualifier in _LOWER:  # "over 50": true if the source's least is above 50
         if lower_bound:
             return _bound_against_bound(claim, source, stated, source.magnitude - x, half)
-        if claim_interval(claim).contains(stated) and stated.lo is not None:
+        if _claim_interval(claim).contains(stated) and stated.lo is not None:
             return Verdict.MATCH if stated.lo - x <= slack else Verdict.UNDERSTATES
         return _coarser(claim, source, stated, Verdict.DIFFERENT_VALUE)
     if claim.qualifier == Q.UNDER:  # "under 50": true if the source's most is below 50
         if upper_bound:
             return _bound_against_bound(claim, source, stated, x - source.magnitude, half)
-        if claim_interval(claim).contains(stated) and stated.hi is not None:
+        if _claim_interval(claim).contains(stated) and stated.hi is not None:
             return Verdict.MATCH if x - stated.hi <= slack else Verdict.UNDERSTATES
         return _coarser(claim, source, stated, Verdict.DIFFERENT_VALUE)
     # "up to 20%": the most the figure reaches; more than the source's most overstates
@@ -296,7 +307,7 @@ def _range_against_range(claim: Mention, source: Mention, stated: Interval,
     """A range against a range: each end is a figure the claim states, so each must be the
     source's at the claim's rounding. A wider range ("8,000 to 32,000 bytes" for "between
     8,000 and 12,000") states an end the source does not, as a narrower or shifted one does."""
-    if not claim_interval(claim).contains(stated):
+    if not _claim_interval(claim).contains(stated):
         return _coarser(claim, source, stated, Verdict.DIFFERENT_VALUE)
     low = claim.magnitude
     high = claim.upper_magnitude if claim.upper_magnitude is not None else low
@@ -310,7 +321,7 @@ def _drops_hedge(claim: Mention, source: Mention) -> bool:
     claim is more precise than its source (AM304), not a different value. Another number
     within the source's 10 % ("21%" for "about 20%") is one the source does not state."""
     return (claim.qualifier == Q.EXACT and not claim.near and source.qualifier == Q.APPROX
-            and claim_interval(claim).holds(source.magnitude))
+            and _claim_interval(claim).holds(source.magnitude))
 
 
 def _bound_against_bound(claim: Mention, source: Mention, stated: Interval, margin: Decimal,
@@ -331,7 +342,7 @@ def _coarser(claim: Mention, source: Mention, stated: Interval, otherwise: Verdi
     source_step = source.step * _factor(source)
     if claim_step >= source_step:
         return otherwise
-    if claim_interval(claim, step=source_step).contains(stated):
+    if _claim_interval(claim, step=source_step).contains(stated):
         return Verdict.TOO_PRECISE
     if claim.qualifier == source.qualifier and not claim.near and not source.near and abs(
             claim.magnitude - source.magnitude) <= source_step * Decimal("0.5"):
@@ -342,6 +353,7 @@ def _coarser(claim: Mention, source: Mention, stated: Interval, otherwise: Verdi
 # --- the figures of a claim and their support ---------------------------------------------------
 
 
+@slot_init
 @dataclass(frozen=True, slots=True)
 class Support:
     """A source figure that bears on a claim figure."""
@@ -351,6 +363,7 @@ class Support:
     verdict: Verdict
 
 
+@slot_init
 @dataclass(frozen=True, slots=True)
 class ClaimFigure:
     """A figure a claim states, with what its evidence says about it: the quote figures that
@@ -469,6 +482,8 @@ def _markup_spans(text: str) -> list[tuple[int, int]]:
 def claim_mentions(claim: Claim) -> list[tuple[Mention, Quantity | None]]:
     """The figures of a claim: read from its text, a declared quantity replacing the reading
     of the span it covers; declared quantities the grammar missed are added."""
+    if not claim.quantities and not any(m.is_figure for m in parse(claim.text)):
+        return []  # most claims state no figure: none of the work below finds one
     pairs: list[tuple[Mention, Quantity | None]] = []
     declared = sorted(
         ((as_mention.start, i, q, as_mention) for i, q in enumerate(claim.quantities)
@@ -523,11 +538,14 @@ def _supports(index: MapIndex, evidence_ids: Sequence[str], mention: Mention) ->
 
 
 def _figures(index: MapIndex, claim: Claim) -> tuple[ClaimFigure, ...]:
+    mentions = claim_mentions(claim)
+    if not mentions:
+        return ()
     results = _results(index)
     figures = []
     evidence_ids = list(dict.fromkeys(claim.evidence))
     seen: dict[tuple[object, ...], list[Support]] = {}  # a figure repeated is compared once
-    for mention, quantity in claim_mentions(claim):
+    for mention, quantity in mentions:
         reading = _reading_key(mention)
         if reading not in seen:
             seen[reading] = _supports(index, evidence_ids, mention)

@@ -125,5 +125,9 @@ def _part_keys(value: Any, path: tuple[str | int, ...]) -> Iterator[UnknownKey]:
 
 def unknown_part_keys(source: Source) -> Iterator[UnknownKey]:
     """Unknown keys inside the names (author, editor, ...) and dates (issued, ...) of a source."""
+    from argmap._model import CslDate, CslName
+
     for name, info in type(source).model_fields.items():
-        yield from _part_keys(getattr(source, name), (info.alias or name,))
+        value = getattr(source, name)
+        if isinstance(value, list | CslName | CslDate):  # nothing else holds a name or date
+            yield from _part_keys(value, (info.alias or name,))

@@ -33,9 +33,10 @@ from enum import Enum
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
+from argmap._slotinit import slot_init
 from argmap._verify.anchor import quote_holder
 from argmap._verify.compare import Verdict, claim_figures
-from argmap._verify.numbers import TEMPORAL_KINDS, period_bounds
+from argmap._verify.numbers import TEMPORAL_KINDS, parse, period_bounds
 
 if TYPE_CHECKING:
     from argmap._model import Claim, CslDate, Quantity
@@ -194,6 +195,7 @@ def _issue(value: str | CslDate | None) -> tuple[int, int | None] | None:
 # --- dates in a text ------------------------------------------------------------------------------
 
 
+@slot_init
 @dataclass(frozen=True, slots=True)
 class StatedDate:
     """A year, date or period written in a text (or given in a ``period`` field).
@@ -267,15 +269,26 @@ def text_dates(text: str) -> tuple[StatedDate, ...]:
     >>> [d.period for d in text_dates("In January-March 2020 exports fell, as last year.")]
     ['2020-01/2020-03', None]
     """
-    from argmap._verify.numbers import parse
-
     found = [
         StatedDate(m.text, m.start, m.end, period=m.period, partial=m.partial or None)
         for m in parse(text)
         if m.kind in TEMPORAL_KINDS and (m.period or m.partial)
     ]
-    found.extend(_relative(match) for match in _RELATIVE.finditer(text))
+    if _may_be_relative(text):
+        found.extend(_relative(match) for match in _RELATIVE.finditer(text))
     return tuple(sorted(found, key=lambda d: d.start))
+
+
+def _may_be_relative(text: str) -> bool:
+    """Whether ``text`` may hold a relative date: each one names a year or a month.
+
+    A cheap filter before :data:`_RELATIVE`, whose many alternatives are tried at every word
+    edge: every character the pattern matches as a letter of "year" or "month" (case
+    ignored) lowers to that letter, so a text whose lowered form holds neither word has no
+    match (tests/test_dates.py checks every code point).
+    """
+    lowered = text.lower()
+    return "year" in lowered or "month" in lowered
 
 
 def resolve(stated: StatedDate, issued: tuple[int, int | None] | None) -> StatedDate | None:
@@ -414,6 +427,7 @@ class DateStatus(Enum):
     FIGURE = "figure"  # it is the period of a figure AM301 reports for that period
 
 
+@slot_init
 @dataclass(frozen=True, slots=True)
 class ClaimDate:
     """One date a claim states, with what its evidence says about it.

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Collection, Hashable
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from argmap._load.snapshots import SnapshotText
 
@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 __all__ = ["MapIndex"]
 
 T = TypeVar("T")
+_MISSING: Any = object()  # a memo value may be None
 
 
 def _first_by_id(items: Any) -> dict[str, Any]:
@@ -60,9 +61,9 @@ class MapIndex:
         as a tuple), so two modules cannot collide and every caller finds the same value.
         """
         memo = self._memo
-        if key in memo:
-            found: T = memo[key]
-            return found
+        found = memo.get(key, _MISSING)  # one lookup: hashing the key tuple is most of a hit
+        if found is not _MISSING:
+            return cast(T, found)
         memo[key] = value = compute()
         owner = key[0] if type(key) is tuple else key
         keys = self._keys.get(owner)

@@ -22,11 +22,12 @@ PASS::
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from functools import cache
 from typing import Any
 
 from argmap._engine.context import Problem, RuleContext
 from argmap._findings import Severity
-from argmap._verify.check_types import OPERANDS
+from argmap._verify.check_types import OPERANDS, Operand
 from argmap.rules._shared import references
 
 CODE = "AM202"
@@ -60,6 +61,22 @@ def _report(
 #: The fields of checks that name quantities: single IDs first, then lists of IDs.
 _SINGLE_OPERANDS = tuple(op for op in OPERANDS if not op.many)
 _LIST_OPERANDS = tuple(op for op in OPERANDS if op.many)
+
+
+
+@cache
+def _own_operands(check_class: type) -> tuple[tuple[Operand, ...], tuple[Operand, ...]]:
+    """The single and list operands a check class has as fields, in the table's order.
+
+    A check has only its own operands; asking a pydantic model for a field it lacks goes
+    through its ``__getattr__`` and an exception, the most of this rule's time per check.
+    """
+    fields = getattr(check_class, "model_fields", None)
+    if fields is None:
+        return _SINGLE_OPERANDS, _LIST_OPERANDS
+    return (tuple(op for op in _SINGLE_OPERANDS if op.attribute in fields),
+            tuple(op for op in _LIST_OPERANDS if op.attribute in fields))
+
 
 #: Expected kinds whose wrong-kind references AM203 reports (quantities it does not check).
 _LEFT_TO_AM203 = frozenset({"claim", "relation", "evidence", "source", "section"})
@@ -107,11 +124,12 @@ def _unknown(ctx: RuleContext) -> Iterator[Problem]:
         where = ("checks", at)
         if check_item.claim is not None and check_item.claim not in claims:
             yield _report(check_item.claim, "claim", claims, check_item.id, where, ("claim",))
-        for operand in _SINGLE_OPERANDS:
+        single, lists = _own_operands(type(check_item))
+        for operand in single:
             value = getattr(check_item, operand.attribute, None)
             if isinstance(value, str) and value not in quantities:
                 yield _report(value, "quantity", quantities, check_item.id, where, (operand.key,))
-        for operand in _LIST_OPERANDS:
+        for operand in lists:
             for index, ref in enumerate(getattr(check_item, operand.attribute, None) or ()):
                 if ref not in quantities:
                     yield _report(ref, "quantity", quantities, check_item.id, where,

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import MISSING, dataclass, fields
+from dataclasses import dataclass, fields
 from decimal import Decimal
 from operator import attrgetter
 from typing import Any
 
 from argmap._model import SCALE_FACTORS, Qualifier, QuantityKind, Scale
+from argmap._slotinit import slot_init
 
 K = QuantityKind
 Q = Qualifier
@@ -19,6 +19,7 @@ FIGURE_KINDS = frozenset({K.AMOUNT, K.COUNT, K.PERCENT, K.PERCENTAGE_POINTS, K.F
 TEMPORAL_KINDS = frozenset({K.YEAR, K.DATE})
 
 
+@slot_init  # built for every figure of every text: see argmap._slotinit
 @dataclass(frozen=True, slots=True)
 class Mention:
     """A quantity found in prose, with the span ``text[start:end]`` it was read from.
@@ -72,30 +73,6 @@ class Mention:
                 self.direction)
 
 
-def _slot_init() -> Callable[..., None]:
-    """``Mention.__init__`` as the dataclass writes it, each field set through its slot's
-    descriptor: a frozen dataclass sets each through ``object.__setattr__``, which looks the
-    slot up by name every time (a third of the cost of building the many mentions a map
-    reads). Generated from the fields, as the dataclass's own is: the same parameters,
-    defaults and order."""
-    namespace: dict[str, Any] = {}
-    params, lines = [], []
-    for field in fields(Mention):
-        namespace[f"_set_{field.name}"] = vars(Mention)[field.name].__set__
-        if field.default is MISSING:
-            params.append(field.name)
-        else:
-            namespace[f"_default_{field.name}"] = field.default
-            params.append(f"{field.name}=_default_{field.name}")
-        lines.append(f"    _set_{field.name}(self, {field.name})")
-    source = f"def __init__(self, {', '.join(params)}):\n" + "\n".join(lines) + "\n"
-    exec(source, namespace)  # noqa: S102 - code built from the dataclass's own field names
-    init: Callable[..., None] = namespace["__init__"]
-    init.__qualname__ = "Mention.__init__"
-    return init
-
-
-Mention.__init__ = _slot_init()  # type: ignore[method-assign]
 
 _FIELDS = tuple(f.name for f in fields(Mention))
 _POSITION = {name: i for i, name in enumerate(_FIELDS)}

@@ -29,6 +29,7 @@ from argmap._verify.numbers.grammar import (
 from argmap._verify.numbers.grammar import (
     pattern as variant,
 )
+from argmap._verify.numbers.vocabulary import FOLD_VERBS
 
 _TOKEN = re.compile(r"\S+")
 #: What makes a token a URL or a path, besides a slash between letters (see ``_urlish``).
@@ -71,7 +72,8 @@ def _cores(masked: str, breaks: bool) -> tuple[list[int], list[int]]:
         return [], [m.start() for m in exact_cores().finditer(masked)]
     digits = [m.start() for m in DIGITS.finditer(masked)]
     words = [m.start() for m in cores_in_lower_case(breaks).finditer(low)]
-    words += [m.start() for m in FOLD_LOWER.finditer(low)]
+    if any(stem in low for stem in FOLD_VERBS):  # a fold verb holds its stem as written
+        words += [m.start() for m in FOLD_LOWER.finditer(low)]
     return digits, words
 
 

@@ -1,0 +1,78 @@
+"""``argmap._slotinit``: the quicker ``__init__`` of hot dataclasses builds what the
+dataclass's own does, for every class it is applied to, with any arguments."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import argmap._verify.anchor
+import argmap._verify.compare
+import argmap._verify.dates
+import argmap._verify.numbers.mention  # noqa: F401 - each module applies slot_init
+from argmap._slotinit import DATACLASS_INITS, slot_init
+
+_VALUES = st.none() | st.integers() | st.text(max_size=5) | st.tuples(st.integers())
+
+
+def _state(obj: object) -> tuple[Any, ...]:
+    return tuple(getattr(obj, f.name) for f in dataclasses.fields(obj))  # type: ignore[arg-type]
+
+
+def test_the_hot_classes_have_the_quicker_init() -> None:
+    names = {cls.__name__ for cls in DATACLASS_INITS}
+    assert {"Mention", "Interval", "Support", "ClaimFigure", "AnchorResult", "StatedDate",
+            "ClaimDate"} <= names
+
+
+@pytest.mark.parametrize("cls", sorted(DATACLASS_INITS, key=lambda c: c.__name__),
+                         ids=lambda c: c.__name__)
+@given(data=st.data())
+def test_the_quicker_init_builds_what_the_dataclass_builds(cls: type, data: st.DataObject
+                                                           ) -> None:
+    fields = dataclasses.fields(cls)
+    required = [f for f in fields if f.default is dataclasses.MISSING]
+    given_count = data.draw(st.integers(len(required), len(fields)))
+    args = [data.draw(_VALUES) for _ in fields[:given_count]]
+    as_keywords = data.draw(st.booleans())
+    kwargs = {f.name: v for f, v in zip(fields, args, strict=False)} if as_keywords else {}
+    positional = [] if as_keywords else args
+    quick = cls(*positional, **kwargs)
+    reference = object.__new__(cls)
+    DATACLASS_INITS[cls](reference, *positional, **kwargs)
+    assert _state(quick) == _state(reference)
+    assert quick == reference
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        setattr(quick, fields[0].name, None)
+
+
+def test_a_missing_argument_fails_as_the_dataclass_fails() -> None:
+    from argmap._verify.compare import Interval
+
+    with pytest.raises(TypeError):
+        Interval()  # type: ignore[call-arg]
+
+
+def test_what_it_cannot_rebuild_is_refused() -> None:
+    @dataclasses.dataclass(frozen=True, slots=True)
+    class WithFactory:
+        items: list[int] = dataclasses.field(default_factory=list)
+
+    @dataclasses.dataclass(frozen=True)
+    class Unslotted:
+        x: int
+
+    @dataclasses.dataclass(frozen=True, slots=True)
+    class WithPostInit:
+        x: int
+
+        def __post_init__(self) -> None:
+            pass
+
+    for cls in (WithFactory, Unslotted, WithPostInit):
+        with pytest.raises(TypeError):
+            slot_init(cls)
