@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 import yaml_rs
@@ -21,6 +19,7 @@ from hypothesis import strategies as st
 
 from argmap._load.blockscan import BlockScan
 from argmap._load.positions import PositionIndex
+from tree_paths import tree_paths
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = sorted(
@@ -28,17 +27,6 @@ CORPUS = sorted(
     for folder in ("claims", "examples", "tests/example-maps")
     for path in (ROOT / folder).rglob("*.y*ml")
 )
-
-
-def _paths(value: Any, prefix: tuple[str | int, ...] = ()) -> Iterator[tuple[str | int, ...]]:
-    yield prefix
-    if isinstance(value, dict):
-        for key, item in value.items():
-            if isinstance(key, str):
-                yield from _paths(item, (*prefix, key))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _paths(item, (*prefix, index))
 
 
 def _compare(text: str, *, pruned_too: bool = True) -> tuple[int, int]:
@@ -60,7 +48,7 @@ def _compare(text: str, *, pruned_too: bool = True) -> tuple[int, int]:
     pruned = BlockScan(text.encode("utf-8"), data)
     pruned.prune()
     total = answered = 0
-    for path in _paths(data):
+    for path in tree_paths(data):
         for part in ("value", "key"):
             total += 1
             found = scan.locate(path, part)  # type: ignore[arg-type]

@@ -24,6 +24,7 @@ from argmap._engine.lifetimes import LAST_READERS, _resolve, releases
 from argmap._engine.run import check_paths
 from argmap._load.loader import find_map_file, load
 from argmap._verify.index import MapIndex
+from tree_paths import tree_paths
 
 ROOT = Path(__file__).resolve().parent.parent
 MAP_FOLDERS = sorted(
@@ -33,17 +34,6 @@ MAP_FOLDERS = sorted(
         for path in (ROOT / folder).rglob("map.yaml")
     }
 )
-
-
-def _paths(value: Any, prefix: tuple[str | int, ...] = ()) -> Iterator[tuple[str | int, ...]]:
-    yield prefix
-    if isinstance(value, dict):
-        for key, item in value.items():
-            if isinstance(key, str):
-                yield from _paths(item, (*prefix, key))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _paths(item, (*prefix, index))
 
 
 def _loads(folder: Path) -> Any:
@@ -61,7 +51,7 @@ def _same_locations(folder: Path) -> int:
     data = kept.combined_data()
     pruned.release_data()
     count = 0
-    for path in _paths(data):
+    for path in tree_paths(data):
         for part in ("value", "key"):
             assert pruned.locate_path(path, part) == kept.locate_path(path, part), (path, part)  # type: ignore[arg-type]
             count += 1
@@ -157,7 +147,7 @@ def test_pruned_answers_do_not_depend_on_what_was_asked_before(
     from argmap._load.positions import PositionIndex
 
     data = yaml_rs.loads(_SAMPLE, parse_datetime=False)
-    paths = list(_paths(data))
+    paths = list(tree_paths(data))
     kept = PositionIndex("m.yaml", _SAMPLE)
     kept.scan_with(data)
     pruned = PositionIndex("m.yaml", _SAMPLE)
