@@ -32,22 +32,22 @@ def test_plain_text_short_cut_equals_the_substitutions(text: str,
         assert fast.index_of(at) == slow.index_of(at)
 
 
-#: The hyphen pattern as first written (lookbehind first): the reference for the fast one.
-_HYPHENS_REFERENCE = re.compile(r"(?<=[^\W\d_])-\s*(?=[^\W\d_])|(?<=\d)-\s*\n\s*(?=\d)")
+#: Each fast pattern, its reference as first written, and the characters that exercise it.
+_PATTERNS_AND_REFERENCES = [
+    ("_HYPHENS", re.compile(r"(?<=[^\W\d_])-\s*(?=[^\W\d_])|(?<=\d)-\s*\n\s*(?=\d)"),
+     "a1_- \n\t\u00e9\u0301\u00a0\u2003-"),  # lookbehind first
+    ("_SPACE", re.compile(r"\s{2,}|[^\S ]"), "a \n\t\r\u00a0\u2003\u3000\x1c\x0b."),
+]
 
 
+@pytest.mark.parametrize(("name", "reference", "alphabet"), _PATTERNS_AND_REFERENCES,
+                         ids=[name for name, _, _ in _PATTERNS_AND_REFERENCES])
 @settings(max_examples=1000, deadline=None)
-@given(st.text(alphabet="a1_- \n\t\u00e9\u0301\u00a0\u2003-", max_size=40))
-def test_hyphen_pattern_matches_where_the_reference_does(text: str) -> None:
-    assert [m.span() for m in module._HYPHENS.finditer(text)] == [  # noqa: SLF001 - the pattern under test
-        m.span() for m in _HYPHENS_REFERENCE.finditer(text)]
-
-
-_SPACE_REFERENCE = re.compile(r"\s{2,}|[^\S ]")
-
-
-@settings(max_examples=1000, deadline=None)
-@given(st.text(alphabet="a \n\t\r\u00a0\u2003\u3000\x1c\x0b.", max_size=40))
-def test_space_pattern_matches_where_the_reference_does(text: str) -> None:
-    assert [m.span() for m in module._SPACE.finditer(text)] == [  # noqa: SLF001 - the pattern under test
-        m.span() for m in _SPACE_REFERENCE.finditer(text)]
+@given(data=st.data())
+def test_pattern_matches_where_the_reference_does(
+    name: str, reference: re.Pattern[str], alphabet: str, data: st.DataObject
+) -> None:
+    text = data.draw(st.text(alphabet=alphabet, max_size=40))
+    fast: re.Pattern[str] = getattr(module, name)
+    assert [m.span() for m in fast.finditer(text)] == [
+        m.span() for m in reference.finditer(text)]

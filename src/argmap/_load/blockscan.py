@@ -71,6 +71,18 @@ def outline(data: Any) -> Any:
     return data
 
 
+def _parse_alone(text: bytes) -> Any:
+    """Part of the file parsed on its own, as the loader parses a file; ``PRUNED`` when it
+    does not parse alone (any failure: the caller is then not sure, and leaves it to the tree).
+    """
+    import yaml_rs
+
+    try:
+        return yaml_rs.loads(text.decode("utf-8"), parse_datetime=False)
+    except Exception:  # noqa: BLE001 - any failure to read it alone means "not sure"
+        return PRUNED
+
+
 @cache
 def _key_line(indent: int, key: bytes) -> re.Pattern[bytes]:
     return re.compile(rb"^" + b" " * indent + re.escape(key) + rb":(?=[ \t\r\n]|\Z)", re.M)
@@ -391,12 +403,7 @@ class BlockScan:
     def _read_flow(text: bytes, count: int) -> list[Any]:
         """A one-line flow sequence of plain or simply quoted scalars (as :meth:`_flow`
         accepts them), parsed alone: it reads as it did in the file."""
-        import yaml_rs
-
-        try:
-            parsed = yaml_rs.loads(text.decode("utf-8"), parse_datetime=False)
-        except Exception:  # noqa: BLE001 - any failure to read it alone means "not sure"
-            raise _NotSureError from None
+        parsed = _parse_alone(text)
         if not isinstance(parsed, list) or len(parsed) != count:
             raise _NotSureError
         return parsed
@@ -556,12 +563,7 @@ class BlockScan:
         lines = self._data[start:end]
         if _DOCUMENT_MARKER.search(lines) or lines.startswith(b"%"):
             return PRUNED
-        import yaml_rs
-
-        try:
-            parsed = yaml_rs.loads(lines.decode("utf-8"), parse_datetime=False)
-        except Exception:  # noqa: BLE001 - any failure to read it alone means "not sure"
-            return PRUNED
+        parsed = _parse_alone(lines)
         if not isinstance(parsed, list) or len(parsed) != 1:
             return PRUNED
         return parsed[0]

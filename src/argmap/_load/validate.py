@@ -6,6 +6,7 @@ kept; an unknown key gets the closest valid key as a hint.
 
 from __future__ import annotations
 
+import difflib
 import functools
 import re
 import types
@@ -180,7 +181,6 @@ def validation_findings(exc: ValidationError, data: Any, locate: Any) -> list[Fi
             key = str(path[-1])
             model = _model_at(full[:-1], data)
             valid = _keys_of(model) if model else []
-            import difflib  # only for a message that suggests a name
             close = difflib.get_close_matches(key, valid, n=1, cutoff=0.6)
             hint = (
                 f"did you mean {close[0]!r}?"
@@ -219,7 +219,6 @@ def validation_findings(exc: ValidationError, data: Any, locate: Any) -> list[Fi
         if kind in ("enum", "literal_error", "union_tag_invalid"):
             expected = str(ctx.get("expected") or ctx.get("expected_tags") or "")
             options = re.findall(r"'([^']*)'", expected)
-            import difflib  # only for a message that suggests a name
             close = difflib.get_close_matches(str(found), options, n=1, cutoff=0.5)
             if close:
                 hint = f"did you mean {close[0]!r}?"

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
 __all__ = ["Difference", "Token", "align_words", "format_differences", "tokens"]
 
@@ -100,8 +101,6 @@ def align_words(quote: list[Token], source: list[Token]) -> tuple[int, int, list
     """
     if not quote or not source:
         return 0, len(source), [Difference(_join(quote), _join(source))] if quote or source else []
-    from difflib import SequenceMatcher  # only for a quote that differs: most are verbatim
-
     ops = SequenceMatcher(None, quote, source, autojunk=False).get_opcodes()
     equal = [op for op in ops if op[0] == "equal"]
     if not equal:

@@ -45,23 +45,29 @@ def _report(
     field: tuple[str | int, ...],
 ) -> Problem:
     """``path`` is the node's data path: with duplicate IDs, its ID alone is ambiguous."""
-    import difflib  # only for an unknown reference
-    close = difflib.get_close_matches(ref, list(known), n=1, cutoff=0.6)
+    close = _closest(ref, known)
     return Problem(
         f"{what} {ref!r} does not exist",
         node=node,
         path=path,
         field=field,
-        hint=f"did you mean {close[0]!r}?" if close else f"define a {what} with id {ref!r}",
+        hint=f"did you mean {close!r}?" if close else f"define a {what} with id {ref!r}",
         data={"reference": ref, "expected": what},
         target=ref,
     )
 
 
+def _closest(ref: str, known: Iterable[str]) -> str | None:
+    """The known ID most like ``ref``, for a hint; None when none is close."""
+    import difflib  # only for an unknown reference
+
+    close = difflib.get_close_matches(ref, list(known), n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
 #: The fields of checks that name quantities: single IDs first, then lists of IDs.
 _SINGLE_OPERANDS = tuple(op for op in OPERANDS if not op.many)
 _LIST_OPERANDS = tuple(op for op in OPERANDS if op.many)
-
 
 
 @cache
@@ -112,13 +118,12 @@ def _unknown(ctx: RuleContext) -> Iterator[Problem]:
             yield _report(reference.target, _NOUNS[reference.expected], known, reference.node,
                           reference.path, reference.field)
     if ctx.map.subject is not None and ctx.map.subject not in sources:
-        import difflib  # only for an unknown reference
-        close = difflib.get_close_matches(ctx.map.subject, list(sources), n=1, cutoff=0.6)
+        close = _closest(ctx.map.subject, sources)
         yield Problem(
             f"source {ctx.map.subject!r} does not exist",
             path=(),
             field=("subject",),
-            hint=f"did you mean {close[0]!r}?" if close else "add the analysed source",
+            hint=f"did you mean {close!r}?" if close else "add the analysed source",
         )
     for at, check_item in enumerate(ctx.map.checks):
         where = ("checks", at)

@@ -73,7 +73,6 @@ class Mention:
                 self.direction)
 
 
-
 _FIELDS = tuple(f.name for f in fields(Mention))
 _POSITION = {name: i for i, name in enumerate(_FIELDS)}
 _VALUES = attrgetter(*_FIELDS)
