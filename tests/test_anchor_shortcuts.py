@@ -1,0 +1,136 @@
+"""The quick paths of anchoring give what the full ones give (round five's rewrites).
+
+Each test holds a rewritten step to the code it replaced (kept here as the reference when it
+is small) or to the general path forced, on hypothesis-generated snapshots and quotes.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from argmap._verify import anchor as anchor_module
+from argmap._verify.anchor import SnapshotIndex, _OverBudgetError, _Work, numbers_in
+from argmap._verify.normalise import Normalised, hyphens_agree
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = (ROOT / "claims" / "fiia-298" / "snapshots" / "fiia-298.txt").read_text(encoding="utf-8")
+
+#: Snapshot text with what normalisation changes: line breaks, hyphens, dashes, soft hyphens,
+#: ligature characters, digits and their separators, and lost-ligature words.
+_SNAPSHOT = st.text(alphabet="ab  19,.-\n\u2014\u00ad\ufb01\u0663T", max_size=80) | st.lists(
+    st.sampled_from(["the", "data", "2019", "4,500", "4.5", "re-", "sign", "poli-\ncy", "confict",
+                     "Te", "rose", "\n\n", "  ", "\u201cso\u201d", "1", "a"]),
+    max_size=30).map(" ".join)
+
+
+@st.composite
+def _quoted(draw: st.DrawFn) -> tuple[str, str]:
+    """A snapshot and a quote: mostly a piece of it, sometimes anything."""
+    text = draw(_SNAPSHOT)
+    if text and draw(st.integers(0, 3)):
+        start = draw(st.integers(0, len(text) - 1))
+        end = draw(st.integers(start + 1, len(text)))
+        return text, text[start:end]
+    return text, draw(_SNAPSHOT)
+
+
+def _occurrences_reference(index: SnapshotIndex, quote: Normalised, lo: int = 0,
+                           hi: int | None = None, limit: int = 1000,
+                           work: _Work | None = None) -> list[int]:
+    """``SnapshotIndex._occurrences`` before it was one loop (the budget spent the same)."""
+    text = index.norm.text
+    needle = quote.text
+    hi = len(text) if hi is None else hi
+    work = work or _Work()
+    found: list[int] = []
+    places = index._finder.find_all(needle, lo, hi)  # noqa: SLF001 - the reference's own search
+    at = next(places, -1)
+    work.spend((hi if at < 0 else at + len(needle)) - lo)
+    looked = 0
+    while at >= 0 and len(found) < limit and looked < 20_000:
+        looked += 1
+        if index._bounded(at, at + len(needle)) and hyphens_agree(  # noqa: SLF001
+                quote, index.norm, at):
+            found.append(at)
+        last = at + 1
+        at = next(places, -1)
+        work.spend((hi if at < 0 else at + len(needle)) - last)
+    return found
+
+
+def _run(search: object, *args: object) -> tuple[object, int]:
+    work = _Work(args[-1])  # type: ignore[arg-type]
+    try:
+        return search(*args[:-1], work=work), work.left  # type: ignore[operator]
+    except _OverBudgetError:
+        return "over budget", 0
+
+
+@settings(max_examples=600, deadline=None)
+@given(_quoted(), st.integers(0, 90), st.none() | st.integers(0, 90), st.integers(0, 4),
+       st.integers(0, 400))
+def test_occurrences_equal_the_reference(case: tuple[str, str], lo: int, hi: int | None,
+                                         limit: int, budget: int) -> None:
+    text, exact = case
+    index = SnapshotIndex("s", text)
+    quote = index.quote(exact)
+    if hi is not None and hi < lo:
+        lo, hi = hi, lo
+    assert _run(index._occurrences, quote, lo, hi, limit, budget) == _run(  # noqa: SLF001
+        lambda *a, work: _occurrences_reference(index, *a, work=work), quote, lo, hi, limit,
+        budget)
+
+
+@settings(max_examples=600, deadline=None)
+@given(_quoted(), st.sampled_from([None, "", "  ", "the", "data "]))
+def test_a_quote_without_context_anchors_as_the_general_path_does(
+        case: tuple[str, str], blank: str | None) -> None:
+    text, exact = case
+    quick = SnapshotIndex("s", text)
+    general = SnapshotIndex("s", text)
+    general.shortcut = False
+    context = {} if blank is None else {"prefix": blank, "suffix": blank}
+    assert quick.anchor(exact, **context) == general.anchor(exact, **context)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(0, len(SEED) - 200), st.integers(1, 200))
+def test_a_passage_of_the_paper_snapshot_anchors_as_the_general_path_does(
+        at: int, length: int) -> None:
+    quick = SnapshotIndex("s", SEED)
+    general = SnapshotIndex("s", SEED)
+    general.shortcut = False
+    exact = SEED[at:at + length]
+    assert quick.anchor(exact) == general.anchor(exact)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="0129,. ab\u0663\u0669\uff11", max_size=30))
+def test_numbers_in_equals_the_unicode_pattern(text: str) -> None:
+    reference = re.findall(r"\d+(?:[.,]\d+)*", text)
+    reference = [n.replace(",", "") if re.fullmatch(r"\d{1,3}(?:,\d{3})+", n) else n
+                 for n in reference]
+    assert numbers_in(text) == reference
+
+
+def test_the_general_path_can_be_forced() -> None:
+    """The comparisons above mean something: the shortcut is taken unless turned off."""
+    calls: list[str] = []
+    index = SnapshotIndex("s", "the data rose")
+    original = SnapshotIndex._bare  # noqa: SLF001 - counting the calls of the private path
+
+    def counting(self: SnapshotIndex, *args: object) -> object:
+        calls.append("bare")
+        return original(self, *args)  # type: ignore[arg-type]
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(anchor_module.SnapshotIndex, "_bare", counting)
+        index.anchor("data")
+        index.shortcut = False
+        index.anchor("data")
+    assert calls == ["bare"]
