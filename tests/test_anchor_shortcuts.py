@@ -14,6 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from argmap._verify import anchor as anchor_module
+from argmap._verify import quote_context
 from argmap._verify.anchor import SnapshotIndex, _OverBudgetError, _Work, numbers_in
 from argmap._verify.normalise import Normalised, hyphens_agree
 
@@ -134,3 +135,58 @@ def test_the_general_path_can_be_forced() -> None:
         index.shortcut = False
         index.anchor("data")
     assert calls == ["bare"]
+
+
+# --- AM411's context ------------------------------------------------------------------------
+
+
+def _context_before_reference(text: str, start: int, floor: int = 0) -> str:
+    """``quote_context.context_before`` before it looked for the sentence end from the back."""
+    window = text[max(floor, start - 400):start]
+    ends = list(quote_context._SENTENCE_END.finditer(window))  # noqa: SLF001 - the reference
+    if ends:
+        window = window[ends[-1].end():]
+    pieces = quote_context._CLAUSE_MARK.split(window)  # noqa: SLF001
+    words = pieces[-1].split()
+    if len(pieces) > 1 and not words:
+        words = pieces[-2].split()
+        if len(words) > quote_context.LEAD_IN_WORDS:
+            return ""
+    return " ".join(words[-quote_context.BEFORE_WORDS:])
+
+
+_SENTENCES = st.lists(st.sampled_from(
+    ["It", "rained", ".", "!", "?", " ", "  ", "\"", "')", "]", "(", "[", "A", "9", "4.5", ",",
+     ";", " - ", "critics claim that", "may", "Allegedly", "x", "U.S.", "e.g."]),
+    max_size=30).map("".join)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_SENTENCES, st.data())
+def test_context_before_equals_the_forward_scan(text: str, data: st.DataObject) -> None:
+    start = data.draw(st.integers(0, len(text) + 2))
+    floor = data.draw(st.integers(0, len(text) + 2))
+    assert quote_context.context_before(text, start, floor) == _context_before_reference(
+        text, start, floor)
+
+
+def test_context_before_looks_back_400_characters_at_most() -> None:
+    text = "Critics said so. " + "word " * 100 + "may the data"
+    start = text.index("the data")
+    assert quote_context.context_before(text, start) == _context_before_reference(text, start)
+
+
+_BLANK_LINES = st.lists(st.sampled_from(["\n", " ", "\t", "a", "\n\n", "\n \n"]),
+                        max_size=24).map("".join)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_BLANK_LINES, st.integers(0, 40), st.integers(0, 40))
+def test_paragraph_breaks_are_what_a_search_of_the_window_finds(text: str, low: int,
+                                                                high: int) -> None:
+    pattern = anchor_module._PARAGRAPH_BREAK  # noqa: SLF001 - the search the index replaces
+    index = SnapshotIndex("s", text)
+    found = [m.end() for m in pattern.finditer(text, low, high)]
+    assert index.break_before(low, high) == (found[-1] if found else None)
+    first = pattern.search(text, low, high)
+    assert index.break_after(low, high) == (first.start() if first else None)

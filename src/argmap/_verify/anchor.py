@@ -19,6 +19,7 @@ source text does not state.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -81,6 +82,7 @@ SEARCH_BUDGET = 500_000_000
 PARAGRAPH_REACH = 5_000
 
 _PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")
+_THREE_LINE_BREAKS = re.compile(r"\n[^\S\n]*\n[^\S\n]*\n")
 _GAP = re.compile(rf"(?:\W*\w+){{0,{INSERTION_MAX_WORDS}}}\W*")
 
 
@@ -269,6 +271,42 @@ class SnapshotIndex:
         self.norm = normalise(text, self.repairs)
         self.fuzzy_left = SNAPSHOT_FUZZY_BUDGET  # character comparisons left for candidates
         self._finder = Finder(self.norm.text)  # every occurrence of a quote, indexed when worth it
+        self._breaks: tuple[list[int], list[int]] | None = None  # paragraph breaks, once read
+        self._breaks_read = False
+
+    def break_before(self, low: int, high: int) -> int | None:
+        """Where the last paragraph break within ``original[low:high]`` ends, if any: what
+        ``_PARAGRAPH_BREAK.finditer(original, low, high)`` finds last."""
+        breaks = self._paragraph_breaks()
+        if breaks is None:
+            found = [m.end() for m in _PARAGRAPH_BREAK.finditer(self.original, low, high)]
+            return found[-1] if found else None
+        starts, ends = breaks
+        k = bisect_right(ends, high) - 1
+        return ends[k] if k >= 0 and starts[k] >= low else None
+
+    def break_after(self, low: int, high: int) -> int | None:
+        """Where the first paragraph break within ``original[low:high]`` starts, if any."""
+        breaks = self._paragraph_breaks()
+        if breaks is None:
+            found = _PARAGRAPH_BREAK.search(self.original, low, high)
+            return found.start() if found else None
+        starts, ends = breaks
+        k = bisect_left(starts, low)
+        return starts[k] if k < len(starts) and ends[k] <= high else None
+
+    def _paragraph_breaks(self) -> tuple[list[int], list[int]] | None:
+        """The starts and ends of every paragraph break, found once; None where a blank run
+        holds three line breaks or more ("\\n\\n\\n"): a search from within it may pair them
+        otherwise than one from the start. Else each break's two line breaks are the only
+        ones of their blank run, so a search of any part of the text finds exactly the breaks
+        that lie wholly inside it."""
+        if not self._breaks_read:
+            self._breaks_read = True
+            if not _THREE_LINE_BREAKS.search(self.original):
+                spans = [m.span() for m in _PARAGRAPH_BREAK.finditer(self.original)]
+                self._breaks = ([a for a, _ in spans], [b for _, b in spans])
+        return self._breaks
 
     def normalise(self, text: str) -> str:
         """Normalise a prefix or suffix the way this snapshot was."""
