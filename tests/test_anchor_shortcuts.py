@@ -190,3 +190,27 @@ def test_paragraph_breaks_are_what_a_search_of_the_window_finds(text: str, low: 
     assert index.break_before(low, high) == (found[-1] if found else None)
     first = pattern.search(text, low, high)
     assert index.break_after(low, high) == (first.start() if first else None)
+
+
+# --- the walk the quote rules share ---------------------------------------------------------
+
+
+def test_anchored_evidence_is_kept_only_from_a_walk_that_reached_the_end() -> None:
+    import argmap
+    from argmap._verify.anchor import anchor_evidence, anchored_evidence
+    from argmap._verify.index import MapIndex
+
+    loaded = argmap.load(ROOT / "claims" / "fiia-298")
+    index = MapIndex(loaded)
+    walk = anchored_evidence(index)
+    first = next(walk)
+    walk.close()  # cut short: nothing kept
+    kept = index.memo((anchored_evidence,), lambda: None)
+    assert kept is not None
+    assert kept.pairs is None  # type: ignore[attr-defined]
+    pairs = list(anchored_evidence(index))
+    assert pairs[0] == first
+    assert pairs == [(evidence, anchor_evidence(index, evidence))
+                     for evidence in loaded.evidence if evidence.quote is not None]
+    assert list(anchored_evidence(index)) == pairs
+    assert all(a is b for (_, a), (_, b) in zip(anchored_evidence(index), pairs, strict=True))

@@ -742,11 +742,32 @@ def _anchor(index: MapIndex, evidence: Evidence) -> AnchorResult:
     return snapshot.anchor(quote.exact, quote.prefix, quote.suffix, position)
 
 
+class _Anchored:
+    """The pairs :func:`anchored_evidence` yields, kept once a walk has reached the end."""
+
+    __slots__ = ("pairs",)
+
+    def __init__(self) -> None:
+        self.pairs: list[tuple[Evidence, AnchorResult]] | None = None
+
+
 def anchored_evidence(index: MapIndex) -> Iterator[tuple[Evidence, AnchorResult]]:
-    """Every evidence item with a quote, with its anchoring result, in map order."""
+    """Every evidence item with a quote, with its anchoring result, in map order.
+
+    The first walk to reach the end keeps the pairs, so the seven quote rules after it do not
+    look each item up in the memo again; a walk cut short keeps nothing.
+    """
+    kept = index.memo((anchored_evidence,), _Anchored)
+    if kept.pairs is not None:
+        yield from kept.pairs
+        return
+    pairs = []
     for evidence in index.map.evidence:
         if evidence.quote is not None:
-            yield evidence, anchor_evidence(index, evidence)
+            pair = (evidence, anchor_evidence(index, evidence))
+            pairs.append(pair)
+            yield pair
+    kept.pairs = pairs
 
 
 def shorten(text: str, limit: int = 100) -> str:
