@@ -6,7 +6,6 @@ into a file, line and column through the position index of the file that holds i
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -48,13 +47,6 @@ class MapOrigin:
     def read_snapshot(self, relative_path: str) -> SnapshotText | str:
         """A snapshot of this map (confined to its folder, under its limits), or why not."""
         return read_snapshot(self.folder, relative_path, self.limits.max_snapshot_bytes)
-
-    def holds(self, relative_path: str) -> bool:
-        """Whether anything (a file, a folder, a link) is at a path under the map's folder:
-        one ``lstat``. Where nothing is, :meth:`read_snapshot` can only say why not, so an
-        optional file (a snapshot's page sidecar) is not read at all; reading resolves the
-        folder and the path first, 0.1-0.5 ms a file."""
-        return os.path.lexists(self.folder / relative_path)
 
     @property
     def files(self) -> list[str]:

@@ -82,9 +82,8 @@ def _pages(index: MapIndex, source_id: str) -> Pages | None:
         starts.append(at + 1)
         at = text.find(PAGE_BREAK, at + 1)
     labels: list[str] | None = None
-    path = sidecar_path(source.snapshot.path)
-    if index.origin is not None and index.origin.holds(path):  # most snapshots have none
-        sidecar = index.origin.read_snapshot(path)
+    if index.origin is not None:
+        sidecar = index.origin.read_snapshot(sidecar_path(source.snapshot.path))
         if isinstance(sidecar, SnapshotText):
             labels = _label_list(sidecar.text)
             if labels is not None and len(labels) != len(starts):
