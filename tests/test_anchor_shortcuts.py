@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from argmap._verify import anchor as anchor_module
 from argmap._verify import quote_context
 from argmap._verify.anchor import SnapshotIndex, _OverBudgetError, _Work, numbers_in
-from argmap._verify.normalise import Normalised, hyphens_agree
+from argmap._verify.normalise import Normalised, hyphens_agree, normalise
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = (ROOT / "claims" / "fiia-298" / "snapshots" / "fiia-298.txt").read_text(encoding="utf-8")
@@ -85,6 +85,19 @@ def test_occurrences_equal_the_reference(case: tuple[str, str], lo: int, hi: int
     assert _run(index._occurrences, quote, lo, hi, limit, budget) == _run(  # noqa: SLF001
         lambda *a, work: _occurrences_reference(index, *a, work=work), quote, lo, hi, limit,
         budget)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=0x7f), max_size=30) | _SNAPSHOT,
+       st.sampled_from(["the data", "confict Te data"]))
+def test_a_quote_is_normalised_as_the_full_substitutions_normalise_it(text: str,
+                                                                      snapshot: str) -> None:
+    index = SnapshotIndex("s", snapshot)  # the second one needs both ligature repairs
+    quick = index.quote(text)
+    full = anchor_module._stripped(normalise(text, index.repairs))  # noqa: SLF001 - reference
+    # the offset maps' steps compare by identity: compare what they map instead
+    assert (quick.text, quick.starts, quick.ends, quick.hard, quick.soft) == (
+        full.text, full.starts, full.ends, full.hard, full.soft)
 
 
 @settings(max_examples=600, deadline=None)
