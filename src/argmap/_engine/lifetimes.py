@@ -34,6 +34,7 @@ LAST_READERS: dict[str, str] = {
     "argmap._verify.pages:snapshot_pages": "AM416",
     "argmap._verify.index:MapIndex._snapshot": "AM416",
     "argmap._verify.anchor:anchor_evidence": "AM421",
+    "argmap._verify.anchor:anchored_evidence": "AM421",
     "argmap._verify.compare:claim_figures": "AM422",
     "argmap.rules._shared:check_outcomes": "AM502",
     "argmap._verify.dates:claim_dates": "AM603",

@@ -19,6 +19,7 @@ source text does not state.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -33,6 +34,7 @@ from argmap._verify.normalise import (
     hyphens_agree,
     normalise,
     normalise_text,
+    plain,
 )
 from argmap._verify.occurrences import Finder
 from argmap._verify.quote_parts import (
@@ -80,6 +82,7 @@ SEARCH_BUDGET = 500_000_000
 PARAGRAPH_REACH = 5_000
 
 _PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")
+_THREE_LINE_BREAKS = re.compile(r"\n[^\S\n]*\n[^\S\n]*\n")
 _GAP = re.compile(rf"(?:\W*\w+){{0,{INSERTION_MAX_WORDS}}}\W*")
 
 
@@ -156,7 +159,10 @@ class AnchorResult:
 
 
 # --- numbers ----------------------------------------------------------------------------------
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+# Opening with one ``\d`` (not ``\d+``) lets the engine skip to each digit instead of trying a
+# match at every character.
+_NUMBER = re.compile(r"\d\d*(?:[.,]\d+)*")
+_NUMBER_ASCII = re.compile(r"[0-9][0-9]*(?:[.,][0-9]+)*")  # the same, on ASCII text: quicker
 _THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+")
 
 
@@ -166,7 +172,7 @@ def numbers_in(text: str) -> list[str]:
     >>> numbers_in("from 1,200 to 4.5 in 2019-2020")
     ['1200', '4.5', '2019', '2020']
     """
-    found: list[str] = _NUMBER.findall(text)
+    found: list[str] = (_NUMBER_ASCII if text.isascii() else _NUMBER).findall(text)
     if "," in text:
         found = [t.replace(",", "") if _THOUSANDS.fullmatch(t) else t for t in found]
     return found
@@ -255,6 +261,9 @@ class _Work:
 class SnapshotIndex:
     """A snapshot normalised once, ready to anchor any number of quotes."""
 
+    #: Whether a quote without context takes :meth:`_bare` (tests turn it off to compare).
+    shortcut = True
+
     def __init__(self, source: str, text: str) -> None:
         self.source = source
         self.original = text
@@ -262,6 +271,42 @@ class SnapshotIndex:
         self.norm = normalise(text, self.repairs)
         self.fuzzy_left = SNAPSHOT_FUZZY_BUDGET  # character comparisons left for candidates
         self._finder = Finder(self.norm.text)  # every occurrence of a quote, indexed when worth it
+        self._breaks: tuple[list[int], list[int]] | None = None  # paragraph breaks, once read
+        self._breaks_read = False
+
+    def break_before(self, low: int, high: int) -> int | None:
+        """Where the last paragraph break within ``original[low:high]`` ends, if any: what
+        ``_PARAGRAPH_BREAK.finditer(original, low, high)`` finds last."""
+        breaks = self._paragraph_breaks()
+        if breaks is None:
+            found = [m.end() for m in _PARAGRAPH_BREAK.finditer(self.original, low, high)]
+            return found[-1] if found else None
+        starts, ends = breaks
+        k = bisect_right(ends, high) - 1
+        return ends[k] if k >= 0 and starts[k] >= low else None
+
+    def break_after(self, low: int, high: int) -> int | None:
+        """Where the first paragraph break within ``original[low:high]`` starts, if any."""
+        breaks = self._paragraph_breaks()
+        if breaks is None:
+            found = _PARAGRAPH_BREAK.search(self.original, low, high)
+            return found.start() if found else None
+        starts, ends = breaks
+        k = bisect_left(starts, low)
+        return starts[k] if k < len(starts) and ends[k] <= high else None
+
+    def _paragraph_breaks(self) -> tuple[list[int], list[int]] | None:
+        """The starts and ends of every paragraph break, found once; None where a blank run
+        holds three line breaks or more ("\\n\\n\\n"): a search from within it may pair them
+        otherwise than one from the start. Else each break's two line breaks are the only
+        ones of their blank run, so a search of any part of the text finds exactly the breaks
+        that lie wholly inside it."""
+        if not self._breaks_read:
+            self._breaks_read = True
+            if not _THREE_LINE_BREAKS.search(self.original):
+                spans = [m.span() for m in _PARAGRAPH_BREAK.finditer(self.original)]
+                self._breaks = ([a for a, _ in spans], [b for _, b in spans])
+        return self._breaks
 
     def normalise(self, text: str) -> str:
         """Normalise a prefix or suffix the way this snapshot was."""
@@ -269,6 +314,8 @@ class SnapshotIndex:
 
     def quote(self, text: str) -> Normalised:
         """Normalise a quote (or a part of one) the way this snapshot was."""
+        if not self.repairs and plain(text):  # most quotes: nothing to normalise
+            return Normalised(text.strip(" "))
         return _stripped(normalise(text, self.repairs))
 
     def anchor(
@@ -345,6 +392,10 @@ class SnapshotIndex:
         found = self._occurrences(wanted, work=work)
         if not found:
             return None
+        prefix, suffix, position = context
+        if self.shortcut and position is None and not (prefix and prefix.strip()) and not (
+                suffix and suffix.strip()):
+            return self._bare(form, len(wanted.text), exact, found)
         best = found[0] if len(found) == 1 else max(
             found, key=lambda ns: self._rank([(ns, ns + len(wanted.text))], context))
         start, end = self.norm.span(best, best + len(wanted.text))
@@ -355,6 +406,23 @@ class SnapshotIndex:
         return self._result(status, 1.0, [(start, end)], exact, context,
                             candidates=len(found), lenient=False,
                             norm_span=(best, best + len(wanted.text)))
+
+    def _bare(self, form: str, size: int, exact: str, found: list[int]) -> AnchorResult:
+        """:meth:`_result` of a verbatim quote without prefix, suffix or position (most
+        quotes), in one call: the first place wins, no context is compared."""
+        best = found[0]
+        norm = self.norm
+        original = self.original
+        start, end = norm.span(best, best + size)
+        if original.startswith(form, start):
+            status, end = AnchorStatus.EXACT, start + len(form)
+        else:
+            status = AnchorStatus.NORMALISED
+        text = original[start:end]
+        missing, numbers = _missing_numbers(exact, original, [(start, end)])
+        return AnchorResult(status, self.source, 1.0, start, end, text, None, None, len(found),
+                            None, missing, numbers, original[max(0, start - 40):start],
+                            original[end:end + 40], None, (), (), False, (best, best + size))
 
     # --- verbatim occurrences -----------------------------------------------------------------
 
@@ -394,22 +462,33 @@ class SnapshotIndex:
 
         Each scan is paid for from ``work`` (the characters it may cover).
         """
-        text = self.norm.text
+        norm = self.norm
+        text = norm.text
         needle = quote.text
+        size = len(needle)
         hi = len(text) if hi is None else hi
         work = work or _Work()
         found: list[int] = []
-        places = self._finder.find_all(needle, lo, hi)
-        at = next(places, -1)
-        work.spend((hi if at < 0 else at + len(needle)) - lo)  # as a str.find loop scans
-        looked = 0
-        while at >= 0 and len(found) < limit and looked < _MAX_STEPS:
-            looked += 1
-            if self._bounded(at, at + len(needle)) and hyphens_agree(quote, self.norm, at):
+        hyphens = bool(norm.hard or norm.soft or quote.hard or quote.soft)
+        bounded = self._bounded
+        left = work.left
+        last = lo  # where the scan that found ``at`` began, as a str.find loop scans
+        for looked, at in enumerate(self._finder.find_all(needle, lo, hi)):
+            left -= at + size - last
+            if left < 0:
+                work.left = left
+                raise _OverBudgetError
+            if len(found) >= limit or looked >= _MAX_STEPS:
+                break
+            if bounded(at, at + size) and (not hyphens or hyphens_agree(quote, norm, at)):
                 found.append(at)
             last = at + 1
-            at = next(places, -1)
-            work.spend((hi if at < 0 else at + len(needle)) - last)
+        else:
+            left -= hi - last
+            if left < 0:
+                work.left = left
+                raise _OverBudgetError
+        work.left = left
         return found
 
     def _rank(self, spans: list[_Span], context: tuple[str | None, str | None,
@@ -663,11 +742,32 @@ def _anchor(index: MapIndex, evidence: Evidence) -> AnchorResult:
     return snapshot.anchor(quote.exact, quote.prefix, quote.suffix, position)
 
 
+class _Anchored:
+    """The pairs :func:`anchored_evidence` yields, kept once a walk has reached the end."""
+
+    __slots__ = ("pairs",)
+
+    def __init__(self) -> None:
+        self.pairs: list[tuple[Evidence, AnchorResult]] | None = None
+
+
 def anchored_evidence(index: MapIndex) -> Iterator[tuple[Evidence, AnchorResult]]:
-    """Every evidence item with a quote, with its anchoring result, in map order."""
+    """Every evidence item with a quote, with its anchoring result, in map order.
+
+    The first walk to reach the end keeps the pairs, so the seven quote rules after it do not
+    look each item up in the memo again; a walk cut short keeps nothing.
+    """
+    kept = index.memo((anchored_evidence,), _Anchored)
+    if kept.pairs is not None:
+        yield from kept.pairs
+        return
+    pairs = []
     for evidence in index.map.evidence:
         if evidence.quote is not None:
-            yield evidence, anchor_evidence(index, evidence)
+            pair = (evidence, anchor_evidence(index, evidence))
+            pairs.append(pair)
+            yield pair
+    kept.pairs = pairs
 
 
 def shorten(text: str, limit: int = 100) -> str:

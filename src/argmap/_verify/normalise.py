@@ -32,6 +32,7 @@ __all__ = [
     "hyphens_agree",
     "normalise",
     "normalise_text",
+    "plain",
     "repair_word",
 ]
 
@@ -80,13 +81,35 @@ def _words(words: list[str]) -> re.Pattern[str]:
     ) + r")\b")
 
 
-#: Words that show a text lost its f-ligatures (ff, fi, fl, ffi, ffl) in extraction. Only such
-#: a text is repaired (and only then is the word list read).
-_F_TELLS = _words([
-    "frst", r"[Aa]fect\w*", r"[Ee]fect\w*", r"[Ee]fort\w*", r"confict\w*", r"[Oo]fer\w*",
-    r"[Dd]ifer\w*", r"specifc\w*", r"signifc\w*", r"[Ff]nanc\w*", r"[Oo]fc\w*", r"infuen\w*",
-    r"[Ff]gur\w*", "[Ff]ve", "ffth", "benefts?", r"[Ff]nal\w*", r"[Dd]efn\w*", "[Ff]eld",
-    r"suf?c\w*", r"traf?c\w*", r"[Ff]rm\w*", r"[Ff]nd\w*", "ratifed", r"confrm\w*", "ftted",
+def _anchored(tells: list[tuple[str, str, str]]) -> tuple[re.Pattern[str], ...]:
+    r"""Whole words ``before + anchor + after``, each pattern opening with its anchor: the
+    engine then skips to the anchor as ``str.find`` does, where a pattern opening with a
+    choice of letters (``_words``) tries a match at each of them. ``before`` (letters, or a
+    ``[Xx]`` class) is looked behind from the anchor, with the word's start before it.
+    """
+    branches: dict[str, dict[str, list[str]]] = {}
+    for before, anchors, after in tells:
+        for anchor in anchors.split():
+            branches.setdefault(anchor, {}).setdefault(before, []).append(after)
+    return tuple(re.compile(anchor + "(?:" + "|".join(
+        f"(?<=(?<!\\w){before}{anchor})(?:{'|'.join(afters)})"
+        for before, afters in sorted(groups.items())
+    ) + r")\b") for anchor, groups in sorted(branches.items()))
+
+
+#: Words that show a text lost its f-ligatures (ff, fi, fl, ffi, ffl) in extraction ("frst",
+#: "afect...", "suc..." and "sufc..."). Only such a text is repaired (and only then is the word
+#: list read). Each is split at its first f, or read from its start when it has none.
+_F_TELLS = _anchored([
+    ("", "f", "rst"), ("[Aa]", "f", r"ect\w*"), ("[Ee]", "f", r"ect\w*"),
+    ("[Ee]", "f", r"ort\w*"), ("con", "f", r"ict\w*"), ("[Oo]", "f", r"er\w*"),
+    ("[Dd]i", "f", r"er\w*"), ("speci", "f", r"c\w*"), ("signi", "f", r"c\w*"),
+    ("", "F f", r"nanc\w*"), ("[Oo]", "f", r"c\w*"), ("in", "f", r"uen\w*"),
+    ("", "F f", r"gur\w*"), ("", "F f", "ve"), ("", "f", "fth"), ("bene", "f", "ts?"),
+    ("", "F f", r"nal\w*"), ("[Dd]e", "f", r"n\w*"), ("", "F f", "eld"),
+    ("su", "f", r"c\w*"), ("", "suc", r"\w*"), ("tra", "f", r"c\w*"), ("", "trac", r"\w*"),
+    ("", "F f", r"rm\w*"), ("", "F f", r"nd\w*"), ("rati", "f", "ed"), ("con", "f", r"rm\w*"),
+    ("", "f", "tted"),
 ])
 #: Words that show it lost the "Th" ligature ("Te" for "The").
 _TH_TELLS = _words(["Te", "Tey", "Teir", "Tem", "Tere", "Terefore", "Tese", "Tis", "Tose", "Tus"])
@@ -95,7 +118,7 @@ _TH_TELLS = _words(["Te", "Tey", "Teir", "Tem", "Tere", "Terefore", "Tese", "Tis
 def detect_repairs(text: str) -> frozenset[str]:
     """Which ligature repairs a snapshot needs: only those whose artefacts it shows."""
     found = set()
-    if _F_TELLS.search(text):
+    if any(tells.search(text) for tells in _F_TELLS):
         found.add(F_LIGATURES)
     if _TH_TELLS.search(text):
         found.add(TH_LIGATURE)
@@ -443,15 +466,18 @@ def _sub(
 
 
 def _sub_constant(pattern: re.Pattern[str], value: str, text: str, steps: list[_Step]) -> str:
-    """:func:`_sub` for a constant replacement: the text from ``re.sub``, the map from the
-    spans alone (a one-for-one replacement, such as a line break to a space, maps as a copy)."""
+    """:func:`_sub` for a constant replacement (``re.sub`` of a plain string), the map from the
+    spans alone (a one-for-one replacement, such as a line break to a space, maps as a copy).
+    The text is joined from the same scan: a second one, by ``re.sub``, cost as much again."""
     step = _Step()
+    parts: list[str] = []
     delta = 0  # output offset minus input offset, after the matches so far
     pos = 0  # input offset where the current copied run begins
-    matched = False
+    last = 0  # input offset after the last match
     for match in pattern.finditer(text):
-        matched = True
         a, b = match.span()
+        parts += (text[last:a], value)
+        last = b
         if b - a == len(value) and (b - a == 1 or text[a:b] == value):
             continue
         if a > pos:
@@ -459,14 +485,15 @@ def _sub_constant(pattern: re.Pattern[str], value: str, text: str, steps: list[_
         step.replaced(a + delta, a, b)
         delta += len(value) - (b - a)
         pos = b
-    if not matched:
+    if not parts:
         return text
     if step.out:  # else every replacement was one for one: the map is the identity
         if pos < len(text):
             step.copy(pos + delta, pos)
         step.size = len(text) + delta
         steps.append(step)
-    return pattern.sub(value, text)
+    parts.append(text[last:])
+    return "".join(parts)
 
 
 def _unicode_pieces(match: re.Match[str]) -> list[_Piece]:
@@ -505,7 +532,7 @@ def substitutions(text: str) -> list[tuple[re.Pattern[str], _Replacement]]:
     return subs
 
 
-def _plain(text: str) -> bool:
+def plain(text: str) -> bool:
     """True when no substitution changes ``text`` (most quotes): printable ASCII has no
     whitespace but the space, and without a hyphen or two spaces in a row nothing matches."""
     return text.isascii() and text.isprintable() and "-" not in text and "  " not in text
@@ -525,7 +552,7 @@ def normalise(text: str, repairs: frozenset[str] = frozenset()) -> Normalised:
     'conflict flat fat The Tat'
     """
     steps: list[_Step] = []
-    if not _plain(text):
+    if not plain(text):
         for pattern, replacement in substitutions(text):
             if isinstance(replacement, str):
                 text = _sub_constant(pattern, replacement, text, steps)
@@ -547,7 +574,7 @@ def normalise(text: str, repairs: frozenset[str] = frozenset()) -> Normalised:
 def normalise_text(text: str, repairs: frozenset[str] = frozenset()) -> str:
     """``normalise(text, repairs).text`` without the offset map: for prefixes and suffixes,
     whose normalised text is all the search needs."""
-    if not repairs and _plain(text):
+    if not repairs and plain(text):
         return text
     for pattern, replacement in substitutions(text):
         text = pattern.sub(

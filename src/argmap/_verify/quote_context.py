@@ -132,7 +132,7 @@ _SENTENCE_END = re.compile(r"[.!?][\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9]|$)")
 _ENDS_SENTENCE = re.compile(r"[.!?][\"')\]”’]*$")
 _CLAUSE_MARK = re.compile(r"[,;:()]|\s-\s")
 _WORD = re.compile(r"[\w']+")
-_PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")
+_STOP = re.compile(r"[.!?](?:\s|$)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,11 +199,19 @@ def context_before(text: str, start: int, floor: int = 0) -> str:
     >>> context_before("Critics claim that it rained. Cycling rose.", 30)
     ''
     """
-    window = text[max(floor, start - 400):start]
-    ends = list(_SENTENCE_END.finditer(window))
-    if ends:
-        window = window[ends[-1].end():]
-    pieces = _CLAUSE_MARK.split(window)
+    low = cut = max(floor, start - 400)
+    at = start
+    while at > low:  # the last sentence end: sentence ends cannot overlap, so look from the back
+        at = max(text.rfind(".", low, at), text.rfind("!", low, at), text.rfind("?", low, at))
+        if at < 0:
+            break
+        end = _SENTENCE_END.match(text, at, start)
+        if end is not None:
+            cut = end.end()
+            break
+    if cut >= start:  # most quotes open their sentence
+        return ""
+    pieces = _CLAUSE_MARK.split(text[cut:start])
     words = pieces[-1].split()
     if len(pieces) > 1 and not words:
         # the quote follows a comma: the words before it lead in only when they are a short
@@ -225,7 +233,7 @@ def context_after(text: str, end: int, ceiling: int | None = None) -> str:
     if _ENDS_SENTENCE.search(text, max(0, end - 4), end):
         return ""  # the next sentence is not the quote's: "a continuation in the same sentence"
     window = text[end:min(len(text) if ceiling is None else ceiling, end + 400)]
-    stop = re.search(r"[.!?](?:\s|$)", window)
+    stop = _STOP.search(window)
     if stop:
         window = window[:stop.start()]
     words = _WORD.findall(window)[:AFTER_WORDS]
@@ -239,29 +247,30 @@ def qualifiers(index: MapIndex, evidence: Evidence) -> tuple[ContextCue, ...]:
 
 def _qualifiers(index: MapIndex, evidence: Evidence) -> tuple[ContextCue, ...]:
     result = anchor_evidence(index, evidence)
-    claims: list[Claim] = index.evidence_users.get(evidence.id, [])
-    if not result.verbatim or result.norm_span is None or result.source is None or not claims:
+    claims: list[Claim] | None = index.evidence_users.get(evidence.id)
+    if not claims or not result.verbatim or result.norm_span is None or result.source is None:
         return ()
     snapshot = index_for(index, result.source)
     if snapshot is None:  # pragma: no cover - a verbatim result had a snapshot
         return ()
-    text = snapshot.norm.text
+    norm = snapshot.norm
+    text = norm.text
     ns, ne = result.norm_span
-    original = snapshot.original
     start, end = result.start or 0, result.end or 0
-    before_break = [m.end() for m in _PARAGRAPH_BREAK.finditer(original, max(0, start - 400),
-                                                               start)]
-    floor = snapshot.norm.index_of(before_break[-1]) if before_break else 0
-    after_break = _PARAGRAPH_BREAK.search(original, end, end + 400)
-    ceiling = snapshot.norm.index_of(after_break.start()) if after_break else None
+    before_break = snapshot.break_before(max(0, start - 400), start)
+    floor = 0 if before_break is None else norm.index_of(before_break)
+    after_break = snapshot.break_after(end, end + 400)
+    ceiling = None if after_break is None else norm.index_of(after_break)
     windows = [("before", context_before(text, ns, floor)),
                ("after", context_after(text, ne, ceiling))]
     for (_, gap_start), (next_start, _) in zip(result.parts, result.parts[1:], strict=False):
         # words an elision or insertion leaves out: the ones leading into the next part
-        low, high = snapshot.norm.index_of(gap_start), snapshot.norm.index_of(next_start)
+        low, high = norm.index_of(gap_start), norm.index_of(next_start)
         windows.append(("elided", context_before(text, high, low)))
     found: list[ContextCue] = []
     for where, context in windows:
+        if not context:  # most quotes open their sentence: no words before them
+            continue
         cues = cues_in(context, after=where == "after")
         if not cues:
             continue
