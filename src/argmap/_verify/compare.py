@@ -112,8 +112,14 @@ def _plain(value: Decimal) -> str:
     return format(value.normalize(), "f")
 
 
+_ONE = Decimal(1)
+_HALF = Decimal("0.5")
+#: Each scale's factor as a Decimal, built once: a comparison reads two or three of them.
+_FACTORS = {scale: Decimal(factor) for scale, factor in SCALE_FACTORS.items()}
+
+
 def _factor(m: Mention) -> Decimal:
-    return Decimal(SCALE_FACTORS[m.scale]) if m.scale else Decimal(1)
+    return _FACTORS[m.scale] if m.scale else _ONE
 
 
 def _interval(m: Mention, half: Decimal) -> Interval:
@@ -155,7 +161,7 @@ def _claim_interval(
     if tolerance is not None:
         half = abs(m.magnitude) * tolerance
     else:
-        half = (step if step is not None else m.step * _factor(m)) * Decimal("0.5")
+        half = (step if step is not None else m.step * _factor(m)) * _HALF
     return _interval(m, half)
 
 
@@ -264,7 +270,7 @@ _UPPER = frozenset({Q.UNDER, Q.AT_MOST})
 
 def _value_verdict(claim: Mention, source: Mention) -> Verdict:
     stated = _interval(source, _ZERO)  # in compare's EXACT context
-    half = claim.step * _factor(claim) * Decimal("0.5")
+    half = claim.step * _factor(claim) * _HALF
     x = claim.magnitude
     lower_bound = not source.near and source.qualifier in _LOWER
     upper_bound = not source.near and source.qualifier in _UPPER
@@ -311,8 +317,8 @@ def _range_against_range(claim: Mention, source: Mention, stated: Interval,
         return _coarser(claim, source, stated, Verdict.DIFFERENT_VALUE)
     low = claim.magnitude
     high = claim.upper_magnitude if claim.upper_magnitude is not None else low
-    beyond = max((stated.lo - low) if stated.lo is not None else Decimal(0),
-                 (high - stated.hi) if stated.hi is not None else Decimal(0))
+    beyond = max((stated.lo - low) if stated.lo is not None else _ZERO,
+                 (high - stated.hi) if stated.hi is not None else _ZERO)
     return Verdict.MATCH if beyond <= half else Verdict.DIFFERENT_VALUE
 
 
@@ -345,7 +351,7 @@ def _coarser(claim: Mention, source: Mention, stated: Interval, otherwise: Verdi
     if _claim_interval(claim, step=source_step).contains(stated):
         return Verdict.TOO_PRECISE
     if claim.qualifier == source.qualifier and not claim.near and not source.near and abs(
-            claim.magnitude - source.magnitude) <= source_step * Decimal("0.5"):
+            claim.magnitude - source.magnitude) <= source_step * _HALF:
         return Verdict.TOO_PRECISE
     return otherwise
 
