@@ -122,23 +122,32 @@ def _factor(m: Mention) -> Decimal:
     return _FACTORS[m.scale] if m.scale else _ONE
 
 
+def _near(v: Decimal, half: Decimal) -> Decimal:
+    """How far "about", "just over" and "nearly" reach from ``v``: 10 %, at least ``half``."""
+    return max(half, abs(v) * _NEAR)
+
+
 def _interval(m: Mention, half: Decimal) -> Interval:
+    """``m`` as an interval, widened by ``half``; the reach of a near bound is computed only
+    for the qualifiers that have one (most figures are exact)."""
     v = m.magnitude
-    near = max(half, abs(v) * _NEAR)
     match m.qualifier:
+        case Q.EXACT:
+            return Interval(v - half, v + half)
         case Q.RANGE:
             upper = m.upper_magnitude if m.upper_magnitude is not None else v
             return Interval(v - half, upper + half)
         case Q.APPROX:
+            near = _near(v, half)
             return Interval(v - near, v + near)
         case Q.OVER:
-            return Interval(v, v + near if m.near else None, lo_open=True)
+            return Interval(v, v + _near(v, half) if m.near else None, lo_open=True)
         case Q.AT_LEAST:
-            return Interval(v, v + near if m.near else None)
+            return Interval(v, v + _near(v, half) if m.near else None)
         case Q.UNDER:
-            return Interval(v - near if m.near else None, v, hi_open=True)
+            return Interval(v - _near(v, half) if m.near else None, v, hi_open=True)
         case Q.AT_MOST:
-            return Interval(v - near if m.near else None, v)
+            return Interval(v - _near(v, half) if m.near else None, v)
     return Interval(v - half, v + half)
 
 
@@ -534,13 +543,15 @@ def _supports(index: MapIndex, evidence_ids: Sequence[str], mention: Mention) ->
     in size; in every other bucket, the nearest one (for the message)."""
     own = _bucket_key(mention)
     size = _order(mention)
-    found: list[Support] = []
+    chosen: list[tuple[str, Mention]] = []
     for evidence_id in evidence_ids:
         for bucket_key, bucket in _quote_mentions(index, evidence_id).items():
             count = NEAREST if bucket_key == own else 1
-            found.extend(Support(evidence_id, m, compare(mention, m))
-                         for m in bucket.nearest(size, count))
-    return found
+            chosen.extend((evidence_id, m) for m in bucket.nearest(size, count))
+    # the quotes are read (and their figures ordered) outside the exact context, as before;
+    # the comparisons share one entry into it
+    with localcontext(EXACT):
+        return [Support(evidence_id, m, _compare(mention, m)) for evidence_id, m in chosen]
 
 
 def _figures(index: MapIndex, claim: Claim) -> tuple[ClaimFigure, ...]:
