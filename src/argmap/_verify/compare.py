@@ -112,27 +112,42 @@ def _plain(value: Decimal) -> str:
     return format(value.normalize(), "f")
 
 
+_ONE = Decimal(1)
+_HALF = Decimal("0.5")
+#: Each scale's factor as a Decimal, built once: a comparison reads two or three of them.
+_FACTORS = {scale: Decimal(factor) for scale, factor in SCALE_FACTORS.items()}
+
+
 def _factor(m: Mention) -> Decimal:
-    return Decimal(SCALE_FACTORS[m.scale]) if m.scale else Decimal(1)
+    return _FACTORS[m.scale] if m.scale else _ONE
+
+
+def _near(v: Decimal, half: Decimal) -> Decimal:
+    """How far "about", "just over" and "nearly" reach from ``v``: 10 %, at least ``half``."""
+    return max(half, abs(v) * _NEAR)
 
 
 def _interval(m: Mention, half: Decimal) -> Interval:
+    """``m`` as an interval, widened by ``half``; the reach of a near bound is computed only
+    for the qualifiers that have one (most figures are exact)."""
     v = m.magnitude
-    near = max(half, abs(v) * _NEAR)
     match m.qualifier:
+        case Q.EXACT:
+            return Interval(v - half, v + half)
         case Q.RANGE:
             upper = m.upper_magnitude if m.upper_magnitude is not None else v
             return Interval(v - half, upper + half)
         case Q.APPROX:
+            near = _near(v, half)
             return Interval(v - near, v + near)
         case Q.OVER:
-            return Interval(v, v + near if m.near else None, lo_open=True)
+            return Interval(v, v + _near(v, half) if m.near else None, lo_open=True)
         case Q.AT_LEAST:
-            return Interval(v, v + near if m.near else None)
+            return Interval(v, v + _near(v, half) if m.near else None)
         case Q.UNDER:
-            return Interval(v - near if m.near else None, v, hi_open=True)
+            return Interval(v - _near(v, half) if m.near else None, v, hi_open=True)
         case Q.AT_MOST:
-            return Interval(v - near if m.near else None, v)
+            return Interval(v - _near(v, half) if m.near else None, v)
     return Interval(v - half, v + half)
 
 
@@ -155,7 +170,7 @@ def _claim_interval(
     if tolerance is not None:
         half = abs(m.magnitude) * tolerance
     else:
-        half = (step if step is not None else m.step * _factor(m)) * Decimal("0.5")
+        half = (step if step is not None else m.step * _factor(m)) * _HALF
     return _interval(m, half)
 
 
@@ -264,7 +279,7 @@ _UPPER = frozenset({Q.UNDER, Q.AT_MOST})
 
 def _value_verdict(claim: Mention, source: Mention) -> Verdict:
     stated = _interval(source, _ZERO)  # in compare's EXACT context
-    half = claim.step * _factor(claim) * Decimal("0.5")
+    half = claim.step * _factor(claim) * _HALF
     x = claim.magnitude
     lower_bound = not source.near and source.qualifier in _LOWER
     upper_bound = not source.near and source.qualifier in _UPPER
@@ -311,8 +326,8 @@ def _range_against_range(claim: Mention, source: Mention, stated: Interval,
         return _coarser(claim, source, stated, Verdict.DIFFERENT_VALUE)
     low = claim.magnitude
     high = claim.upper_magnitude if claim.upper_magnitude is not None else low
-    beyond = max((stated.lo - low) if stated.lo is not None else Decimal(0),
-                 (high - stated.hi) if stated.hi is not None else Decimal(0))
+    beyond = max((stated.lo - low) if stated.lo is not None else _ZERO,
+                 (high - stated.hi) if stated.hi is not None else _ZERO)
     return Verdict.MATCH if beyond <= half else Verdict.DIFFERENT_VALUE
 
 
@@ -345,7 +360,7 @@ def _coarser(claim: Mention, source: Mention, stated: Interval, otherwise: Verdi
     if _claim_interval(claim, step=source_step).contains(stated):
         return Verdict.TOO_PRECISE
     if claim.qualifier == source.qualifier and not claim.near and not source.near and abs(
-            claim.magnitude - source.magnitude) <= source_step * Decimal("0.5"):
+            claim.magnitude - source.magnitude) <= source_step * _HALF:
         return Verdict.TOO_PRECISE
     return otherwise
 
@@ -528,13 +543,15 @@ def _supports(index: MapIndex, evidence_ids: Sequence[str], mention: Mention) ->
     in size; in every other bucket, the nearest one (for the message)."""
     own = _bucket_key(mention)
     size = _order(mention)
-    found: list[Support] = []
+    chosen: list[tuple[str, Mention]] = []
     for evidence_id in evidence_ids:
         for bucket_key, bucket in _quote_mentions(index, evidence_id).items():
             count = NEAREST if bucket_key == own else 1
-            found.extend(Support(evidence_id, m, compare(mention, m))
-                         for m in bucket.nearest(size, count))
-    return found
+            chosen.extend((evidence_id, m) for m in bucket.nearest(size, count))
+    # the quotes are read (and their figures ordered) outside the exact context, as before;
+    # the comparisons share one entry into it
+    with localcontext(EXACT):
+        return [Support(evidence_id, m, _compare(mention, m)) for evidence_id, m in chosen]
 
 
 def _figures(index: MapIndex, claim: Claim) -> tuple[ClaimFigure, ...]:

@@ -30,7 +30,7 @@ from argmap._engine.context import Problem, RelatedRef, RuleContext
 from argmap._findings import Severity
 from argmap._verify.anchor import quote_holder
 from argmap._verify.compare import describe
-from argmap.rules._shared import every_claim_figure
+from argmap.rules._shared import every_claim_figure, snapshot_verifies
 
 CODE = "AM306"
 ID = "unverifiable-figure"
@@ -39,15 +39,15 @@ OPTIONS: dict[str, Any] = {}
 
 
 def check(ctx: RuleContext) -> Iterator[Problem]:
+    verifies = snapshot_verifies(ctx)
     for claim, figure in every_claim_figure(ctx):
         supports = figure.matches or figure.too_precise
         if not supports or figure.derived_by:
             continue
         evidence = list(dict.fromkeys(s.evidence for s in supports))
-        holders = {quote_holder(ctx.evidence[e]) for e in evidence}
-        sources = [ctx.sources.get(h) for h in sorted(holders)]
-        if any(s is None or s.snapshot is not None for s in sources):
+        if any(verifies(e) for e in evidence):
             continue  # a snapshot verifies it (or an unknown source, AM202's finding)
+        holders = {quote_holder(ctx.evidence[e]) for e in evidence}
         names = ", ".join(repr(h) for h in sorted(holders))
         has = "has no snapshot" if len(holders) == 1 else "have no snapshots"
         states = "states" if len(evidence) == 1 else "state"

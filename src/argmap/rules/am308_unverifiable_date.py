@@ -31,7 +31,8 @@ from typing import Any
 from argmap._engine.context import Problem, RelatedRef, RuleContext
 from argmap._findings import Severity
 from argmap._verify.anchor import quote_holder
-from argmap._verify.dates import DateStatus, claim_dates
+from argmap._verify.dates import DateStatus
+from argmap.rules._shared import every_claim_date, snapshot_verifies
 
 CODE = "AM308"
 ID = "unverifiable-date"
@@ -40,31 +41,30 @@ OPTIONS: dict[str, Any] = {}
 
 
 def check(ctx: RuleContext) -> Iterator[Problem]:
-    for claim in ctx.map.claims:
-        for found in claim_dates(ctx, claim):
-            if found.status != DateStatus.CITED or not found.cited_by:
-                continue
-            evidence = list(dict.fromkeys(found.cited_by))
-            holders = sorted({quote_holder(ctx.evidence[e]) for e in evidence})
-            sources = [ctx.sources.get(h) for h in holders]
-            if any(s is None or s.snapshot is not None for s in sources):
-                continue  # a snapshot verifies it (or an unknown source, AM202's finding)
-            what = (f"the claim's period {found.date.period}" if found.field == ("period",)
-                    else f"date {found.date.shown}")
-            names = ", ".join(repr(h) for h in holders)
-            has = "has no snapshot" if len(holders) == 1 else "have no snapshots"
-            states = "states" if len(evidence) == 1 else "state"
-            yield Problem(
-                f"{what} cannot be verified: only {', '.join(evidence)} {states} it, quoting "
-                f"{names}, which {has}",
-                node=claim.id,
-                kind="claims",
-                field=found.field,
-                target=found.date.text,
-                hint="save the source's text under snapshots/ and add snapshot: {path: ...} to "
-                "the source, or cite a source that has one",
-                related=tuple(RelatedRef("the quote", node=e, kind="evidence",
-                                         field=("quote", "exact")) for e in evidence[:3]),
-                data={"date": found.date.text, "period": found.date.period,
-                      "field": found.field[0], "evidence": evidence, "sources": holders},
-            )
+    verifies = snapshot_verifies(ctx)
+    for claim, found in every_claim_date(ctx):
+        if found.status != DateStatus.CITED or not found.cited_by:
+            continue
+        evidence = list(dict.fromkeys(found.cited_by))
+        if any(verifies(e) for e in evidence):
+            continue  # a snapshot verifies it (or an unknown source, AM202's finding)
+        holders = sorted({quote_holder(ctx.evidence[e]) for e in evidence})
+        what = (f"the claim's period {found.date.period}" if found.field == ("period",)
+                else f"date {found.date.shown}")
+        names = ", ".join(repr(h) for h in holders)
+        has = "has no snapshot" if len(holders) == 1 else "have no snapshots"
+        states = "states" if len(evidence) == 1 else "state"
+        yield Problem(
+            f"{what} cannot be verified: only {', '.join(evidence)} {states} it, quoting "
+            f"{names}, which {has}",
+            node=claim.id,
+            kind="claims",
+            field=found.field,
+            target=found.date.text,
+            hint="save the source's text under snapshots/ and add snapshot: {path: ...} to "
+            "the source, or cite a source that has one",
+            related=tuple(RelatedRef("the quote", node=e, kind="evidence",
+                                     field=("quote", "exact")) for e in evidence[:3]),
+            data={"date": found.date.text, "period": found.date.period,
+                  "field": found.field[0], "evidence": evidence, "sources": holders},
+        )

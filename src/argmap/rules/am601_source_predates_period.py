@@ -71,13 +71,17 @@ def _periods(ctx: RuleContext, evidence_id: str) -> list[tuple[str, str | None]]
 
 
 def check(ctx: RuleContext) -> Iterator[Problem]:
+    ends: dict[str, date | None] = {}  # source ID -> issued_end, once per source, not per item
     for item in ctx.map.evidence:
         periods = _periods(ctx, item.id)
         if not periods:
             continue
         for source_id in dict.fromkeys(s for s in (item.source, item.via) if s):
-            source = ctx.sources.get(source_id)
-            end = issued_end(source.issued) if source is not None else None
+            if source_id in ends:
+                end = ends[source_id]
+            else:
+                source = ctx.sources.get(source_id)
+                end = ends[source_id] = issued_end(source.issued) if source is not None else None
             if end is None:
                 continue
             for period, claim_id in periods:

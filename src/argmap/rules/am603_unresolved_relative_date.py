@@ -32,7 +32,8 @@ from typing import Any
 from argmap._engine.context import Problem, RelatedRef, RuleContext
 from argmap._findings import Severity
 from argmap._verify.anchor import quote_holder
-from argmap._verify.dates import ClaimDate, DateStatus, claim_dates
+from argmap._verify.dates import ClaimDate, DateStatus
+from argmap.rules._shared import every_claim_date
 
 CODE = "AM603"
 ID = "unresolved-relative-date"
@@ -57,23 +58,22 @@ def _why(found: ClaimDate, sources: list[str]) -> str:
 
 
 def check(ctx: RuleContext) -> Iterator[Problem]:
-    for claim in ctx.map.claims:
-        for found in claim_dates(ctx, claim):
-            if found.status != DateStatus.UNRESOLVED:
-                continue
-            sources = list(dict.fromkeys(
-                quote_holder(ctx.evidence[e])
-                for e in claim.evidence if e in ctx.evidence))
-            related = tuple(RelatedRef(f"the quote says {s.text!r}", node=e, kind="evidence",
-                                       field=("quote", "exact"))
-                            for e, s, _ in found.unresolved[:3])
-            yield Problem(
-                f"date {found.date.shown} cannot be checked: {_why(found, sources)}",
-                node=claim.id,
-                kind="claims",
-                field=found.field,
-                hint=_HINT_VAGUE if found.date.relative and found.date.offset is None
-                else "give the source's issued date, or write the year the date means",
-                related=related,
-                data={"date": found.date.text, "period": found.date.period},
-            )
+    for claim, found in every_claim_date(ctx):
+        if found.status != DateStatus.UNRESOLVED:
+            continue
+        sources = list(dict.fromkeys(
+            quote_holder(ctx.evidence[e])
+            for e in claim.evidence if e in ctx.evidence))
+        related = tuple(RelatedRef(f"the quote says {s.text!r}", node=e, kind="evidence",
+                                   field=("quote", "exact"))
+                        for e, s, _ in found.unresolved[:3])
+        yield Problem(
+            f"date {found.date.shown} cannot be checked: {_why(found, sources)}",
+            node=claim.id,
+            kind="claims",
+            field=found.field,
+            hint=_HINT_VAGUE if found.date.relative and found.date.offset is None
+            else "give the source's issued date, or write the year the date means",
+            related=related,
+            data={"date": found.date.text, "period": found.date.period},
+        )

@@ -53,6 +53,7 @@ def parse(text: str) -> tuple[Mention, ...]:
     return tuple(attach_periods(text, found))
 
 
+@lru_cache(maxsize=1 << 18)  # AM601 asks once per evidence item a claim cites, AM602 again
 def text_period(text: str) -> str | None:
     """The one period a text speaks about, when all its years and dates name the same one.
 

@@ -7,10 +7,11 @@ step below, and ``None`` means the match is not a figure after all ("Covid-19", 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from argmap._model import Qualifier, QuantityKind, Scale
 from argmap._verify.numbers.grammar import YEAR_RE
@@ -42,7 +43,9 @@ from argmap._verify.numbers.vocabulary import (
 K = QuantityKind
 Q = Qualifier
 
-Groups = dict[str, str | None]
+#: A match's groups by name (``Match.group``: None for a group that took no part); a
+#: pattern of 48 groups built a ``groupdict`` of them all for every figure.
+Groups = Callable[[str], Any]  # str or None; Any as `re.Match.group` is typed
 
 _CURRENCY_BEFORE = {token.lower(): code for code, currency in CURRENCIES.items()
                     for token in currency.before}
@@ -147,32 +150,32 @@ def _year(text: str | None) -> int | None:
 def read_date(m: re.Match[str]) -> Mention | None:
     """A date or a span of dates; each alternative of the ``date`` group names its parts
     with its own letter (``a_d1`` is the first day of "3–6 December 2020")."""
-    g = m.groupdict()
+    g: Groups = m.group
     start, end, raw = m.start(), m.end(), m.group()
-    if g["f_y"] is not None:  # 2022-10-24 (ISO 8601, the whole date only: "2009-10" is a span)
-        day = (int(g["f_m"]), int(g["f_d"]))
-        return date_mention(int(g["f_y"]), day, day, start, end, raw)
-    if g["a_d1"] is not None:  # 3–6 December [2020]
-        month, d1, d2 = _month(g["a_m"]), _day(g["a_d1"]), _day(g["a_d2"])
-        return date_mention(_year(g["a_y"]), (month, d1), (month, d2), start, end, raw)
-    if g["b_d1"] is not None:  # 30 November[–2 December] [2020]
-        m1, d1 = _month(g["b_m1"]), _day(g["b_d1"])
-        m2, d2 = (_month(g["b_m2"]), _day(g["b_d2"])) if g["b_d2"] else (m1, d1)
-        return date_mention(_year(g["b_y"]), (m1, d1), (m2, d2), start, end, raw)
-    if g["c_m1"] is not None:  # January[ 2019]–March 2020
+    if g("f_y") is not None:  # 2022-10-24 (ISO 8601, the whole date only: "2009-10" is a span)
+        day = (int(g("f_m")), int(g("f_d")))
+        return date_mention(int(g("f_y")), day, day, start, end, raw)
+    if g("a_d1") is not None:  # 3–6 December [2020]
+        month, d1, d2 = _month(g("a_m")), _day(g("a_d1")), _day(g("a_d2"))
+        return date_mention(_year(g("a_y")), (month, d1), (month, d2), start, end, raw)
+    if g("b_d1") is not None:  # 30 November[–2 December] [2020]
+        m1, d1 = _month(g("b_m1")), _day(g("b_d1"))
+        m2, d2 = (_month(g("b_m2")), _day(g("b_d2"))) if g("b_d2") else (m1, d1)
+        return date_mention(_year(g("b_y")), (m1, d1), (m2, d2), start, end, raw)
+    if g("c_m1") is not None:  # January[ 2019]–March 2020
         return _month_span(g, start, end, raw)
-    if g["d_m"] is not None:  # December 3[–6][, 2020]
-        month, d1 = _month(g["d_m"]), _day(g["d_d1"])
-        d2 = _day(g["d_d2"]) if g["d_d2"] else d1
-        return date_mention(_year(g["d_y"]), (month, d1), (month, d2), start, end, raw)
-    year = int(g["e_y"])  # March 2020
-    return Mention(K.DATE, Decimal(year), start, end, raw, period=_iso(year, _month(g["e_m"])))
+    if g("d_m") is not None:  # December 3[–6][, 2020]
+        month, d1 = _month(g("d_m")), _day(g("d_d1"))
+        d2 = _day(g("d_d2")) if g("d_d2") else d1
+        return date_mention(_year(g("d_y")), (month, d1), (month, d2), start, end, raw)
+    year = int(g("e_y"))  # March 2020
+    return Mention(K.DATE, Decimal(year), start, end, raw, period=_iso(year, _month(g("e_m"))))
 
 
 def _month_span(g: Groups, start: int, end: int, raw: str) -> Mention | None:
-    y2 = int(g["c_y2"] or "")
-    y1 = _year(g["c_y1"]) or y2
-    period = _span(_iso(y1, _month(g["c_m1"] or "")), _iso(y2, _month(g["c_m2"] or "")))
+    y2 = int(g("c_y2") or "")
+    y1 = _year(g("c_y1")) or y2
+    period = _span(_iso(y1, _month(g("c_m1") or "")), _iso(y2, _month(g("c_m2") or "")))
     if period is None or period.split("/")[0] > period.split("/")[-1]:
         return None
     return Mention(K.DATE, Decimal(y1), start, end, raw, upper=None if y1 == y2
@@ -237,16 +240,16 @@ def _lead(phrase: str | None) -> _Lead:
 
 def read_quantity(m: re.Match[str], text: str) -> Mention | None:
     """A fold verb, a fraction, a vague count, or a number with what goes with it."""
-    g = m.groupdict()
-    lead = _lead(g["qual"])
-    if g["foldverb"] is not None:
-        return _fold_verb(m, g["foldverb"], lead)
-    if g["foldword"] is not None or g["twice"] is not None:
-        return _fold_word(m, g["foldword"] or g["twice"] or "", lead)
-    if g["frac"] is not None:
+    g: Groups = m.group
+    lead = _lead(g("qual"))
+    if g("foldverb") is not None:
+        return _fold_verb(m, g("foldverb"), lead)
+    if g("foldword") is not None or g("twice") is not None:
+        return _fold_word(m, g("foldword") or g("twice") or "", lead)
+    if g("frac") is not None:
         return _fraction(m, g, lead)
-    if g["vague"] is not None:
-        return Mention(K.COUNT, Decimal(VAGUE_WORDS[key(g["vague"])]), m.start(), m.end(),
+    if g("vague") is not None:
+        return Mention(K.COUNT, Decimal(VAGUE_WORDS[key(g("vague"))]), m.start(), m.end(),
                        m.group(), qualifier=Q.AT_LEAST, vague=True)
     return _number(m, g, text, lead)
 
@@ -272,11 +275,11 @@ def _fold_word(m: re.Match[str], word: str, lead: _Lead) -> Mention:
 
 
 def _fraction(m: re.Match[str], g: Groups, lead: _Lead) -> Mention | None:
-    if g["fr_n"] is None or g["fr_d"] is None:  # a lone "half"
+    if g("fr_n") is None or g("fr_d") is None:  # a lone "half"
         numerator, denominator = 1, 2
     else:
-        numerator = FRACTION_NUMERATORS[key(g["fr_n"])]
-        denominator = FRACTION_DENOMINATORS[key(g["fr_d"])]
+        numerator = FRACTION_NUMERATORS[key(g("fr_n"))]
+        denominator = FRACTION_DENOMINATORS[key(g("fr_d"))]
     if numerator >= denominator:
         return None  # "two halves", "three thirds": a whole, not a share of one
     return Mention(K.FRACTION, fraction_value(numerator, denominator), m.start(), m.end(),
@@ -290,38 +293,38 @@ _VERSION_BEFORE = re.compile(r"BY(?:-[A-Z]{2})*\s*$")
 def _number(m: re.Match[str], g: Groups, text: str, lead: _Lead) -> Mention | None:
     """A number in digits or words, with its currency, scale, percent or fold, and after it
     a bound ("or more") or the counted noun."""
-    read = _digits(m, g, text) if g["num"] is not None else _words(g)
+    read = _digits(m, g, text) if g("num") is not None else _words(g)
     if not isinstance(read, tuple):
         return read
     value, step = read
-    glue = key(g["glue"] or "")
+    glue = key(g("glue") or "")
     currency = _currency(g)
     if glue == "m" and not currency:
         return None  # "5m" is as likely metres as millions
-    scale = _scale(g["scale"], glue)
+    scale = _scale(g("scale"), glue)
     if _is_year(g, glue, currency, scale, lead):
         return _year_or_decade(m, g, text, glue)
     if glue == "s":
         return None
     kind = _kind(g, currency)
-    if kind == K.FOLD and key(g["fold"] or "").endswith("times") and value == value.to_integral(
+    if kind == K.FOLD and key(g("fold") or "").endswith("times") and value == value.to_integral(
             ) and not _factor(m, text):
         kind = K.COUNT  # "visited China 12 times": occasions, no factor
     unit = currency if kind == K.AMOUNT else None
     start, end = m.start(), m.end()
-    if kind == K.COUNT and g["uglue"]:
-        unit = UNIT_SYMBOLS[g["uglue"]]
-    elif kind == K.COUNT and not g["post"] and not g["fold"]:
+    if kind == K.COUNT and g("uglue"):
+        unit = UNIT_SYMBOLS[g("uglue")]
+    elif kind == K.COUNT and not g("post") and not g("fold"):
         unit, end = counted_unit(text, end)
-    qualifier = _bound_after(g["post"]) if g["post"] else lead.qualifier
+    qualifier = _bound_after(g("post")) if g("post") else lead.qualifier
     if lead.word in {"from", "between"}:
         qualifier = Q.EXACT
         if lead.word == "from":  # "from 21 thousand to ...": "from" is not part of the figure
-            start = m.start("cur") if g["cur"] else m.start(
-                "sign" if g["sign"] else "num" if g["num"] else "word")
+            start = m.start("cur") if g("cur") else m.start(
+                "sign" if g("sign") else "num" if g("num") else "word")
     direction = 0
-    if g["sign"]:
-        direction = 1 if g["sign"] == "+" else -1
+    if g("sign"):
+        direction = 1 if g("sign") == "+" else -1
         value = -value if direction < 0 else value
     return Mention(kind, value, start, end, text[start:end], unit=unit, scale=scale,
                    qualifier=qualifier, step=step, near=lead.near, direction=direction)
@@ -334,10 +337,10 @@ _PART_OF_YEAR = re.compile(r"(?<![\w-])(?:mid|early|late)-$", re.IGNORECASE)
 def _digits(m: re.Match[str], g: Groups, text: str) -> tuple[Decimal, Decimal] | Mention | None:
     """The value and step of a number in digits; a year with a footnote marker ("in
     2019.7") is read as that year; a number inside a name or licence is none."""
-    digits = g["num"] or ""
+    digits = g("num") or ""
     at = m.start("num")
     footnoted = _FOOTNOTED_YEAR.fullmatch(digits)
-    if footnoted and not any(g[name] for name in ("cur", "scale", "pct", "pp", "fold", "glue",
+    if footnoted and not any(g(name) for name in ("cur", "scale", "pct", "pp", "fold", "glue",
                                                   "curpost")):
         return Mention(K.YEAR, Decimal(footnoted.group(1)), at, at + 4, text[at:at + 4],
                        period=footnoted.group(1))
@@ -353,17 +356,17 @@ def _digits(m: re.Match[str], g: Groups, text: str) -> tuple[Decimal, Decimal] |
 def _words(g: Groups) -> tuple[Decimal, Decimal] | None:
     """The value of a number in words; "a" or "one" alone is a figure only with a scale,
     currency or percent ("a million", "one per cent")."""
-    word = _norm(g["word"] or "")
-    if word in {"a", "an", "one"} and not (g["scale"] or g["cur"] or g["pct"]):
+    word = _norm(g("word") or "")
+    if word in {"a", "an", "one"} and not (g("scale") or g("cur") or g("pct")):
         return None
     return _word_value(word), Decimal(1)
 
 
 def _currency(g: Groups) -> str | None:
     """The currency written before the number, else the one written after it."""
-    currency = _CURRENCY_BEFORE.get(g["cur"].lower()) if g["cur"] else None
-    if g["curpost"]:
-        currency = currency or _CURRENCY_AFTER[_norm(g["curpost"])]
+    currency = _CURRENCY_BEFORE.get(g("cur").lower()) if g("cur") else None
+    if g("curpost"):
+        currency = currency or _CURRENCY_AFTER[_norm(g("curpost"))]
     return currency
 
 
@@ -378,11 +381,11 @@ def _is_year(g: Groups, glue: str, currency: str | None, scale: Scale | None,
              lead: _Lead) -> bool:
     """A plain four-digit number from 1800 to 2100 is a year, unless a currency, scale,
     percent, fold, bound or qualifier makes it a figure ("over 2000 MPs")."""
-    if glue not in {"", "s"} or YEAR_RE.fullmatch(g["num"] or "") is None:
+    if glue not in {"", "s"} or YEAR_RE.fullmatch(g("num") or "") is None:
         return False
-    if currency or scale or g["pct"] or g["pp"] or g["fold"] or g["post"] or g["sign"]:
+    if currency or scale or g("pct") or g("pp") or g("fold") or g("post") or g("sign"):
         return False
-    if g["uglue"] or g["xglue"]:
+    if g("uglue") or g("xglue"):
         return False
     return lead.qualifier in {Q.EXACT, Q.RANGE} or glue == "s"
 
@@ -390,7 +393,7 @@ def _is_year(g: Groups, glue: str, currency: str | None, scale: Scale | None,
 def _year_or_decade(m: re.Match[str], g: Groups, text: str, glue: str) -> Mention | None:
     """A year, or a decade ("the 2000s"); the span starts at the year: "in 2019" is a year,
     "from" / "just" are not part of it."""
-    year = int(g["num"] or "")
+    year = int(g("num") or "")
     start, end = m.start("num"), m.end()
     if glue != "s":
         return Mention(K.YEAR, Decimal(year), start, end, text[start:end], period=f"{year:04d}")
@@ -420,11 +423,11 @@ def _factor(m: re.Match[str], text: str) -> bool:
 
 
 def _kind(g: Groups, currency: str | None) -> QuantityKind:
-    if g["pct"]:
+    if g("pct"):
         return K.PERCENT
-    if g["pp"]:
+    if g("pp"):
         return K.PERCENTAGE_POINTS
-    if g["fold"] or g["xglue"]:
+    if g("fold") or g("xglue"):
         return K.FOLD
     return K.AMOUNT if currency else K.COUNT
 

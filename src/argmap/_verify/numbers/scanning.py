@@ -31,6 +31,8 @@ from argmap._verify.numbers.grammar import (
 )
 from argmap._verify.numbers.vocabulary import FOLD_VERBS
 
+_FOLD_STEMS = tuple(FOLD_VERBS)
+
 _TOKEN = re.compile(r"\S+")
 #: What makes a token a URL or a path, besides a slash between letters (see ``_urlish``).
 _URL_MARK = re.compile(r"://|www\.|\.html?\b|\.pdf\b|\.shtml\b")
@@ -63,66 +65,79 @@ def mask(text: str) -> str:
     return text
 
 
-def _cores(masked: str, breaks: bool) -> tuple[list[int], list[int]]:
+def _cores(masked: str, breaks: bool) -> list[int]:
     """Where a core may start: digit runs, and number, scale, fraction and fold words and
-    months."""
+    months (in no particular order: :func:`starts` sorts what it finds)."""
     low = masked.lower()
-    if len(low) != len(masked) or "ı" in low or "ſ" in low:
-        # lower() is not what IGNORECASE compares ("İ", "ı", "ſ"): scan the slow, exact way
-        return [], [m.start() for m in exact_cores().finditer(masked)]
-    digits = [m.start() for m in DIGITS.finditer(masked)]
-    words = [m.start() for m in cores_in_lower_case(breaks).finditer(low)]
-    if any(stem in low for stem in FOLD_VERBS):  # a fold verb holds its stem as written
-        words += [m.start() for m in FOLD_LOWER.finditer(low)]
-    return digits, words
+    if not masked.isascii() and (len(low) != len(masked) or "ı" in low or "ſ" in low):
+        # lower() is not what IGNORECASE compares ("İ", "ı", "ſ"): scan the slow, exact way.
+        # An ASCII text lowers letter for letter, to ASCII: no test needed
+        return [m.start() for m in exact_cores().finditer(masked)]
+    found = [m.start() for m in DIGITS.finditer(masked)]
+    found += [m.start() for m in cores_in_lower_case(breaks).finditer(low)]
+    for stem in _FOLD_STEMS:
+        if stem in low:  # a fold verb holds its stem as written
+            found += [m.start() for m in FOLD_LOWER.finditer(low)]
+            break
+    return found
 
 
-def _leads(masked: str, backwards: str, core: int, at_digit: bool) -> list[int]:
-    """Where a figure around ``core`` may start without a qualifier: the core, a sign before
-    digits ("-5%") or "a"/"an" before words, and a currency before any of them."""
-    n = len(masked)
-    leads = [core]
-    if at_digit:
-        if core and masked[core - 1] in "-+−":
-            leads.append(core - 1)
-    else:
-        lead = LEAD_A.match(backwards, n - core)  # "a dozen", "a fifth", "a million"
-        if lead:
-            leads.append(n - lead.end())
-    for at in leads[:]:
-        lead = LEAD_CURRENCY.match(backwards, n - at)
-        if lead:
-            leads.append(n - lead.end())
-    return leads
+class _Variants(dict[str, "re.Pattern[str]"]):
+    """The variants of one kind of text, compiled on first lookup."""
+
+    def __init__(self, breaks: bool) -> None:
+        super().__init__()
+        self.breaks = breaks
+
+    def __missing__(self, name: str) -> re.Pattern[str]:
+        self[name] = found = variant(name, self.breaks)
+        return found
+
+
+_BY_BREAKS = {False: _Variants(False), True: _Variants(True)}
 
 
 def starts(masked: str) -> list[tuple[int, re.Pattern[str]]]:
     """Every position where ``PATTERN`` may match, in order (a superset, never fewer), with
-    the variant of the pattern that is enough there."""
+    the variant of the pattern that is enough there.
+
+    Around each core: the core itself, a sign before digits ("-5%") or "a"/"an" before words
+    ("a dozen", "a fifth", "a million"), a currency before any of them, and a qualifier
+    before any of those; leads are read backwards on the reversed text.
+    """
     breaks = "\n" in masked and LINE_END_HYPHEN.search(masked) is not None
-    digits, words = _cores(masked, breaks)
-    if not digits and not words:
+    cores = _cores(masked, breaks)
+    if not cores:
         return []
     n = len(masked)
     backwards = masked[::-1]
+    lead_a, lead_currency, lead_qualifier = LEAD_A.match, LEAD_CURRENCY.match, LEAD_QUALIFIER.match
     found: dict[int, str] = {}
-    for core in digits + words:
-        at_digit = masked[core].isdecimal()
-        if at_digit and core and masked[core - 1] in ",.":
-            continue  # "416" of "2,416", "2" of "89.2": every digit alternative looks behind
-            # for these, and no sign, currency or space before them leads anything
-        leads = _leads(masked, backwards, core, at_digit)
+    for core in cores:
+        if masked[core].isdecimal():
+            if core and masked[core - 1] in ",.":
+                continue  # "416" of "2,416", "2" of "89.2": every digit alternative looks
+                # behind for these, and no sign, currency or space before them leads anything
+            leads = [core, core - 1] if core and masked[core - 1] in "-+−" else [core]
+        else:
+            lead = lead_a(backwards, n - core)
+            leads = [core, n - lead.end()] if lead else [core]
+        for at in leads[:]:
+            lead = lead_currency(backwards, n - at)
+            if lead:
+                leads.append(n - lead.end())
         for at in leads:
             if at not in found:
                 found[at] = "AT_DIGIT" if masked[at].isdecimal() else "AT_WORD"
         for at in leads:
             if not (at and masked[at - 1].isspace()):
                 continue  # no space before the lead: no qualifier (``\s`` is ``str.isspace``)
-            lead = LEAD_QUALIFIER.match(backwards, n - at)
+            lead = lead_qualifier(backwards, n - at)
             if lead:
                 first = n - lead.end()  # a qualifier's first letter: never a digit
                 found[first] = "PATTERN" if masked[first].isdecimal() else "AT_QUALIFIER"
-    return [(at, variant(name, breaks)) for at, name in sorted(found.items())]
+    variants = _BY_BREAKS[breaks]
+    return [(at, variants[name]) for at, name in sorted(found.items())]
 
 
 def matches(masked: str, at: list[tuple[int, re.Pattern[str]]]) -> Iterator[re.Match[str]]:
