@@ -378,10 +378,15 @@ def parse_text(
         as_json = path.suffix.lower() == ".json"
     if as_json:
         data = _parse_json(text, display, positions, limits)
+        # JSON refuses raw control characters, and text with a lone surrogate cannot be
+        # encoded (the position index did): of the forbidden characters only these two
+        # can stand in the text as they are
+        clean = "\ufffe" not in text and "\uffff" not in text
     else:
-        data = _parse_yaml(text, display, positions, limits)
+        data = _parse_yaml(text, display, positions, limits)  # searched the whole text
         positions.scan_with(data)
-    check_limits(data, display, limits, positions, text)
+        clean = True
+    check_limits(data, display, limits, positions, text, text_clean=clean, yaml_or_json=True)
     return ParsedFile(path, display, None, data, positions)
 
 
