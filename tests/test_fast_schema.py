@@ -27,12 +27,14 @@ FOLDERS = ("claims", "examples", "tests/example-maps", "tests/bad-inputs", "test
 
 
 def snapshot(value: Any) -> Any:
-    """Everything a validated value holds: each node's class, set fields, extra keys and
-    values, and every leaf's type and repr (``Decimal('1.0')`` is not ``Decimal('1.00')``)."""
+    """Everything a validated value holds: each node's class, set fields (and whether the set
+    is shared, see ``_Model.model_post_init``), extra keys and values, and every leaf's type
+    and repr (``Decimal('1.0')`` is not ``Decimal('1.00')``)."""
     if isinstance(value, BaseModel):
         return (
             type(value).__name__,
             sorted(value.model_fields_set),
+            type(value.__pydantic_fields_set__).__name__,
             snapshot(value.__pydantic_extra__),
             {name: snapshot(item) for name, item in value.__dict__.items()},
         )
@@ -41,6 +43,12 @@ def snapshot(value: Any) -> Any:
     if isinstance(value, dict):
         return {repr(key): snapshot(item) for key, item in value.items()}
     return (type(value).__name__, repr(value))  # an enum member or a decimal as it reads
+
+
+def _fast(data: Any) -> Any:
+    fast = fast_validator()
+    assert fast is not None
+    return fast.validate_python(data)
 
 
 def outcome(validate: Any, data: Any) -> Any:
@@ -53,9 +61,7 @@ def outcome(validate: Any, data: Any) -> Any:
 def assert_agrees(data: Any) -> bool:
     """The rewritten validator accepts less or the same, and builds the same; True when it
     accepted."""
-    fast = fast_validator()
-    assert fast is not None
-    mine = outcome(fast.validate_python, data)
+    mine = outcome(_fast, data)
     theirs = outcome(ArgumentMap.model_validate, data)
     if mine is ValidationError:
         return False
@@ -138,6 +144,37 @@ def test_premises(value: Any) -> None:
         "relations": [{"id": "R1", "type": "supports", "from": value, "to": "C2"}],
     }
     assert_agrees(data)
+
+
+def test_every_node_shares_its_set_of_set_fields() -> None:
+    data = {
+        "title": "t",
+        "sections": [{"id": "S1", "title": "s", "ignore": [{"code": "AM101", "reason": "r"}]}],
+        "claims": [{"id": "C1", "text": "a", "quantities": [{"id": "Q1", "value": 1}],
+                    "ignore": [{"code": "AM101", "reason": "r"}]}],
+        "relations": [{"id": "R1", "type": "supports", "from": "C1", "to": "C1",
+                       "ignore": [{"code": "AM101", "reason": "r"}]}],
+        "evidence": [{"id": "E1", "source": "S", "locator": {"page": 1},
+                      "quote": {"exact": "q"}, "position": {"start": 0, "end": 1},
+                      "ignore": [{"code": "AM101", "reason": "r"}]}],
+        "checks": [{"id": "K1", "type": "sum", "parts": ["Q1"], "total": "Q1",
+                    "ignore": [{"code": "AM101", "reason": "r"}]}],
+        "sources": [{"id": "S", "author": [{"family": "f"}], "issued": {"date-parts": [[2019]]},
+                     "snapshot": {"path": "p"}, "ignore": [{"code": "AM101", "reason": "r"}]}],
+    }
+
+    def nodes(value: Any) -> list[BaseModel]:
+        if isinstance(value, BaseModel):
+            return [value, *(n for item in value.__dict__.values() for n in nodes(item))]
+        if isinstance(value, list):
+            return [n for item in value for n in nodes(item)]
+        return []
+
+    found = nodes(_fast(data))
+    assert len(found) == 20
+    for node in found:
+        assert type(node.__pydantic_fields_set__).__name__ == "_SharedNames", node
+    assert assert_agrees(data)
 
 
 def test_list_defaults_are_new_lists() -> None:
