@@ -69,6 +69,28 @@ def assert_agrees(data: Any) -> bool:
     return True
 
 
+def test_the_written_schema_is_up_to_date_and_used() -> None:
+    """After a change to ``_model.py`` (or to the rewrite), write it again:
+    ``python -m argmap._load.fast_schema``."""
+    written = Path(fast_schema.__file__).with_name("_fast_schema_data.py")
+    assert written.read_text(encoding="utf-8") == fast_schema.module_source()
+    assert fast_schema.written_schema() is not None
+
+
+def test_a_stale_written_schema_is_not_used() -> None:
+    from argmap._load import _fast_schema_data
+
+    digest = _fast_schema_data.MODEL_SHA256
+    _fast_schema_data.MODEL_SHA256 = "0" * 64
+    fast_schema.written_schema.cache_clear()
+    try:
+        assert fast_schema.written_schema() is None
+    finally:
+        _fast_schema_data.MODEL_SHA256 = digest
+        fast_schema.written_schema.cache_clear()
+    assert fast_schema.written_schema() is not None
+
+
 def test_the_rewritten_validator_has_none_of_the_python_steps_it_replaces() -> None:
     text = repr(fast_validator())
     for gone in ("_number_as_text", "length_validator", "_apply_constraint", "_no_items"):

@@ -20,15 +20,23 @@ the same checks or adds one) and builds the same nodes from it. Whatever it refu
 model's own validator validates again, so that a map with a problem gets exactly the errors
 it always got. A node of the schema the rewrite does not recognise is kept as it is, which
 is always correct. ``tests/test_fast_schema.py`` holds the two validators to the same result.
+
+The rewritten schema is written out as Python in ``_fast_schema_data``
+(``python -m argmap._load.fast_schema``): a process compiles it from there, and generates
+the model's own schema (30-40 ms) only for a map the rewritten validator refuses. A file
+written for another ``_model.py`` or pydantic-core is not used.
 """
 
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator
+import hashlib
+import re
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from pydantic.plugin._schema_validator import PluggableSchemaValidator
     from pydantic_core import SchemaValidator
 
     from argmap._model import ArgumentMap
@@ -183,10 +191,38 @@ def _sure_period_first(node: dict[str, Any]) -> dict[str, Any]:
 
 
 @functools.cache
-def fast_validator() -> SchemaValidator | None:
-    """The rewritten validator, built once a process; None when it cannot be built."""
+def fast_validator() -> SchemaValidator | PluggableSchemaValidator | None:
+    """The rewritten validator, built once a process; None when it cannot be built.
+
+    From the schema written out in ``_fast_schema_data`` when it was written from this
+    ``_model.py`` under this pydantic-core (then the model's own schema is never generated,
+    30-40 ms of every process); else by generating the model's schema and rewriting it.
+    """
+    from pydantic.plugin._schema_validator import create_schema_validator
+
+    from argmap._model import ArgumentMap
+
+    try:
+        schema, config = written_schema() or _rewritten()
+        # as pydantic builds the model's own (so installed pydantic plugins see it too), but
+        # from this schema: a model class's validator is not taken in place of its schema
+        return create_schema_validator(
+            schema,
+            ArgumentMap,
+            ArgumentMap.__module__,
+            ArgumentMap.__qualname__,
+            "BaseModel",
+            config,  # type: ignore[arg-type]
+            ArgumentMap.model_config.get("plugin_settings"),
+            _use_prebuilt=False,
+        )
+    except Exception:  # noqa: BLE001 - without it, maps are validated as before
+        return None
+
+
+def _rewritten() -> tuple[dict[str, Any], dict[str, Any]]:
+    """The model's schema, generated now and rewritten, and its core configuration."""
     from pydantic._internal._config import ConfigWrapper
-    from pydantic_core import SchemaValidator
 
     from argmap import _model
     from argmap._model import ArgumentMap
@@ -195,42 +231,116 @@ def fast_validator() -> SchemaValidator | None:
         name: getattr(_model, name)
         for name in ("_check_period", "_number_as_text", "_year_as_text", "_no_items")
     }
-    try:
-        ArgumentMap.model_rebuild()  # builds the deferred schema, once
-        schema = _rewrite(ArgumentMap.__pydantic_core_schema__, known)
-        config = ConfigWrapper(ArgumentMap.model_config, check=False).core_config(
-            title=ArgumentMap.__name__
-        )
-        # pydantic-core takes the validator a complete model class already has instead of
-        # building the schema it is given: mark the classes incomplete while it builds
-        classes = {
-            cls for cls in _model_classes(schema) if cls.__dict__.get("__pydantic_complete__")
-        }
-        try:
-            for cls in classes:
-                setattr(cls, "__pydantic_complete__", False)  # noqa: B010 - not a known attribute
-            return SchemaValidator(schema, config)
-        finally:
-            for cls in classes:
-                setattr(cls, "__pydantic_complete__", True)  # noqa: B010 - not a known attribute
-    except Exception:  # noqa: BLE001 - without it, maps are validated as before
-        return None
+    ArgumentMap.model_rebuild()  # builds the deferred schema, once
+    schema = _rewrite(ArgumentMap.__pydantic_core_schema__, known)
+    config = ConfigWrapper(ArgumentMap.model_config, check=False).core_config(
+        title=ArgumentMap.__name__
+    )
+    return _for_validation(schema), dict(config)
 
 
-def _model_classes(node: Any) -> Iterator[type]:
-    """The class of every model schema below ``node``."""
+def _for_validation(node: Any) -> Any:
+    """A schema without what validation does not read (JSON Schema hooks, serialisers), and
+    with each definition named without the class's id, so that it reads the same each run."""
     if isinstance(node, list):
-        for item in node:
-            yield from _model_classes(item)
-    elif isinstance(node, dict):
-        if node.get("type") == "model" and isinstance(node.get("cls"), type):
-            yield node["cls"]
-        for value in node.values():
-            yield from _model_classes(value)
+        return [_for_validation(item) for item in node]
+    if not isinstance(node, dict):
+        return node
+    return {
+        key: _REF_ID.sub("", value) if key in ("ref", "schema_ref") else _for_validation(value)
+        for key, value in node.items()
+        if key not in ("metadata", "serialization")
+    }
 
 
-#: Items of a map's lists from which the rewritten validator pays for itself: building it
-#: costs about 8 ms once a process, and it saves about half a microsecond a node.
+_REF_ID = re.compile(r":\d+$")
+
+
+def _model_digest() -> str:
+    from argmap import _model
+
+    return hashlib.sha256(Path(_model.__file__).read_bytes()).hexdigest()
+
+
+@functools.cache
+def written_schema() -> tuple[dict[str, Any], dict[str, Any]] | None:
+    """The schema ``_fast_schema_data`` holds, if it was written for this model and
+    pydantic-core; else None."""
+    import pydantic_core
+
+    try:
+        from argmap._load import _fast_schema_data as written
+    except ImportError:  # not written yet
+        return None
+    if pydantic_core.__version__ != written.PYDANTIC_CORE:
+        return None
+    try:
+        if _model_digest() != written.MODEL_SHA256:
+            return None
+    except OSError:  # no source to compare with
+        return None
+    return written.SCHEMA, written.CONFIG
+
+
+def module_source() -> str:
+    """The text of ``_fast_schema_data.py``: the rewritten schema as Python, for this
+    ``_model.py`` and pydantic-core (``python -m argmap._load.fast_schema`` writes it;
+    ``tests/test_fast_schema.py`` checks it is up to date)."""
+    import pydantic_core
+
+    schema, config = _rewritten()
+    return (
+        '"""Written by ``python -m argmap._load.fast_schema``: do not edit. The rewritten schema\n'
+        "of the map (see :mod:`argmap._load.fast_schema`) for the ``_model.py`` of this digest\n"
+        '(another is not used).\n"""\n\n'
+        "# ruff: noqa: E501, SLF001 - written by a program: its lines are as long as they are,\n"
+        "# and it names the model's private validators\n\n"
+        "from typing import Any\n\n"
+        "from argmap import _model as m\n\n"
+        f"PYDANTIC_CORE = {pydantic_core.__version__!r}\n"
+        f"MODEL_SHA256 = {_model_digest()!r}\n"
+        f"CONFIG: dict[str, Any] = {_literal(config, 0)}\n"
+        f"SCHEMA: dict[str, Any] = {_literal(schema, 0)}\n"
+    )
+
+
+def _literal(value: Any, depth: int) -> str:
+    """``value`` as Python source; the model's classes, functions and enum members by name."""
+    from enum import Enum
+
+    from argmap import _model
+
+    inner = " " * (depth + 1)
+    if isinstance(value, dict | list):
+        pairs = value.items() if isinstance(value, dict) else ((None, item) for item in value)
+        items = [
+            ("" if key is None else f"{key!r}: ") + _literal(item, depth + 1)
+            for key, item in pairs
+        ]
+        ends = "{}" if isinstance(value, dict) else "[]"
+        flat = ends[0] + ", ".join(items) + ends[1]
+        if "\n" not in flat and len(flat) + depth < 96:
+            return flat
+        lines = "".join(f"{inner}{item},\n" for item in items)
+        return f"{ends[0]}\n{lines}{' ' * depth}{ends[1]}"
+    if isinstance(value, Enum):
+        if getattr(_model, type(value).__name__, None) is not type(value):
+            raise TypeError(value)
+        return f"m.{type(value).__name__}.{value.name}"
+    if value is dict or value is list:
+        return value.__name__
+    if type(value) in (str, int, float, bool, type(None)):
+        return repr(value)
+    name = getattr(value, "__qualname__", None)
+    if name is not None and getattr(_model, name, None) is value:
+        return f"m.{name}"
+    raise TypeError(value)
+
+
+#: Items of a map's lists from which the rewritten validator pays for itself when it must be
+#: built from the model's schema (about 8 ms once a process, beside the 30 ms of the model's
+#: own): it saves about half a microsecond a node. Built from ``_fast_schema_data`` (about
+#: 3 ms, and the model's own is not built) it is used for every map.
 FAST_FROM_ITEMS = 5_000
 
 
@@ -238,8 +348,8 @@ def validate_map(data: Any) -> ArgumentMap:
     """Validate map data: the rewritten validator first, the model's own when it refuses.
 
     A small map (under ``FAST_FROM_ITEMS`` items in its lists) goes to the model's own
-    validator at once. Raises the model's own :class:`pydantic.ValidationError`, never the
-    rewritten one's.
+    validator at once, unless the rewritten one can be read from ``_fast_schema_data``.
+    Raises the model's own :class:`pydantic.ValidationError`, never the rewritten one's.
     """
     from pydantic import ValidationError
 
@@ -250,10 +360,14 @@ def validate_map(data: Any) -> ArgumentMap:
         if isinstance(data, dict)
         else 0
     )
-    fast = fast_validator() if items >= FAST_FROM_ITEMS else None
+    fast = fast_validator() if items >= FAST_FROM_ITEMS or written_schema() else None
     if fast is not None:
         try:
             return fast.validate_python(data)  # type: ignore[no-any-return]
         except ValidationError:
             pass
     return ArgumentMap.model_validate(data)
+
+
+if __name__ == "__main__":  # pragma: no cover - a developer's command
+    Path(__file__).with_name("_fast_schema_data.py").write_text(module_source(), encoding="utf-8")
