@@ -269,3 +269,8 @@ def test_the_last_map_is_left_to_the_exit_only_when_asked(monkeypatch: pytest.Mo
     assert isinstance(kept[0], ArgumentMap)
     assert kept[0].origin is not None
     assert kept[0].origin.map_file.path.parent == maps[-1]
+    # the next map's check lets the one before go before it loads, so two are never held
+    collector = run._Collector(run.DEFAULT_CONFIG, run.DEFAULT_LIMITS, lean=True)  # noqa: SLF001
+    collector.map_at(maps[0] / "map.yaml")
+    assert kept[0].origin.map_file.path.parent == maps[0]
+    monkeypatch.setattr(run, "_LAST_MAP", None)

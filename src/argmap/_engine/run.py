@@ -350,7 +350,7 @@ def _line_text(
 #: The last map a lean check loaded, and its rule context, while the program that asked
 #: (:func:`free_last_map_at_exit`) ends with ``os._exit`` after its output: freeing a map's
 #: objects one by one is work nobody needs then (30 ms for the models at 10,000 claims).
-#: One map only: the next map's check frees the one before, as it always did.
+#: One map only: the next map's load frees the one before first, so that no two are held.
 _LAST_MAP: list[Any] | None = None
 
 
@@ -387,6 +387,8 @@ class _Collector:
         from argmap._load.loader import load
 
         self.files.append(str(path))
+        if _LAST_MAP:
+            _LAST_MAP.clear()
         try:
             argmap = load(path, limits=self.limits, inside=inside)
         except MapLoadError as exc:
@@ -422,6 +424,8 @@ class _Collector:
         from argmap._load.loader import STDIN_NAME, load_bytes
 
         self.files.append(STDIN_NAME)
+        if _LAST_MAP:
+            _LAST_MAP.clear()
         try:
             argmap = load_bytes(raw, folder, limits=self.limits)
         except MapLoadError as exc:
