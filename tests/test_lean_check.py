@@ -247,3 +247,30 @@ def test_forget_drops_only_the_owners_named() -> None:
     index.forget(frozenset({one}))
     assert _owners(index) == {two}
     assert index.memo((one, "a"), lambda: 3) == 3  # asked again: computed again
+
+
+def test_the_last_map_is_left_to_the_exit_only_when_asked(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The CLI ends with os._exit: the last map of a lean check is kept from being freed, one
+    map at a time; the findings do not change."""
+    from argmap._engine import run
+    from argmap._model import ArgumentMap
+
+    folder = Path(__file__).parent / "example-maps" / "AM201"
+    maps = [folder / "bad", folder / "good"]
+    monkeypatch.setattr(run, "_LAST_MAP", None)
+    before = check_paths([str(path) for path in maps], keep_contexts=False).findings
+    assert run._LAST_MAP is None  # noqa: SLF001 - the switch under test
+    run.free_last_map_at_exit()
+    after = check_paths([str(path) for path in maps], keep_contexts=False).findings
+    kept = run._LAST_MAP  # noqa: SLF001 - the switch under test
+    assert after == before
+    assert kept is not None
+    assert len(kept) == 2
+    assert isinstance(kept[0], ArgumentMap)
+    assert kept[0].origin is not None
+    assert kept[0].origin.map_file.path.parent == maps[-1]
+    # the next map's check lets the one before go before it loads, so two are never held
+    collector = run._Collector(run.DEFAULT_CONFIG, run.DEFAULT_LIMITS, lean=True)  # noqa: SLF001
+    collector.map_at(maps[0] / "map.yaml")
+    assert kept[0].origin.map_file.path.parent == maps[0]
+    monkeypatch.setattr(run, "_LAST_MAP", None)

@@ -304,11 +304,11 @@ def load(
 def _validated(origin: MapOrigin) -> ArgumentMap:
     from pydantic import ValidationError
 
-    from argmap._model import ArgumentMap
+    from argmap._load.fast_schema import validate_map
 
     data = origin.combined_data()
     try:
-        model = ArgumentMap.model_validate(data)
+        model = validate_map(data)
     except ValidationError as exc:
         from argmap._load.validate import validation_findings  # only for a map that fails
 

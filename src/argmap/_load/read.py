@@ -34,6 +34,7 @@ from argmap._load.limits import (
     Limits,
     check_limits,
     json_too_deep,
+    may_hold_forbidden,
     non_text_keys,
 )
 from argmap._load.positions import PositionIndex
@@ -150,7 +151,9 @@ _YAML_POSITION = re.compile(r"line (\d+), column (\d+)")
 def _parse_yaml(text: str, display: str, positions: PositionIndex, limits: Limits) -> Any:
     import yaml_rs
 
-    bad = FORBIDDEN_CHARS.search(text)
+    # the position index holds the text as UTF-8 (it could encode it: no lone surrogate)
+    raw = positions._data  # noqa: SLF001 - same package
+    bad = FORBIDDEN_CHARS.search(text) if may_hold_forbidden(raw) else None
     if bad:  # YAML streams may not hold them; yaml-rs would skip some and read garbage as empty
         raise load_error(
             FORBIDDEN_CHARACTER,
@@ -378,10 +381,15 @@ def parse_text(
         as_json = path.suffix.lower() == ".json"
     if as_json:
         data = _parse_json(text, display, positions, limits)
+        # JSON refuses raw control characters, and text with a lone surrogate cannot be
+        # encoded (the position index did): of the forbidden characters only these two
+        # can stand in the text as they are
+        clean = "\ufffe" not in text and "\uffff" not in text
     else:
-        data = _parse_yaml(text, display, positions, limits)
+        data = _parse_yaml(text, display, positions, limits)  # searched the whole text
         positions.scan_with(data)
-    check_limits(data, display, limits, positions, text)
+        clean = True
+    check_limits(data, display, limits, positions, text, text_clean=clean, yaml_or_json=True)
     return ParsedFile(path, display, None, data, positions)
 
 

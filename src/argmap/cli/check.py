@@ -181,8 +181,13 @@ def _run(options: _Options) -> CheckRun:
 
 
 def _run_reusing(options: _Options) -> CheckRun:
-    """A plain check: unchanged maps from the result cache, the others on ``--jobs`` cores."""
-    from argmap._engine.run import check_paths
+    """A plain check: unchanged maps from the result cache, the others on ``--jobs`` cores.
+
+    The program ends with ``os._exit`` (see :func:`argmap.cli.run`), so the last map checked
+    is not freed before it ends."""
+    from argmap._engine.run import check_paths, free_last_map_at_exit
+
+    free_last_map_at_exit()
 
     cache = None
     if not options.no_cache:
