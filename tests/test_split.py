@@ -181,10 +181,14 @@ def test_groups_hold_every_rule_once_and_never_cut_a_family(
         assert sum(1 for part in parts if family & set(part)) <= 1
 
 
-def test_two_groups_of_all_rules() -> None:
+def test_two_groups_of_all_rules_however_many_jobs() -> None:
+    """The figures and dates family is most of the rules' cost: a third process would not
+    end the run sooner, only copy more memory."""
     heavy, light = split.groups(CODES, 2)
     assert split.FAMILIES[0] <= set(heavy)
     assert split.FAMILIES[1] <= set(light)
+    assert split.groups(CODES, 8) == [heavy, light]
+    assert split.groups(CODES, 1) == [CODES]
 
 
 #: Memoised values that two families may each compute: cheap next to the rules around them.
