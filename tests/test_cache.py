@@ -73,9 +73,9 @@ def test_a_stored_result_is_used(tmp_path: Path, bike: Path,
     calls: list[Path] = []
     real = run_module.check_one
 
-    def counting(path, *args):  # type: ignore[no-untyped-def]
+    def counting(path, *args, **kwargs):  # type: ignore[no-untyped-def]
         calls.append(path)
-        return real(path, *args)
+        return real(path, *args, **kwargs)
 
     monkeypatch.setattr(run_module, "check_one", counting)
     _check("--cache-dir", str(cache), str(bike))

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from argmap._engine.outcome import MapOutcome
     from argmap._load.limits import Limits
 
-__all__ = ["default_jobs", "run_maps"]
+__all__ = ["can_fork", "default_jobs", "run_maps"]
 
 
 def default_jobs() -> int:
@@ -33,14 +33,18 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
+def can_fork() -> bool:
+    """Forking is safe here: Linux, and no other thread (a lock another thread holds would
+    stay locked in the child for ever)."""
+    return sys.platform == "linux" and hasattr(os, "fork") and threading.active_count() == 1
+
+
 def _context() -> BaseContext:
-    """``fork`` where it is safe (Linux, no other thread): workers start without re-importing
+    """``fork`` where it is safe (see :func:`can_fork`): workers start without re-importing
     argmap; elsewhere ``spawn``, the one start method every platform has."""
     import multiprocessing
 
-    if sys.platform == "linux" and threading.active_count() == 1:
-        return multiprocessing.get_context("fork")
-    return multiprocessing.get_context("spawn")
+    return multiprocessing.get_context("fork" if can_fork() else "spawn")
 
 
 def _warm() -> None:
@@ -67,13 +71,17 @@ def run_maps(
     for_cache: bool = True,
 ) -> list[MapOutcome]:
     """The outcome of checking each map of ``todo``, in order, on up to ``jobs`` processes
-    (``for_cache``: hash the files each check reads, so the outcome can be stored)."""
+    (``for_cache``: hash the files each check reads, so the outcome can be stored).
+
+    One map alone is checked in this process, its rules spread over up to ``jobs``
+    processes when it is big enough to pay for it (:mod:`argmap._engine.split`).
+    """
     from argmap._engine.run import check_one
 
     tasks = [(path, inside, config, limits, for_cache) for path, inside in todo]
     workers = min(jobs, len(tasks))
     if workers <= 1:
-        return [check_one(*task) for task in tasks]
+        return [check_one(*task, jobs=jobs) for task in tasks]
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 

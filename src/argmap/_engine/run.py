@@ -157,52 +157,86 @@ def check_context(
 
 
 def _run(
-    argmap: ArgumentMap, config: Config, *, lean: bool = False
+    argmap: ArgumentMap, config: Config, *, lean: bool = False, jobs: int = 1
 ) -> tuple[list[Finding], RuleContext]:
     """The findings, and the context the rules shared (its indexes and caches stay filled).
 
     ``lean``: nobody reads the context afterwards, so each memoised value is dropped once
-    the last rule that reads it has run (see :mod:`argmap._engine.lifetimes`).
+    the last rule that reads it has run (see :mod:`argmap._engine.lifetimes`), and a big
+    map's rules may run in up to ``jobs`` processes (:mod:`argmap._engine.split`).
     """
     from argmap._load.loader import gc_paused
     from argmap.rules import load_rules
 
     ctx = RuleContext(argmap)
     with gc_paused():  # rules build indexes over the whole map; see gc_paused
-        return _check_loaded(ctx, config, load_rules(), lean=lean), ctx
+        return _check_loaded(ctx, config, load_rules(), lean=lean, jobs=jobs), ctx
 
 
 def _check_loaded(
-    ctx: RuleContext, config: Config, rules: Iterable[Rule], *, lean: bool = False
+    ctx: RuleContext, config: Config, rules: Iterable[Rule], *, lean: bool = False,
+    jobs: int = 1,
 ) -> list[Finding]:
     argmap = ctx.map
+    locate = _Locator(argmap)
+    ignored_here = file_ignores(_map_file(argmap), config)
+    rules = list(rules)
+    known = {rule.CODE for rule in rules}
+    selected = [rule for rule in rules
+                if is_selected(rule.CODE, rule.ID, config)
+                and rule.CODE not in ignored_here and rule.ID not in ignored_here]
+    ran = {rule.CODE for rule in selected}
+    by_rule: dict[str, list[Finding]] | None = None
+    if lean and jobs > 1:  # nobody reads the context afterwards: the rules may run elsewhere
+        from argmap._engine.split import run_split
+
+        by_code = {rule.CODE: rule for rule in selected}
+        by_rule = run_split(
+            argmap, list(by_code), jobs,
+            lambda codes: _run_rules(ctx, [by_code[code] for code in codes], config, locate,
+                                     lean=True),
+        )
+    if by_rule is None:
+        by_rule = _run_rules(ctx, selected, config, locate, lean=lean)
+    findings = [finding for rule in selected for finding in by_rule[rule.CODE]]
+    origin = argmap.origin
+    if origin is not None:  # what the reader noted (Argdown: AM116-AM118), as rules are
+        findings.extend(
+            note for note in origin.notes
+            if is_selected(note.code, note.rule, config) and note.code not in ignored_here
+            and note.rule not in ignored_here
+        )
+    findings = apply_suppressions(argmap, findings, config, ignored_here, (known, ran))
+    return sorted(findings, key=by_position)
+
+
+def _run_rules(
+    ctx: RuleContext, rules: Sequence[Rule], config: Config, locate: _Locator, *, lean: bool
+) -> dict[str, list[Finding]]:
+    """Each rule's findings, by code, the rules run in the order given (code order).
+
+    ``lean``: each memoised value is dropped once the last rule that reads it has had its
+    turn (see :mod:`argmap._engine.lifetimes`); run or not, as a group of a split run skips
+    the rules other processes run.
+    """
     if lean:
         from argmap._engine.lifetimes import releases
 
         dropped = dict(releases())
-    locate = _Locator(argmap)
-    ignored_here = file_ignores(_map_file(argmap), config)
-    findings: list[Finding] = []
-    known: set[str] = set()
-    ran: set[str] = set()
+    by_rule: dict[str, list[Finding]] = {}
     for rule in rules:
-        known.add(rule.CODE)
         if lean:
             ctx.forget(_dropped_before(rule.CODE, dropped))
-        if not is_selected(rule.CODE, rule.ID, config) or rule.CODE in ignored_here:
-            continue
-        if rule.ID in ignored_here:
-            continue
-        ran.add(rule.CODE)
         severity = severity_for(rule.CODE, rule.ID, rule.SEVERITY, config)
         ctx.options = options_for(rule, config)
+        found = by_rule[rule.CODE] = []
         try:
-            findings.extend(_stamp(rule, problem, severity, locate, config)
-                            for problem in rule.check(ctx))
+            found.extend(_stamp(rule, problem, severity, locate, config)
+                         for problem in rule.check(ctx))
         except Exception as exc:  # noqa: BLE001 - a broken rule must not hide the others
             import traceback  # only for a crash: 1-2 ms of every check's start-up otherwise
 
-            findings.append(
+            found.append(
                 Finding(
                     code=INTERNAL_ERROR.code,
                     rule=INTERNAL_ERROR.id,
@@ -215,15 +249,7 @@ def _check_loaded(
             )
     if lean:
         ctx.forget(_dropped_before("~", dropped))  # after the last rule
-    origin = argmap.origin
-    if origin is not None:  # what the reader noted (Argdown: AM116-AM118), as rules are
-        findings.extend(
-            note for note in origin.notes
-            if is_selected(note.code, note.rule, config) and note.code not in ignored_here
-            and note.rule not in ignored_here
-        )
-    findings = apply_suppressions(argmap, findings, config, ignored_here, (known, ran))
-    return sorted(findings, key=by_position)
+    return by_rule
 
 
 def _dropped_before(code: str, dropped: dict[str, frozenset[object]]) -> frozenset[object]:
@@ -364,9 +390,13 @@ def free_last_map_at_exit() -> None:
 class _Collector:
     """Gathers a run map by map: load errors, findings, origins and rule contexts."""
 
-    def __init__(self, config: Config, limits: Limits, *, lean: bool = False) -> None:
+    def __init__(
+        self, config: Config, limits: Limits, *, lean: bool = False, jobs: int = 1
+    ) -> None:
         self.config = config
         self.limits = limits
+        #: With ``lean``: a big map's rules may run in up to this many processes.
+        self.jobs = jobs
         #: Nobody reads the maps afterwards, only the findings (and the lines they quote):
         #: the parsed data and each memoised value are dropped as soon as they are done with.
         self.lean = lean
@@ -405,7 +435,7 @@ class _Collector:
                     self.origins[parsed.display] = origin
         if self.lean and origin is not None:
             origin.release_data()
-        findings, ctx = _run(argmap, self.config, lean=self.lean)
+        findings, ctx = _run(argmap, self.config, lean=self.lean, jobs=self.jobs)
         self.findings.extend(findings)
         if not self.lean:
             self.contexts.append(ctx)
@@ -514,13 +544,21 @@ def _outcomes(
 
 
 def check_one(
-    path: Path, inside: Path | None, config: Config, limits: Limits, for_cache: bool = True
+    path: Path,
+    inside: Path | None,
+    config: Config,
+    limits: Limits,
+    for_cache: bool = True,
+    *,
+    jobs: int = 1,
 ) -> MapOutcome:
     """Check one map and keep what a reporter and the cache need: see :class:`MapOutcome`.
 
     Without ``for_cache`` the files read are not hashed, and the outcome is not cacheable.
+    With ``jobs`` above 1, a big map's rules run in up to that many processes, with the
+    same outcome (:mod:`argmap._engine.split`).
     """
-    collected = _Collector(config, limits, lean=True)
+    collected = _Collector(config, limits, lean=True, jobs=jobs)
     with recording(digests=for_cache) as reads:
         collected.map_at(path, inside)
     findings = tuple(collected.findings)

@@ -32,6 +32,7 @@ __all__ = [
     "MAX_CONFIG_BYTES",
     "FileRefusedError",
     "ReadLog",
+    "active_logs",
     "content_digest",
     "overlaid",
     "read_bytes",
@@ -88,6 +89,14 @@ class ReadLog:
             return None
         return self.identities.get((info.st_dev, info.st_ino))
 
+    def add(self, other: ReadLog) -> None:
+        """Take in the reads ``other`` recorded (the same recording, in a forked process)."""
+        self.asked |= other.asked
+        self.passed |= other.passed
+        self.identities.update(other.identities)
+        if self.digests is not None and other.digests is not None:
+            self.digests.update(other.digests)
+
 
 _ACTIVE: ContextVar[tuple[ReadLog, ...]] = ContextVar("argmap_read_logs", default=())
 
@@ -101,6 +110,11 @@ def recording(*, digests: bool = False) -> Iterator[ReadLog]:
         yield log
     finally:
         _ACTIVE.reset(token)
+
+
+def active_logs() -> tuple[ReadLog, ...]:
+    """The recordings open now, outermost first (a forked process sends its copies back)."""
+    return _ACTIVE.get()
 
 
 _OVERLAY: ContextVar[Mapping[Path, bytes]] = ContextVar(

@@ -80,8 +80,8 @@ class _Options:
     "--jobs",
     type=click.IntRange(min=1),
     envvar="ARGMAP_JOBS",
-    help="Check this many maps at once, in worker processes (also ARGMAP_JOBS). "
-    "Default: the number of cores.",
+    help="Check this many maps at once, in worker processes, or one big map's rules in this "
+    "many processes (also ARGMAP_JOBS). Default: the number of cores.",
 )
 @click.option(
     "--no-cache",
