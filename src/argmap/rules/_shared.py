@@ -6,9 +6,9 @@ second rule to ask finds the first one's result.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import cache
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from argmap._model import TARGETS_RELATIONS
 from argmap._verify.anchor import quote_holder
@@ -19,6 +19,8 @@ from argmap._verify.dates import ClaimDate, claim_dates
 if TYPE_CHECKING:
     from argmap._model import Claim, Relation
     from argmap._verify.index import MapIndex
+
+_Found = TypeVar("_Found")
 
 __all__ = [
     "Reference",
@@ -177,33 +179,31 @@ def every_claim_figure(index: MapIndex) -> Iterator[tuple[Claim, ClaimFigure]]:
     6,600 figures). A claim whose figures cannot be read (a crash, reported as AM000) leaves
     nothing kept: the walk then goes claim by claim, up to it, as before.
     """
-    try:
-        pairs = index.memo(every_claim_figure, lambda: tuple(_claim_figures(index)))
-    except Exception:  # noqa: BLE001 - re-raised by the walk below, after the same pairs
-        return _claim_figures(index)
-    return iter(pairs)
-
-
-def _claim_figures(index: MapIndex) -> Iterator[tuple[Claim, ClaimFigure]]:
-    for claim in index.map.claims:
-        for figure in claim_figures(index, claim):
-            yield claim, figure
+    return _kept_pairs(index, every_claim_figure, claim_figures)
 
 
 def every_claim_date(index: MapIndex) -> Iterator[tuple[Claim, ClaimDate]]:
     """Each date of each claim, with what its evidence says about it, in map order; kept as
     one tuple per map, as :func:`every_claim_figure` is (AM308, AM603)."""
+    return _kept_pairs(index, every_claim_date, claim_dates)
+
+
+def _kept_pairs(
+    index: MapIndex, owner: object, read: Callable[[MapIndex, Claim], Iterable[_Found]]
+) -> Iterator[tuple[Claim, _Found]]:
+    """``(claim, found)`` for what ``read`` finds in each claim, kept in the memo under
+    ``owner``; after a crash nothing is kept and the walk is done again, claim by claim."""
+
+    def walk() -> Iterator[tuple[Claim, _Found]]:
+        for claim in index.map.claims:
+            for found in read(index, claim):
+                yield claim, found
+
     try:
-        pairs = index.memo(every_claim_date, lambda: tuple(_claim_dates(index)))
+        pairs = index.memo(owner, lambda: tuple(walk()))
     except Exception:  # noqa: BLE001 - re-raised by the walk below, after the same pairs
-        return _claim_dates(index)
+        return walk()
     return iter(pairs)
-
-
-def _claim_dates(index: MapIndex) -> Iterator[tuple[Claim, ClaimDate]]:
-    for claim in index.map.claims:
-        for found in claim_dates(index, claim):
-            yield claim, found
 
 
 def snapshot_verifies(index: MapIndex) -> Callable[[str], bool]:
