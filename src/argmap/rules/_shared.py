@@ -6,7 +6,7 @@ second rule to ask finds the first one's result.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from functools import cache
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
@@ -28,6 +28,7 @@ __all__ = [
     "every_claim_date",
     "every_claim_figure",
     "first_kind",
+    "only_unsnapshotted",
     "premises_of_kind",
     "references",
     "snapshot_verifies",
@@ -204,6 +205,15 @@ def _kept_pairs(
     except Exception:  # noqa: BLE001 - re-raised by the walk below, after the same pairs
         return walk()
     return iter(pairs)
+
+
+def only_unsnapshotted(evidence: Sequence[str], holders: Collection[str]) -> str:
+    """"only E1 states it, quoting 'S1', which has no snapshot": the end of the message of a
+    figure or date that no snapshot can verify (AM306, AM308)."""
+    names = ", ".join(repr(h) for h in sorted(holders))
+    has = "has no snapshot" if len(holders) == 1 else "have no snapshots"
+    states = "states" if len(evidence) == 1 else "state"
+    return f"only {', '.join(evidence)} {states} it, quoting {names}, which {has}"
 
 
 def snapshot_verifies(index: MapIndex) -> Callable[[str], bool]:

@@ -30,7 +30,7 @@ from argmap._engine.context import Problem, RelatedRef, RuleContext
 from argmap._findings import Severity
 from argmap._verify.anchor import quote_holder
 from argmap._verify.compare import describe
-from argmap.rules._shared import every_claim_figure, snapshot_verifies
+from argmap.rules._shared import every_claim_figure, only_unsnapshotted, snapshot_verifies
 
 CODE = "AM306"
 ID = "unverifiable-figure"
@@ -48,12 +48,9 @@ def check(ctx: RuleContext) -> Iterator[Problem]:
         if any(verifies(e) for e in evidence):
             continue  # a snapshot verifies it (or an unknown source, AM202's finding)
         holders = {quote_holder(ctx.evidence[e]) for e in evidence}
-        names = ", ".join(repr(h) for h in sorted(holders))
-        has = "has no snapshot" if len(holders) == 1 else "have no snapshots"
-        states = "states" if len(evidence) == 1 else "state"
         yield Problem(
             f"figure {figure.mention.text!r} ({describe(figure.mention)}) cannot be verified: "
-            f"only {', '.join(evidence)} {states} it, quoting {names}, which {has}",
+            + only_unsnapshotted(evidence, holders),
             node=claim.id,
             kind="claims",
             field=("text",),

@@ -32,7 +32,7 @@ from argmap._engine.context import Problem, RelatedRef, RuleContext
 from argmap._findings import Severity
 from argmap._verify.anchor import quote_holder
 from argmap._verify.dates import DateStatus
-from argmap.rules._shared import every_claim_date, snapshot_verifies
+from argmap.rules._shared import every_claim_date, only_unsnapshotted, snapshot_verifies
 
 CODE = "AM308"
 ID = "unverifiable-date"
@@ -51,12 +51,8 @@ def check(ctx: RuleContext) -> Iterator[Problem]:
         holders = sorted({quote_holder(ctx.evidence[e]) for e in evidence})
         what = (f"the claim's period {found.date.period}" if found.field == ("period",)
                 else f"date {found.date.shown}")
-        names = ", ".join(repr(h) for h in holders)
-        has = "has no snapshot" if len(holders) == 1 else "have no snapshots"
-        states = "states" if len(evidence) == 1 else "state"
         yield Problem(
-            f"{what} cannot be verified: only {', '.join(evidence)} {states} it, quoting "
-            f"{names}, which {has}",
+            f"{what} cannot be verified: " + only_unsnapshotted(evidence, holders),
             node=claim.id,
             kind="claims",
             field=found.field,
