@@ -36,6 +36,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from pydantic.plugin._schema_validator import PluggableSchemaValidator
     from pydantic_core import SchemaValidator
 
@@ -95,12 +97,20 @@ def _rewrite(node: Any, known: dict[str, Any]) -> Any:
     return _numbers(_constraints(node, known), known)
 
 
-def _constraints(node: Any, known: dict[str, Any]) -> Any:
+def _bottom_up(node: Any, visit: Callable[[dict[str, Any]], Any]) -> Any:
+    """``node`` with ``visit`` applied to each schema dict below it, children first."""
     if isinstance(node, list):
-        return [_constraints(item, known) for item in node]
+        return [_bottom_up(item, visit) for item in node]
     if not isinstance(node, dict):
         return node
-    new = {key: _constraints(value, known) for key, value in node.items()}
+    return visit({key: _bottom_up(value, visit) for key, value in node.items()})
+
+
+def _constraints(node: Any, known: dict[str, Any]) -> Any:
+    return _bottom_up(node, lambda new: _constraint_step(new, known))
+
+
+def _constraint_step(new: dict[str, Any], known: dict[str, Any]) -> Any:
     kind = new.get("type")
     function = _function_of(new)
     if kind == "function-after":
@@ -118,16 +128,14 @@ def _constraints(node: Any, known: dict[str, Any]) -> Any:
 
 
 def _numbers(node: Any, known: dict[str, Any]) -> Any:
-    if isinstance(node, list):
-        return [_numbers(item, known) for item in node]
-    if not isinstance(node, dict):
-        return node
-    new = {key: _numbers(value, known) for key, value in node.items()}
-    if new.get("type") == "function-before" and _function_of(new) in (
-        known["_number_as_text"], known["_year_as_text"]
-    ):
-        return _number_or_text(new)
-    return new
+    as_text = (known["_number_as_text"], known["_year_as_text"])
+
+    def step(new: dict[str, Any]) -> Any:
+        if new.get("type") == "function-before" and _function_of(new) in as_text:
+            return _number_or_text(new)
+        return new
+
+    return _bottom_up(node, step)
 
 
 def _merge_chain(node: dict[str, Any]) -> dict[str, Any]:
