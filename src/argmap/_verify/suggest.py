@@ -93,9 +93,15 @@ def _sources(index: MapIndex, claim: Claim) -> list[str]:
     return list(dict.fromkeys(found)) if found else list(index.sources)
 
 
+def _words(index: MapIndex, text: str) -> frozenset[str]:
+    """The words of a claim's text, read once per text: a claim with thousands of figures
+    asks for them once per figure."""
+    return index.memo((_words, text), lambda: frozenset(_WORD.findall(text.lower())))
+
+
 def suggest(index: MapIndex, claim: Claim, figure: Mention, limit: int = 3) -> list[Suggestion]:
     """At most ``limit`` passages of the claim's sources' snapshots that state ``figure``."""
-    words = set(_WORD.findall(claim.text.lower()))
+    words: frozenset[str] | None = None
     found: list[tuple[tuple[int, int, int, int], Suggestion]] = []
     seen: set[tuple[str, int]] = set()
     for order, source_id in enumerate(_sources(index, claim)):
@@ -115,6 +121,8 @@ def suggest(index: MapIndex, claim: Claim, figure: Mention, limit: int = 3) -> l
             start, end = _passage(text, read.starts[at], read.ends[at], mention.start,
                                   mention.end)
             passage = " ".join(text[start:end].split())
+            if words is None:
+                words = _words(index, claim.text)
             shared = len(words & set(_WORD.findall(passage.lower())))
             found.append(((-int(verdict), -shared, order, start),
                           Suggestion(source_id, start, end, passage, verdict, shared)))
