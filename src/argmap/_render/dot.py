@@ -320,7 +320,7 @@ class _Builder:
     def __init__(
         self, argmap: ArgumentMap, view: View, selection: Selection, *, newrank: bool = True
     ) -> None:
-        import graphviz
+        from argmap._render.quoting import digraph
 
         self.map = argmap
         self.view = view
@@ -344,7 +344,7 @@ class _Builder:
             r.id for r in selection.relations if r.linked or r.id in aimed
         }
         self.grounded = self._grounded()
-        self.graph = graphviz.Digraph(
+        self.graph = digraph(
             "argmap",
             graph_attr={
                 "rankdir": view.rankdir,

@@ -52,14 +52,20 @@ class Finisher:
         self.skip = 0  # depth of the dangerous element being dropped, 0: none
         self.claims: list[list[Any]] = []  # [element, Emphasis, texts seen] of claim <g>s open
         self.root: Any = None
+        # each tag's local name and each attribute's kind, worked out once per picture: the
+        # same few names come back on every element
+        self.locals: dict[str, str] = {}
+        self.kinds: dict[str, str] = {}
 
     def feed(self, data: bytes | memoryview) -> None:
         self.parser.feed(data)
+        start, end = self._start, self._end
         for event, element in self.parser.read_events():
             if event == "start":
-                self._start(element)
+                start(element)
             else:
-                self._end(element)
+                end(element)
+        self.out.encode()
 
     def close(self) -> bytes:
         self.parser.close()
@@ -83,23 +89,31 @@ class Finisher:
             for name in (element.tag, *element.keys()):  # named first, as ElementTree does
                 self.names(name)
             return
-        self._flush_tail()
-        if _local(element.tag) in _DANGEROUS:
+        if self.tail_of is not None:
+            self._flush_tail()
+        tag = element.tag
+        local = self.locals.get(tag)
+        if local is None:
+            local = self.locals[tag] = _local(tag)
+        if local in _DANGEROUS:
             self.skip = depth
             return
         self._close_parent_tag()
-        self._clean(element)
-        write = self.out.write
-        write("<" + self.names(element.tag))
-        for key, value in element.items():
-            write(f' {self.names(key)}="{_escape_attrib(value)}"')
+        attrib = element.attrib
+        if attrib:
+            self._clean(element)
+        qname = self.names.qnames.get
+        parts = ["<", qname(tag) or self.names(tag)]
+        for key, value in attrib.items():
+            parts += (" ", qname(key) or self.names(key), '="', _escape_attrib(value), '"')
+        self.out.write("".join(parts))
         self.opened = True
-        if element.tag == _TEXT:
+        if tag == _TEXT:
             for claim in self.claims:
                 claim[2] += 1
-        elif (_local(element.tag) == "g" and element.get("id") in self.emphasis
-              and "claim" in (element.get("class") or "").split()):
-            self.claims.append([element, self.emphasis[element.get("id", "")], 0])
+        elif (local == "g" and attrib.get("id") in self.emphasis
+              and "claim" in (attrib.get("class") or "").split()):
+            self.claims.append([element, self.emphasis[attrib.get("id", "")], 0])
 
     def _end(self, element: Any) -> None:
         depth = len(self.stack)
@@ -110,21 +124,28 @@ class Finisher:
                 self.tail_of = None  # the element goes with its tail
             self._drop(element)
             return
-        self._flush_tail()
+        if self.tail_of is not None:
+            self._flush_tail()
         if depth == 1:
             return
-        if element.tag == _TEXT and self.opened:
-            self._emphasise(element)
-        write = self.out.write
+        tag = element.tag
+        name = self.names.qnames.get(tag) or self.names(tag)
         if self.opened:
             self.opened = False
-            self._rest(element, self.names(element.tag))  # children: bold figures' tspans
+            if tag == _TEXT:
+                self._emphasise(element)
+            if len(element):
+                self._rest(element, name)  # children: bold figures' tspans
+            elif element.text:
+                self.out.write(f">{_escape_cdata(element.text)}</{name}>")
+            else:
+                self.out.write(" />")
         else:
-            write(f"</{self.names(element.tag)}>")
+            self.out.write(f"</{name}>")
         if self.claims and self.claims[-1][0] is element:
             self.claims.pop()
         self.tail_of = element
-        self._drop(element)
+        self.stack[-1].remove(element)  # its only child: the earlier ones are gone
 
     # --- helpers -----------------------------------------------------------------------
 
@@ -135,8 +156,9 @@ class Finisher:
 
     def _flush_tail(self) -> None:
         if self.tail_of is not None:
-            if self.tail_of.tail:
-                self.out.write(_escape_cdata(self.tail_of.tail))
+            tail = self.tail_of.tail
+            if tail:
+                self.out.write(tail if tail == "\n" else _escape_cdata(tail))
             self.tail_of = None
 
     def _close_parent_tag(self) -> None:
@@ -159,10 +181,14 @@ class Finisher:
 
         attrib = element.attrib
         for name in list(attrib):
-            local = _local(name).lower()
-            if local == "font-family":
+            kind = self.kinds.get(name)
+            if kind is None:
+                kind = self.kinds[name] = _attribute_kind(name)
+            if kind is _KEEP:
+                continue
+            if kind is _FONT:
                 attrib[name] = _font_family(attrib[name])
-            elif local.startswith("on") or (name in _HREFS and safe_url(attrib[name]) is None):
+            elif kind is _HANDLER or safe_url(attrib[name]) is None:
                 del attrib[name]
 
     def _emphasise(self, element: Any) -> None:
@@ -229,6 +255,18 @@ class Finisher:
 
 _TEXT = f"{{{SVG_NS}}}text"
 
+#: What the safety rules do with an attribute, by its name (``Finisher.kinds``).
+_KEEP, _FONT, _HANDLER, _LINK = "keep", "font-family", "handler", "link"
+
+
+def _attribute_kind(name: str) -> str:
+    local = _local(name).lower()
+    if local == "font-family":
+        return _FONT
+    if local.startswith("on"):
+        return _HANDLER
+    return _LINK if name in _HREFS else _KEEP
+
 
 class _Names:
     """Qualified names as ElementTree writes them (``_namespaces`` in its source): the
@@ -261,29 +299,23 @@ class _Names:
 
 class _Output:
     """The document after the root's start tag, kept as UTF-8 bytes (a ``str`` of it would
-    take up to four bytes a character), encoded in batches."""
+    take up to four bytes a character), encoded in batches: the parts written since the
+    last batch are encoded after each chunk the parser is fed (:meth:`Finisher.feed`)."""
 
     def __init__(self) -> None:
         import io
 
         self.buffer = io.BytesIO()
         self.parts: list[str] = []
-        self.size = 0
+        self.write = self.parts.append
         self.started = False  # the root's start tag has its ">"
 
-    def write(self, text: str) -> None:
-        self.parts.append(text)
-        self.size += 1
-        if self.size >= 4096:
-            self._encode()
-
-    def _encode(self) -> None:
+    def encode(self) -> None:
         self.buffer.write("".join(self.parts).encode("utf-8", "xmlcharrefreplace"))
         self.parts.clear()
-        self.size = 0
 
     def document(self, root_tag: str) -> bytes:
-        self._encode()
+        self.encode()
         head = _DECLARATION + root_tag.encode("utf-8", "xmlcharrefreplace")
         return b"".join((head, self.buffer.getbuffer(), b"\n"))
 
