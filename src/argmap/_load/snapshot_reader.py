@@ -10,8 +10,9 @@ there nor a symbolic link resolves to the resolved folder plus its name, as
 :func:`os.path.realpath` would find it; a name that is not listed is missing, with no
 ``stat`` (an overlaid file still counts, and the read is still recorded, so a cache sees a
 sidecar added later). Anything else (a symbolic link, a name that a case- or
-normalisation-insensitive file system could take for a listed one, a folder that cannot be
-listed, a system other than POSIX) takes :func:`~argmap._load.snapshots.read_snapshot`.
+normalisation-insensitive file system could take for a listed one, a name a ``stat`` would
+refuse otherwise, a folder that cannot be listed, a system other than POSIX) takes
+:func:`~argmap._load.snapshots.read_snapshot`.
 
 A reader keeps what it listed for its lifetime: make one per check (the map's index does).
 """
@@ -51,6 +52,22 @@ def _caseless(name: str) -> str:
     return nfkd("NFKD", nfkd("NFKD", nfkd("NFD", name).casefold()).casefold())
 
 
+def _plainly_missing(path: Path, name: str) -> bool:
+    """Would a ``stat`` of ``path`` (its name not listed in its folder) say only "no such
+    file"? Not for a name the system cannot take (a NUL, an unencodable character), nor one
+    too long, which fail otherwise."""
+    try:
+        encoded = os.fsencode(name)
+        whole = os.fsencode(path)
+    except ValueError:  # UnicodeEncodeError
+        return False
+    return b"\0" not in whole and len(encoded) <= _NAME_MAX and len(whole) < _PATH_MAX
+
+
+_NAME_MAX = 255  # bytes of one name (Linux, macOS, the BSDs)
+_PATH_MAX = 1024  # bytes of a whole path: macOS's limit, below Linux's 4096
+
+
 class SnapshotReader:
     """:func:`~argmap._load.snapshots.read_snapshot` for many files of one map folder."""
 
@@ -77,6 +94,8 @@ class SnapshotReader:
         root = self._root
         assert root is not None  # noqa: S101 - a listing exists only once the root resolved
         path = listing.path / name
+        if link is None and not _plainly_missing(path, name):
+            return self._one(relative_path)
         if not path.is_relative_to(root):
             return f"snapshot path {relative_path!r} leads outside the map's folder"
         return read_resolved_snapshot(path, root, relative_path, self.max_bytes,
