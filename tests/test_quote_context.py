@@ -3,8 +3,10 @@ sentence, unless the citing claim carries one of the same kind; the cue table an
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -187,3 +189,91 @@ def test_context_before_equals_the_reference(text: str, data: st.DataObject) -> 
     start = data.draw(st.integers(0, len(text)))
     floor = data.draw(st.integers(0, start))
     assert context_before(text, start, floor) == _context_before_reference(text, start, floor)
+
+
+def _qualifiers_reference(index: Any, evidence: Any) -> tuple[Any, ...]:
+    """qualifiers as first written (one item at a time, each paragraph break mapped per
+    quote, the words after a quote read before asking whether it ends its sentence)."""
+    from argmap._verify.anchor import anchor_evidence, index_for
+    from argmap._verify.quote_context import ContextCue, _kinds
+
+    result = anchor_evidence(index, evidence)
+    claims = index.evidence_users.get(evidence.id)
+    if not claims or not result.verbatim or result.norm_span is None or result.source is None:
+        return ()
+    snapshot = index_for(index, result.source)
+    norm = snapshot.norm
+    text = norm.text
+    ns, ne = result.norm_span
+    start, end = result.start or 0, result.end or 0
+    before_break = snapshot.break_before(max(0, start - 400), start)
+    floor = 0 if before_break is None else norm.index_of(before_break)
+    after_break = snapshot.break_after(end, end + 400)
+    ceiling = None if after_break is None else norm.index_of(after_break)
+    windows = [("before", context_before(text, ns, floor)),
+               ("after", context_after(text, ne, ceiling))]
+    for (_, gap_start), (next_start, _) in zip(result.parts, result.parts[1:], strict=False):
+        low, high = norm.index_of(gap_start), norm.index_of(next_start)
+        windows.append(("elided", context_before(text, high, low)))
+    found = []
+    for where, context in windows:
+        if not context:
+            continue
+        cues = cues_in(context, after=where == "after")
+        if not cues:
+            continue
+        lacking = tuple(claim.id for claim in claims if cues[0][0].kind not in _kinds(claim.text))
+        if lacking:
+            found.append(ContextCue(cues[0][0], cues[0][1], context, lacking, where))
+    return tuple(found)
+
+
+#: Snapshot pieces: cues, paragraph breaks (which bound a quote's context) next to them,
+#: sentence ends, and what normalising changes (soft hyphens, ligatures, line-end hyphens).
+_PIECES = ["The lane", "cut injuries", "to cyclists", "not", "may", "but", "however",
+           "critics claim that", "Allegedly,", "in 2019", ".", ". ", ",", ";", " - ", "\n",
+           "\n\n", "\n \n", "\n\n\n", "\f", "dat\u00ada", "\ufb01eld", "inves-\ntment", "  ",
+           "\u201cyes\u201d", "(it rose)", "!", "?",
+           "critics claim that\n\n", "\n\nbut", "not\n\n", "\n\nhowever"]
+
+
+@settings(max_examples=100, deadline=None)
+@given(pieces=st.lists(st.sampled_from(_PIECES), min_size=1, max_size=40), data=st.data())
+def test_qualifiers_equal_the_reference(pieces: list[str], data: st.DataObject) -> None:
+    """The one pass over the map's quotes (a snapshot's paragraph breaks mapped once, the
+    words after a quote read only when it does not end its sentence) finds, for every
+    item, what reading each item on its own found."""
+    import tempfile
+
+    from argmap._engine.context import RuleContext
+    from argmap._verify.quote_context import qualifiers
+
+    snapshot = " ".join(pieces)
+    words = snapshot.split()
+    quotes = []
+    for _ in range(data.draw(st.integers(1, 6))):
+        first = data.draw(st.integers(0, max(0, len(words) - 1)))
+        last = data.draw(st.integers(first + 1, max(first + 1, min(len(words), first + 8))))
+        chosen = words[first:last]
+        if len(chosen) > 3 and data.draw(st.booleans()):
+            chosen = [*chosen[:1], "...", *chosen[2:]]
+        quotes.append(" ".join(chosen) or "x")
+    claim = data.draw(st.sampled_from(["The lane cut injuries.", "It may not be so, but no."]))
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        (folder / "snapshots").mkdir()
+        (folder / "snapshots" / "s.txt").write_text(snapshot, encoding="utf-8")
+        evidence = "".join(f"  - {{id: E{i}, source: S, quote: {{exact: {json.dumps(q)}}}}}\n"
+                           for i, q in enumerate(quotes))
+        cited = ", ".join(f"E{i}" for i in range(len(quotes)))
+        (folder / "map.yaml").write_text(
+            f"title: t\nclaims:\n  - {{id: C1, kind: thesis, text: {json.dumps(claim)}, "
+            f"evidence: [{cited}]}}\nevidence:\n{evidence}"
+            "sources:\n  - {id: S, title: R, issued: '2021', URL: 'https://example.org', "
+            "snapshot: {path: snapshots/s.txt}}\n",
+            encoding="utf-8",
+        )
+        loaded = argmap.load(folder)
+        new, old = RuleContext(loaded), RuleContext(loaded)
+        for item in loaded.evidence:
+            assert qualifiers(new, item) == _qualifiers_reference(old, item)

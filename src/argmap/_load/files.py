@@ -36,6 +36,7 @@ __all__ = [
     "content_digest",
     "overlaid",
     "read_bytes",
+    "read_resolved",
     "recording",
     "resolved",
 ]
@@ -176,11 +177,25 @@ def read_bytes(
     again on the open file, in case the path changed in between. Raises
     :class:`FileRefusedError`.
     """
-    target = resolved(path)
+    return read_resolved(resolved(path), limit=limit,
+                         inside=None if inside is None else resolved(inside))
+
+
+def read_resolved(
+    target: Path, *, limit: int, inside: Path | None = None, absent: bool = False
+) -> bytes:
+    """:func:`read_bytes` of a path whose symbolic links the caller has already followed
+    (``target`` and ``inside`` as :func:`resolved` gives them): resolving costs a system
+    call per path component, and a check reads hundreds of snapshots from one folder.
+
+    ``absent``: the caller listed the file's folder and the file is not in it, so the
+    ``stat`` that would fail is spared; the read is still recorded (a cache keyed on the
+    files a check asked for sees the file once it appears), and an overlaid file is read.
+    """
     logs = _ACTIVE.get()
     for log in logs:
         log.asked.add(target)
-    if inside is not None and not target.is_relative_to(resolved(inside)):
+    if inside is not None and not target.is_relative_to(inside):
         raise FileRefusedError("outside", "it leads outside the map's folder")
     overlay = _OVERLAY.get().get(target)
     if overlay is not None:
@@ -191,6 +206,8 @@ def read_bytes(
             if log.digests is not None:
                 log.digests[target] = content_digest(overlay)
         return overlay
+    if absent:
+        raise FileRefusedError("missing", "no such file")
     try:
         _check_kind(target.stat())
         flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)

@@ -16,6 +16,7 @@ from argmap._findings import Finding, Location
 from argmap._load.limits import DEFAULT_LIMITS, Limits
 from argmap._load.positions import PathStep
 from argmap._load.read import ParsedFile
+from argmap._load.snapshot_reader import SnapshotReader
 from argmap._load.snapshots import SnapshotText, read_snapshot
 from argmap._text import visible
 
@@ -49,6 +50,11 @@ class MapOrigin:
     def read_snapshot(self, relative_path: str) -> SnapshotText | str:
         """A snapshot of this map (confined to its folder, under its limits), or why not."""
         return read_snapshot(self.folder, relative_path, self.limits.max_snapshot_bytes)
+
+    def snapshot_reader(self) -> SnapshotReader:
+        """A reader of many snapshots of this map (the same answers as
+        :meth:`read_snapshot`, its folders resolved and listed once): one per check."""
+        return SnapshotReader(self.folder, self.limits.max_snapshot_bytes)
 
     @property
     def files(self) -> list[str]:

@@ -4,7 +4,7 @@ A snapshot path comes from the map, so it is untrusted: it may not be absolute n
 of the map's folder (through ``..`` or a symbolic link), and the file must be a regular file
 of at most ``max_snapshot_bytes`` (``--max-snapshot-size``): snapshots are read whole, and a
 500 MB file, a device or a FIFO would exhaust memory or block. The read itself goes through
-:func:`~argmap._load.files.read_bytes`, as every file argmap reads does.
+:func:`~argmap._load.files.read_resolved`, as every file argmap reads does.
 """
 
 from __future__ import annotations
@@ -13,10 +13,10 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from argmap._load.files import FileRefusedError, read_bytes
+from argmap._load.files import FileRefusedError, read_resolved
 from argmap._load.limits import DEFAULT_LIMITS
 
-__all__ = ["SnapshotText", "read_snapshot"]
+__all__ = ["SnapshotText", "read_resolved_snapshot", "read_snapshot"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,8 +45,17 @@ def read_snapshot(
         return f"snapshot path {relative_path!r} cannot be resolved: {exc}"
     if not path.is_relative_to(folder):
         return f"snapshot path {relative_path!r} leads outside the map's folder"
+    return read_resolved_snapshot(path, folder, relative_path, max_bytes)
+
+
+def read_resolved_snapshot(
+    path: Path, folder: Path, relative_path: str, max_bytes: int, *, absent: bool = False
+) -> SnapshotText | str:
+    """:func:`read_snapshot` from the point where the snapshot's path and the map's folder
+    are resolved and the path is known to lie inside the folder (``absent``: see
+    :func:`~argmap._load.files.read_resolved`)."""
     try:
-        data = read_bytes(path, limit=max_bytes, inside=folder)
+        data = read_resolved(path, limit=max_bytes, inside=folder, absent=absent)
     except FileRefusedError as exc:
         if exc.kind == "missing":
             return f"snapshot file {relative_path!r} does not exist"

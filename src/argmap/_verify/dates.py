@@ -276,6 +276,8 @@ def text_dates(text: str) -> tuple[StatedDate, ...]:
     ]
     if _may_be_relative(text):
         found.extend(_relative(match) for match in _RELATIVE.finditer(text))
+    if len(found) < 2:  # most texts: no date, or one
+        return tuple(found)
     return tuple(sorted(found, key=lambda d: d.start))
 
 
@@ -459,10 +461,14 @@ def _read_quote(index: MapIndex, evidence_id: str) -> tuple[StatedDate, ...]:
         return ()
     quote = item.quote
     text = " ".join(part for part in (quote.prefix, quote.exact, quote.suffix) if part)
-    text = _BRACKETS.sub(lambda m: " " * len(m.group(0)), text)
+    if "[" in text:  # most quotes insert nothing
+        text = _BRACKETS.sub(lambda m: " " * len(m.group(0)), text)
+    found = text_dates(text)
+    if all(stated.relative is None for stated in found):  # most: nothing to resolve
+        return found
     issued = _source_issue(index, quote_holder(item))
     out = []
-    for stated in text_dates(text):
+    for stated in found:
         resolved = resolve(stated, issued)
         out.append(resolved if resolved is not None else stated)
     return tuple(out)

@@ -18,6 +18,7 @@ from argmap._load.snapshots import SnapshotText
 
 if TYPE_CHECKING:
     from argmap._load.origin import MapOrigin
+    from argmap._load.snapshot_reader import SnapshotReader
     from argmap._model import (
         ArgumentMap,
         Claim,
@@ -53,6 +54,7 @@ class MapIndex:
         self._memo: dict[Hashable, Any] = {}
         #: owner -> its keys in the memo, so that :meth:`forget` visits only what it drops
         self._keys: dict[Hashable, list[Hashable]] = {}
+        self._reader: SnapshotReader | None = None  # made on the first snapshot read
 
     def memo(self, key: Hashable, compute: Callable[[], T]) -> T:
         """``compute()``, called the first time ``key`` is asked for; later calls reuse it.
@@ -167,4 +169,14 @@ class MapIndex:
             return None
         if self.origin is None:
             return "the map was not loaded from a file, so snapshot paths have no folder"
-        return self.origin.read_snapshot(source.snapshot.path)
+        return self.read_snapshot_file(source.snapshot.path)
+
+    def read_snapshot_file(self, relative_path: str) -> SnapshotText | str:
+        """A file of the map's folder read as a snapshot (a snapshot, or its page sidecar),
+        or why not; every read of one index goes through one reader, which resolves and
+        lists each folder once (:class:`~argmap._load.snapshot_reader.SnapshotReader`)."""
+        if self.origin is None:
+            return "the map was not loaded from a file, so snapshot paths have no folder"
+        if self._reader is None:
+            self._reader = self.origin.snapshot_reader()
+        return self._reader.read(relative_path)

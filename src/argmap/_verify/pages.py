@@ -83,7 +83,7 @@ def _pages(index: MapIndex, source_id: str) -> Pages | None:
         at = text.find(PAGE_BREAK, at + 1)
     labels: list[str] | None = None
     if index.origin is not None:
-        sidecar = index.origin.read_snapshot(sidecar_path(source.snapshot.path))
+        sidecar = index.read_snapshot_file(sidecar_path(source.snapshot.path))
         if isinstance(sidecar, SnapshotText):
             labels = _label_list(sidecar.text)
             if labels is not None and len(labels) != len(starts):

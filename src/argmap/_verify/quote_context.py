@@ -27,12 +27,13 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from argmap._verify.anchor import anchor_evidence, index_for
+from argmap._verify.anchor import anchor_evidence, anchored_evidence, index_for
 
 if TYPE_CHECKING:
     from argmap._model import Claim, Evidence
+    from argmap._verify.anchor import AnchorResult, SnapshotIndex
     from argmap._verify.index import MapIndex
 
 __all__ = [
@@ -230,7 +231,7 @@ def context_after(text: str, end: int, ceiling: int | None = None) -> str:
     >>> context_after("cycling rose. But not on weekdays.", 13)
     ''
     """
-    if _ENDS_SENTENCE.search(text, max(0, end - 4), end):
+    if _ends_sentence(text, end):
         return ""  # the next sentence is not the quote's: "a continuation in the same sentence"
     window = text[end:min(len(text) if ceiling is None else ceiling, end + 400)]
     stop = _STOP.search(window)
@@ -240,29 +241,77 @@ def context_after(text: str, end: int, ceiling: int | None = None) -> str:
     return " ".join(words)
 
 
+def _ends_sentence(text: str, end: int) -> bool:
+    """Does the text just before ``end`` close a sentence (then nothing after it counts)?"""
+    return _ENDS_SENTENCE.search(text, max(0, end - 4), end) is not None
+
+
 def qualifiers(index: MapIndex, evidence: Evidence) -> tuple[ContextCue, ...]:
-    """The cues around an anchored quote that a claim citing it leaves out, once per item."""
-    return index.memo((qualifiers, id(evidence)), lambda: _qualifiers(index, evidence))
+    """The cues around an anchored quote that a claim citing it leaves out, once per item.
+
+    The map's quotes are read in one pass (:func:`_every_qualifier`), so that the work a
+    snapshot's quotes share is done once per snapshot.
+    """
+    found = index.memo((qualifiers,), lambda: _every_qualifier(index)).get(id(evidence))
+    if found is None:  # not a quote of the map's list (an item without a quote has none)
+        return _qualifiers(index, evidence, anchor_evidence(index, evidence), {})
+    return found
 
 
-def _qualifiers(index: MapIndex, evidence: Evidence) -> tuple[ContextCue, ...]:
-    result = anchor_evidence(index, evidence)
+class _Snapshot:
+    """A snapshot as its quotes' contexts read it: where each paragraph break of the original
+    text falls in the normalised one, mapped once for all the quotes near it."""
+
+    __slots__ = ("index", "norm", "places", "text")
+
+    def __init__(self, index: SnapshotIndex) -> None:
+        self.index = index
+        self.norm = index.norm
+        self.text = index.norm.text
+        self.places: dict[int, int] = {}
+
+    def place(self, original: int) -> int:
+        found = self.places.get(original)
+        if found is None:
+            found = self.places[original] = self.norm.index_of(original)
+        return found
+
+
+def _every_qualifier(index: MapIndex) -> dict[int, tuple[ContextCue, ...]]:
+    """The qualifiers of every quote of the map, by the item's ``id()`` (two items may share
+    an ID)."""
+    snapshots: dict[str, _Snapshot | None] = {}
+    return {id(evidence): _qualifiers(index, evidence, result, snapshots)
+            for evidence, result in anchored_evidence(index)}
+
+
+def _qualifiers(
+    index: MapIndex, evidence: Evidence, result: AnchorResult,
+    snapshots: dict[str, _Snapshot | None],
+) -> tuple[ContextCue, ...]:
     claims: list[Claim] | None = index.evidence_users.get(evidence.id)
     if not claims or not result.verbatim or result.norm_span is None or result.source is None:
         return ()
-    snapshot = index_for(index, result.source)
+    snapshot = snapshots.get(result.source, _UNSEEN)
+    if snapshot is _UNSEEN:
+        indexed = index_for(index, result.source)
+        snapshot = snapshots[result.source] = None if indexed is None else _Snapshot(indexed)
     if snapshot is None:  # pragma: no cover - a verbatim result had a snapshot
         return ()
-    norm = snapshot.norm
-    text = norm.text
+    text = snapshot.text
     ns, ne = result.norm_span
     start, end = result.start or 0, result.end or 0
-    before_break = snapshot.break_before(max(0, start - 400), start)
-    floor = 0 if before_break is None else norm.index_of(before_break)
-    after_break = snapshot.break_after(end, end + 400)
-    ceiling = None if after_break is None else norm.index_of(after_break)
-    windows = [("before", context_before(text, ns, floor)),
-               ("after", context_after(text, ne, ceiling))]
+    before_break = snapshot.index.break_before(max(0, start - 400), start)
+    before = context_before(text, ns, 0 if before_break is None else snapshot.place(before_break))
+    after = ""
+    if not _ends_sentence(text, ne):  # most quotes end their sentence: no words after them
+        after_break = snapshot.index.break_after(end, end + 400)
+        after = context_after(text, ne, None if after_break is None
+                              else snapshot.place(after_break))
+    if not before and not after and not result.parts:  # most quotes: a sentence of their own
+        return ()
+    windows = [("before", before), ("after", after)]
+    norm = snapshot.norm
     for (_, gap_start), (next_start, _) in zip(result.parts, result.parts[1:], strict=False):
         # words an elision or insertion leaves out: the ones leading into the next part
         low, high = norm.index_of(gap_start), norm.index_of(next_start)
@@ -278,3 +327,6 @@ def _qualifiers(index: MapIndex, evidence: Evidence) -> tuple[ContextCue, ...]:
         if lacking:
             found.append(ContextCue(cues[0][0], cues[0][1], context, lacking, where))
     return tuple(found)
+
+
+_UNSEEN: Any = object()  # a source whose snapshot is not read yet (None: it cannot be)
