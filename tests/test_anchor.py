@@ -463,3 +463,15 @@ def test_missing_numbers_equal_the_reference(quote: str, original: str,
         original, spans = original + quote + original, [(start, start + len(quote))]
     assert _missing_numbers(quote, original, spans) == _missing_numbers_reference(
         quote, original, spans)
+
+
+def test_quote_counts_are_the_quotes_each_holder_serves() -> None:
+    """What a snapshot's index is told to expect (it decides when the word index is built)."""
+    from argmap._verify.anchor import quote_counts, quote_holder
+
+    loaded = argmap.load(ROOT / "claims" / "fiia-298")
+    counts = quote_counts(MapIndex(loaded))
+    for source_id, count in counts.items():
+        assert count == sum(1 for item in loaded.evidence
+                            if item.quote is not None and quote_holder(item) == source_id)
+    assert sum(counts.values()) == sum(1 for item in loaded.evidence if item.quote is not None)

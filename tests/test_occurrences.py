@@ -88,3 +88,29 @@ def test_anchoring_through_the_index_equals_anchoring_by_scanning() -> None:
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(occurrences, "SCANS_BEFORE_INDEX", 0)
         assert anchored() == scanning
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_cases(), min_size=1, max_size=6), st.integers(0, 6))
+def test_a_finder_told_its_searches_equals_the_find_loop(
+        cases: list[tuple[str, str, int, int]], searches: int) -> None:
+    """Searches known to come (``searches``) change when the index is built, never what a
+    search finds."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(occurrences, "MIN_TEXT", 0)
+        patch.setattr(occurrences, "SCANS_BEFORE_INDEX", 3)
+        text = cases[0][0]
+        finder = Finder(text, searches)
+        for _, needle, lo, hi in cases:
+            assert list(finder.find_all(needle, lo, hi)) == _find_loop(text, needle, lo, hi)
+
+
+def test_a_text_known_to_serve_enough_searches_is_indexed_at_the_first() -> None:
+    text = " ".join(["the district rose"] * 2000)
+    assert len(text) >= occurrences.MIN_TEXT
+    many = Finder(text, occurrences.SCANS_BEFORE_INDEX)
+    few = Finder(text, occurrences.SCANS_BEFORE_INDEX - 1)
+    assert list(many.find_all("district", 0, len(text))) == list(
+        few.find_all("district", 0, len(text)))
+    assert many.index is not None
+    assert few.index is None  # as without a count: after enough scans

@@ -30,6 +30,7 @@ LAST_READERS: dict[str, str] = {
     "argmap._verify.dates:_source_issue": "AM302",
     "argmap._verify.quote_context:qualifiers": "AM411",
     "argmap._verify.anchor:index_for": "AM412",
+    "argmap._verify.anchor:quote_counts": "AM412",
     "argmap._verify.elsewhere:found_elsewhere": "AM412",
     "argmap._verify.pages:snapshot_pages": "AM416",
     "argmap._verify.index:MapIndex._snapshot": "AM416",

@@ -36,7 +36,7 @@ from argmap._verify.normalise import (
     normalise_text,
     plain,
 )
-from argmap._verify.occurrences import Finder
+from argmap._verify.occurrences import MIN_TEXT, Finder
 from argmap._verify.quote_parts import (
     ELISION_REACH,
     INSERTION_MAX_WORDS,
@@ -62,6 +62,7 @@ __all__ = [
     "anchored_evidence",
     "index_for",
     "numbers_in",
+    "quote_counts",
     "quote_holder",
     "shorten",
 ]
@@ -264,13 +265,15 @@ class SnapshotIndex:
     #: Whether a quote without context takes :meth:`_bare` (tests turn it off to compare).
     shortcut = True
 
-    def __init__(self, source: str, text: str) -> None:
+    def __init__(self, source: str, text: str, searches: int = 0) -> None:
         self.source = source
         self.original = text
         self.repairs = detect_repairs(text)
         self.norm = normalise(text, self.repairs)
         self.fuzzy_left = SNAPSHOT_FUZZY_BUDGET  # character comparisons left for candidates
-        self._finder = Finder(self.norm.text)  # every occurrence of a quote, indexed when worth it
+        # every occurrence of a quote, indexed when worth it (``searches``: the quotes known
+        # to come, see :class:`Finder`)
+        self._finder = Finder(self.norm.text, searches)
         self._breaks: tuple[list[int], list[int]] | None = None  # paragraph breaks, once read
         self._breaks_read = False
 
@@ -710,7 +713,18 @@ def index_for(index: MapIndex, source_id: str) -> SnapshotIndex | None:
 
 def _snapshot_index(index: MapIndex, source_id: str) -> SnapshotIndex | None:
     snapshot = index.snapshot(source_id)
-    return None if snapshot is None else SnapshotIndex(source_id, snapshot.text)
+    if snapshot is None:
+        return None
+    text = snapshot.text  # a short one is never indexed: no need to count its quotes
+    searches = quote_counts(index).get(source_id, 0) if len(text) >= MIN_TEXT else 0
+    return SnapshotIndex(source_id, text, searches)
+
+
+def quote_counts(index: MapIndex) -> Counter[str]:
+    """Source ID -> how many evidence items quote it (their quote holder): the searches its
+    snapshot will serve, so that a much-quoted one is indexed at once (:class:`Finder`)."""
+    return index.memo(quote_counts, lambda: Counter(
+        quote_holder(item) for item in index.map.evidence if item.quote is not None))
 
 
 def anchor_evidence(index: MapIndex, evidence: Evidence) -> AnchorResult:
