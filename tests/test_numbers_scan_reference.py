@@ -107,6 +107,19 @@ def test_the_scan_finds_the_starts_and_variants_it_found_before(text: str) -> No
     assert starts(masked) == _old_starts(masked)
 
 
+_DIGIT_PIECES = st.sampled_from(["5", "2019", "٣", "５", "１２", "12٣4", "x9y", "7٣", " ", "ünï",
+                                  "five", "a", "million", "Jan", "-\n", "İ", "ı", "doubled", "%"])
+
+
+@settings(max_examples=400)
+@given(st.lists(_DIGIT_PIECES, min_size=1, max_size=12).map("".join))
+def test_one_scan_of_digits_and_words_finds_what_two_scans_found(text: str) -> None:
+    """Digits and core words are found in one scan where every digit is 0-9 (round six):
+    texts with other digits, ASCII or not, scan as before."""
+    masked = mask(text)
+    assert starts(masked) == _old_starts(masked)
+
+
 def test_the_scan_of_every_ascii_character_and_of_the_odd_lowerings_is_unchanged() -> None:
     """The core scan skips its lowering checks for an ASCII text only (ASCII lowers letter
     for letter, to ASCII): every ASCII character, and the letters that lower otherwise, in

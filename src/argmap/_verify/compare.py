@@ -23,10 +23,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from decimal import MAX_EMAX, MAX_PREC, MIN_EMIN, Context, Decimal, localcontext
 from enum import IntEnum
+from functools import lru_cache
+from operator import itemgetter
 from typing import TYPE_CHECKING
 
 from argmap._model import SCALE_FACTORS, Qualifier, QuantityKind
@@ -211,6 +213,7 @@ def family(m: Mention) -> Mention:
     return m
 
 
+@lru_cache(maxsize=1 << 12)  # a map names few units, compared once per pair of figures
 def _unit_key(unit: str) -> str:
     """A unit's vocabulary name; a declared compound ("test cases") is keyed by its head
     noun, as the grammar reads "49 test cases"."""
@@ -243,7 +246,12 @@ def compare(claim: Mention, source: Mention) -> Verdict:
 
 
 def _compare(claim: Mention, source: Mention) -> Verdict:
-    claim, source = family(claim), family(source)
+    return _verdict(family(claim), family(source))
+
+
+def _verdict(claim: Mention, source: Mention) -> Verdict:
+    """:func:`compare` of two figures already in their family's kind (:func:`family`), in
+    the EXACT context: a quote's figures are put in theirs once, when the quote is read."""
     if claim.kind == K.FOLD and _bare_ratio(claim, source):
         source = replace(source, kind=K.FOLD)
     if claim.kind != source.kind:
@@ -278,6 +286,8 @@ _UPPER = frozenset({Q.UNDER, Q.AT_MOST})
 
 
 def _value_verdict(claim: Mention, source: Mention) -> Verdict:
+    if claim.qualifier == Q.EXACT and source.qualifier == Q.EXACT:
+        return _exact_verdict(claim, source)
     stated = _interval(source, _ZERO)  # in compare's EXACT context
     half = claim.step * _factor(claim) * _HALF
     x = claim.magnitude
@@ -315,6 +325,24 @@ def _value_verdict(claim: Mention, source: Mention) -> Verdict:
     if upper_bound or x - top > slack:
         return Verdict.OVERSTATES
     return Verdict.MATCH
+
+
+def _exact_verdict(claim: Mention, source: Mention) -> Verdict:
+    """An exact figure against an exact one, most of a map's comparisons: what the general
+    path decides with three intervals, in a few comparisons of their ends. The claim's
+    rounding holds the source's number: a match; else the source's coarser rounding holds
+    the claim's: too precise (the near flags change neither: an exact figure's interval
+    has no near reach, and ``_coarser``'s last test only repeats its first)."""
+    x, s = claim.magnitude, source.magnitude
+    claim_step = claim.step * _factor(claim)
+    half = claim_step * _HALF
+    if x - half <= s <= x + half:
+        return Verdict.MATCH
+    source_step = source.step * _factor(source)
+    if claim_step >= source_step:
+        return Verdict.DIFFERENT_VALUE
+    half = source_step * _HALF
+    return Verdict.TOO_PRECISE if x - half <= s <= x + half else Verdict.DIFFERENT_VALUE
 
 
 def _range_against_range(claim: Mention, source: Mention, stated: Interval,
@@ -412,15 +440,21 @@ def _order(m: Mention) -> Decimal:
 
 @dataclass(frozen=True, slots=True)
 class _Bucket:
-    """The distinct figures of one bucket of a quote, sorted by size."""
+    """The distinct figures of one bucket of a quote, sorted by size, each also in its
+    family's kind (:func:`family`, read in the EXACT context), as every comparison reads it."""
 
     sizes: tuple[Decimal, ...]
     mentions: tuple[Mention, ...]
+    forms: tuple[Mention, ...]
 
     def nearest(self, size: Decimal, count: int) -> Sequence[Mention]:
         """The ``count`` figures nearest to ``size`` (all of them when there are few)."""
+        return self.mentions[slice(*self.nearest_span(size, count))]
+
+    def nearest_span(self, size: Decimal, count: int) -> tuple[int, int]:
+        """Where the ``count`` figures nearest to ``size`` lie in :attr:`mentions`."""
         if len(self.mentions) <= count:
-            return self.mentions
+            return 0, len(self.mentions)
         at = bisect_left(self.sizes, size)
         lo, hi = at, at
         while hi - lo < count:
@@ -429,7 +463,7 @@ class _Bucket:
                 lo -= 1
             else:
                 hi += 1
-        return self.mentions[lo:hi]
+        return lo, hi
 
 
 def _quote_mentions(index: MapIndex, evidence_id: str) -> dict[tuple[object, ...], _Bucket]:
@@ -442,19 +476,27 @@ def _read_quote(index: MapIndex, evidence_id: str) -> dict[tuple[object, ...], _
     item = index.evidence.get(evidence_id)
     if item is None or item.quote is None:
         return {}
+    period = item.period
+    return _bucketed(evolve(found, period=period) if period and not found.period else found
+                     for found in parse(item.quote.exact) if found.is_figure)
+
+
+def _bucketed(figures: Iterable[Mention]) -> dict[tuple[object, ...], _Bucket]:
+    """A quote's figures, each distinct one once, in buckets sorted by size."""
     distinct: dict[tuple[object, ...], Mention] = {}
-    for found in parse(item.quote.exact):
-        if not found.is_figure:
-            continue
-        m = evolve(found, period=item.period) if item.period and not found.period else found
+    for m in figures:
         distinct.setdefault(_reading_key(m), m)
     grouped: dict[tuple[object, ...], list[Mention]] = {}
     for m in distinct.values():
         grouped.setdefault(_bucket_key(m), []).append(m)
     buckets = {}
     for bucket, members in grouped.items():
-        members.sort(key=_order)
-        buckets[bucket] = _Bucket(tuple(map(_order, members)), tuple(members))
+        # each size read once, outside the exact context, as before; the sort is stable
+        ordered = sorted(zip(map(_order, members), members, strict=True), key=itemgetter(0))
+        sizes, kept = tuple(size for size, _ in ordered), tuple(m for _, m in ordered)
+        with localcontext(EXACT):
+            forms = tuple(map(family, kept))
+        buckets[bucket] = _Bucket(sizes, kept, forms)
     return buckets
 
 
@@ -541,17 +583,28 @@ def claim_figures(index: MapIndex, claim: Claim) -> tuple[ClaimFigure, ...]:
 def _supports(index: MapIndex, evidence_ids: Sequence[str], mention: Mention) -> list[Support]:
     """The quote figures worth comparing with ``mention``: in its own bucket, the nearest
     in size; in every other bucket, the nearest one (for the message)."""
+    return _supports_in(
+        [(evidence_id, _quote_mentions(index, evidence_id)) for evidence_id in evidence_ids],
+        mention)
+
+
+def _supports_in(quotes: Sequence[tuple[str, dict[tuple[object, ...], _Bucket]]],
+                 mention: Mention) -> list[Support]:
+    """:func:`_supports` on the quotes' buckets: the claim figure is put in its family's
+    kind once, and each quote figure was when its quote was read."""
     own = _bucket_key(mention)
     size = _order(mention)
-    chosen: list[tuple[str, Mention]] = []
-    for evidence_id in evidence_ids:
-        for bucket_key, bucket in _quote_mentions(index, evidence_id).items():
-            count = NEAREST if bucket_key == own else 1
-            chosen.extend((evidence_id, m) for m in bucket.nearest(size, count))
     # the quotes are read (and their figures ordered) outside the exact context, as before;
     # the comparisons share one entry into it
+    found: list[Support] = []
     with localcontext(EXACT):
-        return [Support(evidence_id, m, _compare(mention, m)) for evidence_id, m in chosen]
+        claim = family(mention)
+        for evidence_id, buckets in quotes:
+            for bucket_key, bucket in buckets.items():
+                lo, hi = bucket.nearest_span(size, NEAREST if bucket_key == own else 1)
+                found.extend(Support(evidence_id, m, _verdict(claim, form)) for m, form in
+                             zip(bucket.mentions[lo:hi], bucket.forms[lo:hi], strict=True))
+    return found
 
 
 def _figures(index: MapIndex, claim: Claim) -> tuple[ClaimFigure, ...]:

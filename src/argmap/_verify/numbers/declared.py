@@ -44,17 +44,17 @@ def declared(kind: str, value_text: str, upper_text: str | None, unit: str | Non
     """
     value = Decimal(value_text)
     start = locate(text, claim_text) if claim_text and text else -1
-    step = _step_of(value)
-    near, direction = False, 0
     if start >= 0 and claim_text:
         end = start + len(text)
         readings = tuple(m for m in parse(claim_text) if m.start < end and start < m.end)
     else:  # the text alone only when the claim does not hold it: one grammar pass, not two
         readings = parse(text) if text else ()
-    for parsed in readings:
-        if abs(parsed.value) == abs(value):
-            step, near, direction = parsed.step, parsed.near, parsed.direction
-            break
+    # the value's own digits only when no reading states it: most declared texts do
+    same = next((parsed for parsed in readings if abs(parsed.value) == abs(value)), None)
+    if same is not None:
+        step, near, direction = same.step, same.near, same.direction
+    else:
+        step, near, direction = _step_of(value), False, 0
     return Mention(QuantityKind(kind), value, max(start, 0), max(start, 0) + len(text), text,
                    upper=None if upper_text is None else Decimal(upper_text), unit=unit,
                    scale=Scale(scale) if scale else None, qualifier=Qualifier(qualifier),

@@ -24,6 +24,9 @@ from argmap._verify.numbers.grammar import (
     core as exact_cores,
 )
 from argmap._verify.numbers.grammar import (
+    core_ascii as cores_in_ascii,
+)
+from argmap._verify.numbers.grammar import (
     core_lower as cores_in_lower_case,
 )
 from argmap._verify.numbers.grammar import (
@@ -34,6 +37,8 @@ from argmap._verify.numbers.vocabulary import FOLD_VERBS
 _FOLD_STEMS = tuple(FOLD_VERBS)
 
 _TOKEN = re.compile(r"\S+")
+#: A decimal digit other than 0-9 ("٣", "５"), which ``\d`` matches and ``[0-9]`` does not.
+_OTHER_DIGIT = re.compile(r"(?![0-9])\d")
 #: What makes a token a URL or a path, besides a slash between letters (see ``_urlish``).
 _URL_MARK = re.compile(r"://|www\.|\.html?\b|\.pdf\b|\.shtml\b")
 _LETTER = re.compile(r"[A-Za-z]")
@@ -73,8 +78,12 @@ def _cores(masked: str, breaks: bool) -> list[int]:
         # lower() is not what IGNORECASE compares ("İ", "ı", "ſ"): scan the slow, exact way.
         # An ASCII text lowers letter for letter, to ASCII: no test needed
         return [m.start() for m in exact_cores().finditer(masked)]
-    found = [m.start() for m in DIGITS.finditer(masked)]
-    found += [m.start() for m in cores_in_lower_case(breaks).finditer(low)]
+    if masked.isascii() or _OTHER_DIGIT.search(masked) is None:
+        # digits and words in one scan, where every digit is an ASCII one
+        found = [m.start() for m in cores_in_ascii(breaks).finditer(low)]
+    else:
+        found = [m.start() for m in DIGITS.finditer(masked)]
+        found += [m.start() for m in cores_in_lower_case(breaks).finditer(low)]
     for stem in _FOLD_STEMS:
         if stem in low:  # a fold verb holds its stem as written
             found += [m.start() for m in FOLD_LOWER.finditer(low)]
