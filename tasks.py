@@ -3,6 +3,7 @@
 
     python3 tasks.py demo    # install into .venv, check the paper's map, render it to SVG
     python3 tasks.py test    # install into .venv, run ruff, mypy and the whole test suite
+    python3 tasks.py test -n 0    # the same, the tests in this one process (serially)
     python3 tasks.py docs    # regenerate docs/img/ and docs/paper/ (diagrams and report)
 
 The virtual environment is reinstalled when pyproject.toml changes.
@@ -57,7 +58,9 @@ def test() -> None:
     ensure_venv()
     run(str(BIN / "ruff"), "check", "src", "tests", "benchmarks", "tasks.py")
     run(str(BIN / "mypy"))
-    run(str(BIN / "python"), "-m", "pytest", *sys.argv[2:])
+    # one test process per core; a module whose costly fixture its tests share is kept on one
+    # worker by its xdist_group mark. Arguments given after `test` come last, so `-n 0` wins.
+    run(str(BIN / "python"), "-m", "pytest", "-n", "auto", "--dist", "loadgroup", *sys.argv[2:])
 
 
 def docs() -> None:
