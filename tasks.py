@@ -58,6 +58,9 @@ def test() -> None:
     ensure_venv()
     run(str(BIN / "ruff"), "check", "src", "tests", "benchmarks", "tasks.py")
     run(str(BIN / "mypy"))
+    # the tests start the CLI a few hundred times: compiled once here, its modules are not
+    # compiled again by each process (PYTHONDONTWRITEBYTECODE, where set, stops that caching)
+    run(str(BIN / "python"), "-m", "compileall", "-q", "src")
     # one test process per core; a module whose costly fixture its tests share is kept on one
     # worker by its xdist_group mark. Arguments given after `test` come last, so `-n 0` wins.
     run(str(BIN / "python"), "-m", "pytest", "-n", "auto", "--dist", "loadgroup", *sys.argv[2:])
