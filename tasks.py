@@ -61,9 +61,10 @@ def test() -> None:
     # the tests start the CLI a few hundred times: compiled once here, its modules are not
     # compiled again by each process (PYTHONDONTWRITEBYTECODE, where set, stops that caching)
     run(str(BIN / "python"), "-m", "compileall", "-q", "src")
-    # one test process per core; a module whose costly fixture its tests share is kept on one
-    # worker by its xdist_group mark. Arguments given after `test` come last, so `-n 0` wins.
-    run(str(BIN / "python"), "-m", "pytest", "-n", "auto", "--dist", "loadgroup", *sys.argv[2:])
+    # one test process per core. worksteal gives each worker half of the tests in file order
+    # (a module's costly shared fixture is set up once) and moves tests only to an idle one.
+    # Arguments given after `test` come last, so `-n 0` (serial) wins.
+    run(str(BIN / "python"), "-m", "pytest", "-n", "auto", "--dist", "worksteal", *sys.argv[2:])
 
 
 def docs() -> None:

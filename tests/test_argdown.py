@@ -246,8 +246,6 @@ def argdown_readings(argdown_cli: Path,
     return readings
 
 
-# one worker under pytest-xdist (--dist loadgroup): the CLI reads every file in one run
-@pytest.mark.xdist_group("argdown-cli")
 @pytest.mark.parametrize("path", EVERY_FILE)
 def test_the_argdown_cli_reads_the_export_as_it_reads_the_original(
     path: Path, argdown_cli: Path, argdown_readings: dict[Path, _Reading], tmp_path: Path

@@ -28,8 +28,7 @@ from argmap._render.views import View as _View
 from argmap._render.views import select
 from browser import console_errors, missing, requests_made, start
 
-# one worker under pytest-xdist (--dist loadgroup): the browser starts once per module
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
+pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parent.parent
 PAPER = ROOT / "claims" / "fiia-298"
@@ -40,7 +39,7 @@ HOSTILE_CASES = ("html-label-injection", "svg-script-injection", "svg-url-inject
 
 _WHY = missing()
 if _WHY is not None:
-    pytestmark = [*pytestmark, pytest.mark.skip(reason=f"browser tests: {_WHY}")]
+    pytestmark = [pytestmark, pytest.mark.skip(reason=f"browser tests: {_WHY}")]
 
 
 def start_claims(m: argmap.ArgumentMap) -> list[str]:

@@ -148,7 +148,6 @@ def harness(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, Cla
 
 @pytest.mark.mutation
 @pytest.mark.slow
-@pytest.mark.xdist_group("mutations")  # one worker under pytest-xdist: the harness runs once
 @pytest.mark.parametrize("cls", [name for name in CLASSES if name != REVERSED])
 def test_planted_errors_fail_check(
     harness: dict[str, dict[str, ClassResult]], cls: str
@@ -162,7 +161,6 @@ def test_planted_errors_fail_check(
 
 @pytest.mark.mutation
 @pytest.mark.slow
-@pytest.mark.xdist_group("mutations")  # one worker under pytest-xdist: the harness runs once
 def test_reversed_relations_are_caught_where_the_kinds_show_them(
     harness: dict[str, dict[str, ClassResult]],
 ) -> None:

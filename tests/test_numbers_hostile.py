@@ -67,8 +67,6 @@ def timings() -> dict[str, dict[str, Any]]:
     return found
 
 
-# one worker under pytest-xdist (--dist loadgroup): the texts are parsed once, by `timings`
-@pytest.mark.xdist_group("numbers-hostile")
 @pytest.mark.parametrize("name", list(HOSTILE))
 def test_a_hostile_text_parses_within_the_budget(name: str,
                                                  timings: dict[str, dict[str, Any]]) -> None:
