@@ -3,6 +3,7 @@
 
     python3 tasks.py demo    # install into .venv, check the paper's map, render it to SVG
     python3 tasks.py test    # install into .venv, run ruff, mypy and the whole test suite
+    python3 tasks.py test -n 0    # the same, the tests in this one process (serially)
     python3 tasks.py docs    # regenerate docs/img/ and docs/paper/ (diagrams and report)
 
 The virtual environment is reinstalled when pyproject.toml changes.
@@ -57,7 +58,13 @@ def test() -> None:
     ensure_venv()
     run(str(BIN / "ruff"), "check", "src", "tests", "benchmarks", "tasks.py")
     run(str(BIN / "mypy"))
-    run(str(BIN / "python"), "-m", "pytest", *sys.argv[2:])
+    # the tests start the CLI a few hundred times: compiled once here, its modules are not
+    # compiled again by each process (PYTHONDONTWRITEBYTECODE, where set, stops that caching)
+    run(str(BIN / "python"), "-m", "compileall", "-q", "src")
+    # one test process per core. worksteal gives each worker half of the tests in file order
+    # (a module's costly shared fixture is set up once) and moves tests only to an idle one.
+    # Arguments given after `test` come last, so `-n 0` (serial) wins.
+    run(str(BIN / "python"), "-m", "pytest", "-n", "auto", "--dist", "worksteal", *sys.argv[2:])
 
 
 def docs() -> None:

@@ -43,9 +43,16 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 @pytest.fixture(scope="session", autouse=True)
 def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> object:
     """The compiled Graphviz module is cached in a folder of the run's own, never the user's
-    (CLI tests in subprocesses inherit the variable)."""
+    (CLI tests in subprocesses inherit the variable). pytest-xdist's workers share one such
+    folder, in the run's base folder, so the module is compiled once per run, not per worker
+    (the cache is safe for concurrent first runs: tests/render/test_wasm_cache.py)."""
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        folder = tmp_path_factory.getbasetemp().parent / "argmap-cache"
+        folder.mkdir(exist_ok=True)
+    else:
+        folder = tmp_path_factory.mktemp("argmap-cache")
     with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("ARGMAP_CACHE_DIR", str(tmp_path_factory.mktemp("argmap-cache")))
+        patch.setenv("ARGMAP_CACHE_DIR", str(folder))
         patch.delenv("ARGMAP_NO_CACHE", raising=False)
         yield
 
