@@ -35,25 +35,21 @@ from typing import Any
 from argmap._engine.context import Problem, RelatedRef, RuleContext
 from argmap._findings import Severity
 from argmap._verify.anchor import anchored_evidence, quote_holder
-from argmap._verify.pages import Pages, page_request, snapshot_pages
+from argmap._verify.pages import page_request, snapshot_pages
 
 CODE = "AM416"
 ID = "wrong-page"
 SEVERITY = Severity.WARNING
 OPTIONS: dict[str, Any] = {}
-_UNSEEN: Any = object()  # a snapshot may have no pages (None)
 
 
 def check(ctx: RuleContext) -> Iterator[Problem]:
-    paged: dict[str, Pages | None] = {}  # a snapshot quoted 40 times is looked up once
     for evidence, result in anchored_evidence(ctx):
         locator = evidence.locator
         if locator is None or locator.page is None or not result.verbatim:
             continue
         holder = quote_holder(evidence)
-        pages = paged.get(holder, _UNSEEN)
-        if pages is _UNSEEN:
-            pages = paged[holder] = snapshot_pages(ctx, holder)
+        pages = snapshot_pages(ctx, holder)
         if pages is None or result.start is None or result.end is None:
             continue
         related = (RelatedRef("the quote's source", node=holder, kind="sources"),)
