@@ -33,12 +33,13 @@ FIGURE_READERS = frozenset({"AM301", "AM304", "AM306", "AM307", "AM422"})
 #: The child's share of the claims, as (numerator, denominator), so that both processes end
 #: at about the same time. At 10,000 claims (CPU s, in fresh processes) reading the texts
 #: takes 0.70 (the claims' 0.33, 6,300 quotes 0.35) and the figures group after it 0.63;
-#: a forked child reads a text about 1.25 times as slowly (it copies the pages it writes),
-#: and the parent takes the child's figures at 0.1 s for the whole map. In a split check
-#: (the parent's rules -> the child's, medians of 12 alternated runs on a busy machine):
-#: without reading ahead 1.69 -> 1.18; a share of 1/4 1.40 -> 1.51, 1/6 1.43 -> 1.38,
-#: 1/8 1.49 -> 1.23.
-CHILD_SHARE = (1, 6)
+#: a forked child reads a text about 1.5 times as slowly (it copies the pages it writes),
+#: and the parent takes the child's figures at 0.1 s for the whole map. The rules' CPU s
+#: in a split check (the parent's -> the child's, medians of 10 alternated runs): before
+#: 1.49 -> 1.18 (the parent's wall time of the rules 1.49 s); with AM601 and AM602 in the
+#: figures group (they parsed the claims' texts in the child again) and a share of 1/4,
+#: 1.28 -> 1.30 (1.40 s). With them in the child, a share of 1/6 gave 1.25 -> 1.34.
+CHILD_SHARE = (1, 4)
 
 
 def shares(count: int, share: tuple[int, int] = CHILD_SHARE) -> tuple[list[int], list[int]]:
