@@ -35,7 +35,7 @@ from argmap._verify.numbers.vocabulary import (
     VAGUE_WORDS,
 )
 
-_BREAK = r"(?:-[ \t]*\r?\n\s*)?"  # a PDF line-end hyphen inside a word ("mil-\nlion")
+_BREAK = r"(?:-[ \t]*\r?\n\s*|)"  # a PDF line-end hyphen inside a word ("mil-\nlion")
 
 
 def soft(word: str) -> str:
@@ -87,9 +87,9 @@ _MONTH_RE = (
 )
 
 _WORD_NUMBER = (
-    r"(?:a\s+dozen|dozen|(?:" + _alt(TENS_WORDS) + r"(?:[- ]" + _alt(DIGIT_WORDS) + r")?"
+    r"(?:a\s+dozen|dozen|(?:" + _alt(TENS_WORDS) + r"(?:[- ]" + _alt(DIGIT_WORDS) + r"|)"
     + "|" + _alt(UNIT_WORDS)
-    + r"|an?(?=\s+(?:" + "|".join(["hundred", *SPELLED_SCALES]) + r")\b))(?:\s+hundred)?)"
+    + r"|an?(?=\s+(?:" + "|".join(["hundred", *SPELLED_SCALES]) + r")\b))(?:\s+hundred|))"
 )
 _QUAL_RE = _alt(QUALIFIERS).replace(r"\ ", r"\s+")
 FOLD_VERB = "(?:" + "|".join(FOLD_VERBS) + ")(?:" + "|".join(FOLD_VERB_ENDINGS) + r")\b"
@@ -106,7 +106,7 @@ _UNIT_GLUE = "(?-i:" + "|".join(re.escape(u) for u in sorted(UNIT_SYMBOLS, key=l
 # --- the figure pattern -------------------------------------------------------------------------
 
 _YEAR = r"(?:1[89]\d\d|20\d\d|2100)(?!\d)"
-_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d])"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th|)(?![\d])"
 _DASH = r"\s*(?:[–—‒−]|-(?!\s*\n)|to|until|through)\s*"
 #: Thousands may be grouped by commas or by spaces ("5 000", "5\u202f000"), as in European
 #: and typeset sources: a group is exactly three digits after one to three, so "in 2019 300
@@ -114,7 +114,7 @@ _DASH = r"\s*(?:[–—‒−]|-(?!\s*\n)|to|until|through)\s*"
 #: broken group ("1 000 ... 000 0000") matches up to it at once, where possessive groups
 #: failed and were tried again from every later group (time quadratic in the run).
 _NUM = (r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?!\d)|\d+)"
-        r"(?:\.\d+)?")
+        r"(?:\.\d+|)")
 YEAR_RE = re.compile(_YEAR)
 
 #: The alternatives of the pattern that a variant may switch off (see ``_variant``), by name.
@@ -122,13 +122,13 @@ _PIECES = {
     "iso": rf"""(?<![\w.,/+\-])(?P<f_y>{_YEAR})-(?P<f_m>0[1-9]|1[0-2])-(?P<f_d>0[1-9]|[12]\d|3[01])
             (?![\w\-])""",
     "day_span": rf"""(?<![\w.,])(?P<a_d1>{_DAY}){_DASH}(?P<a_d2>{_DAY})\s+(?P<a_m>{_MONTH_RE})
-            (?:,?\s+(?P<a_y>{_YEAR}))?""",
+            (?:,?\s+(?P<a_y>{_YEAR})|)""",
     "day_month": rf"""(?<![\w.,])(?P<b_d1>{_DAY})\s+(?P<b_m1>{_MONTH_RE})
-            (?:{_DASH}(?P<b_d2>{_DAY})\s+(?P<b_m2>{_MONTH_RE}))?(?:,?\s+(?P<b_y>{_YEAR}))?""",
-    "month_span": rf"""\b(?P<c_m1>{_MONTH_RE})(?:\s+(?P<c_y1>{_YEAR}))?{_DASH}(?P<c_m2>{_MONTH_RE})
+            (?:{_DASH}(?P<b_d2>{_DAY})\s+(?P<b_m2>{_MONTH_RE})|)(?:,?\s+(?P<b_y>{_YEAR})|)""",
+    "month_span": rf"""\b(?P<c_m1>{_MONTH_RE})(?:\s+(?P<c_y1>{_YEAR})|){_DASH}(?P<c_m2>{_MONTH_RE})
             \s+(?P<c_y2>{_YEAR})""",
-    "month_day": rf"""\b(?P<d_m>{_MONTH_RE})\s+(?P<d_d1>{_DAY})(?:{_DASH}(?P<d_d2>{_DAY}))?
-            (?:,?\s+(?P<d_y>{_YEAR}))?""",
+    "month_day": rf"""\b(?P<d_m>{_MONTH_RE})\s+(?P<d_d1>{_DAY})(?:{_DASH}(?P<d_d2>{_DAY})|)
+            (?:,?\s+(?P<d_y>{_YEAR})|)""",
     "month_year": rf"""\b(?P<e_m>{_MONTH_RE})\s+(?P<e_y>{_YEAR})""",
     "years": rf"""(?<![\w.,+/])(?P<years>(?P<y1>{_YEAR})\s*(?:[–—‒−]|-(?!\s*\n))\s*
             (?P<y2>{_YEAR}|\d\d(?!\d)))""",
@@ -138,7 +138,7 @@ _PIECES = {
     "twice": rf"""(?P<twice>{_TIMES_WORD})""",
     "frac": rf"""(?P<frac>\b(?P<fr_n>{_alt(FRACTION_NUMERATORS)})[\s-]+
             (?P<fr_d>{_alt(FRACTION_DENOMINATORS)})\b
-          | \bhalf\b(?!\s+(?:a\s+)?(?:{"|".join(HALF_OF)}))(?!-)
+          | \bhalf\b(?!\s+(?:a\s+|)(?:{"|".join(HALF_OF)}))(?!-)
         )""",
     "vague": rf"""\b(?P<vague>{"|".join(VAGUE_WORDS)})(?=\s+of\b)""",
     "cur": rf"""(?P<cur>{_literals(_CURRENCY_BEFORE)})""",
@@ -155,7 +155,7 @@ _TEMPLATE = r"""
       | {month_year}
     )
   | {years}
-  | (?:{qual}\s+)?
+  | (?:{qual}\s+|)
     (?:
         {foldverb}
       | {foldword}
@@ -163,22 +163,22 @@ _TEMPLATE = r"""
       | {frac}
       | {vague}
       | (?P<qty>
-          (?:{cur}\s*)?
+          (?:{cur}\s*|)
           (?<![A-Za-z\d.,+/_])(?:
-              (?P<sign>(?<![\w%)\]\-−+])[-+−](?=\d))?
-              (?P<num>NUM)(?:(?P<uglue>UNIT_GLUE)|(?P<glue>GLUED_SCALE|s)|(?P<xglue>[x×]))?
+              (?:(?P<sign>(?<![\w%)\]\-−+])[-+−](?=\d))|)
+              (?P<num>NUM)(?:(?P<uglue>UNIT_GLUE)|(?P<glue>GLUED_SCALE|s)|(?P<xglue>[x×])|)
               (?![\w])(?!,\d)(?!\.\d)(?!\+\d)
             | {word}\b
           )
-          (?:\s*(?P<scale>\b(?:SCALE_RE)\b))?
+          (?:\s*(?P<scale>\b(?:SCALE_RE)\b)|)
           (?:\s*(?P<curpost>\b(?:CURRENCY_AFTER)\b
-                (?!\s*(?:SYMBOLS\s*)?\d)))?  # "in 2020 USD 5 billion": the code opens the next
+                (?!\s*(?:SYMBOLS\s*|)\d))|)  # "in 2020 USD 5 billion": the code opens the next
           (?:
               (?P<pct>\s*%|\s+per\s*PER_CENT\b|\s*PERCENT\b|\s+pct\b)
             | (?P<pp>\s+PERCENTAGE\s+points?\b|\s*p\.p\.|\s*pps?\b)
             | (?P<fold>\s*-?\s*fold\b|\s+times\b|\s*×(?![\w]))
-          )?
-          (?P<post>\s+or\s+(?:OR_BOUNDS)\b|\+(?![\d]))?
+            |)
+          (?:(?P<post>\s+or\s+(?:OR_BOUNDS)\b|\+(?![\d]))|)
         )
     )
     """
