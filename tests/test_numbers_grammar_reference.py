@@ -4,8 +4,11 @@ Each rewrite must give exactly what the old code gave, on any text, and never ra
 
 - the patterns write an optional part as an alternation with an empty branch, ``(?:X|)``,
   where they wrote ``(?:X)?`` (the regex engine runs a ``?`` around anything but a single
-  character or class as a counted repeat, which allocates a frame each time it is tried):
-  the reference is each pattern with ``|)`` written back as ``)?``.
+  character or class as a counted repeat, which allocates a frame each time it is tried),
+  and test cheap lookaheads before alternatives that cannot match without them (the first
+  letters of the scale words and of the currencies written after a number; what a date or
+  a year span needs at a digit): the reference is each pattern without the lookaheads and
+  with ``|)`` written back as ``)?``.
 """
 
 from __future__ import annotations
@@ -53,8 +56,13 @@ def _signature(match: re.Match[str] | None) -> object:
 # --- the patterns: (?:X|) where (?:X)? was -------------------------------------------------
 
 
+_FIRST_LETTER = re.compile(r"\(\?=\[[^\]]*\]\)")  # what grammar.first_letter writes
+
+
 def _as_repeat(source: str) -> str:
+    """The pattern as it was: no lookahead guards, ``(?:X)?`` for ``(?:X|)``."""
     assert ")?" not in source  # every optional part is written the new way
+    source = _FIRST_LETTER.sub("", source.replace(grammar.DIGIT_DATES, ""))
     return source.replace("|)", ")?")
 
 

@@ -63,6 +63,14 @@ def _literals(tokens: Iterable[str]) -> str:
     return "|".join([*words, symbols] if symbols else words)
 
 
+def first_letter(words: Iterable[str]) -> str:
+    """A lookahead for the first characters of ``words``, put before their alternation: the
+    regex engine tries each alternative of a case-insensitive one in turn (it skips only
+    case-sensitive literals at once), where a character class is one test. A class folds
+    case as the literals do, so the lookahead fails only where every alternative would."""
+    return "(?=[" + "".join(sorted({re.escape(word[0]) for word in words})) + "])"
+
+
 def _phrases(phrases: Iterable[str]) -> str:
     """Alternatives in the order given; a space in a phrase matches any run of spaces."""
     return "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in phrases)
@@ -76,9 +84,8 @@ _SYMBOLS = _char_class(_CURRENCY_BEFORE)
 
 #: Scale words spelled like their scale ("million"); only these may break across lines.
 SPELLED_SCALES = [w for w, s in SCALE_WORDS.items() if w == s.scale.value]
-_SCALE_RE = _alt(SPELLED_SCALES, soft_words=True) + "|" + "|".join(
-    re.escape(w) for w, s in SCALE_WORDS.items() if s.spaced and w not in SPELLED_SCALES
-)
+_SPACED_SCALES = [w for w, s in SCALE_WORDS.items() if s.spaced and w not in SPELLED_SCALES]
+_SCALE_RE = _alt(SPELLED_SCALES, soft_words=True) + "|" + "|".join(map(re.escape, _SPACED_SCALES))
 _GLUED_SCALE = "|".join(re.escape(w) for w, s in SCALE_WORDS.items() if s.glued)
 
 _MONTH_RE = (
@@ -146,15 +153,17 @@ _PIECES = {
 }
 
 _TEMPLATE = r"""
-    (?P<date>
-        {iso}
-      | {day_span}
-      | {day_month}
-      | {month_span}
-      | {month_day}
-      | {month_year}
+    (?:{digit_dates}
+        (?P<date>
+            {iso}
+          | {day_span}
+          | {day_month}
+          | {month_span}
+          | {month_day}
+          | {month_year}
+        )
+      | {years}
     )
-  | {years}
   | (?:{qual}\s+|)
     (?:
         {foldverb}
@@ -170,8 +179,8 @@ _TEMPLATE = r"""
               (?![\w])(?!,\d)(?!\.\d)(?!\+\d)
             | {word}\b
           )
-          (?:\s*(?P<scale>\b(?:SCALE_RE)\b)|)
-          (?:\s*(?P<curpost>\b(?:CURRENCY_AFTER)\b
+          (?:\s*(?P<scale>\bSCALE_FIRST(?:SCALE_RE)\b)|)
+          (?:\s*(?P<curpost>\bCURRENCY_AFTER_FIRST(?:CURRENCY_AFTER)\b
                 (?!\s*(?:SYMBOLS\s*|)\d))|)  # "in 2020 USD 5 billion": the code opens the next
           (?:
               (?P<pct>\s*%|\s+per\s*PER_CENT\b|\s*PERCENT\b|\s+pct\b)
@@ -187,6 +196,8 @@ _TEMPLATE = r"""
 _FILLS = {
     "NUM": _NUM, "UNIT_GLUE": _UNIT_GLUE, "GLUED_SCALE": _GLUED_SCALE, "SCALE_RE": _SCALE_RE,
     "CURRENCY_AFTER": _phrases(_CURRENCY_AFTER), "SYMBOLS": _SYMBOLS,
+    "SCALE_FIRST": first_letter([*SPELLED_SCALES, *_SPACED_SCALES]),
+    "CURRENCY_AFTER_FIRST": first_letter(_CURRENCY_AFTER),
     "PER_CENT": soft("cent"), "PERCENTAGE": soft("percentage"), "PERCENT": soft("percent"),
     "OR_BOUNDS": "|".join(OR_BOUNDS),
 }
@@ -200,9 +211,24 @@ def _stub(piece: str) -> str:
     return "(?!)" + "".join(f"(?P<{name}>)" for name in _GROUP_NAME.findall(piece))
 
 
+#: Pieces that need a letter (or a sign) where the match starts, and those that need a digit.
+_LETTER_PIECES = ("month_span", "month_day", "month_year", "foldverb", "foldword", "twice",
+                  "frac", "vague", "cur", "word")
+_DIGIT_PIECES = ("iso", "day_span", "day_month", "years")
+#: Pieces that begin with a month: none begins where a qualifier does (no qualifier's first
+#: three letters are a month's; tests/test_numbers.py holds the vocabulary to that).
+_MONTH_PIECES = ("month_span", "month_day", "month_year")
+#: Where the dates and years of a variant all begin with digits (the months switched off),
+#: what they need there, tried once before them all: a day ("3", "30th") before a space, a
+#: dash or "to"/"until"/"through", or four digits before a dash (ISO dates, year spans).
+#: A count ("40%", "9,400", "2019 ") fails it at once instead of in each alternative.
+DIGIT_DATES = r"(?=\d\d?(?:st|nd|rd|th|)[\s\-–—‒−tu]|\d{4}\s*[\-–—‒−])"
+
+
 def _source(off: Collection[str] = ()) -> str:
     """The pattern's source with the pieces named in ``off`` switched off."""
-    body = _TEMPLATE
+    guard = DIGIT_DATES if set(_MONTH_PIECES) <= set(off) else ""
+    body = _TEMPLATE.replace("{digit_dates}", guard)
     for name, fill in sorted(_FILLS.items(), key=lambda item: -len(item[0])):
         body = body.replace(name, fill)
     for name, piece in _PIECES.items():
@@ -213,13 +239,6 @@ def _source(off: Collection[str] = ()) -> str:
 _SOURCE = _source()
 
 _FLAGS = re.VERBOSE | re.IGNORECASE
-#: Pieces that need a letter (or a sign) where the match starts, and those that need a digit.
-_LETTER_PIECES = ("month_span", "month_day", "month_year", "foldverb", "foldword", "twice",
-                  "frac", "vague", "cur", "word")
-_DIGIT_PIECES = ("iso", "day_span", "day_month", "years")
-#: Pieces that begin with a month: none begins where a qualifier does (no qualifier's first
-#: three letters are a month's; tests/test_numbers.py holds the vocabulary to that).
-_MONTH_PIECES = ("month_span", "month_day", "month_year")
 #: Variants of ``PATTERN`` by the start they are tried at (see :mod:`.scanning`): the same
 #: groups, the same matches there, and the alternatives that cannot match there neither tried
 #: nor compiled. Each is compiled on first use (see ``pattern``): most of the package's
