@@ -8,17 +8,23 @@ Each rewrite must give exactly what the old code gave, on any text, and never ra
   and test cheap lookaheads before alternatives that cannot match without them (the first
   letters of the scale words and of the currencies written after a number; what a date or
   a year span needs at a digit): the reference is each pattern without the lookaheads and
-  with ``|)`` written back as ``)?``.
+  with ``|)`` written back as ``)?``;
+- a quantity's reading asks its match for the groups it looks at in one call, where it asked
+  for each one by one (the old functions are in tests/numbers_reference.py).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import numbers_reference as old
 from argmap._verify.numbers import grammar
+from argmap._verify.numbers.reading import read_quantity
+from argmap._verify.numbers.scanning import mask, matches, starts
 
 # --- texts: figure words, leads and their neighbours, hostile runs, and any characters -----
 
@@ -95,3 +101,31 @@ def test_the_core_scans_find_what_their_repeat_forms_find(text: str) -> None:
         for new in (grammar.core_lower(breaks), grammar.core_ascii(breaks)):
             old = re.compile(_as_repeat(new.pattern), new.flags) if "|)" in new.pattern else new
             assert [m.span() for m in new.finditer(low)] == [m.span() for m in old.finditer(low)]
+
+
+# --- reading a quantity ----------------------------------------------------------------------
+
+
+def _outcome(read: Callable[..., object], *args: object) -> object:
+    try:
+        return read(*args)
+    except Exception as error:  # noqa: BLE001 - the same error, or none, on both sides
+        return type(error)
+
+
+def _quantities(text: str) -> Iterator[tuple[re.Match[str], str]]:
+    """The quantity matches a parse reads (at the scanned starts), and every match of the
+    full pattern (qualifiers at digits, and starts the scan would not try)."""
+    masked = mask(text)
+    found = [*matches(masked, starts(masked)), *grammar.pattern("PATTERN").finditer(masked)]
+    for match in found:
+        if match.group("date") is None and match.group("years") is None:
+            yield match, masked
+
+
+@settings(max_examples=400)
+@given(TEXTS)
+def test_a_quantity_reads_as_it_read_with_its_groups_asked_one_by_one(text: str) -> None:
+    for match, masked in _quantities(text):
+        assert _outcome(read_quantity, match, masked) == _outcome(old.read_quantity, match,
+                                                                   masked)
