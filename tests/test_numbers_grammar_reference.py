@@ -9,6 +9,9 @@ Each rewrite must give exactly what the old code gave, on any text, and never ra
   letters of the scale words and of the currencies written after a number; what a date or
   a year span needs at a digit): the reference is each pattern without the lookaheads and
   with ``|)`` written back as ``)?``;
+- the scan for cores in a text whose digits are all 0-9 enters its pattern at the characters
+  that are not letters (a digit, or the one before a word), where it entered it at the first
+  letters of the core words (most letters of a text);
 - a quantity's reading asks its match for the groups it looks at in one call, where it asked
   for each one by one (the old functions are in tests/numbers_reference.py).
 """
@@ -24,7 +27,8 @@ from hypothesis import strategies as st
 import numbers_reference as old
 from argmap._verify.numbers import grammar
 from argmap._verify.numbers.reading import read_quantity
-from argmap._verify.numbers.scanning import mask, matches, starts
+from argmap._verify.numbers.scanning import _cores, mask, matches, starts
+from argmap._verify.numbers.vocabulary import FOLD_VERBS
 
 # --- texts: figure words, leads and their neighbours, hostile runs, and any characters -----
 
@@ -43,7 +47,8 @@ _PIECES = st.sampled_from([
     "3–6 December 2020", "30 November–2 December", "January 2019–March 2020", "1st", "22nd",
     "2022-10-24", "2014–2019", "2014-19", "2000s", "mid-2019", "Covid-19", "CC BY-SA 4.0",
     "https://x.org/a-5-b", "Python 3.11", "Article 5", "pages 12–15", "\u00a0", "Ünïcode",
-    "٣", "５", "١٢", "²", "km²", "512MiB", "16 KiB", "files", "TEU", "twenty-foot equivalent",
+    "٣", "５", "１２", "١٢", "²", "km²", "ju-\nnine", "Ja-\nnuary", "se-\npten", "é", "éone",
+    "512MiB", "16 KiB", "files", "TEU", "twenty-foot equivalent",
 ])
 TEXTS = st.one_of(
     st.lists(_PIECES, min_size=1, max_size=16).map("".join),
@@ -129,3 +134,31 @@ def test_a_quantity_reads_as_it_read_with_its_groups_asked_one_by_one(text: str)
     for match, masked in _quantities(text):
         assert _outcome(read_quantity, match, masked) == _outcome(old.read_quantity, match,
                                                                    masked)
+
+
+# --- the core scan of a text whose digits are all 0-9 ------------------------------------------
+
+_OTHER_DIGIT = re.compile(r"(?![0-9])\d")
+
+
+def _old_ascii_cores(masked: str, breaks: bool) -> list[int]:
+    """Round six's ``_cores`` for such a text: one scan of ten digit branches and the core
+    words at their first letters, then the fold verbs."""
+    digits = "|".join(f"{digit}[0-9]*" for digit in "0123456789")
+    scan = re.compile(digits + "|" + grammar.core_lower(breaks).pattern)
+    low = masked.lower()
+    found = [m.start() for m in scan.finditer(low)]
+    if any(stem in low for stem in FOLD_VERBS):
+        found += [m.start() for m in grammar.FOLD_LOWER.finditer(low)]
+    return found
+
+
+@settings(max_examples=500)
+@given(TEXTS)
+def test_the_core_scan_finds_the_cores_the_scan_at_first_letters_found(text: str) -> None:
+    masked = mask(text)
+    low = masked.lower()
+    if len(low) != len(masked) or "ı" in low or "ſ" in low or _OTHER_DIGIT.search(masked):
+        return  # scanned another way, unchanged
+    for breaks in (False, True):
+        assert _cores(masked, breaks) == _old_ascii_cores(masked, breaks)

@@ -306,24 +306,25 @@ def core() -> re.Pattern[str]:
     )
 
 
-def _by_first_letter(alternatives: list[tuple[str, str]]) -> str:
+def _by_first_letter(alternatives: list[tuple[str, str]], at_word_start: bool = True) -> str:
     """``(first letter, rest)`` pairs as one branch per letter, each starting with a literal,
-    so that the regex engine skips every other character without entering the pattern."""
+    so that the regex engine skips every other character without entering the pattern; each
+    at a word start (after a non-word character), unless ``at_word_start`` is false."""
     groups: dict[str, list[str]] = {}
     for first, rest in alternatives:
         groups.setdefault(first, []).append(rest)
+    start = r"(?<!\w.)" if at_word_start else ""
     return "|".join(
-        re.escape(first) + r"(?<!\w.)(?:" + "|".join(rests) + ")"
+        re.escape(first) + start + "(?:" + "|".join(rests) + ")"
         for first, rests in sorted(groups.items())
     )
 
 
 #: The same cores in lower-cased text: digits, and words at a word start (fast to scan).
 DIGITS = re.compile(r"\d+")
-_CORE_LOWER = _by_first_letter(
-    [(w[0], re.escape(w[1:]) + r"\b") for w in _CORE_WORDS]
-    + [(m[0], m[1:]) for m in _MONTH_STARTS]
-)
+_CORE_ALTERNATIVES = ([(w[0], re.escape(w[1:]) + r"\b") for w in _CORE_WORDS]
+                      + [(m[0], m[1:]) for m in _MONTH_STARTS])
+_CORE_LOWER = _by_first_letter(_CORE_ALTERNATIVES)
 
 
 @cache
@@ -333,18 +334,30 @@ def core_lower(breaks: bool = True) -> re.Pattern[str]:
     return re.compile(_CORE_LOWER if breaks else _CORE_LOWER.replace(_BREAK, ""))
 
 
-#: An ASCII digit as ten literal branches: a pattern whose every branch starts with a literal
-#: is scanned for their first characters in C, without entering it at other characters.
-_ASCII_DIGITS = "|".join(f"{digit}[0-9]*" for digit in "0123456789")
+#: The core words without their word-start test, for a scan that reads the character before.
+_CORE_WORDS_ANYWHERE = _by_first_letter(_CORE_ALTERNATIVES, at_word_start=False)
 
 
 @cache
 def core_ascii(breaks: bool = True) -> re.Pattern[str]:
-    """:data:`DIGITS` and :func:`core_lower` as one pattern, for a lower-cased ASCII text
-    (where ``\\d`` is ``[0-9]``): one scan instead of two. A word core holds no digit and
-    starts after a non-word character, so the two never overlap: the same starts."""
-    words = _CORE_LOWER if breaks else _CORE_LOWER.replace(_BREAK, "")
-    return re.compile(_ASCII_DIGITS + "|" + words)
+    """:data:`DIGITS` and :func:`core_lower` as one pattern, for a lower-cased text whose
+    digits are all 0-9 (where ``\\d`` is ``[0-9]``): one scan instead of two. Each match
+    starts with a digit run's first digit, or with the non-word character before a core
+    word (the word starts one after), so that the pattern starts with one class of
+    characters that are not letters: the engine skips the letters in C, where a pattern
+    starting at the core words' first letters was entered at most letters of a text. A
+    core word at the text's start has no character before it: see :func:`core_ascii_first`.
+    A word core holds no digit and starts after a non-word character, so the two never
+    overlap: the same starts."""
+    words = _CORE_WORDS_ANYWHERE if breaks else _CORE_WORDS_ANYWHERE.replace(_BREAK, "")
+    return re.compile(r"[^a-z_](?:(?<=[0-9])[0-9]*|(?<!\w)(?:" + words + "))")
+
+
+@cache
+def core_ascii_first(breaks: bool = True) -> re.Pattern[str]:
+    """The core words, to match at a text's start (see :func:`core_ascii`)."""
+    words = _CORE_WORDS_ANYWHERE if breaks else _CORE_WORDS_ANYWHERE.replace(_BREAK, "")
+    return re.compile(words)
 
 
 FOLD_LOWER = re.compile(FOLD_VERB)
