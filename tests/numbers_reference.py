@@ -5,13 +5,15 @@ for the helpers it shares with the new code, imported from where they live."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
 from argmap._model import Qualifier, QuantityKind, Scale
 from argmap._verify.numbers.grammar import YEAR_RE
-from argmap._verify.numbers.mention import Mention
+from argmap._verify.numbers.mention import TEMPORAL_KINDS, Mention, evolve
+from argmap._verify.numbers.neighbours import _RIGHT_AFTER, is_bound
 from argmap._verify.numbers.reading import (
     _CURRENCY_AFTER,
     _CURRENCY_BEFORE,
@@ -184,3 +186,50 @@ def _kind(g: Groups, currency: str | None) -> QuantityKind:
     if g("fold") or g("xglue"):
         return K.FOLD
     return K.AMOUNT if currency else K.COUNT
+
+
+# --- neighbours.py: the sentences found by a pattern tried at every character; each dated
+# figure built by ``evolve`` (round six) -----------------------------------------------------
+
+_SENTENCE_END = re.compile(r"(?<=[.!?;])[”’\"')]?\s+(?=[A-Z“‘\"(])|\n\s*\n")
+
+
+def sentences_of(text: str) -> list[tuple[int, int]]:
+    bounds, start = [], 0
+    for match in _SENTENCE_END.finditer(text):
+        bounds.append((start, match.start()))
+        start = match.end()
+    bounds.append((start, len(text)))
+    return bounds
+
+
+def attach_periods(text: str, found: list[Mention]) -> list[Mention]:
+    """Give each figure the period its sentence states: the nearest before it, else after."""
+    # found is in text order and its spans do not overlap: bisect instead of scanning
+    temporal = [t for t in found if t.kind in TEMPORAL_KINDS and t.period
+                and not (t.upper is None and is_bound(text, t))]
+    if not temporal or len(temporal) == len(found):
+        return found  # no period to give, or no figure to give it to
+    out = []
+    sentences = sentences_of(text)
+    sentence_starts = [s[0] for s in sentences]
+    temporal_starts = [t.start for t in temporal]
+    for m in found:
+        if m.kind in TEMPORAL_KINDS:
+            out.append(m)
+            continue
+        at = bisect_right(sentence_starts, m.start) - 1
+        low, high = (0, len(text))
+        if at >= 0 and m.start < sentences[at][1] + 1:
+            low, high = sentences[at][0], sentences[at][1] + 1
+        i = bisect_left(temporal_starts, m.start)
+        before = temporal[i - 1] if i > 0 and temporal_starts[i - 1] >= low \
+            and temporal[i - 1].end <= m.start else None
+        j = bisect_left(temporal_starts, m.end)
+        after = temporal[j] if j < len(temporal) and temporal_starts[j] < high else None
+        chosen = before or after
+        if after and after.start - m.end <= 80 and _RIGHT_AFTER.fullmatch(
+                text, m.end, after.start):
+            chosen = after  # "a USD 7 billion credit line in 2015"
+        out.append(evolve(m, period=chosen.period) if chosen else m)
+    return out

@@ -13,19 +13,29 @@ Each rewrite must give exactly what the old code gave, on any text, and never ra
   that are not letters (a digit, or the one before a word), where it entered it at the first
   letters of the core words (most letters of a text);
 - a quantity's reading asks its match for the groups it looks at in one call, where it asked
-  for each one by one (the old functions are in tests/numbers_reference.py).
+  for each one by one;
+- the sentence ends are found by a pattern that starts with the "." (or the line break), not
+  with a lookbehind tried at every character; a dated figure is built directly, not by
+  ``evolve``.
+
+The old functions are in tests/numbers_reference.py.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from decimal import Decimal
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import numbers_reference as old
+from argmap._model import Qualifier, QuantityKind, Scale
 from argmap._verify.numbers import grammar
+from argmap._verify.numbers.mention import TEMPORAL_KINDS, Mention, evolve
+from argmap._verify.numbers.neighbours import _dated, _sentences, attach_periods
+from argmap._verify.numbers.parsing import parse
 from argmap._verify.numbers.reading import read_quantity
 from argmap._verify.numbers.scanning import _cores, mask, matches, starts
 from argmap._verify.numbers.vocabulary import FOLD_VERBS
@@ -48,7 +58,9 @@ _PIECES = st.sampled_from([
     "2022-10-24", "2014–2019", "2014-19", "2000s", "mid-2019", "Covid-19", "CC BY-SA 4.0",
     "https://x.org/a-5-b", "Python 3.11", "Article 5", "pages 12–15", "\u00a0", "Ünïcode",
     "٣", "５", "１２", "١٢", "²", "km²", "ju-\nnine", "Ja-\nnuary", "se-\npten", "é", "éone",
-    "512MiB", "16 KiB", "files", "TEU", "twenty-foot equivalent",
+    "512MiB", "16 KiB", "files", "TEU", "twenty-foot equivalent", ". ", "? ", "!\n", "; ",
+    ".” The", ".) A", ";\n\n", "\n\n", "\n \n", "In 2019, ", " in 2015", "Since 2014 ",
+    " by 2020", " during 2018", "rose 5%",
 ])
 TEXTS = st.one_of(
     st.lists(_PIECES, min_size=1, max_size=16).map("".join),
@@ -162,3 +174,34 @@ def test_the_core_scan_finds_the_cores_the_scan_at_first_letters_found(text: str
         return  # scanned another way, unchanged
     for breaks in (False, True):
         assert _cores(masked, breaks) == _old_ascii_cores(masked, breaks)
+
+
+# --- the period a sentence gives its figures -----------------------------------------------
+
+
+@settings(max_examples=400)
+@given(TEXTS)
+def test_the_sentences_end_where_they_ended(text: str) -> None:
+    assert _sentences(text) == old.sentences_of(text)
+
+
+@settings(max_examples=400)
+@given(TEXTS)
+def test_the_figures_are_dated_as_they_were(text: str) -> None:
+    """On what parse found (periods given), and on the same without the figures' periods
+    (as parse hands them over): the same mentions, field for field."""
+    found = list(parse.__wrapped__(text))
+    bare = [m if m.kind in TEMPORAL_KINDS else evolve(m, period=None) for m in found]
+    for mentions in (found, bare):
+        assert attach_periods(text, list(mentions)) == old.attach_periods(text, list(mentions))
+
+
+def test_a_dated_figure_is_the_figure_evolved_with_the_period() -> None:
+    """Every field set to something other than its default, so that a field out of place
+    shows."""
+    m = Mention(QuantityKind.AMOUNT, Decimal(5), 3, 9, "USD 5m", upper=Decimal(7), unit="USD",
+                scale=Scale.MILLION, qualifier=Qualifier.RANGE, period="2019",
+                step=Decimal("0.5"), near=True, vague=True, inferred=True, partial="--01-02",
+                direction=-1)
+    assert _dated(m, "2020/2021") == evolve(m, period="2020/2021")
+    assert _dated(m, None) == evolve(m, period=None)

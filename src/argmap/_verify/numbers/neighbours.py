@@ -163,17 +163,30 @@ def is_bound(text: str, m: Mention) -> bool:
     return bool(lead) and lead[-1] in BOUND_WORDS
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?;])[”’\"')]?\s+(?=[A-Z“‘\"(])|\n\s*\n")
+#: Where a sentence ends: after ".", "!", "?" or ";" (and a closing quote or bracket), before
+#: spaces and a capital or an opening quote; or at a blank line. Each match starts with the
+#: "." (or the first line break), so the pattern starts with one class of characters that the
+#: regex engine looks for in C; the sentence ends one after the "." (see ``_sentences``).
+_SENTENCE_END = re.compile(
+    r"[.!?;\n](?:(?<=[.!?;])[”’\"')]?\s+(?=[A-Z“‘\"(])|(?<=\n)\s*\n)")
 _RIGHT_AFTER = re.compile(r"[\s\w’'-]{0,25}?\b(?:in|during|for|over|between)\s+", re.DOTALL)
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
     bounds, start = [], 0
     for match in _SENTENCE_END.finditer(text):
-        bounds.append((start, match.start()))
+        end = match.start()
+        bounds.append((start, end if text[end] == "\n" else end + 1))
         start = match.end()
     bounds.append((start, len(text)))
     return bounds
+
+
+def _dated(m: Mention, period: str | None) -> Mention:
+    """``evolve(m, period=period)``, built directly: most figures of a text are given one."""
+    return Mention(m.kind, m.value, m.start, m.end, m.text, m.upper, m.unit, m.scale,
+                   m.qualifier, period, m.step, m.near, m.vague, m.inferred, m.partial,
+                   m.direction)
 
 
 def attach_periods(text: str, found: list[Mention]) -> list[Mention]:
@@ -204,5 +217,5 @@ def attach_periods(text: str, found: list[Mention]) -> list[Mention]:
         if after and after.start - m.end <= 80 and _RIGHT_AFTER.fullmatch(
                 text, m.end, after.start):
             chosen = after  # "a USD 7 billion credit line in 2015"
-        out.append(evolve(m, period=chosen.period) if chosen else m)
+        out.append(_dated(m, chosen.period) if chosen else m)
     return out
