@@ -60,7 +60,7 @@ _PIECES = st.sampled_from([
     "٣", "５", "１２", "١٢", "²", "km²", "ju-\nnine", "Ja-\nnuary", "se-\npten", "é", "éone",
     "512MiB", "16 KiB", "files", "TEU", "twenty-foot equivalent", ". ", "? ", "!\n", "; ",
     ".” The", ".) A", ";\n\n", "\n\n", "\n \n", "In 2019, ", " in 2015", "Since 2014 ",
-    " by 2020", " during 2018", "rose 5%",
+    " by 2020", " during 2018", "rose 5%", "BY-NC-ND 3.0", "BY 2", "by 3", "2019.12", "1.5",
 ])
 TEXTS = st.one_of(
     st.lists(_PIECES, min_size=1, max_size=16).map("".join),

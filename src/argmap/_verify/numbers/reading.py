@@ -369,7 +369,7 @@ def _digits(m: re.Match[str], g: _Quantity, text: str) -> tuple[Decimal, Decimal
     2019.7") is read as that year; a number inside a name or licence is none."""
     digits = g.num or ""
     at = m.start("num")
-    footnoted = _FOOTNOTED_YEAR.fullmatch(digits)
+    footnoted = _FOOTNOTED_YEAR.fullmatch(digits) if "." in digits else None
     if footnoted and not any((g.cur, g.scale, g.pct, g.pp, g.fold, g.glue, g.curpost)):
         return Mention(K.YEAR, Decimal(footnoted.group(1)), at, at + 4, text[at:at + 4],
                        period=footnoted.group(1))
@@ -377,7 +377,8 @@ def _digits(m: re.Match[str], g: _Quantity, text: str) -> tuple[Decimal, Decimal
             _PART_OF_YEAR.search(text, max(0, at - 7), at) and YEAR_RE.fullmatch(digits)):
         return None  # "Covid-19", "za-5-let" in a URL slug: part of a name
     value_step = decimal(digits)
-    if _VERSION_BEFORE.search(text[max(0, at - 12):at]):
+    window = text[max(0, at - 12):at]
+    if "BY" in window and _VERSION_BEFORE.search(window):
         return None  # "CC BY-SA 4.0"
     return value_step
 
