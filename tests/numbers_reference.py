@@ -13,7 +13,17 @@ from typing import Any
 from argmap._model import Qualifier, QuantityKind, Scale
 from argmap._verify.numbers.grammar import YEAR_RE
 from argmap._verify.numbers.mention import TEMPORAL_KINDS, Mention, evolve
-from argmap._verify.numbers.neighbours import _RIGHT_AFTER, is_bound
+from argmap._verify.numbers.neighbours import (
+    _GAP_AND,
+    _GAP_RANGE,
+    _RANGE_LEADS,
+    _RIGHT_AFTER,
+    _opener,
+    _range,
+    _share_units,
+    _year_range,
+    is_bound,
+)
 from argmap._verify.numbers.reading import (
     _CURRENCY_AFTER,
     _CURRENCY_BEFORE,
@@ -232,4 +242,41 @@ def attach_periods(text: str, found: list[Mention]) -> list[Mention]:
                 text, m.end, after.start):
             chosen = after  # "a USD 7 billion credit line in 2015"
         out.append(evolve(m, period=chosen.period) if chosen else m)
+    return out
+
+
+# --- neighbours.py: every pair's opener read before its gap was looked at (round six) -----
+
+
+def merge(text: str, found: list[Mention]) -> list[Mention]:
+    """Join ranges ("between USD 30 and 40 million", "30–40%") and share units ("from 21
+    thousand to 340 thousand containers"); ranges keep both ends, never an average."""
+    out: list[Mention] = []
+    i = 0
+    while i < len(found):
+        a = found[i]
+        b = found[i + 1] if i + 1 < len(found) else None
+        if b is None:
+            out.append(a)
+            break
+        gap = text[a.end:b.start]
+        opener = _opener(text, a)
+        joined = None
+        if a.kind == b.kind == K.YEAR and a.upper is None and b.upper is None:
+            joined = _year_range(text, a, b, gap, opener)
+        elif a.is_figure and b.is_figure and a.upper is None and b.upper is None:
+            if (opener == "between" and _GAP_AND.fullmatch(gap)) or (
+                opener != "from" and _GAP_RANGE.fullmatch(gap) and a.qualifier in _RANGE_LEADS
+                and b.qualifier == Q.EXACT
+            ):
+                joined = _range(text, a, b)
+            elif opener == "from" and re.fullmatch(r"\s+to\s+", gap):
+                a, b = _share_units(a, b)
+                found[i + 1] = b
+        if joined is not None:
+            out.append(joined)
+            i += 2
+            continue
+        out.append(a)
+        i += 1
     return out

@@ -16,7 +16,9 @@ Each rewrite must give exactly what the old code gave, on any text, and never ra
   for each one by one;
 - the sentence ends are found by a pattern that starts with the "." (or the line break), not
   with a lookbehind tried at every character; a dated figure is built directly, not by
-  ``evolve``.
+  ``evolve``;
+- two neighbouring figures are joined (a range, a shared unit) only where the gap between them
+  is a dash, "to", "and", "through" or "until": other pairs skip reading the word before.
 
 The old functions are in tests/numbers_reference.py.
 """
@@ -27,16 +29,17 @@ import re
 from collections.abc import Callable, Iterator
 from decimal import Decimal
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import numbers_reference as old
 from argmap._model import Qualifier, QuantityKind, Scale
 from argmap._verify.numbers import grammar
+from argmap._verify.numbers.labels import is_label
 from argmap._verify.numbers.mention import TEMPORAL_KINDS, Mention, evolve
-from argmap._verify.numbers.neighbours import _dated, _sentences, attach_periods
+from argmap._verify.numbers.neighbours import _dated, _sentences, attach_periods, merge
 from argmap._verify.numbers.parsing import parse
-from argmap._verify.numbers.reading import read_quantity
+from argmap._verify.numbers.reading import read_date, read_quantity, read_years
 from argmap._verify.numbers.scanning import _cores, mask, matches, starts
 from argmap._verify.numbers.vocabulary import FOLD_VERBS
 
@@ -205,3 +208,60 @@ def test_a_dated_figure_is_the_figure_evolved_with_the_period() -> None:
                 direction=-1)
     assert _dated(m, "2020/2021") == evolve(m, period="2020/2021")
     assert _dated(m, None) == evolve(m, period=None)
+
+
+# --- neighbouring figures joined ---------------------------------------------------------------
+
+
+def _read(text: str) -> list[Mention]:
+    """The mentions ``parse`` reads before it joins neighbours (its loop, as it is)."""
+    masked = mask(text)
+    found: list[Mention] = []
+    label_end = -1
+    for match in matches(masked, starts(masked)):
+        mention: Mention | None
+        if is_label(match, masked, label_end):
+            label_end = match.end()
+            continue
+        if match.group("date") is not None:
+            mention = read_date(match)
+        elif match.group("years") is not None:
+            mention = read_years(match)
+        else:
+            mention = read_quantity(match, masked)
+        if mention is not None and masked is not text:
+            mention = evolve(mention, text=text[mention.start:mention.end])
+        if mention is not None and found and mention.start < found[-1].end:
+            continue
+        if mention is not None:
+            found.append(mention)
+    return found
+
+
+_NUMBER = st.sampled_from(["5", "10%", "2018", "2019", "USD 30", "40 million", "21 thousand",
+                           "340 thousand containers", "3", "15%", "€5", "15-fold", "tripled",
+                           "300 trips", "December 3", "May 2020", "a fifth", "twice"])
+_RANGES = st.tuples(
+    st.sampled_from(["", "between ", "from ", "about ", "up to ", "In 2019, ", "rose "]),
+    _NUMBER,
+    st.sampled_from([" and ", " to ", "–", "-", " - ", "—", " ‒ ", "−", " through ", " until ",
+                     "to", " TO ", "\u00a0to\u2009", "  and\n", " of ", ", ", " ", "and"]),
+    _NUMBER,
+    st.sampled_from(["", " containers", "%", " million", " or more", ". In 2015 "]),
+).map("".join)
+
+
+@settings(max_examples=600)
+@given(st.one_of(_RANGES, st.lists(_RANGES, min_size=2, max_size=4).map(" ".join), TEXTS))
+@example("between 5 and 10%")
+@example("2018 until 2019")
+@example("In 2014 through 2019")
+@example("from 21 thousand to 340 thousand containers")
+@example("30–40%")
+@example("30 − 40% and 5‒6 and 7—8")
+@example("USD 30 - 40 million")
+@example("5 and 6 and 7")
+def test_neighbours_are_joined_as_they_were(text: str) -> None:
+    found = _read(text)
+    assert merge(text, list(found)) == old.merge(text, list(found))
+    assert attach_periods(text, list(found)) == old.attach_periods(text, list(found))

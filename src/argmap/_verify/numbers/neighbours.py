@@ -20,6 +20,10 @@ _RANGE_LEADS = frozenset({Q.EXACT, Q.AT_MOST, Q.APPROX})
 _GAP_RANGE = re.compile(r"\s*(?:[–—‒−-]|to)\s*")
 _GAP_AND = re.compile(r"\s+and\s+")
 _GAP_CONSECUTIVE = re.compile(r"\s+(?:and|to|through|until)\s+")
+#: What every gap above holds between its spaces: a gap that strips to none of these joins
+#: nothing, and its pair needs no opener read (``\s`` is ``str.isspace``, what ``strip``
+#: strips).
+_CONNECTORS = frozenset({"–", "—", "‒", "−", "-", "to", "and", "through", "until"})
 
 
 def _opener(text: str, m: Mention) -> str | None:
@@ -54,6 +58,10 @@ def merge(text: str, found: list[Mention]) -> list[Mention]:
             out.append(a)
             break
         gap = text[a.end:b.start]
+        if gap.strip() not in _CONNECTORS:
+            out.append(a)  # "5 of 9", "in 2020 (40%)": no range, no shared unit
+            i += 1
+            continue
         opener = _opener(text, a)
         joined = None
         if a.kind == b.kind == K.YEAR and a.upper is None and b.upper is None:
