@@ -16,6 +16,7 @@ from argmap._verify.numbers.mention import TEMPORAL_KINDS, Mention, evolve
 from argmap._verify.numbers.neighbours import (
     _GAP_AND,
     _GAP_RANGE,
+    _PARTIAL,
     _RANGE_LEADS,
     _RIGHT_AFTER,
     _opener,
@@ -40,6 +41,7 @@ from argmap._verify.numbers.reading import (
     _scale,
     _word_value,
     counted_unit,
+    date_mention,
     decimal,
     fraction_value,
     key,
@@ -279,4 +281,47 @@ def merge(text: str, found: list[Mention]) -> list[Mention]:
             continue
         out.append(a)
         i += 1
+    return out
+
+
+# --- neighbours.py: currencies and years inherited, every mention copied (round six) ----------
+
+
+def inherit_currency(text: str, found: list[Mention]) -> list[Mention]:
+    """A bare scaled number soon after an amount takes its currency ("a mere USD 18.79
+    million, in 2014–2019 they increased to 300 million"), marked ``inferred``."""
+    last: Mention | None = None
+    out = []
+    for mention in found:
+        m = mention
+        if (m.kind == K.COUNT and m.unit is None and m.scale is not None and last is not None
+                and m.start - last.end < 160 and "\n\n" not in text[last.end:m.start]):
+            m = evolve(m, kind=K.AMOUNT, unit=last.unit, inferred=True)
+        if m.kind == K.AMOUNT:
+            last = m
+        out.append(m)
+    return out
+
+
+def inherit_year(found: list[Mention]) -> list[Mention]:
+    """A date without a year ("December 3-6") takes the year of the nearest date before it.
+
+    The result is marked ``inferred``; with no earlier year in the text it stays partial.
+    """
+    year: int | None = None
+    out: list[Mention] = []
+    for mention in found:
+        chosen = mention
+        if mention.partial is not None and year is not None:
+            parts = _PARTIAL.fullmatch(mention.partial)
+            if parts is not None:
+                first = (int(parts[1]), int(parts[2]))
+                last = (int(parts[3]), int(parts[4])) if parts[3] else first
+                dated = date_mention(year, first, last, mention.start, mention.end,
+                                     mention.text)
+                if dated is not None:
+                    chosen = evolve(dated, inferred=True)
+        elif mention.kind in (K.DATE, K.YEAR) and mention.period:
+            year = int(mention.period[:4])
+        out.append(chosen)
     return out

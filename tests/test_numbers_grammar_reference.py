@@ -18,7 +18,9 @@ Each rewrite must give exactly what the old code gave, on any text, and never ra
   with a lookbehind tried at every character; a dated figure is built directly, not by
   ``evolve``;
 - two neighbouring figures are joined (a range, a shared unit) only where the gap between them
-  is a dash, "to", "and", "through" or "until": other pairs skip reading the word before.
+  is a dash, "to", "and", "through" or "until": other pairs skip reading the word before;
+- a text without a bare scaled count, or without a date lacking its year, is passed on as it
+  is by the steps that give those a currency or a year.
 
 The old functions are in tests/numbers_reference.py.
 """
@@ -37,7 +39,14 @@ from argmap._model import Qualifier, QuantityKind, Scale
 from argmap._verify.numbers import grammar
 from argmap._verify.numbers.labels import is_label
 from argmap._verify.numbers.mention import TEMPORAL_KINDS, Mention, evolve
-from argmap._verify.numbers.neighbours import _dated, _sentences, attach_periods, merge
+from argmap._verify.numbers.neighbours import (
+    _dated,
+    _sentences,
+    attach_periods,
+    inherit_currency,
+    inherit_year,
+    merge,
+)
 from argmap._verify.numbers.parsing import parse
 from argmap._verify.numbers.reading import read_date, read_quantity, read_years
 from argmap._verify.numbers.scanning import _cores, mask, matches, starts
@@ -240,7 +249,8 @@ def _read(text: str) -> list[Mention]:
 
 _NUMBER = st.sampled_from(["5", "10%", "2018", "2019", "USD 30", "40 million", "21 thousand",
                            "340 thousand containers", "3", "15%", "€5", "15-fold", "tripled",
-                           "300 trips", "December 3", "May 2020", "a fifth", "twice"])
+                           "300 trips", "December 3", "May 2020", "a fifth", "twice",
+                           "300 million", "3 December", "EUR 2 bn", "12 bn"])
 _RANGES = st.tuples(
     st.sampled_from(["", "between ", "from ", "about ", "up to ", "In 2019, ", "rose "]),
     _NUMBER,
@@ -265,3 +275,7 @@ def test_neighbours_are_joined_as_they_were(text: str) -> None:
     found = _read(text)
     assert merge(text, list(found)) == old.merge(text, list(found))
     assert attach_periods(text, list(found)) == old.attach_periods(text, list(found))
+    joined = old.merge(text, list(found))
+    for mentions in (found, joined):
+        assert inherit_currency(text, mentions) == old.inherit_currency(text, mentions)
+        assert inherit_year(mentions) == old.inherit_year(mentions)

@@ -124,6 +124,8 @@ def _share_units(a: Mention, b: Mention) -> tuple[Mention, Mention]:
 def inherit_currency(text: str, found: list[Mention]) -> list[Mention]:
     """A bare scaled number soon after an amount takes its currency ("a mere USD 18.79
     million, in 2014–2019 they increased to 300 million"), marked ``inferred``."""
+    if not any(m.scale is not None and m.unit is None and m.kind == K.COUNT for m in found):
+        return found  # no bare scaled number: nothing to give a currency (most texts)
     last: Mention | None = None
     out = []
     for mention in found:
@@ -145,6 +147,8 @@ def inherit_year(found: list[Mention]) -> list[Mention]:
 
     The result is marked ``inferred``; with no earlier year in the text it stays partial.
     """
+    if all(m.partial is None for m in found):
+        return found  # no date without a year (most texts)
     year: int | None = None
     out: list[Mention] = []
     for mention in found:
