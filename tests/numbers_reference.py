@@ -11,6 +11,7 @@ from decimal import Decimal
 from typing import Any
 
 from argmap._model import Qualifier, QuantityKind, Scale
+from argmap._verify.numbers.directions import _WORD_AFTER
 from argmap._verify.numbers.grammar import YEAR_RE
 from argmap._verify.numbers.mention import TEMPORAL_KINDS, Mention, evolve
 from argmap._verify.numbers.neighbours import (
@@ -47,6 +48,8 @@ from argmap._verify.numbers.reading import (
     key,
 )
 from argmap._verify.numbers.vocabulary import (
+    DIRECTION_AFTER,
+    DIRECTION_BEFORE,
     FRACTION_DENOMINATORS,
     FRACTION_NUMERATORS,
     UNIT_SYMBOLS,
@@ -324,4 +327,33 @@ def inherit_year(found: list[Mention]) -> list[Mention]:
         elif mention.kind in (K.DATE, K.YEAR) and mention.period:
             year = int(mention.period[:4])
         out.append(chosen)
+    return out
+
+
+# --- directions.py: is_figure asked, the window split whole, evolve (round six) ---------------
+
+
+def direction(text: str, m: Mention) -> int:
+    """+1, -1 or 0 for a figure of ``text``: its sign, else the word just before or after."""
+    if m.direction or not m.is_figure:
+        return m.direction
+    words = text[max(0, m.start - 40):m.start].split()[-2:]
+    if words and key(words[-1]) in {"by", "of"}:
+        words = words[:-1]  # "fell by 57%", "a decline of 10%"
+    if words and words[-1].isalpha():
+        found = DIRECTION_BEFORE.get(key(words[-1]), 0)
+        if found:
+            return found
+    after = _WORD_AFTER.match(text, m.end)
+    if after is not None:
+        return DIRECTION_AFTER.get(key(after.group(1)), 0)
+    return 0
+
+
+def with_directions(text: str, found: list[Mention]) -> list[Mention]:
+    """Each figure with the direction the words around it give."""
+    out = []
+    for m in found:
+        way = direction(text, m)
+        out.append(evolve(m, direction=way) if way != m.direction else m)
     return out

@@ -20,7 +20,9 @@ Each rewrite must give exactly what the old code gave, on any text, and never ra
 - two neighbouring figures are joined (a range, a shared unit) only where the gap between them
   is a dash, "to", "and", "through" or "until": other pairs skip reading the word before;
 - a text without a bare scaled count, or without a date lacking its year, is passed on as it
-  is by the steps that give those a currency or a year.
+  is by the steps that give those a currency or a year;
+- a figure's direction reads only the last two words before it, and a turned figure is built
+  directly.
 
 The old functions are in tests/numbers_reference.py.
 """
@@ -37,6 +39,7 @@ from hypothesis import strategies as st
 import numbers_reference as old
 from argmap._model import Qualifier, QuantityKind, Scale
 from argmap._verify.numbers import grammar
+from argmap._verify.numbers.directions import _turned, with_directions
 from argmap._verify.numbers.labels import is_label
 from argmap._verify.numbers.mention import TEMPORAL_KINDS, Mention, evolve
 from argmap._verify.numbers.neighbours import (
@@ -217,6 +220,8 @@ def test_a_dated_figure_is_the_figure_evolved_with_the_period() -> None:
                 direction=-1)
     assert _dated(m, "2020/2021") == evolve(m, period="2020/2021")
     assert _dated(m, None) == evolve(m, period=None)
+    assert _turned(m, 1) == evolve(m, direction=1)
+    assert _turned(m, 0) == evolve(m, direction=0)
 
 
 # --- neighbouring figures joined ---------------------------------------------------------------
@@ -250,9 +255,11 @@ def _read(text: str) -> list[Mention]:
 _NUMBER = st.sampled_from(["5", "10%", "2018", "2019", "USD 30", "40 million", "21 thousand",
                            "340 thousand containers", "3", "15%", "€5", "15-fold", "tripled",
                            "300 trips", "December 3", "May 2020", "a fifth", "twice",
-                           "300 million", "3 December", "EUR 2 bn", "12 bn"])
+                           "300 million", "3 December", "EUR 2 bn", "12 bn", "-5%", "+26%",
+                           "5% increase", "10% drop", "three times lower"])
 _RANGES = st.tuples(
-    st.sampled_from(["", "between ", "from ", "about ", "up to ", "In 2019, ", "rose "]),
+    st.sampled_from(["", "between ", "from ", "about ", "up to ", "In 2019, ", "rose ",
+                     "fell by ", "a decline of ", "grew\tby ", "rose to ", "x fell ", "Rose "]),
     _NUMBER,
     st.sampled_from([" and ", " to ", "–", "-", " - ", "—", " ‒ ", "−", " through ", " until ",
                      "to", " TO ", "\u00a0to\u2009", "  and\n", " of ", ", ", " ", "and"]),
@@ -279,3 +286,4 @@ def test_neighbours_are_joined_as_they_were(text: str) -> None:
     for mentions in (found, joined):
         assert inherit_currency(text, mentions) == old.inherit_currency(text, mentions)
         assert inherit_year(mentions) == old.inherit_year(mentions)
+        assert with_directions(text, mentions) == old.with_directions(text, mentions)
