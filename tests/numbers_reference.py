@@ -13,6 +13,7 @@ from typing import Any
 from argmap._model import Qualifier, QuantityKind, Scale
 from argmap._verify.numbers.directions import _WORD_AFTER
 from argmap._verify.numbers.grammar import YEAR_RE
+from argmap._verify.numbers.labels import _COMMON, _LIST_GAP, word_before
 from argmap._verify.numbers.mention import TEMPORAL_KINDS, Mention, evolve
 from argmap._verify.numbers.neighbours import (
     _GAP_AND,
@@ -52,6 +53,7 @@ from argmap._verify.numbers.vocabulary import (
     DIRECTION_BEFORE,
     FRACTION_DENOMINATORS,
     FRACTION_NUMERATORS,
+    LABEL_WORDS,
     UNIT_SYMBOLS,
     VAGUE_WORDS,
 )
@@ -357,3 +359,33 @@ def with_directions(text: str, found: list[Mention]) -> list[Mention]:
         way = direction(text, m)
         out.append(evolve(m, direction=way) if way != m.direction else m)
     return out
+
+
+# --- labels.py: the spans asked one by one (round six) ---------------------------------------
+
+
+def is_label(match: re.Match[str], text: str, label_end: int) -> bool:
+    """Whether a matched plain number names something; ``label_end`` is where the last
+    label read ended (-1 for none), so that a list of labels stays labels."""
+    start, end = match.span("qty")
+    if start < 0 or match.start() != start:
+        return False  # not a number, or a qualifier before it
+    core = "num" if match.start("num") >= 0 else "word"
+    if match.span(core) != (start, end):
+        return False  # a sign, currency, scale, percent, fold, unit or bound goes with it
+    if label_end >= 0 and _LIST_GAP.fullmatch(text, label_end, start):
+        return True
+    before = word_before(text, start)
+    if before is None:
+        return False
+    word = before.lstrip("([{“‘\"'")
+    if key(word) in LABEL_WORDS:
+        return True
+    digits = match.group("num")
+    if digits and YEAR_RE.fullmatch(digits):
+        return False  # "Summer 2019", "Horizon 2020": a year after a name stays a year
+    if not (len(word) > 1 and word.isalpha() and word[0].isupper() and word[1:].islower()):
+        return False  # a name is one capitalised word: not "Minsk," nor "USD" nor "the"
+    if key(word) in _COMMON:
+        return False
+    return counted_unit(text, end)[0] is None  # "Belarus 300 MPs" is a count

@@ -21,6 +21,7 @@ Each rewrite must give exactly what the old code gave, on any text, and never ra
   is a dash, "to", "and", "through" or "until": other pairs skip reading the word before;
 - a text without a bare scaled count, or without a date lacking its year, is passed on as it
   is by the steps that give those a currency or a year;
+- a label test asks its match for one span fewer;
 - a figure's direction reads only the last two words before it, and a turned figure is built
   directly.
 
@@ -287,3 +288,19 @@ def test_neighbours_are_joined_as_they_were(text: str) -> None:
         assert inherit_currency(text, mentions) == old.inherit_currency(text, mentions)
         assert inherit_year(mentions) == old.inherit_year(mentions)
         assert with_directions(text, mentions) == old.with_directions(text, mentions)
+
+
+# --- labels ------------------------------------------------------------------------------------
+
+
+@settings(max_examples=400)
+@given(st.one_of(TEXTS, st.lists(st.sampled_from([
+    "Article", "Articles", "pages", "page", "Python", "Apollo", "In", "All", "Summer", "Minsk,",
+    "USD", "the", "(Article", "“Page", " ", "  ", "\n", "5", "6", "2019", "3.11", "12–15",
+    " and ", ", ", " to ", "&", " or ", " through ", "MPs", "files", "300", "-5", "5%", "five",
+]), min_size=1, max_size=12).map("".join)))
+def test_a_label_is_told_as_it_was(text: str) -> None:
+    masked = mask(text)
+    for match in [*matches(masked, starts(masked)), *grammar.pattern("PATTERN").finditer(masked)]:
+        for label_end in (-1, 0, match.start() // 2, match.start()):
+            assert is_label(match, masked, label_end) == old.is_label(match, masked, label_end)
