@@ -124,6 +124,10 @@ _NUM = (r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?!\d)|\d+
         r"(?:\.\d+|)")
 YEAR_RE = re.compile(_YEAR)
 
+#: Lookaheads for the first letters of the word alternatives below (see ``first_letter``).
+_NUMERATOR_FIRST = first_letter(FRACTION_NUMERATORS)
+_WORD_NUMBER_FIRST = first_letter(["a", "dozen", *TENS_WORDS, *UNIT_WORDS])
+
 #: The alternatives of the pattern that a variant may switch off (see ``_variant``), by name.
 _PIECES = {
     "iso": rf"""(?<![\w.,/+\-])(?P<f_y>{_YEAR})-(?P<f_m>0[1-9]|1[0-2])-(?P<f_d>0[1-9]|[12]\d|3[01])
@@ -140,16 +144,16 @@ _PIECES = {
     "years": rf"""(?<![\w.,+/])(?P<years>(?P<y1>{_YEAR})\s*(?:[–—‒−]|-(?!\s*\n))\s*
             (?P<y2>{_YEAR}|\d\d(?!\d)))""",
     "qual": rf"""(?<![\w.])(?P<qual>{_QUAL_RE})""",
-    "foldverb": rf"""(?P<foldverb>{FOLD_VERB})""",
-    "foldword": rf"""(?P<foldword>\b{_FOLD_WORD})""",
+    "foldverb": rf"""(?P<foldverb>{first_letter(FOLD_VERBS)}{FOLD_VERB})""",
+    "foldword": rf"""(?P<foldword>\b{first_letter(FOLD_WORD_NAMES)}{_FOLD_WORD})""",
     "twice": rf"""(?P<twice>{_TIMES_WORD})""",
-    "frac": rf"""(?P<frac>\b(?P<fr_n>{_alt(FRACTION_NUMERATORS)})[\s-]+
+    "frac": rf"""(?P<frac>\b{_NUMERATOR_FIRST}(?P<fr_n>{_alt(FRACTION_NUMERATORS)})[\s-]+
             (?P<fr_d>{_alt(FRACTION_DENOMINATORS)})\b
           | \bhalf\b(?!\s+(?:a\s+|)(?:{"|".join(HALF_OF)}))(?!-)
         )""",
-    "vague": rf"""\b(?P<vague>{"|".join(VAGUE_WORDS)})(?=\s+of\b)""",
-    "cur": rf"""(?P<cur>{_literals(_CURRENCY_BEFORE)})""",
-    "word": rf"""(?P<word>\b{_WORD_NUMBER})""",
+    "vague": rf"""\b(?P<vague>{first_letter(VAGUE_WORDS)}(?:{"|".join(VAGUE_WORDS)}))(?=\s+of\b)""",
+    "cur": rf"""(?P<cur>{first_letter(_CURRENCY_BEFORE)}(?:{_literals(_CURRENCY_BEFORE)}))""",
+    "word": rf"""(?P<word>\b{_WORD_NUMBER_FIRST}{_WORD_NUMBER})""",
 }
 
 _TEMPLATE = r"""
