@@ -56,20 +56,20 @@ def entries(folder: Path) -> list[Path]:
     return sorted(folder.glob("graphviz-*.cwasm"))
 
 
-def svg_with(engine_module: object) -> bytes:
-    """Lay out DOT with a given module, through the backend's own instance code."""
+def svg_with(module: object) -> bytes:
+    """Lay out DOT with a given module, through the backend's own instance code.
+
+    The module is passed to the call: swapping ``backends._graphviz_wasm`` for a stand-in (as
+    this helper once did) raced in test_concurrent_first_runs_all_succeed, where a thread could
+    put back the other's stand-in and leave it, with its engine, linker and module, in place to
+    the end of the process.
+    """
     import wasmtime
 
     from argmap._render import backends
 
-    engine, linker, _ = backends._graphviz_wasm()
-    original = backends._graphviz_wasm
-    try:
-        backends._graphviz_wasm = lambda: (engine, linker, engine_module)  # type: ignore[assignment]
-        assert isinstance(engine_module, wasmtime.Module)
-        return backends._run_wasm(DOT)
-    finally:
-        backends._graphviz_wasm = original  # type: ignore[assignment]
+    assert isinstance(module, wasmtime.Module)
+    return backends._run_wasm(DOT, module)
 
 
 def test_first_run_compiles_and_stores_then_loads(

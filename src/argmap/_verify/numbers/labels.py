@@ -63,11 +63,12 @@ def word_before(text: str, at: int) -> str | None:
 def is_label(match: re.Match[str], text: str, label_end: int) -> bool:
     """Whether a matched plain number names something; ``label_end`` is where the last
     label read ended (-1 for none), so that a list of labels stays labels."""
-    start, end = match.span("qty")
+    span = match.span("qty")
+    start, end = span
     if start < 0 or match.start() != start:
         return False  # not a number, or a qualifier before it
-    core = "num" if match.start("num") >= 0 else "word"
-    if match.span(core) != (start, end):
+    core = match.span("num")
+    if (core if core[0] >= 0 else match.span("word")) != span:
         return False  # a sign, currency, scale, percent, fold, unit or bound goes with it
     if label_end >= 0 and _LIST_GAP.fullmatch(text, label_end, start):
         return True

@@ -20,6 +20,10 @@ _RANGE_LEADS = frozenset({Q.EXACT, Q.AT_MOST, Q.APPROX})
 _GAP_RANGE = re.compile(r"\s*(?:[–—‒−-]|to)\s*")
 _GAP_AND = re.compile(r"\s+and\s+")
 _GAP_CONSECUTIVE = re.compile(r"\s+(?:and|to|through|until)\s+")
+#: What every gap above holds between its spaces: a gap that strips to none of these joins
+#: nothing, and its pair needs no opener read (``\s`` is ``str.isspace``, what ``strip``
+#: strips).
+_CONNECTORS = frozenset({"–", "—", "‒", "−", "-", "to", "and", "through", "until"})
 
 
 def _opener(text: str, m: Mention) -> str | None:
@@ -54,6 +58,10 @@ def merge(text: str, found: list[Mention]) -> list[Mention]:
             out.append(a)
             break
         gap = text[a.end:b.start]
+        if gap.strip() not in _CONNECTORS:
+            out.append(a)  # "5 of 9", "in 2020 (40%)": no range, no shared unit
+            i += 1
+            continue
         opener = _opener(text, a)
         joined = None
         if a.kind == b.kind == K.YEAR and a.upper is None and b.upper is None:
@@ -116,6 +124,8 @@ def _share_units(a: Mention, b: Mention) -> tuple[Mention, Mention]:
 def inherit_currency(text: str, found: list[Mention]) -> list[Mention]:
     """A bare scaled number soon after an amount takes its currency ("a mere USD 18.79
     million, in 2014–2019 they increased to 300 million"), marked ``inferred``."""
+    if not any(m.scale is not None and m.unit is None and m.kind == K.COUNT for m in found):
+        return found  # no bare scaled number: nothing to give a currency (most texts)
     last: Mention | None = None
     out = []
     for mention in found:
@@ -137,6 +147,8 @@ def inherit_year(found: list[Mention]) -> list[Mention]:
 
     The result is marked ``inferred``; with no earlier year in the text it stays partial.
     """
+    if all(m.partial is None for m in found):
+        return found  # no date without a year (most texts)
     year: int | None = None
     out: list[Mention] = []
     for mention in found:
@@ -163,17 +175,30 @@ def is_bound(text: str, m: Mention) -> bool:
     return bool(lead) and lead[-1] in BOUND_WORDS
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?;])[”’\"')]?\s+(?=[A-Z“‘\"(])|\n\s*\n")
+#: Where a sentence ends: after ".", "!", "?" or ";" (and a closing quote or bracket), before
+#: spaces and a capital or an opening quote; or at a blank line. Each match starts with the
+#: "." (or the first line break), so the pattern starts with one class of characters that the
+#: regex engine looks for in C; the sentence ends one after the "." (see ``_sentences``).
+_SENTENCE_END = re.compile(
+    r"[.!?;\n](?:(?<=[.!?;])[”’\"')]?\s+(?=[A-Z“‘\"(])|(?<=\n)\s*\n)")
 _RIGHT_AFTER = re.compile(r"[\s\w’'-]{0,25}?\b(?:in|during|for|over|between)\s+", re.DOTALL)
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
     bounds, start = [], 0
     for match in _SENTENCE_END.finditer(text):
-        bounds.append((start, match.start()))
+        end = match.start()
+        bounds.append((start, end if text[end] == "\n" else end + 1))
         start = match.end()
     bounds.append((start, len(text)))
     return bounds
+
+
+def _dated(m: Mention, period: str | None) -> Mention:
+    """``evolve(m, period=period)``, built directly: most figures of a text are given one."""
+    return Mention(m.kind, m.value, m.start, m.end, m.text, m.upper, m.unit, m.scale,
+                   m.qualifier, period, m.step, m.near, m.vague, m.inferred, m.partial,
+                   m.direction)
 
 
 def attach_periods(text: str, found: list[Mention]) -> list[Mention]:
@@ -204,5 +229,5 @@ def attach_periods(text: str, found: list[Mention]) -> list[Mention]:
         if after and after.start - m.end <= 80 and _RIGHT_AFTER.fullmatch(
                 text, m.end, after.start):
             chosen = after  # "a USD 7 billion credit line in 2015"
-        out.append(evolve(m, period=chosen.period) if chosen else m)
+        out.append(_dated(m, chosen.period) if chosen else m)
     return out

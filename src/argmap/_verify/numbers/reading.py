@@ -238,18 +238,48 @@ def _lead(phrase: str | None) -> _Lead:
     return _Lead(qualifier, near, key)
 
 
+class _Quantity(NamedTuple):
+    """The groups of a quantity's match that its reading looks at, read in one call (each
+    ``Match.group`` call looks the name up and copies the text: a figure asked some 25)."""
+
+    qual: str | None
+    foldverb: str | None
+    foldword: str | None
+    twice: str | None
+    frac: str | None
+    fr_n: str | None
+    fr_d: str | None
+    vague: str | None
+    cur: str | None
+    sign: str | None
+    num: str | None
+    uglue: str | None
+    glue: str | None
+    xglue: str | None
+    word: str | None
+    scale: str | None
+    curpost: str | None
+    pct: str | None
+    pp: str | None
+    fold: str | None
+    post: str | None
+
+
+_QUANTITY_GROUPS = _Quantity._fields
+
+
 def read_quantity(m: re.Match[str], text: str) -> Mention | None:
     """A fold verb, a fraction, a vague count, or a number with what goes with it."""
-    g: Groups = m.group
-    lead = _lead(g("qual"))
-    if g("foldverb") is not None:
-        return _fold_verb(m, g("foldverb"), lead)
-    if g("foldword") is not None or g("twice") is not None:
-        return _fold_word(m, g("foldword") or g("twice") or "", lead)
-    if g("frac") is not None:
+    g = _Quantity._make(m.group(*_QUANTITY_GROUPS))
+    lead = _lead(g.qual)
+    if g.foldverb is not None:
+        return _fold_verb(m, g.foldverb, lead)
+    if g.foldword is not None or g.twice is not None:
+        return _fold_word(m, g.foldword or g.twice or "", lead)
+    if g.frac is not None:
         return _fraction(m, g, lead)
-    if g("vague") is not None:
-        return Mention(K.COUNT, Decimal(VAGUE_WORDS[key(g("vague"))]), m.start(), m.end(),
+    if g.vague is not None:
+        return Mention(K.COUNT, Decimal(VAGUE_WORDS[key(g.vague)]), m.start(), m.end(),
                        m.group(), qualifier=Q.AT_LEAST, vague=True)
     return _number(m, g, text, lead)
 
@@ -274,12 +304,12 @@ def _fold_word(m: re.Match[str], word: str, lead: _Lead) -> Mention:
                    near=lead.near)
 
 
-def _fraction(m: re.Match[str], g: Groups, lead: _Lead) -> Mention | None:
-    if g("fr_n") is None or g("fr_d") is None:  # a lone "half"
+def _fraction(m: re.Match[str], g: _Quantity, lead: _Lead) -> Mention | None:
+    if g.fr_n is None or g.fr_d is None:  # a lone "half"
         numerator, denominator = 1, 2
     else:
-        numerator = FRACTION_NUMERATORS[key(g("fr_n"))]
-        denominator = FRACTION_DENOMINATORS[key(g("fr_d"))]
+        numerator = FRACTION_NUMERATORS[key(g.fr_n)]
+        denominator = FRACTION_DENOMINATORS[key(g.fr_d)]
     if numerator >= denominator:
         return None  # "two halves", "three thirds": a whole, not a share of one
     return Mention(K.FRACTION, fraction_value(numerator, denominator), m.start(), m.end(),
@@ -290,41 +320,41 @@ _FOOTNOTED_YEAR = re.compile(r"((?:1[89]|20)\d\d)\.\d{1,2}")
 _VERSION_BEFORE = re.compile(r"BY(?:-[A-Z]{2})*\s*$")
 
 
-def _number(m: re.Match[str], g: Groups, text: str, lead: _Lead) -> Mention | None:
+def _number(m: re.Match[str], g: _Quantity, text: str, lead: _Lead) -> Mention | None:
     """A number in digits or words, with its currency, scale, percent or fold, and after it
     a bound ("or more") or the counted noun."""
-    read = _digits(m, g, text) if g("num") is not None else _words(g)
+    read = _digits(m, g, text) if g.num is not None else _words(g)
     if not isinstance(read, tuple):
         return read
     value, step = read
-    glue = key(g("glue") or "")
+    glue = key(g.glue or "")
     currency = _currency(g)
     if glue == "m" and not currency:
         return None  # "5m" is as likely metres as millions
-    scale = _scale(g("scale"), glue)
+    scale = _scale(g.scale, glue)
     if _is_year(g, glue, currency, scale, lead):
         return _year_or_decade(m, g, text, glue)
     if glue == "s":
         return None
     kind = _kind(g, currency)
-    if kind == K.FOLD and key(g("fold") or "").endswith("times") and value == value.to_integral(
+    if kind == K.FOLD and key(g.fold or "").endswith("times") and value == value.to_integral(
             ) and not _factor(m, text):
         kind = K.COUNT  # "visited China 12 times": occasions, no factor
     unit = currency if kind == K.AMOUNT else None
     start, end = m.start(), m.end()
-    if kind == K.COUNT and g("uglue"):
-        unit = UNIT_SYMBOLS[g("uglue")]
-    elif kind == K.COUNT and not g("post") and not g("fold"):
+    if kind == K.COUNT and g.uglue:
+        unit = UNIT_SYMBOLS[g.uglue]
+    elif kind == K.COUNT and not g.post and not g.fold:
         unit, end = counted_unit(text, end)
-    qualifier = _bound_after(g("post")) if g("post") else lead.qualifier
+    qualifier = _bound_after(g.post) if g.post else lead.qualifier
     if lead.word in {"from", "between"}:
         qualifier = Q.EXACT
         if lead.word == "from":  # "from 21 thousand to ...": "from" is not part of the figure
-            start = m.start("cur") if g("cur") else m.start(
-                "sign" if g("sign") else "num" if g("num") else "word")
+            start = m.start("cur") if g.cur else m.start(
+                "sign" if g.sign else "num" if g.num else "word")
     direction = 0
-    if g("sign"):
-        direction = 1 if g("sign") == "+" else -1
+    if g.sign:
+        direction = 1 if g.sign == "+" else -1
         value = -value if direction < 0 else value
     return Mention(kind, value, start, end, text[start:end], unit=unit, scale=scale,
                    qualifier=qualifier, step=step, near=lead.near, direction=direction)
@@ -334,39 +364,39 @@ def _number(m: re.Match[str], g: Groups, text: str, lead: _Lead) -> Mention | No
 _PART_OF_YEAR = re.compile(r"(?<![\w-])(?:mid|early|late)-$", re.IGNORECASE)
 
 
-def _digits(m: re.Match[str], g: Groups, text: str) -> tuple[Decimal, Decimal] | Mention | None:
+def _digits(m: re.Match[str], g: _Quantity, text: str) -> tuple[Decimal, Decimal] | Mention | None:
     """The value and step of a number in digits; a year with a footnote marker ("in
     2019.7") is read as that year; a number inside a name or licence is none."""
-    digits = g("num") or ""
+    digits = g.num or ""
     at = m.start("num")
-    footnoted = _FOOTNOTED_YEAR.fullmatch(digits)
-    if footnoted and not any(g(name) for name in ("cur", "scale", "pct", "pp", "fold", "glue",
-                                                  "curpost")):
+    footnoted = _FOOTNOTED_YEAR.fullmatch(digits) if "." in digits else None
+    if footnoted and not any((g.cur, g.scale, g.pct, g.pp, g.fold, g.glue, g.curpost)):
         return Mention(K.YEAR, Decimal(footnoted.group(1)), at, at + 4, text[at:at + 4],
                        period=footnoted.group(1))
     if at >= 2 and text[at - 1] == "-" and text[at - 2].isalpha() and not (
             _PART_OF_YEAR.search(text, max(0, at - 7), at) and YEAR_RE.fullmatch(digits)):
         return None  # "Covid-19", "za-5-let" in a URL slug: part of a name
     value_step = decimal(digits)
-    if _VERSION_BEFORE.search(text[max(0, at - 12):at]):
+    window = text[max(0, at - 12):at]
+    if "BY" in window and _VERSION_BEFORE.search(window):
         return None  # "CC BY-SA 4.0"
     return value_step
 
 
-def _words(g: Groups) -> tuple[Decimal, Decimal] | None:
+def _words(g: _Quantity) -> tuple[Decimal, Decimal] | None:
     """The value of a number in words; "a" or "one" alone is a figure only with a scale,
     currency or percent ("a million", "one per cent")."""
-    word = _norm(g("word") or "")
-    if word in {"a", "an", "one"} and not (g("scale") or g("cur") or g("pct")):
+    word = _norm(g.word or "")
+    if word in {"a", "an", "one"} and not (g.scale or g.cur or g.pct):
         return None
     return _word_value(word), Decimal(1)
 
 
-def _currency(g: Groups) -> str | None:
+def _currency(g: _Quantity) -> str | None:
     """The currency written before the number, else the one written after it."""
-    currency = _CURRENCY_BEFORE.get(g("cur").lower()) if g("cur") else None
-    if g("curpost"):
-        currency = currency or _CURRENCY_AFTER[_norm(g("curpost"))]
+    currency = _CURRENCY_BEFORE.get(g.cur.lower()) if g.cur else None
+    if g.curpost:
+        currency = currency or _CURRENCY_AFTER[_norm(g.curpost)]
     return currency
 
 
@@ -377,23 +407,23 @@ def _scale(spaced: str | None, glue: str) -> Scale | None:
     return word.scale if word else None
 
 
-def _is_year(g: Groups, glue: str, currency: str | None, scale: Scale | None,
+def _is_year(g: _Quantity, glue: str, currency: str | None, scale: Scale | None,
              lead: _Lead) -> bool:
     """A plain four-digit number from 1800 to 2100 is a year, unless a currency, scale,
     percent, fold, bound or qualifier makes it a figure ("over 2000 MPs")."""
-    if glue not in {"", "s"} or YEAR_RE.fullmatch(g("num") or "") is None:
+    if glue not in {"", "s"} or YEAR_RE.fullmatch(g.num or "") is None:
         return False
-    if currency or scale or g("pct") or g("pp") or g("fold") or g("post") or g("sign"):
+    if currency or scale or g.pct or g.pp or g.fold or g.post or g.sign:
         return False
-    if g("uglue") or g("xglue"):
+    if g.uglue or g.xglue:
         return False
     return lead.qualifier in {Q.EXACT, Q.RANGE} or glue == "s"
 
 
-def _year_or_decade(m: re.Match[str], g: Groups, text: str, glue: str) -> Mention | None:
+def _year_or_decade(m: re.Match[str], g: _Quantity, text: str, glue: str) -> Mention | None:
     """A year, or a decade ("the 2000s"); the span starts at the year: "in 2019" is a year,
     "from" / "just" are not part of it."""
-    year = int(g("num") or "")
+    year = int(g.num or "")
     start, end = m.start("num"), m.end()
     if glue != "s":
         return Mention(K.YEAR, Decimal(year), start, end, text[start:end], period=f"{year:04d}")
@@ -422,12 +452,12 @@ def _factor(m: re.Match[str], text: str) -> bool:
     return bool(words) and (key(words[0]) in TIMES_AFTER or key(words[0]) in DIRECTION_BEFORE)
 
 
-def _kind(g: Groups, currency: str | None) -> QuantityKind:
-    if g("pct"):
+def _kind(g: _Quantity, currency: str | None) -> QuantityKind:
+    if g.pct:
         return K.PERCENT
-    if g("pp"):
+    if g.pp:
         return K.PERCENTAGE_POINTS
-    if g("fold") or g("xglue"):
+    if g.fold or g.xglue:
         return K.FOLD
     return K.AMOUNT if currency else K.COUNT
 

@@ -27,6 +27,9 @@ from argmap._verify.numbers.grammar import (
     core_ascii as cores_in_ascii,
 )
 from argmap._verify.numbers.grammar import (
+    core_ascii_first as core_at_start,
+)
+from argmap._verify.numbers.grammar import (
     core_lower as cores_in_lower_case,
 )
 from argmap._verify.numbers.grammar import (
@@ -36,6 +39,7 @@ from argmap._verify.numbers.vocabulary import FOLD_VERBS
 
 _FOLD_STEMS = tuple(FOLD_VERBS)
 
+_START = re.Match.start
 _TOKEN = re.compile(r"\S+")
 #: A decimal digit other than 0-9 ("٣", "５"), which ``\d`` matches and ``[0-9]`` does not.
 _OTHER_DIGIT = re.compile(r"(?![0-9])\d")
@@ -79,8 +83,12 @@ def _cores(masked: str, breaks: bool) -> list[int]:
         # An ASCII text lowers letter for letter, to ASCII: no test needed
         return [m.start() for m in exact_cores().finditer(masked)]
     if masked.isascii() or _OTHER_DIGIT.search(masked) is None:
-        # digits and words in one scan, where every digit is an ASCII one
-        found = [m.start() for m in cores_in_ascii(breaks).finditer(low)]
+        # digits and words in one scan, where every digit is an ASCII one: a match starts at
+        # a digit run, or one character before a word
+        first = core_at_start(breaks).match(low)
+        found = [0] if first else []
+        found += [at if "0" <= low[at] <= "9" else at + 1 for at in map(
+            _START, cores_in_ascii(breaks).finditer(low, first.end() if first else 0))]
     else:
         found = [m.start() for m in DIGITS.finditer(masked)]
         found += [m.start() for m in cores_in_lower_case(breaks).finditer(low)]
