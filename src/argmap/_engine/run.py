@@ -192,7 +192,7 @@ def _check_loaded(
 
         by_code = {rule.CODE: rule for rule in selected}
         by_rule = run_split(
-            argmap, list(by_code), jobs,
+            ctx, list(by_code), jobs,
             lambda codes: _run_rules(ctx, [by_code[code] for code in codes], config, locate,
                                      lean=True),
         )

@@ -11,9 +11,14 @@ findings in the registry's order, so the output is the same, byte for byte, as o
 Rules that share an expensive memoised value (:meth:`argmap._verify.index.MapIndex.memo`)
 are kept in one group (:data:`FAMILIES`), else two processes would compute it twice.
 
+The figures group is the longer one, and most of it is the number grammar reading texts:
+its child reads a share of those texts first and sends their figures back while this process
+reads the rest, so both groups end at about the same time (:mod:`argmap._engine.preread`).
+
 Splitting only pays on a big map (:data:`MIN_NODES`), and is skipped where it would cost too
 much memory (:data:`MAX_NODES`). Where forking is not safe, or fails, or a child dies or is
-killed, its group runs in this process, as it would have without the split.
+killed, its group runs in this process, as it would have without the split; texts whose
+figures it did not send are read here.
 """
 
 from __future__ import annotations
@@ -24,20 +29,24 @@ from collections.abc import Callable, Collection, Sequence
 from typing import TYPE_CHECKING, NoReturn
 
 if TYPE_CHECKING:
+    import threading
+
     from argmap._findings import Finding
     from argmap._model import ArgumentMap
+    from argmap._verify.index import MapIndex
 
 __all__ = ["FAMILIES", "MAX_NODES", "MIN_NODES", "groups", "min_nodes", "run_split"]
 
 #: Rules that read the same expensive memoised values, run in one process each. The first
 #: reads the claims' figures and dates (the claim figures, the arithmetic checks' outcomes,
 #: the claim dates, and the number grammar's parse caches, which are per process: apart,
-#: the dates rules cost 0.7 s more at 10,000 claims); the second the quotes (anchorings,
+#: the dates rules cost 0.7 s more at 10,000 claims, and AM601 and AM602, which read the
+#: claims' periods, parsed the claims' texts again, 0.18 s); the second the quotes (anchorings,
 #: snapshots and their pages); the third the references. tests/test_split.py checks that no
 #: memoised value is read by rules of two families.
 FAMILIES: tuple[frozenset[str], ...] = (
     frozenset({"AM301", "AM302", "AM303", "AM304", "AM305", "AM306", "AM307", "AM308",
-               "AM422", "AM501", "AM502", "AM503", "AM504", "AM603"}),
+               "AM422", "AM501", "AM502", "AM503", "AM504", "AM601", "AM602", "AM603"}),
     frozenset({"AM401", "AM402", "AM403", "AM404", "AM405", "AM406", "AM407", "AM411",
                "AM412", "AM416", "AM421"}),
     frozenset({"AM202", "AM203"}),
@@ -134,43 +143,59 @@ Results = dict[str, list["Finding"]]
 
 
 class _Child:
-    """A forked child: its process, the read end of its pipe (None once closed), its rules.
+    """A forked child: its process, the read ends of its pipes (None once closed: its
+    findings', and the figures' it reads ahead), its rules.
 
     A plain class: a dataclass costs half a millisecond to define, on every check's start.
     """
 
-    __slots__ = ("codes", "pid", "pipe", "reaped")
+    __slots__ = ("codes", "given", "pid", "pipe", "reaped")
 
-    def __init__(self, pid: int, pipe: int, codes: list[str]) -> None:
+    def __init__(self, pid: int, pipe: int, codes: list[str], given: int | None) -> None:
         self.pid = pid
         self.pipe: int | None = pipe
         self.codes = codes
+        self.given = given
         self.reaped = False
 
 
 def run_split(
-    argmap: ArgumentMap,
+    index: MapIndex,
     codes: Sequence[str],
     jobs: int,
     run_group: Callable[[Collection[str]], Results],
 ) -> Results | None:
     """Each rule's findings (code -> findings), the rules run in up to ``jobs`` processes
-    by ``run_group``; None when the map is better checked in one process (too small, too
-    big, one group, no safe fork), which the caller then does."""
+    by ``run_group`` on the map of ``index`` (the rules' own); None when the map is better
+    checked in one process (too small, too big, one group, no safe fork), which the caller
+    then does."""
     from argmap._engine.pool import can_fork
 
+    argmap = index.map
     if jobs <= 1 or not min_nodes() <= _nodes(argmap) <= MAX_NODES or not can_fork():
         return None
     parts = groups(codes, jobs)
     if len(parts) <= 1:
         return None
+    from argmap._engine import preread
+
+    ahead = preread.FIGURE_READERS.intersection(parts[0])
+    theirs, mine = preread.shares(len(argmap.claims)) if ahead else ([], [])
+    if ahead:
+        _ = index.evidence  # built once, for both processes (the rules read it too)
     children: list[_Child] = []
     try:
         for part in parts[1:]:
-            child = _fork(part, run_group, children)
+            child = _fork(part, run_group, children,
+                          (lambda: preread.read_share(index, theirs)) if ahead else None)
             if child is None:
                 break  # no more processes: the groups left run here
             children.append(child)
+            ahead = frozenset()  # the first child reads ahead, the others only run rules
+        if children and children[0].given is not None:
+            with contextlib.suppress(Exception):  # a text the grammar fails on: see _child
+                preread.read_here(index, mine)
+            preread.take_share(index, theirs, _receive(children[0]))
         results = run_group(parts[0])
         for part in parts[1 + len(children):]:
             results.update(run_group(part))
@@ -184,33 +209,37 @@ def run_split(
 
 
 def _fork(
-    codes: list[str], run_group: Callable[[Collection[str]], Results], others: list[_Child]
+    codes: list[str],
+    run_group: Callable[[Collection[str]], Results],
+    others: list[_Child],
+    read_ahead: Callable[[], bytes] | None,
 ) -> _Child | None:
+    fds: list[int] = []
     try:
-        read_end, write_end = os.pipe()
-    except OSError:
-        return None
-    try:
+        for _ in range(1 if read_ahead is None else 2):
+            fds.extend(os.pipe())
         pid = os.fork()
     except OSError:
-        os.close(read_end)
-        os.close(write_end)
+        for fd in fds:
+            os.close(fd)
         return None
     if pid == 0:
-        _child(codes, run_group, read_end, write_end, others)
-    os.close(write_end)
-    return _Child(pid, read_end, codes)
+        _child(codes, run_group, fds, others, read_ahead)
+    for write_end in fds[1::2]:
+        os.close(write_end)
+    return _Child(pid, fds[0], codes, fds[2] if read_ahead is not None else None)
 
 
 def _child(
     codes: list[str],
     run_group: Callable[[Collection[str]], Results],
-    read_end: int,
-    write_end: int,
+    fds: list[int],
     others: list[_Child],
+    read_ahead: Callable[[], bytes] | None,
 ) -> NoReturn:
-    """Run the group, send its findings and reads, and leave without running any exit
-    handler or flushing the parent's buffers; any failure leaves the group to the parent."""
+    """Read ahead and send those figures (``read_ahead``, through the second pipe of
+    ``fds``), run the group, send its findings and reads, and leave without running any exit
+    handler or flushing the parent's buffers; any failure leaves the work to the parent."""
     status = 1
     try:
         import signal
@@ -219,15 +248,26 @@ def _child(
         # parent (which gets it too) reports the interruption; ignored, it stays ignored.
         if signal.getsignal(signal.SIGINT) is not signal.SIG_IGN:
             signal.signal(signal.SIGINT, signal.SIG_DFL)
-        os.close(read_end)
+        for read_end in fds[::2]:
+            os.close(read_end)
         for other in others:
-            if other.pipe is not None:
-                os.close(other.pipe)
+            for fd in (other.pipe, other.given):
+                if fd is not None:
+                    os.close(fd)
+        sending = None
+        if read_ahead is not None:
+            ahead = b""  # a text the grammar fails on fails the rules that read it, as it
+            with contextlib.suppress(Exception):  # would in one process: they read it again
+                ahead = read_ahead()
+            sending = _send(ahead, fds[3])
         import pickle
 
         from argmap._load.files import active_logs
 
         payload = pickle.dumps((run_group(codes), active_logs()), pickle.HIGHEST_PROTOCOL)
+        if sending is not None:
+            sending.join()
+        write_end: int = fds[1]
         with open(write_end, "wb") as pipe:
             pipe.write(payload)
         status = 0
@@ -235,6 +275,33 @@ def _child(
         pass
     finally:
         os._exit(status)
+
+
+def _send(payload: bytes, write_end: int) -> threading.Thread:
+    """Write ``payload``, its length first, in a thread, and close the pipe: the parent
+    reads it only once it has read its own share, and the group runs meanwhile."""
+    import threading
+
+    def write() -> None:
+        with contextlib.suppress(OSError), open(write_end, "wb") as pipe:
+            pipe.write(len(payload).to_bytes(8, "little") + payload)
+
+    thread = threading.Thread(target=write, daemon=True)
+    thread.start()
+    return thread
+
+
+def _receive(child: _Child) -> bytes:
+    """What the child read ahead, pickled; empty when it sent nothing whole (it died)."""
+    data = b""
+    if child.given is not None:
+        with open(child.given, "rb", closefd=False) as pipe:
+            data = pipe.read()
+        os.close(child.given)
+        child.given = None
+    if len(data) < 8 or int.from_bytes(data[:8], "little") != len(data) - 8:
+        return b""
+    return data[8:]
 
 
 def _collect(child: _Child) -> Results | None:
@@ -284,3 +351,6 @@ def _close(child: _Child) -> None:
     if child.pipe is not None:
         os.close(child.pipe)
         child.pipe = None
+    if child.given is not None:
+        os.close(child.given)
+        child.given = None

@@ -67,6 +67,13 @@ class Mention:
     def is_figure(self) -> bool:
         return self.kind in FIGURE_KINDS
 
+    def __reduce__(self) -> tuple[type[Mention], tuple[Any, ...]]:
+        """Pickled as its fields and rebuilt by its constructor: a split run's child sends
+        the figures it read (:mod:`argmap._engine.split`), and the dataclass's own state,
+        set back field by field, pickles at half the speed and loads at a third."""
+        values: tuple[Any, ...] = _VALUES(self)
+        return Mention, values
+
     def reading(self) -> tuple[object, ...]:
         """What the quantity says, without where it was written (for equality tests)."""
         return (self.kind, self.value, self.upper, self.unit, self.scale, self.qualifier,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import lru_cache
 
 from argmap._verify.numbers.directions import with_directions
@@ -17,10 +18,29 @@ from argmap._verify.numbers.neighbours import (
 from argmap._verify.numbers.reading import read_date, read_quantity, read_years
 from argmap._verify.numbers.scanning import mask, matches, starts
 
+#: Figures another process read, handed to :func:`parse`'s cache by :func:`warm`; empty
+#: otherwise (one truth test on each text not yet read: the cache's hits do not see it).
+_given: dict[str, tuple[Mention, ...]] = {}
+
+
+def warm(found: Iterable[tuple[str, tuple[Mention, ...]]]) -> None:
+    """Put figures read elsewhere in :func:`parse`'s cache, as if read here: a split run's
+    child reads a share of the figures group's texts (:mod:`argmap._engine.split`). parse
+    is pure, so each result is the one this process would have read; a text already
+    cached keeps its own."""
+    _given.update(found)
+    try:
+        for text in list(_given):
+            parse(text)  # a miss takes its given figures into the cache, bound and all
+    finally:
+        _given.clear()
+
 
 @lru_cache(maxsize=1 << 18)  # a 100,000-claim map has ~250,000 texts
 def parse(text: str) -> tuple[Mention, ...]:
     """Every quantity in ``text``, in order, each with its span; cached by text."""
+    if _given and (given := _given.get(text)) is not None:
+        return given
     masked = mask(text)
     at = starts(masked)
     if not at:  # no digit, number word, fold verb or month: no figure
