@@ -51,8 +51,8 @@ from argmap._verify.numbers.neighbours import (
     inherit_year,
     merge,
 )
-from argmap._verify.numbers.parsing import parse
-from argmap._verify.numbers.reading import read_date, read_quantity, read_years
+from argmap._verify.numbers.parsing import parse, read_each
+from argmap._verify.numbers.reading import read_quantity
 from argmap._verify.numbers.scanning import _cores, mask, matches, starts
 from argmap._verify.numbers.vocabulary import FOLD_VERBS
 
@@ -228,29 +228,6 @@ def test_a_dated_figure_is_the_figure_evolved_with_the_period() -> None:
 # --- neighbouring figures joined ---------------------------------------------------------------
 
 
-def _read(text: str) -> list[Mention]:
-    """The mentions ``parse`` reads before it joins neighbours (its loop, as it is)."""
-    masked = mask(text)
-    found: list[Mention] = []
-    label_end = -1
-    for match in matches(masked, starts(masked)):
-        mention: Mention | None
-        if is_label(match, masked, label_end):
-            label_end = match.end()
-            continue
-        if match.group("date") is not None:
-            mention = read_date(match)
-        elif match.group("years") is not None:
-            mention = read_years(match)
-        else:
-            mention = read_quantity(match, masked)
-        if mention is not None and masked is not text:
-            mention = evolve(mention, text=text[mention.start:mention.end])
-        if mention is not None and found and mention.start < found[-1].end:
-            continue
-        if mention is not None:
-            found.append(mention)
-    return found
 
 
 _NUMBER = st.sampled_from(["5", "10%", "2018", "2019", "USD 30", "40 million", "21 thousand",
@@ -280,7 +257,7 @@ _RANGES = st.tuples(
 @example("USD 30 - 40 million")
 @example("5 and 6 and 7")
 def test_neighbours_are_joined_as_they_were(text: str) -> None:
-    found = _read(text)
+    found = read_each(text)
     assert merge(text, list(found)) == old.merge(text, list(found))
     assert attach_periods(text, list(found)) == old.attach_periods(text, list(found))
     joined = old.merge(text, list(found))

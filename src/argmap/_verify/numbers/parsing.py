@@ -41,10 +41,23 @@ def parse(text: str) -> tuple[Mention, ...]:
     """Every quantity in ``text``, in order, each with its span; cached by text."""
     if _given and (given := _given.get(text)) is not None:
         return given
+    found = read_each(text)
+    if not found:
+        return ()
+    found = merge(text, found)
+    found = inherit_currency(text, found)
+    found = inherit_year(found)
+    found = with_directions(text, found)
+    return tuple(attach_periods(text, found))
+
+
+def read_each(text: str) -> list[Mention]:
+    """Each figure of ``text`` read on its own, in order, before :func:`parse` joins
+    neighbours, shares currencies and years, and gives directions and periods."""
     masked = mask(text)
     at = starts(masked)
     if not at:  # no digit, number word, fold verb or month: no figure
-        return ()
+        return []
     found: list[Mention] = []
     label_end = -1  # where the last label ("Article 5", "pages 12") ended
     for match in matches(masked, at):
@@ -64,13 +77,7 @@ def parse(text: str) -> tuple[Mention, ...]:
             continue  # inside the last figure's words ("twenty-foot" of a TEU's long name)
         if mention is not None:
             found.append(mention)
-    if not found:
-        return ()
-    found = merge(text, found)
-    found = inherit_currency(text, found)
-    found = inherit_year(found)
-    found = with_directions(text, found)
-    return tuple(attach_periods(text, found))
+    return found
 
 
 @lru_cache(maxsize=1 << 18)  # AM601 asks once per evidence item a claim cites, AM602 again
