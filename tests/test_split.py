@@ -24,10 +24,10 @@ from argmap._engine.config import DEFAULT_CONFIG
 from argmap._engine.pool import can_fork
 from argmap._engine.run import check_paths
 from argmap._load.limits import DEFAULT_LIMITS
-from argmap._output.reporters import ReportContext, get_reporter
 from argmap._verify.index import MapIndex
 from argmap.cli import cli
 from argmap.rules import REGISTRY
+from split_report import report
 
 ROOT = Path(__file__).resolve().parent.parent
 MAP_FOLDERS = sorted(
@@ -71,24 +71,13 @@ def _children() -> list[str]:
     return found
 
 
-def _report(folder: Path, jobs: int, cache: Path) -> tuple[str, dict[str, bytes], bool]:
-    """The JSON report of a check of ``folder`` (every info note) and the cache entries."""
-    run = check_paths([folder], DEFAULT_CONFIG, DEFAULT_LIMITS, jobs=jobs,
-                      cache=CheckCache(cache, DEFAULT_CONFIG, DEFAULT_LIMITS),
-                      keep_contexts=False)
-    text = get_reporter("json")(list(run.findings), ReportContext(
-        files=list(run.files), line_text=run.line_text, show_info=True))
-    entries = {path.name: path.read_bytes() for path in cache.rglob("*.json")}
-    return text, entries, run.failing
-
-
 @pytest.mark.skipif(not can_fork(), reason="no safe fork on this platform")
 def test_a_split_check_reports_and_caches_what_one_process_does(
     forks: list[int], tmp_path: Path
 ) -> None:
     for number, folder in enumerate(SPLIT_FOLDERS):
-        one = _report(folder, 1, tmp_path / f"one-{number}")
-        assert _report(folder, 2, tmp_path / f"split-{number}") == one, folder
+        one = report(folder, 1, tmp_path / f"one-{number}")
+        assert report(folder, 2, tmp_path / f"split-{number}") == one, folder
     assert len(forks) > 50  # every map that loads is split
 
 
@@ -115,9 +104,9 @@ def test_a_child_that_dies_leaves_its_rules_to_the_parent(
     forks: list[int], monkeypatch: pytest.MonkeyPatch, tmp_path: Path, how: str
 ) -> None:
     folder = ROOT / "tests" / "example-maps" / "AM401" / "bad"
-    one = _report(folder, 1, tmp_path / "one")
+    one = report(folder, 1, tmp_path / "one")
     _crashing(monkeypatch, how)
-    assert _report(folder, 2, tmp_path / "split") == one
+    assert report(folder, 2, tmp_path / "split") == one
     assert forks
     assert '"AM401"' in one[0]
 
@@ -133,8 +122,8 @@ def test_a_rule_that_raises_in_a_child_is_am000_as_in_one_process(
 
     monkeypatch.setattr(rule, "check", broken)
     folder = ROOT / "tests" / "example-maps" / "AM401" / "bad"
-    one = _report(folder, 1, tmp_path / "one")
-    assert _report(folder, 2, tmp_path / "split") == one
+    one = report(folder, 1, tmp_path / "one")
+    assert report(folder, 2, tmp_path / "split") == one
     assert forks
     assert "AM000" in one[0]
 

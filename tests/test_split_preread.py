@@ -19,15 +19,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from argmap._engine import preread
-from argmap._engine.cache import CheckCache
-from argmap._engine.config import DEFAULT_CONFIG
 from argmap._engine.pool import can_fork
-from argmap._engine.run import check_paths
-from argmap._load.limits import DEFAULT_LIMITS
-from argmap._output.reporters import ReportContext, get_reporter
 from argmap._verify.index import MapIndex
 from argmap._verify.numbers import parse
 from argmap._verify.numbers import parsing as grammar
+from split_report import report
 
 ROOT = Path(__file__).resolve().parent.parent
 #: Maps whose claims state figures cited (or not) by quotes, and the paper's map
@@ -58,12 +54,8 @@ def _report(folder: Path, jobs: int, cache: Path) -> tuple[str, dict[str, bytes]
     """The JSON report of a check of ``folder`` (every info note) and the cache entries, the
     grammar's cache emptied first, so the split's parent reads the texts again."""
     parse.cache_clear()
-    run = check_paths([folder], DEFAULT_CONFIG, DEFAULT_LIMITS, jobs=jobs,
-                      cache=CheckCache(cache, DEFAULT_CONFIG, DEFAULT_LIMITS),
-                      keep_contexts=False)
-    text = get_reporter("json")(list(run.findings), ReportContext(
-        files=list(run.files), line_text=run.line_text, show_info=True))
-    return text, {path.name: path.read_bytes() for path in cache.rglob("*.json")}
+    text, entries, _ = report(folder, jobs, cache)
+    return text, entries
 
 
 @needs_fork

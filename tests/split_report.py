@@ -1,0 +1,23 @@
+"""What a split check and a one-process check are compared by (tests/test_split*.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from argmap._engine.cache import CheckCache
+from argmap._engine.config import DEFAULT_CONFIG
+from argmap._engine.run import check_paths
+from argmap._load.limits import DEFAULT_LIMITS
+from argmap._output.reporters import ReportContext, get_reporter
+
+
+def report(folder: Path, jobs: int, cache: Path) -> tuple[str, dict[str, bytes], bool]:
+    """The JSON report of a check of ``folder`` (every info note), the cache entries it
+    wrote, and whether it failed."""
+    run = check_paths([folder], DEFAULT_CONFIG, DEFAULT_LIMITS, jobs=jobs,
+                      cache=CheckCache(cache, DEFAULT_CONFIG, DEFAULT_LIMITS),
+                      keep_contexts=False)
+    text = get_reporter("json")(list(run.findings), ReportContext(
+        files=list(run.files), line_text=run.line_text, show_info=True))
+    entries = {path.name: path.read_bytes() for path in cache.rglob("*.json")}
+    return text, entries, run.failing
