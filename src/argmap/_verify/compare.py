@@ -580,18 +580,12 @@ def claim_figures(index: MapIndex, claim: Claim) -> tuple[ClaimFigure, ...]:
     return index.memo((claim_figures, claim.id, claim.text), lambda: _figures(index, claim))
 
 
-def _supports(index: MapIndex, evidence_ids: Sequence[str], mention: Mention) -> list[Support]:
-    """The quote figures worth comparing with ``mention``: in its own bucket, the nearest
-    in size; in every other bucket, the nearest one (for the message)."""
-    return _supports_in(
-        [(evidence_id, _quote_mentions(index, evidence_id)) for evidence_id in evidence_ids],
-        mention)
-
-
 def _supports_in(quotes: Sequence[tuple[str, dict[tuple[object, ...], _Bucket]]],
                  mention: Mention) -> list[Support]:
-    """:func:`_supports` on the quotes' buckets: the claim figure is put in its family's
-    kind once, and each quote figure was when its quote was read."""
+    """The quote figures worth comparing with ``mention``, on the quotes' buckets: in its
+    own bucket, the nearest in size; in every other bucket, the nearest one (for the
+    message). The claim figure is put in its family's kind once, and each quote figure was
+    when its quote was read."""
     own = _bucket_key(mention)
     size = _order(mention)
     # the quotes are read (and their figures ordered) outside the exact context, as before;
@@ -608,31 +602,55 @@ def _supports_in(quotes: Sequence[tuple[str, dict[tuple[object, ...], _Bucket]]]
 
 
 def _figures(index: MapIndex, claim: Claim) -> tuple[ClaimFigure, ...]:
+    """A claim's figures with their support. The claim's quotes are looked up once, when
+    the first figure needs them, not once per figure; a figure repeated (the same reading:
+    the same size, so the same nearest) is compared and sorted once."""
     mentions = claim_mentions(claim)
     if not mentions:
         return ()
     results = _results(index)
     figures = []
-    evidence_ids = list(dict.fromkeys(claim.evidence))
-    seen: dict[tuple[object, ...], list[Support]] = {}  # a figure repeated is compared once
+    quotes: list[tuple[str, dict[tuple[object, ...], _Bucket]]] | None = None
+    seen: dict[tuple[object, ...], _Sorted] = {}  # a figure repeated is compared once
     for mention, quantity in mentions:
         reading = _reading_key(mention)
-        if reading not in seen:
-            seen[reading] = _supports(index, evidence_ids, mention)
-        supports = seen[reading]
-        figures.append(
-            ClaimFigure(
-                claim=claim.id,
-                mention=mention,
-                quantity=quantity.id if quantity is not None else None,
-                derived_by=results.get(quantity.id) if quantity is not None else None,
-                matches=tuple(s for s in supports if s.verdict == Verdict.MATCH),
-                too_precise=tuple(s for s in supports if s.verdict == Verdict.TOO_PRECISE),
-                nearest=_nearest(mention, supports),
-                understated=tuple(s for s in supports if s.verdict == Verdict.UNDERSTATES),
-            )
-        )
+        found = seen.get(reading)
+        if found is None:
+            if quotes is None:
+                quotes = [(evidence_id, _quote_mentions(index, evidence_id))
+                          for evidence_id in dict.fromkeys(claim.evidence)]
+            found = seen[reading] = _sorted(mention, _supports_in(quotes, mention))
+        figures.append(ClaimFigure(
+            claim.id, mention, quantity.id if quantity is not None else None,
+            results.get(quantity.id) if quantity is not None else None,
+            found[0], found[1], found[2], found[3]))
     return tuple(figures)
+
+
+#: The supports of a figure by what they say: matches, too precise, the nearest of the
+#: others, understated (:class:`ClaimFigure`'s fields, in its order).
+_Sorted = tuple[tuple[Support, ...], tuple[Support, ...], Support | None, tuple[Support, ...]]
+_MATCH, _TOO_PRECISE, _UNDERSTATES = Verdict.MATCH, Verdict.TOO_PRECISE, Verdict.UNDERSTATES
+
+
+def _sorted(mention: Mention, supports: Sequence[Support]) -> _Sorted:
+    """The supports sorted by verdict in one pass, each group in its order."""
+    matches: list[Support] = []
+    too_precise: list[Support] = []
+    understated: list[Support] = []
+    others: list[Support] = []
+    for support in supports:
+        verdict = support.verdict
+        if verdict == _MATCH:
+            matches.append(support)
+        elif verdict == _TOO_PRECISE:
+            too_precise.append(support)
+        elif verdict == _UNDERSTATES:
+            understated.append(support)
+        else:
+            others.append(support)
+    return (tuple(matches), tuple(too_precise), _nearest(mention, others) if others else None,
+            tuple(understated))
 
 
 def _nearest(mention: Mention, supports: Sequence[Support]) -> Support | None:
