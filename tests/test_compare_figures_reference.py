@@ -1,11 +1,13 @@
 """Round eight's quicker assembly of a claim's figures against the code it replaced, kept
 here as the reference: the claim's quotes looked up once per claim (not once per figure),
-a repeated figure's supports sorted once, in one pass. Each claim's figures must be exactly
-the ones the old code built, on real maps and on generated ones."""
+a repeated figure's supports sorted once, in one pass; a quote figure's keys and size read
+without building its family form. Each must be exactly what the old code gave, on real maps
+and on generated ones."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -14,20 +16,27 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import argmap
-from argmap._model import ArgumentMap, Claim
+from argmap._model import ArgumentMap, Claim, QuantityKind
 from argmap._verify.compare import (
     ClaimFigure,
     Support,
     Verdict,
+    _bucket_key,
     _figures,
     _nearest,
+    _order,
     _quote_mentions,
     _reading_key,
     _results,
     _supports_in,
     claim_mentions,
+    family,
 )
 from argmap._verify.index import MapIndex
+from argmap._verify.numbers import Mention
+from test_compare_prepared import mentions
+
+K = QuantityKind
 
 ROOT = Path(__file__).resolve().parent.parent
 MAPS = [ROOT / "claims" / "fiia-298", *sorted((ROOT / "tests" / "example-maps").glob("AM3*/*")),
@@ -123,3 +132,28 @@ def maps(draw: st.DrawFn) -> ArgumentMap:
 @given(maps())
 def test_a_generated_maps_figures_are_the_ones_built_before(loaded: ArgumentMap) -> None:
     _same_for_every_claim(loaded)
+
+
+# --- a quote figure's keys and size, read without building its family form ------------------
+
+
+def _old_reading_key(m: Mention) -> tuple[object, ...]:
+    return (*m.reading(), m.period, m.step, m.near, m.vague)
+
+
+def _old_bucket_key(m: Mention) -> tuple[object, ...]:
+    m = family(m)
+    return (m.kind, m.unit if m.kind == K.AMOUNT else None)
+
+
+def _old_order(m: Mention) -> Decimal:
+    return abs(family(m).magnitude)
+
+
+@settings(max_examples=300)
+@given(mentions())
+def test_a_figures_keys_and_size_are_the_ones_read_before(m: Mention) -> None:
+    assert _reading_key(m) == _old_reading_key(m)
+    assert _bucket_key(m) == _old_bucket_key(m)
+    assert _order(m) == _old_order(m)
+    assert str(_order(m)) == str(_old_order(m))  # the same digits, not only the same value

@@ -23,12 +23,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from decimal import MAX_EMAX, MAX_PREC, MIN_EMIN, Context, Decimal, localcontext
 from enum import IntEnum
 from functools import lru_cache
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 from typing import TYPE_CHECKING
 
 from argmap._model import SCALE_FACTORS, Qualifier, QuantityKind
@@ -423,19 +423,26 @@ class ClaimFigure:
     understated: tuple[Support, ...] = ()
 
 
-def _reading_key(m: Mention) -> tuple[object, ...]:
-    """What a figure says, for telling repeated figures apart (the span left out)."""
-    return (*m.reading(), m.period, m.step, m.near, m.vague)
+#: What a figure says, for telling repeated figures apart (the span left out):
+#: ``(*m.reading(), m.period, m.step, m.near, m.vague)``, read in one call.
+_reading_key: Callable[[Mention], tuple[object, ...]] = attrgetter(
+    "kind", "value", "upper", "unit", "scale", "qualifier", "direction", "period", "step",
+    "near", "vague")
+#: The kinds :func:`family` changes, and the kind it gives each.
+_FAMILY_KIND = {K.FRACTION: K.PERCENT, K.RATIO: K.FOLD}
 
 
 def _bucket_key(m: Mention) -> tuple[object, ...]:
-    """Figures that can match each other share a bucket: one kind family (and currency)."""
-    m = family(m)
-    return (m.kind, m.unit if m.kind == K.AMOUNT else None)
+    """Figures that can match each other share a bucket: one kind family (and currency);
+    ``family(m)``'s kind, without building the figure in it."""
+    kind = m.kind
+    return (_FAMILY_KIND.get(kind, kind), m.unit if kind == K.AMOUNT else None)
 
 
 def _order(m: Mention) -> Decimal:
-    return abs(family(m).magnitude)
+    """A figure's size in its family: only a fraction's differs from its own (a hundred
+    times it, as a percentage)."""
+    return abs(family(m).magnitude if m.kind == K.FRACTION else m.magnitude)
 
 
 @dataclass(frozen=True, slots=True)
@@ -482,22 +489,27 @@ def _read_quote(index: MapIndex, evidence_id: str) -> dict[tuple[object, ...], _
 
 
 def _bucketed(figures: Iterable[Mention]) -> dict[tuple[object, ...], _Bucket]:
-    """A quote's figures, each distinct one once, in buckets sorted by size."""
+    """A quote's figures, each distinct one once, in buckets sorted by size; the sizes read
+    outside the exact context, the family forms in one entry into it."""
     distinct: dict[tuple[object, ...], Mention] = {}
     for m in figures:
         distinct.setdefault(_reading_key(m), m)
     grouped: dict[tuple[object, ...], list[Mention]] = {}
     for m in distinct.values():
         grouped.setdefault(_bucket_key(m), []).append(m)
+    # each size read once, outside the exact context, as before; the sort is stable
+    ordered = {bucket: sorted(zip(map(_order, members), members, strict=True), key=_FIRST)
+               for bucket, members in grouped.items()}
     buckets = {}
-    for bucket, members in grouped.items():
-        # each size read once, outside the exact context, as before; the sort is stable
-        ordered = sorted(zip(map(_order, members), members, strict=True), key=itemgetter(0))
-        sizes, kept = tuple(size for size, _ in ordered), tuple(m for _, m in ordered)
-        with localcontext(EXACT):
-            forms = tuple(map(family, kept))
-        buckets[bucket] = _Bucket(sizes, kept, forms)
+    with localcontext(EXACT):
+        for bucket, pairs in ordered.items():
+            kept = tuple(m for _, m in pairs)
+            buckets[bucket] = _Bucket(tuple(size for size, _ in pairs), kept,
+                                      tuple(map(family, kept)))
     return buckets
+
+
+_FIRST = itemgetter(0)
 
 
 def _overlaps(a: Mention, start: int, end: int) -> bool:
