@@ -389,3 +389,36 @@ def is_label(match: re.Match[str], text: str, label_end: int) -> bool:
     if key(word) in _COMMON:
         return False
     return counted_unit(text, end)[0] is None  # "Belarus 300 MPs" is a count
+
+
+# --- round seven's reading loop (round eight asks for the date and years groups in one call) ---
+
+
+def read_each(text: str) -> list[Mention]:
+    from argmap._verify.numbers.reading import read_date, read_quantity, read_years
+    from argmap._verify.numbers.scanning import mask, matches, starts
+
+    masked = mask(text)
+    at = starts(masked)
+    if not at:
+        return []
+    found: list[Mention] = []
+    label_end = -1
+    for match in matches(masked, at):
+        mention: Mention | None
+        if is_label(match, masked, label_end):
+            label_end = match.end()
+            continue
+        if match.group("date") is not None:
+            mention = read_date(match)
+        elif match.group("years") is not None:
+            mention = read_years(match)
+        else:
+            mention = read_quantity(match, masked)
+        if mention is not None and masked is not text:
+            mention = evolve(mention, text=text[mention.start:mention.end])
+        if mention is not None and found and mention.start < found[-1].end:
+            continue
+        if mention is not None:
+            found.append(mention)
+    return found

@@ -23,7 +23,10 @@ Each rewrite must give exactly what the old code gave, on any text, and never ra
   is by the steps that give those a currency or a year;
 - a label test asks its match for one span fewer;
 - a figure's direction reads only the last two words before it, and a turned figure is built
-  directly.
+  directly;
+- (round eight) a number reads its glued letters, currency and scale only when its match set
+  them, and its lead only when it has one; the reading loop asks for the date and years
+  groups in one call.
 
 The old functions are in tests/numbers_reference.py.
 """
@@ -154,6 +157,13 @@ def _quantities(text: str) -> Iterator[tuple[re.Match[str], str]]:
     for match in found:
         if match.group("date") is None and match.group("years") is None:
             yield match, masked
+
+
+@settings(max_examples=400)
+@given(TEXTS)
+def test_a_text_reads_as_it_read_with_its_date_and_years_groups_asked_one_by_one(
+        text: str) -> None:
+    assert _outcome(read_each, text) == _outcome(old.read_each, text)
 
 
 @settings(max_examples=400)
