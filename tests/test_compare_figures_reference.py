@@ -1,13 +1,14 @@
 """Round eight's quicker assembly of a claim's figures against the code it replaced, kept
 here as the reference: the claim's quotes looked up once per claim (not once per figure),
 a repeated figure's supports sorted once, in one pass; a quote figure's keys and size read
-without building its family form. Each must be exactly what the old code gave, on real maps
+without building its family form; an exact figure against an exact one with its magnitudes
+and factors read inline. Each must be exactly what the old code gave, on real maps
 and on generated ones."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from decimal import Decimal
+from collections.abc import Callable, Sequence
+from decimal import Decimal, localcontext
 from pathlib import Path
 from typing import Any
 
@@ -18,10 +19,14 @@ from hypothesis import strategies as st
 import argmap
 from argmap._model import ArgumentMap, Claim, QuantityKind
 from argmap._verify.compare import (
+    _HALF,
+    EXACT,
     ClaimFigure,
     Support,
     Verdict,
     _bucket_key,
+    _exact_verdict,
+    _factor,
     _figures,
     _nearest,
     _order,
@@ -34,7 +39,7 @@ from argmap._verify.compare import (
 )
 from argmap._verify.index import MapIndex
 from argmap._verify.numbers import Mention
-from test_compare_prepared import mentions
+from test_compare_prepared import close_pairs, mentions
 
 K = QuantityKind
 
@@ -157,3 +162,37 @@ def test_a_figures_keys_and_size_are_the_ones_read_before(m: Mention) -> None:
     assert _bucket_key(m) == _old_bucket_key(m)
     assert _order(m) == _old_order(m)
     assert str(_order(m)) == str(_old_order(m))  # the same digits, not only the same value
+
+
+# --- an exact figure against an exact one, its magnitudes and factors read inline -----------
+
+
+def _old_exact_verdict(claim: Mention, source: Mention) -> Verdict:
+    """Round seven's ``_exact_verdict``."""
+    x, s = claim.magnitude, source.magnitude
+    claim_step = claim.step * _factor(claim)
+    half = claim_step * _HALF
+    if x - half <= s <= x + half:
+        return Verdict.MATCH
+    source_step = source.step * _factor(source)
+    if claim_step >= source_step:
+        return Verdict.DIFFERENT_VALUE
+    half = source_step * _HALF
+    return Verdict.TOO_PRECISE if x - half <= s <= x + half else Verdict.DIFFERENT_VALUE
+
+
+def _verdict_or_error(decide: Callable[[Mention, Mention], Verdict], claim: Mention,
+                      source: Mention) -> object:
+    try:
+        with localcontext(EXACT):
+            return decide(claim, source)
+    except Exception as error:  # noqa: BLE001 - the same error, or none, on both sides
+        return type(error)
+
+
+@settings(max_examples=400)
+@given(close_pairs())
+def test_an_exact_verdict_is_the_one_given_before(pair: tuple[Mention, Mention]) -> None:
+    claim, source = pair
+    assert _verdict_or_error(_exact_verdict, claim, source) == _verdict_or_error(
+        _old_exact_verdict, claim, source)

@@ -333,12 +333,15 @@ def _exact_verdict(claim: Mention, source: Mention) -> Verdict:
     rounding holds the source's number: a match; else the source's coarser rounding holds
     the claim's: too precise (the near flags change neither: an exact figure's interval
     has no near reach, and ``_coarser``'s last test only repeats its first)."""
-    x, s = claim.magnitude, source.magnitude
-    claim_step = claim.step * _factor(claim)
+    # the magnitudes and factors read inline, in the order the properties read them
+    claim_scale, source_scale = claim.scale, source.scale
+    x = claim.value * SCALE_FACTORS[claim_scale] if claim_scale else claim.value
+    s = source.value * SCALE_FACTORS[source_scale] if source_scale else source.value
+    claim_step = claim.step * (_FACTORS[claim_scale] if claim_scale else _ONE)
     half = claim_step * _HALF
     if x - half <= s <= x + half:
         return Verdict.MATCH
-    source_step = source.step * _factor(source)
+    source_step = source.step * (_FACTORS[source_scale] if source_scale else _ONE)
     if claim_step >= source_step:
         return Verdict.DIFFERENT_VALUE
     half = source_step * _HALF
