@@ -515,10 +515,6 @@ def _bucketed(figures: Iterable[Mention]) -> dict[tuple[object, ...], _Bucket]:
 _FIRST = itemgetter(0)
 
 
-def _overlaps(a: Mention, start: int, end: int) -> bool:
-    return a.start < end and start < a.end
-
-
 def _declared_mention(quantity: Quantity, claim: Claim) -> Mention | None:
     if not quantity.text or locate(quantity.text, claim.text) < 0:
         return None
@@ -554,40 +550,48 @@ def _markup_spans(text: str) -> list[tuple[int, int]]:
 def claim_mentions(claim: Claim) -> list[tuple[Mention, Quantity | None]]:
     """The figures of a claim: read from its text, a declared quantity replacing the reading
     of the span it covers; declared quantities the grammar missed are added."""
-    if not claim.quantities and not any(m.is_figure for m in parse(claim.text)):
+    text = claim.text
+    if not claim.quantities and not any(m.kind in FIGURE_KINDS for m in parse(text)):
         return []  # most claims state no figure: none of the work below finds one
     pairs: list[tuple[Mention, Quantity | None]] = []
     declared = sorted(
         ((as_mention.start, i, q, as_mention) for i, q in enumerate(claim.quantities)
          if (as_mention := _declared_mention(q, claim)) is not None),
-        key=lambda item: (item[0], item[1]),
+        key=_START_AND_POSITION,
     )
     starts = [item[0] for item in declared]
     longest = max((item[3].end - item[3].start for item in declared), default=0)
     used: set[int] = set()
-    markup = _markup_spans(claim.text)
-    for mention in parse(claim.text):
-        if not mention.is_figure:
+    markup = _markup_spans(text)
+    for mention in parse(text):
+        if mention.kind not in FIGURE_KINDS:
             continue
-        if markup and any(s <= mention.start and mention.end <= e for s, e in markup):
+        start, end = mention.start, mention.end
+        if markup and any(s <= start and end <= e for s, e in markup):
             continue  # a number in a hashtag, a mention's title or a link's address
-        chosen: tuple[Mention, Quantity | None] = (mention, None)
-        # only declared spans that start less than the longest span before this mention
-        # (bisected) can overlap it; the first in the claim's order of quantities wins
-        window = declared[bisect_left(starts, mention.start - longest):
-                          bisect_left(starts, mention.end)]
-        hits = [item for item in window if _overlaps(mention, item[3].start, item[3].end)]
-        if hits:
-            first = min(hits, key=lambda item: item[1])
-            chosen = (first[3], first[2])
-            used.add(first[1])
-        pairs.append(chosen)
-    for _, position, quantity, as_mention in sorted(declared, key=lambda item: item[1]):
+        if declared:
+            # only declared spans that start less than the longest span before this mention
+            # (bisected) can overlap it; the first in the claim's order of quantities wins
+            window = declared[bisect_left(starts, start - longest):bisect_left(starts, end)]
+            hits = [item for item in window if item[3].start < end and start < item[3].end]
+            if hits:
+                first = min(hits, key=_POSITION)
+                pairs.append((first[3], first[2]))
+                used.add(first[1])
+                continue
+        pairs.append((mention, None))
+    for _, position, quantity, as_mention in sorted(declared, key=_POSITION):
         if position not in used and as_mention.kind in FIGURE_KINDS:
             pairs.append((as_mention, quantity))
     if not claim.period:
         return pairs
     return [(m if m.period else evolve(m, period=claim.period), q) for m, q in pairs]
+
+
+#: A declared quantity's entry ``(start, position, quantity, mention)`` sorted by where it
+#: starts, then by its place in the claim's list; or by that place alone.
+_START_AND_POSITION = itemgetter(0, 1)
+_POSITION = itemgetter(1)
 
 
 def claim_figures(index: MapIndex, claim: Claim) -> tuple[ClaimFigure, ...]:
