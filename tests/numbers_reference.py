@@ -12,7 +12,13 @@ from typing import Any
 
 from argmap._model import Qualifier, QuantityKind, Scale
 from argmap._verify.numbers.directions import _WORD_AFTER
-from argmap._verify.numbers.grammar import YEAR_RE
+from argmap._verify.numbers.grammar import (
+    LEAD_A,
+    LEAD_CURRENCY,
+    LEAD_QUALIFIER,
+    LINE_END_HYPHEN,
+    YEAR_RE,
+)
 from argmap._verify.numbers.labels import _COMMON, _LIST_GAP, word_before
 from argmap._verify.numbers.mention import TEMPORAL_KINDS, Mention, evolve
 from argmap._verify.numbers.neighbours import (
@@ -48,6 +54,7 @@ from argmap._verify.numbers.reading import (
     fraction_value,
     key,
 )
+from argmap._verify.numbers.scanning import _BY_BREAKS, _cores
 from argmap._verify.numbers.vocabulary import (
     DIRECTION_AFTER,
     DIRECTION_BEFORE,
@@ -389,3 +396,78 @@ def is_label(match: re.Match[str], text: str, label_end: int) -> bool:
     if key(word) in _COMMON:
         return False
     return counted_unit(text, end)[0] is None  # "Belarus 300 MPs" is a count
+
+
+# --- round seven's reading loop (round eight asks for the date and years groups in one call) ---
+
+
+def read_each(text: str) -> list[Mention]:
+    from argmap._verify.numbers.reading import read_date, read_quantity, read_years
+    from argmap._verify.numbers.scanning import mask, matches, starts
+
+    masked = mask(text)
+    at = starts(masked)
+    if not at:
+        return []
+    found: list[Mention] = []
+    label_end = -1
+    for match in matches(masked, at):
+        mention: Mention | None
+        if is_label(match, masked, label_end):
+            label_end = match.end()
+            continue
+        if match.group("date") is not None:
+            mention = read_date(match)
+        elif match.group("years") is not None:
+            mention = read_years(match)
+        else:
+            mention = read_quantity(match, masked)
+        if mention is not None and masked is not text:
+            mention = evolve(mention, text=text[mention.start:mention.end])
+        if mention is not None and found and mention.start < found[-1].end:
+            continue
+        if mention is not None:
+            found.append(mention)
+    return found
+
+
+# --- round seven's starts (round eight steps through a digit run that is its only lead
+# without building the list of its leads) ---
+
+
+def starts(masked: str) -> list[tuple[int, re.Pattern[str]]]:
+    """Round seven's ``scanning.starts``: a list of leads for every core, the core alone
+    included."""
+    breaks = "\n" in masked and LINE_END_HYPHEN.search(masked) is not None
+    cores = _cores(masked, breaks)
+    if not cores:
+        return []
+    n = len(masked)
+    backwards = masked[::-1]
+    lead_a, lead_currency, lead_qualifier = LEAD_A.match, LEAD_CURRENCY.match, LEAD_QUALIFIER.match
+    found: dict[int, str] = {}
+    for core in cores:
+        if masked[core].isdecimal():
+            if core and masked[core - 1] in ",.":
+                continue  # "416" of "2,416", "2" of "89.2": every digit alternative looks
+                # behind for these, and no sign, currency or space before them leads anything
+            leads = [core, core - 1] if core and masked[core - 1] in "-+−" else [core]
+        else:
+            lead = lead_a(backwards, n - core)
+            leads = [core, n - lead.end()] if lead else [core]
+        for at in leads[:]:
+            lead = lead_currency(backwards, n - at)
+            if lead:
+                leads.append(n - lead.end())
+        for at in leads:
+            if at not in found:
+                found[at] = "AT_DIGIT" if masked[at].isdecimal() else "AT_WORD"
+        for at in leads:
+            if not (at and masked[at - 1].isspace()):
+                continue  # no space before the lead: no qualifier (``\s`` is ``str.isspace``)
+            lead = lead_qualifier(backwards, n - at)
+            if lead:
+                first = n - lead.end()  # a qualifier's first letter: never a digit
+                found[first] = "PATTERN" if masked[first].isdecimal() else "AT_QUALIFIER"
+    variants = _BY_BREAKS[breaks]
+    return [(at, variants[name]) for at, name in sorted(found.items())]

@@ -23,12 +23,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from decimal import MAX_EMAX, MAX_PREC, MIN_EMIN, Context, Decimal, localcontext
 from enum import IntEnum
 from functools import lru_cache
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 from typing import TYPE_CHECKING
 
 from argmap._model import SCALE_FACTORS, Qualifier, QuantityKind
@@ -333,12 +333,15 @@ def _exact_verdict(claim: Mention, source: Mention) -> Verdict:
     rounding holds the source's number: a match; else the source's coarser rounding holds
     the claim's: too precise (the near flags change neither: an exact figure's interval
     has no near reach, and ``_coarser``'s last test only repeats its first)."""
-    x, s = claim.magnitude, source.magnitude
-    claim_step = claim.step * _factor(claim)
+    # the magnitudes and factors read inline, in the order the properties read them
+    claim_scale, source_scale = claim.scale, source.scale
+    x = claim.value * SCALE_FACTORS[claim_scale] if claim_scale else claim.value
+    s = source.value * SCALE_FACTORS[source_scale] if source_scale else source.value
+    claim_step = claim.step * (_FACTORS[claim_scale] if claim_scale else _ONE)
     half = claim_step * _HALF
     if x - half <= s <= x + half:
         return Verdict.MATCH
-    source_step = source.step * _factor(source)
+    source_step = source.step * (_FACTORS[source_scale] if source_scale else _ONE)
     if claim_step >= source_step:
         return Verdict.DIFFERENT_VALUE
     half = source_step * _HALF
@@ -423,19 +426,26 @@ class ClaimFigure:
     understated: tuple[Support, ...] = ()
 
 
-def _reading_key(m: Mention) -> tuple[object, ...]:
-    """What a figure says, for telling repeated figures apart (the span left out)."""
-    return (*m.reading(), m.period, m.step, m.near, m.vague)
+#: What a figure says, for telling repeated figures apart (the span left out):
+#: ``(*m.reading(), m.period, m.step, m.near, m.vague)``, read in one call.
+_reading_key: Callable[[Mention], tuple[object, ...]] = attrgetter(
+    "kind", "value", "upper", "unit", "scale", "qualifier", "direction", "period", "step",
+    "near", "vague")
+#: The kinds :func:`family` changes, and the kind it gives each.
+_FAMILY_KIND = {K.FRACTION: K.PERCENT, K.RATIO: K.FOLD}
 
 
 def _bucket_key(m: Mention) -> tuple[object, ...]:
-    """Figures that can match each other share a bucket: one kind family (and currency)."""
-    m = family(m)
-    return (m.kind, m.unit if m.kind == K.AMOUNT else None)
+    """Figures that can match each other share a bucket: one kind family (and currency);
+    ``family(m)``'s kind, without building the figure in it."""
+    kind = m.kind
+    return (_FAMILY_KIND.get(kind, kind), m.unit if kind == K.AMOUNT else None)
 
 
 def _order(m: Mention) -> Decimal:
-    return abs(family(m).magnitude)
+    """A figure's size in its family: only a fraction's differs from its own (a hundred
+    times it, as a percentage)."""
+    return abs(family(m).magnitude if m.kind == K.FRACTION else m.magnitude)
 
 
 @dataclass(frozen=True, slots=True)
@@ -482,26 +492,27 @@ def _read_quote(index: MapIndex, evidence_id: str) -> dict[tuple[object, ...], _
 
 
 def _bucketed(figures: Iterable[Mention]) -> dict[tuple[object, ...], _Bucket]:
-    """A quote's figures, each distinct one once, in buckets sorted by size."""
+    """A quote's figures, each distinct one once, in buckets sorted by size; the sizes read
+    outside the exact context, the family forms in one entry into it."""
     distinct: dict[tuple[object, ...], Mention] = {}
     for m in figures:
         distinct.setdefault(_reading_key(m), m)
     grouped: dict[tuple[object, ...], list[Mention]] = {}
     for m in distinct.values():
         grouped.setdefault(_bucket_key(m), []).append(m)
+    # each size read once, outside the exact context, as before; the sort is stable
+    ordered = {bucket: sorted(zip(map(_order, members), members, strict=True), key=_FIRST)
+               for bucket, members in grouped.items()}
     buckets = {}
-    for bucket, members in grouped.items():
-        # each size read once, outside the exact context, as before; the sort is stable
-        ordered = sorted(zip(map(_order, members), members, strict=True), key=itemgetter(0))
-        sizes, kept = tuple(size for size, _ in ordered), tuple(m for _, m in ordered)
-        with localcontext(EXACT):
-            forms = tuple(map(family, kept))
-        buckets[bucket] = _Bucket(sizes, kept, forms)
+    with localcontext(EXACT):
+        for bucket, pairs in ordered.items():
+            kept = tuple(m for _, m in pairs)
+            buckets[bucket] = _Bucket(tuple(size for size, _ in pairs), kept,
+                                      tuple(map(family, kept)))
     return buckets
 
 
-def _overlaps(a: Mention, start: int, end: int) -> bool:
-    return a.start < end and start < a.end
+_FIRST = itemgetter(0)
 
 
 def _declared_mention(quantity: Quantity, claim: Claim) -> Mention | None:
@@ -539,35 +550,37 @@ def _markup_spans(text: str) -> list[tuple[int, int]]:
 def claim_mentions(claim: Claim) -> list[tuple[Mention, Quantity | None]]:
     """The figures of a claim: read from its text, a declared quantity replacing the reading
     of the span it covers; declared quantities the grammar missed are added."""
-    if not claim.quantities and not any(m.is_figure for m in parse(claim.text)):
+    text = claim.text
+    if not claim.quantities and not any(m.kind in FIGURE_KINDS for m in parse(text)):
         return []  # most claims state no figure: none of the work below finds one
     pairs: list[tuple[Mention, Quantity | None]] = []
     declared = sorted(
         ((as_mention.start, i, q, as_mention) for i, q in enumerate(claim.quantities)
          if (as_mention := _declared_mention(q, claim)) is not None),
-        key=lambda item: (item[0], item[1]),
+        key=_START_AND_POSITION,
     )
     starts = [item[0] for item in declared]
     longest = max((item[3].end - item[3].start for item in declared), default=0)
     used: set[int] = set()
-    markup = _markup_spans(claim.text)
-    for mention in parse(claim.text):
-        if not mention.is_figure:
+    markup = _markup_spans(text)
+    for mention in parse(text):
+        if mention.kind not in FIGURE_KINDS:
             continue
-        if markup and any(s <= mention.start and mention.end <= e for s, e in markup):
+        start, end = mention.start, mention.end
+        if markup and any(s <= start and end <= e for s, e in markup):
             continue  # a number in a hashtag, a mention's title or a link's address
-        chosen: tuple[Mention, Quantity | None] = (mention, None)
-        # only declared spans that start less than the longest span before this mention
-        # (bisected) can overlap it; the first in the claim's order of quantities wins
-        window = declared[bisect_left(starts, mention.start - longest):
-                          bisect_left(starts, mention.end)]
-        hits = [item for item in window if _overlaps(mention, item[3].start, item[3].end)]
-        if hits:
-            first = min(hits, key=lambda item: item[1])
-            chosen = (first[3], first[2])
-            used.add(first[1])
-        pairs.append(chosen)
-    for _, position, quantity, as_mention in sorted(declared, key=lambda item: item[1]):
+        if declared:
+            # only declared spans that start less than the longest span before this mention
+            # (bisected) can overlap it; the first in the claim's order of quantities wins
+            window = declared[bisect_left(starts, start - longest):bisect_left(starts, end)]
+            hits = [item for item in window if item[3].start < end and start < item[3].end]
+            if hits:
+                first = min(hits, key=_POSITION)
+                pairs.append((first[3], first[2]))
+                used.add(first[1])
+                continue
+        pairs.append((mention, None))
+    for _, position, quantity, as_mention in sorted(declared, key=_POSITION):
         if position not in used and as_mention.kind in FIGURE_KINDS:
             pairs.append((as_mention, quantity))
     if not claim.period:
@@ -575,23 +588,23 @@ def claim_mentions(claim: Claim) -> list[tuple[Mention, Quantity | None]]:
     return [(m if m.period else evolve(m, period=claim.period), q) for m, q in pairs]
 
 
+#: A declared quantity's entry ``(start, position, quantity, mention)`` sorted by where it
+#: starts, then by its place in the claim's list; or by that place alone.
+_START_AND_POSITION = itemgetter(0, 1)
+_POSITION = itemgetter(1)
+
+
 def claim_figures(index: MapIndex, claim: Claim) -> tuple[ClaimFigure, ...]:
     """Each figure of a claim with the evidence figures that support it; once per map."""
     return index.memo((claim_figures, claim.id, claim.text), lambda: _figures(index, claim))
 
 
-def _supports(index: MapIndex, evidence_ids: Sequence[str], mention: Mention) -> list[Support]:
-    """The quote figures worth comparing with ``mention``: in its own bucket, the nearest
-    in size; in every other bucket, the nearest one (for the message)."""
-    return _supports_in(
-        [(evidence_id, _quote_mentions(index, evidence_id)) for evidence_id in evidence_ids],
-        mention)
-
-
 def _supports_in(quotes: Sequence[tuple[str, dict[tuple[object, ...], _Bucket]]],
                  mention: Mention) -> list[Support]:
-    """:func:`_supports` on the quotes' buckets: the claim figure is put in its family's
-    kind once, and each quote figure was when its quote was read."""
+    """The quote figures worth comparing with ``mention``, on the quotes' buckets: in its
+    own bucket, the nearest in size; in every other bucket, the nearest one (for the
+    message). The claim figure is put in its family's kind once, and each quote figure was
+    when its quote was read."""
     own = _bucket_key(mention)
     size = _order(mention)
     # the quotes are read (and their figures ordered) outside the exact context, as before;
@@ -608,31 +621,55 @@ def _supports_in(quotes: Sequence[tuple[str, dict[tuple[object, ...], _Bucket]]]
 
 
 def _figures(index: MapIndex, claim: Claim) -> tuple[ClaimFigure, ...]:
+    """A claim's figures with their support. The claim's quotes are looked up once, when
+    the first figure needs them, not once per figure; a figure repeated (the same reading:
+    the same size, so the same nearest) is compared and sorted once."""
     mentions = claim_mentions(claim)
     if not mentions:
         return ()
     results = _results(index)
     figures = []
-    evidence_ids = list(dict.fromkeys(claim.evidence))
-    seen: dict[tuple[object, ...], list[Support]] = {}  # a figure repeated is compared once
+    quotes: list[tuple[str, dict[tuple[object, ...], _Bucket]]] | None = None
+    seen: dict[tuple[object, ...], _Sorted] = {}  # a figure repeated is compared once
     for mention, quantity in mentions:
         reading = _reading_key(mention)
-        if reading not in seen:
-            seen[reading] = _supports(index, evidence_ids, mention)
-        supports = seen[reading]
-        figures.append(
-            ClaimFigure(
-                claim=claim.id,
-                mention=mention,
-                quantity=quantity.id if quantity is not None else None,
-                derived_by=results.get(quantity.id) if quantity is not None else None,
-                matches=tuple(s for s in supports if s.verdict == Verdict.MATCH),
-                too_precise=tuple(s for s in supports if s.verdict == Verdict.TOO_PRECISE),
-                nearest=_nearest(mention, supports),
-                understated=tuple(s for s in supports if s.verdict == Verdict.UNDERSTATES),
-            )
-        )
+        found = seen.get(reading)
+        if found is None:
+            if quotes is None:
+                quotes = [(evidence_id, _quote_mentions(index, evidence_id))
+                          for evidence_id in dict.fromkeys(claim.evidence)]
+            found = seen[reading] = _sorted(mention, _supports_in(quotes, mention))
+        figures.append(ClaimFigure(
+            claim.id, mention, quantity.id if quantity is not None else None,
+            results.get(quantity.id) if quantity is not None else None,
+            found[0], found[1], found[2], found[3]))
     return tuple(figures)
+
+
+#: The supports of a figure by what they say: matches, too precise, the nearest of the
+#: others, understated (:class:`ClaimFigure`'s fields, in its order).
+_Sorted = tuple[tuple[Support, ...], tuple[Support, ...], Support | None, tuple[Support, ...]]
+_MATCH, _TOO_PRECISE, _UNDERSTATES = Verdict.MATCH, Verdict.TOO_PRECISE, Verdict.UNDERSTATES
+
+
+def _sorted(mention: Mention, supports: Sequence[Support]) -> _Sorted:
+    """The supports sorted by verdict in one pass, each group in its order."""
+    matches: list[Support] = []
+    too_precise: list[Support] = []
+    understated: list[Support] = []
+    others: list[Support] = []
+    for support in supports:
+        verdict = support.verdict
+        if verdict == _MATCH:
+            matches.append(support)
+        elif verdict == _TOO_PRECISE:
+            too_precise.append(support)
+        elif verdict == _UNDERSTATES:
+            understated.append(support)
+        else:
+            others.append(support)
+    return (tuple(matches), tuple(too_precise), _nearest(mention, others) if others else None,
+            tuple(understated))
 
 
 def _nearest(mention: Mention, supports: Sequence[Support]) -> Support | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from decimal import Decimal
 from functools import lru_cache
 
@@ -46,19 +47,40 @@ def declared(kind: str, value_text: str, upper_text: str | None, unit: str | Non
     start = locate(text, claim_text) if claim_text and text else -1
     if start >= 0 and claim_text:
         end = start + len(text)
-        readings = tuple(m for m in parse(claim_text) if m.start < end and start < m.end)
+        readings: Iterable[Mention] = parse(claim_text)
     else:  # the text alone only when the claim does not hold it: one grammar pass, not two
-        readings = parse(text) if text else ()
-    # the value's own digits only when no reading states it: most declared texts do
-    same = next((parsed for parsed in readings if abs(parsed.value) == abs(value)), None)
+        end, readings = -1, parse(text) if text else ()
+    # the first reading (of the span) that states the value, read in one pass; its step and
+    # near, else the value's own digits (most declared texts state it)
+    same = None
+    size = None  # abs(value), read once, after the first reading's as before
+    for parsed in readings:
+        if end >= 0 and not (parsed.start < end and start < parsed.end):
+            continue
+        found = abs(parsed.value)
+        if size is None:
+            size = abs(value)
+        if found == size:
+            same = parsed
+            break
     if same is not None:
         step, near, direction = same.step, same.near, same.direction
     else:
         step, near, direction = _step_of(value), False, 0
-    return Mention(QuantityKind(kind), value, max(start, 0), max(start, 0) + len(text), text,
+    return Mention(_KINDS.get(kind) or QuantityKind(kind), value, max(start, 0),
+                   max(start, 0) + len(text), text,
                    upper=None if upper_text is None else Decimal(upper_text), unit=unit,
-                   scale=Scale(scale) if scale else None, qualifier=Qualifier(qualifier),
+                   scale=(_SCALES.get(scale) or Scale(scale)) if scale else None,
+                   qualifier=_QUALIFIERS.get(qualifier) or Qualifier(qualifier),
                    period=period, step=step, near=near, direction=direction)
+
+
+#: Each enumeration's members by value (a member is its own key: a string enumeration hashes
+#: and compares as its value), looked up where calling the enumeration ran three frames of
+#: Python; a value outside them still goes to the enumeration, which raises as before.
+_KINDS: dict[str, QuantityKind] = {member.value: member for member in QuantityKind}
+_SCALES: dict[str, Scale] = {member.value: member for member in Scale}
+_QUALIFIERS: dict[str, Qualifier] = {member.value: member for member in Qualifier}
 
 
 def _joined(text: str, at: int, step: int) -> bool:

@@ -65,9 +65,10 @@ def read_each(text: str) -> list[Mention]:
         if is_label(match, masked, label_end):
             label_end = match.end()
             continue
-        if match.group("date") is not None:
+        date, years = match.group("date", "years")  # one call for the two
+        if date is not None:
             mention = read_date(match)
-        elif match.group("years") is not None:
+        elif years is not None:
             mention = read_years(match)
         else:
             mention = read_quantity(match, masked)

@@ -271,7 +271,7 @@ _QUANTITY_GROUPS = _Quantity._fields
 def read_quantity(m: re.Match[str], text: str) -> Mention | None:
     """A fold verb, a fraction, a vague count, or a number with what goes with it."""
     g = _Quantity._make(m.group(*_QUANTITY_GROUPS))
-    lead = _lead(g.qual)
+    lead = _lead(g.qual) if g.qual is not None else _NO_LEAD
     if g.foldverb is not None:
         return _fold_verb(m, g.foldverb, lead)
     if g.foldword is not None or g.twice is not None:
@@ -327,11 +327,12 @@ def _number(m: re.Match[str], g: _Quantity, text: str, lead: _Lead) -> Mention |
     if not isinstance(read, tuple):
         return read
     value, step = read
-    glue = key(g.glue or "")
-    currency = _currency(g)
+    # most numbers have no glued letters, currency or scale: no call to read what is not set
+    glue = key(g.glue) if g.glue else ""
+    currency = _currency(g) if g.cur or g.curpost else None
     if glue == "m" and not currency:
         return None  # "5m" is as likely metres as millions
-    scale = _scale(g.scale, glue)
+    scale = _scale(g.scale, glue) if glue or g.scale else None
     if _is_year(g, glue, currency, scale, lead):
         return _year_or_decade(m, g, text, glue)
     if glue == "s":

@@ -132,17 +132,38 @@ def starts(masked: str) -> list[tuple[int, re.Pattern[str]]]:
     found: dict[int, str] = {}
     for core in cores:
         if masked[core].isdecimal():
-            if core and masked[core - 1] in ",.":
+            before = masked[core - 1] if core else ""
+            if before and before in ",.":
                 continue  # "416" of "2,416", "2" of "89.2": every digit alternative looks
                 # behind for these, and no sign, currency or space before them leads anything
-            leads = [core, core - 1] if core and masked[core - 1] in "-+−" else [core]
+            if not (before and before in "-+−"):
+                # the core is its only lead (most digit runs): the steps below for it alone,
+                # unless a currency leads it
+                lead = lead_currency(backwards, n - core)
+                if lead is None:
+                    if core not in found:
+                        found[core] = "AT_DIGIT"
+                    if before.isspace():  # "".isspace() is false: no qualifier at the start
+                        lead = lead_qualifier(backwards, n - core)
+                        if lead:
+                            first = n - lead.end()
+                            found[first] = ("PATTERN" if masked[first].isdecimal()
+                                            else "AT_QUALIFIER")
+                    continue
+                leads = [core, n - lead.end()]
+            else:
+                leads = [core, core - 1]
+                for at in leads[:]:
+                    lead = lead_currency(backwards, n - at)
+                    if lead:
+                        leads.append(n - lead.end())
         else:
             lead = lead_a(backwards, n - core)
             leads = [core, n - lead.end()] if lead else [core]
-        for at in leads[:]:
-            lead = lead_currency(backwards, n - at)
-            if lead:
-                leads.append(n - lead.end())
+            for at in leads[:]:
+                lead = lead_currency(backwards, n - at)
+                if lead:
+                    leads.append(n - lead.end())
         for at in leads:
             if at not in found:
                 found[at] = "AT_DIGIT" if masked[at].isdecimal() else "AT_WORD"
