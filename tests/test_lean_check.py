@@ -212,8 +212,8 @@ def test_a_lean_run_drops_the_owners_it_is_done_with(monkeypatch: pytest.MonkeyP
     kept: list[MapIndex] = []
     original = run._run  # noqa: SLF001 - the engine's run is watched
 
-    def keeping(argmap: Any, config: Any, *, lean: bool = False, jobs: int = 1) -> Any:
-        findings, ctx = original(argmap, config, lean=lean, jobs=jobs)
+    def keeping(argmap: Any, config: Any, **options: Any) -> Any:
+        findings, ctx = original(argmap, config, **options)
         kept.append(ctx)
         return findings, ctx
 

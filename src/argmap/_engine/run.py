@@ -46,6 +46,7 @@ from argmap._load.limits import DEFAULT_LIMITS, Limits
 
 if TYPE_CHECKING:
     from argmap._engine.cache import CheckCache
+    from argmap._engine.reader import Reader
     from argmap._load.origin import MapOrigin
     from argmap._model import ArgumentMap
 
@@ -157,25 +158,28 @@ def check_context(
 
 
 def _run(
-    argmap: ArgumentMap, config: Config, *, lean: bool = False, jobs: int = 1
+    argmap: ArgumentMap, config: Config, *, lean: bool = False, jobs: int = 1,
+    reader: Reader | None = None,
 ) -> tuple[list[Finding], RuleContext]:
     """The findings, and the context the rules shared (its indexes and caches stay filled).
 
     ``lean``: nobody reads the context afterwards, so each memoised value is dropped once
     the last rule that reads it has run (see :mod:`argmap._engine.lifetimes`), and a big
-    map's rules may run in up to ``jobs`` processes (:mod:`argmap._engine.split`).
+    map's rules may run in up to ``jobs`` processes (:mod:`argmap._engine.split`), or
+    with its texts read by ``reader`` (:mod:`argmap._engine.reader`).
     """
     from argmap._load.loader import gc_paused
     from argmap.rules import load_rules
 
     ctx = RuleContext(argmap)
     with gc_paused():  # rules build indexes over the whole map; see gc_paused
-        return _check_loaded(ctx, config, load_rules(), lean=lean, jobs=jobs), ctx
+        return _check_loaded(ctx, config, load_rules(), lean=lean, jobs=jobs,
+                             reader=reader), ctx
 
 
 def _check_loaded(
     ctx: RuleContext, config: Config, rules: Iterable[Rule], *, lean: bool = False,
-    jobs: int = 1,
+    jobs: int = 1, reader: Reader | None = None,
 ) -> list[Finding]:
     argmap = ctx.map
     locate = _Locator(argmap)
@@ -195,6 +199,7 @@ def _check_loaded(
             ctx, list(by_code), jobs,
             lambda codes: _run_rules(ctx, [by_code[code] for code in codes], config, locate,
                                      lean=True),
+            reader,
         )
     if by_rule is None:
         by_rule = _run_rules(ctx, selected, config, locate, lean=lean)
@@ -419,15 +424,24 @@ class _Collector:
         self.files.append(str(path))
         if _LAST_MAP:
             _LAST_MAP.clear()
-        try:
-            argmap = load(path, limits=self.limits, inside=inside)
-        except MapLoadError as exc:
-            self.findings.extend(exc.findings)
-            self.unreadable = self.unreadable or exc.unreadable
-            return
-        self._loaded(argmap)
+        reader = None
+        if self.lean and self.jobs > 1:  # before the load: see argmap._engine.reader
+            from argmap._engine.reader import fork_reader
 
-    def _loaded(self, argmap: ArgumentMap) -> None:
+            reader = fork_reader(path)
+        try:
+            try:
+                argmap = load(path, limits=self.limits, inside=inside)
+            except MapLoadError as exc:
+                self.findings.extend(exc.findings)
+                self.unreadable = self.unreadable or exc.unreadable
+                return
+            self._loaded(argmap, reader)
+        finally:
+            if reader is not None:
+                reader.stop()
+
+    def _loaded(self, argmap: ArgumentMap, reader: Reader | None = None) -> None:
         origin = argmap.origin
         if origin is not None:
             for parsed in (origin.map_file, origin.sources_file):
@@ -435,7 +449,8 @@ class _Collector:
                     self.origins[parsed.display] = origin
         if self.lean and origin is not None:
             origin.release_data()
-        findings, ctx = _run(argmap, self.config, lean=self.lean, jobs=self.jobs)
+        findings, ctx = _run(argmap, self.config, lean=self.lean, jobs=self.jobs,
+                             reader=reader)
         self.findings.extend(findings)
         if not self.lean:
             self.contexts.append(ctx)

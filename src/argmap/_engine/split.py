@@ -16,9 +16,10 @@ its child reads a share of those texts first and sends their figures back while 
 reads the rest, so both groups end at about the same time (:mod:`argmap._engine.preread`).
 
 Splitting only pays on a big map (:data:`MIN_NODES`), and is skipped where it would cost too
-much memory (:data:`MAX_NODES`). Where forking is not safe, or fails, or a child dies or is
-killed, its group runs in this process, as it would have without the split; texts whose
-figures it did not send are read here.
+much memory (:data:`MAX_NODES`): there the rules run in this process, and the figures group's
+texts are read by a process forked before the load (:mod:`argmap._engine.reader`). Where
+forking is not safe, or fails, or a child dies or is killed, its group runs in this process,
+as it would have without the split; texts whose figures it did not send are read here.
 """
 
 from __future__ import annotations
@@ -31,11 +32,13 @@ from typing import TYPE_CHECKING, NoReturn
 if TYPE_CHECKING:
     import threading
 
+    from argmap._engine.reader import Reader
     from argmap._findings import Finding
     from argmap._model import ArgumentMap
     from argmap._verify.index import MapIndex
 
-__all__ = ["FAMILIES", "MAX_NODES", "MIN_NODES", "groups", "min_nodes", "run_split"]
+__all__ = ["FAMILIES", "MAX_NODES", "MIN_NODES", "groups", "max_nodes", "min_nodes",
+           "run_split"]
 
 #: Rules that read the same expensive memoised values, run in one process each. The first
 #: reads the claims' figures and dates (the claim figures, the arithmetic checks' outcomes,
@@ -85,6 +88,13 @@ def min_nodes() -> int:
     splits every map)."""
     value = os.environ.get("ARGMAP_SPLIT_MIN_NODES", "")
     return int(value) if value.isdigit() else MIN_NODES
+
+
+def max_nodes() -> int:
+    """:data:`MAX_NODES`, or ``ARGMAP_SPLIT_MAX_NODES`` (for tests and measurements: 0
+    leaves every map to the reader forked before the load, :mod:`argmap._engine.reader`)."""
+    value = os.environ.get("ARGMAP_SPLIT_MAX_NODES", "")
+    return int(value) if value.isdigit() else MAX_NODES
 
 
 def _nodes(argmap: ArgumentMap) -> int:
@@ -164,15 +174,22 @@ def run_split(
     codes: Sequence[str],
     jobs: int,
     run_group: Callable[[Collection[str]], Results],
+    reader: Reader | None = None,
 ) -> Results | None:
     """Each rule's findings (code -> findings), the rules run in up to ``jobs`` processes
     by ``run_group`` on the map of ``index`` (the rules' own); None when the map is better
-    checked in one process (too small, too big, one group, no safe fork), which the caller
-    then does."""
+    checked in one process (too small, one group, no safe fork, too big without a
+    ``reader``), which the caller then does. Above :func:`max_nodes`, the rules run here,
+    and the ``reader`` forked before the load reads the figures group's texts meanwhile."""
     from argmap._engine.pool import can_fork
 
-    argmap = index.map
-    if jobs <= 1 or not min_nodes() <= _nodes(argmap) <= MAX_NODES or not can_fork():
+    nodes = _nodes(index.map)
+    big = jobs > 1 and min_nodes() <= nodes
+    if reader is not None:
+        if big and nodes > max_nodes():
+            return _run_read(index, codes, run_group, reader)
+        reader.stop()  # not needed: it ends before any other fork
+    if not big or nodes > max_nodes() or not can_fork():
         return None
     parts = groups(codes, jobs)
     if len(parts) <= 1:
@@ -180,7 +197,7 @@ def run_split(
     from argmap._engine import preread
 
     ahead = preread.FIGURE_READERS.intersection(parts[0])
-    theirs, mine = preread.shares(len(argmap.claims)) if ahead else ([], [])
+    theirs, mine = preread.shares(len(index.map.claims)) if ahead else ([], [])
     if ahead:
         _ = index.evidence  # built once, for both processes (the rules read it too)
     children: list[_Child] = []
@@ -205,6 +222,33 @@ def run_split(
     finally:
         for child in children:  # interrupted: stop the children, leave no zombie
             _reap(child, stop=True)
+    return results
+
+
+def _run_read(
+    index: MapIndex,
+    codes: Sequence[str],
+    run_group: Callable[[Collection[str]], Results],
+    reader: Reader,
+) -> Results | None:
+    """The rules run here: the other groups while ``reader`` reads the figures group's texts,
+    then the figures group, its texts read by the reader or here (see
+    :mod:`argmap._engine.reader`). Each group drops its memoised values after their last
+    reader, as in code order: no memoised value is read by two groups (:data:`FAMILIES`)."""
+    from argmap._engine import preread
+    from argmap._engine import reader as reading
+
+    parts = groups(codes, 2)
+    if len(parts) <= 1 or not preread.FIGURE_READERS.intersection(parts[0]):
+        reader.stop()
+        return None
+    _ = index.evidence  # the index's items by ID, which the texts' listing reads
+    chunks = reading.send(reader, index)
+    results: Results = {}
+    for part in parts[1:]:
+        results.update(run_group(part))
+    reading.take(reader, index, chunks)
+    results.update(run_group(parts[0]))
     return results
 
 
