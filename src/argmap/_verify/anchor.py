@@ -174,8 +174,9 @@ def numbers_in(text: str) -> list[str]:
     ['1200', '4.5', '2019', '2020']
     """
     found: list[str] = (_NUMBER_ASCII if text.isascii() else _NUMBER).findall(text)
-    if "," in text:
-        found = [t.replace(",", "") if _THOUSANDS.fullmatch(t) else t for t in found]
+    if "," in text and "," in "".join(found):  # most commas are not in a number
+        found = [t.replace(",", "") if "," in t and _THOUSANDS.fullmatch(t) else t
+                 for t in found]
     return found
 
 
