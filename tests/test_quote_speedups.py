@@ -11,6 +11,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from argmap._verify import quote_context
 from argmap._verify.anchor import numbers_in
 
 _NUMBER = re.compile(r"\d\d*(?:[.,]\d+)*")
@@ -33,3 +34,43 @@ _NUMBERISH = st.text(alphabet="0123,.,, ab\u0663\u0669\uff11\u00a0", max_size=40
 @given(_NUMBERISH | st.text(max_size=40))
 def test_numbers_in_equals_the_reference(text: str) -> None:
     assert numbers_in(text) == _numbers_in_reference(text)
+
+
+# --- AM411's context ------------------------------------------------------------------------
+
+_SENTENCES = st.lists(st.sampled_from(
+    ["It", "rained", ".", "!", "?", " ", "  ", "\"", "')", "]", "(", "[", "A", "9", "4.5", ",",
+     ";", " - ", "critics claim that", "may", "Allegedly", "x", "U.S.", "e.g.", "\u201d", "\n"]),
+    max_size=30).map("".join)
+
+
+def _ends_sentence_reference(text: str, end: int) -> bool:
+    """``quote_context._ends_sentence`` before its one-character shortcut."""
+    return quote_context._ENDS_SENTENCE.search(  # noqa: SLF001 - the reference's own pattern
+        text, max(0, end - 4), end) is not None
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_SENTENCES | st.text(max_size=30), st.data())
+def test_ends_sentence_equals_the_reference(text: str, data: st.DataObject) -> None:
+    end = data.draw(st.integers(-2, len(text) + 2))
+    assert quote_context._ends_sentence(text, end) == _ends_sentence_reference(  # noqa: SLF001
+        text, end)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_SENTENCES | st.text(max_size=30), st.data())
+def test_a_quote_opening_a_sentence_has_no_context_before_whatever_the_floor(
+        text: str, data: st.DataObject) -> None:
+    start = data.draw(st.integers(-2, len(text) + 2))
+    floor = data.draw(st.integers(0, len(text) + 2))
+    if quote_context._opens_sentence(text, start):  # noqa: SLF001 - the shortcut's condition
+        assert quote_context.context_before(text, start, floor) == ""
+
+
+def test_the_opening_shortcut_is_taken() -> None:
+    """The property above means something: the shortcut's condition holds for a quote that
+    opens a sentence, and not for one inside it."""
+    text = "It rained. Cycling rose, critics say."
+    assert quote_context._opens_sentence(text, text.index("Cycling"))  # noqa: SLF001
+    assert not quote_context._opens_sentence(text, text.index("critics"))  # noqa: SLF001
