@@ -7,12 +7,15 @@ hypothesis-generated input, hostile input included.
 from __future__ import annotations
 
 import re
+from types import SimpleNamespace
+from typing import Any
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from argmap._verify import quote_context
 from argmap._verify.anchor import numbers_in
+from argmap.rules import _shared
 
 _NUMBER = re.compile(r"\d\d*(?:[.,]\d+)*")
 _NUMBER_ASCII = re.compile(r"[0-9][0-9]*(?:[.,][0-9]+)*")
@@ -74,3 +77,32 @@ def test_the_opening_shortcut_is_taken() -> None:
     text = "It rained. Cycling rose, critics say."
     assert quote_context._opens_sentence(text, text.index("Cycling"))  # noqa: SLF001
     assert not quote_context._opens_sentence(text, text.index("critics"))  # noqa: SLF001
+
+
+# --- AM202 and AM203's references -----------------------------------------------------------
+
+
+def _proper_reference(index: Any) -> dict[str, Any]:
+    """``_shared._proper`` before it kept the keys of collections that share no ID."""
+    found: dict[str, Any] = {}
+    earlier: set[str] = set()
+    for collection in ("claims", "relations", "evidence", "sources", "sections"):
+        ids = getattr(index, collection).keys()
+        found[collection] = ids - earlier if earlier else ids
+        earlier.update(ids)
+    return found
+
+
+_COLLECTION = st.dictionaries(st.sampled_from(["A", "B", "C", "E1", "S1", "x", ""]), st.none(),
+                              max_size=4)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_COLLECTION, _COLLECTION, _COLLECTION, _COLLECTION, _COLLECTION)
+def test_proper_equals_the_reference(claims: dict[str, None], relations: dict[str, None],
+                                     evidence: dict[str, None], sources: dict[str, None],
+                                     sections: dict[str, None]) -> None:
+    index = SimpleNamespace(claims=claims, relations=relations, evidence=evidence,
+                            sources=sources, sections=sections)
+    new, old = _shared._proper(index), _proper_reference(index)  # type: ignore[arg-type]  # noqa: SLF001
+    assert {c: set(ids) for c, ids in new.items()} == {c: set(ids) for c, ids in old.items()}
