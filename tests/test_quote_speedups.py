@@ -13,7 +13,7 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from argmap._verify import quote_context
+from argmap._verify import graph, quote_context
 from argmap._verify.anchor import numbers_in
 from argmap.rules import _shared
 
@@ -77,6 +77,60 @@ def test_the_opening_shortcut_is_taken() -> None:
     text = "It rained. Cycling rose, critics say."
     assert quote_context._opens_sentence(text, text.index("Cycling"))  # noqa: SLF001
     assert not quote_context._opens_sentence(text, text.index("critics"))  # noqa: SLF001
+
+
+# --- AM209's connected claims ---------------------------------------------------------------
+
+
+def _thesis_connected_reference(argmap: Any) -> set[str]:
+    """``graph._thesis_connected`` before it added the nodes and edges in one call each."""
+    import rustworkx as rx
+
+    graph = rx.PyGraph(multigraph=True)
+    index: dict[str, int] = {}
+    for claim in argmap.claims:
+        if claim.id not in index:
+            index[claim.id] = graph.add_node(claim.id)
+    relation_index: dict[str, int] = {}
+    for relation in argmap.relations:
+        if relation.id not in relation_index and relation.id not in index:
+            relation_index[relation.id] = graph.add_node(relation.id)
+    for relation in argmap.relations:
+        node = relation_index.get(relation.id)
+        if node is None:
+            continue
+        for premise in relation.from_:
+            end = index.get(premise, relation_index.get(premise))
+            if end is not None and end != node:
+                graph.add_edge(end, node, None)
+        if relation.argument is not None and relation.argument in index:
+            graph.add_edge(node, index[relation.argument], None)
+        target = index.get(relation.to, relation_index.get(relation.to))
+        if target is not None and target != node:
+            graph.add_edge(node, target, None)
+    theses = {index[c.id] for c in argmap.claims if c.kind == "thesis"}
+    connected: set[str] = set()
+    for component in rx.connected_components(graph):
+        if component & theses:
+            connected.update(
+                graph[n] for n in component if isinstance(graph[n], str) and graph[n] in index
+            )
+    return connected
+
+
+_IDS = st.sampled_from(["A", "B", "C", "D", "E", "R1", "R2", "R3", "x"])
+_CLAIMS = st.lists(st.builds(SimpleNamespace, id=_IDS,
+                             kind=st.sampled_from(["thesis", "claim", "argument"])), max_size=8)
+_RELATIONS = st.lists(st.builds(SimpleNamespace, id=_IDS, from_=st.lists(_IDS, max_size=3),
+                                to=_IDS, argument=st.none() | _IDS), max_size=8)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_CLAIMS, _RELATIONS)
+def test_thesis_connected_equals_the_reference(claims: list[Any], relations: list[Any]) -> None:
+    argmap = SimpleNamespace(claims=claims, relations=relations)
+    assert graph._thesis_connected(argmap) == _thesis_connected_reference(  # type: ignore[arg-type]  # noqa: SLF001
+        argmap)
 
 
 # --- AM202 and AM203's references -----------------------------------------------------------
