@@ -45,6 +45,7 @@ __all__ = [
     "Cue",
     "CueKind",
     "cues_in",
+    "every_qualifier",
     "qualifiers",
 ]
 
@@ -261,10 +262,16 @@ def qualifiers(index: MapIndex, evidence: Evidence) -> tuple[ContextCue, ...]:
     The map's quotes are read in one pass (:func:`_every_qualifier`), so that the work a
     snapshot's quotes share is done once per snapshot.
     """
-    found = index.memo((qualifiers,), lambda: _every_qualifier(index)).get(id(evidence))
+    found = every_qualifier(index).get(id(evidence))
     if found is None:  # not a quote of the map's list (an item without a quote has none)
         return _qualifiers(index, evidence, anchor_evidence(index, evidence), {})
     return found
+
+
+def every_qualifier(index: MapIndex) -> dict[int, tuple[ContextCue, ...]]:
+    """What :func:`qualifiers` gives each quote of the map's list, by the item's ``id()``:
+    for a walk of that list, which then asks the memo once, not once per quote."""
+    return index.memo((qualifiers,), lambda: _every_qualifier(index))
 
 
 class _Snapshot:
