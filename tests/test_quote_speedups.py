@@ -160,3 +160,57 @@ def test_proper_equals_the_reference(claims: dict[str, None], relations: dict[st
                             sources=sources, sections=sections)
     new, old = _shared._proper(index), _proper_reference(index)  # type: ignore[arg-type]  # noqa: SLF001
     assert {c: set(ids) for c, ids in new.items()} == {c: set(ids) for c, ids in old.items()}
+
+
+# --- AM205's circles of support -------------------------------------------------------------
+
+
+def _support_cycles_reference(argmap: Any) -> list[graph.SupportCycle]:
+    """``graph._support_cycles`` before it gave rustworkx the edges in one call."""
+    import rustworkx as rx
+
+    order = graph._claim_order(argmap)  # noqa: SLF001 - the reference's own helpers
+    ids = list(order)
+    digraph = rx.PyDiGraph(multigraph=True)
+    digraph.add_nodes_from(ids)
+    successors: dict[int, dict[int, str]] = {}
+    for relation in argmap.relations:
+        if relation.type != "supports" or relation.to not in order:
+            continue
+        target = order[relation.to]
+        for premise in relation.from_:
+            source = order.get(premise)
+            if source is None or source == target:
+                continue
+            edges = successors.setdefault(source, {})
+            if target not in edges:
+                edges[target] = relation.id
+                digraph.add_edge(source, target, None)
+    cycles = []
+    for component in rx.strongly_connected_components(digraph):
+        if len(component) < 2:
+            continue
+        cycles.append(graph._shortest_cycle(sorted(component), successors, ids))  # noqa: SLF001
+    return sorted(cycles, key=lambda cycle: order[cycle.claims[0]])
+
+
+_SUPPORTS = st.lists(st.builds(SimpleNamespace, id=st.sampled_from(["R1", "R2", "R3", "R4"]),
+                               type=st.sampled_from(["supports", "supports", "attacks"]),
+                               from_=st.lists(_IDS, max_size=3), to=_IDS), max_size=12)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_CLAIMS, _SUPPORTS)
+def test_support_cycles_equal_the_reference(claims: list[Any], relations: list[Any]) -> None:
+    argmap = SimpleNamespace(claims=claims, relations=relations)
+    assert graph._support_cycles(argmap) == _support_cycles_reference(  # type: ignore[arg-type]  # noqa: SLF001
+        argmap)
+
+
+def test_support_cycles_are_found() -> None:
+    """The comparison above means something: a circle of support is found."""
+    claims = [SimpleNamespace(id=i, kind="claim") for i in "ABC"]
+    relations = [SimpleNamespace(id=f"R{k}", type="supports", from_=[a], to=b)
+                 for k, (a, b) in enumerate(["AB", "BC", "CA"])]
+    cycles = graph._support_cycles(SimpleNamespace(claims=claims, relations=relations))  # type: ignore[arg-type]  # noqa: SLF001
+    assert [cycle.claims for cycle in cycles] == [("A", "B", "C")]

@@ -49,32 +49,37 @@ def support_cycles(index: MapIndex) -> list[SupportCycle]:
 
 
 def _support_cycles(argmap: ArgumentMap) -> list[SupportCycle]:
+    """The graph takes every support edge in one call (a pair given twice changes no
+    component); the first relation of each pair, which the cycles name, is looked up only
+    when a component has two claims or more (most maps have none)."""
     import rustworkx as rx
 
     order = _claim_order(argmap)
     ids = list(order)
-    # no pair is added twice (see successors), so a simple graph's search for an existing
-    # edge on every add_edge would be wasted
-    graph = rx.PyDiGraph(multigraph=True)
-    graph.add_nodes_from(ids)
-    # successor lists keep the first relation per (premise, target) pair, in map order
-    successors: dict[int, dict[int, str]] = {}
+    # (premise, target, relation ID) of each support between two claims, in map order; a
+    # premise supporting itself is a self-relation, not a cycle
+    edges: list[tuple[int, int, str]] = []
+    add = edges.append
     for relation in argmap.relations:
         if relation.type != "supports" or relation.to not in order:
             continue
         target = order[relation.to]
         for premise in relation.from_:
             source = order.get(premise)
-            if source is None or source == target:
-                continue
-            edges = successors.setdefault(source, {})
-            if target not in edges:
-                edges[target] = relation.id
-                graph.add_edge(source, target, None)
+            if source is not None and source != target:
+                add((source, target, relation.id))
+    graph = rx.PyDiGraph(multigraph=True)
+    graph.add_nodes_from(ids)
+    graph.add_edges_from(edges)
     cycles: list[SupportCycle] = []
+    successors: dict[int, dict[int, str]] | None = None
     for component in rx.strongly_connected_components(graph):
         if len(component) < 2:
             continue
+        if successors is None:  # successor lists keep the first relation per pair
+            successors = {}
+            for source, target, relation_id in edges:
+                successors.setdefault(source, {}).setdefault(target, relation_id)
         members = sorted(component)
         cycles.append(_shortest_cycle(members, successors, ids))
     return sorted(cycles, key=lambda cycle: order[cycle.claims[0]])
