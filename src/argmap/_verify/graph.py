@@ -49,32 +49,37 @@ def support_cycles(index: MapIndex) -> list[SupportCycle]:
 
 
 def _support_cycles(argmap: ArgumentMap) -> list[SupportCycle]:
+    """The graph takes every support edge in one call (a pair given twice changes no
+    component); the first relation of each pair, which the cycles name, is looked up only
+    when a component has two claims or more (most maps have none)."""
     import rustworkx as rx
 
     order = _claim_order(argmap)
     ids = list(order)
-    # no pair is added twice (see successors), so a simple graph's search for an existing
-    # edge on every add_edge would be wasted
-    graph = rx.PyDiGraph(multigraph=True)
-    graph.add_nodes_from(ids)
-    # successor lists keep the first relation per (premise, target) pair, in map order
-    successors: dict[int, dict[int, str]] = {}
+    # (premise, target, relation ID) of each support between two claims, in map order; a
+    # premise supporting itself is a self-relation, not a cycle
+    edges: list[tuple[int, int, str]] = []
+    add = edges.append
     for relation in argmap.relations:
         if relation.type != "supports" or relation.to not in order:
             continue
         target = order[relation.to]
         for premise in relation.from_:
             source = order.get(premise)
-            if source is None or source == target:
-                continue
-            edges = successors.setdefault(source, {})
-            if target not in edges:
-                edges[target] = relation.id
-                graph.add_edge(source, target, None)
+            if source is not None and source != target:
+                add((source, target, relation.id))
+    graph = rx.PyDiGraph(multigraph=True)
+    graph.add_nodes_from(ids)
+    graph.add_edges_from(edges)
     cycles: list[SupportCycle] = []
+    successors: dict[int, dict[int, str]] | None = None
     for component in rx.strongly_connected_components(graph):
         if len(component) < 2:
             continue
+        if successors is None:  # successor lists keep the first relation per pair
+            successors = {}
+            for source, target, relation_id in edges:
+                successors.setdefault(source, {}).setdefault(target, relation_id)
         members = sorted(component)
         cycles.append(_shortest_cycle(members, successors, ids))
     return sorted(cycles, key=lambda cycle: order[cycle.claims[0]])
@@ -128,39 +133,44 @@ def thesis_connected(index: MapIndex) -> set[str]:
 
 
 def _thesis_connected(argmap: ArgumentMap) -> set[str]:
+    """The claims in a component with a thesis. Nodes are numbered as they are added, claims
+    first, so a node is a claim exactly when its number is below the claims' count: the
+    nodes and edges go to rustworkx in one call each, and a component's claims are read off
+    in C, not looked up node by node (instructions at 10,000 claims: -17%)."""
     import rustworkx as rx
 
-    # parallel edges do not change what is connected; a simple graph searched a node's edges
-    # on every add_edge (0.64 s -> 0.49 s at 100,000 claims)
-    graph = rx.PyGraph(multigraph=True)
-    index: dict[str, int] = {}
-    for claim in argmap.claims:
-        if claim.id not in index:
-            index[claim.id] = graph.add_node(claim.id)
-    relation_index: dict[str, int] = {}
-    for relation in argmap.relations:
-        if relation.id not in relation_index and relation.id not in index:
-            relation_index[relation.id] = graph.add_node(relation.id)
+    claim_ids = list(dict.fromkeys([claim.id for claim in argmap.claims]))
+    count = len(claim_ids)
+    index = dict(zip(claim_ids, range(count), strict=True))
+    relation_ids = [r for r in dict.fromkeys([r.id for r in argmap.relations]) if r not in index]
+    relation_index = dict(zip(relation_ids, range(count, count + len(relation_ids)),
+                              strict=True))
+    either = index | relation_index  # disjoint: a claim's ID names the claim
+    edges: list[tuple[int, int]] = []
+    add = edges.append
     for relation in argmap.relations:
         node = relation_index.get(relation.id)
         if node is None:
             continue
         for premise in relation.from_:
             # format 2: a preference may rank relations; an argument's steps belong to it
-            end = index.get(premise, relation_index.get(premise))
+            end = either.get(premise)
             if end is not None and end != node:
-                graph.add_edge(end, node, None)
+                add((end, node))
         if relation.argument is not None and relation.argument in index:
-            graph.add_edge(node, index[relation.argument], None)
+            add((node, index[relation.argument]))
         # a target is a claim, or (undercuts, supports and prefers in format 2) a relation
-        target = index.get(relation.to, relation_index.get(relation.to))
+        target = either.get(relation.to)
         if target is not None and target != node:
-            graph.add_edge(node, target, None)
+            add((node, target))
+    # parallel edges do not change what is connected; a simple graph searched a node's edges
+    # on every edge added
+    graph = rx.PyGraph(multigraph=True)
+    graph.add_nodes_from([None] * (count + len(relation_ids)))
+    graph.add_edges_from_no_data(edges)
     theses = {index[c.id] for c in argmap.claims if c.kind == "thesis"}
     connected: set[str] = set()
     for component in rx.connected_components(graph):
         if component & theses:
-            connected.update(
-                graph[n] for n in component if isinstance(graph[n], str) and graph[n] in index
-            )
+            connected.update(map(claim_ids.__getitem__, filter(count.__gt__, component)))
     return connected

@@ -24,6 +24,8 @@ from functools import lru_cache
 from itertools import combinations
 from typing import Protocol
 
+from argmap._slotinit import slot_init
+
 __all__ = [
     "F_LIGATURES",
     "TH_LIGATURE",
@@ -343,6 +345,7 @@ class _Step:
         return self.out[k] if k < len(first) else self.size
 
 
+@slot_init  # a quote is normalised once per anchoring: 134,000 at 100,000 claims
 @dataclass(frozen=True, slots=True)
 class Normalised:
     """Normalised text; character ``i`` came from ``original[start_of(i):end_of(i)]``.

@@ -45,6 +45,7 @@ __all__ = [
     "Cue",
     "CueKind",
     "cues_in",
+    "every_qualifier",
     "qualifiers",
 ]
 
@@ -243,7 +244,16 @@ def context_after(text: str, end: int, ceiling: int | None = None) -> str:
 
 def _ends_sentence(text: str, end: int) -> bool:
     """Does the text just before ``end`` close a sentence (then nothing after it counts)?"""
+    if 0 < end <= len(text) and text[end - 1] in ".!?":  # most quotes: the pattern's own start
+        return True
     return _ENDS_SENTENCE.search(text, max(0, end - 4), end) is not None
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    """Does a sentence end (a stop and a space) just before ``start``? Then
+    :func:`context_before` finds no clause there, whatever its floor: the paragraph break
+    it would be held to need not be looked up."""
+    return 2 <= start <= len(text) and text[start - 1] == " " and text[start - 2] in ".!?"
 
 
 def qualifiers(index: MapIndex, evidence: Evidence) -> tuple[ContextCue, ...]:
@@ -252,10 +262,16 @@ def qualifiers(index: MapIndex, evidence: Evidence) -> tuple[ContextCue, ...]:
     The map's quotes are read in one pass (:func:`_every_qualifier`), so that the work a
     snapshot's quotes share is done once per snapshot.
     """
-    found = index.memo((qualifiers,), lambda: _every_qualifier(index)).get(id(evidence))
+    found = every_qualifier(index).get(id(evidence))
     if found is None:  # not a quote of the map's list (an item without a quote has none)
         return _qualifiers(index, evidence, anchor_evidence(index, evidence), {})
     return found
+
+
+def every_qualifier(index: MapIndex) -> dict[int, tuple[ContextCue, ...]]:
+    """What :func:`qualifiers` gives each quote of the map's list, by the item's ``id()``:
+    for a walk of that list, which then asks the memo once, not once per quote."""
+    return index.memo((qualifiers,), lambda: _every_qualifier(index))
 
 
 class _Snapshot:
@@ -301,8 +317,11 @@ def _qualifiers(
     text = snapshot.text
     ns, ne = result.norm_span
     start, end = result.start or 0, result.end or 0
-    before_break = snapshot.index.break_before(max(0, start - 400), start)
-    before = context_before(text, ns, 0 if before_break is None else snapshot.place(before_break))
+    before = ""
+    if not _opens_sentence(text, ns):  # most quotes: no clause before them, whatever the floor
+        before_break = snapshot.index.break_before(max(0, start - 400), start)
+        before = context_before(text, ns,
+                                0 if before_break is None else snapshot.place(before_break))
     after = ""
     if not _ends_sentence(text, ne):  # most quotes end their sentence: no words after them
         after_break = snapshot.index.break_after(end, end + 400)

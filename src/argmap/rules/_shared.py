@@ -84,11 +84,14 @@ def _proper(index: MapIndex) -> dict[str, Any]:
     """Collection -> the IDs whose first node (in :data:`_KINDS` order) is in it: a reference
     expecting that collection names a node of its kind exactly when its target is here."""
     found: dict[str, Any] = {}
-    earlier: set[str] = set()
+    earlier: list[Any] = []
     for collection in ("claims", "relations", "evidence", "sources", "sections"):
         ids = getattr(index, collection).keys()
-        found[collection] = ids - earlier if earlier else ids
-        earlier.update(ids)
+        # a map's IDs are unique across collections (AM201 reports the others): the keys
+        # serve as they are, and no set of every ID before them is built
+        disjoint = all(ids.isdisjoint(before) for before in earlier)
+        found[collection] = ids if disjoint else ids - set().union(*earlier)
+        earlier.append(ids)
     return found
 
 

@@ -89,15 +89,19 @@ _LEFT_TO_AM203 = frozenset({"claim", "relation", "evidence", "source", "section"
 
 
 def check(ctx: RuleContext) -> Iterator[Problem]:
-    """References to IDs that exist nowhere; a node of the wrong kind is AM203's."""
-    anywhere: set[str] = set()
-    for index in (ctx.claims, ctx.relations, ctx.evidence, ctx.sources, ctx.sections,
-                  ctx.checks, ctx.quantities):
-        anywhere.update(index)
+    """References to IDs that exist nowhere; a node of the wrong kind is AM203's.
+
+    Each ID a problem names is looked up in the indexes themselves: a set of every ID of
+    the map (400,000 at 100,000 claims) was built for the few problems a map has.
+    """
+    indexes = (ctx.claims, ctx.relations, ctx.evidence, ctx.sources, ctx.sections,
+               ctx.checks, ctx.quantities)
     for problem in _unknown(ctx):
         data = problem.data or {}
-        if data.get("expected") in _LEFT_TO_AM203 and data.get("reference") in anywhere:
-            continue
+        if data.get("expected") in _LEFT_TO_AM203:
+            reference = data.get("reference")
+            if any(reference in index for index in indexes):
+                continue
         yield problem
 
 

@@ -35,7 +35,7 @@ from typing import Any
 from argmap._engine.context import Problem, RelatedRef, RuleContext
 from argmap._findings import Severity
 from argmap._verify.anchor import anchored_evidence, shorten
-from argmap._verify.quote_context import CueKind, qualifiers
+from argmap._verify.quote_context import CueKind, every_qualifier, qualifiers
 
 CODE = "AM411"
 ID = "qualified-quote"
@@ -50,8 +50,12 @@ _WHAT = {
 
 
 def check(ctx: RuleContext) -> Iterator[Problem]:
+    every = every_qualifier(ctx)
     for evidence, result in anchored_evidence(ctx):
-        for found in qualifiers(ctx, evidence):
+        cues = every.get(id(evidence))
+        if cues is None:  # pragma: no cover - every quote of the walk is in it
+            cues = qualifiers(ctx, evidence)
+        for found in cues:
             quoted = shorten(result.text or "", 50)
             if found.where == "after":
                 shown = f"'{quoted}' {found.context}"
