@@ -31,11 +31,11 @@ def may_hold_forbidden(data: bytes) -> bool:
     """Whether UTF-8 ``data`` holds a character ``FORBIDDEN_CHARS`` refuses, in C passes over
     the bytes (a C0 control byte, or U+FFFE or U+FFFF encoded); UTF-8 cannot hold a lone
     surrogate. Half the time of the pattern's search over the text (18 ms at 10,000 claims),
-    which then finds where it is."""
-    return (
-        bool(data.translate(None, _NOT_FORBIDDEN_BYTES))
-        or b"\xef\xbf\xbe" in data
-        or b"\xef\xbf\xbf" in data
+    which then finds where it is. Both noncharacters start with the byte 0xEF, searched for
+    first: one byte is found at memory speed, where each three-byte search took 60 ms over a
+    60 MB map."""
+    return bool(data.translate(None, _NOT_FORBIDDEN_BYTES)) or (
+        b"\xef" in data and (b"\xef\xbf\xbe" in data or b"\xef\xbf\xbf" in data)
     )
 
 
