@@ -16,6 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from argmap._load.blockscan import (
+    BlockScan,
     _all_lines,
     _end_of_block,
     _end_of_sequence,
@@ -119,3 +120,11 @@ def test_the_first_line_and_the_last_byte_count() -> None:
             assert _first_line(_key_line(0, key), data, start, end) == _old_first(
                 _old_key_line(0, key), data, start, end)
     assert _first_line(_key_line(0, b"k"), data, 1, len(data)) == len(data) - 2
+
+
+@given(_DATA)
+def test_the_scan_declines_the_files_it_declined(data: bytes) -> None:
+    """A tab after a colon, or any carriage return, leaves the file to the tree (the tab is
+    now looked for alone first)."""
+    declined = BlockScan(data, {"k": 1})._declined  # noqa: SLF001 - the rule under test
+    assert declined is (b":\t" in data or b"\r" in data)

@@ -195,8 +195,10 @@ class BlockScan:
         self._item_memo: dict[tuple[int, int], list[int]] = {}
         #: Files the scan leaves to the tree: a tab after a key's colon (rapidyaml and yaml-rs
         #: read ``exact:<tab>>-`` differently) and carriage returns (a block scalar's text is
-        #: shorter than its lines when they end in CR LF).
-        self._declined = b":\t" in data or b"\r" in data
+        #: shorter than its lines when they end in CR LF). A tab is looked for first: the
+        #: search for one byte runs at memory speed, the search for ``:<tab>`` stops at every
+        #: colon (7 ms against 108 ms over a 60 MB map).
+        self._declined = b"\r" in data or (b"\t" in data and b":\t" in data)
         self._keys: dict[tuple[int, int, int, str], _Node | None] = {}
         self._item_nodes: dict[tuple[int, int, int], _Node | None] = {}
         #: The data of items read again from their own lines (``PRUNED``: they could not be).
