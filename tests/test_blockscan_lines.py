@@ -95,8 +95,8 @@ def test_item_lines_are_found_where_the_old_pattern_found_them(
     case: tuple[bytes, int, int], indent: int
 ) -> None:
     data, start, end = case
-    old = [m.start() for m in _old_item_line(indent).finditer(data, start, end)]
-    assert _all_lines(_item_line(indent), data, start, end) == old
+    old = [m.start() + indent for m in _old_item_line(indent).finditer(data, start, end)]
+    assert _all_lines(_item_line(indent), data, start, end, indent) == old
 
 
 @settings(max_examples=max(300, settings().max_examples))

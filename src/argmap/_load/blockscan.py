@@ -109,12 +109,15 @@ def _first_line(body: bytes, data: bytes, start: int, end: int) -> int:
     return -1 if found is None else found.start() + 1
 
 
-def _all_lines(body: bytes, data: bytes, start: int, end: int) -> list[int]:
+def _all_lines(body: bytes, data: bytes, start: int, end: int, shift: int = 0) -> list[int]:
     """The starts of all lines in ``[start, end)`` that match ``body`` (patterns that never
-    match a newline or an empty text, so that matches do not overlap lines)."""
+    match a newline or an empty text, so that matches do not overlap lines), each plus
+    ``shift`` (added here: one list of offsets is built, not two)."""
     first, rest = _line_pattern(body)
-    found = [0] if start <= 0 and first.match(data, 0, end) is not None else []
-    found += [m.start() + 1 for m in rest.finditer(data, max(start - 1, 0), end)]
+    shift_after = shift + 1  # past the newline the pattern starts with
+    found = [m.start() + shift_after for m in rest.finditer(data, max(start - 1, 0), end)]
+    if start <= 0 and first.match(data, 0, end) is not None:
+        found.insert(0, shift)
     return found
 
 
@@ -533,8 +536,8 @@ class BlockScan:
     def _items(self, node: _Node) -> list[int]:
         found = self._item_memo.get((node.start, node.indent))
         if found is None:
-            found = [line + node.indent for line in _all_lines(
-                _item_line(node.indent), self._data, self._line_start(node.start), node.end)]
+            found = _all_lines(_item_line(node.indent), self._data,
+                               self._line_start(node.start), node.end, node.indent)
             self._item_memo[(node.start, node.indent)] = found
         return found
 
