@@ -11,7 +11,7 @@ from typing import Any
 from argmap import _model as m
 
 PYDANTIC_CORE = '2.50.5'
-MODEL_SHA256 = 'da67f6b5e7b6d8f3c80063db7200e506a017411eafb08c64ae7790ce506df87c'
+MODEL_SHA256 = 'fbae993056c48caf924a8a169bd40f3236fc5394b07e6fa353de80aacaaaced6'
 CONFIG: dict[str, Any] = {
  'extra_fields_behavior': 'forbid',
  'validate_default': False,

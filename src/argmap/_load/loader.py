@@ -342,7 +342,7 @@ def load_bytes(
             hint="split the map, or raise the limit with --max-file-size",
         )
     with gc_paused():
-        parsed = parse_text(decode(raw, display), map_path, display, limits)
+        parsed = parse_text(decode(raw, display), map_path, display, limits, raw=raw)
         return _validated(_origin_of(parsed, map_path, limits))
 
 

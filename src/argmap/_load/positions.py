@@ -65,11 +65,12 @@ def _quiet_stderr() -> Iterator[None]:
 class PositionIndex:
     """Maps data paths like ``("claims", 3, "kind")`` to locations in one file."""
 
-    def __init__(self, file: str, text: str) -> None:
+    def __init__(self, file: str, text: str, data: bytes | None = None) -> None:
         self.file = file
         #: The bytes as read; rapidyaml parses a mutable copy in place (it unescapes quoted
-        #: scalars there), so lines and columns are always computed from this one.
-        self._data = text.encode("utf-8")
+        #: scalars there), so lines and columns are always computed from this one. ``data``:
+        #: the text's UTF-8 when the caller has it (the bytes it decoded the text from).
+        self._data = text.encode("utf-8") if data is None else data
         self._buffer: bytearray | None = None
         self._tree: Any = None
         self._base = 0

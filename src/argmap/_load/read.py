@@ -120,12 +120,17 @@ def read_text(
     The read goes through :func:`~argmap._load.files.read_bytes`: a regular file of at most
     ``max_file_bytes``, inside ``inside`` when the file was found rather than named.
     """
+    return _read(path, limits, inside)[0]
+
+
+def _read(path: Path, limits: Limits, inside: Path | None) -> tuple[str, bytes]:
+    """:func:`read_text`, and the bytes read."""
     display = display_path(path)
     try:
         raw = read_bytes(path, limit=limits.max_file_bytes, inside=inside)
     except FileRefusedError as exc:
         raise _refusal(exc, display, limits.max_file_bytes) from None
-    return decode(raw, display)
+    return decode(raw, display), raw
 
 
 def decode(raw: bytes, display: str) -> str:
@@ -145,6 +150,7 @@ def decode(raw: bytes, display: str) -> str:
     return text.removeprefix("\ufeff")
 
 
+_BOM = "\ufeff".encode()
 _YAML_POSITION = re.compile(r"line (\d+), column (\d+)")
 
 
@@ -360,7 +366,8 @@ def parse_file(
 
     ``inside``: the folder a file that was found (not named) must resolve into.
     """
-    return parse_text(read_text(path, limits, inside), path, display_path(path), limits)
+    text, raw = _read(path, limits, inside)
+    return parse_text(text, path, display_path(path), limits, raw=raw)
 
 
 def parse_text(
@@ -370,13 +377,17 @@ def parse_text(
     limits: Limits = DEFAULT_LIMITS,
     *,
     as_json: bool | None = None,
+    raw: bytes | None = None,
 ) -> ParsedFile:
     """Parse text read elsewhere (standard input, a fix's result, a merged sources file
     checked before it is written) as the file ``path`` would be parsed, with every check
     :func:`parse_file` makes after reading. ``display`` defaults to the path as shown,
-    ``as_json`` to the path's suffix."""
+    ``as_json`` to the path's suffix. ``raw``: the bytes ``text`` was decoded from, which
+    are its UTF-8 unless they start with a BOM (:func:`decode` drops it): the position index
+    keeps them instead of encoding the text again (50-70 ms at 100,000 claims)."""
     display = display_path(path) if display is None else display
-    positions = PositionIndex(display, text)
+    same = type(raw) is bytes and not raw.startswith(_BOM)
+    positions = PositionIndex(display, text, raw if same else None)
     if as_json is None:
         as_json = path.suffix.lower() == ".json"
     if as_json:
