@@ -15,10 +15,10 @@ parent (the rules read any text not read ahead, as in one process).
 On the benchmark map of 100,000 claims (356,000 nodes; the grammar reads 162,000 texts in
 about 6 s of CPU) the parent's CPU time went from 36.0 s to 28.9 s (medians of 5 alternated
 runs on a busy 2-core machine), the reader's 8-9 s running on the other core. The wall time
-gained on a quiet 2-vCPU machine is about 1 s (24.6-26.3 s against 26.3 s with ``--jobs
-1``): two busy processes there each run slower than one alone. The peaks were lower too
-(1,062-1,323 MiB summed, against 1,190-1,408 MiB in one process), as the figures group runs
-after the others and their memoised values are not held at once.
+gained on a quiet 2-vCPU machine is about 1 s (a median of 25.1 s in 6 runs against 26.3 s
+with ``--jobs 1``): two busy processes there each run slower than one alone. The peaks were
+lower too (1,062-1,323 MiB summed, against 1,190-1,408 MiB in one process), as the figures
+group runs after the others and their memoised values are not held at once.
 """
 
 from __future__ import annotations
