@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from argmap._engine.cache import CheckCache
 from argmap._engine.config import DEFAULT_CONFIG
 from argmap._engine.run import check_paths
 from argmap._load.limits import DEFAULT_LIMITS
 from argmap._output.reporters import ReportContext, get_reporter
+from argmap._verify.numbers import parsing as grammar
 
 
 def report(folder: Path, jobs: int, cache: Path) -> tuple[str, dict[str, bytes], bool]:
@@ -21,3 +24,15 @@ def report(folder: Path, jobs: int, cache: Path) -> tuple[str, dict[str, bytes],
         files=list(run.files), line_text=run.line_text, show_info=True))
     entries = {path.name: path.read_bytes() for path in cache.rglob("*.json")}
     return text, entries, run.failing
+
+
+def fail_grammar_on(word: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make the number grammar raise on every text holding ``word``, as a grammar bug would."""
+    mask = grammar.mask
+
+    def failing(text: str) -> str:
+        if word in text:
+            raise ValueError("the grammar fails on purpose")
+        return mask(text)
+
+    monkeypatch.setattr(grammar, "mask", failing)

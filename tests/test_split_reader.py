@@ -24,8 +24,7 @@ from hypothesis import strategies as st
 from argmap._engine import preread, reader
 from argmap._engine.pool import can_fork
 from argmap._verify.numbers import parse
-from argmap._verify.numbers import parsing as grammar
-from split_report import report
+from split_report import fail_grammar_on, report
 
 ROOT = Path(__file__).resolve().parent.parent
 FIGURE_MAPS = [ROOT / "claims" / "fiia-298"] + [
@@ -147,14 +146,7 @@ def test_a_text_the_grammar_fails_on_fails_the_rules_as_in_one_process(
 ) -> None:
     """The reader stops at the failure; the parent reads the chunks it did not send, and the
     rules read the text again and fail as in one process (AM000)."""
-    mask = grammar.mask
-
-    def failing(text: str) -> str:
-        if "bilateral" in text:
-            raise ValueError("the grammar fails on purpose")
-        return mask(text)
-
-    monkeypatch.setattr(grammar, "mask", failing)
+    fail_grammar_on("bilateral", monkeypatch)
     folder = ROOT / "tests" / "example-maps" / "AM301" / "bad"
     one = _report(folder, 1, tmp_path / "one")
     assert _report(folder, 2, tmp_path / "read") == one

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from argmap._engine.outcome import MapOutcome
     from argmap._load.limits import Limits
 
-__all__ = ["can_fork", "default_jobs", "run_maps"]
+__all__ = ["can_fork", "default_jobs", "fork_with_pipes", "run_maps"]
 
 
 def default_jobs() -> int:
@@ -37,6 +37,21 @@ def can_fork() -> bool:
     """Forking is safe here: Linux, and no other thread (a lock another thread holds would
     stay locked in the child for ever)."""
     return sys.platform == "linux" and hasattr(os, "fork") and threading.active_count() == 1
+
+
+def fork_with_pipes(count: int) -> tuple[int, list[int]] | None:
+    """``os.fork()`` after opening ``count`` pipes: the pid (0 in the child) and the pipes'
+    ends, read end then write end for each; None, with nothing left open, when a pipe or the
+    fork fails (the caller then does the work itself)."""
+    fds: list[int] = []
+    try:
+        for _ in range(count):
+            fds.extend(os.pipe())
+        return os.fork(), fds
+    except OSError:
+        for fd in fds:
+            os.close(fd)
+        return None
 
 
 def _context() -> BaseContext:

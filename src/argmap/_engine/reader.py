@@ -114,19 +114,14 @@ def _big(path: Path) -> bool:
 def fork_reader(path: Path) -> Reader | None:
     """A reader for the map at ``path``, forked now, before its load; None when the map
     file is small or forking is not safe or fails."""
-    from argmap._engine.pool import can_fork
+    from argmap._engine.pool import can_fork, fork_with_pipes
 
     if not can_fork() or not _big(path):
         return None
-    fds: list[int] = []
-    try:
-        for _ in range(2):
-            fds.extend(os.pipe())
-        pid = os.fork()
-    except OSError:
-        for fd in fds:
-            os.close(fd)
+    forked = fork_with_pipes(2)
+    if forked is None:
         return None
+    pid, fds = forked
     if pid == 0:
         _serve(fds)
     os.close(fds[0])  # the texts' read end

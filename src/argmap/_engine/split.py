@@ -258,15 +258,12 @@ def _fork(
     others: list[_Child],
     read_ahead: Callable[[], bytes] | None,
 ) -> _Child | None:
-    fds: list[int] = []
-    try:
-        for _ in range(1 if read_ahead is None else 2):
-            fds.extend(os.pipe())
-        pid = os.fork()
-    except OSError:
-        for fd in fds:
-            os.close(fd)
+    from argmap._engine.pool import fork_with_pipes
+
+    forked = fork_with_pipes(1 if read_ahead is None else 2)
+    if forked is None:
         return None
+    pid, fds = forked
     if pid == 0:
         _child(codes, run_group, fds, others, read_ahead)
     for write_end in fds[1::2]:
