@@ -1,4 +1,4 @@
-"""Round eight's quicker quote steps give what the code they replaced gave.
+"""Round eight's and nine's quicker quote steps give what the code they replaced gave.
 
 Each rewritten step is held to its former version, kept here as the reference, on
 hypothesis-generated input, hostile input included.
@@ -10,11 +10,12 @@ import re
 from types import SimpleNamespace
 from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from argmap._verify import graph, quote_context
-from argmap._verify.anchor import numbers_in
+from argmap._verify import graph, occurrences, quote_context
+from argmap._verify.anchor import SnapshotIndex, numbers_in
 from argmap.rules import _shared
 
 _NUMBER = re.compile(r"\d\d*(?:[.,]\d+)*")
@@ -214,3 +215,80 @@ def test_support_cycles_are_found() -> None:
                  for k, (a, b) in enumerate(["AB", "BC", "CA"])]
     cycles = graph._support_cycles(SimpleNamespace(claims=claims, relations=relations))  # type: ignore[arg-type]  # noqa: SLF001
     assert [cycle.claims for cycle in cycles] == [("A", "B", "C")]
+
+
+# --- AM401's flat path ----------------------------------------------------------------------
+
+#: Words that repeat, overlap, touch digits, carry hyphens (dropped between letters, kept
+#: between digits) and line breaks, and are long enough for the word index.
+_FLAT_WORDS = st.sampled_from(
+    ["the", "district", "Rudalolo", "rose", "data", "2019", "4,500", "4.5", "re-", "sign",
+     "resign", "re-sign", "poli-\ncy", "\n\n", "Sino-Russian", "(a)", "districts", "aaaaaa",
+     "aaaaaa aaaaaa", "\u201cso\u201d", "x", "2014-\n2019", "  ", "e\u0301t\u00e9", "confict"])
+
+
+@st.composite
+def _flat_cases(draw: st.DrawFn) -> tuple[str, list[str]]:
+    """A snapshot and quotes of it: pieces of it, some without their hyphens and line breaks
+    (plain ones among them, "resign" of "re-sign"), or any words."""
+    text = draw(st.lists(_FLAT_WORDS, max_size=40).map(" ".join))
+    quotes = []
+    for _ in range(draw(st.integers(1, 6))):
+        if text and draw(st.integers(0, 3)):
+            start = draw(st.integers(0, len(text) - 1))
+            piece = text[start:draw(st.integers(start + 1, len(text)))]
+            quotes.append(re.sub(r"-\s*", "", piece) if draw(st.booleans()) else piece)
+        else:
+            quotes.append(draw(st.lists(_FLAT_WORDS, max_size=6).map(" ".join)))
+    return text, quotes
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_flat_cases(), st.booleans(), st.sampled_from([None, "", " "]))
+def test_the_flat_path_anchors_as_the_general_path_does(
+        case: tuple[str, list[str]], indexed: bool, blank: str | None) -> None:
+    """``SnapshotIndex._flat`` (a plain quote without context) against the general path,
+    searching by ``str.find`` and, with ``indexed``, through the word index after a scan."""
+    text, quotes = case
+    with pytest.MonkeyPatch.context() as patch:
+        if indexed:
+            patch.setattr(occurrences, "MIN_TEXT", 0)
+            patch.setattr(occurrences, "SCANS_BEFORE_INDEX", 1)
+        flat = SnapshotIndex("s", text)
+        general = SnapshotIndex("s", text)
+        general.shortcut = False
+        for exact in quotes:
+            assert flat.anchor(exact, blank, blank) == general.anchor(exact, blank, blank)
+
+
+def test_the_flat_path_is_taken_through_the_index() -> None:
+    """The comparison above means something: a plain quote of a long snapshot is anchored
+    by the flat path through the word index."""
+    text = " ".join(["the district rose"] * 2000 + ["the Rudalolo district rose in 2019"])
+    index = SnapshotIndex("s", text, searches=1000)
+    result = index._flat("the Rudalolo district rose")  # noqa: SLF001 - the path itself
+    assert index._finder.index is not None  # noqa: SLF001
+    assert result is not None
+    assert (result.start, result.candidates) == (text.index("the Rudalolo"), 1)
+    assert index._flat("the Hugomine district rose") is None  # noqa: SLF001
+
+
+def test_the_walk_anchors_each_quote_as_anchor_does() -> None:
+    """``anchored_evidence`` finds each quote holder's snapshot once per walk: every example
+    map (missing sources and snapshots, unreadable ones, ``via``, positions) anchors as
+    ``_anchor`` anchors each item on its own."""
+    from pathlib import Path
+
+    import argmap
+    from argmap._verify import anchor
+    from argmap._verify.index import MapIndex
+
+    root = Path(__file__).resolve().parent / "example-maps"
+    maps = sorted(path.parent for path in root.glob("AM4*/*/map.yaml"))
+    assert len(maps) > 20
+    for folder in maps:
+        loaded = argmap.load(folder)
+        walked = [result for _, result in anchor.anchored_evidence(MapIndex(loaded))]
+        alone = MapIndex(loaded)
+        assert walked == [anchor._anchor(alone, item)  # noqa: SLF001 - the reference
+                          for item in loaded.evidence if item.quote is not None], folder

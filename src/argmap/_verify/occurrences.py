@@ -126,9 +126,17 @@ class Finder:
 
     def find_all(self, needle: str, lo: int, hi: int) -> Iterator[int]:
         """:func:`find_all` in this text."""
+        return find_all(self.text, needle, lo, hi, self.index_for(lo, hi))
+
+    def index_for(self, lo: int, hi: int) -> WordIndex | None:
+        """The index a search of ``text[lo:hi]`` goes through, if any (the search is counted
+        as scanned, and the index built once the scans have paid for it): what
+        :meth:`find_all` searches with, for a caller that reads the candidates itself."""
+        if hi - lo < MIN_TEXT:
+            return None
         index = self.index
-        if index is None and hi - lo >= MIN_TEXT:
+        if index is None:
             self.scanned += hi - lo
             if self.scanned >= SCANS_BEFORE_INDEX * len(self.text):
                 index = self.index = WordIndex(self.text)
-        return find_all(self.text, needle, lo, hi, index if hi - lo >= MIN_TEXT else None)
+        return index
