@@ -292,3 +292,28 @@ def test_the_walk_anchors_each_quote_as_anchor_does() -> None:
         alone = MapIndex(loaded)
         assert walked == [anchor._anchor(alone, item)  # noqa: SLF001 - the reference
                           for item in loaded.evidence if item.quote is not None], folder
+
+
+# --- normalising a snapshot -----------------------------------------------------------------
+
+_SPACED = st.lists(st.sampled_from(
+    [" ", "  ", "\n", "\n\n", " \n", "\n ", "a", "word", "\t", "\r\n", "\x0b", "\x1c", "\x1f",
+     "\u00a0", "\u2028", "\u3000", "-", "é"]), max_size=30).map("".join)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(_SPACED | st.text(max_size=30))
+def test_space_spans_are_what_the_space_pattern_finds(text: str) -> None:
+    from argmap._verify import normalise
+
+    assert list(normalise._space_spans(text)) == [  # noqa: SLF001 - the step itself
+        m.span() for m in normalise._SPACE.finditer(text)]  # noqa: SLF001 - its reference
+
+
+def test_space_spans_take_the_line_breaks_of_a_plain_snapshot() -> None:
+    """The comparison above means something: such a text is read from its line breaks."""
+    from argmap._verify import normalise
+
+    spans = normalise._space_spans("One. \nTwo.\n\n Three.\nFour")  # noqa: SLF001
+    assert isinstance(spans, list)
+    assert spans == [(4, 6), (10, 13), (19, 20)]
