@@ -317,3 +317,49 @@ def test_space_spans_take_the_line_breaks_of_a_plain_snapshot() -> None:
     spans = normalise._space_spans("One. \nTwo.\n\n Three.\nFour")  # noqa: SLF001
     assert isinstance(spans, list)
     assert spans == [(4, 6), (10, 13), (19, 20)]
+
+
+def _anchored_reference(tells: list[tuple[str, str, str]]) -> tuple[re.Pattern[str], ...]:
+    """``normalise._anchored`` before each branch opened with the letter after the anchor."""
+    branches: dict[str, dict[str, list[str]]] = {}
+    for before, anchors, after in tells:
+        for anchor in anchors.split():
+            branches.setdefault(anchor, {}).setdefault(before, []).append(after)
+    return tuple(re.compile(anchor + "(?:" + "|".join(
+        f"(?<=(?<!\\w){before}{anchor})(?:{'|'.join(afters)})"
+        for before, afters in sorted(groups.items())
+    ) + r")\b") for anchor, groups in sorted(branches.items()))
+
+
+#: Pieces of the tells and of the words around them, so that texts hold tells, near misses
+#: ("effect", "offers", "aFfect") and tells inside longer words.
+_TELLISH = st.lists(st.sampled_from(
+    ["f", "F", "ff", "fi", "a", "A", "e", "E", "o", "O", "di", "Di", "de", "con", "speci",
+     "signi", "in", "bene", "su", "tra", "rati", "rst", "ect", "ort", "ict", "er", "c", "nanc",
+     "uen", "gur", "ve", "fth", "ts", "t", "s", "nal", "n", "eld", "suc", "trac", "rm", "nd",
+     "ed", "tted", "x", "1", " ", ".", "-", "\n", "é", "_", "frst", "afect", "Efort",
+     "confict", "ofer", "difer", "specifc", "Fnanc", "ofc", "infuen", "fgur", "fve", "ffth",
+     "beneft", "fnal", "defn", "feld", "sufc", "trafc", "frm", "Fnd", "ratifed", "confrm",
+     "ftted"]), max_size=12).map("".join)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(_TELLISH)
+def test_the_ligature_tells_match_where_the_reference_matches(text: str) -> None:
+    from argmap._verify import normalise
+
+    words = normalise._F_TELL_WORDS  # noqa: SLF001 - the tells both patterns are built of
+    new, old = normalise._F_TELLS, _anchored_reference(words)  # noqa: SLF001
+    assert [p.pattern[:4] for p in new] == [p.pattern[:4] for p in old]
+    for quick, reference in zip(new, old, strict=True):
+        assert [m.span() for m in quick.finditer(text)] == [
+            m.span() for m in reference.finditer(text)]
+
+
+def test_the_ligature_tells_are_found() -> None:
+    """The comparison above means something: tells are found, ordinary words are not."""
+    from argmap._verify.normalise import detect_repairs
+
+    for tell in ("the frst", "an afect", "Fnancial", "the conficts", "benefts", "ratifed"):
+        assert detect_repairs(tell) == {"f-ligatures"}, tell
+    assert detect_repairs("the first effect of the offer") == frozenset()
