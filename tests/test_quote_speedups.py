@@ -243,7 +243,7 @@ def _flat_cases(draw: st.DrawFn) -> tuple[str, list[str]]:
     return text, quotes
 
 
-@settings(max_examples=1000, deadline=None)
+@settings(max_examples=500, deadline=None)
 @given(_flat_cases(), st.booleans(), st.sampled_from([None, "", " "]))
 def test_the_flat_path_anchors_as_the_general_path_does(
         case: tuple[str, list[str]], indexed: bool, blank: str | None) -> None:
@@ -301,7 +301,7 @@ _SPACED = st.lists(st.sampled_from(
      "\u00a0", "\u2028", "\u3000", "-", "é"]), max_size=30).map("".join)
 
 
-@settings(max_examples=2000, deadline=None)
+@settings(max_examples=1000, deadline=None)
 @given(_SPACED | st.text(max_size=30))
 def test_space_spans_are_what_the_space_pattern_finds(text: str) -> None:
     from argmap._verify import normalise
@@ -343,7 +343,7 @@ _TELLISH = st.lists(st.sampled_from(
      "ftted"]), max_size=12).map("".join)
 
 
-@settings(max_examples=3000, deadline=None)
+@settings(max_examples=1000, deadline=None)
 @given(_TELLISH)
 def test_the_ligature_tells_match_where_the_reference_matches(text: str) -> None:
     from argmap._verify import normalise
@@ -363,3 +363,34 @@ def test_the_ligature_tells_are_found() -> None:
     for tell in ("the frst", "an afect", "Fnancial", "the conficts", "benefts", "ratifed"):
         assert detect_repairs(tell) == {"f-ligatures"}, tell
     assert detect_repairs("the first effect of the offer") == frozenset()
+
+
+# --- the word index of a snapshot -----------------------------------------------------------
+
+
+def _word_index_reference(text: str) -> dict[str, list[int]]:
+    """``WordIndex.__init__`` before it found the long words with a pattern: the text split
+    at its spaces, each piece numbered."""
+    from itertools import accumulate, compress
+
+    pieces = text.split(" ")
+    lengths = list(map(len, pieces))
+    starts = accumulate(map((1).__add__, lengths), initial=0)
+    long_enough = map(occurrences.MIN_WORD.__le__, lengths)
+    words: dict[str, list[int]] = {}
+    for word, start in compress(zip(pieces, starts, strict=False), long_enough):
+        words.setdefault(word, []).append(start)
+    return words
+
+
+_INDEXED = st.lists(st.sampled_from(
+    ["", " ", "  ", "district", "aaaaaa", "aaaaa", "abcdefg", "x", "\n", "\t", "\u00a0",
+     "Übersee", "é\u0301üéüé", "12,000.5", "(district)", "districts"]), max_size=30).map(" ".join)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_INDEXED | st.text(alphabet="ab \n", max_size=40) | st.text(max_size=40))
+def test_the_word_index_equals_the_reference(text: str) -> None:
+    index = occurrences.WordIndex(text)
+    assert index.words == _word_index_reference(text)
+    assert [list(index.words)] == [list(_word_index_reference(text))]  # the same order too
