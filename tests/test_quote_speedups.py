@@ -394,3 +394,33 @@ def test_the_word_index_equals_the_reference(text: str) -> None:
     index = occurrences.WordIndex(text)
     assert index.words == _word_index_reference(text)
     assert [list(index.words)] == [list(_word_index_reference(text))]  # the same order too
+
+
+# --- AM411's walk ---------------------------------------------------------------------------
+
+
+def test_every_qualifier_equals_the_call_per_quote() -> None:
+    """``_every_qualifier`` tells most quotes have no context without calling
+    ``_qualifiers``: on every AM4 example map and the paper's map, each item gets what the
+    call per quote (the former comprehension, kept here as the reference) gives it."""
+    from pathlib import Path
+
+    import argmap
+    from argmap._verify.anchor import anchored_evidence
+    from argmap._verify.index import MapIndex
+
+    root = Path(__file__).resolve().parent
+    maps = sorted(path.parent for path in (root / "example-maps").glob("AM4*/*/map.yaml"))
+    maps.append(root.parent / "claims" / "fiia-298")
+    cued = 0
+    for folder in maps:
+        loaded = argmap.load(folder)
+        quick = quote_context._every_qualifier(MapIndex(loaded))  # noqa: SLF001
+        index = MapIndex(loaded)
+        snapshots: dict[str, Any] = {}
+        reference = {id(evidence): quote_context._qualifiers(  # noqa: SLF001
+            index, evidence, result, snapshots) for evidence, result in anchored_evidence(index)}
+        assert quick == reference, folder
+        assert list(quick) == list(reference)
+        cued += sum(1 for cues in quick.values() if cues)
+    assert cued  # AM411's example has a cue: the comparison reaches _qualifiers's own work
