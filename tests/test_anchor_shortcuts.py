@@ -136,18 +136,25 @@ def test_the_general_path_can_be_forced() -> None:
     """The comparisons above mean something: the shortcut is taken unless turned off."""
     calls: list[str] = []
     index = SnapshotIndex("s", "the data rose")
-    original = SnapshotIndex._bare  # noqa: SLF001 - counting the calls of the private path
 
-    def counting(self: SnapshotIndex, *args: object) -> object:
-        calls.append("bare")
-        return original(self, *args)  # type: ignore[arg-type]
+    def counting(name: str) -> object:
+        original = getattr(SnapshotIndex, name)  # the private paths, counted
+
+        def count(self: SnapshotIndex, *args: object) -> object:
+            calls.append(name)
+            return original(self, *args)
+
+        return count
 
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(anchor_module.SnapshotIndex, "_bare", counting)
-        index.anchor("data")
+        for name in ("_flat", "_bare"):
+            patch.setattr(anchor_module.SnapshotIndex, name, counting(name))
+        index.anchor("data")  # plain: the flat path
+        index.anchor("data ")  # a space at its end: the general path's shortcut
         index.shortcut = False
         index.anchor("data")
-    assert calls == ["bare"]
+        index.anchor("data ")
+    assert calls == ["_flat", "_bare"]
 
 
 # --- AM411's context ------------------------------------------------------------------------

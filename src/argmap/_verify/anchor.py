@@ -277,6 +277,10 @@ class SnapshotIndex:
         self._finder = Finder(self.norm.text, searches)
         self._breaks: tuple[list[int], list[int]] | None = None  # paragraph breaks, once read
         self._breaks_read = False
+        # the longest quote :meth:`_flat` may take: none without repairs, whose quotes are
+        # normalised by them; else one whose search cannot overrun SEARCH_BUDGET
+        self._flat_size = 0 if self.repairs else (
+            (SEARCH_BUDGET - len(self.norm.text)) // (_MAX_STEPS + 1))
 
     def break_before(self, low: int, high: int) -> int | None:
         """Where the last paragraph break within ``original[low:high]`` ends, if any: what
@@ -334,6 +338,12 @@ class SnapshotIndex:
 
         See the module doc and docs/quotes.md.
         """
+        if (position is None and self.shortcut and not (prefix and prefix.strip())
+                and not (suffix and suffix.strip()) and 0 < len(exact) <= self._flat_size
+                and plain(exact) and exact[0] != " " and exact[-1] != " "):
+            found = self._flat(exact)
+            if found is not None:
+                return found
         try:
             return self._anchor(exact, (prefix, suffix, position), min_similarity, _Work())
         except _OverBudgetError:
@@ -410,6 +420,58 @@ class SnapshotIndex:
         return self._result(status, 1.0, [(start, end)], exact, context,
                             candidates=len(found), lenient=False,
                             norm_span=(best, best + len(wanted.text)))
+
+    def _flat(self, exact: str) -> AnchorResult | None:
+        """A plain quote (:func:`plain`, no spaces at its ends) without context, where it
+        occurs as it stands: what :meth:`_anchor` gives it through :meth:`_verbatim`,
+        :meth:`_occurrences` and :meth:`_bare`, without their per-quote objects (most quotes).
+        None when it does not occur so: the general path looks again.
+
+        Such a quote is its own normalised form (no repairs: ``_flat_size`` is 0 with them),
+        and ``_flat_size`` keeps its search within SEARCH_BUDGET, so no budget is counted.
+        """
+        norm = self.norm
+        text = norm.text
+        size = len(exact)
+        found: list[int] = []
+        bounded = self._bounded
+        hyphens = norm.hard or norm.soft
+        quote = Normalised(exact) if hyphens else None
+        index = self._finder.index_for(0, len(text))
+        candidates = index.candidates(exact) if index is not None else None
+        if candidates is not None:  # at most 64 (MAX_CANDIDATES): within both limits
+            last = len(text) - size
+            for at in candidates:
+                if 0 <= at <= last and text.startswith(exact, at) and bounded(
+                        at, at + size) and (quote is None or hyphens_agree(quote, norm, at)):
+                    found.append(at)
+        else:  # the str.find loop of :func:`~argmap._verify.occurrences.find_all`
+            at = text.find(exact)
+            looked = 0
+            while at >= 0:
+                if len(found) >= _MAX_CANDIDATES or looked >= _MAX_STEPS:
+                    break
+                if bounded(at, at + size) and (quote is None or hyphens_agree(quote, norm, at)):
+                    found.append(at)
+                looked += 1
+                at = text.find(exact, at + 1)
+        if not found:
+            return None
+        best = found[0]  # what :meth:`_bare` gives, with the quote's own text where it is
+        start, end = norm.span(best, best + size)  # the original's
+        original = self.original
+        if not original.startswith(exact, start):
+            return self._bare(exact, size, exact, found)
+        end = start + size
+        if (start and exact[0].isdigit() and original[start - 1].isdigit()) or (
+                end < len(original) and exact[-1].isdigit() and original[end].isdigit()):
+            missing, numbers = _missing_numbers(exact, original, [(start, end)])
+        else:  # no digits to widen the match over: it states the quote's numbers
+            missing, numbers = (), tuple(numbers_in(exact))
+        return AnchorResult(AnchorStatus.EXACT, self.source, 1.0, start, end, exact, None,
+                            None, len(found), None, missing, numbers,
+                            original[max(0, start - 40):start], original[end:end + 40], None,
+                            (), (), False, (best, best + size))
 
     def _bare(self, form: str, size: int, exact: str, found: list[int]) -> AnchorResult:
         """:meth:`_result` of a verbatim quote without prefix, suffix or position (most
@@ -768,6 +830,17 @@ def _anchor(index: MapIndex, evidence: Evidence) -> AnchorResult:
     return snapshot.anchor(quote.exact, quote.prefix, quote.suffix, position)
 
 
+_UNREAD: Any = object()
+
+
+def _readable(index: MapIndex, holder: str) -> SnapshotIndex | None:
+    """The holder's snapshot where :func:`_anchor` anchors a quote in it, else None."""
+    source = index.sources.get(holder)
+    if source is None or source.snapshot is None:
+        return None
+    return index_for(index, holder)
+
+
 class _Anchored:
     """The pairs :func:`anchored_evidence` yields, kept once a walk has reached the end."""
 
@@ -789,11 +862,25 @@ def anchored_evidence(index: MapIndex) -> Iterator[tuple[Evidence, AnchorResult]
         return
     pairs = []
     anchored = _every_anchoring(index)  # anchor_evidence, inline
+    # quote holder -> its snapshot, or None where _anchor gives the reason there is none:
+    # found once per holder instead of once per quote
+    snapshots: dict[str, SnapshotIndex | None] = {}
     for evidence in index.map.evidence:
-        if evidence.quote is not None:
+        quote = evidence.quote
+        if quote is not None:
             found = anchored.get(id(evidence))
             if found is None:
-                found = anchored[id(evidence)] = _anchor(index, evidence)
+                holder = evidence.via or evidence.source  # quote_holder, inline
+                snapshot = snapshots.get(holder, _UNREAD)
+                if snapshot is _UNREAD:
+                    snapshot = snapshots[holder] = _readable(index, holder)
+                if snapshot is None:
+                    found = _anchor(index, evidence)
+                else:  # what _anchor does with a readable snapshot
+                    at = evidence.position
+                    found = snapshot.anchor(quote.exact, quote.prefix, quote.suffix,
+                                            None if at is None else (at.start, at.end))
+                anchored[id(evidence)] = found
             pair = (evidence, found)
             pairs.append(pair)
             yield pair

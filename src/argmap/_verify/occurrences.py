@@ -22,8 +22,8 @@ between spaces.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
-from itertools import accumulate, compress
 
 __all__ = ["MIN_TEXT", "MIN_WORD", "Finder", "WordIndex", "find_all"]
 
@@ -32,9 +32,10 @@ MIN_WORD = 6
 #: A search of fewer characters than this is a ``str.find``: scanning them is cheaper.
 MIN_TEXT = 16_384
 #: A text is indexed once this many searches' worth of it has been scanned: indexing costs
-#: about as much as 200 to 300 scans of it (45 ns a character against 0.2 ns for a scan,
-#: measured on benchmark snapshots), so a text searched for a few quotes is never indexed,
-#: and one searched for many costs at most about twice what the better choice would have.
+#: about as much as 150 to 300 scans of it (45 ns a character, about 30 since round nine,
+#: against 0.2 ns for a scan, measured on benchmark snapshots), so a text searched for a few
+#: quotes is never indexed, and one searched for many costs at most about twice what the
+#: better choice would have.
 SCANS_BEFORE_INDEX = 256
 #: An inner word with at most this many places is rare enough to stop looking for a rarer one.
 FEW = 8
@@ -43,25 +44,26 @@ FEW = 8
 MAX_CANDIDATES = 64
 
 
+_LONG_WORD = re.compile(f" ([^ ]{{{MIN_WORD},}})")
+
+
 class WordIndex:
     """Where each word of at least :data:`MIN_WORD` characters starts in ``text``."""
 
     __slots__ = ("words",)
 
     def __init__(self, text: str) -> None:
-        pieces = text.split(" ")
-        lengths = list(map(len, pieces))
-        # piece i starts after the pieces before it and one space each: all in C loops
-        starts = accumulate(map((1).__add__, lengths), initial=0)
-        long_enough = map(MIN_WORD.__le__, lengths)
+        # a space and a long word: the engine skips to each space, and only a long word's
+        # costs a match object (a third less than splitting the text and numbering every word)
         words: dict[str, list[int]] = {}
-        # starts has one more item (where a next piece would start): not strict
-        for word, start in compress(zip(pieces, starts, strict=False), long_enough):
-            found = words.get(word)
+        get = words.get
+        for match in _LONG_WORD.finditer(" " + text):  # the word's space is at its start
+            word = match[1]
+            found = get(word)
             if found is None:
-                words[word] = [start]
+                words[word] = [match.start()]
             else:
-                found.append(start)
+                found.append(match.start())
         self.words = words
 
     def candidates(self, needle: str) -> list[int] | None:
@@ -126,9 +128,17 @@ class Finder:
 
     def find_all(self, needle: str, lo: int, hi: int) -> Iterator[int]:
         """:func:`find_all` in this text."""
+        return find_all(self.text, needle, lo, hi, self.index_for(lo, hi))
+
+    def index_for(self, lo: int, hi: int) -> WordIndex | None:
+        """The index a search of ``text[lo:hi]`` goes through, if any (the search is counted
+        as scanned, and the index built once the scans have paid for it): what
+        :meth:`find_all` searches with, for a caller that reads the candidates itself."""
+        if hi - lo < MIN_TEXT:
+            return None
         index = self.index
-        if index is None and hi - lo >= MIN_TEXT:
+        if index is None:
             self.scanned += hi - lo
             if self.scanned >= SCANS_BEFORE_INDEX * len(self.text):
                 index = self.index = WordIndex(self.text)
-        return find_all(self.text, needle, lo, hi, index if hi - lo >= MIN_TEXT else None)
+        return index

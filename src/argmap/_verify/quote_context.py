@@ -297,8 +297,19 @@ def _every_qualifier(index: MapIndex) -> dict[int, tuple[ContextCue, ...]]:
     """The qualifiers of every quote of the map, by the item's ``id()`` (two items may share
     an ID)."""
     snapshots: dict[str, _Snapshot | None] = {}
-    return {id(evidence): _qualifiers(index, evidence, result, snapshots)
-            for evidence, result in anchored_evidence(index)}
+    every: dict[int, tuple[ContextCue, ...]] = {}
+    for evidence, result in anchored_evidence(index):
+        # most quotes: a verbatim sentence of its own in a snapshot already read, which
+        # _qualifiers finds no context around; told here without its call
+        span = result.norm_span
+        if span is not None and not result.parts and result.verbatim:
+            snapshot = snapshots.get(result.source or "")
+            if snapshot is not None and _opens_sentence(snapshot.text, span[0]) and (
+                    _ends_sentence(snapshot.text, span[1])):
+                every[id(evidence)] = ()
+                continue
+        every[id(evidence)] = _qualifiers(index, evidence, result, snapshots)
+    return every
 
 
 def _qualifiers(

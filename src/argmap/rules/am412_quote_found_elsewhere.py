@@ -39,7 +39,13 @@ OPTIONS: dict[str, Any] = {}
 
 
 def check(ctx: RuleContext) -> Iterator[Problem]:
+    sources = ctx.sources
     for evidence in ctx.map.evidence:
+        if evidence.quote is None:
+            continue
+        source = sources.get(evidence.via or evidence.source)
+        if source is None or source.snapshot is not None:
+            continue  # found_elsewhere's own first test, without a call per item
         found = found_elsewhere(ctx, evidence)
         if not found:
             continue

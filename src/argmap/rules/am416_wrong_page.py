@@ -35,21 +35,26 @@ from typing import Any
 from argmap._engine.context import Problem, RelatedRef, RuleContext
 from argmap._findings import Severity
 from argmap._verify.anchor import anchored_evidence, quote_holder
-from argmap._verify.pages import page_request, snapshot_pages
+from argmap._verify.pages import Pages, page_request, snapshot_pages
 
 CODE = "AM416"
 ID = "wrong-page"
 SEVERITY = Severity.WARNING
 OPTIONS: dict[str, Any] = {}
 
+_UNSEEN: Any = object()
+
 
 def check(ctx: RuleContext) -> Iterator[Problem]:
+    pages_of: dict[str, Pages | None] = {}  # snapshot_pages, asked once per holder
     for evidence, result in anchored_evidence(ctx):
         locator = evidence.locator
         if locator is None or locator.page is None or not result.verbatim:
             continue
         holder = quote_holder(evidence)
-        pages = snapshot_pages(ctx, holder)
+        pages = pages_of.get(holder, _UNSEEN)
+        if pages is _UNSEEN:
+            pages = pages_of[holder] = snapshot_pages(ctx, holder)
         if pages is None or result.start is None or result.end is None:
             continue
         related = (RelatedRef("the quote's source", node=holder, kind="sources"),)
