@@ -209,7 +209,12 @@ def test_the_core_scan_finds_the_cores_the_scan_at_first_letters_found(text: str
     if len(low) != len(masked) or "ı" in low or "ſ" in low or _OTHER_DIGIT.search(masked):
         return  # scanned another way, unchanged
     for breaks in (False, True):
-        assert _cores(masked, breaks) == _old_ascii_cores(masked, breaks)
+        # round nine's scan reads a digit run's groups and decimals with it ("2,416",
+        # "89.2"): the runs after them, which the starts skip, are no cores of their own
+        assert _cores(masked, breaks) == [
+            at for at in _old_ascii_cores(masked, breaks)
+            if not (at >= 2 and low[at].isdigit() and low[at - 1] in ",."
+                    and low[at - 2].isdigit())]
 
 
 # --- the period a sentence gives its figures -----------------------------------------------

@@ -134,3 +134,21 @@ def test_the_scan_of_every_ascii_character_and_of_the_odd_lowerings_is_unchanged
 def test_the_cached_text_period_is_the_period_read_afresh(text: str) -> None:
     assert text_period(text) == text_period.__wrapped__(text)
     assert text_period(text) == text_period.__wrapped__(text)  # a cache hit, the same
+
+
+_ASCII_PIECES = st.sampled_from([
+    "USD", "us$", "Eur", "gbp", "$", " ", "  ", "\t", "\n", "-", "a", "An", "just", "OVER",
+    "Nearly", "about", "at least", "At  Least", "up to", "No Fewer Than", "more than",
+    "some", "4", "18.79", "2019", "2,416", "-5", "five", "Million", "January", ".", ",",
+])
+
+
+@settings(max_examples=500)
+@given(st.lists(st.tuples(_ASCII_PIECES, st.booleans()), min_size=1, max_size=14).map(
+    lambda pieces: "".join(p.swapcase() if flip else p for p, flip in pieces)))
+def test_an_ascii_text_finds_its_leads_lower_cased_where_they_were_found_ignoring_case(
+        text: str) -> None:
+    """Round nine reads the leads of an ASCII text on its lower-cased form, with
+    case-sensitive patterns: the same starts as the case-insensitive ones found."""
+    masked = mask(text)
+    assert starts(masked) == _old_starts(masked)

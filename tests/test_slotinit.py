@@ -76,3 +76,25 @@ def test_what_it_cannot_rebuild_is_refused() -> None:
     for cls in (WithFactory, Unslotted, WithPostInit):
         with pytest.raises(TypeError):
             slot_init(cls)
+
+
+def test_a_subclass_is_built_through_the_descriptors_and_keeps_its_class() -> None:
+    """The quicker path lends the object a class of the same slots while it sets them: only
+    an object of the class itself takes it; a subclass's (other slots, maybe) does not."""
+
+    @slot_init
+    @dataclasses.dataclass(frozen=True, slots=True)
+    class Base:
+        x: int
+        y: str = "y"
+
+    class Child(Base):
+        __slots__ = ("extra",)
+
+    base, child = Base(1), Child(1, "z")
+    assert type(base) is Base
+    assert (base.x, base.y) == (1, "y")
+    assert type(child) is Child
+    assert (child.x, child.y) == (1, "z")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        child.x = 2  # type: ignore[misc]

@@ -3,8 +3,12 @@ thousand (figures read, intervals compared, quotes anchored).
 
 A frozen dataclass's own ``__init__`` sets each field through ``object.__setattr__``, which
 looks the slot up by name every time: most of the cost of building a small object. The one
-written here sets each field through its slot's descriptor: the same parameters, defaults
-and order, so every call reads the same (tests/test_slotinit.py compares the two).
+written here gives the object, for the time it sets its fields, a class of the same slots
+that is not frozen, where each field is a plain attribute store (the interpreter's quickest:
+a call of each slot's descriptor took three times as long for a figure's sixteen fields),
+and gives it its own class back: the same parameters, defaults and order, so every call
+reads the same (tests/test_slotinit.py compares the two). An object of a subclass is set
+through the descriptors.
 """
 
 from __future__ import annotations
@@ -33,8 +37,12 @@ def slot_init(cls: type[T]) -> type[T]:
     fields = dataclasses.fields(cls)
     if hasattr(cls, "__post_init__") or len(fields) != len(vars(cls)["__dataclass_fields__"]):
         raise TypeError(f"{cls.__name__} has a __post_init__, an InitVar or a ClassVar")
-    namespace: dict[str, Any] = {}
-    params, lines = [], []
+    namespace: dict[str, Any] = {
+        "_cls": cls,
+        "_open": type(f"_Open{cls.__name__}", cls.__bases__, {"__slots__": vars(cls)["__slots__"]}),
+        "_set_class": object.__setattr__,
+    }
+    params, stores, lines = [], [], []
     for field in fields:
         if not field.init or field.kw_only or field.default_factory is not dataclasses.MISSING:
             raise TypeError(f"{cls.__name__}.{field.name} is not a plain field")
@@ -44,8 +52,14 @@ def slot_init(cls: type[T]) -> type[T]:
         else:
             namespace[f"_default_{field.name}"] = field.default
             params.append(f"{field.name}=_default_{field.name}")
-        lines.append(f"    _set_{field.name}(self, {field.name})")
-    source = f"def __init__(self, {', '.join(params)}):\n" + "\n".join(lines or ["    pass"])
+        stores.append(f"        self.{field.name} = {field.name}")
+        lines.append(f"        _set_{field.name}(self, {field.name})")
+    source = (f"def __init__(self, {', '.join(params)}):\n"
+              "    if type(self) is _cls:\n"
+              "        _set_class(self, '__class__', _open)\n"
+              + "".join(line + "\n" for line in stores)
+              + "        _set_class(self, '__class__', _cls)\n"
+              "    else:\n" + ("\n".join(lines) if lines else "        pass"))
     exec(source + "\n", namespace)  # noqa: S102 - code built from the dataclass's field names
     init: Callable[..., None] = namespace["__init__"]
     init.__qualname__ = f"{cls.__qualname__}.__init__"

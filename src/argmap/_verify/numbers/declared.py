@@ -94,8 +94,10 @@ def _joined(text: str, at: int, step: int) -> bool:
     return text[at] in ".," and 0 <= beyond < len(text) and text[beyond].isdigit()
 
 
+# a declared quantity's text is looked for in its claim three times (its reading, and AM303)
+@lru_cache(maxsize=1 << 18)
 def locate(text: str, claim_text: str) -> int:
-    """Where ``text`` stands in ``claim_text`` as a whole figure or phrase, or -1.
+    """Where ``text`` stands in ``claim_text`` as a whole figure or phrase, or -1; cached.
 
     An occurrence inside a longer number or word does not count: "97" is not in "397", nor
     "201" in "2017", nor "5" in "1.5".

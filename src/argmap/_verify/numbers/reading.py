@@ -266,11 +266,14 @@ class _Quantity(NamedTuple):
 
 
 _QUANTITY_GROUPS = _Quantity._fields
+#: ``_Quantity._make`` without its Python frame: ``Match.group`` of the 21 names gives a
+#: tuple of 21, which ``_make`` only checks the length of.
+_as_quantity: Callable[[type[_Quantity], tuple[str | None, ...]], _Quantity] = tuple.__new__
 
 
 def read_quantity(m: re.Match[str], text: str) -> Mention | None:
     """A fold verb, a fraction, a vague count, or a number with what goes with it."""
-    g = _Quantity._make(m.group(*_QUANTITY_GROUPS))
+    g = _as_quantity(_Quantity, m.group(*_QUANTITY_GROUPS))
     lead = _lead(g.qual) if g.qual is not None else _NO_LEAD
     if g.foldverb is not None:
         return _fold_verb(m, g.foldverb, lead)

@@ -16,8 +16,11 @@ from argmap._verify.numbers.grammar import (
     DIGITS,
     FOLD_LOWER,
     LEAD_A,
+    LEAD_A_LOWER,
     LEAD_CURRENCY,
+    LEAD_CURRENCY_LOWER,
     LEAD_QUALIFIER,
+    LEAD_QUALIFIER_LOWER,
     LINE_END_HYPHEN,
 )
 from argmap._verify.numbers.grammar import (
@@ -127,8 +130,14 @@ def starts(masked: str) -> list[tuple[int, re.Pattern[str]]]:
     if not cores:
         return []
     n = len(masked)
-    backwards = masked[::-1]
-    lead_a, lead_currency, lead_qualifier = LEAD_A.match, LEAD_CURRENCY.match, LEAD_QUALIFIER.match
+    if masked.isascii():  # lower-cased letter for letter: the leads' case-sensitive forms
+        backwards = masked.lower()[::-1]
+        lead_a, lead_currency, lead_qualifier = (
+            LEAD_A_LOWER.match, LEAD_CURRENCY_LOWER.match, LEAD_QUALIFIER_LOWER.match)
+    else:
+        backwards = masked[::-1]
+        lead_a, lead_currency, lead_qualifier = (
+            LEAD_A.match, LEAD_CURRENCY.match, LEAD_QUALIFIER.match)
     found: dict[int, str] = {}
     for core in cores:
         if masked[core].isdecimal():
