@@ -133,8 +133,9 @@ def test_thesis_connected_equals_the_reference(claims: list[Any], relations: lis
     assert graph._thesis_connected(argmap) == _thesis_connected_reference(  # type: ignore[arg-type]  # noqa: SLF001
         argmap)
     # the IDs as the memo passes them: the keys of the index of first claims
-    assert graph._thesis_connected(argmap, list(_first_by_id(claims))) == (  # type: ignore[arg-type]  # noqa: SLF001
-        _thesis_connected_reference(argmap))
+    assert graph._thesis_connected(  # type: ignore[arg-type]  # noqa: SLF001
+        argmap, list(_first_by_id(claims)), _first_by_id(relations).keys()
+    ) == _thesis_connected_reference(argmap)
 
 
 # --- AM202 and AM203's references -----------------------------------------------------------
