@@ -15,7 +15,6 @@ from hypothesis import strategies as st
 
 from argmap._verify import graph, quote_context
 from argmap._verify.anchor import numbers_in
-from argmap._verify.index import _first_by_id
 from argmap.rules import _shared
 
 _NUMBER = re.compile(r"\d\d*(?:[.,]\d+)*")
@@ -132,10 +131,6 @@ def test_thesis_connected_equals_the_reference(claims: list[Any], relations: lis
     argmap = SimpleNamespace(claims=claims, relations=relations)
     assert graph._thesis_connected(argmap) == _thesis_connected_reference(  # type: ignore[arg-type]  # noqa: SLF001
         argmap)
-    # the IDs as the memo passes them: the keys of the index of first claims
-    assert graph._thesis_connected(  # type: ignore[arg-type]  # noqa: SLF001
-        argmap, list(_first_by_id(claims)), _first_by_id(relations).keys()
-    ) == _thesis_connected_reference(argmap)
 
 
 # --- AM202 and AM203's references -----------------------------------------------------------
@@ -210,8 +205,6 @@ def test_support_cycles_equal_the_reference(claims: list[Any], relations: list[A
     argmap = SimpleNamespace(claims=claims, relations=relations)
     assert graph._support_cycles(argmap) == _support_cycles_reference(  # type: ignore[arg-type]  # noqa: SLF001
         argmap)
-    assert graph._support_cycles(argmap, list(_first_by_id(claims))) == (  # type: ignore[arg-type]  # noqa: SLF001
-        _support_cycles_reference(argmap))
 
 
 def test_support_cycles_are_found() -> None:
