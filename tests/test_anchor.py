@@ -90,6 +90,22 @@ def test_repairs_only_where_the_snapshot_needs_them() -> None:
     assert clean.anchor("Te afected ofcials were").status is AnchorStatus.FUZZY
 
 
+@pytest.mark.parametrize("word", ["such", "success", "succinct", "trace", "tracks", "tractor"])
+def test_ordinary_words_are_no_ligature_tells(word: str) -> None:
+    """A clean snapshot holding "such" or "trace" is not repaired: a quote with an
+    extraction's artefacts fails there, as docs/quotes.md says."""
+    text = f"The affected officials were the first to offer help, {word} as it was."
+    assert detect_repairs(text) == frozenset()
+    clean = SnapshotIndex("s", text)
+    assert clean.anchor("The affected officials").status is AnchorStatus.EXACT
+    assert clean.anchor("The afected ofcials were").status is AnchorStatus.FUZZY
+
+
+@pytest.mark.parametrize("tell", ["sufcient", "sufciently", "trafc", "trafcking"])
+def test_forms_that_keep_their_f_are_ligature_tells(tell: str) -> None:
+    assert detect_repairs(f"the {tell} of it") == {F_LIGATURES}
+
+
 def test_offset_map_leads_back_to_the_original() -> None:
     raw = "A \u201cpoli-\ncy\u201d of  \ufb01rst\u2014rate  afected Te officials."
     norm = normalise(raw, BOTH)

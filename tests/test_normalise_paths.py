@@ -53,12 +53,13 @@ def test_pattern_matches_where_the_reference_does(
         m.span() for m in reference.finditer(text)]
 
 
-#: The f-ligature tells as first written: one pattern, a branch per first letter.
+#: The f-ligature tells as first written: one pattern, a branch per first letter (without
+#: "suc..." and "trac...", dropped since: they matched "such" and "trace").
 _F_TELLS_REFERENCE = module._words([  # noqa: SLF001 - the reference is built as it was
     "frst", r"[Aa]fect\w*", r"[Ee]fect\w*", r"[Ee]fort\w*", r"confict\w*", r"[Oo]fer\w*",
     r"[Dd]ifer\w*", r"specifc\w*", r"signifc\w*", r"[Ff]nanc\w*", r"[Oo]fc\w*", r"infuen\w*",
     r"[Ff]gur\w*", "[Ff]ve", "ffth", "benefts?", r"[Ff]nal\w*", r"[Dd]efn\w*", "[Ff]eld",
-    r"suf?c\w*", r"traf?c\w*", r"[Ff]rm\w*", r"[Ff]nd\w*", "ratifed", r"confrm\w*", "ftted",
+    r"sufc\w*", r"trafc\w*", r"[Ff]rm\w*", r"[Ff]nd\w*", "ratifed", r"confrm\w*", "ftted",
 ])
 #: Each tell, near misses, and what can stand beside a word.
 _TELL_PIECES = st.sampled_from([

@@ -115,8 +115,10 @@ def _anchored(tells: list[tuple[str, str, str]]) -> tuple[re.Pattern[str], ...]:
 
 
 #: Words that show a text lost its f-ligatures (ff, fi, fl, ffi, ffl) in extraction ("frst",
-#: "afect...", "suc..." and "sufc..."). Only such a text is repaired (and only then is the word
-#: list read). Each is split at its first f, or read from its start when it has none.
+#: "afect...", "sufc..."). Only such a text is repaired (and only then is the word list read).
+#: Each is split at its first f, or read from its start when it has none. Every tell keeps
+#: its "f": a form that lost it ("suc...", "trac...") is no word a repair can mend, and would
+#: match ordinary words ("such", "trace"), repairing clean snapshots.
 _F_TELL_WORDS = [
     ("", "f", "rst"), ("[Aa]", "f", r"ect\w*"), ("[Ee]", "f", r"ect\w*"),
     ("[Ee]", "f", r"ort\w*"), ("con", "f", r"ict\w*"), ("[Oo]", "f", r"er\w*"),
@@ -124,7 +126,7 @@ _F_TELL_WORDS = [
     ("", "F f", r"nanc\w*"), ("[Oo]", "f", r"c\w*"), ("in", "f", r"uen\w*"),
     ("", "F f", r"gur\w*"), ("", "F f", "ve"), ("", "f", "fth"), ("bene", "f", "ts?"),
     ("", "F f", r"nal\w*"), ("[Dd]e", "f", r"n\w*"), ("", "F f", "eld"),
-    ("su", "f", r"c\w*"), ("", "suc", r"\w*"), ("tra", "f", r"c\w*"), ("", "trac", r"\w*"),
+    ("su", "f", r"c\w*"), ("tra", "f", r"c\w*"),
     ("", "F f", r"rm\w*"), ("", "F f", r"nd\w*"), ("rati", "f", "ed"), ("con", "f", r"rm\w*"),
     ("", "f", "tted"),
 ]
