@@ -18,7 +18,7 @@ from argmap import MapLoadError
 from argmap._load import fast_schema
 from argmap._load.fast_schema import fast_validator, validate_map
 from argmap._load.loader import discover, load_data
-from argmap._load.origin import _first_indexes
+from argmap._load.origin import _first_of_ids, _id_lists
 from argmap._model import ArgumentMap
 from strategies import map_data
 
@@ -291,4 +291,4 @@ def test_first_indexes_match_the_loop(items: list[Any]) -> None:
     for index, item in enumerate(items):
         if isinstance(item, dict) and isinstance(item.get("id"), str):
             expected.setdefault(item["id"], index)
-    assert _first_indexes({"claims": items})["claims"] == expected
+    assert _first_of_ids(_id_lists({"claims": items})["claims"]) == expected

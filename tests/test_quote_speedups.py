@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 from argmap._verify import graph, occurrences, quote_context
 from argmap._verify.anchor import SnapshotIndex, numbers_in
+from argmap._verify.index import _first_by_id
 from argmap.rules import _shared
 
 _NUMBER = re.compile(r"\d\d*(?:[.,]\d+)*")
@@ -130,8 +131,9 @@ _RELATIONS = st.lists(st.builds(SimpleNamespace, id=_IDS, from_=st.lists(_IDS, m
 @given(_CLAIMS, _RELATIONS)
 def test_thesis_connected_equals_the_reference(claims: list[Any], relations: list[Any]) -> None:
     argmap = SimpleNamespace(claims=claims, relations=relations)
-    assert graph._thesis_connected(argmap) == _thesis_connected_reference(  # type: ignore[arg-type]  # noqa: SLF001
-        argmap)
+    assert graph._thesis_connected(  # type: ignore[arg-type]  # noqa: SLF001
+        argmap, list(_first_by_id(claims)), _first_by_id(relations).keys()
+    ) == _thesis_connected_reference(argmap)
 
 
 # --- AM202 and AM203's references -----------------------------------------------------------
@@ -170,7 +172,9 @@ def _support_cycles_reference(argmap: Any) -> list[graph.SupportCycle]:
     """``graph._support_cycles`` before it gave rustworkx the edges in one call."""
     import rustworkx as rx
 
-    order = graph._claim_order(argmap)  # noqa: SLF001 - the reference's own helpers
+    order: dict[str, int] = {}
+    for claim in argmap.claims:
+        order.setdefault(claim.id, len(order))
     ids = list(order)
     digraph = rx.PyDiGraph(multigraph=True)
     digraph.add_nodes_from(ids)
@@ -204,8 +208,8 @@ _SUPPORTS = st.lists(st.builds(SimpleNamespace, id=st.sampled_from(["R1", "R2", 
 @given(_CLAIMS, _SUPPORTS)
 def test_support_cycles_equal_the_reference(claims: list[Any], relations: list[Any]) -> None:
     argmap = SimpleNamespace(claims=claims, relations=relations)
-    assert graph._support_cycles(argmap) == _support_cycles_reference(  # type: ignore[arg-type]  # noqa: SLF001
-        argmap)
+    assert graph._support_cycles(argmap, list(_first_by_id(claims))) == (  # type: ignore[arg-type]  # noqa: SLF001
+        _support_cycles_reference(argmap))
 
 
 def test_support_cycles_are_found() -> None:
@@ -213,7 +217,8 @@ def test_support_cycles_are_found() -> None:
     claims = [SimpleNamespace(id=i, kind="claim") for i in "ABC"]
     relations = [SimpleNamespace(id=f"R{k}", type="supports", from_=[a], to=b)
                  for k, (a, b) in enumerate(["AB", "BC", "CA"])]
-    cycles = graph._support_cycles(SimpleNamespace(claims=claims, relations=relations))  # type: ignore[arg-type]  # noqa: SLF001
+    cycles = graph._support_cycles(  # type: ignore[arg-type]  # noqa: SLF001
+        SimpleNamespace(claims=claims, relations=relations), list("ABC"))
     assert [cycle.claims for cycle in cycles] == [("A", "B", "C")]
 
 

@@ -178,11 +178,6 @@ def _lookup(first: dict[str, int], node_id: str) -> int | None:
     return first.get(node_id)
 
 
-def _first_indexes(data: Any) -> dict[str, dict[str, int]]:
-    """Collection -> (ID -> index of its first item with that ID), for items with a text ID."""
-    return {c: _first_of_ids(ids) for c, ids in _id_lists(data).items()}
-
-
 def _id_lists(data: Any) -> dict[str, list[Any]]:
     """Collection -> the ID of each item (None for an item that is no mapping or has none).
 

@@ -33,13 +33,6 @@ class SupportCycle:
     members: tuple[str, ...]
 
 
-def _claim_order(argmap: ArgumentMap) -> dict[str, int]:
-    order: dict[str, int] = {}
-    for claim in argmap.claims:
-        order.setdefault(claim.id, len(order))
-    return order
-
-
 def support_cycles(index: MapIndex) -> list[SupportCycle]:
     """Every circle of support, one per strongly connected component, in map order.
 
@@ -49,19 +42,16 @@ def support_cycles(index: MapIndex) -> list[SupportCycle]:
     return index.memo(support_cycles, lambda: _support_cycles(index.map, list(index.claims)))
 
 
-def _support_cycles(argmap: ArgumentMap, claim_ids: list[str] | None = None) -> list[SupportCycle]:
+def _support_cycles(argmap: ArgumentMap, claim_ids: list[str]) -> list[SupportCycle]:
     """The graph takes every support edge in one call (a pair given twice changes no
     component); the first relation of each pair, which the cycles name, is looked up only
     when a component has two claims or more (most maps have none).
 
     ``claim_ids``: the claims' IDs without repeats, in map order (the keys of the map's
-    index of claims), when known."""
+    index of claims)."""
     import rustworkx as rx
 
-    if claim_ids is None:
-        order = _claim_order(argmap)
-    else:
-        order = dict(zip(claim_ids, range(len(claim_ids)), strict=True))
+    order = dict(zip(claim_ids, range(len(claim_ids)), strict=True))
     ids = list(order)
     # (premise, target, relation ID) of each support between two claims, in map order; a
     # premise supporting itself is a self-relation, not a cycle
@@ -142,8 +132,7 @@ def thesis_connected(index: MapIndex) -> set[str]:
 
 
 def _thesis_connected(
-    argmap: ArgumentMap, claim_ids: list[str] | None = None,
-    relation_ids: Iterable[str] | None = None,
+    argmap: ArgumentMap, claim_ids: list[str], relation_ids: Iterable[str]
 ) -> set[str]:
     """The claims in a component with a thesis. Nodes are numbered as they are added, claims
     first, so a node is a claim exactly when its number is below the claims' count: the
@@ -151,20 +140,15 @@ def _thesis_connected(
     in C, not looked up node by node (instructions at 10,000 claims: -17%).
 
     ``claim_ids``, ``relation_ids``: the claims' and the relations' IDs without repeats, in
-    map order, when known: the keys of the map's indexes (:attr:`MapIndex.claims`, first
-    claim of each ID, in map order), read without reading each node again (claims: 4.3 ->
-    0.9 ms at 10,000 claims, and as much for :func:`support_cycles`)."""
+    map order: the keys of the map's indexes (:attr:`MapIndex.claims`, first claim of each
+    ID, in map order), read without reading each node again (claims: 4.3 -> 0.9 ms at
+    10,000 claims, and as much for :func:`support_cycles`)."""
     import rustworkx as rx
 
-    if claim_ids is None:
-        claim_ids = list(dict.fromkeys([claim.id for claim in argmap.claims]))
     count = len(claim_ids)
     index = dict(zip(claim_ids, range(count), strict=True))
-    if relation_ids is None:
-        relation_ids = dict.fromkeys([r.id for r in argmap.relations])
-    relation_ids = [r for r in relation_ids if r not in index]
-    relation_index = dict(zip(relation_ids, range(count, count + len(relation_ids)),
-                              strict=True))
+    relations = [r for r in relation_ids if r not in index]
+    relation_index = dict(zip(relations, range(count, count + len(relations)), strict=True))
     either = index | relation_index  # disjoint: a claim's ID names the claim
     edges: list[tuple[int, int]] = []
     add = edges.append
@@ -186,7 +170,7 @@ def _thesis_connected(
     # parallel edges do not change what is connected; a simple graph searched a node's edges
     # on every edge added
     graph = rx.PyGraph(multigraph=True)
-    graph.add_nodes_from([None] * (count + len(relation_ids)))
+    graph.add_nodes_from([None] * (count + len(relations)))
     graph.add_edges_from_no_data(edges)
     theses = {index[c.id] for c in argmap.claims if c.kind == "thesis"}
     connected: set[str] = set()

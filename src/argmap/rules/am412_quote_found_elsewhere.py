@@ -43,7 +43,7 @@ def check(ctx: RuleContext) -> Iterator[Problem]:
     for evidence in ctx.map.evidence:
         if evidence.quote is None:
             continue
-        source = sources.get(evidence.via or evidence.source)
+        source = sources.get(quote_holder(evidence))
         if source is None or source.snapshot is not None:
             continue  # found_elsewhere's own first test, without a call per item
         found = found_elsewhere(ctx, evidence)
