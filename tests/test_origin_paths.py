@@ -55,3 +55,16 @@ def test_path_of_answers_the_same_before_and_after_it_builds_its_tables(
     origin = MapOrigin(root=Path(), map_file=parsed)
     for node_id, kind in queries:
         assert origin.path_of(node_id, kind) == _reference(data, node_id, kind)
+
+
+def test_how_often_an_origin_was_asked_is_no_part_of_it() -> None:
+    """Two origins of the same file are equal whether or not either located a node yet (the
+    count of ``path_of`` calls decides only how it answers)."""
+    data = {"claims": [{"id": "C1"}]}
+    parsed = ParsedFile(Path("map.yaml"), "map.yaml", "", data, PositionIndex("map.yaml", ""))
+    asked_once, asked_twice = MapOrigin(root=Path(), map_file=parsed), MapOrigin(
+        root=Path(), map_file=parsed)
+    asked_once.path_of("C1")
+    asked_twice.path_of("C1")
+    asked_twice.path_of("C1")
+    assert asked_once == asked_twice

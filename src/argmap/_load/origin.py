@@ -43,7 +43,7 @@ class MapOrigin:
     #: Collection -> its items' IDs in order (None for an item without one), scanned for
     #: the first few nodes located, then (ID -> first index) tables: see :meth:`path_of`.
     _nodes: dict[str, Any] | None = field(default=None, repr=False)
-    _lookups: int = field(default=0, repr=False)
+    _lookups: int = field(default=0, repr=False, compare=False)  # not what the origin is
 
     @property
     def folder(self) -> Path:
