@@ -169,7 +169,10 @@ def test_a_text_reads_as_it_read_with_its_date_and_years_groups_asked_one_by_one
 
 @settings(max_examples=400)
 @given(TEXTS)
+@example("In 19٣٣ and 18٩٠, between 2014 and 2019, over 2019, 2019s, -2019")
+@example("in 2019%, 2019 USD, USD 2019, 2019 million, 2019x, 2019 or more, 2100+ and 1799")
 def test_a_quantity_reads_as_it_read_with_its_groups_asked_one_by_one(text: str) -> None:
+    """(Round ten) a plain year is read in one step, without the year and decade calls."""
     for match, masked in _quantities(text):
         assert _outcome(read_quantity, match, masked) == _outcome(old.read_quantity, match,
                                                                    masked)

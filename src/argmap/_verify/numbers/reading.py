@@ -323,6 +323,10 @@ _FOOTNOTED_YEAR = re.compile(r"((?:1[89]|20)\d\d)\.\d{1,2}")
 _VERSION_BEFORE = re.compile(r"BY(?:-[A-Z]{2})*\s*$")
 
 
+#: The leads a plain year may have ("in 2019", "between 2014 and 2019").
+_YEAR_LEADS = frozenset({Q.EXACT, Q.RANGE})
+
+
 def _number(m: re.Match[str], g: _Quantity, text: str, lead: _Lead) -> Mention | None:
     """A number in digits or words, with its currency, scale, percent or fold, and after it
     a bound ("or more") or the counted noun."""
@@ -330,6 +334,16 @@ def _number(m: re.Match[str], g: _Quantity, text: str, lead: _Lead) -> Mention |
     if not isinstance(read, tuple):
         return read
     value, step = read
+    num = g.num
+    if (num is not None and len(num) == 4 and g.glue is None and g.cur is None
+            and g.curpost is None and g.scale is None and lead.qualifier in _YEAR_LEADS
+            and not (g.pct or g.pp or g.fold or g.post or g.sign or g.uglue or g.xglue)
+            and YEAR_RE.fullmatch(num)):
+        # a plain year, half the figures of a text: what _is_year and _year_or_decade
+        # decide for it, without their calls; its value is the year's, read from its digits
+        start, end = m.start("num"), m.end()
+        return Mention(K.YEAR, value, start, end, text[start:end],
+                       period=num if num.isascii() else f"{int(num):04d}")
     # most numbers have no glued letters, currency or scale: no call to read what is not set
     glue = key(g.glue) if g.glue else ""
     currency = _currency(g) if g.cur or g.curpost else None
@@ -421,7 +435,7 @@ def _is_year(g: _Quantity, glue: str, currency: str | None, scale: Scale | None,
         return False
     if g.uglue or g.xglue:
         return False
-    return lead.qualifier in {Q.EXACT, Q.RANGE} or glue == "s"
+    return lead.qualifier in _YEAR_LEADS or glue == "s"
 
 
 def _year_or_decade(m: re.Match[str], g: _Quantity, text: str, glue: str) -> Mention | None:
