@@ -37,7 +37,10 @@ from argmap._verify.numbers.reading import (
     _CURRENCY_AFTER,
     _CURRENCY_BEFORE,
     _FOOTNOTED_YEAR,
+    _HYPHEN_UNIT,
+    _NOUN_AFTER,
     _PART_OF_YEAR,
+    _TEU_NAME,
     _VERSION_BEFORE,
     _bound_after,
     _factor,
@@ -48,12 +51,13 @@ from argmap._verify.numbers.reading import (
     _norm,
     _scale,
     _word_value,
-    counted_unit,
     date_mention,
     decimal,
     fraction_value,
     key,
+    unit_name,
 )
+from argmap._verify.numbers.reading import _WORD_AFTER as _UNIT_WORD_AFTER
 from argmap._verify.numbers.scanning import _BY_BREAKS, _cores
 from argmap._verify.numbers.vocabulary import (
     DIRECTION_AFTER,
@@ -61,6 +65,7 @@ from argmap._verify.numbers.vocabulary import (
     FRACTION_DENOMINATORS,
     FRACTION_NUMERATORS,
     LABEL_WORDS,
+    NOUN_SINGULARS,
     UNIT_SYMBOLS,
     VAGUE_WORDS,
 )
@@ -471,3 +476,25 @@ def starts(masked: str) -> list[tuple[int, re.Pattern[str]]]:
                 found[first] = "PATTERN" if masked[first].isdecimal() else "AT_QUALIFIER"
     variants = _BY_BREAKS[breaks]
     return [(at, variants[name]) for at, name in sorted(found.items())]
+
+
+def counted_unit(text: str, end: int) -> tuple[str | None, int]:
+    """Round nine's: both hyphen patterns tried after every count (round ten tries them only
+    where a hyphen follows)."""
+    teu = _TEU_NAME.match(text, end)
+    if teu:
+        return "TEU", teu.end()
+    hyphen = _HYPHEN_UNIT.match(text, end)
+    if hyphen:
+        name = unit_name(hyphen.group(1))
+        return (name, hyphen.end()) if name else (None, end)
+    match = _UNIT_WORD_AFTER.match(text, end)
+    if not match:
+        return None, end
+    name = unit_name(match.group(1))
+    if name and key(match.group(1)) in NOUN_SINGULARS:
+        head = _NOUN_AFTER.match(text, match.end(1))
+        head_name = unit_name(head.group(1)) if head else None
+        if head and head_name and key(head.group(1)) == key(head_name):
+            return head_name, head.end(1)
+    return (name, match.end(1)) if name else (None, end)

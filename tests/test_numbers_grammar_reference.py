@@ -56,7 +56,7 @@ from argmap._verify.numbers.neighbours import (
     merge,
 )
 from argmap._verify.numbers.parsing import parse, read_each
-from argmap._verify.numbers.reading import read_quantity
+from argmap._verify.numbers.reading import counted_unit, read_quantity
 from argmap._verify.numbers.scanning import _cores, mask, matches, starts
 from argmap._verify.numbers.vocabulary import FOLD_VERBS
 
@@ -309,3 +309,15 @@ def test_a_label_is_told_as_it_was(text: str) -> None:
     for match in [*matches(masked, starts(masked)), *grammar.pattern("PATTERN").finditer(masked)]:
         for label_end in (-1, 0, match.start() // 2, match.start()):
             assert is_label(match, masked, label_end) == old.is_label(match, masked, label_end)
+
+
+@settings(max_examples=400)
+@given(st.one_of(TEXTS, st.lists(st.sampled_from([
+    "5", " containers", " boxes", " with", " in", " a", " an", " twenty-foot", " TWENTY-FOOT",
+    " equiva-\nlent", " equivalent", " units", " unit", "-member", "-files", "-Files", "-",
+    " test", " cases", " files", "\n", " ", "KiB", " KiB"]), max_size=10).map("".join)))
+@example("340 thousand containers with a twenty-foot equivalent unit, 5-member, 5 -files")
+def test_a_counted_unit_is_read_as_it_was(text: str) -> None:
+    """(Round ten) the TEU's name and a hyphened unit are tried only where a hyphen follows."""
+    for end in range(len(text) + 1):
+        assert _outcome(counted_unit, text, end) == _outcome(old.counted_unit, text, end)

@@ -513,13 +513,15 @@ def counted_unit(text: str, end: int) -> tuple[str | None, int]:
     """The unit after a count ("54 states", "16 KiB", "a 5-member board"), if the word there
     is one of the vocabulary's units; any other word is not a unit. Containers counted in
     twenty-foot equivalent units are TEU."""
-    teu = _TEU_NAME.match(text, end)
-    if teu:
-        return "TEU", teu.end()
-    hyphen = _HYPHEN_UNIT.match(text, end)
-    if hyphen:
-        name = unit_name(hyphen.group(1))
-        return (name, hyphen.end()) if name else (None, end)
+    if text.find("-", end) >= 0:  # the TEU's name and a hyphened unit hold a hyphen: most
+        # texts have none after a count, and skip both patterns
+        teu = _TEU_NAME.match(text, end)
+        if teu:
+            return "TEU", teu.end()
+        hyphen = _HYPHEN_UNIT.match(text, end) if text.startswith("-", end) else None
+        if hyphen:
+            name = unit_name(hyphen.group(1))
+            return (name, hyphen.end()) if name else (None, end)
     match = _WORD_AFTER.match(text, end)
     if not match:
         return None, end
