@@ -321,3 +321,24 @@ def test_a_counted_unit_is_read_as_it_was(text: str) -> None:
     """(Round ten) the TEU's name and a hyphened unit are tried only where a hyphen follows."""
     for end in range(len(text) + 1):
         assert _outcome(counted_unit, text, end) == _outcome(old.counted_unit, text, end)
+
+
+def _old_parse(text: str) -> tuple[Mention, ...]:
+    found = old.read_each(text)
+    if not found:
+        return ()
+    found = old.inherit_year(old.inherit_currency(text, old.merge(text, found)))
+    return tuple(old.attach_periods(text, old.with_directions(text, found)))
+
+
+@settings(max_examples=500)
+@given(TEXTS)
+@example("In 2019 it rose 5%")
+@example("it fell by 57%")
+@example("Since 2014, 2015 and 2016 it fell by 57%; +3% in 2019")
+@example("December 3-6 and USD 4 billion, then 300 million in 2020")
+def test_a_text_parses_as_it_did(text: str) -> None:
+    """(Round ten) a text of one figure skips the steps that join, share and date figures,
+    which gave it back as it was; a year or a signed figure takes no direction call; the
+    bounds of a text's years are read only when it has a figure to date."""
+    assert _outcome(parse.__wrapped__, text) == _outcome(_old_parse, text)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import lru_cache
 
-from argmap._verify.numbers.directions import with_directions
+from argmap._verify.numbers.directions import with_direction, with_directions
 from argmap._verify.numbers.labels import is_label
 from argmap._verify.numbers.mention import TEMPORAL_KINDS, Mention, evolve
 from argmap._verify.numbers.neighbours import (
@@ -44,6 +44,11 @@ def parse(text: str) -> tuple[Mention, ...]:
     found = read_each(text)
     if not found:
         return ()
+    if len(found) == 1:
+        # one figure (most texts that have any): nothing to join, share a currency or a
+        # year with, or date; the steps below would give it back as it is, but for its
+        # direction
+        return (with_direction(text, found[0]),)
     found = merge(text, found)
     found = inherit_currency(text, found)
     found = inherit_year(found)
