@@ -429,8 +429,9 @@ def _is_year(g: _Quantity, glue: str, currency: str | None, scale: Scale | None,
              lead: _Lead) -> bool:
     """A plain four-digit number from 1800 to 2100 is a year, unless a currency, scale,
     percent, fold, bound or qualifier makes it a figure ("over 2000 MPs")."""
-    if glue not in {"", "s"} or YEAR_RE.fullmatch(g.num or "") is None:
-        return False
+    num = g.num
+    if num is None or len(num) != 4 or glue not in {"", "s"} or YEAR_RE.fullmatch(num) is None:
+        return False  # a year is four digits: most numbers are not, and skip the pattern
     if currency or scale or g.pct or g.pp or g.fold or g.post or g.sign:
         return False
     if g.uglue or g.xglue:
