@@ -16,7 +16,7 @@ from argmap._verify.numbers.neighbours import (
     merge,
 )
 from argmap._verify.numbers.reading import read_date, read_quantity, read_years
-from argmap._verify.numbers.scanning import mask, matches, starts
+from argmap._verify.numbers.scanning import mask, starts
 
 #: Figures another process read, handed to :func:`parse`'s cache by :func:`warm`; empty
 #: otherwise (one truth test on each text not yet read: the cache's hits do not see it).
@@ -65,7 +65,14 @@ def read_each(text: str) -> list[Mention]:
         return []
     found: list[Mention] = []
     label_end = -1  # where the last label ("Article 5", "pages 12") ended
-    for match in matches(masked, at):
+    pos = 0
+    for start, pattern in at:  # scanning.matches, without a generator's frame
+        if start < pos:
+            continue
+        match = pattern.match(masked, start)
+        if match is None:
+            continue
+        pos = match.end()
         mention: Mention | None
         if is_label(match, masked, label_end):
             label_end = match.end()
