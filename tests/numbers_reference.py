@@ -19,7 +19,7 @@ from argmap._verify.numbers.grammar import (
     LINE_END_HYPHEN,
     YEAR_RE,
 )
-from argmap._verify.numbers.labels import _COMMON, _LIST_GAP, word_before
+from argmap._verify.numbers.labels import _COMMON, _LIST_GAP
 from argmap._verify.numbers.mention import TEMPORAL_KINDS, Mention, evolve
 from argmap._verify.numbers.neighbours import (
     _GAP_AND,
@@ -31,7 +31,6 @@ from argmap._verify.numbers.neighbours import (
     _range,
     _share_units,
     _year_range,
-    is_bound,
 )
 from argmap._verify.numbers.reading import (
     _CURRENCY_AFTER,
@@ -60,6 +59,7 @@ from argmap._verify.numbers.reading import (
 from argmap._verify.numbers.reading import _WORD_AFTER as _UNIT_WORD_AFTER
 from argmap._verify.numbers.scanning import _BY_BREAKS, _cores
 from argmap._verify.numbers.vocabulary import (
+    BOUND_WORDS,
     DIRECTION_AFTER,
     DIRECTION_BEFORE,
     FRACTION_DENOMINATORS,
@@ -498,3 +498,22 @@ def counted_unit(text: str, end: int) -> tuple[str | None, int]:
         if head and head_name and key(head.group(1)) == key(head_name):
             return head_name, head.end(1)
     return (name, match.end(1)) if name else (None, end)
+
+
+def word_before(text: str, at: int) -> str | None:
+    """Round nine's (round ten writes its ``max`` call as a conditional)."""
+    lo = max(0, at - 48)
+    head = text[lo:at]
+    stripped = head.rstrip()
+    if not stripped or head.count("\n", len(stripped)) > 1:
+        return None
+    word = stripped.rsplit(None, 1)[-1]
+    if lo > 0 and len(word) == len(stripped) and not text[lo - 1].isspace():
+        return None
+    return word
+
+
+def is_bound(text: str, m: Mention) -> bool:
+    """Round nine's (round ten writes its ``max`` call as a conditional)."""
+    lead = text[max(0, m.start - 8):m.start].lower().split()
+    return bool(lead) and lead[-1] in BOUND_WORDS

@@ -45,7 +45,7 @@ import numbers_reference as old
 from argmap._model import Qualifier, QuantityKind, Scale
 from argmap._verify.numbers import grammar
 from argmap._verify.numbers.directions import _turned, with_directions
-from argmap._verify.numbers.labels import is_label
+from argmap._verify.numbers.labels import is_label, word_before
 from argmap._verify.numbers.mention import TEMPORAL_KINDS, Mention, evolve
 from argmap._verify.numbers.neighbours import (
     _dated,
@@ -53,6 +53,7 @@ from argmap._verify.numbers.neighbours import (
     attach_periods,
     inherit_currency,
     inherit_year,
+    is_bound,
     merge,
 )
 from argmap._verify.numbers.parsing import parse, read_each
@@ -342,3 +343,14 @@ def test_a_text_parses_as_it_did(text: str) -> None:
     which gave it back as it was; a year or a signed figure takes no direction call; the
     bounds of a text's years are read only when it has a figure to date."""
     assert _outcome(parse.__wrapped__, text) == _outcome(_old_parse, text)
+
+
+@settings(max_examples=300)
+@given(TEXTS)
+@example("x" * 60 + " Article 5 since 2014\n\n 12")
+def test_the_word_before_and_a_bound_are_read_as_they_were(text: str) -> None:
+    """(Round ten) ``max`` calls written as conditionals."""
+    for at in range(len(text) + 1):
+        assert _outcome(word_before, text, at) == _outcome(old.word_before, text, at)
+        figure = Mention(QuantityKind.YEAR, Decimal(2014), at, at, "")
+        assert _outcome(is_bound, text, figure) == _outcome(old.is_bound, text, figure)

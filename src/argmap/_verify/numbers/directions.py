@@ -21,7 +21,8 @@ def direction(text: str, m: Mention) -> int:
     """+1, -1 or 0 for a figure of ``text``: its sign, else the word just before or after."""
     if m.direction or m.kind not in FIGURE_KINDS:  # ``is_figure``, without the property call
         return m.direction
-    words = text[max(0, m.start - 40):m.start].rsplit(None, 2)[-2:]  # the last two words
+    lo = m.start - 40  # a conditional, where max() was a call for every figure
+    words = text[lo if lo > 0 else 0:m.start].rsplit(None, 2)[-2:]  # the last two words
     if words and key(words[-1]) in {"by", "of"}:
         words = words[:-1]  # "fell by 57%", "a decline of 10%"
     if words and words[-1].isalpha():

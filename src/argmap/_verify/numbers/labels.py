@@ -49,7 +49,7 @@ def word_before(text: str, at: int) -> str | None:
     """The whitespace-separated word that ends just before ``text[at]`` on the same line or
     the one before, or None; found with string operations on a short window (a regular
     expression anchored at the window's end was tried at every position of it)."""
-    lo = max(0, at - 48)
+    lo = at - 48 if at > 48 else 0  # a conditional, where max() was a call
     head = text[lo:at]
     stripped = head.rstrip()
     if not stripped or head.count("\n", len(stripped)) > 1:

@@ -171,7 +171,8 @@ def inherit_year(found: list[Mention]) -> list[Mention]:
 def is_bound(text: str, m: Mention) -> bool:
     """A year or date introduced by since/by/until/before/after/from bounds a change; it does
     not name the period a figure is about ("Since 2014 investment grew by USD 2 billion")."""
-    lead = text[max(0, m.start - 8):m.start].lower().split()
+    lo = m.start - 8  # a conditional, where max() was a call
+    lead = text[lo if lo > 0 else 0:m.start].lower().split()
     return bool(lead) and lead[-1] in BOUND_WORDS
 
 
