@@ -342,8 +342,8 @@ def _number(m: re.Match[str], g: _Quantity, text: str, lead: _Lead) -> Mention |
         # a plain year, half the figures of a text: what _is_year and _year_or_decade
         # decide for it, without their calls; its value is the year's, read from its digits
         start, end = m.start("num"), m.end()
-        return Mention(K.YEAR, value, start, end, text[start:end],
-                       period=num if num.isascii() else f"{int(num):04d}")
+        return Mention(K.YEAR, value, start, end, text[start:end], None, None, None, Q.EXACT,
+                       num if num.isascii() else f"{int(num):04d}")  # positional: quicker
     # most numbers have no glued letters, currency or scale: no call to read what is not set
     glue = key(g.glue) if g.glue else ""
     currency = _currency(g) if g.cur or g.curpost else None
@@ -374,8 +374,8 @@ def _number(m: re.Match[str], g: _Quantity, text: str, lead: _Lead) -> Mention |
     if g.sign:
         direction = 1 if g.sign == "+" else -1
         value = -value if direction < 0 else value
-    return Mention(kind, value, start, end, text[start:end], unit=unit, scale=scale,
-                   qualifier=qualifier, step=step, near=lead.near, direction=direction)
+    return Mention(kind, value, start, end, text[start:end], None, unit, scale, qualifier,
+                   None, step, lead.near, False, False, None, direction)  # positional: quicker
 
 
 #: "mid-2019", "early-2020", "late-2019": a part of the year, read as the year it lies in.
