@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from argmap._verify.numbers.directions import with_direction, with_directions
+from argmap._verify.numbers.grammar import GROUP
 from argmap._verify.numbers.labels import is_label
 from argmap._verify.numbers.mention import TEMPORAL_KINDS, Mention, evolve
 from argmap._verify.numbers.neighbours import (
@@ -18,6 +19,7 @@ from argmap._verify.numbers.neighbours import (
 from argmap._verify.numbers.reading import read_date, read_quantity, read_years
 from argmap._verify.numbers.scanning import mask, starts
 
+_DATE, _YEARS = GROUP["date"], GROUP["years"]
 #: Figures another process read, handed to :func:`parse`'s cache by :func:`warm`; empty
 #: otherwise (one truth test on each text not yet read: the cache's hits do not see it).
 _given: dict[str, tuple[Mention, ...]] = {}
@@ -77,7 +79,7 @@ def read_each(text: str) -> list[Mention]:
         if is_label(match, masked, label_end):
             label_end = match.end()
             continue
-        date, years = match.group("date", "years")  # one call for the two
+        date, years = match.group(_DATE, _YEARS)  # one call for the two, by number
         if date is not None:
             mention = read_date(match)
         elif years is not None:

@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Any, NamedTuple
 
 from argmap._model import Qualifier, QuantityKind, Scale
-from argmap._verify.numbers.grammar import YEAR_RE
+from argmap._verify.numbers.grammar import GROUP, YEAR_RE
 from argmap._verify.numbers.mention import Mention
 from argmap._verify.numbers.vocabulary import (
     CURRENCIES,
@@ -265,7 +265,9 @@ class _Quantity(NamedTuple):
     post: str | None
 
 
-_QUANTITY_GROUPS = _Quantity._fields
+#: The numbers of those groups (see ``GROUP``), and of the groups asked for on their own.
+_QUANTITY_GROUPS = tuple(GROUP[name] for name in _Quantity._fields)
+_NUM, _CUR, _SIGN, _WORD = GROUP["num"], GROUP["cur"], GROUP["sign"], GROUP["word"]
 #: ``_Quantity._make`` without its Python frame: ``Match.group`` of the 21 names gives a
 #: tuple of 21, which ``_make`` only checks the length of.
 _as_quantity: Callable[[type[_Quantity], tuple[str | None, ...]], _Quantity] = tuple.__new__
@@ -341,7 +343,7 @@ def _number(m: re.Match[str], g: _Quantity, text: str, lead: _Lead) -> Mention |
             and YEAR_RE.fullmatch(num)):
         # a plain year, half the figures of a text: what _is_year and _year_or_decade
         # decide for it, without their calls; its value is the year's, read from its digits
-        start, end = m.start("num"), m.end()
+        start, end = m.start(_NUM), m.end()
         return Mention(K.YEAR, value, start, end, text[start:end], None, None, None, Q.EXACT,
                        num if num.isascii() else f"{int(num):04d}")  # positional: quicker
     # most numbers have no glued letters, currency or scale: no call to read what is not set
@@ -368,8 +370,8 @@ def _number(m: re.Match[str], g: _Quantity, text: str, lead: _Lead) -> Mention |
     if lead.word in {"from", "between"}:
         qualifier = Q.EXACT
         if lead.word == "from":  # "from 21 thousand to ...": "from" is not part of the figure
-            start = m.start("cur") if g.cur else m.start(
-                "sign" if g.sign else "num" if g.num else "word")
+            start = m.start(_CUR) if g.cur else m.start(
+                _SIGN if g.sign else _NUM if g.num else _WORD)
     direction = 0
     if g.sign:
         direction = 1 if g.sign == "+" else -1
@@ -386,7 +388,7 @@ def _digits(m: re.Match[str], g: _Quantity, text: str) -> tuple[Decimal, Decimal
     """The value and step of a number in digits; a year with a footnote marker ("in
     2019.7") is read as that year; a number inside a name or licence is none."""
     digits = g.num or ""
-    at = m.start("num")
+    at = m.start(_NUM)
     footnoted = _FOOTNOTED_YEAR.fullmatch(digits) if "." in digits else None
     if footnoted and not any((g.cur, g.scale, g.pct, g.pp, g.fold, g.glue, g.curpost)):
         return Mention(K.YEAR, Decimal(footnoted.group(1)), at, at + 4, text[at:at + 4],
@@ -443,7 +445,7 @@ def _year_or_decade(m: re.Match[str], g: _Quantity, text: str, glue: str) -> Men
     """A year, or a decade ("the 2000s"); the span starts at the year: "in 2019" is a year,
     "from" / "just" are not part of it."""
     year = int(g.num or "")
-    start, end = m.start("num"), m.end()
+    start, end = m.start(_NUM), m.end()
     if glue != "s":
         return Mention(K.YEAR, Decimal(year), start, end, text[start:end], period=f"{year:04d}")
     if year % 10:
