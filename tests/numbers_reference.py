@@ -19,7 +19,7 @@ from argmap._verify.numbers.grammar import (
     LINE_END_HYPHEN,
     YEAR_RE,
 )
-from argmap._verify.numbers.labels import _COMMON, _LIST_GAP, word_before
+from argmap._verify.numbers.labels import _COMMON, _LIST_GAP
 from argmap._verify.numbers.mention import TEMPORAL_KINDS, Mention, evolve
 from argmap._verify.numbers.neighbours import (
     _GAP_AND,
@@ -31,13 +31,15 @@ from argmap._verify.numbers.neighbours import (
     _range,
     _share_units,
     _year_range,
-    is_bound,
 )
 from argmap._verify.numbers.reading import (
     _CURRENCY_AFTER,
     _CURRENCY_BEFORE,
     _FOOTNOTED_YEAR,
+    _HYPHEN_UNIT,
+    _NOUN_AFTER,
     _PART_OF_YEAR,
+    _TEU_NAME,
     _VERSION_BEFORE,
     _bound_after,
     _factor,
@@ -48,19 +50,22 @@ from argmap._verify.numbers.reading import (
     _norm,
     _scale,
     _word_value,
-    counted_unit,
     date_mention,
     decimal,
     fraction_value,
     key,
+    unit_name,
 )
+from argmap._verify.numbers.reading import _WORD_AFTER as _UNIT_WORD_AFTER
 from argmap._verify.numbers.scanning import _BY_BREAKS, _cores
 from argmap._verify.numbers.vocabulary import (
+    BOUND_WORDS,
     DIRECTION_AFTER,
     DIRECTION_BEFORE,
     FRACTION_DENOMINATORS,
     FRACTION_NUMERATORS,
     LABEL_WORDS,
+    NOUN_SINGULARS,
     UNIT_SYMBOLS,
     VAGUE_WORDS,
 )
@@ -471,3 +476,44 @@ def starts(masked: str) -> list[tuple[int, re.Pattern[str]]]:
                 found[first] = "PATTERN" if masked[first].isdecimal() else "AT_QUALIFIER"
     variants = _BY_BREAKS[breaks]
     return [(at, variants[name]) for at, name in sorted(found.items())]
+
+
+def counted_unit(text: str, end: int) -> tuple[str | None, int]:
+    """Round nine's: both hyphen patterns tried after every count (round ten tries them only
+    where a hyphen follows)."""
+    teu = _TEU_NAME.match(text, end)
+    if teu:
+        return "TEU", teu.end()
+    hyphen = _HYPHEN_UNIT.match(text, end)
+    if hyphen:
+        name = unit_name(hyphen.group(1))
+        return (name, hyphen.end()) if name else (None, end)
+    match = _UNIT_WORD_AFTER.match(text, end)
+    if not match:
+        return None, end
+    name = unit_name(match.group(1))
+    if name and key(match.group(1)) in NOUN_SINGULARS:
+        head = _NOUN_AFTER.match(text, match.end(1))
+        head_name = unit_name(head.group(1)) if head else None
+        if head and head_name and key(head.group(1)) == key(head_name):
+            return head_name, head.end(1)
+    return (name, match.end(1)) if name else (None, end)
+
+
+def word_before(text: str, at: int) -> str | None:
+    """Round nine's (round ten writes its ``max`` call as a conditional)."""
+    lo = max(0, at - 48)
+    head = text[lo:at]
+    stripped = head.rstrip()
+    if not stripped or head.count("\n", len(stripped)) > 1:
+        return None
+    word = stripped.rsplit(None, 1)[-1]
+    if lo > 0 and len(word) == len(stripped) and not text[lo - 1].isspace():
+        return None
+    return word
+
+
+def is_bound(text: str, m: Mention) -> bool:
+    """Round nine's (round ten writes its ``max`` call as a conditional)."""
+    lead = text[max(0, m.start - 8):m.start].lower().split()
+    return bool(lead) and lead[-1] in BOUND_WORDS

@@ -238,3 +238,43 @@ def test_a_declared_quantity_reads_what_it_read_before(
     value_text = str(Decimal(written.replace(",", "")))
     args = ("count", value_text, None, None, None, "exact", None, text, claim_text)
     assert declared.__wrapped__(*args) == _old_declared(*args)
+
+
+# --- a quote's buckets (round nine) -------------------------------------------------------------
+
+
+def _old_bucketed(figures: list[Mention]) -> dict[tuple[object, ...], object]:
+    """Round nine's ``_bucketed``: every quote grouped and sorted, the family forms in one
+    entry into the exact context (round ten skips both for a quote of one figure or none,
+    and enters the context for a fraction only)."""
+    distinct: dict[tuple[object, ...], Mention] = {}
+    for m in figures:
+        distinct.setdefault(_reading_key(m), m)
+    grouped: dict[tuple[object, ...], list[Mention]] = {}
+    for m in distinct.values():
+        grouped.setdefault(_bucket_key(m), []).append(m)
+    ordered = {bucket: sorted(zip(map(_order, members), members, strict=True),
+                              key=lambda pair: pair[0])
+               for bucket, members in grouped.items()}
+    buckets = {}
+    with localcontext(EXACT):
+        for bucket, pairs in ordered.items():
+            kept = tuple(m for _, m in pairs)
+            buckets[bucket] = (tuple(size for size, _ in pairs), kept, tuple(map(family, kept)))
+    return buckets
+
+
+#: Values of more digits than the default context keeps: a fraction's family form (a hundred
+#: times it) is exact only in the exact context.
+_LONG = st.sampled_from([Decimal("0.12345678901234567890123456789"),
+                         Decimal("123456789012345678901234567.891")])
+
+
+@settings(max_examples=200)
+@given(st.lists(mentions() | mentions(value=Decimal("0.2")) | st.builds(
+    evolve, mentions(), kind=st.just(K.FRACTION), value=_LONG), max_size=4))
+def test_a_quotes_buckets_are_the_ones_built_before(figures: list[Mention]) -> None:
+    new = {key: (bucket.sizes, bucket.mentions, bucket.forms)
+           for key, bucket in _bucketed(figures).items()}
+    assert new == _old_bucketed(figures)
+    assert list(new) == list(_old_bucketed(figures))

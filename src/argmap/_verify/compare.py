@@ -493,10 +493,13 @@ def _read_quote(index: MapIndex, evidence_id: str) -> dict[tuple[object, ...], _
 
 def _bucketed(figures: Iterable[Mention]) -> dict[tuple[object, ...], _Bucket]:
     """A quote's figures, each distinct one once, in buckets sorted by size; the sizes read
-    outside the exact context, the family forms in one entry into it."""
+    outside the exact context, the family forms in it (entered for a fraction only)."""
     distinct: dict[tuple[object, ...], Mention] = {}
     for m in figures:
         distinct.setdefault(_reading_key(m), m)
+    if len(distinct) <= 1:  # most quotes state no figure or one: no grouping, no sort
+        return {_bucket_key(m): _Bucket((_order(m),), (m,), (_family_form(m),))
+                for m in distinct.values()}
     grouped: dict[tuple[object, ...], list[Mention]] = {}
     for m in distinct.values():
         grouped.setdefault(_bucket_key(m), []).append(m)
@@ -504,15 +507,23 @@ def _bucketed(figures: Iterable[Mention]) -> dict[tuple[object, ...], _Bucket]:
     ordered = {bucket: sorted(zip(map(_order, members), members, strict=True), key=_FIRST)
                for bucket, members in grouped.items()}
     buckets = {}
-    with localcontext(EXACT):
-        for bucket, pairs in ordered.items():
-            kept = tuple(m for _, m in pairs)
-            buckets[bucket] = _Bucket(tuple(size for size, _ in pairs), kept,
-                                      tuple(map(family, kept)))
+    for bucket, pairs in ordered.items():
+        kept = tuple(m for _, m in pairs)
+        buckets[bucket] = _Bucket(tuple(size for size, _ in pairs), kept,
+                                  tuple(map(_family_form, kept)))
     return buckets
 
 
 _FIRST = itemgetter(0)
+
+
+def _family_form(m: Mention) -> Mention:
+    """``family(m)`` read in the EXACT context, entered only for a fraction: the one kind
+    whose family form is computed (a ratio's only changes its kind, others are the figure)."""
+    if m.kind != K.FRACTION:
+        return family(m)
+    with localcontext(EXACT):
+        return family(m)
 
 
 def _declared_mention(quantity: Quantity, claim: Claim) -> Mention | None:
@@ -605,6 +616,8 @@ def _supports_in(quotes: Sequence[tuple[str, dict[tuple[object, ...], _Bucket]]]
     own bucket, the nearest in size; in every other bucket, the nearest one (for the
     message). The claim figure is put in its family's kind once, and each quote figure was
     when its quote was read."""
+    if not quotes:
+        return []  # no quote states a figure: no comparison, no exact context
     own = _bucket_key(mention)
     size = _order(mention)
     # the quotes are read (and their figures ordered) outside the exact context, as before;
@@ -636,8 +649,9 @@ def _figures(index: MapIndex, claim: Claim) -> tuple[ClaimFigure, ...]:
         found = seen.get(reading)
         if found is None:
             if quotes is None:
-                quotes = [(evidence_id, _quote_mentions(index, evidence_id))
-                          for evidence_id in dict.fromkeys(claim.evidence)]
+                # a quote without figures supports none: left out once, not per figure
+                quotes = [(evidence_id, buckets) for evidence_id in dict.fromkeys(claim.evidence)
+                          if (buckets := _quote_mentions(index, evidence_id))]
             found = seen[reading] = _sorted(mention, _supports_in(quotes, mention))
         figures.append(ClaimFigure(
             claim.id, mention, quantity.id if quantity is not None else None,

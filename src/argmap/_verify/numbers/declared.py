@@ -67,12 +67,13 @@ def declared(kind: str, value_text: str, upper_text: str | None, unit: str | Non
         step, near, direction = same.step, same.near, same.direction
     else:
         step, near, direction = _step_of(value), False, 0
-    return Mention(_KINDS.get(kind) or QuantityKind(kind), value, max(start, 0),
-                   max(start, 0) + len(text), text,
-                   upper=None if upper_text is None else Decimal(upper_text), unit=unit,
-                   scale=(_SCALES.get(scale) or Scale(scale)) if scale else None,
-                   qualifier=_QUALIFIERS.get(qualifier) or Qualifier(qualifier),
-                   period=period, step=step, near=near, direction=direction)
+    at = start if start > 0 else 0
+    # positional, in the fields' order: eight keywords were matched to sixteen fields
+    return Mention(_KINDS.get(kind) or QuantityKind(kind), value, at, at + len(text), text,
+                   None if upper_text is None else Decimal(upper_text), unit,
+                   (_SCALES.get(scale) or Scale(scale)) if scale else None,
+                   _QUALIFIERS.get(qualifier) or Qualifier(qualifier), period, step, near,
+                   False, False, None, direction)
 
 
 #: Each enumeration's members by value (a member is its own key: a string enumeration hashes

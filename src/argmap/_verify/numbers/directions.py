@@ -21,7 +21,8 @@ def direction(text: str, m: Mention) -> int:
     """+1, -1 or 0 for a figure of ``text``: its sign, else the word just before or after."""
     if m.direction or m.kind not in FIGURE_KINDS:  # ``is_figure``, without the property call
         return m.direction
-    words = text[max(0, m.start - 40):m.start].rsplit(None, 2)[-2:]  # the last two words
+    lo = m.start - 40  # a conditional, where max() was a call for every figure
+    words = text[lo if lo > 0 else 0:m.start].rsplit(None, 2)[-2:]  # the last two words
     if words and key(words[-1]) in {"by", "of"}:
         words = words[:-1]  # "fell by 57%", "a decline of 10%"
     if words and words[-1].isalpha():
@@ -38,9 +39,20 @@ def with_directions(text: str, found: list[Mention]) -> list[Mention]:
     """Each figure with the direction the words around it give."""
     out = []
     for m in found:
+        if m.direction or m.kind not in FIGURE_KINDS:
+            out.append(m)  # :func:`direction` gives it its own: no call (years, dates, signs)
+            continue
         way = direction(text, m)
         out.append(_turned(m, way) if way != m.direction else m)
     return out
+
+
+def with_direction(text: str, m: Mention) -> Mention:
+    """One figure with the direction the words around it give (:func:`with_directions`)."""
+    if m.direction or m.kind not in FIGURE_KINDS:
+        return m
+    way = direction(text, m)
+    return _turned(m, way) if way != m.direction else m
 
 
 def _turned(m: Mention, way: int) -> Mention:

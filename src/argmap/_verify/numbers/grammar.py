@@ -241,6 +241,11 @@ def _source(off: Collection[str] = ()) -> str:
 
 
 _SOURCE = _source()
+#: Each named group's number, the same in every variant (a switched-off piece keeps its
+#: groups, see ``_stub``): a match asked for a group by number does not look its name up
+#: (a quantity's reading asks for 21).
+GROUP: dict[str, int] = {name: number
+                         for number, name in enumerate(_GROUP_NAME.findall(_SOURCE), 1)}
 
 _FLAGS = re.VERBOSE | re.IGNORECASE
 #: Variants of ``PATTERN`` by the start they are tried at (see :mod:`.scanning`): the same

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from argmap._verify.numbers.grammar import YEAR_RE
+from argmap._verify.numbers.grammar import GROUP, YEAR_RE
 from argmap._verify.numbers.reading import counted_unit, key
 from argmap._verify.numbers.vocabulary import (
     CURRENCIES,
@@ -42,6 +42,8 @@ _COMMON = (STOP_WORDS | {key(m) for m in MONTHS} | {key(m) for m in MONTH_ABBREV
               "whereas", "unlike", "like", "nearly", "roughly", "here", "there", "annually",
               "daily", "weekly", "monthly", "yearly", "reportedly", "officially"})
 
+#: The groups a label test asks for, by number (see ``GROUP``).
+_QTY, _NUM, _WORD = GROUP["qty"], GROUP["num"], GROUP["word"]
 _LIST_GAP = re.compile(r"\s*(?:[–—‒−-]|,|&|and|or|to|through)\s*(?:and\s+)?")
 
 
@@ -49,7 +51,7 @@ def word_before(text: str, at: int) -> str | None:
     """The whitespace-separated word that ends just before ``text[at]`` on the same line or
     the one before, or None; found with string operations on a short window (a regular
     expression anchored at the window's end was tried at every position of it)."""
-    lo = max(0, at - 48)
+    lo = at - 48 if at > 48 else 0  # a conditional, where max() was a call
     head = text[lo:at]
     stripped = head.rstrip()
     if not stripped or head.count("\n", len(stripped)) > 1:
@@ -63,12 +65,12 @@ def word_before(text: str, at: int) -> str | None:
 def is_label(match: re.Match[str], text: str, label_end: int) -> bool:
     """Whether a matched plain number names something; ``label_end`` is where the last
     label read ended (-1 for none), so that a list of labels stays labels."""
-    span = match.span("qty")
+    span = match.span(_QTY)
     start, end = span
     if start < 0 or match.start() != start:
         return False  # not a number, or a qualifier before it
-    core = match.span("num")
-    if (core if core[0] >= 0 else match.span("word")) != span:
+    core = match.span(_NUM)
+    if (core if core[0] >= 0 else match.span(_WORD)) != span:
         return False  # a sign, currency, scale, percent, fold, unit or bound goes with it
     if label_end >= 0 and _LIST_GAP.fullmatch(text, label_end, start):
         return True
@@ -78,7 +80,7 @@ def is_label(match: re.Match[str], text: str, label_end: int) -> bool:
     word = before.lstrip("([{“‘\"'")
     if key(word) in LABEL_WORDS:
         return True
-    digits = match.group("num")
+    digits = match.group(_NUM)
     if digits and YEAR_RE.fullmatch(digits):
         return False  # "Summer 2019", "Horizon 2020": a year after a name stays a year
     if not (len(word) > 1 and word.isalpha() and word[0].isupper() and word[1:].islower()):

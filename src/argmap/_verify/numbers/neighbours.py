@@ -171,7 +171,8 @@ def inherit_year(found: list[Mention]) -> list[Mention]:
 def is_bound(text: str, m: Mention) -> bool:
     """A year or date introduced by since/by/until/before/after/from bounds a change; it does
     not name the period a figure is about ("Since 2014 investment grew by USD 2 billion")."""
-    lead = text[max(0, m.start - 8):m.start].lower().split()
+    lo = m.start - 8  # a conditional, where max() was a call
+    lead = text[lo if lo > 0 else 0:m.start].lower().split()
     return bool(lead) and lead[-1] in BOUND_WORDS
 
 
@@ -204,10 +205,12 @@ def _dated(m: Mention, period: str | None) -> Mention:
 def attach_periods(text: str, found: list[Mention]) -> list[Mention]:
     """Give each figure the period its sentence states: the nearest before it, else after."""
     # found is in text order and its spans do not overlap: bisect instead of scanning
-    temporal = [t for t in found if t.kind in TEMPORAL_KINDS and t.period
-                and not (t.upper is None and is_bound(text, t))]
+    temporal = [t for t in found if t.kind in TEMPORAL_KINDS and t.period]
     if not temporal or len(temporal) == len(found):
-        return found  # no period to give, or no figure to give it to
+        return found  # no period to give, or no figure to give it to (no bound read)
+    temporal = [t for t in temporal if not (t.upper is None and is_bound(text, t))]
+    if not temporal:
+        return found
     out = []
     sentences = _sentences(text)
     sentence_starts = [s[0] for s in sentences]

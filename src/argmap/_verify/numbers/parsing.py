@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import lru_cache
 
-from argmap._verify.numbers.directions import with_directions
+from argmap._verify.numbers.directions import with_direction, with_directions
+from argmap._verify.numbers.grammar import GROUP
 from argmap._verify.numbers.labels import is_label
 from argmap._verify.numbers.mention import TEMPORAL_KINDS, Mention, evolve
 from argmap._verify.numbers.neighbours import (
@@ -16,8 +17,9 @@ from argmap._verify.numbers.neighbours import (
     merge,
 )
 from argmap._verify.numbers.reading import read_date, read_quantity, read_years
-from argmap._verify.numbers.scanning import mask, matches, starts
+from argmap._verify.numbers.scanning import mask, starts
 
+_DATE, _YEARS = GROUP["date"], GROUP["years"]
 #: Figures another process read, handed to :func:`parse`'s cache by :func:`warm`; empty
 #: otherwise (one truth test on each text not yet read: the cache's hits do not see it).
 _given: dict[str, tuple[Mention, ...]] = {}
@@ -44,6 +46,11 @@ def parse(text: str) -> tuple[Mention, ...]:
     found = read_each(text)
     if not found:
         return ()
+    if len(found) == 1:
+        # one figure (most texts that have any): nothing to join, share a currency or a
+        # year with, or date; the steps below would give it back as it is, but for its
+        # direction
+        return (with_direction(text, found[0]),)
     found = merge(text, found)
     found = inherit_currency(text, found)
     found = inherit_year(found)
@@ -60,12 +67,19 @@ def read_each(text: str) -> list[Mention]:
         return []
     found: list[Mention] = []
     label_end = -1  # where the last label ("Article 5", "pages 12") ended
-    for match in matches(masked, at):
+    pos = 0
+    for start, pattern in at:  # scanning.matches, without a generator's frame
+        if start < pos:
+            continue
+        match = pattern.match(masked, start)
+        if match is None:
+            continue
+        pos = match.end()
         mention: Mention | None
         if is_label(match, masked, label_end):
             label_end = match.end()
             continue
-        date, years = match.group("date", "years")  # one call for the two
+        date, years = match.group(_DATE, _YEARS)  # one call for the two, by number
         if date is not None:
             mention = read_date(match)
         elif years is not None:

@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Any, NamedTuple
 
 from argmap._model import Qualifier, QuantityKind, Scale
-from argmap._verify.numbers.grammar import YEAR_RE
+from argmap._verify.numbers.grammar import GROUP, YEAR_RE
 from argmap._verify.numbers.mention import Mention
 from argmap._verify.numbers.vocabulary import (
     CURRENCIES,
@@ -265,7 +265,9 @@ class _Quantity(NamedTuple):
     post: str | None
 
 
-_QUANTITY_GROUPS = _Quantity._fields
+#: The numbers of those groups (see ``GROUP``), and of the groups asked for on their own.
+_QUANTITY_GROUPS = tuple(GROUP[name] for name in _Quantity._fields)
+_NUM, _CUR, _SIGN, _WORD = GROUP["num"], GROUP["cur"], GROUP["sign"], GROUP["word"]
 #: ``_Quantity._make`` without its Python frame: ``Match.group`` of the 21 names gives a
 #: tuple of 21, which ``_make`` only checks the length of.
 _as_quantity: Callable[[type[_Quantity], tuple[str | None, ...]], _Quantity] = tuple.__new__
@@ -323,6 +325,10 @@ _FOOTNOTED_YEAR = re.compile(r"((?:1[89]|20)\d\d)\.\d{1,2}")
 _VERSION_BEFORE = re.compile(r"BY(?:-[A-Z]{2})*\s*$")
 
 
+#: The leads a plain year may have ("in 2019", "between 2014 and 2019").
+_YEAR_LEADS = frozenset({Q.EXACT, Q.RANGE})
+
+
 def _number(m: re.Match[str], g: _Quantity, text: str, lead: _Lead) -> Mention | None:
     """A number in digits or words, with its currency, scale, percent or fold, and after it
     a bound ("or more") or the counted noun."""
@@ -330,6 +336,16 @@ def _number(m: re.Match[str], g: _Quantity, text: str, lead: _Lead) -> Mention |
     if not isinstance(read, tuple):
         return read
     value, step = read
+    num = g.num
+    if (num is not None and len(num) == 4 and g.glue is None and g.cur is None
+            and g.curpost is None and g.scale is None and lead.qualifier in _YEAR_LEADS
+            and not (g.pct or g.pp or g.fold or g.post or g.sign or g.uglue or g.xglue)
+            and YEAR_RE.fullmatch(num)):
+        # a plain year, half the figures of a text: what _is_year and _year_or_decade
+        # decide for it, without their calls; its value is the year's, read from its digits
+        start, end = m.start(_NUM), m.end()
+        return Mention(K.YEAR, value, start, end, text[start:end], None, None, None, Q.EXACT,
+                       num if num.isascii() else f"{int(num):04d}")  # positional: quicker
     # most numbers have no glued letters, currency or scale: no call to read what is not set
     glue = key(g.glue) if g.glue else ""
     currency = _currency(g) if g.cur or g.curpost else None
@@ -354,14 +370,14 @@ def _number(m: re.Match[str], g: _Quantity, text: str, lead: _Lead) -> Mention |
     if lead.word in {"from", "between"}:
         qualifier = Q.EXACT
         if lead.word == "from":  # "from 21 thousand to ...": "from" is not part of the figure
-            start = m.start("cur") if g.cur else m.start(
-                "sign" if g.sign else "num" if g.num else "word")
+            start = m.start(_CUR) if g.cur else m.start(
+                _SIGN if g.sign else _NUM if g.num else _WORD)
     direction = 0
     if g.sign:
         direction = 1 if g.sign == "+" else -1
         value = -value if direction < 0 else value
-    return Mention(kind, value, start, end, text[start:end], unit=unit, scale=scale,
-                   qualifier=qualifier, step=step, near=lead.near, direction=direction)
+    return Mention(kind, value, start, end, text[start:end], None, unit, scale, qualifier,
+                   None, step, lead.near, False, False, None, direction)  # positional: quicker
 
 
 #: "mid-2019", "early-2020", "late-2019": a part of the year, read as the year it lies in.
@@ -372,7 +388,7 @@ def _digits(m: re.Match[str], g: _Quantity, text: str) -> tuple[Decimal, Decimal
     """The value and step of a number in digits; a year with a footnote marker ("in
     2019.7") is read as that year; a number inside a name or licence is none."""
     digits = g.num or ""
-    at = m.start("num")
+    at = m.start(_NUM)
     footnoted = _FOOTNOTED_YEAR.fullmatch(digits) if "." in digits else None
     if footnoted and not any((g.cur, g.scale, g.pct, g.pp, g.fold, g.glue, g.curpost)):
         return Mention(K.YEAR, Decimal(footnoted.group(1)), at, at + 4, text[at:at + 4],
@@ -381,7 +397,7 @@ def _digits(m: re.Match[str], g: _Quantity, text: str) -> tuple[Decimal, Decimal
             _PART_OF_YEAR.search(text, max(0, at - 7), at) and YEAR_RE.fullmatch(digits)):
         return None  # "Covid-19", "za-5-let" in a URL slug: part of a name
     value_step = decimal(digits)
-    window = text[max(0, at - 12):at]
+    window = text[at - 12 if at > 12 else 0:at]  # a conditional, where max() was a call
     if "BY" in window and _VERSION_BEFORE.search(window):
         return None  # "CC BY-SA 4.0"
     return value_step
@@ -415,20 +431,21 @@ def _is_year(g: _Quantity, glue: str, currency: str | None, scale: Scale | None,
              lead: _Lead) -> bool:
     """A plain four-digit number from 1800 to 2100 is a year, unless a currency, scale,
     percent, fold, bound or qualifier makes it a figure ("over 2000 MPs")."""
-    if glue not in {"", "s"} or YEAR_RE.fullmatch(g.num or "") is None:
-        return False
+    num = g.num
+    if num is None or len(num) != 4 or glue not in {"", "s"} or YEAR_RE.fullmatch(num) is None:
+        return False  # a year is four digits: most numbers are not, and skip the pattern
     if currency or scale or g.pct or g.pp or g.fold or g.post or g.sign:
         return False
     if g.uglue or g.xglue:
         return False
-    return lead.qualifier in {Q.EXACT, Q.RANGE} or glue == "s"
+    return lead.qualifier in _YEAR_LEADS or glue == "s"
 
 
 def _year_or_decade(m: re.Match[str], g: _Quantity, text: str, glue: str) -> Mention | None:
     """A year, or a decade ("the 2000s"); the span starts at the year: "in 2019" is a year,
     "from" / "just" are not part of it."""
     year = int(g.num or "")
-    start, end = m.start("num"), m.end()
+    start, end = m.start(_NUM), m.end()
     if glue != "s":
         return Mention(K.YEAR, Decimal(year), start, end, text[start:end], period=f"{year:04d}")
     if year % 10:
@@ -499,13 +516,15 @@ def counted_unit(text: str, end: int) -> tuple[str | None, int]:
     """The unit after a count ("54 states", "16 KiB", "a 5-member board"), if the word there
     is one of the vocabulary's units; any other word is not a unit. Containers counted in
     twenty-foot equivalent units are TEU."""
-    teu = _TEU_NAME.match(text, end)
-    if teu:
-        return "TEU", teu.end()
-    hyphen = _HYPHEN_UNIT.match(text, end)
-    if hyphen:
-        name = unit_name(hyphen.group(1))
-        return (name, hyphen.end()) if name else (None, end)
+    if text.find("-", end) >= 0:  # the TEU's name and a hyphened unit hold a hyphen: most
+        # texts have none after a count, and skip both patterns
+        teu = _TEU_NAME.match(text, end)
+        if teu:
+            return "TEU", teu.end()
+        hyphen = _HYPHEN_UNIT.match(text, end) if text.startswith("-", end) else None
+        if hyphen:
+            name = unit_name(hyphen.group(1))
+            return (name, hyphen.end()) if name else (None, end)
     match = _WORD_AFTER.match(text, end)
     if not match:
         return None, end

@@ -77,15 +77,20 @@ def mask(text: str) -> str:
     return text
 
 
-def _cores(masked: str, breaks: bool) -> list[int]:
+def _cores(masked: str, breaks: bool, low: str | None = None,
+           ascii_only: bool | None = None) -> list[int]:
     """Where a core may start: digit runs, and number, scale, fraction and fold words and
-    months (in no particular order: :func:`starts` sorts what it finds)."""
-    low = masked.lower()
-    if not masked.isascii() and (len(low) != len(masked) or "ı" in low or "ſ" in low):
+    months (in no particular order: :func:`starts` sorts what it finds). ``low`` and
+    ``ascii_only`` are ``masked.lower()`` and ``masked.isascii()``, when the caller has them."""
+    if low is None:
+        low = masked.lower()
+    if ascii_only is None:
+        ascii_only = masked.isascii()
+    if not ascii_only and (len(low) != len(masked) or "ı" in low or "ſ" in low):
         # lower() is not what IGNORECASE compares ("İ", "ı", "ſ"): scan the slow, exact way.
         # An ASCII text lowers letter for letter, to ASCII: no test needed
         return [m.start() for m in exact_cores().finditer(masked)]
-    if masked.isascii() or _OTHER_DIGIT.search(masked) is None:
+    if ascii_only or _OTHER_DIGIT.search(masked) is None:
         # digits and words in one scan, where every digit is an ASCII one: a match starts at
         # a digit run, or one character before a word
         first = core_at_start(breaks).match(low)
@@ -126,12 +131,13 @@ def starts(masked: str) -> list[tuple[int, re.Pattern[str]]]:
     before any of those; leads are read backwards on the reversed text.
     """
     breaks = "\n" in masked and LINE_END_HYPHEN.search(masked) is not None
-    cores = _cores(masked, breaks)
+    low, ascii_only = masked.lower(), masked.isascii()
+    cores = _cores(masked, breaks, low, ascii_only)
     if not cores:
         return []
     n = len(masked)
-    if masked.isascii():  # lower-cased letter for letter: the leads' case-sensitive forms
-        backwards = masked.lower()[::-1]
+    if ascii_only:  # lower-cased letter for letter: the leads' case-sensitive forms
+        backwards = low[::-1]
         lead_a, lead_currency, lead_qualifier = (
             LEAD_A_LOWER.match, LEAD_CURRENCY_LOWER.match, LEAD_QUALIFIER_LOWER.match)
     else:
