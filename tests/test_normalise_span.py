@@ -5,6 +5,8 @@ reference) for every span of any normalised text, and the quote shortcut of
 
 from __future__ import annotations
 
+from typing import Any
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -40,7 +42,16 @@ def test_span_is_the_reference_span(text: str, repairs: frozenset[str],
     for _ in range(8):
         start = data.draw(st.integers(0, size + 1))
         end = data.draw(st.integers(0, size + 1))
-        assert norm.span(start, end) == _old_span(norm, start, end)
+        assert _outcome(norm.span, start, end) == _outcome(_old_span, norm, start, end)
+
+
+def _outcome(function: Any, *args: Any) -> Any:
+    """What a call returns, or the kind of error it raises (a span past the text's end,
+    which no caller asks for, fails alike: an empty text with steps has no segment)."""
+    try:
+        return function(*args)
+    except IndexError as exc:
+        return type(exc)
 
 
 @settings(max_examples=300, deadline=None)
