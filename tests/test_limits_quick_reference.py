@@ -10,9 +10,11 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from argmap._load import limits as limits_module
 from argmap._load.limits import (
     _FORBIDDEN_ESCAPE,
     _QUICK_SCALARS,
@@ -98,6 +100,19 @@ def test_the_quick_pass_answers_as_before(
         assert _passes_quickly(
             root, limits, text, text_clean=text_clean, yaml_or_json=yaml_or_json
         ) is _reference(root, limits, text, text_clean=text_clean, yaml_or_json=yaml_or_json)
+
+
+@settings(max_examples=max(300, settings().max_examples))
+@given(data=_DATA, limits=_LIMITS, chunk=st.integers(1, 3))
+def test_the_quick_pass_answers_as_before_in_any_chunks(
+    data: Any, limits: Limits, chunk: int
+) -> None:
+    """The levels read in chunks of one, two or three values (256 on real data), and long
+    lists of values: the same answers."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(limits_module, "_CHUNK", chunk)
+        for root in (data, {"k": data}, [data, data], [data] * 7, {"a": [data] * 5, "b": data}):
+            assert _passes_quickly(root, limits, "x") is _reference(root, limits, "x")
 
 
 def test_texts_and_keys_at_the_length_limit() -> None:

@@ -42,9 +42,50 @@ def may_hold_long_number(data: bytes, limit: int) -> bool:
     A number of more than N characters holds such a run of a third of N (at most a sign, a
     point and an exponent mark split it), so a file without one needs no closer look. A
     translation and a substring search are linear and run in C: 0.15 s on 60 MB, where a
-    regular expression took 1.4 s.
+    regular expression took 1.4 s. A long run is first looked for in every ``step``-th byte
+    (:func:`_sampled_runs`), which reads a sixteenth of the file: translating all of it
+    cost 80-100 ms at 100,000 claims (a 56 MB copy), the samples about 10 ms.
     """
-    return b"1" * max(1, (limit - 2) // 3) in data.translate(_DIGIT_LIKE)
+    run = max(1, (limit - 2) // 3)
+    step = run // _SAMPLES_PER_RUN
+    if step >= 2:
+        sampled = _sampled_runs(data, run, step)
+        if sampled is not None:
+            return sampled
+    return b"1" * run in data.translate(_DIGIT_LIKE)
+
+
+#: A run of ``run`` bytes holds at least this many of every ``run // _SAMPLES_PER_RUN``-th
+#: byte, all digit-like; fewer in a row among the samples: no such run.
+_SAMPLES_PER_RUN = 16
+#: Places where the samples hold a long enough row, looked at one by one; more: the whole
+#: file is translated (a file of hex digits or long numbers, not a map).
+_MAX_SAMPLED_ROWS = 64
+
+
+def _sampled_runs(data: bytes, run: int, step: int) -> bool | None:
+    """Whether ``data`` holds ``run`` digit-like bytes in a row, judged from every ``step``-th
+    byte; None when the samples leave too many places to look at.
+
+    Such a run ``[a, a + L)`` holds the bytes at ``step`` times ``ceil(a / step)`` and the
+    ``run // step - 1`` multiples after it, which the samples hold in a row. Each row of the
+    samples is then looked at in the file: ``run`` bytes either side of its first byte hold
+    ``run`` of any run through that byte.
+    """
+    need = run // step
+    row = b"1" * need
+    samples = data[::step].translate(_DIGIT_LIKE)
+    found = samples.find(row)
+    rows = 0
+    while found >= 0:
+        rows += 1
+        if rows > _MAX_SAMPLED_ROWS:
+            return None
+        at = found * step
+        if b"1" * run in data[max(0, at - run):at + run + 1].translate(_DIGIT_LIKE):
+            return True
+        found = samples.find(row, found + 1)
+    return False
 
 
 def check_numbers(positions: PositionIndex, limits: Limits) -> None:

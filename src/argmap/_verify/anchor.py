@@ -338,9 +338,11 @@ class SnapshotIndex:
 
         See the module doc and docs/quotes.md.
         """
+        # plain(exact), inline: most quotes take this path, and a call is a tenth of it
         if (position is None and self.shortcut and not (prefix and prefix.strip())
                 and not (suffix and suffix.strip()) and 0 < len(exact) <= self._flat_size
-                and plain(exact) and exact[0] != " " and exact[-1] != " "):
+                and exact.isascii() and exact.isprintable() and "-" not in exact
+                and "  " not in exact and exact[0] != " " and exact[-1] != " "):
             found = self._flat(exact)
             if found is not None:
                 return found
@@ -437,7 +439,8 @@ class SnapshotIndex:
         bounded = self._bounded
         hyphens = norm.hard or norm.soft
         quote = Normalised(exact) if hyphens else None
-        index = self._finder.index_for(0, len(text))
+        # a text too short for an index is searched with str.find (Finder.index_for)
+        index = self._finder.index_for(0, len(text)) if len(text) >= MIN_TEXT else None
         candidates = index.candidates(exact) if index is not None else None
         if candidates is not None:  # at most 64 (MAX_CANDIDATES): within both limits
             last = len(text) - size

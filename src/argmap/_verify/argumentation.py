@@ -33,8 +33,10 @@ from collections import deque
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
+from argmap._slotinit import slot_init
+
 if TYPE_CHECKING:
-    from argmap._model import ArgumentMap
+    from argmap._model import ArgumentMap, Relation
     from argmap._verify.index import MapIndex
 
 __all__ = [
@@ -52,6 +54,7 @@ __all__ = [
 Label = Literal["in", "out", "undecided"]
 
 
+@slot_init  # one per attacking premise: 36,000 at 100,000 claims
 @dataclass(frozen=True, slots=True)
 class Argument:
     """One attack or undercut: ``premises`` against a claim or against another relation."""
@@ -91,39 +94,43 @@ class Analysis:
 
 
 def _arguments(argmap: ArgumentMap, claims: dict[str, str]) -> list[Argument]:
+    """The map's arguments in relation order. Each relation's type is read once, and only
+    the conflict relations are read further (an attribute of a node costs about 100 ns)."""
     relations: dict[str, str] = {}
+    conflict: list[tuple[Relation, str]] = []
     for relation in argmap.relations:
-        relations.setdefault(relation.id, relation.type)
+        kind: str = relation.type
+        relations.setdefault(relation.id, kind)
+        if kind in _CONFLICT:  # supports, rephrases and prefers change no acceptance
+            conflict.append((relation, kind))
     found: list[Argument] = []
-    for relation in argmap.relations:
-        kind = relation.type
-        if kind not in _CONFLICT:
-            continue  # supports, rephrases and prefers change no acceptance (module docstring)
-        premises = tuple(dict.fromkeys(relation.from_))
+    for relation, kind in conflict:
+        sources = relation.from_  # each premise once, in order:
+        premises = (sources[0],) if len(sources) == 1 else tuple(dict.fromkeys(sources))
+        target = relation.to
         undercut = kind == "undercuts"
-        if undercut and claims.get(relation.to) == "argument":
+        if undercut and claims.get(target) == "argument":
             undercut = False  # undercutting an argument as a whole: an attack on its node
-        elif undercut and relations.get(relation.to) not in _CONFLICT:
+        elif undercut and relations.get(target) not in _CONFLICT:
             continue  # undercutting a support changes no acceptance; unknown targets: AM202
-        if not undercut and relation.to not in claims:
+        if not undercut and target not in claims:
             continue
+        name = relation.id
         if kind == "contradicts":  # symmetric: each side attacks the other
             found.extend(
                 argument
                 for p in premises
-                if p in claims and p != relation.to
+                if p in claims and p != target
                 for argument in (
-                    Argument(relation.id, (p,), relation.to, False),
-                    Argument(relation.id, (relation.to,), p, False),
+                    Argument(name, (p,), target, False),
+                    Argument(name, (target,), p, False),
                 )
             )
         elif relation.linked:
             if all(p in claims for p in premises):
-                found.append(Argument(relation.id, premises, relation.to, undercut))
+                found.append(Argument(name, premises, target, undercut))
         else:
-            found.extend(
-                Argument(relation.id, (p,), relation.to, undercut) for p in premises if p in claims
-            )
+            found.extend(Argument(name, (p,), target, undercut) for p in premises if p in claims)
     return found
 
 
@@ -132,7 +139,14 @@ _CONFLICT = frozenset({"attacks", "undercuts", "contradicts"})
 
 
 def analyse(argmap: ArgumentMap) -> Analysis:
-    """Label every claim and every attacking argument (see the module docstring)."""
+    """Label every claim and every attacking argument (see the module docstring).
+
+    A worklist in one loop: a claim enters it as its ID (a string), an argument as its index
+    (an integer), in the order they are labelled. An argument waits on one count, its
+    premises not yet ``in`` plus its undercutters not yet ``out``, and may be ``in`` when the
+    count reaches zero; a claim waits on its attackers not yet ``out``. (The labelling per
+    call and per tuple took twice as long: 0.78 s at 100,000 claims under the profiler.)
+    """
     kinds: dict[str, str] = {}
     for node in argmap.claims:
         kinds.setdefault(node.id, node.kind)
@@ -151,66 +165,67 @@ def analyse(argmap: ArgumentMap) -> Analysis:
         for premise in argument.premises:
             users.setdefault(premise, []).append(index)
 
-    claim_label: dict[str, Label] = {}
+    # what each argument still waits for: its premises (each once) and its undercutters
+    no_undercutters: list[int] = []
+    waiting = [
+        len(argument.premises) + len(undercutters.get(argument.relation, no_undercutters))
+        for argument in arguments
+    ]
+    standing = {claim: len(found) for claim, found in attackers.items()}
     arg_label: list[Label | None] = [None] * len(arguments)
-    defeated_attackers = dict.fromkeys(claim_ids, 0)
-    premises_in = [0] * len(arguments)
-    undercuts_out = [0] * len(arguments)
-    queue: deque[tuple[bool, str | int]] = deque()  # (is_claim, id or argument index)
-
-    def label_claim(claim: str, label: Label) -> None:
-        if claim not in claim_label:
-            claim_label[claim] = label
-            queue.append((True, claim))
-
-    def label_argument(index: int, label: Label) -> None:
-        if arg_label[index] is None:
-            arg_label[index] = label
-            queue.append((False, index))
-
-    def argument_may_be_in(index: int) -> None:
-        argument = arguments[index]
-        if premises_in[index] == len(argument.premises) and undercuts_out[index] == len(
-            undercutters.get(argument.relation, ())
-        ):
-            label_argument(index, "in")
-
-    for claim in claim_ids:
-        if not attackers.get(claim):
-            label_claim(claim, "in")
-    for index in range(len(arguments)):
-        argument_may_be_in(index)  # premises are claims, so this only fires after them
-
+    # unattacked claims are in (an attacked claim has a list of one attacker or more)
+    claim_label: dict[str, Label] = dict.fromkeys(
+        [claim for claim in claim_ids if claim not in attackers], "in")
+    queue: deque[str | int] = deque(claim_label)  # a claim's ID, or an argument's index
+    append = queue.append
+    for index, count in enumerate(waiting):
+        if not count:  # no premise and no undercutter
+            arg_label[index] = "in"
+            append(index)
+    popleft = queue.popleft
+    no_users: list[int] = []
     while queue:
-        is_claim, key = queue.popleft()
-        if is_claim:
-            assert isinstance(key, str)  # noqa: S101 - narrowing for the type checker
-            for index in users.get(key, ()):
-                if claim_label[key] == "in":
-                    premises_in[index] += 1
-                    argument_may_be_in(index)
+        key = popleft()
+        if type(key) is int:  # an argument's index (a claim's ID is a string)
+            argument = arguments[key]
+            target = argument.target
+            if argument.undercut:
+                if arg_label[key] == "in":
+                    for other in of_relation.get(target, no_users):
+                        if arg_label[other] is None:
+                            arg_label[other] = "out"
+                            append(other)
                 else:
-                    label_argument(index, "out")
-            continue
-        assert isinstance(key, int)  # noqa: S101
-        argument = arguments[key]
-        label = arg_label[key]
-        if argument.undercut:
-            for other in of_relation.get(argument.target, ()):
-                if label == "in":
-                    label_argument(other, "out")
-                else:
-                    undercuts_out[other] += 1
-                    argument_may_be_in(other)
-        elif label == "in":
-            label_claim(argument.target, "out")
+                    for other in of_relation.get(target, no_users):
+                        count = waiting[other] = waiting[other] - 1
+                        if not count and arg_label[other] is None:
+                            arg_label[other] = "in"
+                            append(other)
+            elif arg_label[key] == "in":
+                if target not in claim_label:
+                    claim_label[target] = "out"
+                    append(target)
+            else:
+                count = standing[target] = standing[target] - 1
+                if not count and target not in claim_label:
+                    claim_label[target] = "in"
+                    append(target)
+        elif claim_label[key] == "in":  # type: ignore[index]  # a claim's ID: a string
+            for index in users.get(key, no_users):  # type: ignore[arg-type]
+                count = waiting[index] = waiting[index] - 1
+                if not count and arg_label[index] is None:
+                    arg_label[index] = "in"
+                    append(index)
         else:
-            defeated_attackers[argument.target] += 1
-            if defeated_attackers[argument.target] == len(attackers[argument.target]):
-                label_claim(argument.target, "in")
+            for index in users.get(key, no_users):  # type: ignore[arg-type]
+                if arg_label[index] is None:
+                    arg_label[index] = "out"
+                    append(index)
 
+    claims: dict[str, Label] = dict.fromkeys(claim_ids, "undecided")
+    claims.update(claim_label)  # every labelled claim is one of claim_ids: the order stays
     return Analysis(
-        claims={c: claim_label.get(c, "undecided") for c in claim_ids},
+        claims=claims,
         arguments=arguments,
         argument_labels=[label or "undecided" for label in arg_label],
         attackers=attackers,

@@ -400,14 +400,25 @@ class Normalised:
         return [self.end_of(i) for i in range(len(self.text))]
 
     def span(self, start: int, end: int) -> tuple[int, int]:
-        """The original code-point span of the normalised span ``[start, end)``."""
+        """The original code-point span of the normalised span ``[start, end)``.
+
+        ``start_of(start), end_of(end - 1)`` in one walk of the steps, without a call per
+        step and end: a span is asked for every anchored quote (134,000 at 100,000 claims).
+        """
         if start >= end:
             if start < len(self.text):
                 at = self.start_of(start)
             else:
                 at = self.end_of(len(self.text) - 1) if self.text else 0
             return at, at
-        return self.start_of(start), self.end_of(end - 1)
+        last = end - 1  # ``end_of`` follows the last character back
+        for step in reversed(self.steps):
+            out = step.out
+            k = bisect_right(out, start) - 1
+            start = step.first[k] + start - out[k] if step.last[k] < 0 else step.first[k]
+            k = bisect_right(out, last) - 1
+            last = step.first[k] + last - out[k] if step.last[k] < 0 else step.last[k] - 1
+        return start, last + 1
 
     def index_of(self, original: int) -> int:
         """The first normalised index whose source starts at or after an original offset."""
