@@ -5,12 +5,13 @@ dates and judge each claim's the same, on hostile text too."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from argmap._engine.context import RuleContext
+from argmap._engine.context import Problem, RuleContext
 from argmap._model import ArgumentMap, Claim
 from argmap._verify.anchor import quote_holder
 from argmap._verify.dates import (
@@ -31,6 +32,7 @@ from argmap._verify.dates import (
 )
 from argmap._verify.index import MapIndex
 from argmap._verify.numbers import TEMPORAL_KINDS, parse
+from argmap.rules import am302_uncited_date as am302
 
 
 def _text_dates(text: str) -> tuple[StatedDate, ...]:
@@ -158,3 +160,36 @@ def test_claim_dates_judges_as_the_reference_did(data: dict[str, Any]) -> None:
         assert claim_dates(new, claim) == tuple(_judge(old, claim))
     for item in argmap.evidence:
         assert quote_dates(new, item.id) == _read_quote(old, item.id)
+
+
+def _am302_reference(ctx: RuleContext) -> Iterator[Problem]:
+    """AM302's walk before a claim without dates was skipped before its missing list."""
+    exempt = bool(ctx.options.get("exempt_concluded", True))
+    for claim in ctx.map.claims:
+        dates = claim_dates(ctx, claim)
+        missing = [d for d in dates if d.status == DateStatus.NO_EVIDENCE]
+        if missing:
+            if exempt and any(r.type == "supports" for r in ctx.incoming.get(claim.id, ())):
+                continue
+            listed = [d.date.text for d in missing if d.field == ("text",)]
+            listed += [d.date.period or "" for d in missing if d.field == ("period",)]
+            shown = ", ".join(repr(t) for t in dict.fromkeys(listed))
+            yield Problem(
+                f"the claim dates its statement ({shown}) but cites no evidence",
+                node=claim.id,
+                kind="claims",
+                field=missing[0].field,
+                hint="add an evidence item whose quote states the date",
+                data={"dates": list(dict.fromkeys(listed))},
+            )
+            continue
+        for found in dates:
+            if found.status == DateStatus.UNCITED:
+                yield am302._uncited(claim.id, claim.evidence, found)  # noqa: SLF001 - the rule's own message
+
+
+@settings(max_examples=200, deadline=None)
+@given(_maps())
+def test_am302_reports_what_its_reference_did(data: dict[str, Any]) -> None:
+    argmap = ArgumentMap.model_validate(data)
+    assert list(am302.check(RuleContext(argmap))) == list(_am302_reference(RuleContext(argmap)))

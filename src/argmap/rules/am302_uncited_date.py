@@ -51,6 +51,8 @@ def check(ctx: RuleContext) -> Iterator[Problem]:
     exempt = bool(ctx.options.get("exempt_concluded", True))
     for claim in ctx.map.claims:
         dates = claim_dates(ctx, claim)
+        if not dates:
+            continue  # most claims state no date: no list of the missing to build
         missing = [d for d in dates if d.status == DateStatus.NO_EVIDENCE]
         if missing:
             if exempt and any(r.type == "supports" for r in ctx.incoming.get(claim.id, ())):
