@@ -507,18 +507,21 @@ def _written(claim: Claim) -> list[tuple[StatedDate, tuple[str, ...]]]:
     """The claim's dates: its text's, declared year and date quantities the grammar did not
     read in the text, and its ``period``."""
     text: tuple[str, ...] = ("text",)
-    found = [(d, text) for d in text_dates(claim.text)]
-    spans = [(d.start, d.end) for d, _ in found]
-    for quantity in claim.quantities:
-        if quantity.kind not in ("year", "date") or not quantity.text:  # a StrEnum: no .value
-            continue
-        start = claim.text.find(quantity.text)
-        if start < 0 or any(a < start + len(quantity.text) and start < b for a, b in spans):
-            continue
-        period = _declared_period(quantity)
-        if period is not None:
-            found.append((StatedDate(quantity.text, start, start + len(quantity.text),
-                                     period=period), text))
+    dates = text_dates(claim.text)
+    found = [(d, text) for d in dates]
+    quantities = claim.quantities
+    if quantities:  # most claims declare none: no spans to list
+        spans = [(d.start, d.end) for d in dates]
+        for quantity in quantities:
+            if quantity.kind not in ("year", "date") or not quantity.text:  # a StrEnum
+                continue
+            start = claim.text.find(quantity.text)
+            if start < 0 or any(a < start + len(quantity.text) and start < b for a, b in spans):
+                continue
+            period = _declared_period(quantity)
+            if period is not None:
+                found.append((StatedDate(quantity.text, start, start + len(quantity.text),
+                                         period), text))
     if claim.period:
         found.append((StatedDate(claim.period, 0, 0, period=claim.period), ("period",)))
     return found
@@ -536,11 +539,13 @@ def _judge(index: MapIndex, claim: Claim) -> list[ClaimDate]:
         return []
     if not claim.evidence:
         return [ClaimDate(claim.id, d, f, DateStatus.NO_EVIDENCE) for d, f in written]
-    evidence = [e for e in dict.fromkeys(claim.evidence) if e in index.evidence]
+    known = index.evidence  # a cached property: looked up once, not once per item
+    cited = claim.evidence
+    evidence = [e for e in (dict.fromkeys(cited) if len(cited) > 1 else cited) if e in known]
     stated = {e: quote_dates(index, e) for e in evidence}
     every = [s.period for dates in stated.values() for s in dates if s.period]
     unresolved = tuple(
-        (e, s, quote_holder(index.evidence[e])) for e in evidence for s in stated[e]
+        (e, s, quote_holder(known[e])) for e in evidence for s in stated[e]
         if s.relative is not None and s.period is None and s.offset is not None
     )
     out = []
