@@ -33,6 +33,7 @@ from argmap._verify.dates import (
 from argmap._verify.index import MapIndex
 from argmap._verify.numbers import TEMPORAL_KINDS, parse
 from argmap.rules import am302_uncited_date as am302
+from argmap.rules._shared import every_claim_date
 
 
 def _text_dates(text: str) -> tuple[StatedDate, ...]:
@@ -193,3 +194,19 @@ def _am302_reference(ctx: RuleContext) -> Iterator[Problem]:
 def test_am302_reports_what_its_reference_did(data: dict[str, Any]) -> None:
     argmap = ArgumentMap.model_validate(data)
     assert list(am302.check(RuleContext(argmap))) == list(_am302_reference(RuleContext(argmap)))
+
+
+def _walk(ctx: RuleContext) -> list[tuple[Claim, ClaimDate]]:
+    """every_claim_date's walk, claim by claim through the memo (AM308's before AM302 kept it)."""
+    return [(claim, found) for claim in ctx.map.claims for found in claim_dates(ctx, claim)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(_maps())
+def test_am302_keeps_the_walk_am308_read(data: dict[str, Any]) -> None:
+    argmap = ArgumentMap.model_validate(data)
+    after_am302 = RuleContext(argmap)
+    list(am302.check(after_am302))
+    kept = list(every_claim_date(after_am302))
+    assert kept == _walk(RuleContext(argmap))
+    assert [(c.id, f) for c, f in kept] == [(c.id, f) for c, f in _walk(after_am302)]
