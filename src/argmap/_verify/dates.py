@@ -269,12 +269,13 @@ def text_dates(text: str) -> tuple[StatedDate, ...]:
     >>> [d.period for d in text_dates("In January-March 2020 exports fell, as last year.")]
     ['2020-01/2020-03', None]
     """
-    found = [
-        StatedDate(m.text, m.start, m.end, period=m.period, partial=m.partial or None)
+    found = [  # positional: matching keywords to the fields cost more than building it
+        StatedDate(m.text, m.start, m.end, m.period, m.partial or None)
         for m in parse(text)
         if m.kind in TEMPORAL_KINDS and (m.period or m.partial)
     ]
-    if _may_be_relative(text):
+    lowered = text.lower()  # _may_be_relative, inline: called for every claim and quote
+    if "year" in lowered or "month" in lowered:
         found.extend(_relative(match) for match in _RELATIVE.finditer(text))
     if len(found) < 2:  # most texts: no date, or one
         return tuple(found)
@@ -460,11 +461,15 @@ def _read_quote(index: MapIndex, evidence_id: str) -> tuple[StatedDate, ...]:
     if item is None or item.quote is None:
         return ()
     quote = item.quote
-    text = " ".join(part for part in (quote.prefix, quote.exact, quote.suffix) if part)
+    prefix, suffix = quote.prefix, quote.suffix
+    if prefix or suffix:
+        text = " ".join([part for part in (prefix, quote.exact, suffix) if part])
+    else:  # most quotes: the exact words alone, without a join
+        text = quote.exact or ""
     if "[" in text:  # most quotes insert nothing
         text = _BRACKETS.sub(lambda m: " " * len(m.group(0)), text)
     found = text_dates(text)
-    if all(stated.relative is None for stated in found):  # most: nothing to resolve
+    if not found or all(stated.relative is None for stated in found):  # most: nothing to resolve
         return found
     issued = _source_issue(index, quote_holder(item))
     out = []
@@ -502,18 +507,21 @@ def _written(claim: Claim) -> list[tuple[StatedDate, tuple[str, ...]]]:
     """The claim's dates: its text's, declared year and date quantities the grammar did not
     read in the text, and its ``period``."""
     text: tuple[str, ...] = ("text",)
-    found = [(d, text) for d in text_dates(claim.text)]
-    spans = [(d.start, d.end) for d, _ in found]
-    for quantity in claim.quantities:
-        if quantity.kind.value not in ("year", "date") or not quantity.text:
-            continue
-        start = claim.text.find(quantity.text)
-        if start < 0 or any(a < start + len(quantity.text) and start < b for a, b in spans):
-            continue
-        period = _declared_period(quantity)
-        if period is not None:
-            found.append((StatedDate(quantity.text, start, start + len(quantity.text),
-                                     period=period), text))
+    dates = text_dates(claim.text)
+    found = [(d, text) for d in dates]
+    quantities = claim.quantities
+    if quantities:  # most claims declare none: no spans to list
+        spans = [(d.start, d.end) for d in dates]
+        for quantity in quantities:
+            if quantity.kind not in ("year", "date") or not quantity.text:  # a StrEnum
+                continue
+            start = claim.text.find(quantity.text)
+            if start < 0 or any(a < start + len(quantity.text) and start < b for a, b in spans):
+                continue
+            period = _declared_period(quantity)
+            if period is not None:
+                found.append((StatedDate(quantity.text, start, start + len(quantity.text),
+                                         period), text))
     if claim.period:
         found.append((StatedDate(claim.period, 0, 0, period=claim.period), ("period",)))
     return found
@@ -529,13 +537,15 @@ def _judge(index: MapIndex, claim: Claim) -> list[ClaimDate]:
     written = _written(claim)
     if not written:
         return []
-    evidence = [e for e in dict.fromkeys(claim.evidence) if e in index.evidence]
     if not claim.evidence:
         return [ClaimDate(claim.id, d, f, DateStatus.NO_EVIDENCE) for d, f in written]
+    known = index.evidence  # a cached property: looked up once, not once per item
+    cited = claim.evidence
+    evidence = [e for e in (dict.fromkeys(cited) if len(cited) > 1 else cited) if e in known]
     stated = {e: quote_dates(index, e) for e in evidence}
     every = [s.period for dates in stated.values() for s in dates if s.period]
     unresolved = tuple(
-        (e, s, quote_holder(index.evidence[e])) for e in evidence for s in stated[e]
+        (e, s, quote_holder(known[e])) for e in evidence for s in stated[e]
         if s.relative is not None and s.period is None and s.offset is not None
     )
     out = []

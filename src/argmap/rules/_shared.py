@@ -28,6 +28,7 @@ __all__ = [
     "every_claim_date",
     "every_claim_figure",
     "first_kind",
+    "keep_claim_dates",
     "only_unsnapshotted",
     "premises_of_kind",
     "references",
@@ -188,8 +189,16 @@ def every_claim_figure(index: MapIndex) -> Iterator[tuple[Claim, ClaimFigure]]:
 
 def every_claim_date(index: MapIndex) -> Iterator[tuple[Claim, ClaimDate]]:
     """Each date of each claim, with what its evidence says about it, in map order; kept as
-    one tuple per map, as :func:`every_claim_figure` is (AM308, AM603)."""
+    one tuple per map, as :func:`every_claim_figure` is (AM308, AM603); AM302, which walks
+    every claim's dates first, keeps it (:func:`keep_claim_dates`)."""
     return _kept_pairs(index, every_claim_date, claim_dates)
+
+
+def keep_claim_dates(index: MapIndex, pairs: list[tuple[Claim, ClaimDate]]) -> None:
+    """Keep ``pairs``, each claim's dates in map order as AM302 walked them all, as
+    :func:`every_claim_date`'s tuple, unless it is kept already: the same walk, so AM308 does
+    not ask the memo for each claim's dates again (10,000 lookups at 10,000 claims)."""
+    index.memo(every_claim_date, lambda: tuple(pairs))
 
 
 def _kept_pairs(

@@ -29,11 +29,15 @@ PASS::
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from argmap._engine.context import Problem, RelatedRef, RuleContext
 from argmap._findings import Severity
 from argmap._verify.dates import ClaimDate, DateStatus, claim_dates
+from argmap.rules._shared import keep_claim_dates
+
+if TYPE_CHECKING:
+    from argmap._model import Claim
 
 CODE = "AM302"
 ID = "uncited-date"
@@ -49,8 +53,12 @@ def _what(found: ClaimDate) -> str:
 
 def check(ctx: RuleContext) -> Iterator[Problem]:
     exempt = bool(ctx.options.get("exempt_concluded", True))
+    pairs: list[tuple[Claim, ClaimDate]] = []  # every claim's dates, for AM308 and AM603
     for claim in ctx.map.claims:
         dates = claim_dates(ctx, claim)
+        if not dates:
+            continue  # most claims state no date: no list of the missing to build
+        pairs += [(claim, found) for found in dates]
         missing = [d for d in dates if d.status == DateStatus.NO_EVIDENCE]
         if missing:
             if exempt and any(r.type == "supports" for r in ctx.incoming.get(claim.id, ())):
@@ -70,6 +78,7 @@ def check(ctx: RuleContext) -> Iterator[Problem]:
         for found in dates:
             if found.status == DateStatus.UNCITED:
                 yield _uncited(claim.id, claim.evidence, found)
+    keep_claim_dates(ctx, pairs)  # every claim walked, none raised: the walk AM308 reads
 
 
 def _uncited(claim_id: str, evidence: list[str], found: ClaimDate) -> Problem:

@@ -32,12 +32,15 @@ OPTIONS: dict[str, Any] = {}
 
 
 def check(ctx: RuleContext) -> Iterator[Problem]:
+    item_of = ctx.evidence.get  # looked up once, not once per item cited
     for claim in ctx.map.claims:
+        if not claim.evidence:
+            continue  # nothing to compare: no period to read
         claim_period = claim.period or text_period(claim.text)
         if claim_period is None:
             continue
         for index, evidence_id in enumerate(claim.evidence):
-            item = ctx.evidence.get(evidence_id)
+            item = item_of(evidence_id)
             if item is None or item.period is None:
                 continue
             if periods_overlap(item.period, claim_period):

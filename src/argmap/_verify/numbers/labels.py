@@ -50,7 +50,8 @@ _LIST_GAP = re.compile(r"\s*(?:[–—‒−-]|,|&|and|or|to|through)\s*(?:and\s
 def word_before(text: str, at: int) -> str | None:
     """The whitespace-separated word that ends just before ``text[at]`` on the same line or
     the one before, or None; found with string operations on a short window (a regular
-    expression anchored at the window's end was tried at every position of it)."""
+    expression anchored at the window's end was tried at every position of it).
+    :func:`is_label` has it inline; the tests hold the two to the reference."""
     lo = at - 48 if at > 48 else 0  # a conditional, where max() was a call
     head = text[lo:at]
     stripped = head.rstrip()
@@ -74,17 +75,25 @@ def is_label(match: re.Match[str], text: str, label_end: int) -> bool:
         return False  # a sign, currency, scale, percent, fold, unit or bound goes with it
     if label_end >= 0 and _LIST_GAP.fullmatch(text, label_end, start):
         return True
-    before = word_before(text, start)
-    if before is None:
+    # word_before(text, start), inline (a call for every plain number of a text)
+    lo = start - 48 if start > 48 else 0
+    head = text[lo:start]
+    stripped = head.rstrip()
+    if not stripped or head.count("\n", len(stripped)) > 1:
+        return False
+    before = stripped.rsplit(None, 1)[-1]
+    if lo > 0 and len(before) == len(stripped) and not text[lo - 1].isspace():
         return False
     word = before.lstrip("([{“‘\"'")
-    if key(word) in LABEL_WORDS:
+    # the word as the vocabulary spells it, once: key's test inline (most words are ASCII)
+    spelt = word.lower() if word.isascii() else key(word)
+    if spelt in LABEL_WORDS:
         return True
     digits = match.group(_NUM)
     if digits and YEAR_RE.fullmatch(digits):
         return False  # "Summer 2019", "Horizon 2020": a year after a name stays a year
     if not (len(word) > 1 and word.isalpha() and word[0].isupper() and word[1:].islower()):
         return False  # a name is one capitalised word: not "Minsk," nor "USD" nor "the"
-    if key(word) in _COMMON:
+    if spelt in _COMMON:
         return False
     return counted_unit(text, end)[0] is None  # "Belarus 300 MPs" is a count
