@@ -39,6 +39,8 @@ OPTIONS: dict[str, Any] = {}
 
 def check(ctx: RuleContext) -> Iterator[Problem]:
     for evidence, result in anchored_evidence(ctx):
+        if result.prefix_match is not False and result.suffix_match is not False:
+            continue  # most quotes: neither side fails, whatever the status (told first)
         if not result.found or evidence.quote is None:
             continue
         sides = (("prefix", result.prefix_match, "before", result.before),
