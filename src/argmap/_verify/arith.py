@@ -120,12 +120,16 @@ def evaluate(check: Any, quantities: Mapping[str, tuple[Claim, Quantity]]) -> Ou
             if any(p is None for p in parts):
                 return None
             values[name] = sum((p.magnitude for p in parts if p is not None), Decimal(0))
+            continue
+        if ref == result_id:  # the result is an operand too: its mention is read already
+            found = stated
         else:
-            found = _mention(quantities, ref)
-            if found is None:
+            pair = quantities.get(ref)
+            if pair is None:
                 return None
-            percent = name in spec.fractions and found.kind == K.PERCENT
-            values[name] = found.magnitude / 100 if percent else found.magnitude
+            found = from_quantity(pair[1], pair[0].text)
+        percent = name in spec.fractions and found.kind == K.PERCENT
+        values[name] = found.magnitude / 100 if percent else found.magnitude
     interval = claim_interval(stated, tolerance=check.tolerance)
     readings: list[tuple[str, str, Decimal]] = []
     with localcontext() as context:
