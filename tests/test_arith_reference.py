@@ -1,6 +1,7 @@
 """``evaluate`` reads the stated result's mention once, also where the result is an operand
-too, and reads a single operand's mention inline; the version before, which read it again
-through ``_mention``, is kept here as the reference and held equal on any checks."""
+too, and reads a single operand's mention inline; ``unit_problems`` looks its quantities up
+without a closure and generators. The versions before are kept here as the references and
+held equal on any checks."""
 
 from __future__ import annotations
 
@@ -12,7 +13,18 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from argmap._model import Claim, Quantity, QuantityKind
-from argmap._verify.arith import Outcome, Reading, _mention, _relative, evaluate, operands
+from argmap._verify.arith import (
+    Outcome,
+    Reading,
+    _derived,
+    _label,
+    _mention,
+    _mismatch,
+    _relative,
+    evaluate,
+    operands,
+    unit_problems,
+)
 from argmap._verify.check_types import CHECK_TYPES
 from argmap._verify.compare import claim_interval
 
@@ -58,6 +70,41 @@ def _reference(check: Any, quantities: Any) -> Outcome | None:
                    evaluated, _relative(best.computed, stated))
 
 
+def _unit_reference(check: Any, quantities: Any) -> list[str]:
+    spec = CHECK_TYPES.get(check.type)
+    if spec is None:
+        return []
+    names = operands(check)
+    problems: list[str] = []
+
+    def declared(ref: str) -> Quantity | None:
+        pair = quantities.get(ref)
+        return pair[1] if pair else None
+
+    for group in spec.same_unit:
+        members: list[Quantity] = []
+        for name in group:
+            ref = names.get(name)
+            refs = ref if isinstance(ref, list) else [ref] if ref else []
+            members.extend(q for q in (declared(r) for r in refs) if q is not None)
+        if len(members) < 2:
+            continue
+        first = members[0]
+        for other in members[1:]:
+            problems.extend(_mismatch(first, other))
+    allowed = spec.result_kinds
+    result_ref = names.get(spec.result)
+    result = declared(result_ref) if isinstance(result_ref, str) else None
+    if allowed and result is not None and result.kind not in allowed:
+        kinds = " or ".join(sorted(k.value for k in allowed))
+        problems.append(f"the result {_label(result)} of a {check.type} check must be {kinds}")
+    base_ref = names.get(spec.result_follows) if spec.result_follows else None
+    base = declared(base_ref) if isinstance(base_ref, str) else None
+    if base is not None and result is not None:
+        problems.extend(_derived(check.type, base, result, spec.derived_kinds or {}))
+    return problems
+
+
 _IDS = ["a", "b", "c", "d", "missing"]
 _VALUES = st.one_of(
     st.sampled_from([Decimal(0), Decimal(1), Decimal("0.5"), Decimal(15), Decimal(-3),
@@ -75,6 +122,8 @@ def _case(draw: st.DrawFn) -> tuple[Any, dict[str, tuple[Claim, Quantity]]]:
     for qid in _IDS[:-1]:
         kind = draw(st.sampled_from(list(K)))
         fields: dict[str, Any] = {"kind": kind, "value": draw(_VALUES)}
+        if draw(st.booleans()):
+            fields["unit"] = draw(st.sampled_from(["USD", "EUR", "people", "person", "years"]))
         if draw(st.booleans()):
             fields["scale"] = draw(st.sampled_from(["thousand", "million", "billion"]))
         qs.append(Quantity(id=qid, text=draw(_TEXTS) or None, **fields))
@@ -96,7 +145,7 @@ def _case(draw: st.DrawFn) -> tuple[Any, dict[str, tuple[Claim, Quantity]]]:
 def _outcome(function: Any, check: Any, quantities: Any) -> object:
     try:
         return function(check, quantities)
-    except ArithmeticError as error:
+    except (ArithmeticError, LookupError) as error:
         return type(error)
 
 
@@ -105,3 +154,12 @@ def _outcome(function: Any, check: Any, quantities: Any) -> object:
 def test_evaluate_is_the_reference(case: tuple[Any, dict[str, tuple[Claim, Quantity]]]) -> None:
     check, quantities = case
     assert _outcome(evaluate, check, quantities) == _outcome(_reference, check, quantities)
+
+
+@settings(max_examples=600)
+@given(_case())
+def test_unit_problems_are_the_reference(
+        case: tuple[Any, dict[str, tuple[Claim, Quantity]]]) -> None:
+    check, quantities = case
+    assert (_outcome(unit_problems, check, quantities)
+            == _outcome(_unit_reference, check, quantities))

@@ -174,17 +174,15 @@ def unit_problems(check: Any, quantities: Mapping[str, tuple[Claim, Quantity]]) 
         return []
     names = operands(check)
     problems: list[str] = []
-
-    def declared(ref: str) -> Quantity | None:
-        pair = quantities.get(ref)
-        return pair[1] if pair else None
-
+    get = quantities.get
     for group in spec.same_unit:
         members: list[Quantity] = []
         for name in group:
             ref = names.get(name)
-            refs = ref if isinstance(ref, list) else [ref] if ref else []
-            members.extend(q for q in (declared(r) for r in refs) if q is not None)
+            for r in ref if isinstance(ref, list) else (ref,) if ref else ():
+                pair = get(r)
+                if pair is not None:
+                    members.append(pair[1])
         if len(members) < 2:
             continue
         first = members[0]
@@ -192,12 +190,14 @@ def unit_problems(check: Any, quantities: Mapping[str, tuple[Claim, Quantity]]) 
             problems.extend(_mismatch(first, other))
     allowed = spec.result_kinds
     result_ref = names.get(spec.result)
-    result = declared(result_ref) if isinstance(result_ref, str) else None
+    pair = get(result_ref) if isinstance(result_ref, str) else None
+    result = pair[1] if pair else None
     if allowed and result is not None and result.kind not in allowed:
         kinds = " or ".join(sorted(k.value for k in allowed))
         problems.append(f"the result {_label(result)} of a {check.type} check must be {kinds}")
     base_ref = names.get(spec.result_follows) if spec.result_follows else None
-    base = declared(base_ref) if isinstance(base_ref, str) else None
+    pair = get(base_ref) if isinstance(base_ref, str) else None
+    base = pair[1] if pair else None
     if base is not None and result is not None:
         problems.extend(_derived(check.type, base, result, spec.derived_kinds or {}))
     return problems
