@@ -120,12 +120,16 @@ def evaluate(check: Any, quantities: Mapping[str, tuple[Claim, Quantity]]) -> Ou
             if any(p is None for p in parts):
                 return None
             values[name] = sum((p.magnitude for p in parts if p is not None), Decimal(0))
+            continue
+        if ref == result_id:  # the result is an operand too: its mention is read already
+            found = stated
         else:
-            found = _mention(quantities, ref)
-            if found is None:
+            pair = quantities.get(ref)
+            if pair is None:
                 return None
-            percent = name in spec.fractions and found.kind == K.PERCENT
-            values[name] = found.magnitude / 100 if percent else found.magnitude
+            found = from_quantity(pair[1], pair[0].text)
+        percent = name in spec.fractions and found.kind == K.PERCENT
+        values[name] = found.magnitude / 100 if percent else found.magnitude
     interval = claim_interval(stated, tolerance=check.tolerance)
     readings: list[tuple[str, str, Decimal]] = []
     with localcontext() as context:
@@ -170,17 +174,15 @@ def unit_problems(check: Any, quantities: Mapping[str, tuple[Claim, Quantity]]) 
         return []
     names = operands(check)
     problems: list[str] = []
-
-    def declared(ref: str) -> Quantity | None:
-        pair = quantities.get(ref)
-        return pair[1] if pair else None
-
+    get = quantities.get
     for group in spec.same_unit:
         members: list[Quantity] = []
         for name in group:
             ref = names.get(name)
-            refs = ref if isinstance(ref, list) else [ref] if ref else []
-            members.extend(q for q in (declared(r) for r in refs) if q is not None)
+            for r in ref if isinstance(ref, list) else (ref,) if ref else ():
+                pair = get(r)
+                if pair is not None:
+                    members.append(pair[1])
         if len(members) < 2:
             continue
         first = members[0]
@@ -188,12 +190,14 @@ def unit_problems(check: Any, quantities: Mapping[str, tuple[Claim, Quantity]]) 
             problems.extend(_mismatch(first, other))
     allowed = spec.result_kinds
     result_ref = names.get(spec.result)
-    result = declared(result_ref) if isinstance(result_ref, str) else None
+    pair = get(result_ref) if isinstance(result_ref, str) else None
+    result = pair[1] if pair else None
     if allowed and result is not None and result.kind not in allowed:
         kinds = " or ".join(sorted(k.value for k in allowed))
         problems.append(f"the result {_label(result)} of a {check.type} check must be {kinds}")
     base_ref = names.get(spec.result_follows) if spec.result_follows else None
-    base = declared(base_ref) if isinstance(base_ref, str) else None
+    pair = get(base_ref) if isinstance(base_ref, str) else None
+    base = pair[1] if pair else None
     if base is not None and result is not None:
         problems.extend(_derived(check.type, base, result, spec.derived_kinds or {}))
     return problems

@@ -114,6 +114,14 @@ def check(ctx: RuleContext) -> Iterator[Problem]:
             # mentions are in text order and do not overlap: those before ``end`` that end
             # after ``start`` are the last few before bisect's position
             at = bisect_left(starts, end)
+            if at and found[at - 1].end > start and (at == 1 or found[at - 2].end <= start):
+                # one reading (most quantities): its differences, without a list of them
+                read = found[at - 1]
+                differences = _differences(declared, read)
+                if differences:
+                    yield _mismatch(quantity.id, quantity.text, declared, read, differences,
+                                    index, claim.id)
+                continue
             in_context = []
             while at > 0 and found[at - 1].end > start:
                 in_context.append(found[at - 1])
