@@ -47,22 +47,6 @@ _QTY, _NUM, _WORD = GROUP["qty"], GROUP["num"], GROUP["word"]
 _LIST_GAP = re.compile(r"\s*(?:[–—‒−-]|,|&|and|or|to|through)\s*(?:and\s+)?")
 
 
-def word_before(text: str, at: int) -> str | None:
-    """The whitespace-separated word that ends just before ``text[at]`` on the same line or
-    the one before, or None; found with string operations on a short window (a regular
-    expression anchored at the window's end was tried at every position of it).
-    :func:`is_label` has it inline; the tests hold the two to the reference."""
-    lo = at - 48 if at > 48 else 0  # a conditional, where max() was a call
-    head = text[lo:at]
-    stripped = head.rstrip()
-    if not stripped or head.count("\n", len(stripped)) > 1:
-        return None
-    word = stripped.rsplit(None, 1)[-1]
-    if lo > 0 and len(word) == len(stripped) and not text[lo - 1].isspace():
-        return None  # the window cut a long word: none of the short words sought here
-    return word
-
-
 def is_label(match: re.Match[str], text: str, label_end: int) -> bool:
     """Whether a matched plain number names something; ``label_end`` is where the last
     label read ended (-1 for none), so that a list of labels stays labels."""
@@ -75,7 +59,9 @@ def is_label(match: re.Match[str], text: str, label_end: int) -> bool:
         return False  # a sign, currency, scale, percent, fold, unit or bound goes with it
     if label_end >= 0 and _LIST_GAP.fullmatch(text, label_end, start):
         return True
-    # word_before(text, start), inline (a call for every plain number of a text)
+    # the whitespace-separated word that ends just before the number, on its line or the
+    # one before, found with string operations on a short window (a regular expression
+    # anchored at the window's end was tried at every position of it)
     lo = start - 48 if start > 48 else 0
     head = text[lo:start]
     stripped = head.rstrip()
@@ -83,7 +69,7 @@ def is_label(match: re.Match[str], text: str, label_end: int) -> bool:
         return False
     before = stripped.rsplit(None, 1)[-1]
     if lo > 0 and len(before) == len(stripped) and not text[lo - 1].isspace():
-        return False
+        return False  # the window cut a long word: none of the short words sought here
     word = before.lstrip("([{“‘\"'")
     # the word as the vocabulary spells it, once: key's test inline (most words are ASCII)
     spelt = word.lower() if word.isascii() else key(word)
