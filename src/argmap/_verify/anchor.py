@@ -55,6 +55,7 @@ __all__ = [
     "MIN_SIMILARITY",
     "PARAGRAPH_REACH",
     "SEARCH_BUDGET",
+    "VERBATIM",
     "AnchorResult",
     "AnchorStatus",
     "SnapshotIndex",
@@ -97,6 +98,11 @@ class AnchorStatus(StrEnum):
     UNCHECKED = "unchecked"  # no quote, or no readable snapshot: ``reason`` says which
 
 
+#: The statuses of a quote that passes (:attr:`AnchorResult.verbatim`), for the rules that
+#: test a result's status without the property's call.
+VERBATIM = (AnchorStatus.EXACT, AnchorStatus.NORMALISED)
+
+
 @slot_init
 @dataclass(frozen=True, slots=True)
 class AnchorResult:
@@ -130,7 +136,7 @@ class AnchorResult:
     @property
     def verbatim(self) -> bool:
         """True for exact and normalised matches: the quote passes."""
-        return self.status in (AnchorStatus.EXACT, AnchorStatus.NORMALISED)
+        return self.status in VERBATIM
 
     def as_data(self) -> dict[str, Any]:
         """A JSON-ready summary (for ``Finding.data`` and reports)."""
@@ -338,11 +344,9 @@ class SnapshotIndex:
 
         See the module doc and docs/quotes.md.
         """
-        # plain(exact), inline: most quotes take this path, and a call is a tenth of it
         if (position is None and self.shortcut and not (prefix and prefix.strip())
                 and not (suffix and suffix.strip()) and 0 < len(exact) <= self._flat_size
-                and exact.isascii() and exact.isprintable() and "-" not in exact
-                and "  " not in exact and exact[0] != " " and exact[-1] != " "):
+                and plain(exact) and exact[0] != " " and exact[-1] != " "):
             found = self._flat(exact)
             if found is not None:
                 return found

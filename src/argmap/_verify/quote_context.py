@@ -29,7 +29,7 @@ from enum import StrEnum
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from argmap._verify.anchor import AnchorStatus, anchor_evidence, anchored_evidence, index_for
+from argmap._verify.anchor import VERBATIM, anchor_evidence, anchored_evidence, index_for
 
 if TYPE_CHECKING:
     from argmap._model import Claim, Evidence
@@ -298,29 +298,19 @@ def _every_qualifier(index: MapIndex) -> dict[int, tuple[ContextCue, ...]]:
     an ID)."""
     snapshots: dict[str, _Snapshot | None] = {}
     every: dict[int, tuple[ContextCue, ...]] = {}
-    verbatim = _VERBATIM
-    search = _ENDS_SENTENCE.search
     for evidence, result in anchored_evidence(index):
         # most quotes: a verbatim sentence of its own in a snapshot already read, which
-        # _qualifiers finds no context around; told here without its call (nor those of
-        # result.verbatim, _opens_sentence and _ends_sentence, inline)
+        # _qualifiers finds no context around; told here without its call (nor the
+        # result.verbatim property's)
         span = result.norm_span
-        if span is not None and not result.parts and result.status in verbatim:
+        if span is not None and not result.parts and result.status in VERBATIM:
             snapshot = snapshots.get(result.source or "")
-            if snapshot is not None:
-                text = snapshot.text
-                start, end = span
-                if 2 <= start <= len(text) and text[start - 1] == " " and (
-                        text[start - 2] in ".!?") and (
-                        (0 < end <= len(text) and text[end - 1] in ".!?")
-                        or search(text, max(0, end - 4), end) is not None):
-                    every[id(evidence)] = ()
-                    continue
+            if snapshot is not None and _opens_sentence(snapshot.text, span[0]) and (
+                    _ends_sentence(snapshot.text, span[1])):
+                every[id(evidence)] = ()
+                continue
         every[id(evidence)] = _qualifiers(index, evidence, result, snapshots)
     return every
-
-
-_VERBATIM = (AnchorStatus.EXACT, AnchorStatus.NORMALISED)  # AnchorResult.verbatim's statuses
 
 
 def _qualifiers(

@@ -34,7 +34,7 @@ from typing import Any
 
 from argmap._engine.context import Problem, RelatedRef, RuleContext
 from argmap._findings import Severity
-from argmap._verify.anchor import AnchorStatus, anchored_evidence
+from argmap._verify.anchor import VERBATIM, anchored_evidence, quote_holder
 from argmap._verify.pages import Pages, page_request, snapshot_pages
 
 CODE = "AM416"
@@ -47,12 +47,11 @@ _UNSEEN: Any = object()
 
 def check(ctx: RuleContext) -> Iterator[Problem]:
     pages_of: dict[str, Pages | None] = {}  # snapshot_pages, asked once per holder
-    verbatim = (AnchorStatus.EXACT, AnchorStatus.NORMALISED)  # result.verbatim, inline
     for evidence, result in anchored_evidence(ctx):
         locator = evidence.locator
-        if locator is None or locator.page is None or result.status not in verbatim:
+        if locator is None or locator.page is None or result.status not in VERBATIM:
             continue
-        holder = evidence.via or evidence.source  # quote_holder, inline
+        holder = quote_holder(evidence)
         pages = pages_of.get(holder, _UNSEEN)
         if pages is _UNSEEN:
             pages = pages_of[holder] = snapshot_pages(ctx, holder)

@@ -37,20 +37,13 @@ def direction(text: str, m: Mention) -> int:
 
 def with_directions(text: str, found: list[Mention]) -> list[Mention]:
     """Each figure with the direction the words around it give."""
-    out = []
-    for m in found:
-        if m.direction or m.kind not in FIGURE_KINDS:
-            out.append(m)  # :func:`direction` gives it its own: no call (years, dates, signs)
-            continue
-        way = direction(text, m)
-        out.append(_turned(m, way) if way != m.direction else m)
-    return out
+    return [with_direction(text, m) for m in found]
 
 
 def with_direction(text: str, m: Mention) -> Mention:
     """One figure with the direction the words around it give (:func:`with_directions`)."""
     if m.direction or m.kind not in FIGURE_KINDS:
-        return m
+        return m  # :func:`direction` gives it its own: no call (years, dates, signs)
     way = direction(text, m)
     return _turned(m, way) if way != m.direction else m
 
