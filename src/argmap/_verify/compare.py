@@ -64,8 +64,32 @@ __all__ = [
     "source_interval",
 ]
 
-Q = Qualifier
-K = QuantityKind
+
+
+class Q:
+    """The qualifiers, read as plain class attributes: in Python 3.11 a member read off its
+    enumeration (``Qualifier.EXACT``) goes through ``EnumType.__getattr__``'s hook, about
+    seven times as long as this read, and a comparison reads several."""
+
+    EXACT = Qualifier.EXACT
+    RANGE = Qualifier.RANGE
+    APPROX = Qualifier.APPROX
+    OVER = Qualifier.OVER
+    AT_LEAST = Qualifier.AT_LEAST
+    UNDER = Qualifier.UNDER
+    AT_MOST = Qualifier.AT_MOST
+
+
+class K:
+    """The kinds of figure a comparison tells apart, read as :class:`Q` is."""
+
+    AMOUNT = QuantityKind.AMOUNT
+    COUNT = QuantityKind.COUNT
+    FOLD = QuantityKind.FOLD
+    FRACTION = QuantityKind.FRACTION
+    PERCENT = QuantityKind.PERCENT
+    RATIO = QuantityKind.RATIO
+
 _NEAR = Decimal("0.1")  # "just over", "nearly", "about": within 10 %
 _ZERO = Decimal(0)
 #: The arithmetic context of comparisons: no rounding, so that two figures that differ in
@@ -199,6 +223,21 @@ class Verdict(IntEnum):
 
 #: Verdicts that cite a figure (AM301 stays silent): a match, or one with a warning.
 CITED = frozenset({Verdict.MATCH, Verdict.TOO_PRECISE, Verdict.UNDERSTATES})
+
+
+class _V:
+    """The verdicts, read as :class:`Q` is: each comparison returns one."""
+
+    DIFFERENT_KIND = Verdict.DIFFERENT_KIND
+    DIFFERENT_UNIT = Verdict.DIFFERENT_UNIT
+    DIFFERENT_DIRECTION = Verdict.DIFFERENT_DIRECTION
+    DIFFERENT_VALUE = Verdict.DIFFERENT_VALUE
+    OVERSTATES = Verdict.OVERSTATES
+    DIFFERENT_PERIOD = Verdict.DIFFERENT_PERIOD
+    UNDERSTATES = Verdict.UNDERSTATES
+    TOO_PRECISE = Verdict.TOO_PRECISE
+    MATCH = Verdict.MATCH
+
 _HUNDRED = Decimal(100)
 
 
@@ -255,19 +294,22 @@ def _verdict(claim: Mention, source: Mention) -> Verdict:
     if claim.kind == K.FOLD and _bare_ratio(claim, source):
         source = replace(source, kind=K.FOLD)
     if claim.kind != source.kind:
-        return Verdict.DIFFERENT_KIND
+        return _V.DIFFERENT_KIND
     if claim.kind == K.AMOUNT and claim.unit != source.unit:
-        return Verdict.DIFFERENT_UNIT
+        return _V.DIFFERENT_UNIT
     if claim.kind == K.COUNT and not same_count_unit(claim.unit, source.unit):
-        return Verdict.DIFFERENT_UNIT
+        return _V.DIFFERENT_UNIT
     if claim.direction and source.direction:
         if claim.direction != source.direction:
-            return Verdict.DIFFERENT_DIRECTION
+            return _V.DIFFERENT_DIRECTION
         # "fell 57%" and "-57%" say the same: compare the sizes of the change
         claim, source = _unsigned(claim), _unsigned(source)
-    verdict = _value_verdict(claim, source)
+    if claim.qualifier == Q.EXACT and source.qualifier == Q.EXACT:  # most pairs: no frame
+        verdict = _exact_verdict(claim, source)
+    else:
+        verdict = _value_verdict(claim, source)
     if verdict in CITED and not periods_overlap(claim.period, source.period):
-        return Verdict.DIFFERENT_PERIOD
+        return _V.DIFFERENT_PERIOD
     return verdict
 
 
@@ -297,34 +339,34 @@ def _value_verdict(claim: Mention, source: Mention) -> Verdict:
         return _range_against_range(claim, source, stated, half)
     if claim.near or claim.qualifier not in {Q.OVER, Q.AT_LEAST, Q.UNDER, Q.AT_MOST}:
         if _claim_interval(claim).contains(stated):
-            return Verdict.MATCH
+            return _V.MATCH
         if _drops_hedge(claim, source):
-            return Verdict.TOO_PRECISE
-        return _coarser(claim, source, stated, Verdict.DIFFERENT_VALUE)
+            return _V.TOO_PRECISE
+        return _coarser(claim, source, stated, _V.DIFFERENT_VALUE)
     slack = max(half, abs(x) * _NEAR)  # a bound rounds a stated value: "over 300" for 310
     if claim.qualifier in _LOWER:  # "over 50": true if the source's least is above 50
         if lower_bound:
             return _bound_against_bound(claim, source, stated, source.magnitude - x, half)
         if _claim_interval(claim).contains(stated) and stated.lo is not None:
-            return Verdict.MATCH if stated.lo - x <= slack else Verdict.UNDERSTATES
-        return _coarser(claim, source, stated, Verdict.DIFFERENT_VALUE)
+            return _V.MATCH if stated.lo - x <= slack else _V.UNDERSTATES
+        return _coarser(claim, source, stated, _V.DIFFERENT_VALUE)
     if claim.qualifier == Q.UNDER:  # "under 50": true if the source's most is below 50
         if upper_bound:
             return _bound_against_bound(claim, source, stated, x - source.magnitude, half)
         if _claim_interval(claim).contains(stated) and stated.hi is not None:
-            return Verdict.MATCH if x - stated.hi <= slack else Verdict.UNDERSTATES
-        return _coarser(claim, source, stated, Verdict.DIFFERENT_VALUE)
+            return _V.MATCH if x - stated.hi <= slack else _V.UNDERSTATES
+        return _coarser(claim, source, stated, _V.DIFFERENT_VALUE)
     # "up to 20%": the most the figure reaches; more than the source's most overstates
     top = stated.hi
     if top is None:
-        return Verdict.DIFFERENT_VALUE
+        return _V.DIFFERENT_VALUE
     if abs(top - x) <= half:
-        return Verdict.MATCH
+        return _V.MATCH
     if top > x:
-        return _coarser(claim, source, stated, Verdict.DIFFERENT_VALUE)
+        return _coarser(claim, source, stated, _V.DIFFERENT_VALUE)
     if upper_bound or x - top > slack:
-        return Verdict.OVERSTATES
-    return Verdict.MATCH
+        return _V.OVERSTATES
+    return _V.MATCH
 
 
 def _exact_verdict(claim: Mention, source: Mention) -> Verdict:
@@ -340,12 +382,12 @@ def _exact_verdict(claim: Mention, source: Mention) -> Verdict:
     claim_step = claim.step * (_FACTORS[claim_scale] if claim_scale else _ONE)
     half = claim_step * _HALF
     if x - half <= s <= x + half:
-        return Verdict.MATCH
+        return _V.MATCH
     source_step = source.step * (_FACTORS[source_scale] if source_scale else _ONE)
     if claim_step >= source_step:
-        return Verdict.DIFFERENT_VALUE
+        return _V.DIFFERENT_VALUE
     half = source_step * _HALF
-    return Verdict.TOO_PRECISE if x - half <= s <= x + half else Verdict.DIFFERENT_VALUE
+    return _V.TOO_PRECISE if x - half <= s <= x + half else _V.DIFFERENT_VALUE
 
 
 def _range_against_range(claim: Mention, source: Mention, stated: Interval,
@@ -354,12 +396,12 @@ def _range_against_range(claim: Mention, source: Mention, stated: Interval,
     source's at the claim's rounding. A wider range ("8,000 to 32,000 bytes" for "between
     8,000 and 12,000") states an end the source does not, as a narrower or shifted one does."""
     if not _claim_interval(claim).contains(stated):
-        return _coarser(claim, source, stated, Verdict.DIFFERENT_VALUE)
+        return _coarser(claim, source, stated, _V.DIFFERENT_VALUE)
     low = claim.magnitude
     high = claim.upper_magnitude if claim.upper_magnitude is not None else low
     beyond = max((stated.lo - low) if stated.lo is not None else _ZERO,
                  (high - stated.hi) if stated.hi is not None else _ZERO)
-    return Verdict.MATCH if beyond <= half else Verdict.DIFFERENT_VALUE
+    return _V.MATCH if beyond <= half else _V.DIFFERENT_VALUE
 
 
 def _drops_hedge(claim: Mention, source: Mention) -> bool:
@@ -375,10 +417,10 @@ def _bound_against_bound(claim: Mention, source: Mention, stated: Interval, marg
     """Two bounds on the same side; ``margin`` is how much further the source's bound goes
     than the claim's (positive: the claim is weaker)."""
     if abs(margin) <= half:
-        return Verdict.MATCH
+        return _V.MATCH
     if margin > 0:
-        return Verdict.UNDERSTATES
-    return _coarser(claim, source, stated, Verdict.OVERSTATES)
+        return _V.UNDERSTATES
+    return _coarser(claim, source, stated, _V.OVERSTATES)
 
 
 def _coarser(claim: Mention, source: Mention, stated: Interval, otherwise: Verdict) -> Verdict:
@@ -389,10 +431,10 @@ def _coarser(claim: Mention, source: Mention, stated: Interval, otherwise: Verdi
     if claim_step >= source_step:
         return otherwise
     if _claim_interval(claim, step=source_step).contains(stated):
-        return Verdict.TOO_PRECISE
+        return _V.TOO_PRECISE
     if claim.qualifier == source.qualifier and not claim.near and not source.near and abs(
             claim.magnitude - source.magnitude) <= source_step * _HALF:
-        return Verdict.TOO_PRECISE
+        return _V.TOO_PRECISE
     return otherwise
 
 
@@ -623,13 +665,18 @@ def _supports_in(quotes: Sequence[tuple[str, dict[tuple[object, ...], _Bucket]]]
     # the quotes are read (and their figures ordered) outside the exact context, as before;
     # the comparisons share one entry into it
     found: list[Support] = []
+    append = found.append
     with localcontext(EXACT):
         claim = family(mention)
         for evidence_id, buckets in quotes:
             for bucket_key, bucket in buckets.items():
+                mentions, forms = bucket.mentions, bucket.forms
+                if len(mentions) == 1:  # most buckets: one figure, its own nearest
+                    append(Support(evidence_id, mentions[0], _verdict(claim, forms[0])))
+                    continue
                 lo, hi = bucket.nearest_span(size, NEAREST if bucket_key == own else 1)
-                found.extend(Support(evidence_id, m, _verdict(claim, form)) for m, form in
-                             zip(bucket.mentions[lo:hi], bucket.forms[lo:hi], strict=True))
+                for m, form in zip(mentions[lo:hi], forms[lo:hi], strict=True):
+                    append(Support(evidence_id, m, _verdict(claim, form)))
     return found
 
 
