@@ -10,6 +10,14 @@ import pytest
 
 from argmap._model import Qualifier, QuantityKind
 from argmap._verify.compare import _V, K, Q, Verdict
+from argmap._verify.dates import (
+    _CITED,
+    _FIGURE,
+    _NO_EVIDENCE,
+    _UNCITED,
+    _UNRESOLVED,
+    DateStatus,
+)
 
 CASES: list[tuple[type, type[Enum]]] = [
     (Q, Qualifier),
@@ -24,6 +32,10 @@ def test_each_held_member_is_the_enumerations_own(holder: type, enum: type[Enum]
     assert names
     for name in names:
         assert getattr(holder, name) is enum[name]
+
+
+def test_the_date_statuses_read_once_are_the_members() -> None:
+    assert tuple(DateStatus) == (_CITED, _NO_EVIDENCE, _UNCITED, _UNRESOLVED, _FIGURE)
 
 
 def test_every_verdict_is_held() -> None:

@@ -430,6 +430,14 @@ class DateStatus(Enum):
     FIGURE = "figure"  # it is the period of a figure AM301 reports for that period
 
 
+#: The statuses as module constants: in Python 3.11 a member read off its enumeration
+#: (``DateStatus.CITED``) goes through ``EnumType.__getattr__``'s hook, about seven times as
+#: long as a global's read, and every date of every claim is given one.
+_CITED, _NO_EVIDENCE, _UNCITED, _UNRESOLVED, _FIGURE = (
+    DateStatus.CITED, DateStatus.NO_EVIDENCE, DateStatus.UNCITED, DateStatus.UNRESOLVED,
+    DateStatus.FIGURE)
+
+
 @slot_init
 @dataclass(frozen=True, slots=True)
 class ClaimDate:
@@ -538,7 +546,7 @@ def _judge(index: MapIndex, claim: Claim) -> list[ClaimDate]:
     if not written:
         return []
     if not claim.evidence:
-        return [ClaimDate(claim.id, d, f, DateStatus.NO_EVIDENCE) for d, f in written]
+        return [ClaimDate(claim.id, d, f, _NO_EVIDENCE) for d, f in written]
     known = index.evidence  # a cached property: looked up once, not once per item
     cited = claim.evidence
     evidence = [e for e in (dict.fromkeys(cited) if len(cited) > 1 else cited) if e in known]
@@ -570,40 +578,40 @@ def _one(
         same = tuple(e for e in evidence if any(s.relative == written.relative
                                                 for s in stated[e]))
         if same:
-            return ClaimDate(*at, DateStatus.CITED, cited_by=same)
+            return ClaimDate(*at, _CITED, cited_by=same)
         dated = [
             (e, r) for e in evidence
             if (r := resolve(written, _source_issue(index, quote_holder(index.evidence[e]))))
             is not None and r.period
         ]
         if not dated:
-            return ClaimDate(*at, DateStatus.UNRESOLVED, unresolved=unresolved)
+            return ClaimDate(*at, _UNRESOLVED, unresolved=unresolved)
         cited = tuple(e for e, r in dated if r.period and covered(r.period, every))
         if cited:
-            return ClaimDate(*at, DateStatus.CITED, cited_by=cited)
+            return ClaimDate(*at, _CITED, cited_by=cited)
         written = dated[0][1]
         at = (claim.id, written, field)
     if written.period is not None:
         by = tuple(e for e in evidence
                    if covered(written.period, [s.period for s in stated[e] if s.period]))
         if by or (len(evidence) > 1 and covered(written.period, every)):
-            return ClaimDate(*at, DateStatus.CITED, cited_by=by)
+            return ClaimDate(*at, _CITED, cited_by=by)
         if _safe_bounds(written.period) is None:  # not a calendar date: the model's finding
-            return ClaimDate(*at, DateStatus.CITED)
+            return ClaimDate(*at, _CITED)
     elif written.partial is not None:
         mine = _projected(written)
         by = tuple(e for e in evidence
                    if mine and covered(mine, [p for s in stated[e] if (p := _projected(s))]))
         if by:
-            return ClaimDate(*at, DateStatus.CITED, cited_by=by)
+            return ClaimDate(*at, _CITED, cited_by=by)
     else:
-        return ClaimDate(*at, DateStatus.CITED)
+        return ClaimDate(*at, _CITED)
     figure = _reported_figure(index, claim, written.period)
     if figure is not None:
-        return ClaimDate(*at, DateStatus.FIGURE, figure=figure)
+        return ClaimDate(*at, _FIGURE, figure=figure)
     if unresolved:
-        return ClaimDate(*at, DateStatus.UNRESOLVED, unresolved=unresolved)
-    return ClaimDate(*at, DateStatus.UNCITED, nearest=_nearest(written, evidence, stated))
+        return ClaimDate(*at, _UNRESOLVED, unresolved=unresolved)
+    return ClaimDate(*at, _UNCITED, nearest=_nearest(written, evidence, stated))
 
 
 def _reported_figure(index: MapIndex, claim: Claim, period: str | None) -> str | None:
@@ -616,9 +624,12 @@ def _reported_figure(index: MapIndex, claim: Claim, period: str | None) -> str |
             continue
         nearest = figure.nearest
         if (figure.mention.period == period and nearest is not None
-                and nearest.verdict == Verdict.DIFFERENT_PERIOD):
+                and nearest.verdict == _DIFFERENT_PERIOD):
             return figure.mention.text
     return None
+
+
+_DIFFERENT_PERIOD = Verdict.DIFFERENT_PERIOD
 
 
 def _distance(a: str | None, b: str | None) -> int:
