@@ -38,6 +38,7 @@ from argmap._verify.compare import (
     _reading_key,
     _results,
     _supports_in,
+    claim_figures,
     claim_mentions,
     family,
 )
@@ -92,9 +93,12 @@ def _old_figures(index: MapIndex, claim: Claim) -> tuple[ClaimFigure, ...]:
 
 
 def _same_for_every_claim(loaded: ArgumentMap) -> None:
-    new_index, old_index = MapIndex(loaded), MapIndex(loaded)
+    new_index, old_index, memo_index = MapIndex(loaded), MapIndex(loaded), MapIndex(loaded)
     for claim in loaded.claims:
-        assert _figures(new_index, claim) == _old_figures(old_index, claim)
+        old = _old_figures(old_index, claim)
+        assert _figures(new_index, claim) == old
+        # and through the memo, which a claim without figures skips
+        assert claim_figures(memo_index, claim) == old
 
 
 @pytest.mark.parametrize("folder", MAPS, ids=lambda p: f"{p.parent.name}/{p.name}")

@@ -528,9 +528,12 @@ def _read_quote(index: MapIndex, evidence_id: str) -> dict[tuple[object, ...], _
     item = index.evidence.get(evidence_id)
     if item is None or item.quote is None:
         return {}
+    read = parse(item.quote.exact)
+    if not read:  # most quotes hold no number
+        return {}
     period = item.period
     return _bucketed(evolve(found, period=period) if period and not found.period else found
-                     for found in parse(item.quote.exact) if found.is_figure)
+                     for found in read if found.kind in FIGURE_KINDS)
 
 
 def _bucketed(figures: Iterable[Mention]) -> dict[tuple[object, ...], _Bucket]:
@@ -600,11 +603,19 @@ def _markup_spans(text: str) -> list[tuple[int, int]]:
     return [match.span() for match in _MARKUP.finditer(text)]
 
 
+def _any_figure(found: tuple[Mention, ...]) -> bool:
+    """Whether any of a text's readings is a figure (a year or a date is not)."""
+    for m in found:  # noqa: SIM110 - no generator built per claim, as any() would
+        if m.kind in FIGURE_KINDS:
+            return True
+    return False
+
+
 def claim_mentions(claim: Claim) -> list[tuple[Mention, Quantity | None]]:
     """The figures of a claim: read from its text, a declared quantity replacing the reading
     of the span it covers; declared quantities the grammar missed are added."""
     text = claim.text
-    if not claim.quantities and not any(m.kind in FIGURE_KINDS for m in parse(text)):
+    if not claim.quantities and not _any_figure(parse(text)):
         return []  # most claims state no figure: none of the work below finds one
     pairs: list[tuple[Mention, Quantity | None]] = []
     declared = sorted(
@@ -648,7 +659,11 @@ _POSITION = itemgetter(1)
 
 
 def claim_figures(index: MapIndex, claim: Claim) -> tuple[ClaimFigure, ...]:
-    """Each figure of a claim with the evidence figures that support it; once per map."""
+    """Each figure of a claim with the evidence figures that support it; once per map. A
+    claim that declares no quantity and whose text reads no figure (most) has none: no memo
+    entry (:func:`claim_mentions` returns at the same test)."""
+    if not claim.quantities and not _any_figure(parse(claim.text)):
+        return ()
     return index.memo((claim_figures, claim.id, claim.text), lambda: _figures(index, claim))
 
 
@@ -729,8 +744,10 @@ def _sorted(mention: Mention, supports: Sequence[Support]) -> _Sorted:
             understated.append(support)
         else:
             others.append(support)
-    return (tuple(matches), tuple(too_precise), _nearest(mention, others) if others else None,
-            tuple(understated))
+    # one other figure is its own nearest: its size, read for the key alone, is finite and
+    # was read when its quote was (so reading it again cannot raise)
+    nearest = (others[0] if len(others) == 1 else _nearest(mention, others)) if others else None
+    return tuple(matches), tuple(too_precise), nearest, tuple(understated)
 
 
 def _nearest(mention: Mention, supports: Sequence[Support]) -> Support | None:

@@ -269,11 +269,12 @@ def text_dates(text: str) -> tuple[StatedDate, ...]:
     >>> [d.period for d in text_dates("In January-March 2020 exports fell, as last year.")]
     ['2020-01/2020-03', None]
     """
+    read = parse(text)
     found = [  # positional: matching keywords to the fields cost more than building it
         StatedDate(m.text, m.start, m.end, m.period, m.partial or None)
-        for m in parse(text)
+        for m in read
         if m.kind in TEMPORAL_KINDS and (m.period or m.partial)
-    ]
+    ] if read else []  # most texts hold no number: no comprehension's frame
     lowered = text.lower()  # _may_be_relative, inline: called for every claim and quote
     if "year" in lowered or "month" in lowered:
         found.extend(_relative(match) for match in _RELATIVE.finditer(text))
@@ -516,7 +517,7 @@ def _written(claim: Claim) -> list[tuple[StatedDate, tuple[str, ...]]]:
     read in the text, and its ``period``."""
     text: tuple[str, ...] = ("text",)
     dates = text_dates(claim.text)
-    found = [(d, text) for d in dates]
+    found = [(d, text) for d in dates] if dates else []
     quantities = claim.quantities
     if quantities:  # most claims declare none: no spans to list
         spans = [(d.start, d.end) for d in dates]
@@ -536,7 +537,10 @@ def _written(claim: Claim) -> list[tuple[StatedDate, tuple[str, ...]]]:
 
 
 def claim_dates(index: MapIndex, claim: Claim) -> tuple[ClaimDate, ...]:
-    """Each date a claim states, with whether its evidence states it; once per map."""
+    """Each date a claim states, with whether its evidence states it; once per map. A claim
+    with no date in its text, no quantity and no period (most) states none: no memo entry."""
+    if not claim.quantities and not claim.period and not text_dates(claim.text):
+        return ()
     return index.memo((claim_dates, claim.id, claim.text),
                       lambda: tuple(_judge(index, claim)))
 
