@@ -571,12 +571,6 @@ def _family_form(m: Mention) -> Mention:
         return family(m)
 
 
-def _declared_mention(quantity: Quantity, claim: Claim) -> Mention | None:
-    if not quantity.text or locate(quantity.text, claim.text) < 0:
-        return None
-    return from_quantity(quantity, claim.text)
-
-
 def _results(index: MapIndex) -> dict[str, str]:
     """Quantity ID -> the check that derives it; once per map."""
     return index.memo(_results, lambda: _find_results(index))
@@ -618,11 +612,14 @@ def claim_mentions(claim: Claim) -> list[tuple[Mention, Quantity | None]]:
     if not claim.quantities and not _any_figure(parse(text)):
         return []  # most claims state no figure: none of the work below finds one
     pairs: list[tuple[Mention, Quantity | None]] = []
-    declared = sorted(
-        ((as_mention.start, i, q, as_mention) for i, q in enumerate(claim.quantities)
-         if (as_mention := _declared_mention(q, claim)) is not None),
-        key=_START_AND_POSITION,
-    )
+    # each declared quantity found in the text as a whole figure, sorted by where it starts
+    declared: list[tuple[int, int, Quantity, Mention]] = []
+    for i, q in enumerate(claim.quantities):
+        if (written := q.text) and locate(written, text) >= 0:
+            as_mention = from_quantity(q, text)
+            declared.append((as_mention.start, i, q, as_mention))
+    if len(declared) > 1:
+        declared.sort(key=_START_AND_POSITION)
     starts = [item[0] for item in declared]
     longest = max((item[3].end - item[3].start for item in declared), default=0)
     used: set[int] = set()
@@ -636,17 +633,21 @@ def claim_mentions(claim: Claim) -> list[tuple[Mention, Quantity | None]]:
         if declared:
             # only declared spans that start less than the longest span before this mention
             # (bisected) can overlap it; the first in the claim's order of quantities wins
-            window = declared[bisect_left(starts, start - longest):bisect_left(starts, end)]
-            hits = [item for item in window if item[3].start < end and start < item[3].end]
-            if hits:
-                first = min(hits, key=_POSITION)
+            first = None
+            for item in declared[bisect_left(starts, start - longest):bisect_left(starts, end)]:
+                found = item[3]
+                if found.start < end and start < found.end and (
+                        first is None or item[1] < first[1]):
+                    first = item
+            if first is not None:
                 pairs.append((first[3], first[2]))
                 used.add(first[1])
                 continue
         pairs.append((mention, None))
-    for _, position, quantity, as_mention in sorted(declared, key=_POSITION):
-        if position not in used and as_mention.kind in FIGURE_KINDS:
-            pairs.append((as_mention, quantity))
+    if len(used) < len(declared):  # a declared quantity the grammar did not read: added
+        for _, position, quantity, as_mention in sorted(declared, key=_POSITION):
+            if position not in used and as_mention.kind in FIGURE_KINDS:
+                pairs.append((as_mention, quantity))
     if not claim.period:
         return pairs
     return [(m if m.period else evolve(m, period=claim.period), q) for m, q in pairs]
