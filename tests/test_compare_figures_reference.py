@@ -27,7 +27,6 @@ from argmap._verify.compare import (
     Support,
     Verdict,
     _bucket_key,
-    _declared_mention,
     _exact_verdict,
     _factor,
     _figures,
@@ -38,11 +37,13 @@ from argmap._verify.compare import (
     _reading_key,
     _results,
     _supports_in,
+    claim_figures,
     claim_mentions,
     family,
 )
 from argmap._verify.index import MapIndex
-from argmap._verify.numbers import Mention, parse
+from argmap._verify.numbers import Mention, from_quantity, parse
+from argmap._verify.numbers.declared import locate
 from argmap._verify.numbers.mention import evolve
 from test_compare_prepared import close_pairs, mentions
 
@@ -92,9 +93,12 @@ def _old_figures(index: MapIndex, claim: Claim) -> tuple[ClaimFigure, ...]:
 
 
 def _same_for_every_claim(loaded: ArgumentMap) -> None:
-    new_index, old_index = MapIndex(loaded), MapIndex(loaded)
+    new_index, old_index, memo_index = MapIndex(loaded), MapIndex(loaded), MapIndex(loaded)
     for claim in loaded.claims:
-        assert _figures(new_index, claim) == _old_figures(old_index, claim)
+        old = _old_figures(old_index, claim)
+        assert _figures(new_index, claim) == old
+        # and through the memo, which a claim without figures skips
+        assert claim_figures(memo_index, claim) == old
 
 
 @pytest.mark.parametrize("folder", MAPS, ids=lambda p: f"{p.parent.name}/{p.name}")
@@ -206,6 +210,13 @@ def test_an_exact_verdict_is_the_one_given_before(pair: tuple[Mention, Mention])
 # --- a claim's mentions, with fewer calls per figure -----------------------------------------
 
 
+def _declared_mention(quantity: Any, claim: Claim) -> Mention | None:
+    """Round ten's reading of one declared quantity, which ``claim_mentions`` now inlines."""
+    if not quantity.text or locate(quantity.text, claim.text) < 0:
+        return None
+    return from_quantity(quantity, claim.text)
+
+
 def _old_claim_mentions(claim: Claim) -> list[tuple[Mention, Any]]:
     """Round seven's ``claim_mentions``."""
     if not claim.quantities and not any(m.is_figure for m in parse(claim.text)):
@@ -264,3 +275,29 @@ def test_a_generated_claims_mentions_are_the_ones_read_before(loaded: ArgumentMa
     for claim in loaded.claims:  # the same quantities over another text, markup and all
         moved = claim.model_copy(update={"text": text + claim.text})
         assert claim_mentions(moved) == _old_claim_mentions(moved)
+
+
+_DECLARED_TEXTS = ["300", "4", "5%", "12 cases", "USD 18.79 million", "", "rose by 5%",
+                   "18.79", "4 billion", "USD 4", "2019", "57%", "3.97 times", "a fifth", "x"]
+
+
+@st.composite
+def _declaring_claims(draw: st.DrawFn) -> Claim:
+    """A claim declaring several quantities: overlapping spans, repeated ones, texts the
+    claim does not hold, figures the grammar reads or misses."""
+    quantities = [{"id": f"q{i}", "kind": draw(st.sampled_from(
+        ["count", "amount", "percent", "fold", "year", "fraction"])),
+        "value": draw(st.sampled_from(["300", "4", "5", "12", "18.79", "2019", "0.2"])),
+        "text": draw(st.sampled_from(_DECLARED_TEXTS)),
+        **({"period": "2018"} if draw(st.booleans()) else {})}
+        for i in range(draw(st.integers(0, 5)))]
+    text = draw(st.lists(st.sampled_from(_PIECES + _MARKED), max_size=8).map("".join)) or "x"
+    data = {"title": "t", "claims": [{"id": "C1", "text": text, "quantities": quantities,
+                                      **({"period": "2019"} if draw(st.booleans()) else {})}]}
+    return ArgumentMap.model_validate(data).claims[0]
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@given(_declaring_claims())
+def test_a_claim_declaring_several_quantities_reads_what_it_read_before(claim: Claim) -> None:
+    assert claim_mentions(claim) == _old_claim_mentions(claim)

@@ -26,6 +26,8 @@ if TYPE_CHECKING:
 __all__ = ["Outcome", "Reading", "evaluate", "operands", "unit_problems", "zero_divisor"]
 
 K = QuantityKind
+#: read once: Python 3.11 reads a member off its enumeration through EnumType.__getattr__
+_PERCENT = QuantityKind.PERCENT
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,7 +130,7 @@ def evaluate(check: Any, quantities: Mapping[str, tuple[Claim, Quantity]]) -> Ou
             if pair is None:
                 return None
             found = from_quantity(pair[1], pair[0].text)
-        percent = name in spec.fractions and found.kind == K.PERCENT
+        percent = name in spec.fractions and found.kind == _PERCENT
         values[name] = found.magnitude / 100 if percent else found.magnitude
     interval = claim_interval(stated, tolerance=check.tolerance)
     readings: list[tuple[str, str, Decimal]] = []

@@ -64,8 +64,32 @@ __all__ = [
     "source_interval",
 ]
 
-Q = Qualifier
-K = QuantityKind
+
+
+class Q:
+    """The qualifiers, read as plain class attributes: in Python 3.11 a member read off its
+    enumeration (``Qualifier.EXACT``) goes through ``EnumType.__getattr__``'s hook, about
+    seven times as long as this read, and a comparison reads several."""
+
+    EXACT = Qualifier.EXACT
+    RANGE = Qualifier.RANGE
+    APPROX = Qualifier.APPROX
+    OVER = Qualifier.OVER
+    AT_LEAST = Qualifier.AT_LEAST
+    UNDER = Qualifier.UNDER
+    AT_MOST = Qualifier.AT_MOST
+
+
+class K:
+    """The kinds of figure a comparison tells apart, read as :class:`Q` is."""
+
+    AMOUNT = QuantityKind.AMOUNT
+    COUNT = QuantityKind.COUNT
+    FOLD = QuantityKind.FOLD
+    FRACTION = QuantityKind.FRACTION
+    PERCENT = QuantityKind.PERCENT
+    RATIO = QuantityKind.RATIO
+
 _NEAR = Decimal("0.1")  # "just over", "nearly", "about": within 10 %
 _ZERO = Decimal(0)
 #: The arithmetic context of comparisons: no rounding, so that two figures that differ in
@@ -199,6 +223,21 @@ class Verdict(IntEnum):
 
 #: Verdicts that cite a figure (AM301 stays silent): a match, or one with a warning.
 CITED = frozenset({Verdict.MATCH, Verdict.TOO_PRECISE, Verdict.UNDERSTATES})
+
+
+class _V:
+    """The verdicts, read as :class:`Q` is: each comparison returns one."""
+
+    DIFFERENT_KIND = Verdict.DIFFERENT_KIND
+    DIFFERENT_UNIT = Verdict.DIFFERENT_UNIT
+    DIFFERENT_DIRECTION = Verdict.DIFFERENT_DIRECTION
+    DIFFERENT_VALUE = Verdict.DIFFERENT_VALUE
+    OVERSTATES = Verdict.OVERSTATES
+    DIFFERENT_PERIOD = Verdict.DIFFERENT_PERIOD
+    UNDERSTATES = Verdict.UNDERSTATES
+    TOO_PRECISE = Verdict.TOO_PRECISE
+    MATCH = Verdict.MATCH
+
 _HUNDRED = Decimal(100)
 
 
@@ -255,19 +294,22 @@ def _verdict(claim: Mention, source: Mention) -> Verdict:
     if claim.kind == K.FOLD and _bare_ratio(claim, source):
         source = replace(source, kind=K.FOLD)
     if claim.kind != source.kind:
-        return Verdict.DIFFERENT_KIND
+        return _V.DIFFERENT_KIND
     if claim.kind == K.AMOUNT and claim.unit != source.unit:
-        return Verdict.DIFFERENT_UNIT
+        return _V.DIFFERENT_UNIT
     if claim.kind == K.COUNT and not same_count_unit(claim.unit, source.unit):
-        return Verdict.DIFFERENT_UNIT
+        return _V.DIFFERENT_UNIT
     if claim.direction and source.direction:
         if claim.direction != source.direction:
-            return Verdict.DIFFERENT_DIRECTION
+            return _V.DIFFERENT_DIRECTION
         # "fell 57%" and "-57%" say the same: compare the sizes of the change
         claim, source = _unsigned(claim), _unsigned(source)
-    verdict = _value_verdict(claim, source)
+    if claim.qualifier == Q.EXACT and source.qualifier == Q.EXACT:  # most pairs: no frame
+        verdict = _exact_verdict(claim, source)
+    else:
+        verdict = _value_verdict(claim, source)
     if verdict in CITED and not periods_overlap(claim.period, source.period):
-        return Verdict.DIFFERENT_PERIOD
+        return _V.DIFFERENT_PERIOD
     return verdict
 
 
@@ -297,34 +339,34 @@ def _value_verdict(claim: Mention, source: Mention) -> Verdict:
         return _range_against_range(claim, source, stated, half)
     if claim.near or claim.qualifier not in {Q.OVER, Q.AT_LEAST, Q.UNDER, Q.AT_MOST}:
         if _claim_interval(claim).contains(stated):
-            return Verdict.MATCH
+            return _V.MATCH
         if _drops_hedge(claim, source):
-            return Verdict.TOO_PRECISE
-        return _coarser(claim, source, stated, Verdict.DIFFERENT_VALUE)
+            return _V.TOO_PRECISE
+        return _coarser(claim, source, stated, _V.DIFFERENT_VALUE)
     slack = max(half, abs(x) * _NEAR)  # a bound rounds a stated value: "over 300" for 310
     if claim.qualifier in _LOWER:  # "over 50": true if the source's least is above 50
         if lower_bound:
             return _bound_against_bound(claim, source, stated, source.magnitude - x, half)
         if _claim_interval(claim).contains(stated) and stated.lo is not None:
-            return Verdict.MATCH if stated.lo - x <= slack else Verdict.UNDERSTATES
-        return _coarser(claim, source, stated, Verdict.DIFFERENT_VALUE)
+            return _V.MATCH if stated.lo - x <= slack else _V.UNDERSTATES
+        return _coarser(claim, source, stated, _V.DIFFERENT_VALUE)
     if claim.qualifier == Q.UNDER:  # "under 50": true if the source's most is below 50
         if upper_bound:
             return _bound_against_bound(claim, source, stated, x - source.magnitude, half)
         if _claim_interval(claim).contains(stated) and stated.hi is not None:
-            return Verdict.MATCH if x - stated.hi <= slack else Verdict.UNDERSTATES
-        return _coarser(claim, source, stated, Verdict.DIFFERENT_VALUE)
+            return _V.MATCH if x - stated.hi <= slack else _V.UNDERSTATES
+        return _coarser(claim, source, stated, _V.DIFFERENT_VALUE)
     # "up to 20%": the most the figure reaches; more than the source's most overstates
     top = stated.hi
     if top is None:
-        return Verdict.DIFFERENT_VALUE
+        return _V.DIFFERENT_VALUE
     if abs(top - x) <= half:
-        return Verdict.MATCH
+        return _V.MATCH
     if top > x:
-        return _coarser(claim, source, stated, Verdict.DIFFERENT_VALUE)
+        return _coarser(claim, source, stated, _V.DIFFERENT_VALUE)
     if upper_bound or x - top > slack:
-        return Verdict.OVERSTATES
-    return Verdict.MATCH
+        return _V.OVERSTATES
+    return _V.MATCH
 
 
 def _exact_verdict(claim: Mention, source: Mention) -> Verdict:
@@ -340,12 +382,12 @@ def _exact_verdict(claim: Mention, source: Mention) -> Verdict:
     claim_step = claim.step * (_FACTORS[claim_scale] if claim_scale else _ONE)
     half = claim_step * _HALF
     if x - half <= s <= x + half:
-        return Verdict.MATCH
+        return _V.MATCH
     source_step = source.step * (_FACTORS[source_scale] if source_scale else _ONE)
     if claim_step >= source_step:
-        return Verdict.DIFFERENT_VALUE
+        return _V.DIFFERENT_VALUE
     half = source_step * _HALF
-    return Verdict.TOO_PRECISE if x - half <= s <= x + half else Verdict.DIFFERENT_VALUE
+    return _V.TOO_PRECISE if x - half <= s <= x + half else _V.DIFFERENT_VALUE
 
 
 def _range_against_range(claim: Mention, source: Mention, stated: Interval,
@@ -354,12 +396,12 @@ def _range_against_range(claim: Mention, source: Mention, stated: Interval,
     source's at the claim's rounding. A wider range ("8,000 to 32,000 bytes" for "between
     8,000 and 12,000") states an end the source does not, as a narrower or shifted one does."""
     if not _claim_interval(claim).contains(stated):
-        return _coarser(claim, source, stated, Verdict.DIFFERENT_VALUE)
+        return _coarser(claim, source, stated, _V.DIFFERENT_VALUE)
     low = claim.magnitude
     high = claim.upper_magnitude if claim.upper_magnitude is not None else low
     beyond = max((stated.lo - low) if stated.lo is not None else _ZERO,
                  (high - stated.hi) if stated.hi is not None else _ZERO)
-    return Verdict.MATCH if beyond <= half else Verdict.DIFFERENT_VALUE
+    return _V.MATCH if beyond <= half else _V.DIFFERENT_VALUE
 
 
 def _drops_hedge(claim: Mention, source: Mention) -> bool:
@@ -375,10 +417,10 @@ def _bound_against_bound(claim: Mention, source: Mention, stated: Interval, marg
     """Two bounds on the same side; ``margin`` is how much further the source's bound goes
     than the claim's (positive: the claim is weaker)."""
     if abs(margin) <= half:
-        return Verdict.MATCH
+        return _V.MATCH
     if margin > 0:
-        return Verdict.UNDERSTATES
-    return _coarser(claim, source, stated, Verdict.OVERSTATES)
+        return _V.UNDERSTATES
+    return _coarser(claim, source, stated, _V.OVERSTATES)
 
 
 def _coarser(claim: Mention, source: Mention, stated: Interval, otherwise: Verdict) -> Verdict:
@@ -389,10 +431,10 @@ def _coarser(claim: Mention, source: Mention, stated: Interval, otherwise: Verdi
     if claim_step >= source_step:
         return otherwise
     if _claim_interval(claim, step=source_step).contains(stated):
-        return Verdict.TOO_PRECISE
+        return _V.TOO_PRECISE
     if claim.qualifier == source.qualifier and not claim.near and not source.near and abs(
             claim.magnitude - source.magnitude) <= source_step * _HALF:
-        return Verdict.TOO_PRECISE
+        return _V.TOO_PRECISE
     return otherwise
 
 
@@ -486,9 +528,12 @@ def _read_quote(index: MapIndex, evidence_id: str) -> dict[tuple[object, ...], _
     item = index.evidence.get(evidence_id)
     if item is None or item.quote is None:
         return {}
+    read = parse(item.quote.exact)
+    if not read:  # most quotes hold no number
+        return {}
     period = item.period
     return _bucketed(evolve(found, period=period) if period and not found.period else found
-                     for found in parse(item.quote.exact) if found.is_figure)
+                     for found in read if found.kind in FIGURE_KINDS)
 
 
 def _bucketed(figures: Iterable[Mention]) -> dict[tuple[object, ...], _Bucket]:
@@ -526,12 +571,6 @@ def _family_form(m: Mention) -> Mention:
         return family(m)
 
 
-def _declared_mention(quantity: Quantity, claim: Claim) -> Mention | None:
-    if not quantity.text or locate(quantity.text, claim.text) < 0:
-        return None
-    return from_quantity(quantity, claim.text)
-
-
 def _results(index: MapIndex) -> dict[str, str]:
     """Quantity ID -> the check that derives it; once per map."""
     return index.memo(_results, lambda: _find_results(index))
@@ -558,18 +597,29 @@ def _markup_spans(text: str) -> list[tuple[int, int]]:
     return [match.span() for match in _MARKUP.finditer(text)]
 
 
+def _any_figure(found: tuple[Mention, ...]) -> bool:
+    """Whether any of a text's readings is a figure (a year or a date is not)."""
+    for m in found:  # noqa: SIM110 - no generator built per claim, as any() would
+        if m.kind in FIGURE_KINDS:
+            return True
+    return False
+
+
 def claim_mentions(claim: Claim) -> list[tuple[Mention, Quantity | None]]:
     """The figures of a claim: read from its text, a declared quantity replacing the reading
     of the span it covers; declared quantities the grammar missed are added."""
     text = claim.text
-    if not claim.quantities and not any(m.kind in FIGURE_KINDS for m in parse(text)):
+    if not claim.quantities and not _any_figure(parse(text)):
         return []  # most claims state no figure: none of the work below finds one
     pairs: list[tuple[Mention, Quantity | None]] = []
-    declared = sorted(
-        ((as_mention.start, i, q, as_mention) for i, q in enumerate(claim.quantities)
-         if (as_mention := _declared_mention(q, claim)) is not None),
-        key=_START_AND_POSITION,
-    )
+    # each declared quantity found in the text as a whole figure, sorted by where it starts
+    declared: list[tuple[int, int, Quantity, Mention]] = []
+    for i, q in enumerate(claim.quantities):
+        if (written := q.text) and locate(written, text) >= 0:
+            as_mention = from_quantity(q, text)
+            declared.append((as_mention.start, i, q, as_mention))
+    if len(declared) > 1:
+        declared.sort(key=_START_AND_POSITION)
     starts = [item[0] for item in declared]
     longest = max((item[3].end - item[3].start for item in declared), default=0)
     used: set[int] = set()
@@ -583,17 +633,21 @@ def claim_mentions(claim: Claim) -> list[tuple[Mention, Quantity | None]]:
         if declared:
             # only declared spans that start less than the longest span before this mention
             # (bisected) can overlap it; the first in the claim's order of quantities wins
-            window = declared[bisect_left(starts, start - longest):bisect_left(starts, end)]
-            hits = [item for item in window if item[3].start < end and start < item[3].end]
-            if hits:
-                first = min(hits, key=_POSITION)
+            first = None
+            for item in declared[bisect_left(starts, start - longest):bisect_left(starts, end)]:
+                found = item[3]
+                if found.start < end and start < found.end and (
+                        first is None or item[1] < first[1]):
+                    first = item
+            if first is not None:
                 pairs.append((first[3], first[2]))
                 used.add(first[1])
                 continue
         pairs.append((mention, None))
-    for _, position, quantity, as_mention in sorted(declared, key=_POSITION):
-        if position not in used and as_mention.kind in FIGURE_KINDS:
-            pairs.append((as_mention, quantity))
+    if len(used) < len(declared):  # a declared quantity the grammar did not read: added
+        for _, position, quantity, as_mention in sorted(declared, key=_POSITION):
+            if position not in used and as_mention.kind in FIGURE_KINDS:
+                pairs.append((as_mention, quantity))
     if not claim.period:
         return pairs
     return [(m if m.period else evolve(m, period=claim.period), q) for m, q in pairs]
@@ -606,7 +660,11 @@ _POSITION = itemgetter(1)
 
 
 def claim_figures(index: MapIndex, claim: Claim) -> tuple[ClaimFigure, ...]:
-    """Each figure of a claim with the evidence figures that support it; once per map."""
+    """Each figure of a claim with the evidence figures that support it; once per map. A
+    claim that declares no quantity and whose text reads no figure (most) has none: no memo
+    entry (:func:`claim_mentions` returns at the same test)."""
+    if not claim.quantities and not _any_figure(parse(claim.text)):
+        return ()
     return index.memo((claim_figures, claim.id, claim.text), lambda: _figures(index, claim))
 
 
@@ -623,13 +681,18 @@ def _supports_in(quotes: Sequence[tuple[str, dict[tuple[object, ...], _Bucket]]]
     # the quotes are read (and their figures ordered) outside the exact context, as before;
     # the comparisons share one entry into it
     found: list[Support] = []
+    append = found.append
     with localcontext(EXACT):
         claim = family(mention)
         for evidence_id, buckets in quotes:
             for bucket_key, bucket in buckets.items():
+                mentions, forms = bucket.mentions, bucket.forms
+                if len(mentions) == 1:  # most buckets: one figure, its own nearest
+                    append(Support(evidence_id, mentions[0], _verdict(claim, forms[0])))
+                    continue
                 lo, hi = bucket.nearest_span(size, NEAREST if bucket_key == own else 1)
-                found.extend(Support(evidence_id, m, _verdict(claim, form)) for m, form in
-                             zip(bucket.mentions[lo:hi], bucket.forms[lo:hi], strict=True))
+                for m, form in zip(mentions[lo:hi], forms[lo:hi], strict=True):
+                    append(Support(evidence_id, m, _verdict(claim, form)))
     return found
 
 
@@ -682,8 +745,10 @@ def _sorted(mention: Mention, supports: Sequence[Support]) -> _Sorted:
             understated.append(support)
         else:
             others.append(support)
-    return (tuple(matches), tuple(too_precise), _nearest(mention, others) if others else None,
-            tuple(understated))
+    # one other figure is its own nearest: its size, read for the key alone, is finite and
+    # was read when its quote was (so reading it again cannot raise)
+    nearest = (others[0] if len(others) == 1 else _nearest(mention, others)) if others else None
+    return tuple(matches), tuple(too_precise), nearest, tuple(understated)
 
 
 def _nearest(mention: Mention, supports: Sequence[Support]) -> Support | None:

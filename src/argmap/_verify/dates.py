@@ -269,11 +269,12 @@ def text_dates(text: str) -> tuple[StatedDate, ...]:
     >>> [d.period for d in text_dates("In January-March 2020 exports fell, as last year.")]
     ['2020-01/2020-03', None]
     """
+    read = parse(text)
     found = [  # positional: matching keywords to the fields cost more than building it
         StatedDate(m.text, m.start, m.end, m.period, m.partial or None)
-        for m in parse(text)
+        for m in read
         if m.kind in TEMPORAL_KINDS and (m.period or m.partial)
-    ]
+    ] if read else []  # most texts hold no number: no comprehension's frame
     lowered = text.lower()  # _may_be_relative, inline: called for every claim and quote
     if "year" in lowered or "month" in lowered:
         found.extend(_relative(match) for match in _RELATIVE.finditer(text))
@@ -430,6 +431,14 @@ class DateStatus(Enum):
     FIGURE = "figure"  # it is the period of a figure AM301 reports for that period
 
 
+#: The statuses as module constants: in Python 3.11 a member read off its enumeration
+#: (``DateStatus.CITED``) goes through ``EnumType.__getattr__``'s hook, about seven times as
+#: long as a global's read, and every date of every claim is given one.
+_CITED, _NO_EVIDENCE, _UNCITED, _UNRESOLVED, _FIGURE = (
+    DateStatus.CITED, DateStatus.NO_EVIDENCE, DateStatus.UNCITED, DateStatus.UNRESOLVED,
+    DateStatus.FIGURE)
+
+
 @slot_init
 @dataclass(frozen=True, slots=True)
 class ClaimDate:
@@ -508,7 +517,7 @@ def _written(claim: Claim) -> list[tuple[StatedDate, tuple[str, ...]]]:
     read in the text, and its ``period``."""
     text: tuple[str, ...] = ("text",)
     dates = text_dates(claim.text)
-    found = [(d, text) for d in dates]
+    found = [(d, text) for d in dates] if dates else []
     quantities = claim.quantities
     if quantities:  # most claims declare none: no spans to list
         spans = [(d.start, d.end) for d in dates]
@@ -528,7 +537,10 @@ def _written(claim: Claim) -> list[tuple[StatedDate, tuple[str, ...]]]:
 
 
 def claim_dates(index: MapIndex, claim: Claim) -> tuple[ClaimDate, ...]:
-    """Each date a claim states, with whether its evidence states it; once per map."""
+    """Each date a claim states, with whether its evidence states it; once per map. A claim
+    with no date in its text, no quantity and no period (most) states none: no memo entry."""
+    if not claim.quantities and not claim.period and not text_dates(claim.text):
+        return ()
     return index.memo((claim_dates, claim.id, claim.text),
                       lambda: tuple(_judge(index, claim)))
 
@@ -538,7 +550,7 @@ def _judge(index: MapIndex, claim: Claim) -> list[ClaimDate]:
     if not written:
         return []
     if not claim.evidence:
-        return [ClaimDate(claim.id, d, f, DateStatus.NO_EVIDENCE) for d, f in written]
+        return [ClaimDate(claim.id, d, f, _NO_EVIDENCE) for d, f in written]
     known = index.evidence  # a cached property: looked up once, not once per item
     cited = claim.evidence
     evidence = [e for e in (dict.fromkeys(cited) if len(cited) > 1 else cited) if e in known]
@@ -570,40 +582,40 @@ def _one(
         same = tuple(e for e in evidence if any(s.relative == written.relative
                                                 for s in stated[e]))
         if same:
-            return ClaimDate(*at, DateStatus.CITED, cited_by=same)
+            return ClaimDate(*at, _CITED, cited_by=same)
         dated = [
             (e, r) for e in evidence
             if (r := resolve(written, _source_issue(index, quote_holder(index.evidence[e]))))
             is not None and r.period
         ]
         if not dated:
-            return ClaimDate(*at, DateStatus.UNRESOLVED, unresolved=unresolved)
+            return ClaimDate(*at, _UNRESOLVED, unresolved=unresolved)
         cited = tuple(e for e, r in dated if r.period and covered(r.period, every))
         if cited:
-            return ClaimDate(*at, DateStatus.CITED, cited_by=cited)
+            return ClaimDate(*at, _CITED, cited_by=cited)
         written = dated[0][1]
         at = (claim.id, written, field)
     if written.period is not None:
         by = tuple(e for e in evidence
                    if covered(written.period, [s.period for s in stated[e] if s.period]))
         if by or (len(evidence) > 1 and covered(written.period, every)):
-            return ClaimDate(*at, DateStatus.CITED, cited_by=by)
+            return ClaimDate(*at, _CITED, cited_by=by)
         if _safe_bounds(written.period) is None:  # not a calendar date: the model's finding
-            return ClaimDate(*at, DateStatus.CITED)
+            return ClaimDate(*at, _CITED)
     elif written.partial is not None:
         mine = _projected(written)
         by = tuple(e for e in evidence
                    if mine and covered(mine, [p for s in stated[e] if (p := _projected(s))]))
         if by:
-            return ClaimDate(*at, DateStatus.CITED, cited_by=by)
+            return ClaimDate(*at, _CITED, cited_by=by)
     else:
-        return ClaimDate(*at, DateStatus.CITED)
+        return ClaimDate(*at, _CITED)
     figure = _reported_figure(index, claim, written.period)
     if figure is not None:
-        return ClaimDate(*at, DateStatus.FIGURE, figure=figure)
+        return ClaimDate(*at, _FIGURE, figure=figure)
     if unresolved:
-        return ClaimDate(*at, DateStatus.UNRESOLVED, unresolved=unresolved)
-    return ClaimDate(*at, DateStatus.UNCITED, nearest=_nearest(written, evidence, stated))
+        return ClaimDate(*at, _UNRESOLVED, unresolved=unresolved)
+    return ClaimDate(*at, _UNCITED, nearest=_nearest(written, evidence, stated))
 
 
 def _reported_figure(index: MapIndex, claim: Claim, period: str | None) -> str | None:
@@ -616,9 +628,12 @@ def _reported_figure(index: MapIndex, claim: Claim, period: str | None) -> str |
             continue
         nearest = figure.nearest
         if (figure.mention.period == period and nearest is not None
-                and nearest.verdict == Verdict.DIFFERENT_PERIOD):
+                and nearest.verdict == _DIFFERENT_PERIOD):
             return figure.mention.text
     return None
+
+
+_DIFFERENT_PERIOD = Verdict.DIFFERENT_PERIOD
 
 
 def _distance(a: str | None, b: str | None) -> int:

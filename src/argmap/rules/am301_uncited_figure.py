@@ -46,6 +46,8 @@ CODE = "AM301"
 ID = "uncited-figure"
 SEVERITY = Severity.ERROR
 OPTIONS: dict[str, Any] = {"min_count": 0}
+#: read once: Python 3.11 reads a member off its enumeration through EnumType.__getattr__
+_COUNT = QuantityKind.COUNT
 
 
 def check(ctx: RuleContext) -> Iterator[Problem]:
@@ -56,7 +58,7 @@ def check(ctx: RuleContext) -> Iterator[Problem]:
         m = figure.mention
         if figure.matches or figure.too_precise or figure.understated or figure.derived_by:
             continue
-        if m.kind == QuantityKind.COUNT and m.magnitude < min_count:
+        if m.kind == _COUNT and m.magnitude < min_count:
             continue
         if m.vague:
             if claim.evidence:

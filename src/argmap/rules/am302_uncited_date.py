@@ -43,6 +43,8 @@ CODE = "AM302"
 ID = "uncited-date"
 SEVERITY = Severity.ERROR
 OPTIONS: dict[str, Any] = {"exempt_concluded": True}
+#: read once: Python 3.11 reads a member off its enumeration through EnumType.__getattr__
+_NO_EVIDENCE, _UNCITED = DateStatus.NO_EVIDENCE, DateStatus.UNCITED
 
 
 def _what(found: ClaimDate) -> str:
@@ -59,7 +61,7 @@ def check(ctx: RuleContext) -> Iterator[Problem]:
         if not dates:
             continue  # most claims state no date: no list of the missing to build
         pairs += [(claim, found) for found in dates]
-        missing = [d for d in dates if d.status == DateStatus.NO_EVIDENCE]
+        missing = [d for d in dates if d.status == _NO_EVIDENCE]
         if missing:
             if exempt and any(r.type == "supports" for r in ctx.incoming.get(claim.id, ())):
                 continue
@@ -76,7 +78,7 @@ def check(ctx: RuleContext) -> Iterator[Problem]:
             )
             continue
         for found in dates:
-            if found.status == DateStatus.UNCITED:
+            if found.status == _UNCITED:
                 yield _uncited(claim.id, claim.evidence, found)
     keep_claim_dates(ctx, pairs)  # every claim walked, none raised: the walk AM308 reads
 

@@ -41,6 +41,8 @@ OPTIONS: dict[str, Any] = {}
 
 K = QuantityKind
 _MULTIPLES = frozenset({K.FOLD, K.RATIO})  # "2.5 times" reads as a fold, may be a ratio
+#: read once: Python 3.11 reads a member off its enumeration through EnumType.__getattr__
+_AMOUNT, _COUNT = K.AMOUNT, K.COUNT
 
 
 def _kind_differs(declared: Mention, read: Mention) -> bool:
@@ -68,9 +70,9 @@ def _compare(declared: Mention, read: Mention) -> list[str]:
     if declared.upper_magnitude != read.upper_magnitude:
         found.append(f"upper {_plain(declared.upper_magnitude)} vs "
                      f"{_plain(read.upper_magnitude)}")
-    if declared.kind == read.kind == K.AMOUNT and declared.unit != read.unit:
+    if declared.kind == read.kind == _AMOUNT and declared.unit != read.unit:
         found.append(f"currency {declared.unit} vs {read.unit}")
-    if declared.kind == read.kind == K.COUNT and not same_count_unit(declared.unit, read.unit):
+    if declared.kind == read.kind == _COUNT and not same_count_unit(declared.unit, read.unit):
         found.append(f"unit {declared.unit} vs {read.unit}")
     if declared.qualifier != read.qualifier:
         found.append(f"qualifier {declared.qualifier.value} vs {read.qualifier.value}")

@@ -38,12 +38,14 @@ CODE = "AM308"
 ID = "unverifiable-date"
 SEVERITY = Severity.WARNING
 OPTIONS: dict[str, Any] = {}
+#: read once: Python 3.11 reads a member off its enumeration through EnumType.__getattr__
+_CITED = DateStatus.CITED
 
 
 def check(ctx: RuleContext) -> Iterator[Problem]:
     verifies = snapshot_verifies(ctx)
     for claim, found in every_claim_date(ctx):
-        if found.status != DateStatus.CITED or not found.cited_by:
+        if found.status != _CITED or not found.cited_by:
             continue
         evidence = list(dict.fromkeys(found.cited_by))
         if any(verifies(e) for e in evidence):

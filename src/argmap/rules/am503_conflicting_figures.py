@@ -35,6 +35,8 @@ CODE = "AM503"
 ID = "conflicting-figures"
 SEVERITY = Severity.WARNING
 OPTIONS: dict[str, Any] = {}
+#: read once: Python 3.11 reads a member off its enumeration through EnumType.__getattr__
+_EXACT = Qualifier.EXACT
 
 
 def _bounds(m: Mention) -> tuple[Decimal, Decimal] | None:
@@ -67,7 +69,7 @@ def check(ctx: RuleContext) -> Iterator[Problem]:
         if not measures:
             continue
         for mention, _ in claim_mentions(claim):
-            if mention.qualifier != Qualifier.EXACT or mention.period is None:
+            if mention.qualifier != _EXACT or mention.period is None:
                 continue
             bounds = _bounds(mention)
             if bounds is None:

@@ -39,6 +39,8 @@ CODE = "AM603"
 ID = "unresolved-relative-date"
 SEVERITY = Severity.INFO
 OPTIONS: dict[str, Any] = {}
+#: read once: Python 3.11 reads a member off its enumeration through EnumType.__getattr__
+_UNRESOLVED = DateStatus.UNRESOLVED
 
 _HINT_VAGUE = "write the years the source gives, or keep the quote's own words"
 
@@ -59,7 +61,7 @@ def _why(found: ClaimDate, sources: list[str]) -> str:
 
 def check(ctx: RuleContext) -> Iterator[Problem]:
     for claim, found in every_claim_date(ctx):
-        if found.status != DateStatus.UNRESOLVED:
+        if found.status != _UNRESOLVED:
             continue
         sources = list(dict.fromkeys(
             quote_holder(ctx.evidence[e])
