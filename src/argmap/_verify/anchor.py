@@ -864,9 +864,14 @@ def anchored_evidence(index: MapIndex) -> Iterator[tuple[Evidence, AnchorResult]
     look each item up in the memo again; a walk cut short keeps nothing.
     """
     kept = index.memo((anchored_evidence,), _Anchored)
-    if kept.pairs is not None:
-        yield from kept.pairs
-        return
+    if kept.pairs is not None:  # the list's own iterator: no generator step per pair
+        return iter(kept.pairs)
+    return _walk(index, kept)
+
+
+def _walk(index: MapIndex, kept: _Anchored) -> Iterator[tuple[Evidence, AnchorResult]]:
+    """:func:`anchored_evidence`'s first walk, which anchors each quote and keeps the pairs
+    once it reaches the end."""
     pairs = []
     anchored = _every_anchoring(index)  # anchor_evidence, inline
     # quote holder -> its snapshot, or None where _anchor gives the reason there is none:
