@@ -837,9 +837,6 @@ def _anchor(index: MapIndex, evidence: Evidence) -> AnchorResult:
     return snapshot.anchor(quote.exact, quote.prefix, quote.suffix, position)
 
 
-_UNREAD: Any = object()
-
-
 def _readable(index: MapIndex, holder: str) -> SnapshotIndex | None:
     """The holder's snapshot where :func:`_anchor` anchors a quote in it, else None."""
     source = index.sources.get(holder)
@@ -864,34 +861,67 @@ def anchored_evidence(index: MapIndex) -> Iterator[tuple[Evidence, AnchorResult]
     look each item up in the memo again; a walk cut short keeps nothing.
     """
     kept = index.memo((anchored_evidence,), _Anchored)
-    if kept.pairs is not None:
-        yield from kept.pairs
-        return
+    if kept.pairs is not None:  # the list's own iterator: no generator step per pair
+        return iter(kept.pairs)
+    return _walk(index, kept)
+
+
+def _walk(index: MapIndex, kept: _Anchored) -> Iterator[tuple[Evidence, AnchorResult]]:
+    """:func:`anchored_evidence`'s first walk: the quotes are anchored ahead, snapshot by
+    snapshot (:func:`_anchor_by_holder`), then yielded in map order; the pairs are kept once
+    the walk reaches the end."""
+    anchored = _every_anchoring(index)
+    quoted = [evidence for evidence in index.map.evidence if evidence.quote is not None]
+    _anchor_by_holder(index, quoted, anchored)
     pairs = []
-    anchored = _every_anchoring(index)  # anchor_evidence, inline
-    # quote holder -> its snapshot, or None where _anchor gives the reason there is none:
-    # found once per holder instead of once per quote
-    snapshots: dict[str, SnapshotIndex | None] = {}
-    for evidence in index.map.evidence:
-        quote = evidence.quote
-        if quote is not None:
-            found = anchored.get(id(evidence))
-            if found is None:
-                holder = evidence.via or evidence.source  # quote_holder, inline
-                snapshot = snapshots.get(holder, _UNREAD)
-                if snapshot is _UNREAD:
-                    snapshot = snapshots[holder] = _readable(index, holder)
-                if snapshot is None:
-                    found = _anchor(index, evidence)
-                else:  # what _anchor does with a readable snapshot
-                    at = evidence.position
-                    found = snapshot.anchor(quote.exact, quote.prefix, quote.suffix,
-                                            None if at is None else (at.start, at.end))
-                anchored[id(evidence)] = found
-            pair = (evidence, found)
-            pairs.append(pair)
-            yield pair
+    for evidence in quoted:
+        found = anchored.get(id(evidence))
+        if found is None:  # not anchored ahead: anchoring one crashed, and crashes here
+            found = anchored[id(evidence)] = _anchor(index, evidence)
+        pair = (evidence, found)
+        pairs.append(pair)
+        yield pair
     kept.pairs = pairs
+
+
+def _anchor_by_holder(index: MapIndex, quoted: list[Evidence],
+                      anchored: dict[int, AnchorResult]) -> None:
+    """Anchor each quote not anchored yet, the quotes of one holder together (in map order
+    among them, so each snapshot sees its quotes in the same order as a walk in map order
+    would show them, and spends its fuzzy budget alike; snapshots share nothing else).
+
+    A snapshot's text, index and word lists stay in the processor's caches for all its
+    quotes, where map order reaches a different snapshot at almost every quote: at 100,000
+    claims (400 snapshots of about 50,000 characters) anchoring took 3.4 s of CPU in map
+    order and 2.9-3.1 s grouped. Anchoring stops at a quote that crashes (a bug): the walk
+    then anchors the rest in map order and crashes at that quote, after yielding the pairs
+    before it, as it did when it anchored each quote in turn.
+    """
+    by_holder: dict[str, list[Evidence]] = {}
+    for evidence in quoted:
+        if id(evidence) not in anchored:
+            holder = evidence.via or evidence.source  # quote_holder, inline
+            group = by_holder.get(holder)
+            if group is None:
+                by_holder[holder] = [evidence]
+            else:
+                group.append(evidence)
+    try:
+        for holder, group in by_holder.items():
+            snapshot = _readable(index, holder)
+            if snapshot is None:  # _anchor gives the reason there is none
+                for evidence in group:
+                    anchored[id(evidence)] = _anchor(index, evidence)
+                continue
+            anchor = snapshot.anchor
+            for evidence in group:  # what _anchor does with a readable snapshot
+                quote = evidence.quote
+                assert quote is not None  # noqa: S101 - only quotes are grouped
+                at = evidence.position
+                anchored[id(evidence)] = anchor(quote.exact, quote.prefix, quote.suffix,
+                                                None if at is None else (at.start, at.end))
+    except Exception:  # noqa: BLE001, S110 - the walk meets the crash again, in map order
+        pass
 
 
 def shorten(text: str, limit: int = 100) -> str:
