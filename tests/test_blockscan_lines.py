@@ -100,7 +100,7 @@ def test_item_lines_are_found_where_the_old_pattern_found_them(
 
 
 @settings(max_examples=max(300, settings().max_examples))
-@given(case=_ranges(), indent=st.integers(0, 4))
+@given(case=_ranges(), indent=st.integers(0, 6))
 def test_ends_of_blocks_and_sequences_are_found_where_the_old_patterns_found_them(
     case: tuple[bytes, int, int], indent: int
 ) -> None:

@@ -20,6 +20,7 @@ import yaml_rs
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from argmap._engine import lifetimes
 from argmap._engine.lifetimes import LAST_READERS, _resolve, releases
 from argmap._engine.run import check_paths
 from argmap._load.loader import find_map_file, load
@@ -125,7 +126,10 @@ def _run(paths: list[Path], *, lean: bool) -> list[Any]:
             for f in run.findings]
 
 
-def test_a_lean_check_reports_what_a_full_check_does(tmp_path: Path) -> None:
+def test_a_lean_check_reports_what_a_full_check_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(lifetimes, "DROP_FROM_NODES", 0)  # every map drops its values
     folders = [*MAP_FOLDERS, *(_variant(folder, tmp_path, style)
                                for folder in MAP_FOLDERS[::7] for style in ("json", "flow"))]
     assert _run(folders, lean=True) == _run(folders, lean=False)
@@ -206,7 +210,8 @@ def test_no_rule_reads_a_value_after_its_last_reader(monkeypatch: pytest.MonkeyP
             assert max(codes) <= last[owner], (owner, sorted(codes))
 
 
-def test_a_lean_run_drops_the_owners_it_is_done_with(monkeypatch: pytest.MonkeyPatch) -> None:
+def _kept_contexts(monkeypatch: pytest.MonkeyPatch) -> list[MapIndex]:
+    """The rule context of each map checked from now on (a lean run keeps none)."""
     from argmap._engine import run
 
     kept: list[MapIndex] = []
@@ -218,12 +223,59 @@ def test_a_lean_run_drops_the_owners_it_is_done_with(monkeypatch: pytest.MonkeyP
         return findings, ctx
 
     monkeypatch.setattr(run, "_run", keeping)
+    return kept
+
+
+def test_a_lean_run_drops_the_owners_it_is_done_with(monkeypatch: pytest.MonkeyPatch) -> None:
+    kept = _kept_contexts(monkeypatch)
+    monkeypatch.setattr(lifetimes, "DROP_FROM_NODES", 0)
     check_paths([ROOT / "claims" / "fiia-298"], jobs=1, keep_contexts=False)
     check_paths([ROOT / "claims" / "fiia-298"], jobs=1)
     lean, full = kept
     dropped = set().union(*releases().values())
     assert _owners(full) & dropped  # the full run keeps them ...
     assert not _owners(lean) & dropped  # ... the lean run does not
+
+
+def test_a_lean_run_of_a_small_map_drops_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Under DROP_FROM_NODES nodes, freeing the values would cost time and lower no peak
+    worth it: the lean run keeps what the full run keeps."""
+    kept = _kept_contexts(monkeypatch)
+    folder = ROOT / "claims" / "fiia-298"
+    assert lifetimes.nodes(_loads(folder)) < lifetimes.DROP_FROM_NODES
+    check_paths([folder], jobs=1, keep_contexts=False)
+    check_paths([folder], jobs=1)
+    lean, full = kept
+    assert _owners(lean) == _owners(full)
+    assert _owners(lean) & set().union(*releases().values())
+
+
+def test_what_a_group_read_last_is_dropped_when_the_next_group_runs(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A group's last rules' values stay while nothing runs after them in the process (a
+    split child, the last group), and go before the next group's first rule."""
+    from argmap._engine import run
+    from argmap._engine.context import RuleContext
+    from argmap.rules import load_rules
+
+    monkeypatch.setattr(lifetimes, "DROP_FROM_NODES", 0)
+    by_code = {rule.CODE: rule for rule in load_rules()}
+    ctx = RuleContext(_loads(ROOT / "claims" / "fiia-298"))
+    locate = run._Locator(ctx.map)  # noqa: SLF001 - the engine's loop is under test
+
+    def group(*codes: str) -> None:
+        run._run_rules(ctx, [by_code[code] for code in codes], run.DEFAULT_CONFIG, locate,  # noqa: SLF001
+                       lean=True)
+
+    anchorings = releases()["AM421"]
+    group("AM401", "AM421")
+    assert anchorings <= _owners(ctx)  # read by the group's last rule: kept for now
+    assert ctx.spent >= anchorings
+    group("AM301", "AM302")
+    assert not anchorings & _owners(ctx)  # the next group let them go first
+    assert not releases()["AM301"] & _owners(ctx)  # and dropped its own in turn
+    assert releases()["AM302"] <= ctx.spent
 
 
 def _owners(index: MapIndex) -> set[object]:

@@ -108,3 +108,6 @@ class RuleContext(MapIndex):
     def __init__(self, argmap: ArgumentMap, options: Mapping[str, Any] | None = None) -> None:
         super().__init__(argmap)
         self.options: Mapping[str, Any] = options if options is not None else {}
+        #: Memo owners whose last reader has run, still held: a lean run drops them when it
+        #: runs more rules in this process (see :func:`argmap._engine.run._run_rules`).
+        self.spent: frozenset[object] = frozenset()

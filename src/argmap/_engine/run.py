@@ -220,14 +220,21 @@ def _run_rules(
 ) -> dict[str, list[Finding]]:
     """Each rule's findings, by code, the rules run in the order given (code order).
 
-    ``lean``: each memoised value is dropped once the last rule that reads it has had its
-    turn (see :mod:`argmap._engine.lifetimes`); run or not, as a group of a split run skips
-    the rules other processes run.
+    ``lean``: on a big map, each memoised value is dropped once the last rule that reads it
+    has had its turn (see :mod:`argmap._engine.lifetimes`); run or not, as a group of a split
+    run skips the rules other processes run. What the last rules of the group read is left
+    to the next group this process runs (:attr:`RuleContext.spent`), if any: freeing it when
+    the process has no rule left to run would lower no peak (0.1 s at 100,000 claims).
     """
+    from argmap._engine.lifetimes import drops
+
+    lean = lean and drops(ctx.map)
     if lean:
         from argmap._engine.lifetimes import releases
 
         dropped = dict(releases())
+        ctx.forget(ctx.spent)
+        ctx.spent = frozenset()
     by_rule: dict[str, list[Finding]] = {}
     for rule in rules:
         if lean:
@@ -253,7 +260,7 @@ def _run_rules(
                 )
             )
     if lean:
-        ctx.forget(_dropped_before("~", dropped))  # after the last rule
+        ctx.spent = _dropped_before("~", dropped)  # read by the last rules: see above
     return by_rule
 
 

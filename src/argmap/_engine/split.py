@@ -34,7 +34,6 @@ if TYPE_CHECKING:
 
     from argmap._engine.reader import Reader
     from argmap._findings import Finding
-    from argmap._model import ArgumentMap
     from argmap._verify.index import MapIndex
 
 __all__ = ["FAMILIES", "MAX_NODES", "MIN_NODES", "groups", "max_nodes", "min_nodes",
@@ -95,11 +94,6 @@ def max_nodes() -> int:
     leaves every map to the reader forked before the load, :mod:`argmap._engine.reader`)."""
     value = os.environ.get("ARGMAP_SPLIT_MAX_NODES", "")
     return int(value) if value.isdigit() else MAX_NODES
-
-
-def _nodes(argmap: ArgumentMap) -> int:
-    return (len(argmap.claims) + len(argmap.evidence) + len(argmap.relations)
-            + len(argmap.sources) + len(argmap.checks))
 
 
 def groups(codes: Sequence[str], count: int) -> list[list[str]]:
@@ -181,9 +175,10 @@ def run_split(
     checked in one process (too small, one group, no safe fork, too big without a
     ``reader``), which the caller then does. Above :func:`max_nodes`, the rules run here,
     and the ``reader`` forked before the load reads the figures group's texts meanwhile."""
+    from argmap._engine.lifetimes import nodes as count_nodes
     from argmap._engine.pool import can_fork
 
-    nodes = _nodes(index.map)
+    nodes = count_nodes(index.map)
     big = jobs > 1 and min_nodes() <= nodes
     if reader is not None:
         if big and nodes > max_nodes():

@@ -11,7 +11,7 @@ from typing import Any
 from argmap import _model as m
 
 PYDANTIC_CORE = '2.50.5'
-MODEL_SHA256 = 'fbae993056c48caf924a8a169bd40f3236fc5394b07e6fa353de80aacaaaced6'
+MODEL_SHA256 = '9aac580a5b67da377aadd07f508f04525b2a2ff6b52b53c142706fa0cbb2a9ca'
 CONFIG: dict[str, Any] = {
  'extra_fields_behavior': 'forbid',
  'validate_default': False,
