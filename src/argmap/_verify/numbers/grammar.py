@@ -355,7 +355,8 @@ def core_ascii(breaks: bool = True) -> re.Pattern[str]:
     word (the word starts one after), so that the pattern starts with one class of
     characters that are not letters: the engine skips the letters in C, where a pattern
     starting at the core words' first letters was entered at most letters of a text. A
-    core word at the text's start has no character before it: see :func:`core_ascii_first`.
+    core word at the text's start has no character before it: the scan reads the text
+    after a space (:func:`~.scanning._cores`).
     A word core holds no digit and starts after a non-word character, so the two never
     overlap: the same starts. A digit run takes its groups and decimals with it ("2,416",
     "89.2"): a run after a "," or "." is no start (:func:`~.scanning.starts` skipped each),
@@ -363,13 +364,6 @@ def core_ascii(breaks: bool = True) -> re.Pattern[str]:
     parse the 1k benchmark map's texts)."""
     words = _CORE_WORDS_ANYWHERE if breaks else _CORE_WORDS_ANYWHERE.replace(_BREAK, "")
     return re.compile(r"[^a-z_](?:(?<=[0-9])[0-9]*(?:[,.][0-9]+)*|(?<!\w)(?:" + words + "))")
-
-
-@cache
-def core_ascii_first(breaks: bool = True) -> re.Pattern[str]:
-    """The core words, to match at a text's start (see :func:`core_ascii`)."""
-    words = _CORE_WORDS_ANYWHERE if breaks else _CORE_WORDS_ANYWHERE.replace(_BREAK, "")
-    return re.compile(words)
 
 
 FOLD_LOWER = re.compile(FOLD_VERB)

@@ -276,7 +276,25 @@ _as_quantity: Callable[[type[_Quantity], tuple[str | None, ...]], _Quantity] = t
 def read_quantity(m: re.Match[str], text: str) -> Mention | None:
     """A fold verb, a fraction, a vague count, or a number with what goes with it."""
     g = _as_quantity(_Quantity, m.group(*_QUANTITY_GROUPS))
-    lead = _lead(g.qual) if g.qual is not None else _NO_LEAD
+    (qual, _, _, _, _, _, _, _, cur, sign, num, uglue, glue, xglue, _, scale, curpost, pct, pp,
+     fold, post) = g  # the plain year's test below reads locals, not the tuple's fields
+    lead = _lead(qual) if qual is not None else _NO_LEAD
+    if (num is not None and len(num) == 4 and glue is None and cur is None
+            and curpost is None and scale is None and lead.qualifier in _YEAR_LEADS
+            and not (pct or pp or fold or post or sign or uglue or xglue)
+            and YEAR_RE.fullmatch(num)):
+        # a plain year, half the figures of a text: what _number, _digits, _is_year and
+        # _year_or_decade decide for it, without their calls; its value is the year's, read
+        # from its digits
+        at, end = m.start(_NUM), m.end()
+        if at >= 2 and text[at - 1] == "-" and text[at - 2].isalpha() and not _PART_OF_YEAR.search(
+                text, at - 7 if at > 7 else 0, at):
+            return None  # "Covid-2019" (_digits: a number inside a name)
+        window = text[at - 12 if at > 12 else 0:at]
+        if "BY" in window and _VERSION_BEFORE.search(window):
+            return None  # "CC BY 2019" (_digits: a version)
+        return Mention(K.YEAR, decimal(num)[0], at, end, text[at:end], None, None, None,
+                       Q.EXACT, num if num.isascii() else f"{int(num):04d}")  # positional
     if g.foldverb is not None:
         return _fold_verb(m, g.foldverb, lead)
     if g.foldword is not None or g.twice is not None:
@@ -336,17 +354,8 @@ def _number(m: re.Match[str], g: _Quantity, text: str, lead: _Lead) -> Mention |
     if not isinstance(read, tuple):
         return read
     value, step = read
-    num = g.num
-    if (num is not None and len(num) == 4 and g.glue is None and g.cur is None
-            and g.curpost is None and g.scale is None and lead.qualifier in _YEAR_LEADS
-            and not (g.pct or g.pp or g.fold or g.post or g.sign or g.uglue or g.xglue)
-            and YEAR_RE.fullmatch(num)):
-        # a plain year, half the figures of a text: what _is_year and _year_or_decade
-        # decide for it, without their calls; its value is the year's, read from its digits
-        start, end = m.start(_NUM), m.end()
-        return Mention(K.YEAR, value, start, end, text[start:end], None, None, None, Q.EXACT,
-                       num if num.isascii() else f"{int(num):04d}")  # positional: quicker
-    # most numbers have no glued letters, currency or scale: no call to read what is not set
+    # (read_quantity reads a plain year) most numbers have no glued letters, currency or
+    # scale: no call to read what is not set
     glue = key(g.glue) if g.glue else ""
     currency = _currency(g) if g.cur or g.curpost else None
     if glue == "m" and not currency:

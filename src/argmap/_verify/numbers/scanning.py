@@ -30,9 +30,6 @@ from argmap._verify.numbers.grammar import (
     core_ascii as cores_in_ascii,
 )
 from argmap._verify.numbers.grammar import (
-    core_ascii_first as core_at_start,
-)
-from argmap._verify.numbers.grammar import (
     core_lower as cores_in_lower_case,
 )
 from argmap._verify.numbers.grammar import (
@@ -92,11 +89,12 @@ def _cores(masked: str, breaks: bool, low: str | None = None,
         return [m.start() for m in exact_cores().finditer(masked)]
     if ascii_only or _OTHER_DIGIT.search(masked) is None:
         # digits and words in one scan, where every digit is an ASCII one: a match starts at
-        # a digit run, or one character before a word
-        first = core_at_start(breaks).match(low)
-        found = [0] if first else []
-        found += [at if "0" <= low[at] <= "9" else at + 1 for at in map(
-            _START, cores_in_ascii(breaks).finditer(low, first.end() if first else 0))]
+        # a digit run, or one character before a word. The scan reads the text after a
+        # space, so that a word at its start has a character before it too (one scan where
+        # a match at the start was a second call): offsets one past the text's
+        spaced = " " + low
+        found = [at - 1 if "0" <= spaced[at] <= "9" else at for at in map(
+            _START, cores_in_ascii(breaks).finditer(spaced))]
     else:
         found = [m.start() for m in DIGITS.finditer(masked)]
         found += [m.start() for m in cores_in_lower_case(breaks).finditer(low)]
@@ -190,6 +188,9 @@ def starts(masked: str) -> list[tuple[int, re.Pattern[str]]]:
                 first = n - lead.end()  # a qualifier's first letter: never a digit
                 found[first] = "PATTERN" if masked[first].isdecimal() else "AT_QUALIFIER"
     variants = _BY_BREAKS[breaks]
+    if len(found) == 1:  # one start (most texts with a figure): no sorting, no comprehension
+        for at, name in found.items():
+            return [(at, variants[name])]
     return [(at, variants[name]) for at, name in sorted(found.items())]
 
 
