@@ -8,7 +8,8 @@ from enum import Enum
 
 import pytest
 
-from argmap._model import Qualifier, QuantityKind
+from argmap._members import plain_members
+from argmap._model import ClaimKind, Qualifier, QuantityKind
 from argmap._verify.compare import _V, K, Q, Verdict
 from argmap._verify.dates import (
     _CITED,
@@ -18,11 +19,14 @@ from argmap._verify.dates import (
     _UNRESOLVED,
     DateStatus,
 )
+from argmap._verify.numbers import mention, neighbours, reading
 
 CASES: list[tuple[type, type[Enum]]] = [
     (Q, Qualifier),
     (K, QuantityKind),
     (_V, Verdict),
+    *((module.K, QuantityKind) for module in (mention, neighbours, reading)),
+    *((module.Q, Qualifier) for module in (mention, neighbours, reading)),
 ]
 
 
@@ -41,3 +45,12 @@ def test_the_date_statuses_read_once_are_the_members() -> None:
 def test_every_verdict_is_held() -> None:
     assert {name for name in vars(_V) if not name.startswith("_")} == set(
         Verdict.__members__)
+
+
+@pytest.mark.parametrize("enum", [Qualifier, QuantityKind, ClaimKind, Verdict, DateStatus])
+def test_plain_members_holds_every_member_and_nothing_else(enum: type[Enum]) -> None:
+    held = plain_members(enum)
+    assert held is not enum
+    assert not isinstance(held, type(enum))  # a plain class: no EnumType hook on its reads
+    assert {name: getattr(held, name) for name in vars(held) if not name.startswith("_")} == (
+        dict(enum.__members__))

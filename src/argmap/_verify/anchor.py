@@ -101,6 +101,9 @@ class AnchorStatus(StrEnum):
 #: The statuses of a quote that passes (:attr:`AnchorResult.verbatim`), for the rules that
 #: test a result's status without the property's call.
 VERBATIM = (AnchorStatus.EXACT, AnchorStatus.NORMALISED)
+#: The statuses of a quote that has a place (:attr:`AnchorResult.found`), read once: a member
+#: read off its enumeration is slow on Python 3.11 (see :mod:`argmap._members`).
+_FOUND = (*VERBATIM, AnchorStatus.FUZZY)
 
 
 @slot_init
@@ -131,7 +134,7 @@ class AnchorResult:
     @property
     def found(self) -> bool:
         """True where the quote has a place: exact, normalised, and fuzzy (misquoted) ones."""
-        return self.status in (AnchorStatus.EXACT, AnchorStatus.NORMALISED, AnchorStatus.FUZZY)
+        return self.status in _FOUND
 
     @property
     def verbatim(self) -> bool:
@@ -727,7 +730,7 @@ class SnapshotIndex:
         prefix, suffix, position = context
         original = self.original
         start, end = spans[0][0], spans[-1][1]
-        found = status in (AnchorStatus.EXACT, AnchorStatus.NORMALISED, AnchorStatus.FUZZY)
+        found = status in _FOUND
         prefix_match = suffix_match = None
         has_prefix = bool(prefix and prefix.strip())
         has_suffix = bool(suffix and suffix.strip())

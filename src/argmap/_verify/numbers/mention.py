@@ -7,11 +7,12 @@ from decimal import Decimal
 from operator import attrgetter
 from typing import Any
 
+from argmap._members import plain_members
 from argmap._model import SCALE_FACTORS, Qualifier, QuantityKind, Scale
 from argmap._slotinit import slot_init
 
-K = QuantityKind
-Q = Qualifier
+K = plain_members(QuantityKind)  # members read per figure: see argmap._members
+Q = plain_members(Qualifier)
 
 #: Kinds that are figures to cite; years and dates only need some evidence.
 FIGURE_KINDS = frozenset({K.AMOUNT, K.COUNT, K.PERCENT, K.PERCENTAGE_POINTS, K.FRACTION,
