@@ -20,9 +20,9 @@ from argmap._load.blockscan import (
     _all_lines,
     _end_of_block,
     _end_of_sequence,
+    _first_key_line,
     _first_line,
     _item_line,
-    _key_line,
 )
 
 # -- the reference: the patterns the scan searched with before ------------------------------
@@ -85,7 +85,7 @@ def test_a_key_line_is_found_where_the_old_pattern_found_it(
     case: tuple[bytes, int, int], indent: int, key: bytes
 ) -> None:
     data, start, end = case
-    assert _first_line(_key_line(indent, key), data, start, end) == _old_first(
+    assert _first_key_line(indent, key, data, start, end) == _old_first(
         _old_key_line(indent, key), data, start, end)
 
 
@@ -117,9 +117,9 @@ def test_the_first_line_and_the_last_byte_count() -> None:
     data = b"claims:\n- id: A\n  k: 1\r  k: 2\nk:"
     for start, end in [(0, len(data)), (1, len(data)), (8, len(data)), (0, 7), (0, 6)]:
         for key in (b"claims", b"k"):
-            assert _first_line(_key_line(0, key), data, start, end) == _old_first(
+            assert _first_key_line(0, key, data, start, end) == _old_first(
                 _old_key_line(0, key), data, start, end)
-    assert _first_line(_key_line(0, b"k"), data, 1, len(data)) == len(data) - 2
+    assert _first_key_line(0, b"k", data, 1, len(data)) == len(data) - 2
 
 
 @given(_DATA)
@@ -128,3 +128,17 @@ def test_the_scan_declines_the_files_it_declined(data: bytes) -> None:
     now looked for alone first)."""
     declined = BlockScan(data, {"k": 1})._declined  # noqa: SLF001 - the rule under test
     assert declined is (b":\t" in data or b"\r" in data)
+
+
+@settings(max_examples=max(300, settings().max_examples))
+@given(data=st.binary(max_size=60).map(lambda raw: raw.replace(b"\x00", b"\n")),
+       key=st.sampled_from(_KEYS), indent=st.integers(0, 2),
+       start=st.integers(-2, 64), end=st.integers(-2, 64))
+def test_a_key_line_is_found_in_any_bytes_where_the_old_pattern_found_it(
+    data: bytes, key: bytes, indent: int, start: int, end: int
+) -> None:
+    """Arbitrary bytes (NUL made a newline, so that lines are many), with the key spliced
+    in after a newline, and ranges that start or end outside the data."""
+    data = data[: len(data) // 2] + b"\n" + b" " * indent + key + b":" + data[len(data) // 2:]
+    assert _first_key_line(indent, key, data, max(start, 0), end) == _old_first(
+        _old_key_line(indent, key), data, max(start, 0), end)

@@ -120,7 +120,7 @@ class PositionIndex:
     def line_text(self, line: int) -> str:
         """The text of a 1-based line, without its line end (for the ``full`` report)."""
         lines = self._lines
-        if not 1 <= line <= len(lines):
+        if line < 1 or not lines.has_row(line - 1):
             return ""
         start, end = lines.start(line - 1), lines.end(line - 1)
         return self._data[start:end].decode("utf-8", "replace").rstrip("\r")
