@@ -5,6 +5,7 @@ one, and a claim figure's comparisons share one entry into the exact decimal con
 from __future__ import annotations
 
 from decimal import Decimal, localcontext
+from typing import Any
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -79,3 +80,27 @@ def test_comparisons_in_one_exact_context_are_each_comparison(
     with localcontext(EXACT):
         shared = [_compare(claim, source) for source in sources]
     assert shared == [compare(claim, source) for source in sources]
+
+
+#: small values of few places, so that bounds and values meet; any decimal, NaN and infinities
+_VALUE = st.decimals(places=2, min_value=Decimal(-50), max_value=Decimal(50)) | st.decimals()
+_BOUND = st.none() | _VALUE
+
+
+def _outcome(call: Any) -> object:
+    """A call's value, or the type of what it raised (a NaN compared raises)."""
+    try:
+        return call()
+    except Exception as error:  # noqa: BLE001 - the two must fail alike
+        return type(error)
+
+
+@given(_BOUND, _BOUND, st.booleans(), st.booleans(), _VALUE)
+def test_holds_is_containing_the_value_as_a_closed_interval(
+        lo: Decimal | None, hi: Decimal | None, lo_open: bool, hi_open: bool,
+        value: Decimal) -> None:
+    """Round eleven: ``Interval.holds`` compares the value itself, without building the
+    interval ``[value, value]`` that ``contains`` (the reference) took."""
+    interval = Interval(lo, hi, lo_open, hi_open)
+    assert _outcome(lambda: interval.holds(value)) == _outcome(
+        lambda: interval.contains(Interval(value, value)))

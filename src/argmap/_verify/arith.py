@@ -27,7 +27,7 @@ __all__ = ["Outcome", "Reading", "evaluate", "operands", "unit_problems", "zero_
 
 K = QuantityKind
 #: read once: Python 3.11 reads a member off its enumeration through EnumType.__getattr__
-_PERCENT = QuantityKind.PERCENT
+_PERCENT, _AMOUNT, _COUNT = QuantityKind.PERCENT, QuantityKind.AMOUNT, QuantityKind.COUNT
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,7 +144,9 @@ def evaluate(check: Any, quantities: Mapping[str, tuple[Claim, Quantity]]) -> Ou
             return None
     evaluated = tuple(Reading(name, formula, value, interval.holds(value))
                       for name, formula, value in readings)
-    best = min(evaluated, key=lambda r: abs(r.computed - stated.magnitude))
+    # most types have one reading: its own best, without a key function called for it
+    best = evaluated[0] if len(evaluated) == 1 else min(
+        evaluated, key=lambda r: abs(r.computed - stated.magnitude))
     return Outcome(check.id, check.type, stated.magnitude, stated.text or str(stated.value),
                    evaluated, _relative(best.computed, stated))
 
@@ -209,10 +211,10 @@ def _mismatch(first: Quantity, other: Quantity) -> list[str]:
     """Why two quantities that must share kind and unit do not."""
     if other.kind != first.kind:
         return [f"{_label(first)} and {_label(other)} are different kinds"]
-    if first.kind == K.AMOUNT and (other.unit or None) != (first.unit or None):
+    if first.kind == _AMOUNT and (other.unit or None) != (first.unit or None):
         differ = True
     else:
-        differ = first.kind == K.COUNT and not same_count_unit(first.unit, other.unit)
+        differ = first.kind == _COUNT and not same_count_unit(first.unit, other.unit)
     if differ:
         return [f"{_label(first)} and {_label(other)} have different units; argmap never "
                 "converts"]
@@ -232,7 +234,7 @@ def _derived(check_type: str, base: Quantity, result: Quantity,
         kinds = " or ".join(sorted({K(base.kind).value, *(k.value for k in allowed)}))
         return [f"the result {_label(result)} of a {check_type} check of {_label(base)} must "
                 f"be {kinds}"]
-    if result.kind == K.COUNT and not same_count_unit(result.unit, "years"):
+    if result.kind == _COUNT and not same_count_unit(result.unit, "years"):
         # a year or date quantity's value is its year: the difference is in years
         return [f"the result {_label(result)} of a {check_type} check of {_label(base)} must "
                 "count years"]

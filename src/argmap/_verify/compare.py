@@ -126,7 +126,13 @@ class Interval:
         return True
 
     def holds(self, value: Decimal) -> bool:
-        return self.contains(Interval(value, value))
+        """:meth:`contains` of the closed interval ``[value, value]``, its comparisons in
+        the same order, without building that interval."""
+        lo = self.lo
+        if lo is not None and (value < lo or (value == lo and self.lo_open)):
+            return False
+        hi = self.hi
+        return hi is None or not (value > hi or (value == hi and self.hi_open))
 
     def __str__(self) -> str:
         lo = "-inf" if self.lo is None else _plain(self.lo)
