@@ -74,9 +74,32 @@ def test_what_it_cannot_rebuild_is_refused() -> None:
         def __post_init__(self) -> None:
             pass
 
-    for cls in (WithFactory, Unslotted, WithPostInit):
+    @dataclasses.dataclass(frozen=True, slots=True)
+    class WithPrivateName:
+        _cls: int  # would hide the class the generated __init__ compares with
+
+    for cls in (WithFactory, Unslotted, WithPostInit, WithPrivateName):
         with pytest.raises(TypeError):
             slot_init(cls)
+
+
+def test_a_field_named_type_is_built_as_the_dataclass_builds_it() -> None:
+    """The generated ``__init__`` reads the builtin ``type`` under another name, so a field
+    called ``type`` (as :class:`argmap._verify.arith.Outcome` has) does not hide it."""
+
+    @dataclasses.dataclass(frozen=True, slots=True)
+    class Plain:
+        type: str
+        value: int = 0
+
+    @slot_init
+    @dataclasses.dataclass(frozen=True, slots=True)
+    class Quick:
+        type: str
+        value: int = 0
+
+    assert (Quick("sum").type, Quick("sum", 3).value) == (Plain("sum").type, Plain("sum", 3).value)
+    assert type(Quick("sum")) is Quick
 
 
 def test_a_subclass_is_built_through_the_descriptors_and_keeps_its_class() -> None:

@@ -41,11 +41,14 @@ def slot_init(cls: type[T]) -> type[T]:
         "_cls": cls,
         "_open": type(f"_Open{cls.__name__}", cls.__bases__, {"__slots__": vars(cls)["__slots__"]}),
         "_set_class": object.__setattr__,
+        "_type": type,  # not ``type``: a field may be named so (``Outcome.type``)
     }
     params, stores, lines = [], [], []
     for field in fields:
         if not field.init or field.kw_only or field.default_factory is not dataclasses.MISSING:
             raise TypeError(f"{cls.__name__}.{field.name} is not a plain field")
+        if field.name == "self" or field.name.startswith("_"):  # the generated code's names
+            raise TypeError(f"{cls.__name__}.{field.name} would hide a name __init__ reads")
         namespace[f"_set_{field.name}"] = vars(cls)[field.name].__set__
         if field.default is dataclasses.MISSING:
             params.append(field.name)
@@ -55,7 +58,7 @@ def slot_init(cls: type[T]) -> type[T]:
         stores.append(f"        self.{field.name} = {field.name}")
         lines.append(f"        _set_{field.name}(self, {field.name})")
     source = (f"def __init__(self, {', '.join(params)}):\n"
-              "    if type(self) is _cls:\n"
+              "    if _type(self) is _cls:\n"
               "        _set_class(self, '__class__', _open)\n"
               + "".join(line + "\n" for line in stores)
               + "        _set_class(self, '__class__', _cls)\n"
