@@ -31,6 +31,7 @@ from functools import lru_cache
 from operator import attrgetter, itemgetter
 from typing import TYPE_CHECKING
 
+from argmap._members import plain_members
 from argmap._model import SCALE_FACTORS, Qualifier, QuantityKind
 from argmap._slotinit import slot_init
 from argmap._verify.check_types import result_ref
@@ -65,30 +66,10 @@ __all__ = [
 ]
 
 
-
-class Q:
-    """The qualifiers, read as plain class attributes: in Python 3.11 a member read off its
-    enumeration (``Qualifier.EXACT``) goes through ``EnumType.__getattr__``'s hook, about
-    seven times as long as this read, and a comparison reads several."""
-
-    EXACT = Qualifier.EXACT
-    RANGE = Qualifier.RANGE
-    APPROX = Qualifier.APPROX
-    OVER = Qualifier.OVER
-    AT_LEAST = Qualifier.AT_LEAST
-    UNDER = Qualifier.UNDER
-    AT_MOST = Qualifier.AT_MOST
-
-
-class K:
-    """The kinds of figure a comparison tells apart, read as :class:`Q` is."""
-
-    AMOUNT = QuantityKind.AMOUNT
-    COUNT = QuantityKind.COUNT
-    FOLD = QuantityKind.FOLD
-    FRACTION = QuantityKind.FRACTION
-    PERCENT = QuantityKind.PERCENT
-    RATIO = QuantityKind.RATIO
+#: The qualifiers and kinds a comparison reads, from plain classes (see argmap._members: a
+#: member read off its enumeration is slow on Python 3.11, and a comparison reads several).
+Q = plain_members(Qualifier)
+K = plain_members(QuantityKind)
 
 _NEAR = Decimal("0.1")  # "just over", "nearly", "about": within 10 %
 _ZERO = Decimal(0)
@@ -231,18 +212,7 @@ class Verdict(IntEnum):
 CITED = frozenset({Verdict.MATCH, Verdict.TOO_PRECISE, Verdict.UNDERSTATES})
 
 
-class _V:
-    """The verdicts, read as :class:`Q` is: each comparison returns one."""
-
-    DIFFERENT_KIND = Verdict.DIFFERENT_KIND
-    DIFFERENT_UNIT = Verdict.DIFFERENT_UNIT
-    DIFFERENT_DIRECTION = Verdict.DIFFERENT_DIRECTION
-    DIFFERENT_VALUE = Verdict.DIFFERENT_VALUE
-    OVERSTATES = Verdict.OVERSTATES
-    DIFFERENT_PERIOD = Verdict.DIFFERENT_PERIOD
-    UNDERSTATES = Verdict.UNDERSTATES
-    TOO_PRECISE = Verdict.TOO_PRECISE
-    MATCH = Verdict.MATCH
+_V = plain_members(Verdict)  # each comparison returns one
 
 _HUNDRED = Decimal(100)
 
