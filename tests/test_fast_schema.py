@@ -20,6 +20,7 @@ from argmap._load.fast_schema import fast_validator, validate_map
 from argmap._load.loader import discover, load_data
 from argmap._load.origin import _first_of_ids, _id_lists
 from argmap._model import ArgumentMap
+from model_nodes import model_nodes
 from strategies import map_data
 
 ROOT = Path(__file__).parent.parent
@@ -185,14 +186,7 @@ def test_every_node_shares_its_set_of_set_fields() -> None:
                      "snapshot": {"path": "p"}, "ignore": [{"code": "AM101", "reason": "r"}]}],
     }
 
-    def nodes(value: Any) -> list[BaseModel]:
-        if isinstance(value, BaseModel):
-            return [value, *(n for item in value.__dict__.values() for n in nodes(item))]
-        if isinstance(value, list):
-            return [n for item in value for n in nodes(item)]
-        return []
-
-    found = nodes(_fast(data))
+    found = model_nodes(_fast(data))
     assert len(found) == 20
     for node in found:
         assert type(node.__pydantic_fields_set__).__name__ == "_SharedNames", node

@@ -16,6 +16,7 @@ from pydantic import BaseModel
 
 from argmap import _model
 from argmap._load.fast_schema import fast_validator
+from model_nodes import model_nodes
 
 _OLD_GET = BaseModel.__dict__["__pydantic_fields_set__"].__get__
 
@@ -62,20 +63,12 @@ def _maps(draw: st.DrawFn) -> dict[str, Any]:
             "sources": [{"id": "S", "type": "book"}] if draw(st.booleans()) else []}
 
 
-def _nodes(value: Any) -> list[BaseModel]:
-    if isinstance(value, BaseModel):
-        return [value, *(n for item in value.__dict__.values() for n in _nodes(item))]
-    if isinstance(value, list):
-        return [n for item in value for n in _nodes(item)]
-    return []
-
-
 def _sharing(data: dict[str, Any]) -> tuple[list[Any], list[int]]:
     """Each node's class, set fields and set type; and, per node, the first node that holds
     the same set object (the groups of sharing)."""
     fast = fast_validator()
     assert fast is not None
-    nodes = _nodes(fast.validate_python(data))
+    nodes = model_nodes(fast.validate_python(data))
     sets = [node.__pydantic_fields_set__ for node in nodes]
     seen: dict[int, int] = {}
     groups = [seen.setdefault(id(names), at) for at, names in enumerate(sets)]
