@@ -32,7 +32,7 @@ from operator import attrgetter, itemgetter
 from typing import TYPE_CHECKING
 
 from argmap._members import plain_members
-from argmap._model import SCALE_FACTORS, Qualifier, QuantityKind
+from argmap._model import SCALE_FACTORS
 from argmap._slotinit import slot_init
 from argmap._verify.check_types import result_ref
 from argmap._verify.numbers import (
@@ -43,7 +43,7 @@ from argmap._verify.numbers import (
     periods_overlap,
 )
 from argmap._verify.numbers.declared import locate
-from argmap._verify.numbers.mention import evolve
+from argmap._verify.numbers.mention import K, Q, evolve
 from argmap._verify.numbers.reading import unit_name
 
 if TYPE_CHECKING:
@@ -64,12 +64,6 @@ __all__ = [
     "shown",
     "source_interval",
 ]
-
-
-#: The qualifiers and kinds a comparison reads, from plain classes (see argmap._members: a
-#: member read off its enumeration is slow on Python 3.11, and a comparison reads several).
-Q = plain_members(Qualifier)
-K = plain_members(QuantityKind)
 
 _NEAR = Decimal("0.1")  # "just over", "nearly", "about": within 10 %
 _ZERO = Decimal(0)

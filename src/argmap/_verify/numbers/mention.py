@@ -11,7 +11,9 @@ from argmap._members import plain_members
 from argmap._model import SCALE_FACTORS, Qualifier, QuantityKind, Scale
 from argmap._slotinit import slot_init
 
-K = plain_members(QuantityKind)  # members read per figure: see argmap._members
+#: The kinds and qualifiers, read per figure here, in the grammar and in the comparisons,
+#: from plain classes (see argmap._members: a member read off its enumeration is slow).
+K = plain_members(QuantityKind)
 Q = plain_members(Qualifier)
 
 #: Kinds that are figures to cite; years and dates only need some evidence.

@@ -6,14 +6,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
-from argmap._members import plain_members
-from argmap._model import SCALE_FACTORS, Qualifier, QuantityKind
-from argmap._verify.numbers.mention import TEMPORAL_KINDS, Mention, evolve
+from argmap._model import SCALE_FACTORS
+from argmap._verify.numbers.mention import TEMPORAL_KINDS, K, Mention, Q, evolve
 from argmap._verify.numbers.reading import date_mention
 from argmap._verify.numbers.vocabulary import BOUND_WORDS
-
-K = plain_members(QuantityKind)  # members read per figure: see argmap._members
-Q = plain_members(Qualifier)
 
 #: A range's first number may carry the qualifier of the whole range: "up to 10-25%" (the
 #: gain tops out somewhere from 10% to 25%), "about 10-15%"; it is read as the range.

@@ -13,10 +13,9 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Any, NamedTuple
 
-from argmap._members import plain_members
 from argmap._model import Qualifier, QuantityKind, Scale
 from argmap._verify.numbers.grammar import GROUP, YEAR_RE
-from argmap._verify.numbers.mention import Mention
+from argmap._verify.numbers.mention import K, Mention, Q
 from argmap._verify.numbers.vocabulary import (
     CURRENCIES,
     DIRECTION_BEFORE,
@@ -40,9 +39,6 @@ from argmap._verify.numbers.vocabulary import (
     UNIT_WORDS,
     VAGUE_WORDS,
 )
-
-K = plain_members(QuantityKind)  # members read per figure: see argmap._members
-Q = plain_members(Qualifier)
 
 #: A match's groups by name (``Match.group``: None for a group that took no part); a
 #: pattern of 48 groups built a ``groupdict`` of them all for every figure.
