@@ -189,8 +189,8 @@ def starts(masked: str) -> list[tuple[int, re.Pattern[str]]]:
                 found[first] = "PATTERN" if masked[first].isdecimal() else "AT_QUALIFIER"
     variants = _BY_BREAKS[breaks]
     if len(found) == 1:  # one start (most texts with a figure): no sorting, no comprehension
-        for at, name in found.items():
-            return [(at, variants[name])]
+        [(at, name)] = found.items()
+        return [(at, variants[name])]
     return [(at, variants[name]) for at, name in sorted(found.items())]
 
 
