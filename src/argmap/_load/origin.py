@@ -45,6 +45,10 @@ class MapOrigin:
     #: the first few nodes located, then (ID -> first index) tables: see :meth:`path_of`.
     _nodes: dict[str, Any] | None = field(default=None, repr=False)
     _lookups: int = field(default=0, repr=False, compare=False)  # not what the origin is
+    #: (ID, kind) -> :meth:`path_of`'s answer: a finding's node is looked up again for its
+    #: fix and by related findings, and each look-up scans its collection's IDs.
+    _answers: dict[tuple[str, str | None], tuple[str, int] | None] = field(
+        default_factory=dict, repr=False, compare=False)
 
     @property
     def folder(self) -> Path:
@@ -96,8 +100,18 @@ class MapOrigin:
 
         The first :data:`_SCANNED_LOOKUPS` calls scan each collection's list of IDs in C
         (15 ms at 100,000 claims) instead of building the tables (0.17 s there): a map
-        usually has a finding or two to locate. Later calls build them once.
+        usually has a finding or two to locate. Later calls build them once. An answer is
+        remembered, so only look-ups of other nodes count (locating the 100,000-claim map's
+        three AM422 findings, each looked up twice, no longer builds the tables).
         """
+        answers = self._answers
+        asked = (node_id, kind)
+        if asked in answers:
+            return answers[asked]
+        found = answers[asked] = self._path_of(node_id, kind)
+        return found
+
+    def _path_of(self, node_id: str, kind: str | None) -> tuple[str, int] | None:
         if self._nodes is None:
             self._nodes = _id_lists(self.combined_data())
         nodes = self._nodes
