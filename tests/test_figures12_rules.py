@@ -1,8 +1,9 @@
-"""AM601 and AM422 held to the versions before round twelve, kept here as references.
+"""AM601, AM602 and AM422 held to the versions before round twelve, kept here as references.
 
 AM601 now drops, before walking the evidence, every claim period that starts by the
 earliest issue date of all the sources (no source can predate it), and walks no item when
-none is left and no item has a period of its own; AM422 asks the map's indexes whether a
+none is left and no item has a period of its own; AM602 reads the period only of a claim
+that cites an item with one; AM422 asks the map's indexes whether a
 new quantity ID is taken, where it built a set of every ID of the map. Both must report the
 same problems, in the same order, on maps whose IDs repeat across and within collections,
 whose issue dates cannot be read and whose claims cite missing or repeated items."""
@@ -19,9 +20,10 @@ from hypothesis import strategies as st
 from argmap._engine.context import NodeEdit, Problem, ProblemFix, RelatedRef, RuleContext
 from argmap._model import ArgumentMap, Qualifier, QuantityKind
 from argmap._verify.compare import describe, shown
-from argmap._verify.numbers import FIGURE_KINDS, period_bounds, text_period
+from argmap._verify.numbers import FIGURE_KINDS, period_bounds, periods_overlap, text_period
 from argmap.rules import am422_undeclared_figure as am422
 from argmap.rules import am601_source_predates_period as am601
+from argmap.rules import am602_period_mismatch as am602
 from argmap.rules._shared import every_claim_figure
 
 _ = (Qualifier,)  # the reference below reads it as the rule did
@@ -240,3 +242,38 @@ def test_am422_reports_what_the_old_rule_did(data: dict[str, Any], every: bool) 
     new, old = RuleContext(argmap), RuleContext(argmap)
     new.options = old.options = {"all_claims": every}
     assert list(am422.check(new)) == list(_old_am422(old))
+
+
+def _old_am602(ctx: RuleContext) -> Iterator[Problem]:
+    item_of = ctx.evidence.get  # looked up once, not once per item cited
+    for claim in ctx.map.claims:
+        if not claim.evidence:
+            continue  # nothing to compare: no period to read
+        claim_period = claim.period or text_period(claim.text)
+        if claim_period is None:
+            continue
+        for index, evidence_id in enumerate(claim.evidence):
+            item = item_of(evidence_id)
+            if item is None or item.period is None:
+                continue
+            if periods_overlap(item.period, claim_period):
+                continue
+            yield Problem(
+                f"claim {claim.id!r} is about {claim_period} but evidence {evidence_id!r} is "
+                f"about {item.period}",
+                node=claim.id,
+                kind="claims",
+                field=("evidence", index),
+                target=evidence_id,
+                hint="cite evidence about the claim's period, or correct one of the periods",
+                related=(RelatedRef(f"period {item.period}", node=evidence_id, kind="evidence",
+                                    field=("period",)),),
+                data={"claim_period": claim_period, "evidence_period": item.period},
+            )
+
+
+@settings(max_examples=200, deadline=None)
+@given(_maps601())
+def test_am602_reports_what_the_old_rule_did(data: dict[str, Any]) -> None:
+    argmap = ArgumentMap.model_validate(data)
+    assert _outcome(am602.check, argmap) == _outcome(_old_am602, argmap)
