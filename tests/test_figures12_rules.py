@@ -1,30 +1,40 @@
-"""AM601, AM602 and AM422 held to the versions before round twelve, kept here as references.
+"""AM601, AM602, AM422 and AM303's comparison held to their versions before round twelve,
+kept here as references.
 
 AM601 now drops, before walking the evidence, every claim period that starts by the
 earliest issue date of all the sources (no source can predate it), and walks no item when
 none is left and no item has a period of its own; AM602 reads the period only of a claim
-that cites an item with one; AM422 asks the map's indexes whether a
-new quantity ID is taken, where it built a set of every ID of the map. Both must report the
-same problems, in the same order, on maps whose IDs repeat across and within collections,
-whose issue dates cannot be read and whose claims cite missing or repeated items."""
+that cites an item with one; AM422 asks the map's indexes whether a new quantity ID is
+taken, where it built a set of every ID of the map; AM303 passes a reading that states the
+declared figure without comparing them. Each must report the same problems, in the same
+order, on maps whose IDs repeat across and within collections, whose issue dates cannot be
+read and whose claims cite missing or repeated items."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from datetime import date
+from decimal import Decimal, localcontext
 from typing import Any
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from argmap._engine.context import NodeEdit, Problem, ProblemFix, RelatedRef, RuleContext
-from argmap._model import ArgumentMap, Qualifier, QuantityKind
-from argmap._verify.compare import describe, shown
-from argmap._verify.numbers import FIGURE_KINDS, period_bounds, periods_overlap, text_period
+from argmap._model import ArgumentMap, Qualifier, QuantityKind, Scale
+from argmap._verify.compare import EXACT, describe, shown
+from argmap._verify.numbers import (
+    FIGURE_KINDS,
+    Mention,
+    period_bounds,
+    periods_overlap,
+    text_period,
+)
 from argmap.rules import am422_undeclared_figure as am422
 from argmap.rules import am601_source_predates_period as am601
 from argmap.rules import am602_period_mismatch as am602
 from argmap.rules._shared import every_claim_figure
+from argmap.rules.am303_quantity_text_mismatch import _compare, _differences
 
 _ = (Qualifier,)  # the reference below reads it as the rule did
 
@@ -277,3 +287,42 @@ def _old_am602(ctx: RuleContext) -> Iterator[Problem]:
 def test_am602_reports_what_the_old_rule_did(data: dict[str, Any]) -> None:
     argmap = ArgumentMap.model_validate(data)
     assert _outcome(am602.check, argmap) == _outcome(_old_am602, argmap)
+
+
+_DECIMALS = st.one_of(
+    st.sampled_from([Decimal("4"), Decimal("4.0"), Decimal("NaN"), Decimal("sNaN"),
+                     Decimal("Infinity"), Decimal("1e30"), Decimal("-0")]),
+    st.decimals())
+
+
+@st.composite
+def _readings(draw: st.DrawFn) -> Mention:
+    return Mention(
+        draw(st.sampled_from(list(QuantityKind))), draw(_DECIMALS), 0, 1, "x",
+        draw(st.one_of(st.none(), _DECIMALS)),
+        draw(st.sampled_from([None, "", "USD", "people", "person", "test cases"])),
+        draw(st.sampled_from([None, *Scale])), draw(st.sampled_from(list(Qualifier))),
+        draw(st.sampled_from([None, "", "2019", "2018/2020", "2020/2019", "2019-13", "x"])))
+
+
+def _am303_outcome(declared: Mention, read: Mention, exact: bool) -> object:
+    try:
+        if exact:
+            with localcontext(EXACT):
+                return _compare(declared, read)
+        return _differences(declared, read)
+    except Exception as error:  # noqa: BLE001 - compared between the two versions
+        return type(error)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_readings(), _readings(), st.booleans())
+def test_am303_same_figure_shortcut_is_the_comparison(declared: Mention, read: Mention,
+                                                      same: bool) -> None:
+    """AM303 returns no difference, without comparing, for a reading with the declared
+    figure's value, kind, unit, qualifier and period (a period that overlaps itself)."""
+    if same:
+        read = Mention(declared.kind, declared.value, 0, 1, "y", declared.upper, declared.unit,
+                       declared.scale, declared.qualifier, declared.period)
+    assert (_am303_outcome(declared, read, exact=False)
+            == _am303_outcome(declared, read, exact=True))
