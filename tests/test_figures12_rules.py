@@ -22,7 +22,9 @@ from hypothesis import strategies as st
 
 from argmap._engine.context import NodeEdit, Problem, ProblemFix, RelatedRef, RuleContext
 from argmap._model import ArgumentMap, Qualifier, QuantityKind, Scale
+from argmap._verify.anchor import quote_holder
 from argmap._verify.compare import EXACT, describe, shown
+from argmap._verify.dates import DateStatus
 from argmap._verify.numbers import (
     FIGURE_KINDS,
     Mention,
@@ -30,10 +32,17 @@ from argmap._verify.numbers import (
     periods_overlap,
     text_period,
 )
+from argmap.rules import am306_unverifiable_figure as am306
+from argmap.rules import am308_unverifiable_date as am308
 from argmap.rules import am422_undeclared_figure as am422
 from argmap.rules import am601_source_predates_period as am601
 from argmap.rules import am602_period_mismatch as am602
-from argmap.rules._shared import every_claim_figure
+from argmap.rules._shared import (
+    every_claim_date,
+    every_claim_figure,
+    only_unsnapshotted,
+    snapshot_verifies,
+)
 from argmap.rules.am303_quantity_text_mismatch import _compare, _differences
 
 _ = (Qualifier,)  # the reference below reads it as the rule did
@@ -326,3 +335,87 @@ def test_am303_same_figure_shortcut_is_the_comparison(declared: Mention, read: M
                        declared.scale, declared.qualifier, declared.period)
     assert (_am303_outcome(declared, read, exact=False)
             == _am303_outcome(declared, read, exact=True))
+
+
+def _old_am306(ctx: RuleContext) -> Iterator[Problem]:
+    verifies = snapshot_verifies(ctx)
+    for claim, figure in every_claim_figure(ctx):
+        supports = figure.matches or figure.too_precise
+        if not supports or figure.derived_by:
+            continue
+        evidence = list(dict.fromkeys(s.evidence for s in supports))
+        if any(verifies(e) for e in evidence):
+            continue  # a snapshot verifies it (or an unknown source, AM202's finding)
+        holders = {quote_holder(ctx.evidence[e]) for e in evidence}
+        yield Problem(
+            f"figure {figure.mention.text!r} ({describe(figure.mention)}) cannot be verified: "
+            + only_unsnapshotted(evidence, holders),
+            node=claim.id,
+            kind="claims",
+            field=("text",),
+            target=figure.mention.text,
+            hint="save the source's text under snapshots/ and add snapshot: {path: ...} to "
+            "the source, or cite a source that has one",
+            related=tuple(RelatedRef("the quote", node=e, kind="evidence",
+                                     field=("quote", "exact")) for e in evidence[:3]),
+            data={"figure": figure.mention.text, "reading": describe(figure.mention),
+                  "evidence": evidence, "sources": sorted(holders)},
+        )
+
+
+def _old_am308(ctx: RuleContext) -> Iterator[Problem]:
+    verifies = snapshot_verifies(ctx)
+    for claim, found in every_claim_date(ctx):
+        if found.status != DateStatus.CITED or not found.cited_by:
+            continue
+        evidence = list(dict.fromkeys(found.cited_by))
+        if any(verifies(e) for e in evidence):
+            continue  # a snapshot verifies it (or an unknown source, AM202's finding)
+        holders = sorted({quote_holder(ctx.evidence[e]) for e in evidence})
+        what = (f"the claim's period {found.date.period}" if found.field == ("period",)
+                else f"date {found.date.shown}")
+        yield Problem(
+            f"{what} cannot be verified: " + only_unsnapshotted(evidence, holders),
+            node=claim.id,
+            kind="claims",
+            field=found.field,
+            target=found.date.text,
+            hint="save the source's text under snapshots/ and add snapshot: {path: ...} to "
+            "the source, or cite a source that has one",
+            related=tuple(RelatedRef("the quote", node=e, kind="evidence",
+                                     field=("quote", "exact")) for e in evidence[:3]),
+            data={"date": found.date.text, "period": found.date.period,
+                  "field": found.field[0], "evidence": evidence, "sources": holders},
+        )
+
+
+_QUOTES = ["exports fell 57% in 2019", "57% in 2019", "fell by 40% in June 2018",
+           "USD 4 billion in 2019", "no figure here", "57% and 40% in 2019"]
+
+
+@st.composite
+def _quoted_maps(draw: st.DrawFn) -> dict[str, Any]:
+    sources = [{"id": "S1", "title": "t", "snapshot": {"path": "snapshots/s1.txt"}},
+               {"id": "S2", "title": "t"}, {"id": "S3", "title": "t"}]
+    evidence = []
+    for i in draw(st.lists(st.sampled_from(["E1", "E2", "E3", "E4"]), min_size=1, max_size=5)):
+        item = {"id": i, "source": draw(st.sampled_from(["S1", "S2", "S3", "SX"])),
+                "quote": {"exact": draw(st.sampled_from(_QUOTES))}}
+        if draw(st.booleans()):
+            item["via"] = draw(st.sampled_from(["S1", "S2", "SX"]))
+        evidence.append(item)
+    claims = [{"id": f"C{n}", "text": draw(st.sampled_from([
+        "In 2019 exports fell 57%.", "Exports fell by 40% in June 2018.",
+        "Trade reached USD 4 billion in 2019.", "In 2019 exports fell 57% and 40%."])),
+        "evidence": draw(st.lists(st.sampled_from(["E1", "E2", "E3", "E4", "E9"]),
+                                  min_size=1, max_size=4))}
+        for n in range(draw(st.integers(1, 4)))]
+    return {"title": "m", "sources": sources, "evidence": evidence, "claims": claims}
+
+
+@settings(max_examples=200, deadline=None)
+@given(_quoted_maps())
+def test_am306_and_am308_report_what_the_old_rules_did(data: dict[str, Any]) -> None:
+    argmap = ArgumentMap.model_validate(data)
+    assert _outcome(am306.check, argmap) == _outcome(_old_am306, argmap)
+    assert _outcome(am308.check, argmap) == _outcome(_old_am308, argmap)
