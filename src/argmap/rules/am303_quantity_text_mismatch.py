@@ -56,6 +56,12 @@ def _differences(declared: Mention, read: Mention) -> list[str]:
             and declared.upper == read.upper):
         # most readings: no scale to multiply and no value to show, so no arithmetic that
         # the context could round (Decimal equality is exact in any context)
+        if (declared.kind == read.kind and declared.unit == read.unit
+                and declared.qualifier == read.qualifier and declared.period == read.period
+                and (not declared.period or periods_overlap(declared.period, read.period))):
+            # and the same kind, unit, qualifier and period: none of the comparisons differs
+            # (AM303 at 10,000 claims 33.1 -> 31.0 ms of CPU)
+            return []
         return _compare(declared, read)
     with localcontext(EXACT):  # "9" x 5,000 is not "9" x 4,999 then "8"
         return _compare(declared, read)

@@ -44,8 +44,10 @@ def check(ctx: RuleContext) -> Iterator[Problem]:
         supports = figure.matches or figure.too_precise
         if not supports or figure.derived_by:
             continue
+        if verifies(supports[0].evidence):
+            continue  # the first quote's snapshot verifies it (most): no list of the others
         evidence = list(dict.fromkeys(s.evidence for s in supports))
-        if any(verifies(e) for e in evidence):
+        if any(verifies(e) for e in evidence[1:]):
             continue  # a snapshot verifies it (or an unknown source, AM202's finding)
         holders = {quote_holder(ctx.evidence[e]) for e in evidence}
         yield Problem(

@@ -47,8 +47,10 @@ def check(ctx: RuleContext) -> Iterator[Problem]:
     for claim, found in every_claim_date(ctx):
         if found.status != _CITED or not found.cited_by:
             continue
+        if verifies(found.cited_by[0]):
+            continue  # the first quote's snapshot verifies it (most): no list of the others
         evidence = list(dict.fromkeys(found.cited_by))
-        if any(verifies(e) for e in evidence):
+        if any(verifies(e) for e in evidence[1:]):
             continue  # a snapshot verifies it (or an unknown source, AM202's finding)
         holders = sorted({quote_holder(ctx.evidence[e]) for e in evidence})
         what = (f"the claim's period {found.date.period}" if found.field == ("period",)

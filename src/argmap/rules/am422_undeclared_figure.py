@@ -28,6 +28,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from decimal import Decimal
+from operator import attrgetter
 from typing import Any
 
 from argmap._engine.context import NodeEdit, Problem, ProblemFix, RuleContext
@@ -70,17 +71,34 @@ def quantity_data(mention: Mention, quantity_id: str, claim_period: str | None) 
     return data
 
 
-def _taken(ctx: RuleContext) -> set[str]:
-    ids = {node.id for collection in (ctx.map.claims, ctx.map.evidence, ctx.map.sources,
-                                      ctx.map.relations, ctx.map.checks, ctx.map.sections)
-           for node in collection}
-    ids.update(q.id for claim in ctx.map.claims for q in claim.quantities)
-    return ids
+class _Taken:
+    """Whether an ID names a node or a quantity of the map, or one this run declared.
+
+    The indexes of claims, evidence, sources and quantities answer for theirs (the rules of
+    this group build them anyway); only the IDs of relations, checks and sections are put
+    in a set, when the first finding needs one: building a set of every ID of the map cost
+    0.25-0.40 s at 100,000 claims, for 4 findings."""
+
+    def __init__(self, ctx: RuleContext) -> None:
+        argmap = ctx.map
+        self._indexes = (ctx.claims, ctx.evidence, ctx.sources, ctx.quantities)
+        self._rest = set(map(_ID, argmap.relations))
+        self._rest.update(map(_ID, argmap.checks))
+        self._rest.update(map(_ID, argmap.sections))
+
+    def __contains__(self, node_id: str) -> bool:
+        return node_id in self._rest or any(node_id in index for index in self._indexes)
+
+    def add(self, node_id: str) -> None:
+        self._rest.add(node_id)
+
+
+_ID = attrgetter("id")
 
 
 def check(ctx: RuleContext) -> Iterator[Problem]:
     every_claim = bool(ctx.options.get("all_claims", False))
-    taken: set[str] | None = None
+    taken: _Taken | None = None
     for claim, figure in every_claim_figure(ctx):
         m = figure.mention
         if (figure.quantity is not None or not figure.matches or m.vague or m.inferred
@@ -91,7 +109,7 @@ def check(ctx: RuleContext) -> Iterator[Problem]:
         if m.kind == QuantityKind.COUNT and not m.unit and m.value != m.value.to_integral():
             continue  # "Python 3.11": a count is whole; a fractional bare one is misread
         if taken is None:
-            taken = _taken(ctx)
+            taken = _Taken(ctx)
         number = 1
         while f"Q-{claim.id}-{number}" in taken:
             number += 1

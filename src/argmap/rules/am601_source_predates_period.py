@@ -57,9 +57,11 @@ def issued_end(value: Any) -> date | None:
     return None
 
 
-def _claim_periods(ctx: RuleContext) -> dict[str, list[tuple[str, str]]]:
+def _claim_periods(ctx: RuleContext, after: date | None = None
+                   ) -> dict[str, list[tuple[str, str]]]:
     """Evidence ID -> (period, claim ID) of each claim that cites it and has a period, in map
-    order (a claim citing an item twice counts once).
+    order (a claim citing an item twice counts once); with ``after``, only the periods that
+    start after it (no source issued on or after ``after`` predates the others).
 
     One pass over the claims, each claim's period read once: reading it for each item the
     claim cites (through ``evidence_users``, which only this rule of its group reads) cost
@@ -72,6 +74,8 @@ def _claim_periods(ctx: RuleContext) -> dict[str, list[tuple[str, str]]]:
         period = claim.period or text_period(claim.text)
         if not period:
             continue
+        if after is not None and _starts_by(period, after):
+            continue
         pair = (period, claim.id)
         for evidence_id in (dict.fromkeys(cited) if len(cited) > 1 else cited):
             users = found.get(evidence_id)
@@ -82,10 +86,46 @@ def _claim_periods(ctx: RuleContext) -> dict[str, list[tuple[str, str]]]:
     return found
 
 
+def _starts_by(period: str, day: date) -> bool:
+    """Whether a period starts on or before ``day``; False for one that cannot be read,
+    which the check then meets as the rule before this test did."""
+    try:
+        return period_bounds(period)[0] <= day
+    except Exception:  # noqa: BLE001 - whatever it raises is raised where it was before
+        return False
+
+
+def _ends(ctx: RuleContext) -> dict[str, date | None] | None:
+    """Every source's issued_end, or None when one raises (the check then reads them as it
+    did, one by one as items cite them)."""
+    ends: dict[str, date | None] = {}
+    try:
+        for source_id, source in ctx.sources.items():
+            ends[source_id] = issued_end(source.issued)
+    except Exception:  # noqa: BLE001 - whatever it raises is raised where it was before
+        return None
+    return ends
+
+
 def check(ctx: RuleContext) -> Iterator[Problem]:
-    ends: dict[str, date | None] = {}  # source ID -> issued_end, once per source, not per item
+    """A period that starts by the earliest issue date of all the sources cannot be one a
+    source predates: the claims' periods are kept only when they start later, and with none
+    left and no item's own period, no item is walked (at 10,000 claims 33 -> 7.5 ms of
+    CPU, at 100,000 322 -> 59 ms)."""
     first = ctx.evidence  # an ID's first item gives its period (duplicates are AM201's)
     by_claims: dict[str, list[tuple[str, str]]] | None = None
+    after: date | None = None
+    known = _ends(ctx)
+    # source ID -> issued_end, once per source, not per item
+    ends: dict[str, date | None] = {} if known is None else known
+    if known is not None:
+        issued = [end for end in known.values() if end is not None]
+        if not issued:
+            return  # no source has an issue date: none predates a period
+        after = min(issued)
+        by_claims = _claim_periods(ctx, after)
+        if not by_claims and not any(item.period for item in first.values()):
+            return
     for item in ctx.map.evidence:
         own = first[item.id].period
         periods: Sequence[tuple[str, str | None]] | None
