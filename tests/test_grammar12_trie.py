@@ -1,7 +1,9 @@
 """(Round twelve) the ASCII core scan of a text without line-end hyphens reads the core words
 and months as one shared-prefix alternation (``grammar._trie``), where it read an
-alternation per first letter of the words longest first. Held to that scan, built below as
-it was, on hostile lower-cased texts: the same matches, start and end."""
+alternation per first letter of the words longest first; the qualifier lead of a
+lower-cased text reads the qualifiers the same way, where it read them longest first. Held
+to those patterns, built below as they were, on hostile lower-cased texts: the same
+matches, start and end."""
 
 from __future__ import annotations
 
@@ -14,11 +16,12 @@ from argmap._verify.numbers.grammar import (
     _BREAK,
     _CORE_ALTERNATIVES,
     _CORE_WORDS,
+    LEAD_QUALIFIER_LOWER,
     _by_first_letter,
     _trie,
     core_ascii,
 )
-from argmap._verify.numbers.vocabulary import MONTHS
+from argmap._verify.numbers.vocabulary import MONTHS, QUALIFIERS
 
 
 def _old_scan() -> re.Pattern[str]:
@@ -63,3 +66,32 @@ def test_a_shared_prefix_alternation_takes_the_longest_word_that_matches() -> No
                                      ("te", False)]))
     assert [m.group() for m in scan.finditer("tenfold ten tens te tenx")] == [
         "tenfold", "ten", "tens", "te", "te"]
+
+
+#: ``LEAD_QUALIFIER_LOWER`` as round eleven built it: the reversed qualifiers longest first.
+_OLD_QUALIFIER = re.compile(
+    r"\s+(?:" + "|".join(r"\s+".join(re.escape(word[::-1]) for word in reversed(q.split()))
+                         for q in sorted(QUALIFIERS, key=len, reverse=True))
+    + r")(?![\w.])")
+_QUALIFIER_PIECES = st.one_of(
+    st.sampled_from(list(QUALIFIERS)),
+    st.tuples(st.sampled_from(list(QUALIFIERS)), st.integers(1, 12)).map(lambda p: p[0][:p[1]]),
+    st.sampled_from([" ", "  ", "\n", "\t", ".", "-", "x", "s", "a", "just", "over", "than",
+                     "more", "5", "é", "_"]),
+)
+QUALIFIER_TEXTS = st.one_of(
+    st.lists(_QUALIFIER_PIECES, max_size=10).map(" ".join),
+    st.lists(_QUALIFIER_PIECES, max_size=10).map("".join),
+    st.text(max_size=30).map(str.lower),
+)
+
+
+@settings(max_examples=800)
+@given(QUALIFIER_TEXTS)
+@example("just slightly over slightly more than not more than no fewer than a little over")
+@example("at least at most almost about up to close to in excess of a minimum of approx. ")
+def test_a_qualifier_lead_is_read_where_and_as_it_was(text: str) -> None:
+    backwards = (text + " ")[::-1]
+    for at in range(len(backwards)):
+        new, old = LEAD_QUALIFIER_LOWER.match(backwards, at), _OLD_QUALIFIER.match(backwards, at)
+        assert (new and new.span()) == (old and old.span())

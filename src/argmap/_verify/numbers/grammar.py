@@ -10,7 +10,7 @@ package's import time, paid by every command. Add patterns here with care.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Sequence
 from functools import cache
 from typing import Any
 
@@ -348,23 +348,25 @@ def core_lower(breaks: bool = True) -> re.Pattern[str]:
 _CORE_WORDS_ANYWHERE = _by_first_letter(_CORE_ALTERNATIVES, at_word_start=False)
 
 
-def _trie(entries: Iterable[tuple[str, bool]]) -> str:
-    """Literal words as one alternation that shares their common beginnings, each word
-    with ``\\b`` after it when its flag is true: a letter is tested once for every word
-    that has it there, where the engine entered each word in turn ("the" entered the 35
-    words after a "t" before failing each). The longest word that matches wins, as in an
-    alternation of the words longest first; a word without ``\\b`` (a month's first three
-    letters) is taken where a word with it ends at the same place (the same end)."""
-    root: dict[str, Any] = {}  # a letter to the node after it; "" to whether \b ends it
+def _trie(entries: Iterable[tuple[Sequence[str], bool]]) -> str:
+    """Words, each a sequence of pieces of a pattern (a letter, escaped, or ``\\s+``), as
+    one alternation that shares their common beginnings, each word with ``\\b`` after it
+    when its flag is true: a piece is tested once for every word that has it there, where
+    the engine entered each word in turn ("the" entered the 35 core words after a "t"
+    before failing each). The longest word that matches wins, as in an alternation of the
+    words longest first (words that match at one place are each the beginning of the
+    next: no letter is a space); a word without ``\\b`` (a month's first three letters)
+    is taken where a word with it ends at the same place (the same end)."""
+    root: dict[str, Any] = {}  # a piece to the node after it; "" to whether \b ends it
     for word, bounded in entries:
         node = root
-        for letter in word:
-            node = node.setdefault(letter, {})
+        for piece in word:
+            node = node.setdefault(piece, {})
         node[""] = node.get("", True) and bounded  # an end: "" sorts first, read last
 
     def alternatives(node: dict[str, Any]) -> str:
-        found = [re.escape(letter) + alternatives(child)
-                 for letter, child in sorted(node.items()) if letter]
+        found = [piece + alternatives(child)
+                 for piece, child in sorted(node.items()) if piece]
         if "" in node:
             found.append(r"\b" if node[""] else "")
         return found[0] if len(found) == 1 else "(?:" + "|".join(found) + ")"
@@ -374,8 +376,9 @@ def _trie(entries: Iterable[tuple[str, bool]]) -> str:
 
 #: The core words and the months' first letters as one shared-prefix alternation, for a text
 #: without line-end hyphens (:func:`core_ascii`).
-_CORE_TRIE = _trie([*((word, True) for word in _CORE_WORDS),
-                    *((month[:3].lower(), False) for month in MONTHS)])
+_CORE_TRIE = _trie([*(([re.escape(letter) for letter in word], True) for word in _CORE_WORDS),
+                    *(([re.escape(letter) for letter in month[:3].lower()], False)
+                      for month in MONTHS)])
 
 
 @cache
@@ -415,5 +418,9 @@ LEAD_QUALIFIER = re.compile(_LEAD_QUALIFIER, re.IGNORECASE)
 #: case-insensitive one in turn (a qualifier's 55 for every digit with a space before it).
 LEAD_A_LOWER = re.compile(_LEAD_A)
 LEAD_CURRENCY_LOWER = re.compile(_LEAD_CURRENCY)
-LEAD_QUALIFIER_LOWER = re.compile(_LEAD_QUALIFIER)
+#: The qualifiers as one shared-prefix alternation (:func:`_trie`): the same matches, where
+#: the engine entered each of the 55 in turn.
+LEAD_QUALIFIER_LOWER = re.compile(r"\s+(?:" + _trie(
+    ([piece for word in reversed(q.split()) for piece in (r"\s+", *map(re.escape, word[::-1]))][1:],
+     False) for q in QUALIFIERS) + r")(?![\w.])")
 
