@@ -365,20 +365,22 @@ def _trie(entries: Iterable[tuple[Sequence[str], bool]]) -> str:
         node[""] = node.get("", True) and bounded  # an end: "" sorts first, read last
 
     def alternatives(node: dict[str, Any]) -> str:
+        if len(node) == 1:  # one way on (most nodes): no sorting, no group
+            [(piece, child)] = node.items()
+            return piece + alternatives(child) if piece else r"\b" if child else ""
         found = [piece + alternatives(child)
                  for piece, child in sorted(node.items()) if piece]
         if "" in node:
             found.append(r"\b" if node[""] else "")
-        return found[0] if len(found) == 1 else "(?:" + "|".join(found) + ")"
+        return "(?:" + "|".join(found) + ")"
 
     return alternatives(root)
 
 
 #: The core words and the months' first letters as one shared-prefix alternation, for a text
 #: without line-end hyphens (:func:`core_ascii`).
-_CORE_TRIE = _trie([*(([re.escape(letter) for letter in word], True) for word in _CORE_WORDS),
-                    *(([re.escape(letter) for letter in month[:3].lower()], False)
-                      for month in MONTHS)])
+_CORE_TRIE = _trie([*((word, True) for word in _CORE_WORDS),  # letters: their own pattern
+                    *((month[:3].lower(), False) for month in MONTHS)])
 
 
 @cache
@@ -421,6 +423,7 @@ LEAD_CURRENCY_LOWER = re.compile(_LEAD_CURRENCY)
 #: The qualifiers as one shared-prefix alternation (:func:`_trie`): the same matches, where
 #: the engine entered each of the 55 in turn.
 LEAD_QUALIFIER_LOWER = re.compile(r"\s+(?:" + _trie(
-    ([piece for word in reversed(q.split()) for piece in (r"\s+", *map(re.escape, word[::-1]))][1:],
-     False) for q in QUALIFIERS) + r")(?![\w.])")
+    ([piece for word in reversed(q.split()) for piece in (
+        r"\s+", *(c if c.isalpha() else re.escape(c) for c in word[::-1]))][1:], False)
+    for q in QUALIFIERS) + r")(?![\w.])")
 
