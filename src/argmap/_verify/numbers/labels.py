@@ -59,20 +59,10 @@ def is_label(match: re.Match[str], text: str, label_end: int) -> bool:
         return False  # a sign, currency, scale, percent, fold, unit or bound goes with it
     if label_end >= 0 and _LIST_GAP.fullmatch(text, label_end, start):
         return True
-    # the whitespace-separated word that ends just before the number, on its line or the
-    # one before, found with string operations on a short window (a regular expression
-    # anchored at the window's end was tried at every position of it)
-    lo = start - 48 if start > 48 else 0
-    head = text[lo:start]
-    stripped = head.rstrip()
-    if not stripped or head.count("\n", len(stripped)) > 1:
+    found = _word_before(text, start)
+    if found is None:
         return False
-    before = stripped.rsplit(None, 1)[-1]
-    if lo > 0 and len(before) == len(stripped) and not text[lo - 1].isspace():
-        return False  # the window cut a long word: none of the short words sought here
-    word = before.lstrip("([{“‘\"'")
-    # the word as the vocabulary spells it, once: key's test inline (most words are ASCII)
-    spelt = word.lower() if word.isascii() else key(word)
+    word, spelt = found
     if spelt in LABEL_WORDS:
         return True
     digits = match.group(_NUM)
@@ -83,3 +73,32 @@ def is_label(match: re.Match[str], text: str, label_end: int) -> bool:
     if spelt in _COMMON:
         return False
     return counted_unit(text, end)[0] is None  # "Belarus 300 MPs" is a count
+
+
+def is_year_label(text: str, start: int, label_end: int) -> bool:
+    """:func:`is_label` of a match that is a plain year and nothing else ("2019" at
+    ``start``), without asking the match: a year is a label only in a list of labels or
+    after a label word ("Article 2019"); after a name it stays a year."""
+    if label_end >= 0 and _LIST_GAP.fullmatch(text, label_end, start):
+        return True
+    found = _word_before(text, start)
+    return found is not None and found[1] in LABEL_WORDS
+
+
+def _word_before(text: str, start: int) -> tuple[str, str] | None:
+    """The word before a number at ``start`` and its spelling in the vocabulary, or None
+    when there is none that could be a label word or a name."""
+    # the whitespace-separated word that ends just before the number, on its line or the
+    # one before, found with string operations on a short window (a regular expression
+    # anchored at the window's end was tried at every position of it)
+    lo = start - 48 if start > 48 else 0
+    head = text[lo:start]
+    stripped = head.rstrip()
+    if not stripped or head.count("\n", len(stripped)) > 1:
+        return None
+    before = stripped.rsplit(None, 1)[-1]
+    if lo > 0 and len(before) == len(stripped) and not text[lo - 1].isspace():
+        return None  # the window cut a long word: none of the short words sought here
+    word = before.lstrip("([{“‘\"'")
+    # the word as the vocabulary spells it, once: key's test inline (most words are ASCII)
+    return word, word.lower() if word.isascii() else key(word)

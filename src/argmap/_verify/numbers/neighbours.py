@@ -17,6 +17,7 @@ _RANGE_LEADS = frozenset({Q.EXACT, Q.AT_MOST, Q.APPROX})
 _GAP_RANGE = re.compile(r"\s*(?:[–—‒−-]|to)\s*")
 _GAP_AND = re.compile(r"\s+and\s+")
 _GAP_CONSECUTIVE = re.compile(r"\s+(?:and|to|through|until)\s+")
+_GAP_TO = re.compile(r"\s+to\s+")
 #: What every gap above holds between its spaces: a gap that strips to none of these joins
 #: nothing, and its pair needs no opener read (``\s`` is ``str.isspace``, what ``strip``
 #: strips).
@@ -69,7 +70,7 @@ def merge(text: str, found: list[Mention]) -> list[Mention]:
                 and b.qualifier == Q.EXACT
             ):
                 joined = _range(text, a, b)
-            elif opener == "from" and re.fullmatch(r"\s+to\s+", gap):
+            elif opener == "from" and _GAP_TO.fullmatch(gap):
                 a, b = _share_units(a, b)
                 found[i + 1] = b
         if joined is not None:

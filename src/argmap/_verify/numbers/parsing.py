@@ -6,8 +6,8 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from argmap._verify.numbers.directions import with_direction, with_directions
-from argmap._verify.numbers.grammar import GROUP
-from argmap._verify.numbers.labels import is_label
+from argmap._verify.numbers.grammar import GROUP, YEAR_RE
+from argmap._verify.numbers.labels import is_label, is_year_label
 from argmap._verify.numbers.mention import TEMPORAL_KINDS, Mention, evolve
 from argmap._verify.numbers.neighbours import (
     attach_periods,
@@ -16,10 +16,10 @@ from argmap._verify.numbers.neighbours import (
     is_bound,
     merge,
 )
-from argmap._verify.numbers.reading import read_date, read_quantity, read_years
+from argmap._verify.numbers.reading import read_date, read_quantity, read_year, read_years
 from argmap._verify.numbers.scanning import mask, starts
 
-_DATE, _YEARS = GROUP["date"], GROUP["years"]
+_DATE, _YEARS, _NUM = GROUP["date"], GROUP["years"], GROUP["num"]
 #: Figures another process read, handed to :func:`parse`'s cache by :func:`warm`; empty
 #: otherwise (one truth test on each text not yet read: the cache's hits do not see it).
 _given: dict[str, tuple[Mention, ...]] = {}
@@ -74,18 +74,27 @@ def read_each(text: str) -> list[Mention]:
         match = pattern.match(masked, start)
         if match is None:
             continue
-        pos = match.end()
+        pos = match.end()  # the match starts at ``start``
         mention: Mention | None
-        if is_label(match, masked, label_end):
-            label_end = match.end()
+        if pos - start == 4 and match.span(_NUM) == (start, pos) and YEAR_RE.fullmatch(
+                masked, start, pos):
+            # a plain year and nothing else (half the figures of a text): what is_label and
+            # read_quantity decide for it, without asking the match for its other groups
+            if is_year_label(masked, start, label_end):
+                label_end = pos
+                continue
+            mention = read_year(masked, start, pos, masked[start:pos])
+        elif is_label(match, masked, label_end):
+            label_end = pos
             continue
-        date, years = match.group(_DATE, _YEARS)  # one call for the two, by number
-        if date is not None:
-            mention = read_date(match)
-        elif years is not None:
-            mention = read_years(match)
         else:
-            mention = read_quantity(match, masked)
+            date, years = match.group(_DATE, _YEARS)  # one call for the two, by number
+            if date is not None:
+                mention = read_date(match)
+            elif years is not None:
+                mention = read_years(match)
+            else:
+                mention = read_quantity(match, masked)
         if mention is not None and masked is not text:  # a figure's words as written
             mention = evolve(mention, text=text[mention.start:mention.end])
         if mention is not None and found and mention.start < found[-1].end:

@@ -283,15 +283,7 @@ def read_quantity(m: re.Match[str], text: str) -> Mention | None:
         # a plain year, half the figures of a text: what _number, _digits, _is_year and
         # _year_or_decade decide for it, without their calls; its value is the year's, read
         # from its digits
-        at, end = m.start(_NUM), m.end()
-        if at >= 2 and text[at - 1] == "-" and text[at - 2].isalpha() and not _PART_OF_YEAR.search(
-                text, at - 7 if at > 7 else 0, at):
-            return None  # "Covid-2019" (_digits: a number inside a name)
-        window = text[at - 12 if at > 12 else 0:at]
-        if "BY" in window and _VERSION_BEFORE.search(window):
-            return None  # "CC BY 2019" (_digits: a version)
-        return Mention(K.YEAR, decimal(num)[0], at, end, text[at:end], None, None, None,
-                       Q.EXACT, num if num.isascii() else f"{int(num):04d}")  # positional
+        return read_year(text, m.start(_NUM), m.end(), num)
     if g.foldverb is not None:
         return _fold_verb(m, g.foldverb, lead)
     if g.foldword is not None or g.twice is not None:
@@ -302,6 +294,20 @@ def read_quantity(m: re.Match[str], text: str) -> Mention | None:
         return Mention(K.COUNT, Decimal(VAGUE_WORDS[key(g.vague)]), m.start(), m.end(),
                        m.group(), qualifier=Q.AT_LEAST, vague=True)
     return _number(m, g, text, lead)
+
+
+def read_year(text: str, at: int, end: int, num: str) -> Mention | None:
+    """A plain year, its digits ``num`` from ``at`` to ``end`` of ``text`` (the match ends
+    with them: no glued letters, percent, fold or bound, no currency, scale or sign); its
+    value is the year's, read from its digits."""
+    if at >= 2 and text[at - 1] == "-" and text[at - 2].isalpha() and not _PART_OF_YEAR.search(
+            text, at - 7 if at > 7 else 0, at):
+        return None  # "Covid-2019" (_digits: a number inside a name)
+    window = text[at - 12 if at > 12 else 0:at]
+    if "BY" in window and _VERSION_BEFORE.search(window):
+        return None  # "CC BY 2019" (_digits: a version)
+    return Mention(K.YEAR, decimal(num)[0], at, end, text[at:end], None, None, None,
+                   Q.EXACT, num if num.isascii() else f"{int(num):04d}")  # positional
 
 
 def _fold_verb(m: re.Match[str], verb: str, lead: _Lead) -> Mention:
