@@ -879,7 +879,8 @@ def _walk(index: MapIndex, kept: _Anchored) -> Iterator[tuple[Evidence, AnchorRe
     pairs = []
     for evidence in quoted:
         found = anchored.get(id(evidence))
-        if found is None:  # not anchored ahead: anchoring one crashed, and crashes here
+        if found is None:  # not anchored ahead: no snapshot to read (the reason is found
+            # here), or anchoring one crashed, and crashes here
             found = anchored[id(evidence)] = _anchor(index, evidence)
         pair = (evidence, found)
         pairs.append(pair)
@@ -900,29 +901,37 @@ def _anchor_by_holder(index: MapIndex, quoted: list[Evidence],
     then anchors the rest in map order and crashes at that quote, after yielding the pairs
     before it, as it did when it anchored each quote in turn.
     """
-    by_holder: dict[str, list[Evidence]] = {}
+    # each quote's fields are read here, in map order, into a tuple: the loop that anchors
+    # them goes snapshot by snapshot, and reading the models there again, out of their
+    # order in memory, cost a third more (0.30 -> 0.22 s at 100,000 claims)
+    by_holder: dict[str, list[tuple[int, str, str | None, str | None,
+                                    tuple[int, int] | None]]] = {}
     for evidence in quoted:
-        if id(evidence) not in anchored:
+        key = id(evidence)
+        if key not in anchored:
+            quote = evidence.quote
+            assert quote is not None  # noqa: S101 - only quotes are walked
+            position = evidence.position
+            item = (key, quote.exact, quote.prefix, quote.suffix,
+                    None if position is None else (position.start, position.end))
             holder = evidence.via or evidence.source  # quote_holder, inline
             group = by_holder.get(holder)
             if group is None:
-                by_holder[holder] = [evidence]
+                by_holder[holder] = [item]
             else:
-                group.append(evidence)
+                group.append(item)
+    if sum(map(len, by_holder.values())) == len(quoted):  # every quote, so their counts:
+        # quote_counts without its own pass over the models (50 ms at 100,000 claims)
+        index.memo(quote_counts, lambda: Counter(
+            {holder: len(group) for holder, group in by_holder.items()}))
     try:
         for holder, group in by_holder.items():
             snapshot = _readable(index, holder)
-            if snapshot is None:  # _anchor gives the reason there is none
-                for evidence in group:
-                    anchored[id(evidence)] = _anchor(index, evidence)
+            if snapshot is None:  # the walk anchors these itself: _anchor gives the reason
                 continue
             anchor = snapshot.anchor
-            for evidence in group:  # what _anchor does with a readable snapshot
-                quote = evidence.quote
-                assert quote is not None  # noqa: S101 - only quotes are grouped
-                at = evidence.position
-                anchored[id(evidence)] = anchor(quote.exact, quote.prefix, quote.suffix,
-                                                None if at is None else (at.start, at.end))
+            for key, exact, prefix, suffix, at in group:  # what _anchor does with a snapshot
+                anchored[key] = anchor(exact, prefix, suffix, at)
     except Exception:  # noqa: BLE001, S110 - the walk meets the crash again, in map order
         pass
 
