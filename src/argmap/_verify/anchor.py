@@ -942,9 +942,8 @@ def _anchor_by_holder(index: MapIndex, quoted: list[Evidence],
                                                            strict=True):
                 key = id(evidence)
                 if (flat is not None and at is None and prefix is None and suffix is None
-                        and 0 < len(exact) <= size and exact.isascii()
-                        and exact.isprintable() and "-" not in exact and "  " not in exact
-                        and exact[0] != " " and exact[-1] != " "):  # plain(exact), inline
+                        and 0 < len(exact) <= size and plain(exact)
+                        and exact[0] != " " and exact[-1] != " "):
                     found = flat(exact)
                     anchored[key] = searched(exact, (None, None, None)) if found is None \
                         else found
