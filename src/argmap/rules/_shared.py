@@ -255,7 +255,7 @@ def premises_of_kind(
     and objections): a relation with none of them among its premises is passed over with
     one set test, not a claim looked up per premise (AM215 and AM218 at 10,000 claims:
     29.5 -> 16.7 ms CPU; the instructions fall 6%, the gain is the claims not read)."""
-    wanted = {claim_id for claim_id, claim in index.claims.items() if claim.kind == kind}
+    wanted = {claim.id for claim in index.of_kind(kind)}
     if not wanted:
         return
     disjoint = wanted.isdisjoint

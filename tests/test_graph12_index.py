@@ -1,0 +1,72 @@
+"""Round twelve's map indexes, each held to the walk it replaced (kept here as the
+reference) on maps whose IDs repeat, whose claims cite an item twice or none, and whose
+relations name a premise twice or none: ``MapIndex.of_kind`` (the rules that walked every
+claim for one kind), ``outgoing`` and ``evidence_users`` (no dict to drop repeats from a
+one-item list), and the theses :func:`argmap._verify.graph.thesis_connected` takes from
+``of_kind`` when no claim ID repeats."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from argmap._engine.context import RuleContext
+from argmap._model import ArgumentMap, Claim, Relation
+from argmap._verify import graph
+from argmap._verify.index import MapIndex
+
+_IDS = st.sampled_from(["A", "B", "C", "D", "R0", "R1"])
+_EVIDENCE_IDS = st.sampled_from(["E1", "E2", "E3"])
+_KINDS = ["thesis", "claim", "premise", "objection", "assumption", "argument"]
+
+
+@st.composite
+def _maps(draw: st.DrawFn) -> dict[str, Any]:
+    claims = [{"id": i, "text": "t", "kind": draw(st.sampled_from(_KINDS)),
+               "evidence": draw(st.lists(_EVIDENCE_IDS, max_size=3))}
+              for i in draw(st.lists(_IDS, min_size=1, max_size=6))]
+    relations = [{"id": draw(st.sampled_from([f"R{n}", "R0", "A"])),
+                  "type": draw(st.sampled_from(["supports", "attacks", "undercuts",
+                                                "contradicts"])),
+                  "from": draw(st.lists(st.one_of(_IDS, st.just("X")), min_size=1,
+                                        max_size=3)),
+                  "to": draw(st.one_of(_IDS, st.just("X")))}
+                 for n in range(draw(st.integers(0, 6)))]
+    return {"title": "m", "format": 2, "claims": claims, "relations": relations}
+
+
+def _old_outgoing(index: MapIndex) -> dict[str, list[Relation]]:
+    found: dict[str, list[Relation]] = defaultdict(list)
+    for relation in index.map.relations:
+        for premise in dict.fromkeys(relation.from_):
+            found[premise].append(relation)
+    return dict(found)
+
+
+def _old_evidence_users(index: MapIndex) -> dict[str, list[Claim]]:
+    found: dict[str, list[Claim]] = defaultdict(list)
+    for claim in index.map.claims:
+        for evidence_id in dict.fromkeys(claim.evidence):
+            found[evidence_id].append(claim)
+    return dict(found)
+
+
+def _ids(found: dict[str, list[Any]]) -> list[tuple[str, list[int]]]:
+    """Keys in order and the nodes by identity (pydantic models compare by value)."""
+    return [(key, [id(node) for node in nodes]) for key, nodes in found.items()]
+
+
+@settings(max_examples=300)
+@given(_maps())
+def test_indexes_equal_the_walks_they_replaced(data: dict[str, Any]) -> None:
+    ctx = RuleContext(ArgumentMap.model_validate(data))
+    for kind in [*_KINDS, "nothing"]:
+        assert [id(c) for c in ctx.of_kind(kind)] == [
+            id(c) for c in ctx.claims.values() if c.kind == kind]
+    assert _ids(ctx.outgoing) == _ids(_old_outgoing(ctx))
+    assert _ids(ctx.evidence_users) == _ids(_old_evidence_users(ctx))
+    assert graph.thesis_connected(ctx) == graph._thesis_connected(  # noqa: SLF001
+        ctx.map, list(ctx.claims), ctx.relations.keys())
