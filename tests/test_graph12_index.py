@@ -3,20 +3,23 @@ reference) on maps whose IDs repeat, whose claims cite an item twice or none, an
 relations name a premise twice or none: ``MapIndex.of_kind`` (the rules that walked every
 claim for one kind), ``outgoing`` and ``evidence_users`` (no dict to drop repeats from a
 one-item list), and the theses :func:`argmap._verify.graph.thesis_connected` takes from
-``of_kind`` when no claim ID repeats."""
+``of_kind`` when no claim ID repeats; and ``ids_unique``, AM201's proof that no ID repeats,
+which the reference walk now shares, held to the pairwise test it replaced."""
 
 from __future__ import annotations
 
 from collections import defaultdict
 from typing import Any
 
-from hypothesis import given, settings
+from hypothesis import event, given, settings
 from hypothesis import strategies as st
 
 from argmap._engine.context import RuleContext
 from argmap._model import ArgumentMap, Claim, Relation
 from argmap._verify import graph
 from argmap._verify.index import MapIndex
+from argmap.rules import _shared
+from argmap.rules._shared import ids_unique
 
 _IDS = st.sampled_from(["A", "B", "C", "D", "R0", "R1"])
 _EVIDENCE_IDS = st.sampled_from(["E1", "E2", "E3"])
@@ -70,3 +73,62 @@ def test_indexes_equal_the_walks_they_replaced(data: dict[str, Any]) -> None:
     assert _ids(ctx.evidence_users) == _ids(_old_evidence_users(ctx))
     assert graph.thesis_connected(ctx) == graph._thesis_connected(  # noqa: SLF001
         ctx.map, list(ctx.claims), ctx.relations.keys())
+
+
+# --- ids_unique: AM201's proof that no ID repeats, shared with the reference walk ----------
+
+def _pool(prefix: str) -> st.SearchStrategy[list[str]]:
+    """Up to two IDs, mostly of this collection's own, sometimes one another collection
+    uses too: so that maps whose IDs are unique are drawn as often as maps where one
+    repeats, within a collection or across two."""
+    return st.lists(st.sampled_from([f"{prefix}1", f"{prefix}2", f"{prefix}3", "A", "Q1"]),
+                    max_size=2)
+
+
+def _all_unique_reference(ctx: RuleContext) -> bool:
+    """AM201's ``_all_unique`` before round twelve: pairs of indexes tested for overlap."""
+    keys = []
+    for collection in ("sections", "claims", "relations", "evidence", "checks", "sources"):
+        index: dict[str, Any] = getattr(ctx, collection)
+        if len(index) != len(getattr(ctx.map, collection)):
+            return False
+        keys.append(index.keys())
+    quantities = ctx.quantities
+    if len(quantities) != ctx.quantity_count:
+        return False
+    keys.append(quantities.keys())
+    return all(a.isdisjoint(b) for at, a in enumerate(keys) for b in keys[:at])
+
+
+@st.composite
+def _id_maps(draw: st.DrawFn) -> dict[str, Any]:
+    return {
+        "title": "m",
+        "sources": [{"id": i} for i in draw(_pool("S"))],
+        "evidence": [{"id": i, "source": "S"} for i in draw(_pool("E"))],
+        "sections": [{"id": i, "title": "s"} for i in draw(_pool("G"))],
+        "relations": [{"id": i, "type": "supports", "from": "A", "to": "B"}
+                      for i in draw(_pool("R"))],
+        "checks": [{"id": i, "type": "sum", "parts": ["Q1"], "total": "Q1"}
+                   for i in draw(_pool("K"))],
+        "claims": [{"id": i, "text": "t",
+                    "quantities": [{"id": q, "value": 1} for q in draw(_pool("Q"))]}
+                   for i in draw(st.lists(st.sampled_from(["C1", "C2", "C3", "A"]),
+                                          min_size=1, max_size=3))],
+    }
+
+
+@settings(max_examples=300)
+@given(_id_maps())
+def test_ids_unique_equals_the_pairwise_test(data: dict[str, Any]) -> None:
+    ctx = RuleContext(ArgumentMap.model_validate(data))
+    unique = ids_unique(ctx)
+    assert unique == _all_unique_reference(ctx)
+    event(f"unique: {unique}")
+    # and the references' kinds of IDs are what the set of every earlier ID told
+    proper = _shared._proper(ctx, unique)  # noqa: SLF001
+    earlier: set[str] = set()
+    for collection in ("claims", "relations", "evidence", "sources", "sections"):
+        ids = getattr(ctx, collection).keys()
+        assert set(proper[collection]) == set(ids) - earlier
+        earlier.update(ids)
