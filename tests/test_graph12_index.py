@@ -19,7 +19,7 @@ from argmap._model import ArgumentMap, Claim, Relation
 from argmap._verify import graph
 from argmap._verify.index import MapIndex
 from argmap.rules import _shared
-from argmap.rules._shared import ids_unique
+from argmap.rules._shared import ids_unique, no_id_repeats
 
 _IDS = st.sampled_from(["A", "B", "C", "D", "R0", "R1"])
 _EVIDENCE_IDS = st.sampled_from(["E1", "E2", "E3"])
@@ -123,7 +123,7 @@ def _id_maps(draw: st.DrawFn) -> dict[str, Any]:
 def test_ids_unique_equals_the_pairwise_test(data: dict[str, Any]) -> None:
     ctx = RuleContext(ArgumentMap.model_validate(data))
     unique = ids_unique(ctx)
-    assert unique == _all_unique_reference(ctx)
+    assert unique == _all_unique_reference(ctx) == no_id_repeats(ctx)
     event(f"unique: {unique}")
     # and the references' kinds of IDs are what the set of every earlier ID told
     proper = _shared._proper(ctx, unique)  # noqa: SLF001
