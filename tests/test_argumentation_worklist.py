@@ -1,6 +1,8 @@
 """``argmap._verify.argumentation.analyse``: the worklist in one loop labels every claim and
 argument as the round-nine version did (kept here as the reference), with the same dict
-orders, on any map shape: duplicate IDs, relations to missing or wrong-kind ends, self
+orders, whether it reads the map's nodes itself or is given the index's first node of each ID
+(as ``analysis_of`` does; round twelve's worklist holds only the claims arguments use), on
+any map shape: duplicate IDs, relations to missing or wrong-kind ends, self
 attacks, circles, undercuts of undercuts, linked and convergent premises."""
 
 from __future__ import annotations
@@ -176,6 +178,14 @@ def _state(result: Analysis) -> tuple[Any, ...]:
 @given(_MAPS)
 def test_analyse_labels_as_the_reference_does(argmap: Any) -> None:
     new = analyse(argmap)
-    assert _state(new) == _state(_old_analyse(argmap))
+    old = _old_analyse(argmap)
+    assert _state(new) == _state(old)
+    claims: dict[str, Any] = {}
+    for claim in argmap.claims:
+        claims.setdefault(claim.id, claim)
+    relations: dict[str, Any] = {}
+    for relation in argmap.relations:
+        relations.setdefault(relation.id, relation)
+    assert _state(analyse(argmap, claims, relations)) == _state(old)
     for claim in new.claims:  # and the explanations read it alike
         assert explain(argmap, claim, new) == explain(argmap, claim, _old_analyse(argmap))

@@ -33,9 +33,7 @@ OPTIONS: dict[str, Any] = {"evidence_counts": True}
 
 
 def check(ctx: RuleContext) -> Iterator[Problem]:
-    for claim in ctx.claims.values():
-        if claim.kind != "thesis":
-            continue
+    for claim in ctx.of_kind("thesis"):
         if any(r.type == "supports" for r in ctx.incoming.get(claim.id, ())):
             continue
         if claim.evidence and ctx.options["evidence_counts"]:

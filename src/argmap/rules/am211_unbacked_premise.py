@@ -37,8 +37,8 @@ OPTIONS: dict[str, Any] = {}
 
 
 def check(ctx: RuleContext) -> Iterator[Problem]:
-    for claim in ctx.claims.values():
-        if claim.kind != "premise" or claim.evidence:
+    for claim in ctx.of_kind("premise"):
+        if claim.evidence:
             continue
         if any(r.type == "supports" for r in ctx.incoming.get(claim.id, ())):
             continue  # a claim by its structure: AM217

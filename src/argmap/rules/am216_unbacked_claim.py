@@ -41,8 +41,8 @@ OPTIONS: dict[str, Any] = {}
 
 
 def check(ctx: RuleContext) -> Iterator[Problem]:
-    for claim in ctx.claims.values():
-        if claim.kind != "claim" or claim.evidence:
+    for claim in ctx.of_kind("claim"):
+        if claim.evidence:
             continue
         if any(r.type == "supports" for r in ctx.incoming.get(claim.id, ())):
             continue

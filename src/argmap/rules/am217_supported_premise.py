@@ -42,9 +42,7 @@ OPTIONS: dict[str, Any] = {}
 
 
 def check(ctx: RuleContext) -> Iterator[Problem]:
-    for claim in ctx.claims.values():
-        if claim.kind != "premise":
-            continue
+    for claim in ctx.of_kind("premise"):
         supports = [r for r in ctx.incoming.get(claim.id, ()) if r.type == "supports"]
         if not supports:
             continue

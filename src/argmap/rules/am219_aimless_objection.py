@@ -39,9 +39,7 @@ OPTIONS: dict[str, Any] = {}
 
 
 def check(ctx: RuleContext) -> Iterator[Problem]:
-    for claim in ctx.claims.values():
-        if claim.kind != "objection":
-            continue
+    for claim in ctx.of_kind("objection"):
         made = [r.type for r in ctx.outgoing.get(claim.id, ())]
         if "attacks" in made or "undercuts" in made or "contradicts" in made:
             continue

@@ -44,7 +44,7 @@ OPTIONS: dict[str, Any] = {}
 
 
 def check(ctx: RuleContext) -> Iterator[Problem]:
-    theses = [c for c in ctx.claims.values() if c.kind == "thesis"]
+    theses = ctx.of_kind("thesis")
     if not theses:
         return
     analysis = analysis_of(ctx)

@@ -36,9 +36,7 @@ OPTIONS: dict[str, Any] = {}
 
 
 def check(ctx: RuleContext) -> Iterator[Problem]:
-    for claim in ctx.claims.values():
-        if claim.kind != "objection":
-            continue
+    for claim in ctx.of_kind("objection"):
         if any(r.type == "attacks" for r in ctx.incoming.get(claim.id, ())):
             continue
         if any(
