@@ -4,8 +4,6 @@ repository's maps and on generated maps whose quotes interleave."""
 
 from __future__ import annotations
 
-import json
-import tempfile
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -13,11 +11,10 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 
 import argmap
-from argmap._findings import MapLoadError
 from argmap._model import ArgumentMap
 from argmap._verify.anchor import anchor_evidence, anchored_evidence, quote_counts
 from argmap._verify.index import MapIndex
-from test_anchor_grouped import _maps
+from test_anchor_grouped import _loaded, _maps
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -50,15 +47,6 @@ def test_the_walk_counts_the_quotes_of_the_repository_maps() -> None:
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(case=_maps())
 def test_the_walk_counts_as_the_pass(case: tuple[dict[str, str], dict[str, Any]]) -> None:
-    files, data = case
-    with tempfile.TemporaryDirectory() as folder:
-        root = Path(folder)
-        (root / "snapshots").mkdir()
-        for name, text in files.items():
-            (root / name).write_text(text, encoding="utf-8")
-        (root / "map.yaml").write_text(json.dumps(data), encoding="utf-8")
-        try:
-            loaded = argmap.load(root)
-        except MapLoadError:
-            return
-        _check(loaded)
+    with _loaded(*case) as loaded:
+        if loaded is not None:
+            _check(loaded)

@@ -6,6 +6,7 @@ whose anchoring crashes."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import tempfile
 from collections.abc import Iterator
@@ -18,7 +19,7 @@ from hypothesis import strategies as st
 
 import argmap
 from argmap._findings import MapLoadError
-from argmap._model import Evidence
+from argmap._model import ArgumentMap, Evidence
 from argmap._verify import anchor
 from argmap._verify.anchor import AnchorResult, SnapshotIndex, anchored_evidence
 from argmap._verify.index import MapIndex
@@ -86,9 +87,10 @@ def _maps(draw: st.DrawFn) -> tuple[dict[str, str], dict[str, Any]]:
     return files, {"title": "m", "sources": sources, "evidence": evidence}
 
 
-def _walks(files: dict[str, str],
-           data: dict[str, Any]) -> list[tuple[list[tuple[str, str]], str | None]]:
-    """Each walk's pairs (evidence ID, result) up to its end or its crash, new then old."""
+@contextlib.contextmanager
+def _loaded(files: dict[str, str], data: dict[str, Any]) -> Iterator[ArgumentMap | None]:
+    """The map ``data`` with its snapshot ``files``, loaded from a folder that lives while the
+    caller walks it (snapshots are read as the walk needs them); None when it does not load."""
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder)
         (root / "snapshots").mkdir()
@@ -96,8 +98,17 @@ def _walks(files: dict[str, str],
             (root / name).write_text(text, encoding="utf-8")
         (root / "map.yaml").write_text(json.dumps(data), encoding="utf-8")
         try:
-            loaded = argmap.load(root)
+            loaded: ArgumentMap | None = argmap.load(root)
         except MapLoadError:
+            loaded = None
+        yield loaded
+
+
+def _walks(files: dict[str, str],
+           data: dict[str, Any]) -> list[tuple[list[tuple[str, str]], str | None]]:
+    """Each walk's pairs (evidence ID, result) up to its end or its crash, new then old."""
+    with _loaded(files, data) as loaded:
+        if loaded is None:
             return []
         outcomes = []
         for walk in (anchored_evidence, _map_order):
