@@ -14,6 +14,7 @@ from argmap._verify.numbers.mention import FIGURE_KINDS, Mention
 from argmap._verify.numbers.reading import key
 from argmap._verify.numbers.vocabulary import DIRECTION_AFTER, DIRECTION_BEFORE
 
+_BY_OF = frozenset({"by", "of"})
 _WORD_AFTER = re.compile(r"[ \t]{0,8}-?[ \t]{0,8}([A-Za-z]{1,20})\b")
 
 
@@ -22,16 +23,24 @@ def direction(text: str, m: Mention) -> int:
     if m.direction or m.kind not in FIGURE_KINDS:  # ``is_figure``, without the property call
         return m.direction
     lo = m.start - 40  # a conditional, where max() was a call for every figure
-    words = text[lo if lo > 0 else 0:m.start].rsplit(None, 2)[-2:]  # the last two words
-    if words and key(words[-1]) in {"by", "of"}:
-        words = words[:-1]  # "fell by 57%", "a decline of 10%"
-    if words and words[-1].isalpha():
-        found = DIRECTION_BEFORE.get(key(words[-1]), 0)
-        if found:
-            return found
+    words = text[lo if lo > 0 else 0:m.start].rsplit(None, 2)  # the last two words
+    if words:
+        # each word as the vocabulary spells it: key's test inline (most words are ASCII)
+        word = words[-1]
+        spelt = word.lower() if word.isascii() else key(word)
+        if spelt in _BY_OF:  # "fell by 57%", "a decline of 10%": the word before that
+            if len(words) > 1:
+                word = words[-2]
+                spelt = word.lower() if word.isascii() else key(word)
+            else:
+                word = ""  # no word: "".isalpha() is false
+        if word.isalpha():
+            found = DIRECTION_BEFORE.get(spelt, 0)
+            if found:
+                return found
     after = _WORD_AFTER.match(text, m.end)
-    if after is not None:
-        return DIRECTION_AFTER.get(key(after.group(1)), 0)
+    if after is not None:  # ASCII letters: key() is lower()
+        return DIRECTION_AFTER.get(after.group(1).lower(), 0)
     return 0
 
 

@@ -7,7 +7,8 @@ import re
 from bisect import bisect_left, bisect_right
 
 from argmap._model import SCALE_FACTORS
-from argmap._verify.numbers.mention import TEMPORAL_KINDS, K, Mention, Q, evolve
+from argmap._verify.numbers.directions import _turned, direction, with_directions
+from argmap._verify.numbers.mention import FIGURE_KINDS, TEMPORAL_KINDS, K, Mention, Q, evolve
 from argmap._verify.numbers.reading import date_mention
 from argmap._verify.numbers.vocabulary import BOUND_WORDS
 
@@ -122,7 +123,10 @@ def _share_units(a: Mention, b: Mention) -> tuple[Mention, Mention]:
 def inherit_currency(text: str, found: list[Mention]) -> list[Mention]:
     """A bare scaled number soon after an amount takes its currency ("a mere USD 18.79
     million, in 2014–2019 they increased to 300 million"), marked ``inferred``."""
-    if not any(m.scale is not None and m.unit is None and m.kind == K.COUNT for m in found):
+    for m in found:  # a loop, where any() over a generator ran a frame per figure
+        if m.scale is not None and m.unit is None and m.kind == K.COUNT:
+            break
+    else:
         return found  # no bare scaled number: nothing to give a currency (most texts)
     last: Mention | None = None
     out = []
@@ -145,7 +149,10 @@ def inherit_year(found: list[Mention]) -> list[Mention]:
 
     The result is marked ``inferred``; with no earlier year in the text it stays partial.
     """
-    if all(m.partial is None for m in found):
+    for m in found:  # a loop, where all() over a generator ran a frame per figure
+        if m.partial is not None:
+            break
+    else:
         return found  # no date without a year (most texts)
     year: int | None = None
     out: list[Mention] = []
@@ -200,35 +207,58 @@ def _dated(m: Mention, period: str | None) -> Mention:
                    m.direction)
 
 
-def attach_periods(text: str, found: list[Mention]) -> list[Mention]:
-    """Give each figure the period its sentence states: the nearest before it, else after."""
+def attach_periods(text: str, found: list[Mention], turn: bool = False) -> list[Mention]:
+    """Give each figure the period its sentence states: the nearest before it, else after.
+
+    With ``turn``, also each figure's direction, as :func:`~.directions.with_directions`
+    gives it, in the same pass: one mention built per figure where the two steps built two,
+    and one list walked (``parse`` passes it)."""
     # found is in text order and its spans do not overlap: bisect instead of scanning
     temporal = [t for t in found if t.kind in TEMPORAL_KINDS and t.period]
     if not temporal or len(temporal) == len(found):
-        return found  # no period to give, or no figure to give it to (no bound read)
+        # no period to give, or no figure to give it to (no bound read)
+        return with_directions(text, found) if turn else found
     temporal = [t for t in temporal if not (t.upper is None and is_bound(text, t))]
     if not temporal:
-        return found
+        return with_directions(text, found) if turn else found
     out = []
     sentences = _sentences(text)
     sentence_starts = [s[0] for s in sentences]
     temporal_starts = [t.start for t in temporal]
+    count = len(temporal)
     for m in found:
-        if m.kind in TEMPORAL_KINDS:
+        kind = m.kind
+        if kind in TEMPORAL_KINDS:
             out.append(m)
             continue
-        at = bisect_right(sentence_starts, m.start) - 1
+        start, end = m.start, m.end
+        at = bisect_right(sentence_starts, start) - 1
         low, high = (0, len(text))
-        if at >= 0 and m.start < sentences[at][1] + 1:
-            low, high = sentences[at][0], sentences[at][1] + 1
-        i = bisect_left(temporal_starts, m.start)
-        before = temporal[i - 1] if i > 0 and temporal_starts[i - 1] >= low \
-            and temporal[i - 1].end <= m.start else None
-        j = bisect_left(temporal_starts, m.end)
-        after = temporal[j] if j < len(temporal) and temporal_starts[j] < high else None
-        chosen = before or after
-        if after and after.start - m.end <= 80 and _RIGHT_AFTER.fullmatch(
-                text, m.end, after.start):
-            chosen = after  # "a USD 7 billion credit line in 2015"
-        out.append(_dated(m, chosen.period) if chosen else m)
+        if at >= 0:
+            sentence = sentences[at]
+            if start < sentence[1] + 1:
+                low, high = sentence[0], sentence[1] + 1
+        i = bisect_left(temporal_starts, start)
+        chosen = None
+        if i > 0 and temporal_starts[i - 1] >= low:
+            before = temporal[i - 1]
+            if before.end <= start:
+                chosen = before
+        j = bisect_left(temporal_starts, end) if i < count else count
+        if j < count and temporal_starts[j] < high:
+            after = temporal[j]
+            if chosen is None or (after.start - end <= 80 and _RIGHT_AFTER.fullmatch(
+                    text, end, after.start)):
+                chosen = after  # "a USD 7 billion credit line in 2015"
+        way = m.direction
+        if turn and not way and kind in FIGURE_KINDS:
+            way = direction(text, m)
+        if chosen is not None:
+            out.append(Mention(kind, m.value, start, end, m.text, m.upper, m.unit, m.scale,
+                               m.qualifier, chosen.period, m.step, m.near, m.vague,
+                               m.inferred, m.partial, way))  # _dated, with the direction
+        elif way != m.direction:
+            out.append(_turned(m, way))
+        else:
+            out.append(m)
     return out

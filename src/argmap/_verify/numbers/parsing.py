@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import lru_cache
 
-from argmap._verify.numbers.directions import with_direction, with_directions
+from argmap._verify.numbers.directions import with_direction
 from argmap._verify.numbers.grammar import GROUP, YEAR_RE
 from argmap._verify.numbers.labels import is_label, is_year_label
 from argmap._verify.numbers.mention import TEMPORAL_KINDS, Mention, evolve
@@ -54,8 +54,7 @@ def parse(text: str) -> tuple[Mention, ...]:
     found = merge(text, found)
     found = inherit_currency(text, found)
     found = inherit_year(found)
-    found = with_directions(text, found)
-    return tuple(attach_periods(text, found))
+    return tuple(attach_periods(text, found, turn=True))  # with_directions in its pass
 
 
 def read_each(text: str) -> list[Mention]:
