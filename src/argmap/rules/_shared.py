@@ -88,10 +88,9 @@ _ID_COLLECTIONS = ("sections", "claims", "relations", "evidence", "checks", "sou
 
 
 def ids_unique(index: MapIndex) -> bool:
-    """:func:`no_id_repeats`, computed once for the reference walk (:func:`references`),
-    which then takes each collection's IDs as they are. AM201 asks :func:`no_id_repeats`
-    itself: it is of no family of :data:`argmap._engine.split.FAMILIES`, and a memoised
-    value read by two families ties them to one process."""
+    """:func:`no_id_repeats`, computed once for AM201 and the reference walk
+    (:func:`references`), which then takes each collection's IDs as they are. AM201, AM202
+    and AM203 are one family of :data:`argmap._engine.split.FAMILIES` for it."""
     return index.memo(ids_unique, lambda: no_id_repeats(index))
 
 
