@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Collection, Hashable
 from functools import cached_property
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from argmap._load.snapshots import SnapshotText
@@ -33,10 +34,16 @@ __all__ = ["MapIndex"]
 
 T = TypeVar("T")
 _MISSING: Any = object()  # a memo value may be None
+_ID = attrgetter("id")
 
 
 def _first_by_id(items: Any) -> dict[str, Any]:
-    found: dict[str, Any] = {}
+    """ID -> the first item with it, in map order. Built in C, where no ID repeats (a later
+    item's value would win); the map's order of first IDs is a dict's own either way."""
+    found: dict[str, Any] = dict(zip(map(_ID, items), items, strict=True))
+    if len(found) == len(items):
+        return found
+    found = {}
     for item in items:
         found.setdefault(item.id, item)
     return found

@@ -23,7 +23,7 @@ from typing import Any
 
 from argmap._engine.context import Problem, RelatedRef, RuleContext
 from argmap._findings import Severity
-from argmap.rules._shared import no_id_repeats
+from argmap.rules._shared import ids_unique
 
 CODE = "AM201"
 ID = "duplicate-id"
@@ -35,10 +35,11 @@ _COLLECTIONS = ("sections", "claims", "relations", "evidence", "checks", "source
 
 def check(ctx: RuleContext) -> Iterator[Problem]:
     """The walk that places each first ID runs only for a map where an ID repeats
-    (:func:`~argmap.rules._shared.no_id_repeats` tells from the map's indexes, which the
+    (:func:`~argmap.rules._shared.ids_unique` tells from the map's indexes, which the
     reference rules read next; 10,000 claims, AM201 and AM202 together: 308 M -> 218 M
-    instructions)."""
-    if no_id_repeats(ctx):
+    instructions). The answer is the reference rules' own, memoised: one set of every ID
+    (52 ms at 100,000 claims) where each built it."""
+    if ids_unique(ctx):
         return
     yield from _duplicates(ctx)
 

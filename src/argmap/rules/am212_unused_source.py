@@ -34,13 +34,20 @@ OPTIONS: dict[str, Any] = {}
 
 
 def check(ctx: RuleContext) -> Iterator[Problem]:
-    used = {ctx.map.subject} if ctx.map.subject else set()
+    """The evidence is walked until every source is cited: a map of 100,000 claims cites its
+    400 sources in its first few thousand of 133,000 items."""
+    unused = set(ctx.sources)
+    if ctx.map.subject:
+        unused.discard(ctx.map.subject)
+    discard = unused.discard
     for item in ctx.map.evidence:
-        used.add(item.source)
+        if not unused:
+            break
+        discard(item.source)
         if item.via is not None:
-            used.add(item.via)
+            discard(item.via)
     for source_id in ctx.sources:
-        if source_id not in used:
+        if source_id in unused:
             yield Problem(
                 f"source {source_id!r} is not cited by any evidence",
                 node=source_id,

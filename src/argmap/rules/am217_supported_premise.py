@@ -42,8 +42,12 @@ OPTIONS: dict[str, Any] = {}
 
 
 def check(ctx: RuleContext) -> Iterator[Problem]:
+    incoming = ctx.incoming
     for claim in ctx.of_kind("premise"):
-        supports = [r for r in ctx.incoming.get(claim.id, ()) if r.type == "supports"]
+        relations = incoming.get(claim.id)
+        if relations is None:  # most premises: no list to build
+            continue
+        supports = [r for r in relations if r.type == "supports"]
         if not supports:
             continue
         names = ", ".join(repr(r.id) for r in supports)

@@ -36,15 +36,19 @@ OPTIONS: dict[str, Any] = {}
 
 
 def check(ctx: RuleContext) -> Iterator[Problem]:
-    quoting: dict[str, list[str]] = {}
-    for evidence in ctx.map.evidence:
-        quoting.setdefault(quote_holder(evidence), []).append(evidence.id)
+    """The evidence is grouped by the snapshot it quotes only when one has changed (a walk
+    of 133,000 items at 100,000 claims, for none)."""
+    quoting: dict[str, list[str]] | None = None
     for source in ctx.sources.values():
         if source.snapshot is None or source.snapshot.sha256 is None:
             continue
         snapshot = ctx.snapshot(source.id)
         if snapshot is None or snapshot.sha256 == source.snapshot.sha256:
             continue
+        if quoting is None:  # the first changed snapshot
+            quoting = {}
+            for evidence in ctx.map.evidence:
+                quoting.setdefault(quote_holder(evidence), []).append(evidence.id)
         path, recorded, actual = source.snapshot.path, source.snapshot.sha256, snapshot.sha256
         items = list(dict.fromkeys(quoting.get(source.id, [])))
         if items:
