@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Iterator
-from decimal import localcontext
+from decimal import MAX_EMAX, Decimal, localcontext
 from typing import Any
 
 from argmap._engine.context import Problem, RuleContext
@@ -52,19 +52,36 @@ def _kind_differs(declared: Mention, read: Mention) -> bool:
 
 
 def _differences(declared: Mention, read: Mention) -> list[str]:
-    if (declared.scale is None and read.scale is None and declared.value == read.value
-            and declared.upper == read.upper):
-        # most readings: no scale to multiply and no value to show, so no arithmetic that
-        # the context could round (Decimal equality is exact in any context)
+    scale = declared.scale
+    if (scale == read.scale and declared.value == read.value
+            and (scale is None or _scales_safely(declared.value))
+            and declared.upper == read.upper
+            and (scale is None or declared.upper is None or _scales_safely(declared.upper))):
+        # most readings: the same value and upper end at the same scale, so the same
+        # magnitudes (Decimal equality is exact; a scale's product overflows nowhere near
+        # here, where :func:`_compare` raised); with the same kind, unit and qualifier, and
+        # periods :func:`_compare` lets pass (equal, one missing, or overlapping), none of
+        # its comparisons differs. Half the quantities of the benchmark maps have a scale or
+        # a period the text does not repeat, which entered the exact context or the
+        # comparisons (AM303 on the 1,000-claim map 15.3 -> 13.9 M instructions)
         if (declared.kind == read.kind and declared.unit == read.unit
-                and declared.qualifier == read.qualifier and declared.period == read.period
-                and (not declared.period or periods_overlap(declared.period, read.period))):
-            # and the same kind, unit, qualifier and period: none of the comparisons differs
-            # (AM303 at 10,000 claims 33.1 -> 31.0 ms of CPU)
+                and declared.qualifier == read.qualifier
+                and (not declared.period or not read.period
+                     or periods_overlap(declared.period, read.period))):
             return []
-        return _compare(declared, read)
+        if scale is None:  # no scale to multiply: no arithmetic the context could round
+            return _compare(declared, read)
     with localcontext(EXACT):  # "9" x 5,000 is not "9" x 4,999 then "8"
         return _compare(declared, read)
+
+
+#: A value of at most this adjusted exponent times a scale's factor (10**12 at most) stays
+#: within the exact context's exponent limit.
+_SAFE_EXPONENT = MAX_EMAX - 13
+
+
+def _scales_safely(value: Decimal) -> bool:
+    return value.adjusted() <= _SAFE_EXPONENT
 
 
 def _compare(declared: Mention, read: Mention) -> list[str]:
