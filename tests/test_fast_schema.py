@@ -266,6 +266,7 @@ def test_edited_maps_validate_the_same(data: dict[str, Any]) -> None:
 def test_validate_map_raises_the_models_own_errors(data: dict[str, Any]) -> None:
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(fast_schema, "FAST_FROM_ITEMS", 0)
+        patch.setattr(fast_schema, "SHARE_NAMES_FROM_ITEMS", 0)  # see test_load13_unshared
         try:
             mine = snapshot(validate_map(copy.deepcopy(data)))
         except ValidationError as exc:

@@ -50,7 +50,7 @@ def _same_locations(folder: Path) -> int:
     assert kept is not None
     assert pruned is not None
     data = kept.combined_data()
-    pruned.release_data()
+    pruned.release_data(always=True)
     count = 0
     for path in tree_paths(data):
         for part in ("value", "key"):

@@ -42,7 +42,7 @@ def test_answers_stay_after_the_data_is_released() -> None:
     data = {"claims": [{"id": "C1"}, {"id": "C2"}], "evidence": [{"id": "C2"}]}
     origin = _origin(data)
     assert origin.path_of("C2", "claims") == ("claims", 1)
-    origin.release_data()
+    origin.release_data(always=True)
     assert origin.path_of("C2", "claims") == ("claims", 1)
     assert origin.path_of("C2", "evidence") == ("evidence", 0)
     assert origin.path_of("C2") == ("claims", 1)

@@ -93,6 +93,11 @@ class PositionIndex:
         if self._scan is not None:
             self._scan.prune()
 
+    @property
+    def size(self) -> int:
+        """The file's length in bytes."""
+        return len(self._data)
+
     def text(self) -> str:
         """The file's text: its bytes decoded (they are the text encoded, so this is exact)."""
         return self._data.decode("utf-8")
