@@ -170,7 +170,7 @@ def alias_characters(tree: Any, limit: int) -> int:
             total += copied
             value += copied
         elif tree.has_val(node):
-            value += len(tree.val(node))
+            value += _length(tree.val(node))
         if tree.has_val_anchor(node):
             anchors[bytes(tree.val_anchor(node))] = value
         key = 0
@@ -179,13 +179,19 @@ def alias_characters(tree: Any, limit: int) -> int:
                 key = anchors.get(bytes(tree.key_ref(node)), 0)
                 total += key
             else:
-                key = len(tree.key(node))
+                key = _length(tree.key(node))
                 if tree.has_key_anchor(node):
                     anchors[bytes(tree.key_anchor(node))] = key
         sizes[node] = key + value
         if total > limit:
             break
     return total
+
+
+def _length(scalar: Any) -> int:
+    """A scalar's length in bytes; 0 for one rapidyaml gives as None (an empty value or key,
+    ``a: &x`` or ``&x : 1``, which an alias may still copy)."""
+    return 0 if scalar is None else len(scalar)
 
 
 def check_aliases(text: str, positions: PositionIndex, limits: Limits) -> bool:
