@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -154,6 +155,38 @@ _BOM = "\ufeff".encode()
 _YAML_POSITION = re.compile(r"line (\d+), column (\d+)")
 
 
+#: Texts from this many characters parse long enough for the models' imports to be done
+#: beside the parse (see :func:`_import_models_meanwhile`).
+_IMPORT_BESIDE_FROM = 1 << 20
+
+
+def _models_imported() -> bool:
+    return "argmap._model" in sys.modules
+
+
+def _import_models() -> None:
+    try:
+        from argmap._load.fast_schema import written_schema
+
+        written_schema()  # imports pydantic, the models and their written schema
+    except Exception:  # noqa: BLE001, S110 - the main thread imports them again, and fails there
+        pass
+
+
+def _import_models_meanwhile(length: int) -> Any:
+    """A thread importing pydantic and the models (60-80 ms, needed next to validate) while
+    yaml-rs parses a long text, which it does for the most part without holding the GIL.
+    Joined when the parse returns, before the main thread runs Python again, so no import
+    runs in two threads at once."""
+    if length < _IMPORT_BESIDE_FROM or _models_imported():
+        return None
+    import threading
+
+    helper = threading.Thread(target=_import_models, name="argmap-imports", daemon=True)
+    helper.start()
+    return helper
+
+
 def _parse_yaml(text: str, display: str, positions: PositionIndex, limits: Limits) -> Any:
     import yaml_rs
 
@@ -169,15 +202,17 @@ def _parse_yaml(text: str, display: str, positions: PositionIndex, limits: Limit
         )
     check_numbers(positions, limits)
     measured = check_aliases(text, positions, limits)
+    alias_limits = yaml_rs.AliasLimits(
+        max_total_replayed_events=replay_budget(text, limits, measured),
+        max_alias_expansions_per_anchor=limits.max_alias_expansions,
+    )
+    helper = _import_models_meanwhile(len(text))
     try:
-        data = yaml_rs.loads(
-            text,
-            parse_datetime=False,
-            alias_limits=yaml_rs.AliasLimits(
-                max_total_replayed_events=replay_budget(text, limits, measured),
-                max_alias_expansions_per_anchor=limits.max_alias_expansions,
-            ),
-        )
+        try:
+            data = yaml_rs.loads(text, parse_datetime=False, alias_limits=alias_limits)
+        finally:
+            if helper is not None:
+                helper.join()
     except yaml_rs.YAMLDecodeError as exc:
         message = str(exc)
         first_line = message.splitlines()[0] if message else "invalid YAML"
