@@ -200,11 +200,12 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     return bounds
 
 
-def _dated(m: Mention, period: str | None) -> Mention:
-    """``evolve(m, period=period)``, built directly: most figures of a text are given one."""
+def _dated(m: Mention, period: str | None, direction: int | None = None) -> Mention:
+    """``evolve(m, period=period)``, built directly: most figures of a text are given one;
+    with ``direction``, that direction too (:func:`attach_periods` turns figures)."""
     return Mention(m.kind, m.value, m.start, m.end, m.text, m.upper, m.unit, m.scale,
                    m.qualifier, period, m.step, m.near, m.vague, m.inferred, m.partial,
-                   m.direction)
+                   m.direction if direction is None else direction)
 
 
 def attach_periods(text: str, found: list[Mention], turn: bool = False) -> list[Mention]:
@@ -254,9 +255,7 @@ def attach_periods(text: str, found: list[Mention], turn: bool = False) -> list[
         if turn and not way and kind in FIGURE_KINDS:
             way = direction(text, m)
         if chosen is not None:
-            out.append(Mention(kind, m.value, start, end, m.text, m.upper, m.unit, m.scale,
-                               m.qualifier, chosen.period, m.step, m.near, m.vague,
-                               m.inferred, m.partial, way))  # _dated, with the direction
+            out.append(_dated(m, chosen.period, way))
         elif way != m.direction:
             out.append(_turned(m, way))
         else:
