@@ -74,8 +74,12 @@ class TreeMemory(threading.Thread):
 
     ``ru_maxrss`` is one process's high-water mark; a check that forks workers would hide
     theirs. PSS splits each shared (copy-on-write) page between the processes that map it,
-    so the sum is the memory the tree really holds. Sampling costs about 3 ms of one core
-    per tenth of a second (a scan of /proc). Linux only; elsewhere it stays 0.
+    so the sum is the memory the tree really holds. Linux only; elsewhere it stays 0.
+
+    A sample is not free: the kernel walks each process's page tables for it, 19-36 ms for
+    a process of 1 GB (the 100,000-claim check), so sampling every 20 ms took most of a core,
+    and only from a command of several processes (one of one process is never sampled, as
+    ``argdown`` is). :func:`measure` therefore takes wall times from runs without it.
     """
 
     def __init__(self, pid: int, every: float = 0.02) -> None:
@@ -115,19 +119,24 @@ class TreeMemory(threading.Thread):
         return total
 
 
-def run_once(cmd: Sequence[str], cwd: Path | None = None) -> tuple[float, float, int]:
-    """One whole-process run: wall seconds, peak memory in MB (see :class:`TreeMemory`),
-    exit code."""
+def run_once(
+    cmd: Sequence[str], cwd: Path | None = None, *, sample: bool = True
+) -> tuple[float, float, int]:
+    """One whole-process run: wall seconds, peak memory in MB (see :class:`TreeMemory`;
+    with ``sample`` false, only the command's own peak, and a wall time the sampler has not
+    slowed), exit code."""
     with tempfile.NamedTemporaryFile("r", suffix=".rss") as rss_file:
         full = [GNU_TIME, "-f", "%M", "-o", rss_file.name, *cmd] if GNU_TIME else list(cmd)
         start = time.perf_counter()
         proc = subprocess.Popen(full, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         sampler = TreeMemory(proc.pid)
-        sampler.start()
+        if sample:
+            sampler.start()
         _, status, usage = os.wait4(proc.pid, 0)
         wall = time.perf_counter() - start
-        sampler.done.set()
-        sampler.join()
+        if sample:
+            sampler.done.set()
+            sampler.join()
         code = os.waitstatus_to_exitcode(status)
         peak_kb = float(usage.ru_maxrss)
         if GNU_TIME:
@@ -144,7 +153,9 @@ def run_once(cmd: Sequence[str], cwd: Path | None = None) -> tuple[float, float,
 
 
 def measure(commands: Sequence[Sequence[str]], runs: int, cwd: Path | None = None) -> list[Sample]:
-    """Warm each command up once, then run them alternately ``runs`` times; medians."""
+    """Warm each command up once, then run them alternately ``runs`` times for their wall
+    times and ``runs`` times more for their memory (the memory sampler slows the command it
+    samples: :class:`TreeMemory`); medians."""
     for cmd in commands:
         run_once(cmd, cwd)
     walls: list[list[float]] = [[] for _ in commands]
@@ -152,10 +163,13 @@ def measure(commands: Sequence[Sequence[str]], runs: int, cwd: Path | None = Non
     codes = [0] * len(commands)
     for _ in range(runs):
         for index, cmd in enumerate(commands):
-            wall, peak, code = run_once(cmd, cwd)
+            wall, _, code = run_once(cmd, cwd, sample=False)
             walls[index].append(wall)
-            rss[index].append(peak)
             codes[index] = code
+    for _ in range(runs):
+        for index, cmd in enumerate(commands):
+            _, peak, _ = run_once(cmd, cwd)
+            rss[index].append(peak)
     return [
         Sample(statistics.median(w), statistics.median(r), c, runs)
         for w, r, c in zip(walls, rss, codes, strict=True)
