@@ -37,6 +37,28 @@ _MISSING: Any = object()  # a memo value may be None
 _ID = attrgetter("id")
 
 
+_FROM = attrgetter("from_")
+_EVIDENCE = attrgetter("evidence")
+
+
+def _users(items: Any, ids_of: Callable[[Any], list[str]]) -> dict[str, list[Any]]:
+    """ID -> the items whose ``ids_of`` names it, in map order, each once per item (most
+    name one ID: no dict is built to drop repeats)."""
+    found: dict[str, list[Any]] = {}
+    get = found.get
+    for item in items:
+        ids = ids_of(item)
+        if not ids:
+            continue
+        for named in ids if len(ids) == 1 else dict.fromkeys(ids):
+            users = get(named)
+            if users is None:
+                found[named] = [item]
+            else:
+                users.append(item)
+    return found
+
+
 def _first_by_id(items: Any) -> dict[str, Any]:
     """ID -> the first item with it, in map order. Built in C, where no ID repeats (a later
     item's value would win); the map's order of first IDs is a dict's own either way."""
@@ -175,35 +197,13 @@ class MapIndex:
     @cached_property
     def outgoing(self) -> dict[str, list[Relation]]:
         """Premise ID -> the relations it takes part in."""
-        found: dict[str, list[Relation]] = {}
-        get = found.get
-        for relation in self.map.relations:
-            premises = relation.from_  # most relations have one: no dict to drop repeats
-            for premise in premises if len(premises) == 1 else dict.fromkeys(premises):
-                users = get(premise)
-                if users is None:
-                    found[premise] = [relation]
-                else:
-                    users.append(relation)
-        return found
+        return _users(self.map.relations, _FROM)
 
     @cached_property
     def evidence_users(self) -> dict[str, list[Claim]]:
         """Evidence ID -> the claims that cite it (a claim citing none is passed over, and
         one citing one item builds no dict to drop repeats: 100,000 claims 142 -> 120 ms)."""
-        found: dict[str, list[Claim]] = {}
-        get = found.get
-        for claim in self.map.claims:
-            cited = claim.evidence
-            if not cited:
-                continue
-            for evidence_id in cited if len(cited) == 1 else dict.fromkeys(cited):
-                users = get(evidence_id)
-                if users is None:
-                    found[evidence_id] = [claim]
-                else:
-                    users.append(claim)
-        return found
+        return _users(self.map.claims, _EVIDENCE)
 
     # -- snapshots ------------------------------------------------------------------------------
 
