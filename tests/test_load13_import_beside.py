@@ -1,4 +1,4 @@
-"""The models' imports beside the YAML parse (``_load/read._import_models_meanwhile``): a
+"""The models' imports beside the YAML parse (``_load/read._work_meanwhile``): a
 thread that runs while yaml-rs parses must not change what the parse gives, nor which error
 it raises, and is joined before the parse's caller runs on."""
 

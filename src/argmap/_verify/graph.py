@@ -17,7 +17,13 @@ if TYPE_CHECKING:
     from argmap._model import ArgumentMap, Claim, Relation
     from argmap._verify.index import MapIndex
 
-__all__ = ["SupportCycle", "support_cycles", "thesis_connected"]
+__all__ = ["SupportCycle", "import_library", "support_cycles", "thesis_connected"]
+
+
+def import_library() -> None:
+    """Import rustworkx, which every check's graph rules need (6-12 ms once the rules are
+    imported, 40-55 ms in a bare process), ahead of them, where a caller has a core idle."""
+    import rustworkx  # noqa: F401 - imported for the functions below, which import it lazily
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,11 +24,13 @@ from argmap._verify.numbers.formatting import format_mention
 from argmap._verify.numbers.mention import FIGURE_KINDS, TEMPORAL_KINDS, Mention
 from argmap._verify.numbers.parsing import parse, text_period
 from argmap._verify.numbers.periods import period_bounds, periods_overlap
+from argmap._verify.numbers.scanning import compile_common_patterns
 
 __all__ = [
     "FIGURE_KINDS",
     "TEMPORAL_KINDS",
     "Mention",
+    "compile_common_patterns",
     "format_mention",
     "from_quantity",
     "parse",
