@@ -180,6 +180,20 @@ def test_json_duplicate_key_message_names_the_key_it_points_at(tmp_path: Path) -
     assert error.message == "duplicate key 'b'"
 
 
+def test_json_duplicate_key_after_other_keys_is_found_and_siblings_may_repeat_keys(
+    tmp_path: Path,
+) -> None:
+    """The hook builds each mapping in C and compares lengths: a key repeated after others
+    is still refused, and the same keys in sibling mappings are not a duplicate."""
+    fine = '{"title": "t", "claims": [{"id": "A", "text": "x"}, {"id": "B", "text": "y"}]}'
+    assert [claim.id for claim in argmap.load(write(tmp_path, fine, "map.json")).claims] == [
+        "A", "B"]
+    error = load_error(write(tmp_path, '{"title": "t", "claims": [], "title": "u"}', "map.json"))
+    assert error.code == "AM106"
+    assert error.message == "duplicate key 'title'"
+    assert (error.line, error.column) == (1, 31)
+
+
 def test_json_integer_too_long_is_a_located_limit_error(tmp_path: Path) -> None:
     """Refused by --max-number-length before conversion; above it, int()'s own limit."""
     text = '{"title": "t", "claims": [], "n": ' + "9" * 5000 + "}"

@@ -379,17 +379,27 @@ def _parse_json(text: str, display: str, positions: PositionIndex, limits: Limit
     import json  # a YAML map, the usual kind, does without it
 
     def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
-        result: dict[str, Any] = {}
-        for key, value in items:
-            if key in result:
-                # json calls this hook innermost object first, so the key it meets first need
-                # not be the first duplicate in the file: name the one the index locates
-                dup = positions.duplicate_key()
-                name, loc, first = dup if dup else (key, Location(display), None)
-                hint = f"the first {name!r} is at line {first.line}" if first else None
-                raise load_error(DUPLICATE_KEY, f"duplicate key {name!r}", loc, hint=hint)
-            result[key] = value
+        # built in C, and the lengths compared: a key met twice makes the mapping shorter
+        # (the hook's Python loop over every key cost 25 M of the 627 M instructions of
+        # parsing the JSON map of 10,000 claims)
+        result = dict(items)
+        if len(result) < len(items):
+            raise _duplicate(items)
         return result
+
+    def _duplicate(items: list[tuple[str, Any]]) -> MapLoadError:
+        """The error for a mapping that holds a key twice: the first key met again."""
+        seen: set[str] = set()
+        for key, _ in items:
+            if key in seen:
+                break
+            seen.add(key)
+        # json calls this hook innermost object first, so the key it meets first need
+        # not be the first duplicate in the file: name the one the index locates
+        dup = positions.duplicate_key()
+        name, loc, first = dup if dup else (key, Location(display), None)
+        hint = f"the first {name!r} is at line {first.line}" if first else None
+        return load_error(DUPLICATE_KEY, f"duplicate key {name!r}", loc, hint=hint)
 
     def constant(name: str) -> Any:
         raise _NotANumberError(name)
