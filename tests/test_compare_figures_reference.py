@@ -23,6 +23,7 @@ from argmap._verify.compare import (
     _HALF,
     EXACT,
     FIGURE_KINDS,
+    NEAREST,
     ClaimFigure,
     Support,
     Verdict,
@@ -31,21 +32,20 @@ from argmap._verify.compare import (
     _factor,
     _figures,
     _markup_spans,
-    _nearest,
     _order,
     _quote_mentions,
     _reading_key,
     _results,
-    _supports_in,
     claim_figures,
     claim_mentions,
+    compare,
     family,
 )
 from argmap._verify.index import MapIndex
 from argmap._verify.numbers import Mention, from_quantity, parse
 from argmap._verify.numbers.declared import locate
 from argmap._verify.numbers.mention import evolve
-from test_compare_prepared import close_pairs, mentions
+from test_compare_prepared import _old_sorted, close_pairs, mentions
 
 K = QuantityKind
 
@@ -59,9 +59,12 @@ MAPS = [ROOT / "claims" / "fiia-298", *sorted((ROOT / "tests" / "example-maps").
 
 
 def _old_supports(index: MapIndex, evidence_ids: Sequence[str], mention: Any) -> list[Support]:
-    return _supports_in(
-        [(evidence_id, _quote_mentions(index, evidence_id)) for evidence_id in evidence_ids],
-        mention)
+    """Round thirteen's ``_supports_in``: a support for every quote figure compared."""
+    own, size = _bucket_key(mention), _order(mention)
+    return [Support(evidence_id, m, compare(mention, m))
+            for evidence_id in evidence_ids
+            for bucket_key, bucket in _quote_mentions(index, evidence_id).items()
+            for m in bucket.nearest(size, NEAREST if bucket_key == own else 1)]
 
 
 def _old_figures(index: MapIndex, claim: Claim) -> tuple[ClaimFigure, ...]:
@@ -76,17 +79,17 @@ def _old_figures(index: MapIndex, claim: Claim) -> tuple[ClaimFigure, ...]:
         reading = _reading_key(mention)
         if reading not in seen:
             seen[reading] = _old_supports(index, evidence_ids, mention)
-        supports = seen[reading]
+        matches, too_precise, nearest, understated = _old_sorted(mention, seen[reading])
         figures.append(
             ClaimFigure(
                 claim=claim.id,
                 mention=mention,
                 quantity=quantity.id if quantity is not None else None,
                 derived_by=results.get(quantity.id) if quantity is not None else None,
-                matches=tuple(s for s in supports if s.verdict == Verdict.MATCH),
-                too_precise=tuple(s for s in supports if s.verdict == Verdict.TOO_PRECISE),
-                nearest=_nearest(mention, supports),
-                understated=tuple(s for s in supports if s.verdict == Verdict.UNDERSTATES),
+                matches=matches,
+                too_precise=too_precise,
+                nearest=nearest,
+                understated=understated,
             )
         )
     return tuple(figures)

@@ -460,6 +460,7 @@ def _order(m: Mention) -> Decimal:
     return abs(family(m).magnitude if m.kind == K.FRACTION else m.magnitude)
 
 
+@slot_init  # one per quote that states a figure, and per kind of figure it states
 @dataclass(frozen=True, slots=True)
 class _Bucket:
     """The distinct figures of one bucket of a quote, sorted by size, each also in its
@@ -499,7 +500,7 @@ def _read_quote(index: MapIndex, evidence_id: str) -> dict[tuple[object, ...], _
     if item is None or item.quote is None:
         return {}
     read = parse(item.quote.exact)
-    if not read:  # most quotes hold no number
+    if not _any_figure(read):  # most quotes hold no number, many only a year
         return {}
     period = item.period
     return _bucketed(evolve(found, period=period) if period and not found.period else found
@@ -639,31 +640,43 @@ def claim_figures(index: MapIndex, claim: Claim) -> tuple[ClaimFigure, ...]:
 
 
 def _supports_in(quotes: Sequence[tuple[str, dict[tuple[object, ...], _Bucket]]],
-                 mention: Mention) -> list[Support]:
-    """The quote figures worth comparing with ``mention``, on the quotes' buckets: in its
-    own bucket, the nearest in size; in every other bucket, the nearest one (for the
-    message). The claim figure is put in its family's kind once, and each quote figure was
-    when its quote was read."""
+                 mention: Mention) -> _Sorted:
+    """The quote figures worth comparing with ``mention``, sorted by verdict: in its own
+    bucket, the nearest in size; in every other bucket, the nearest one (for the message).
+    The claim figure is put in its family's kind once, and each quote figure was when its
+    quote was read. A support is built only for a figure kept: of those that cite nothing,
+    the nearest is chosen from their verdicts and sizes (at 10,000 claims 4,457 of 16,251
+    supports were built to be dropped)."""
     if not quotes:
-        return []  # no quote states a figure: no comparison, no exact context
+        return _UNSUPPORTED  # no quote states a figure: no comparison, no exact context
     own = _bucket_key(mention)
     size = _order(mention)
+    matches: list[Support] = []
+    too_precise: list[Support] = []
+    understated: list[Support] = []
+    others: list[_Other] = []
     # the quotes are read (and their figures ordered) outside the exact context, as before;
     # the comparisons share one entry into it
-    found: list[Support] = []
-    append = found.append
     with localcontext(EXACT):
         claim = family(mention)
         for evidence_id, buckets in quotes:
             for bucket_key, bucket in buckets.items():
                 mentions, forms = bucket.mentions, bucket.forms
-                if len(mentions) == 1:  # most buckets: one figure, its own nearest
-                    append(Support(evidence_id, mentions[0], _verdict(claim, forms[0])))
-                    continue
-                lo, hi = bucket.nearest_span(size, NEAREST if bucket_key == own else 1)
-                for m, form in zip(mentions[lo:hi], forms[lo:hi], strict=True):
-                    append(Support(evidence_id, m, _verdict(claim, form)))
-    return found
+                # most buckets: one figure, its own nearest
+                lo, hi = (0, 1) if len(mentions) == 1 else bucket.nearest_span(
+                    size, NEAREST if bucket_key == own else 1)
+                for at in range(lo, hi):
+                    verdict = _verdict(claim, forms[at])
+                    if verdict is _MATCH:
+                        matches.append(Support(evidence_id, mentions[at], verdict))
+                    elif verdict is _TOO_PRECISE:
+                        too_precise.append(Support(evidence_id, mentions[at], verdict))
+                    elif verdict is _UNDERSTATES:
+                        understated.append(Support(evidence_id, mentions[at], verdict))
+                    else:
+                        others.append((verdict, evidence_id, mentions[at], bucket.sizes[at]))
+    # the nearest's distances are read outside the exact context, as its sizes were
+    return tuple(matches), tuple(too_precise), _nearest(others, size), tuple(understated)
 
 
 def _figures(index: MapIndex, claim: Claim) -> tuple[ClaimFigure, ...]:
@@ -685,7 +698,7 @@ def _figures(index: MapIndex, claim: Claim) -> tuple[ClaimFigure, ...]:
                 # a quote without figures supports none: left out once, not per figure
                 quotes = [(evidence_id, buckets) for evidence_id in dict.fromkeys(claim.evidence)
                           if (buckets := _quote_mentions(index, evidence_id))]
-            found = seen[reading] = _sorted(mention, _supports_in(quotes, mention))
+            found = seen[reading] = _supports_in(quotes, mention)
         figures.append(ClaimFigure(
             claim.id, mention, quantity.id if quantity is not None else None,
             results.get(quantity.id) if quantity is not None else None,
@@ -696,38 +709,21 @@ def _figures(index: MapIndex, claim: Claim) -> tuple[ClaimFigure, ...]:
 #: The supports of a figure by what they say: matches, too precise, the nearest of the
 #: others, understated (:class:`ClaimFigure`'s fields, in its order).
 _Sorted = tuple[tuple[Support, ...], tuple[Support, ...], Support | None, tuple[Support, ...]]
+_UNSUPPORTED: _Sorted = ((), (), None, ())
+#: A quote figure that cites no claim figure, a candidate for the nearest:
+#: ``(verdict, evidence ID, figure, its size in its bucket)``.
+_Other = tuple[Verdict, str, Mention, Decimal]
 _MATCH, _TOO_PRECISE, _UNDERSTATES = Verdict.MATCH, Verdict.TOO_PRECISE, Verdict.UNDERSTATES
 
 
-def _sorted(mention: Mention, supports: Sequence[Support]) -> _Sorted:
-    """The supports sorted by verdict in one pass, each group in its order."""
-    matches: list[Support] = []
-    too_precise: list[Support] = []
-    understated: list[Support] = []
-    others: list[Support] = []
-    for support in supports:
-        verdict = support.verdict
-        if verdict == _MATCH:
-            matches.append(support)
-        elif verdict == _TOO_PRECISE:
-            too_precise.append(support)
-        elif verdict == _UNDERSTATES:
-            understated.append(support)
-        else:
-            others.append(support)
-    # one other figure is its own nearest: its size, read for the key alone, is finite and
-    # was read when its quote was (so reading it again cannot raise)
-    nearest = (others[0] if len(others) == 1 else _nearest(mention, others)) if others else None
-    return tuple(matches), tuple(too_precise), nearest, tuple(understated)
-
-
-def _nearest(mention: Mention, supports: Sequence[Support]) -> Support | None:
-    """The best of the figures that do not cite it, for a helpful message."""
-    candidates = [s for s in supports if s.verdict not in CITED]
-    if not candidates:
+def _nearest(others: Sequence[_Other], size: Decimal) -> Support | None:
+    """The best of the figures that cite nothing, for a helpful message: the best verdict,
+    then the nearest to ``size`` (the first of equals); one is its own nearest."""
+    if not others:
         return None
-    size = _order(mention)
-    return max(candidates, key=lambda s: (s.verdict, -abs(_order(s.mention) - size)))
+    best = others[0] if len(others) == 1 else max(
+        others, key=lambda other: (other[0], -abs(other[3] - size)))
+    return Support(best[1], best[2], best[0])
 
 
 def shown(text: str, limit: int = 60) -> str:
