@@ -22,7 +22,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
@@ -107,9 +107,13 @@ _FOUND = (*VERBATIM, AnchorStatus.FUZZY)
 
 
 @slot_init
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class AnchorResult:
-    """Where a quote sits in its snapshot; offsets are code points of the original text."""
+    """Where a quote sits in its snapshot; offsets are code points of the original text.
+
+    Compared, hashed and shown field by field as a dataclass is, ``places`` as the count it
+    stands for (:attr:`candidates`).
+    """
 
     status: AnchorStatus
     source: str | None = None
@@ -119,7 +123,13 @@ class AnchorResult:
     text: str | None = None
     prefix_match: bool | None = None  # None: the quote has no prefix
     suffix_match: bool | None = None
-    candidates: int = 0  # how many places the normalised quote occurs at
+    #: how many places the normalised quote occurs at (:attr:`candidates`), or the snapshot
+    #: that counts them when they are read, for a quote :meth:`SnapshotIndex._flat` found
+    #: with ``str.find``: only a finding's data reads the count, and counting the places
+    #: past the first scanned the rest of the snapshot again for every quote, a second
+    #: ``str.find`` whose set-up for a long quote costs more than its scan (85 M of the quote
+    #: rules' 4,904 M instructions at 10,000 claims)
+    places: int | SnapshotIndex = 0
     position_match: bool | None = None  # None: the evidence has no position
     numbers_missing: tuple[str, ...] = ()  # numbers of the quote absent from ``text``
     #: the numbers the match states, or a text whose numbers they are, read on demand by
@@ -133,6 +143,34 @@ class AnchorResult:
     parts: tuple[tuple[int, int], ...] = ()  # each part's span, for an elided quote
     budget_exceeded: bool = False  # the search for a candidate was cut short
     norm_span: tuple[int, int] | None = None  # the match in the normalised snapshot
+
+    @property
+    def candidates(self) -> int:
+        """How many places the normalised quote occurs at."""
+        places = self.places
+        if not isinstance(places, SnapshotIndex):
+            return places
+        assert self.norm_span is not None  # noqa: S101 - _flat gives the span with it
+        return places.flat_places(self.norm_span)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        assert isinstance(other, AnchorResult)  # noqa: S101 - for the type checker
+        return self._compared() == other._compared()
+
+    def __hash__(self) -> int:
+        return hash(self._compared())
+
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{name}={value!r}"
+                          for name, value in zip(_RESULT_FIELDS, self._compared(), strict=True))
+        return f"{type(self).__qualname__}({shown})"
+
+    def _compared(self) -> tuple[Any, ...]:
+        """The fields, ``places`` as its count: what equality, the hash and the repr read."""
+        return tuple(self.candidates if name == "places" else getattr(self, name)
+                     for name in _RESULT_FIELDS)
 
     @property
     def numbers_found(self) -> tuple[str, ...]:
@@ -175,6 +213,10 @@ class AnchorResult:
         if self.reason is not None:
             data["reason"] = self.reason
         return data
+
+
+#: The fields of an :class:`AnchorResult`, in order (its equality, hash and repr read them).
+_RESULT_FIELDS = tuple(field.name for field in fields(AnchorResult))
 
 
 # --- numbers ----------------------------------------------------------------------------------
@@ -432,7 +474,7 @@ class SnapshotIndex:
         prefix, suffix, position = context
         if self.shortcut and position is None and not (prefix and prefix.strip()) and not (
                 suffix and suffix.strip()):
-            return self._bare(form, len(wanted.text), exact, found)
+            return self._bare(form, len(wanted.text), exact, found[0], len(found))
         best = found[0] if len(found) == 1 else max(
             found, key=lambda ns: self._rank([(ns, ns + len(wanted.text))], context))
         start, end = self.norm.span(best, best + len(wanted.text))
@@ -447,8 +489,10 @@ class SnapshotIndex:
     def _flat(self, exact: str) -> AnchorResult | None:
         """A plain quote (:func:`plain`, no spaces at its ends) without context, where it
         occurs as it stands: what :meth:`_anchor` gives it through :meth:`_verbatim`,
-        :meth:`_occurrences` and :meth:`_bare`, without their per-quote objects (most quotes).
-        None when it does not occur so: the general path looks again.
+        :meth:`_occurrences` and :meth:`_bare`, without their per-quote objects (most quotes),
+        and, where it searches with ``str.find``, without looking past the first place (the
+        result counts them when read: :attr:`AnchorResult.places`). None when it does not
+        occur so: the general path looks again.
 
         Such a quote is its own normalised form (no repairs: ``_flat_size`` is 0 with them),
         and ``_flat_size`` keeps its search within SEARCH_BUDGET, so no budget is counted.
@@ -456,36 +500,34 @@ class SnapshotIndex:
         norm = self.norm
         text = norm.text
         size = len(exact)
-        found: list[int] = []
-        bounded = self._bounded
         hyphens = norm.hard or norm.soft
         quote = Normalised(exact) if hyphens else None
+        places: int | SnapshotIndex
         # a text too short for an index is searched with str.find (Finder.index_for)
         index = self._finder.index_for(0, len(text)) if len(text) >= MIN_TEXT else None
         candidates = index.candidates(exact) if index is not None else None
         if candidates is not None:  # at most 64 (MAX_CANDIDATES): within both limits
+            found: list[int] = []
+            bounded = self._bounded
             last = len(text) - size
             for at in candidates:
                 if 0 <= at <= last and text.startswith(exact, at) and bounded(
                         at, at + size) and (quote is None or hyphens_agree(quote, norm, at)):
                     found.append(at)
-        else:  # the str.find loop of :func:`~argmap._verify.occurrences.find_all`
-            at = text.find(exact)
-            looked = 0
-            while at >= 0:
-                if len(found) >= _MAX_CANDIDATES or looked >= _MAX_STEPS:
-                    break
-                if bounded(at, at + size) and (quote is None or hyphens_agree(quote, norm, at)):
-                    found.append(at)
-                looked += 1
-                at = text.find(exact, at + 1)
-        if not found:
-            return None
-        best = found[0]  # what :meth:`_bare` gives, with the quote's own text where it is
+            if not found:
+                return None
+            best, places = found[0], len(found)
+        else:  # the str.find loop of :func:`~argmap._verify.occurrences.find_all`, to the
+            # first place: the others are counted when read (:meth:`flat_places`)
+            best = self._flat_next(exact, quote, text.find(exact), 0)[0]
+            if best < 0:
+                return None
+            places = self
+        # what :meth:`_bare` gives, with the quote's own text where it is
         start, end = norm.span(best, best + size)  # the original's
         original = self.original
         if not original.startswith(exact, start):
-            return self._bare(exact, size, exact, found)
+            return self._bare(exact, size, exact, best, places)
         end = start + size
         if (start and exact[0].isdigit() and original[start - 1].isdigit()) or (
                 end < len(original) and exact[-1].isdigit() and original[end].isdigit()):
@@ -493,14 +535,45 @@ class SnapshotIndex:
         else:  # no digits to widen the match over: it states the quote's numbers
             missing, numbers = (), exact
         return AnchorResult(AnchorStatus.EXACT, self.source, 1.0, start, end, exact, None,
-                            None, len(found), None, missing, numbers,
+                            None, places, None, missing, numbers,
                             original[max(0, start - 40):start], original[end:end + 40], None,
                             (), (), False, (best, best + size))
 
-    def _bare(self, form: str, size: int, exact: str, found: list[int]) -> AnchorResult:
+    def _flat_next(self, exact: str, quote: Normalised | None, at: int,
+                   looked: int) -> tuple[int, int]:
+        """The first place :meth:`_flat` counts (whole words, hyphens agreeing) from the
+        occurrence of ``exact`` at ``at`` on (-1: none), and how many occurrences were looked
+        at before it (``looked`` before ``at``); -1 where none is left, or once _MAX_STEPS
+        occurrences have been looked at."""
+        norm = self.norm
+        text = norm.text
+        size = len(exact)
+        bounded = self._bounded
+        while at >= 0 and looked < _MAX_STEPS:
+            if bounded(at, at + size) and (quote is None or hyphens_agree(quote, norm, at)):
+                return at, looked
+            looked += 1
+            at = text.find(exact, at + 1)
+        return -1, looked
+
+    def flat_places(self, span: tuple[int, int]) -> int:
+        """How many places :meth:`_flat` counts for the quote it found at ``span`` of the
+        normalised text (the quote is its own normalised form), _MAX_CANDIDATES at most: the
+        count of :attr:`AnchorResult.places`, made when it is read."""
+        norm = self.norm
+        exact = norm.text[span[0]:span[1]]
+        quote = Normalised(exact) if norm.hard or norm.soft else None
+        count = 0
+        at, looked = self._flat_next(exact, quote, norm.text.find(exact), 0)
+        while at >= 0 and count < _MAX_CANDIDATES:
+            count += 1
+            at, looked = self._flat_next(exact, quote, norm.text.find(exact, at + 1), looked + 1)
+        return count
+
+    def _bare(self, form: str, size: int, exact: str, best: int,
+              places: int | SnapshotIndex) -> AnchorResult:
         """:meth:`_result` of a verbatim quote without prefix, suffix or position (most
-        quotes), in one call: the first place wins, no context is compared."""
-        best = found[0]
+        quotes), in one call: the first place (``best``) wins, no context is compared."""
         norm = self.norm
         original = self.original
         start, end = norm.span(best, best + size)
@@ -510,7 +583,7 @@ class SnapshotIndex:
             status = AnchorStatus.NORMALISED
         text = original[start:end]
         missing, numbers = _missing_numbers(exact, original, [(start, end)])
-        return AnchorResult(status, self.source, 1.0, start, end, text, None, None, len(found),
+        return AnchorResult(status, self.source, 1.0, start, end, text, None, None, places,
                             None, missing, numbers, original[max(0, start - 40):start],
                             original[end:end + 40], None, (), (), False, (best, best + size))
 
@@ -773,7 +846,7 @@ class SnapshotIndex:
             text=original[start:end],
             prefix_match=prefix_match,
             suffix_match=suffix_match,
-            candidates=candidates,
+            places=candidates,
             position_match=None if position is None else (start, end) == position,
             numbers_missing=missing,
             numbers_stated=numbers,
