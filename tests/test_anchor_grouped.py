@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, cast
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 import argmap
@@ -123,6 +123,15 @@ def _walks(files: dict[str, str],
         return outcomes
 
 
+def _loaded_walks(case: tuple[dict[str, str], dict[str, Any]]
+                  ) -> list[tuple[list[tuple[str, str]], str | None]]:
+    """:func:`_walks` of a drawn map, which is discarded when the loader refuses it (a drawn
+    quote may hold a noncharacter such as U+FFFE: AM109), where it has no walk to compare."""
+    outcomes = _walks(*case)
+    assume(bool(outcomes))
+    return outcomes
+
+
 _SETTINGS = settings(max_examples=250, deadline=None,
                      suppress_health_check=[HealthCheck.too_slow,
                                             HealthCheck.function_scoped_fixture])
@@ -135,7 +144,7 @@ def test_the_grouped_walk_anchors_as_the_walk_in_map_order(
         monkeypatch: pytest.MonkeyPatch) -> None:
     if budget is not None:  # a snapshot's fuzzy budget, spent in its quotes' order
         monkeypatch.setattr(anchor, "SNAPSHOT_FUZZY_BUDGET", budget)
-    new, old = _walks(*case)
+    new, old = _loaded_walks(case)
     assert new == old
 
 
@@ -154,7 +163,7 @@ def test_a_crash_is_met_at_the_same_quote_after_the_same_pairs(
             return cast(AnchorResult, real(self, exact, *args))
 
         monkeypatch.setattr(SnapshotIndex, name, crashing)
-    new, old = _walks(*case)
+    new, old = _loaded_walks(case)
     assert new == old
 
 
