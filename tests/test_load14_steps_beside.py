@@ -21,9 +21,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from argmap._findings import MapLoadError
 from argmap._load import read
-from argmap._load.read import beside_parse, parse_text
+from argmap._load.read import beside_parse
+from test_load13_import_beside import _parse  # a parse's data or findings, comparable
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -190,14 +190,6 @@ _PIECES = st.sampled_from([
     "a: &x [1, 2]\n", "b: *x\n", "c: *nope\n", "d: !!python/object x\n", "title: u\n",
     "e: \"unclosed\n", "\tf: 1\n", "g: [\n", "- item\n", "1: one\n", "1.0: two\n",
 ])
-
-
-def _parse(text: str) -> Any:
-    try:
-        parsed = parse_text(text, Path("map.yaml"), "map.yaml")
-    except MapLoadError as exc:
-        return ("error", [finding.to_dict() for finding in exc.findings])
-    return ("data", repr(parsed.data))
 
 
 @given(st.lists(_PIECES, max_size=8).map("".join))
