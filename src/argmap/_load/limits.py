@@ -189,6 +189,10 @@ def _shape_passes(data: Any, limits: Limits) -> bool:
     max_depth = limits.max_depth
     max_values = limits.max_values
     chunk = _CHUNK
+    # the builtins the loop meets per value, read as locals: a global read of a builtin
+    # checks two dictionaries' versions (instructions of the pass at 10,000 claims: YAML
+    # 321.6 -> 296.7 M, JSON 304.8 -> 280.1 M)
+    text, mapping, sequence, type_of, length, scalars = str, dict, list, type, len, _QUICK_SCALARS
     key_length = str.__len__  # not len: a key that is a tuple (YAML `? [a, b]`) must fail
     join = "".join
     known: set[str] = set()  # keys measured already: texts within the limit
@@ -212,11 +216,11 @@ def _shape_passes(data: Any, limits: Limits) -> bool:
             deeper: list[Any] = []
             extend = deeper.extend
             for value in level:
-                kind = type(value)
-                if kind is str:
-                    if len(value) > limit:
+                kind = type_of(value)
+                if kind is text:
+                    if length(value) > limit:
                         return False
-                elif kind is dict:
+                elif kind is mapping:
                     if not known_keys(value):
                         # the keys' total length bounds each key's; join refuses a key that
                         # is no string, as str.__len__ does
@@ -225,9 +229,9 @@ def _shape_passes(data: Any, limits: Limits) -> bool:
                         if len(known) + len(value) <= _KNOWN_KEYS:
                             known.update(value)
                     extend(value.values())
-                elif kind is list:
+                elif kind is sequence:
                     extend(value)
-                elif kind not in _QUICK_SCALARS:
+                elif kind not in scalars:
                     return False
             if deeper:
                 push((deeper, depth + 1, 0))
