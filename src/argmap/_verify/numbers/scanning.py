@@ -94,7 +94,7 @@ def _cores(masked: str, breaks: bool, low: str | None = None,
         # a match at the start was a second call): offsets one past the text's
         spaced = " " + low
         found = [at - 1 if "0" <= spaced[at] <= "9" else at for at in map(
-            _START, cores_in_ascii(breaks).finditer(spaced))]
+            _START, cores_in_ascii(breaks, ascii_only).finditer(spaced))]
     else:
         found = [m.start() for m in DIGITS.finditer(masked)]
         found += [m.start() for m in cores_in_lower_case(breaks).finditer(low)]
@@ -126,10 +126,10 @@ _COMMON_VARIANTS = ("AT_DIGIT", "AT_WORD", "AT_QUALIFIER")
 
 
 def compile_common_patterns() -> None:
-    """Compile the patterns nearly every map's first texts compile on first use (the ASCII
-    core scan and :data:`_COMMON_VARIANTS`, without breaks: 25-55 ms in a fresh process),
-    so that a caller can have it done ahead, where a core is idle."""
-    cores_in_ascii(False)
+    """Compile the patterns nearly every map's first texts compile on first use (the core
+    scan of an ASCII text and :data:`_COMMON_VARIANTS`, without breaks: 25-55 ms in a fresh
+    process), so that a caller can have it done ahead, where a core is idle."""
+    cores_in_ascii(False, True)
     variants = _BY_BREAKS[False]
     for name in _COMMON_VARIANTS:
         _ = variants[name]
