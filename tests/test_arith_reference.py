@@ -1,6 +1,7 @@
 """``evaluate`` reads the stated result's mention once, also where the result is an operand
-too, and reads a single operand's mention inline; ``unit_problems`` looks its quantities up
-without a closure and generators. The versions before are kept here as the references and
+too, reads a single operand's mention inline, and names an outcome's type by its spec (not
+the model's attribute again); ``unit_problems`` looks its quantities up without a closure
+and generators. The versions before are kept here as the references and
 held equal on any checks."""
 
 from __future__ import annotations

@@ -1,7 +1,9 @@
 """The dates a claim and its quotes state are read with less work per text (positional
-fields, no generator for a quote's words, a quantity's kind compared as the string it is);
-the versions before that are kept here as the reference, and the two must read the same
-dates and judge each claim's the same, on hostile text too."""
+fields, no generator for a quote's words, a quantity's kind compared as the string it is),
+and judged with less per claim (each quote's periods listed once, in one dictionary of the
+map's quotes; a period a claim states twice compared once; no memo entry per claim); the
+versions before that are kept here as the reference, and the two must read the same dates
+and judge each claim's the same, on hostile text too."""
 
 from __future__ import annotations
 
@@ -21,11 +23,15 @@ from argmap._verify.dates import (
     DateStatus,
     StatedDate,
     _declared_period,
+    _distance,
     _may_be_relative,
-    _one,
+    _projected,
     _relative,
+    _reported_figure,
+    _safe_bounds,
     _source_issue,
     claim_dates,
+    covered,
     quote_dates,
     resolve,
     text_dates,
@@ -102,6 +108,65 @@ def _judge(index: MapIndex, claim: Claim) -> list[ClaimDate]:
     )
     return [_one(index, claim, d, f, evidence, stated, every, unresolved)
             for d, f in written]
+
+
+def _one(
+    index: MapIndex,
+    claim: Claim,
+    written: StatedDate,
+    field: tuple[str, ...],
+    evidence: list[str],
+    stated: dict[str, tuple[StatedDate, ...]],
+    every: list[str],
+    unresolved: tuple[tuple[str, StatedDate, str], ...],
+) -> ClaimDate:
+    at = (claim.id, written, field)
+    if written.relative is not None:
+        same = tuple(e for e in evidence if any(s.relative == written.relative
+                                                for s in stated[e]))
+        if same:
+            return ClaimDate(*at, DateStatus.CITED, cited_by=same)
+        dated = [
+            (e, r) for e in evidence
+            if (r := resolve(written, _source_issue(index, quote_holder(index.evidence[e]))))
+            is not None and r.period
+        ]
+        if not dated:
+            return ClaimDate(*at, DateStatus.UNRESOLVED, unresolved=unresolved)
+        cited = tuple(e for e, r in dated if r.period and covered(r.period, every))
+        if cited:
+            return ClaimDate(*at, DateStatus.CITED, cited_by=cited)
+        written = dated[0][1]
+        at = (claim.id, written, field)
+    if written.period is not None:
+        by = tuple(e for e in evidence
+                   if covered(written.period, [s.period for s in stated[e] if s.period]))
+        if by or (len(evidence) > 1 and covered(written.period, every)):
+            return ClaimDate(*at, DateStatus.CITED, cited_by=by)
+        if _safe_bounds(written.period) is None:
+            return ClaimDate(*at, DateStatus.CITED)
+    elif written.partial is not None:
+        mine = _projected(written)
+        by = tuple(e for e in evidence
+                   if mine and covered(mine, [p for s in stated[e] if (p := _projected(s))]))
+        if by:
+            return ClaimDate(*at, DateStatus.CITED, cited_by=by)
+    else:
+        return ClaimDate(*at, DateStatus.CITED)
+    figure = _reported_figure(index, claim, written.period)
+    if figure is not None:
+        return ClaimDate(*at, DateStatus.FIGURE, figure=figure)
+    if unresolved:
+        return ClaimDate(*at, DateStatus.UNRESOLVED, unresolved=unresolved)
+    return ClaimDate(*at, DateStatus.UNCITED, nearest=_nearest(written, evidence, stated))
+
+
+def _nearest(written: StatedDate, evidence: list[str],
+             stated: dict[str, tuple[StatedDate, ...]]) -> tuple[str, StatedDate] | None:
+    candidates = [(e, s) for e in evidence for s in stated[e] if s.period]
+    if not candidates:
+        return None
+    return min(candidates, key=lambda pair: _distance(written.period, pair[1].period))
 
 
 _PIECES = ["In ", "2019", "2014–2019", "June 2020", " 11 March 2020", "last year",

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 import argmap._verify.anchor
 import argmap._verify.argumentation
+import argmap._verify.arith
 import argmap._verify.compare
 import argmap._verify.dates
 import argmap._verify.numbers.mention  # noqa: F401 - each module applies slot_init
@@ -27,7 +28,7 @@ def _state(obj: object) -> tuple[Any, ...]:
 def test_the_hot_classes_have_the_quicker_init() -> None:
     names = {cls.__name__ for cls in DATACLASS_INITS}
     assert {"Mention", "Interval", "Support", "ClaimFigure", "AnchorResult", "StatedDate",
-            "ClaimDate", "Argument"} <= names
+            "ClaimDate", "Argument", "Reading", "Outcome"} <= names
 
 
 @pytest.mark.parametrize("cls", sorted(DATACLASS_INITS, key=lambda c: c.__name__),

@@ -68,7 +68,6 @@ LAST_READERS: dict[str, str] = {
     "argmap._verify.compare:claim_figures": "AM422",
     "argmap.rules._shared:every_claim_figure": "AM422",
     "argmap.rules._shared:check_outcomes": "AM502",
-    "argmap._verify.dates:claim_dates": "AM603",
     "argmap.rules._shared:every_claim_date": "AM603",
 }
 

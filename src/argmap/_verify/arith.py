@@ -16,6 +16,7 @@ from decimal import Decimal, DivisionByZero, InvalidOperation, localcontext
 from typing import TYPE_CHECKING, Any
 
 from argmap._model import QuantityKind
+from argmap._slotinit import slot_init
 from argmap._verify.check_types import CHECK_TYPES
 from argmap._verify.compare import claim_interval, same_count_unit
 from argmap._verify.numbers import Mention, from_quantity
@@ -30,6 +31,7 @@ K = QuantityKind
 _PERCENT, _AMOUNT, _COUNT = QuantityKind.PERCENT, QuantityKind.AMOUNT, QuantityKind.COUNT
 
 
+@slot_init  # one per reading of every check: see argmap._slotinit
 @dataclass(frozen=True, slots=True)
 class Reading:
     """One way of computing the stated result, and whether it holds."""
@@ -40,6 +42,7 @@ class Reading:
     holds: bool
 
 
+@slot_init  # one per check
 @dataclass(frozen=True, slots=True)
 class Outcome:
     """The evaluation of one check."""
@@ -53,7 +56,10 @@ class Outcome:
 
     @property
     def holds(self) -> bool:
-        return any(r.holds for r in self.readings)
+        for reading in self.readings:  # noqa: SIM110 - AM501 asks of each check: no generator
+            if reading.holds:
+                return True
+        return False
 
     def data(self) -> dict[str, Any]:
         """Plain values for reports: computed, stated, relative error, readings."""
@@ -142,12 +148,15 @@ def evaluate(check: Any, quantities: Mapping[str, tuple[Claim, Quantity]]) -> Ou
             readings = spec.compute(values, stated)
         except (DivisionByZero, InvalidOperation):
             return None
-    evaluated = tuple(Reading(name, formula, value, interval.holds(value))
-                      for name, formula, value in readings)
+    evaluated = tuple([Reading(name, formula, value, interval.holds(value))
+                       for name, formula, value in readings])
+    magnitude = stated.magnitude
     # most types have one reading: its own best, without a key function called for it
     best = evaluated[0] if len(evaluated) == 1 else min(
-        evaluated, key=lambda r: abs(r.computed - stated.magnitude))
-    return Outcome(check.id, check.type, stated.magnitude, stated.text or str(stated.value),
+        evaluated, key=lambda r: abs(r.computed - magnitude))
+    # the spec's name is the check's type (CHECK_TYPES is keyed by it): a model's attribute
+    # is read through pydantic's __getattr__ hook, a slotted one is not
+    return Outcome(check.id, spec.name, magnitude, stated.text or str(stated.value),
                    evaluated, _relative(best.computed, stated))
 
 

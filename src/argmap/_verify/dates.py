@@ -39,6 +39,8 @@ from argmap._verify.compare import Verdict, claim_figures
 from argmap._verify.numbers import TEMPORAL_KINDS, parse, period_bounds
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from argmap._model import Claim, CslDate, Quantity
     from argmap._verify.index import MapIndex
 
@@ -459,16 +461,48 @@ class ClaimDate:
     figure: str | None = None
 
 
+class _Quote(NamedTuple):
+    """An evidence item's quote as the claims citing it read it: the dates it states, the
+    periods among them (what :func:`covered` compares with), and whether one of its dates is
+    a relative date with an offset that could not be dated (:func:`_unresolved`)."""
+
+    dates: tuple[StatedDate, ...]
+    periods: tuple[str, ...]
+    undated: bool
+
+
+_NO_QUOTE = _Quote((), (), False)  # no item, no quote, or a quote that states no date
+
+
 def quote_dates(index: MapIndex, evidence_id: str) -> tuple[StatedDate, ...]:
     """The dates an evidence item's quote states, relative ones resolved against the issue
     date of the source holding the quote (left with ``period`` None when they cannot be)."""
-    return index.memo((quote_dates, evidence_id), lambda: _read_quote(index, evidence_id))
+    return _quotes(index, (evidence_id,)).get(evidence_id, _NO_QUOTE).dates
 
 
-def _read_quote(index: MapIndex, evidence_id: str) -> tuple[StatedDate, ...]:
+def _quotes(index: MapIndex, cited: Sequence[str]) -> dict[str, _Quote]:
+    """The quotes of the items ``cited`` names that exist, each once, in the order cited.
+
+    Each item is read once per map, into one dictionary in the memo owned (and dropped) as
+    :func:`quote_dates`'s values are: a memo key per item cost a tuple, a closure, an entry
+    and a list item each, and the claim's periods were listed again for each of its dates.
+    """
+    read: dict[str, _Quote] = index.memo((quote_dates,), dict)
+    known = index.evidence  # a cached property: looked up once, not once per item
+    found: dict[str, _Quote] = {}
+    for evidence_id in (dict.fromkeys(cited) if len(cited) > 1 else cited):
+        if evidence_id in known:
+            quote = read.get(evidence_id)
+            if quote is None:
+                read[evidence_id] = quote = _read_quote(index, evidence_id)
+            found[evidence_id] = quote
+    return found
+
+
+def _read_quote(index: MapIndex, evidence_id: str) -> _Quote:
     item = index.evidence.get(evidence_id)
     if item is None or item.quote is None:
-        return ()
+        return _NO_QUOTE
     quote = item.quote
     prefix, suffix = quote.prefix, quote.suffix
     if prefix or suffix:
@@ -478,14 +512,37 @@ def _read_quote(index: MapIndex, evidence_id: str) -> tuple[StatedDate, ...]:
     if "[" in text:  # most quotes insert nothing
         text = _BRACKETS.sub(lambda m: " " * len(m.group(0)), text)
     found = text_dates(text)
-    if not found or all(stated.relative is None for stated in found):  # most: nothing to resolve
-        return found
-    issued = _source_issue(index, quote_holder(item))
+    if not found:  # most quotes state no date
+        return _NO_QUOTE
+    periods: list[str] = []
+    for stated in found:
+        if stated.relative is not None:  # few: dated by the source's issue, then listed
+            return _listed(_resolved(found, _source_issue(index, quote_holder(item))))
+        if stated.period:
+            periods.append(stated.period)
+    return _Quote(found, tuple(periods), False)
+
+
+def _resolved(found: tuple[StatedDate, ...], issued: tuple[int, int | None] | None
+              ) -> tuple[StatedDate, ...]:
+    """A quote's dates with its relative ones dated by ``issued`` where they can be."""
     out = []
     for stated in found:
         resolved = resolve(stated, issued)
         out.append(resolved if resolved is not None else stated)
     return tuple(out)
+
+
+def _listed(dates: tuple[StatedDate, ...]) -> _Quote:
+    """A quote's dates with their periods and whether one is an undated relative date."""
+    periods: list[str] = []
+    undated = False
+    for stated in dates:
+        if stated.period:
+            periods.append(stated.period)
+        elif stated.relative is not None and stated.offset is not None:
+            undated = True  # a relative date's period is None or an ISO date, never ""
+    return _Quote(dates, tuple(periods), undated)
 
 
 def _source_issue(index: MapIndex, source_id: str) -> tuple[int, int | None] | None:
@@ -519,52 +576,82 @@ def _written(claim: Claim) -> list[tuple[StatedDate, tuple[str, ...]]]:
     dates = text_dates(claim.text)
     found = [(d, text) for d in dates] if dates else []
     quantities = claim.quantities
-    if quantities:  # most claims declare none: no spans to list
-        spans = [(d.start, d.end) for d in dates]
+    if quantities:  # most claims declare none
         for quantity in quantities:
             if quantity.kind not in ("year", "date") or not quantity.text:  # a StrEnum
                 continue
             start = claim.text.find(quantity.text)
-            if start < 0 or any(a < start + len(quantity.text) and start < b for a, b in spans):
-                continue
+            end = start + len(quantity.text)
+            if start < 0 or any(d.start < end and start < d.end for d in dates):
+                continue  # not in the text, or read there already
             period = _declared_period(quantity)
             if period is not None:
-                found.append((StatedDate(quantity.text, start, start + len(quantity.text),
-                                         period), text))
-    if claim.period:
-        found.append((StatedDate(claim.period, 0, 0, period=claim.period), ("period",)))
+                found.append((StatedDate(quantity.text, start, end, period), text))
+    period = claim.period  # a model's field: read through pydantic's __getattr__ hook, once
+    if period:
+        found.append((_period_date(period), ("period",)))
     return found
 
 
+@lru_cache(maxsize=1024)  # a map gives few distinct periods, each to many claims
+def _period_date(period: str) -> StatedDate:
+    """A claim's ``period`` as the date it states: one (frozen) object for each period;
+    building one for each claim was a third of the claim's reading (5,300 of 16,000
+    instructions, callgrind)."""
+    return StatedDate(period, 0, 0, period)
+
+
 def claim_dates(index: MapIndex, claim: Claim) -> tuple[ClaimDate, ...]:
-    """Each date a claim states, with whether its evidence states it; once per map. A claim
-    with no date in its text, no quantity and no period (most) states none: no memo entry."""
+    """Each date a claim states, with whether its evidence states it. A claim with no date
+    in its text, no quantity and no period (most) states none.
+
+    Not kept per claim: AM302 walks every claim once and keeps the walk for AM308 and AM603
+    (:func:`argmap.rules._shared.every_claim_date`), and nothing else asks; a memo key, a
+    closure and an entry per dated claim cost more than the rare second walk (a crash).
+    """
     if not claim.quantities and not claim.period and not text_dates(claim.text):
         return ()
-    return index.memo((claim_dates, claim.id, claim.text),
-                      lambda: tuple(_judge(index, claim)))
+    return _judge(index, claim)
 
 
-def _judge(index: MapIndex, claim: Claim) -> list[ClaimDate]:
+def _judge(index: MapIndex, claim: Claim) -> tuple[ClaimDate, ...]:
     written = _written(claim)
     if not written:
-        return []
-    if not claim.evidence:
-        return [ClaimDate(claim.id, d, f, _NO_EVIDENCE) for d, f in written]
-    known = index.evidence  # a cached property: looked up once, not once per item
+        return ()
     cited = claim.evidence
-    evidence = [e for e in (dict.fromkeys(cited) if len(cited) > 1 else cited) if e in known]
-    stated = {e: quote_dates(index, e) for e in evidence}
-    every = [s.period for dates in stated.values() for s in dates if s.period]
-    unresolved = tuple(
-        (e, s, quote_holder(known[e])) for e in evidence for s in stated[e]
+    if not cited:
+        return tuple([ClaimDate(claim.id, d, f, _NO_EVIDENCE) for d, f in written])
+    quotes = _quotes(index, cited)
+    stating: dict[str, tuple[str, ...]] = {}  # a period -> the items stating it, per claim
+    return tuple([_one(index, claim, d, f, quotes, stating) for d, f in written])
+
+
+def _unresolved(index: MapIndex, quotes: dict[str, _Quote]
+                ) -> tuple[tuple[str, StatedDate, str], ...]:
+    """The relative dates of the claim's quotes that could not be dated (evidence ID, date,
+    source ID), for a date no quote states; none, without a walk of their dates, where no
+    quote holds one (most)."""
+    for quote in quotes.values():
+        if quote.undated:
+            break
+    else:
+        return ()
+    known = index.evidence
+    return tuple(
+        (e, s, quote_holder(known[e])) for e, quote in quotes.items() for s in quote.dates
         if s.relative is not None and s.period is None and s.offset is not None
     )
-    out = []
-    for written_date, field in written:
-        out.append(_one(index, claim, written_date, field, evidence, stated, every,
-                        unresolved))
-    return out
+
+
+def _every(quotes: dict[str, _Quote]) -> tuple[str, ...]:
+    """Every period the claim's quotes state, in order: a date stated across quotes."""
+    return tuple([p for quote in quotes.values() for p in quote.periods])
+
+
+def _stating(period: str, quotes: dict[str, _Quote]) -> tuple[str, ...]:
+    """The items whose quotes state ``period``, each on its own."""
+    return tuple([e for e, quote in quotes.items()
+                  if quote.periods and _covered(period, quote.periods)])
 
 
 def _one(
@@ -572,50 +659,52 @@ def _one(
     claim: Claim,
     written: StatedDate,
     field: tuple[str, ...],
-    evidence: list[str],
-    stated: dict[str, tuple[StatedDate, ...]],
-    every: list[str],
-    unresolved: tuple[tuple[str, StatedDate, str], ...],
+    quotes: dict[str, _Quote],
+    stating: dict[str, tuple[str, ...]],
 ) -> ClaimDate:
     at = (claim.id, written, field)
     if written.relative is not None:
-        same = tuple(e for e in evidence if any(s.relative == written.relative
-                                                for s in stated[e]))
+        same = tuple(e for e, quote in quotes.items()
+                     if any(s.relative == written.relative for s in quote.dates))
         if same:
             return ClaimDate(*at, _CITED, cited_by=same)
         dated = [
-            (e, r) for e in evidence
+            (e, r) for e in quotes
             if (r := resolve(written, _source_issue(index, quote_holder(index.evidence[e]))))
             is not None and r.period
         ]
         if not dated:
-            return ClaimDate(*at, _UNRESOLVED, unresolved=unresolved)
-        cited = tuple(e for e, r in dated if r.period and covered(r.period, every))
+            return ClaimDate(*at, _UNRESOLVED, unresolved=_unresolved(index, quotes))
+        every = _every(quotes)
+        cited = tuple(e for e, r in dated if r.period and _covered(r.period, every))
         if cited:
             return ClaimDate(*at, _CITED, cited_by=cited)
         written = dated[0][1]
         at = (claim.id, written, field)
-    if written.period is not None:
-        by = tuple(e for e in evidence
-                   if covered(written.period, [s.period for s in stated[e] if s.period]))
-        if by or (len(evidence) > 1 and covered(written.period, every)):
-            return ClaimDate(*at, _CITED, cited_by=by)
-        if _safe_bounds(written.period) is None:  # not a calendar date: the model's finding
+    period = written.period
+    if period is not None:
+        by = stating.get(period)
+        if by is None:  # a text's year is often the claim's period too: compared once
+            by = stating[period] = _stating(period, quotes)
+        if by or (len(quotes) > 1 and _covered(period, _every(quotes))):
+            return ClaimDate(*at, _CITED, by)  # most dates: positional, no keywords to match
+        if _safe_bounds(period) is None:  # not a calendar date: the model's finding
             return ClaimDate(*at, _CITED)
     elif written.partial is not None:
         mine = _projected(written)
-        by = tuple(e for e in evidence
-                   if mine and covered(mine, [p for s in stated[e] if (p := _projected(s))]))
-        if by:
-            return ClaimDate(*at, _CITED, cited_by=by)
+        cited = tuple(e for e, quote in quotes.items()
+                      if mine and covered(mine, [p for s in quote.dates if (p := _projected(s))]))
+        if cited:
+            return ClaimDate(*at, _CITED, cited_by=cited)
     else:
         return ClaimDate(*at, _CITED)
-    figure = _reported_figure(index, claim, written.period)
+    figure = _reported_figure(index, claim, period)
     if figure is not None:
         return ClaimDate(*at, _FIGURE, figure=figure)
+    unresolved = _unresolved(index, quotes)
     if unresolved:
         return ClaimDate(*at, _UNRESOLVED, unresolved=unresolved)
-    return ClaimDate(*at, _UNCITED, nearest=_nearest(written, evidence, stated))
+    return ClaimDate(*at, _UNCITED, nearest=_nearest(written, quotes))
 
 
 def _reported_figure(index: MapIndex, claim: Claim, period: str | None) -> str | None:
@@ -647,10 +736,9 @@ def _distance(a: str | None, b: str | None) -> int:
     return 0
 
 
-def _nearest(written: StatedDate, evidence: list[str],
-             stated: dict[str, tuple[StatedDate, ...]]) -> tuple[str, StatedDate] | None:
+def _nearest(written: StatedDate, quotes: dict[str, _Quote]) -> tuple[str, StatedDate] | None:
     """The stated date closest in time to the claim's, for the message."""
-    candidates = [(e, s) for e in evidence for s in stated[e] if s.period]
+    candidates = [(e, s) for e, quote in quotes.items() for s in quote.dates if s.period]
     if not candidates:
         return None
     return min(candidates, key=lambda pair: _distance(written.period, pair[1].period))

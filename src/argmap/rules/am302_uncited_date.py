@@ -61,18 +61,18 @@ def check(ctx: RuleContext) -> Iterator[Problem]:
         if not dates:
             continue  # most claims state no date: no list of the missing to build
         pairs += [(claim, found) for found in dates]
-        missing = [d for d in dates if d.status == _NO_EVIDENCE]
-        if missing:
+        # a claim citing no evidence has each of its dates so, one citing some none of them
+        if dates[0].status is _NO_EVIDENCE:
             if exempt and any(r.type == "supports" for r in ctx.incoming.get(claim.id, ())):
                 continue
-            listed = [d.date.text for d in missing if d.field == ("text",)]
-            listed += [d.date.period or "" for d in missing if d.field == ("period",)]
+            listed = [d.date.text for d in dates if d.field == ("text",)]
+            listed += [d.date.period or "" for d in dates if d.field == ("period",)]
             shown = ", ".join(repr(t) for t in dict.fromkeys(listed))
             yield Problem(
                 f"the claim dates its statement ({shown}) but cites no evidence",
                 node=claim.id,
                 kind="claims",
-                field=missing[0].field,
+                field=dates[0].field,
                 hint="add an evidence item whose quote states the date",
                 data={"dates": list(dict.fromkeys(listed))},
             )
