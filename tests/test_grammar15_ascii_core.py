@@ -11,7 +11,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from argmap._verify.numbers.grammar import _CORE_TRIE, _CORE_WORDS_ANYWHERE, core_ascii
-from test_grammar12_trie import TEXTS
+from test_grammar12_trie import TEXTS, _spans
 
 
 def _old_scan(breaks: bool) -> re.Pattern[str]:
@@ -25,10 +25,6 @@ ASCII_TEXTS = st.one_of(
     TEXTS.map(lambda text: text.encode("ascii", "replace").decode().lower()),
     st.text(st.characters(max_codepoint=127), max_size=40).map(str.lower),
 )
-
-
-def _spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
-    return [match.span() for match in pattern.finditer(text)]
 
 
 @settings(max_examples=800)
