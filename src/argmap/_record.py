@@ -40,26 +40,26 @@ def record(cls: type[T], /) -> type[T]: ...
 
 
 @overload
-def record(*, order: bool = ...) -> Callable[[type[T]], type[T]]: ...
+def record(*, order: bool = ..., slots: bool = ...) -> Callable[[type[T]], type[T]]: ...
 
 
 @dataclass_transform(frozen_default=True, field_specifiers=(dataclasses.field,))
-def record(cls: type[T] | None = None, /, *, order: bool = False
+def record(cls: type[T] | None = None, /, *, order: bool = False, slots: bool = True
            ) -> type[T] | Callable[[type[T]], type[T]]:
-    """``@dataclass(frozen=True, slots=True)`` (and ``order=True`` if asked), built without
-    compiling ``__eq__``, ``__hash__``, ``__repr__`` and the orderings."""
+    """``@dataclass(frozen=True, slots=True)`` (``order=True``, ``slots=False`` if asked),
+    built without compiling ``__eq__``, ``__hash__``, ``__repr__`` and the orderings."""
 
     def wrap(cls: type[T]) -> type[T]:
-        return _record(cls, order=order)
+        return _record(cls, order=order, slots=slots)
 
     return wrap if cls is None else wrap(cls)
 
 
-def _record(cls: type[T], *, order: bool) -> type[T]:
+def _record(cls: type[T], *, order: bool, slots: bool) -> type[T]:
     defined = [name for name in _WRITTEN if name in vars(cls)]
     if defined:
         raise TypeError(f"{cls.__name__} defines {', '.join(defined)}: use @dataclass")
-    cls = dataclasses.dataclass(frozen=True, slots=True, eq=False, repr=False)(cls)
+    cls = dataclasses.dataclass(frozen=True, slots=slots, eq=False, repr=False)(cls)
     fields = dataclasses.fields(cls)  # type: ignore[arg-type]
     compared = _tuple_of([f.name for f in fields if f.compare])
     hashed = _tuple_of([f.name for f in fields if (f.compare if f.hash is None else f.hash)])

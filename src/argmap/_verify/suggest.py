@@ -42,6 +42,8 @@ class Suggestion:
 
 @record
 class _Read:
+    """Where a source's sentences start and end, and the figures it states."""
+
     starts: tuple[int, ...]
     ends: tuple[int, ...]
     mentions: tuple[Mention, ...]
