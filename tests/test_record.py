@@ -63,6 +63,9 @@ def test_a_record_behaves_as_the_dataclass(cls: type, data: st.DataObject) -> No
     first = data.draw(st.lists(_VALUES, min_size=count, max_size=count))
     second = data.draw(st.lists(st.sampled_from(first) | _VALUES, min_size=count,
                                 max_size=count) | st.just(first))
+    if data.draw(st.booleans()):  # the same but for one field
+        second = list(first)
+        second[data.draw(st.integers(0, count - 1))] = data.draw(_VALUES)
     ours, theirs = (cls(*first), cls(*second)), (reference(*first), reference(*second))
     assert repr(ours[0]) == repr(theirs[0])
     assert _outcome(hash, ours[0]) == _outcome(hash, theirs[0])
