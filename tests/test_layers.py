@@ -32,6 +32,7 @@ LAYERS: dict[str, int] = {
     "argmap._cachedir": 0,
     "argmap._model": 0,
     "argmap._slotinit": 0,
+    "argmap._record": 0,
     "argmap._members": 0,
     "argmap._load": 1,
     "argmap._interop": 1,

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from types import MappingProxyType
 from typing import Any
 
 from argmap._findings import Severity
+from argmap._record import record
 
 __all__ = ["DOCS_URL", "FAMILIES", "CodeDoc", "code_doc"]
 
@@ -32,7 +33,7 @@ FAMILIES = {
 }
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class CodeDoc:
     """What the docs say about one code: its readable id, default severity and purpose.
 

@@ -7,10 +7,11 @@ of rules on a map that did load.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from enum import IntEnum
 from typing import Any
 
+from argmap._record import record
 from argmap._text import visible
 
 __all__ = [
@@ -49,7 +50,7 @@ class Severity(IntEnum):
             raise ValueError(msg) from None
 
 
-@dataclass(frozen=True, slots=True, order=True)
+@record(order=True)
 class Location:
     """A place in a file; line and column are 1-based, columns count code points."""
 
@@ -69,7 +70,7 @@ class Location:
         return Location, (self.file, self.line, self.column, self.end_line, self.end_column)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Related:
     """Another place that explains a finding, e.g. each node of a cycle."""
 
@@ -81,7 +82,7 @@ class Related:
         return Related, (self.message, self.location, self.node)  # as Location's
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Edit:
     """One change to the data of one map file, at a data path of that file.
 
@@ -102,7 +103,7 @@ class Edit:
         return Edit, (self.op, self.path, self.value, self.file, self.key)  # as Location's
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Fix:
     """What ``argmap check --fix`` can do about a finding: edits, and whether it is safe.
 
@@ -123,7 +124,7 @@ class Fix:
         return "safe" if self.safe else "unsafe"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Finding:
     """One problem found in a map, with everything a reporter needs."""
 

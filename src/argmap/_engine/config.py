@@ -13,13 +13,14 @@ import functools
 import re
 import tomllib
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
 from argmap._engine.codes import all_codes
 from argmap._findings import Severity
 from argmap._load.files import MAX_CONFIG_BYTES, FileRefusedError, read_bytes
+from argmap._record import record
 
 if TYPE_CHECKING:
     from argmap._engine.context import Rule
@@ -46,7 +47,7 @@ __all__ = [
 STRICT_FAMILIES = ("AM3", "AM4", "AM5", "AM6")
 
 
-@dataclass(frozen=True)
+@record(slots=False)
 class Config:
     """What to check and how strictly; read from ``[tool.argmap]`` or built in Python.
 

@@ -9,10 +9,10 @@ built once per run and shared by every rule, plus the running rule's options) an
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
 from argmap._findings import Severity
+from argmap._record import record
 from argmap._verify.index import MapIndex
 
 if TYPE_CHECKING:
@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 __all__ = ["NodeEdit", "Problem", "ProblemFix", "RelatedRef", "Rule", "RuleContext"]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class RelatedRef:
     """A related place named by node (the engine finds its location)."""
 
@@ -31,7 +31,7 @@ class RelatedRef:
     field: tuple[str | int, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class NodeEdit:
     """One change a fix makes, named by node as a problem is (the engine finds the file).
 
@@ -48,7 +48,7 @@ class NodeEdit:
     key: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ProblemFix:
     """A fix a rule offers with a problem: a title, its edits, safe or not (see ``Fix``)."""
 
@@ -57,7 +57,7 @@ class ProblemFix:
     safe: bool = True
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Problem:
     """What a rule yields: a message about a node, optionally about one field of it.
 

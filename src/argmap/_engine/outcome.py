@@ -9,14 +9,15 @@ quote, which is all ``argmap check``'s reporters need.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from argmap._findings import Finding, Location
+from argmap._record import record
 
 __all__ = ["MapOutcome", "quoted_lines"]
 
 
-@dataclass(frozen=True)
+@record(slots=False)
 class MapOutcome:
     """One map's findings, the map file as shown, and the lines the findings point at.
 

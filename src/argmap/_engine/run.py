@@ -14,7 +14,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from contextlib import AbstractContextManager
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -44,6 +44,7 @@ from argmap._findings import (
 )
 from argmap._load.files import ReadLog, recording
 from argmap._load.limits import DEFAULT_LIMITS, Limits
+from argmap._record import record
 
 if TYPE_CHECKING:
     from argmap._engine.cache import CheckCache
@@ -343,7 +344,7 @@ def grounded_labelling(argmap: ArgumentMap) -> dict[str, str]:
 # --- a whole run -------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@record(slots=False)
 class CheckRun:
     """Everything one check of one or more paths found, for reporters and the report.
 

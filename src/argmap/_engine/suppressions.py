@@ -16,13 +16,13 @@ from __future__ import annotations
 import fnmatch
 import os
 from collections import defaultdict
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from argmap._engine.codes import UNTARGETED_SUPPRESSION, UNUSED_SUPPRESSION
 from argmap._engine.config import Config, is_selected, severity_for
 from argmap._findings import Finding, Location
+from argmap._record import record
 
 if TYPE_CHECKING:
     from argmap._model import ArgumentMap
@@ -32,7 +32,7 @@ __all__ = ["IgnoreEntry", "apply_suppressions", "file_ignores", "map_suppression
 _COLLECTIONS = ("sections", "claims", "relations", "evidence", "checks", "sources")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class IgnoreEntry:
     """One ``ignore`` entry, with the node that carries it and where it stands in the map."""
 

@@ -5,12 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from argmap._record import record
 from argmap._verify.pages import PAGE_BREAK  # a form feed, which anchoring reads as a space
 
 __all__ = ["PAGE_BREAK", "Document", "Repair", "TextBuilder", "restore"]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Repair:
     """One change made to the extracted text: ``text`` at ``start:end`` of the snapshot was
     ``original`` in the document (on page ``page``, when the document has pages)."""

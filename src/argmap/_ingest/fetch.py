@@ -9,11 +9,11 @@ from __future__ import annotations
 import urllib.error
 import urllib.parse
 import urllib.request
-from dataclasses import dataclass
 from http.client import HTTPMessage
 from typing import IO, Any
 
 from argmap._ingest.codes import FETCH_REFUSED, IngestError
+from argmap._record import record
 
 __all__ = ["DEFAULT_MAX_BYTES", "DEFAULT_TIMEOUT", "MAX_REDIRECTS", "Fetched", "fetch"]
 
@@ -24,7 +24,7 @@ _SCHEMES = ("http", "https")
 _AGENT = "argmap-source-add (+https://github.com/argmap/argmap)"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Fetched:
     url: str  # after redirects
     content_type: str

@@ -15,9 +15,9 @@ import hashlib
 import re
 import shutil
 import subprocess
-from dataclasses import dataclass
 from pathlib import Path
 
+from argmap._record import record
 from argmap._text import visible
 
 __all__ = ["MAX_VERSIONS", "DiffResult", "snapshot_diff"]
@@ -26,7 +26,7 @@ MAX_VERSIONS = 500
 _GIT_TIMEOUT = 30
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class DiffResult:
     summary: str = ""
     diff: str = ""

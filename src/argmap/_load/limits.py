@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from itertools import repeat
 from typing import Any, Literal
 
@@ -21,6 +20,7 @@ from argmap._load.codes import (
     load_problem,
 )
 from argmap._load.positions import PathStep, PositionIndex
+from argmap._record import record
 from argmap._text import clip, short_repr
 
 FORBIDDEN_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -55,7 +55,7 @@ _PLAIN_SCALARS = (str, int, float, bool, type(None))
 _MAX_REPORTED = 20
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Limits:
     """Bounds that keep a hostile map from exhausting time or memory."""
 

@@ -10,16 +10,16 @@ of at most ``max_snapshot_bytes`` (``--max-snapshot-size``): snapshots are read 
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
 from pathlib import Path
 
 from argmap._load.files import FileRefusedError, read_resolved
 from argmap._load.limits import DEFAULT_LIMITS
+from argmap._record import record
 
 __all__ = ["SnapshotText", "read_resolved_snapshot", "read_snapshot"]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class SnapshotText:
     """A snapshot file's text as read for a run, and the SHA-256 of its bytes."""
 

@@ -10,9 +10,10 @@ never preferred: the editor's user sees each before applying it, as ``--unsafe-f
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from argmap._record import record
 
 if TYPE_CHECKING:
     from argmap._findings import Finding
@@ -21,7 +22,7 @@ if TYPE_CHECKING:
 __all__ = ["FixAction", "TextChange", "fix_actions", "smallest_change"]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class TextChange:
     """Replace 0-based code point offsets ``start:end`` of a file's text with ``new``."""
 
@@ -32,7 +33,7 @@ class TextChange:
     new: str
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class FixAction:
     title: str
     finding: Finding

@@ -9,11 +9,11 @@ parsed map: while an item is being typed the map often does not parse.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from argmap._lsp.symbols import REFERENCE_FIELDS, TOP_REFERENCES
 from argmap._model import ClaimKind, RelationType
+from argmap._record import record
 
 if TYPE_CHECKING:
     from argmap._lsp.symbols import SymbolIndex
@@ -25,7 +25,7 @@ _TOP_KEY = re.compile(r"^([A-Za-z_$][\w-]*)\s*:")
 _ITEM = re.compile(r"^\s*-\s*[^:]*$")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Completion:
     """One completion: the text, what it is, and whether it is an ID (else a keyword)."""
 

@@ -9,10 +9,10 @@ claim's quantity, and used by the fields that name another node (``REFERENCE_FIE
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from argmap._load.origin import COLLECTIONS
+from argmap._record import record
 
 if TYPE_CHECKING:
     from argmap._load.origin import MapOrigin
@@ -36,7 +36,7 @@ REFERENCE_FIELDS: dict[str, dict[str, tuple[str, ...]]] = {
 TOP_REFERENCES: dict[str, tuple[str, ...]] = {"subject": ("sources",)}
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Occurrence:
     """One appearance of an ID: in ``file`` (as findings show it) on 1-based ``line``,
     code points ``start:end`` of that line. ``kind`` is the defining collection (or

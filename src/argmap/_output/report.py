@@ -22,11 +22,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import PurePath
 from typing import TYPE_CHECKING
 
 from argmap._output.markdown import code_block, code_span, inline
+from argmap._record import record
 
 if TYPE_CHECKING:
     from argmap._engine.context import RuleContext
@@ -38,7 +38,7 @@ if TYPE_CHECKING:
 __all__ = ["FigureRow", "figure_rows", "report_markdown"]
 
 
-@dataclass(frozen=True)
+@record(slots=False)
 class FigureRow:
     """One quantity of one claim, with the sources its evidence cites."""
 

@@ -33,6 +33,7 @@ from collections import deque
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
+from argmap._record import record
 from argmap._slotinit import slot_init
 
 if TYPE_CHECKING:
@@ -55,7 +56,7 @@ Label = Literal["in", "out", "undecided"]
 
 
 @slot_init  # one per attacking premise: 36,000 at 100,000 claims
-@dataclass(frozen=True, slots=True)
+@record
 class Argument:
     """One attack or undercut: ``premises`` against a claim or against another relation."""
 
@@ -65,7 +66,7 @@ class Argument:
     undercut: bool  # True: ``target`` is a relation ID; False: a claim ID
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class AttackStep:
     """One link of an explanation: ``relation`` from ``premises`` against ``target``.
 

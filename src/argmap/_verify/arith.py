@@ -11,11 +11,11 @@ the outcome says which holds. What each check type means is its spec in
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from decimal import Decimal, DivisionByZero, InvalidOperation, localcontext
 from typing import TYPE_CHECKING, Any
 
 from argmap._model import QuantityKind
+from argmap._record import record
 from argmap._slotinit import slot_init
 from argmap._verify.check_types import CHECK_TYPES
 from argmap._verify.compare import claim_interval, same_count_unit
@@ -32,7 +32,7 @@ _PERCENT, _AMOUNT, _COUNT = QuantityKind.PERCENT, QuantityKind.AMOUNT, QuantityK
 
 
 @slot_init  # one per reading of every check: see argmap._slotinit
-@dataclass(frozen=True, slots=True)
+@record
 class Reading:
     """One way of computing the stated result, and whether it holds."""
 
@@ -43,7 +43,7 @@ class Reading:
 
 
 @slot_init  # one per check
-@dataclass(frozen=True, slots=True)
+@record
 class Outcome:
     """The evaluation of one check."""
 

@@ -10,7 +10,6 @@ problems, the figures a check derives, AM202's references) follows a model chang
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, get_args, get_origin
 
@@ -25,6 +24,7 @@ from argmap._model import (
     SumCheck,
     _Check,
 )
+from argmap._record import record
 
 if TYPE_CHECKING:
     from argmap._verify.numbers import Mention
@@ -39,7 +39,7 @@ Computed = tuple[str, str, Decimal]
 Compute = Callable[[Mapping[str, Decimal], "Mention"], list[Computed]]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Operand:
     """A field of a check that names quantities: ``attribute`` as the model spells it
     (``from_``), ``key`` as files do (``from``); ``many`` when it holds a list of IDs."""
@@ -49,7 +49,7 @@ class Operand:
     many: bool
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class CheckType:
     """One type of arithmetic check.
 

@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from decimal import MAX_EMAX, MAX_PREC, MIN_EMIN, Context, Decimal, localcontext
 from enum import IntEnum
 from functools import lru_cache
@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING
 
 from argmap._members import plain_members
 from argmap._model import SCALE_FACTORS
+from argmap._record import record
 from argmap._slotinit import slot_init
 from argmap._verify.check_types import result_ref
 from argmap._verify.numbers import (
@@ -77,7 +78,7 @@ NEAREST = 16
 
 
 @slot_init
-@dataclass(frozen=True, slots=True)
+@record
 class Interval:
     """A set of magnitudes; ``None`` is unbounded on that side."""
 
@@ -412,7 +413,7 @@ def _coarser(claim: Mention, source: Mention, stated: Interval, otherwise: Verdi
 
 
 @slot_init
-@dataclass(frozen=True, slots=True)
+@record
 class Support:
     """A source figure that bears on a claim figure."""
 
@@ -422,7 +423,7 @@ class Support:
 
 
 @slot_init
-@dataclass(frozen=True, slots=True)
+@record
 class ClaimFigure:
     """A figure a claim states, with what its evidence says about it: the quote figures that
     match it, that match at a coarser rounding, that state a stronger bound (the claim
@@ -461,7 +462,7 @@ def _order(m: Mention) -> Decimal:
 
 
 @slot_init  # one per quote that states a figure, and per kind of figure it states
-@dataclass(frozen=True, slots=True)
+@record
 class _Bucket:
     """The distinct figures of one bucket of a quote, sorted by size, each also in its
     family's kind (:func:`family`, read in the EXACT context), as every comparison reads it."""

@@ -27,12 +27,13 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 from enum import Enum
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
+from argmap._record import record
 from argmap._slotinit import slot_init
 from argmap._verify.anchor import quote_holder
 from argmap._verify.compare import Verdict, claim_figures
@@ -198,7 +199,7 @@ def _issue(value: str | CslDate | None) -> tuple[int, int | None] | None:
 
 
 @slot_init
-@dataclass(frozen=True, slots=True)
+@record
 class StatedDate:
     """A year, date or period written in a text (or given in a ``period`` field).
 
@@ -442,7 +443,7 @@ _CITED, _NO_EVIDENCE, _UNCITED, _UNRESOLVED, _FIGURE = (
 
 
 @slot_init
-@dataclass(frozen=True, slots=True)
+@record
 class ClaimDate:
     """One date a claim states, with what its evidence says about it.
 

@@ -20,8 +20,8 @@ When the budget stops the search before any candidate is found, :class:`Candidat
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
+from argmap._record import record
 from argmap._verify.budgets import FUZZY_BUDGET, SNAPSHOT_FUZZY_BUDGET
 from argmap._verify.normalise import Normalised
 from argmap._verify.worddiff import Difference, align_words, tokens
@@ -43,7 +43,7 @@ _MAX_SEED_HITS = 8
 _WORD_RUN = re.compile(rf"\S+(?: \S+){{{_SEED_WORDS - 1}}}")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Candidate:
     """The passage most like the quote: normalised span, similarity (0-1), differences."""
 

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Collection, Iterable, Iterator
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from argmap._record import record
 
 if TYPE_CHECKING:
     from argmap._model import ArgumentMap, Claim, Relation
@@ -26,7 +27,7 @@ def import_library() -> None:
     import rustworkx  # noqa: F401 - imported for the functions below, which import it lazily
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class SupportCycle:
     """A circle of support: ``claims[i]`` supports ``claims[i + 1]`` through ``relations[i]``.
 

@@ -19,11 +19,11 @@ import re
 import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Container, Iterable, Iterator
-from dataclasses import dataclass
 from functools import lru_cache
 from itertools import combinations
 from typing import Protocol
 
+from argmap._record import record
 from argmap._slotinit import slot_init
 
 __all__ = [
@@ -364,7 +364,7 @@ class _Step:
 
 
 @slot_init  # a quote is normalised once per anchoring: 134,000 at 100,000 claims
-@dataclass(frozen=True, slots=True)
+@record
 class Normalised:
     """Normalised text; character ``i`` came from ``original[start_of(i):end_of(i)]``.
 

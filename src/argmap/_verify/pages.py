@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from argmap._record import record
 
 if TYPE_CHECKING:
     from argmap._verify.index import MapIndex
@@ -29,7 +30,7 @@ def sidecar_path(snapshot_path: str) -> str:
     return f"{snapshot_path}.json"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Pages:
     """Page labels and the offset where each page starts in the snapshot."""
 

@@ -24,11 +24,11 @@ in docs/quotes.md; a test keeps the two in step.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
+from argmap._record import record
 from argmap._verify.anchor import VERBATIM, anchor_evidence, anchored_evidence, index_for
 
 if TYPE_CHECKING:
@@ -62,7 +62,7 @@ class CueKind(StrEnum):
     CONTRAST = "contrast"  # the rest of the sentence turns against it
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Cue:
     """One cue: the words (a regular expression over lowercase words), its kind, its side."""
 
@@ -137,7 +137,7 @@ _WORD = re.compile(r"[\w']+")
 _STOP = re.compile(r"[.!?](?:\s|$)")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ContextCue:
     """A cue found next to a quote: the cue, the words it was found in, and the claims
     citing the quote that do not carry a cue of the same kind."""

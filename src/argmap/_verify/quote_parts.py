@@ -20,8 +20,9 @@ An elision mark at the start or end of a quote only says that the sentence goes 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from enum import StrEnum
+
+from argmap._record import record
 
 __all__ = [
     "ELISION_REACH",
@@ -58,7 +59,7 @@ class Joint(StrEnum):
     INSERTION = "insertion"  # at most INSERTION_MAX_WORDS source words between
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Piece:
     """A run of the quote that must be in the source verbatim (after normalisation)."""
 
@@ -74,7 +75,7 @@ class Piece:
         return found
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class QuoteParts:
     """A quote read by the conventions: its pieces, and why it is malformed (if it is)."""
 

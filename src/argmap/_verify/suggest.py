@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from argmap._model import Claim
+from argmap._record import record
 from argmap._verify.anchor import quote_holder
 from argmap._verify.compare import CITED, Verdict, compare
 from argmap._verify.index import MapIndex
@@ -28,7 +28,7 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]*[A-Z0
 _WORD = re.compile(r"[a-z]{4,}")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Suggestion:
     """A passage of ``source``'s snapshot at ``start:end`` that states the figure."""
 
@@ -40,8 +40,10 @@ class Suggestion:
     shared_words: int
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class _Read:
+    """Where a source's sentences start and end, and the figures it states."""
+
     starts: tuple[int, ...]
     ends: tuple[int, ...]
     mentions: tuple[Mention, ...]

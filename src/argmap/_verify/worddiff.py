@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
+from argmap._record import record
+
 __all__ = ["Difference", "Token", "align_words", "format_differences", "tokens"]
 
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|\w+|[^\w\s]")  # a number is one token: "4.5", "4,500"
@@ -74,7 +76,7 @@ def _join(words: list[Token]) -> str:
     return out
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Difference:
     """One place where the quote's words (``quote``) are not the source's (``source``)."""
 

@@ -7,13 +7,13 @@ Also the authoring loop: ``--fix`` / ``--unsafe-fixes`` / ``--diff`` (ruff's con
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
 from argmap._output.reporters import REPORTERS
+from argmap._record import record
 from argmap.cli.options import current_config, current_limits, map_options
 
 if TYPE_CHECKING:
@@ -29,8 +29,11 @@ MAX_FIX_PASSES = 5
 _TEXT_FORMATS = frozenset({"full", "concise"})
 
 
-@dataclass(frozen=True)
+@record(slots=False)
 class _Options:
+    """What ``check`` was asked, from its options (a dataclass without a docstring gets its
+    signature as one, through ``inspect.signature``, when the class is created)."""
+
     paths: tuple[Path, ...]
     output_format: str
     config: Config

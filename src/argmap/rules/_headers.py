@@ -13,15 +13,15 @@ import ast
 import importlib
 import importlib.util
 import sys
-from dataclasses import dataclass
 from typing import Any
 
 from argmap._findings import Severity
+from argmap._record import record
 
 __all__ = ["RuleHeader", "rule_header"]
 
 
-@dataclass(frozen=True)
+@record(slots=False)
 class RuleHeader:
     """What a rule module declares about itself, as the registry of codes needs it."""
 

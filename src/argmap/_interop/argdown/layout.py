@@ -20,10 +20,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from argmap._record import record
+
 __all__ = ["Edge", "Graph", "Node", "Op", "Plan", "Step", "plan"]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Node:
     id: str
     titled: bool
@@ -31,7 +33,7 @@ class Node:
     section: str | None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Edge:
     """A relation Argdown can draw: one source, one target, both claims."""
 
@@ -41,7 +43,7 @@ class Edge:
     target: str
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Step:
     """One inference of an argument: premises (written before) to a conclusion."""
 
@@ -58,7 +60,7 @@ class Graph:
     sections: Sequence[str]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Op:
     """One written line: ``what`` is heading, define, refer, pcs-define, pcs-refer,
     inference or blank; ``indent`` in spaces; ``marker`` the relation marker before it."""

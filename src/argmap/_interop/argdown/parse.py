@@ -16,11 +16,13 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from argmap._record import record
+
 __all__ = ["ArgdownDocument", "Element", "Heading", "Inference", "Pcs", "ReadProblem",
            "RelationLine", "parse", "read_data"]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ReadProblem:
     """What the reader could not take as written: ``kind`` names its load code."""
 

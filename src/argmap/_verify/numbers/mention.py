@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import fields
 from decimal import Decimal
 from operator import attrgetter
 from typing import Any
 
 from argmap._members import plain_members
 from argmap._model import SCALE_FACTORS, Qualifier, QuantityKind, Scale
+from argmap._record import record
 from argmap._slotinit import slot_init
 
 #: The kinds and qualifiers, read per figure here, in the grammar and in the comparisons,
@@ -23,7 +24,7 @@ TEMPORAL_KINDS = frozenset({K.YEAR, K.DATE})
 
 
 @slot_init  # built for every figure of every text: see argmap._slotinit
-@dataclass(frozen=True, slots=True)
+@record
 class Mention:
     """A quantity found in prose, with the span ``text[start:end]`` it was read from.
 
