@@ -24,6 +24,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, fields
 from enum import StrEnum
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 from argmap._slotinit import slot_init
@@ -995,14 +996,14 @@ def _anchor_by_holder(index: MapIndex, quoted: list[Evidence],
     by_holder: dict[str, list[Any]] = {}
     for evidence in quoted:
         if id(evidence) not in anchored:
-            quote = evidence.quote
+            quote, position, via, source = _QUOTED_FIELDS(evidence.__dict__)
             assert quote is not None  # noqa: S101 - only quotes are walked
-            position = evidence.position
-            holder = evidence.via or evidence.source  # quote_holder, inline
+            holder = via or source  # quote_holder, inline
             group = by_holder.get(holder)
             if group is None:
                 by_holder[holder] = group = []
-            group += (evidence, quote.exact, quote.prefix, quote.suffix,
+            exact, prefix, suffix = _QUOTE_FIELDS(quote.__dict__)
+            group += (evidence, exact, prefix, suffix,
                       None if position is None else (position.start, position.end))
     if sum(map(len, by_holder.values())) == 5 * len(quoted):  # every quote, so their counts:
         # quote_counts without its own pass over the models (50 ms at 100,000 claims)
@@ -1033,6 +1034,14 @@ def _anchor_by_holder(index: MapIndex, quoted: list[Evidence],
             group.clear()  # freed as the walk goes, for what the anchorings allocate next
     except Exception:  # noqa: BLE001, S110 - the walk meets the crash again, in map order
         pass
+
+
+#: The fields :func:`_anchor_by_holder` reads of each quoted item and of its quote, read from
+#: the models' own dicts, where pydantic keeps them: its ``BaseModel.__getattr__`` keeps
+#: Python from specialising the reads of attributes (about 450 instructions each, a dict
+#: and an ``itemgetter`` about as much for all of them; 10,000 claims, 13,400 quotes).
+_QUOTED_FIELDS = itemgetter("quote", "position", "via", "source")
+_QUOTE_FIELDS = itemgetter("exact", "prefix", "suffix")
 
 
 def shorten(text: str, limit: int = 100) -> str:
