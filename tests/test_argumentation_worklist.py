@@ -163,6 +163,7 @@ _RELATION = st.builds(
     from_=st.lists(_IDS, max_size=4),
     to=_IDS,
     linked=st.booleans(),
+    argument=st.none(),  # a model's field, read with the others (index.relation_fields)
 )
 _MAPS = st.builds(SimpleNamespace, claims=st.lists(_CLAIM, max_size=8),
                   relations=st.lists(_RELATION, max_size=12))

@@ -72,7 +72,7 @@ def test_indexes_equal_the_walks_they_replaced(data: dict[str, Any]) -> None:
     assert _ids(ctx.outgoing) == _ids(_old_outgoing(ctx))
     assert _ids(ctx.evidence_users) == _ids(_old_evidence_users(ctx))
     assert graph.thesis_connected(ctx) == graph._thesis_connected(  # noqa: SLF001
-        ctx.map, list(ctx.claims), ctx.relations.keys())
+        ctx.map, ctx.relation_fields, list(ctx.claims), ctx.relations.keys())
 
 
 # --- ids_unique: AM201's proof that no ID repeats, shared with the reference walk ----------

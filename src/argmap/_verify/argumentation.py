@@ -35,10 +35,11 @@ from typing import TYPE_CHECKING, Literal
 
 from argmap._record import record
 from argmap._slotinit import slot_init
+from argmap._verify.index import relation_fields
 
 if TYPE_CHECKING:
     from argmap._model import ArgumentMap, Claim, Relation
-    from argmap._verify.index import MapIndex
+    from argmap._verify.index import MapIndex, RelationFields
 
 __all__ = [
     "Analysis",
@@ -95,18 +96,18 @@ class Analysis:
 
 
 def _arguments(
-    argmap: ArgumentMap, claims: dict[str, Claim], relations: dict[str, Relation]
+    argmap: ArgumentMap, fields: list[RelationFields], claims: dict[str, Claim],
+    relations: dict[str, Relation],
 ) -> list[Argument]:
-    """The map's arguments in relation order. Only the conflict relations are read beyond
-    their type (an attribute of a node costs about 100 ns); ``claims`` and ``relations`` are
-    the first node of each ID (:class:`~argmap._verify.index.MapIndex`'s indexes)."""
+    """The map's arguments in relation order, read from the relations' ``fields`` (see
+    :func:`~argmap._verify.index.relation_fields`); ``claims`` and ``relations`` are the
+    first node of each ID (:class:`~argmap._verify.index.MapIndex`'s indexes)."""
     found: list[Argument] = []
-    for relation in [r for r in argmap.relations if r.type in _CONFLICT]:
-        # supports, rephrases and prefers change no acceptance
-        kind: str = relation.type
-        sources = relation.from_  # each premise once, in order:
+    for at, (name, kind, sources, target, _) in enumerate(fields):
+        if kind not in _CONFLICT:
+            continue  # supports, rephrases and prefers change no acceptance
+        # each premise once, in order
         premises = (sources[0],) if len(sources) == 1 else tuple(dict.fromkeys(sources))
-        target = relation.to
         undercut = kind == "undercuts"
         if undercut:
             node = claims.get(target)
@@ -118,7 +119,6 @@ def _arguments(
                     continue  # undercutting a support changes no acceptance; unknown: AM202
         if not undercut and target not in claims:
             continue
-        name = relation.id
         if kind == "contradicts":  # symmetric: each side attacks the other
             found.extend(
                 argument
@@ -129,7 +129,7 @@ def _arguments(
                     Argument(name, (target,), p, False),
                 )
             )
-        elif relation.linked:
+        elif argmap.relations[at].linked:
             if all(p in claims for p in premises):
                 found.append(Argument(name, premises, target, undercut))
         else:
@@ -145,12 +145,13 @@ def analyse(
     argmap: ArgumentMap,
     claims: dict[str, Claim] | None = None,
     relations: dict[str, Relation] | None = None,
+    fields: list[RelationFields] | None = None,
 ) -> Analysis:
     """Label every claim and every attacking argument (see the module docstring).
 
-    ``claims`` and ``relations``: the first node of each ID, in map order (the indexes of
-    :class:`~argmap._verify.index.MapIndex`, which :func:`analysis_of` passes); read from
-    the map when not given.
+    ``claims`` and ``relations``: the first node of each ID, in map order, and ``fields``,
+    each relation's (the indexes of :class:`~argmap._verify.index.MapIndex`, which
+    :func:`analysis_of` passes); read from the map when not given.
 
     A worklist in one loop: a claim enters it as its ID (a string), an argument as its index
     (an integer), in the order they are labelled. An argument waits on one count, its
@@ -170,7 +171,9 @@ def analyse(
         relations = {}
         for relation in argmap.relations:
             relations.setdefault(relation.id, relation)
-    arguments = _arguments(argmap, claims, relations)
+    if fields is None:
+        fields = relation_fields(argmap.relations)
+    arguments = _arguments(argmap, fields, claims, relations)
     attackers: dict[str, list[int]] = {}
     of_relation: dict[str, list[int]] = {}
     undercutters: dict[str, list[int]] = {}
@@ -257,7 +260,8 @@ def analyse(
 
 def analysis_of(index: MapIndex) -> Analysis:
     """The map's analysis, computed once per map for every rule (and the report) to share."""
-    return index.memo(analysis_of, lambda: analyse(index.map, index.claims, index.relations))
+    return index.memo(analysis_of, lambda: analyse(index.map, index.claims, index.relations,
+                                                   index.relation_fields))
 
 
 def grounded_labelling(argmap: ArgumentMap) -> dict[str, Label]:

@@ -498,9 +498,12 @@ def _quote_mentions(index: MapIndex, evidence_id: str) -> dict[tuple[object, ...
 
 def _read_quote(index: MapIndex, evidence_id: str) -> dict[tuple[object, ...], _Bucket]:
     item = index.evidence.get(evidence_id)
-    if item is None or item.quote is None:
+    if item is None:
         return {}
-    read = parse(item.quote.exact)
+    quote = item.quote
+    if quote is None:
+        return {}
+    read = parse(quote.exact)
     if not _any_figure(read):  # most quotes hold no number, many only a year
         return {}
     period = item.period

@@ -502,14 +502,17 @@ def _quotes(index: MapIndex, cited: Sequence[str]) -> dict[str, _Quote]:
 
 def _read_quote(index: MapIndex, evidence_id: str) -> _Quote:
     item = index.evidence.get(evidence_id)
-    if item is None or item.quote is None:
+    if item is None:
         return _NO_QUOTE
     quote = item.quote
+    if quote is None:
+        return _NO_QUOTE
     prefix, suffix = quote.prefix, quote.suffix
+    exact = quote.exact
     if prefix or suffix:
-        text = " ".join([part for part in (prefix, quote.exact, suffix) if part])
+        text = " ".join([part for part in (prefix, exact, suffix) if part])
     else:  # most quotes: the exact words alone, without a join
-        text = quote.exact or ""
+        text = exact or ""
     if "[" in text:  # most quotes insert nothing
         text = _BRACKETS.sub(lambda m: " " * len(m.group(0)), text)
     found = text_dates(text)

@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING
 from argmap._record import record
 
 if TYPE_CHECKING:
-    from argmap._model import ArgumentMap, Claim, Relation
-    from argmap._verify.index import MapIndex
+    from argmap._model import ArgumentMap, Claim
+    from argmap._verify.index import MapIndex, RelationFields
 
 __all__ = ["SupportCycle", "import_library", "support_cycles", "thesis_connected"]
 
@@ -46,14 +46,17 @@ def support_cycles(index: MapIndex) -> list[SupportCycle]:
     A claim supporting itself directly is a self-relation, not a cycle, and is left out.
     Computed once per map.
     """
-    return index.memo(support_cycles, lambda: _support_cycles(index.map, list(index.claims)))
+    return index.memo(support_cycles, lambda: _support_cycles(index.relation_fields,
+                                                              list(index.claims)))
 
 
-def _support_cycles(argmap: ArgumentMap, claim_ids: list[str]) -> list[SupportCycle]:
+def _support_cycles(relations: Iterable[RelationFields], claim_ids: list[str]
+                    ) -> list[SupportCycle]:
     """The graph takes every support edge in one call (a pair given twice changes no
     component); the first relation of each pair, which the cycles name, is looked up only
     when a component has two claims or more (most maps have none).
 
+    ``relations``: each relation's fields, in map order (:attr:`MapIndex.relation_fields`);
     ``claim_ids``: the claims' IDs without repeats, in map order (the keys of the map's
     index of claims)."""
     import rustworkx as rx
@@ -64,14 +67,14 @@ def _support_cycles(argmap: ArgumentMap, claim_ids: list[str]) -> list[SupportCy
     # premise supporting itself is a self-relation, not a cycle
     edges: list[tuple[int, int, str]] = []
     add = edges.append
-    for relation in argmap.relations:
-        if relation.type != "supports" or relation.to not in order:
+    for name, kind, premises, to, _ in relations:
+        if kind != "supports" or to not in order:
             continue
-        target = order[relation.to]
-        for premise in relation.from_:
+        target = order[to]
+        for premise in premises:
             source = order.get(premise)
             if source is not None and source != target:
-                add((source, target, relation.id))
+                add((source, target, name))
     graph = rx.PyDiGraph(multigraph=True)
     graph.add_nodes_from(ids)
     graph.add_edges_from(edges)
@@ -134,7 +137,8 @@ def thesis_connected(index: MapIndex) -> set[str]:
     Computed once per map.
     """
     return index.memo(thesis_connected, lambda: _thesis_connected(
-        index.map, list(index.claims), index.relations.keys(), _theses(index)))
+        index.map, index.relation_fields, list(index.claims), index.relations.keys(),
+        _theses(index)))
 
 
 def _theses(index: MapIndex) -> list[Claim] | None:
@@ -147,8 +151,8 @@ def _theses(index: MapIndex) -> list[Claim] | None:
 
 
 def _thesis_connected(
-    argmap: ArgumentMap, claim_ids: list[str], relation_ids: Collection[str],
-    theses: list[Claim] | None = None,
+    argmap: ArgumentMap, relations: list[RelationFields], claim_ids: list[str],
+    relation_ids: Collection[str], theses: list[Claim] | None = None,
 ) -> set[str]:
     """The claims in a component with a thesis. Nodes are numbered as they are added, claims
     first, so a node is a claim exactly when its number is below the claims' count: the
@@ -161,6 +165,7 @@ def _thesis_connected(
     where three and a filtered list were; claims first in the table, where the premises
     and targets are looked up; a big component's claims taken by one intersection).
 
+    ``relations``: the fields of the map's relations (:attr:`MapIndex.relation_fields`).
     ``theses``: the map's claims of kind thesis, read from the map when not given.
     ``claim_ids``, ``relation_ids``: the claims' and the relations' IDs without repeats, in
     map order: the keys of the map's indexes (:attr:`MapIndex.claims`, first claim of each
@@ -172,29 +177,28 @@ def _thesis_connected(
     nodes = count + len(relation_ids)
     either = dict(zip(claim_ids, range(count), strict=True))
     either.update(zip(relation_ids, range(count, nodes), strict=True))
-    numbered: Iterable[tuple[int, Relation]]
-    if len(either) == nodes and len(relation_ids) == len(argmap.relations):
-        numbered = enumerate(argmap.relations, count)
+    numbered: Iterable[tuple[int, RelationFields]]
+    if len(either) == nodes and len(relation_ids) == len(relations):
+        numbered = enumerate(relations, count)
     else:  # a claim's ID names the claim; its relation has a node with no edges
         either = dict(zip(relation_ids, range(count, nodes), strict=True))
         either.update(zip(claim_ids, range(count), strict=True))
-        numbered = _numbered(argmap.relations, either, count)
+        numbered = _numbered(relations, either, count)
     get = either.get
     edges: list[tuple[int, int]] = []
     add = edges.append
-    for node, relation in numbered:
-        for premise in relation.from_:
+    for node, (_, _, premises, to, argument) in numbered:
+        for premise in premises:
             # format 2: a preference may rank relations; an argument's steps belong to it
             end = get(premise)
             if end is not None and end != node:
                 add((end, node))
-        argument = relation.argument
         if argument is not None:
             end = get(argument)
             if end is not None and end < count:
                 add((node, end))
         # a target is a claim, or (undercuts, supports and prefers in format 2) a relation
-        target = get(relation.to)
+        target = get(to)
         if target is not None and target != node:
             add((node, target))
     # parallel edges do not change what is connected; a simple graph searched a node's edges
@@ -217,11 +221,11 @@ def _thesis_connected(
 
 
 def _numbered(
-    relations: Iterable[Relation], numbers: dict[str, int], count: int
-) -> Iterator[tuple[int, Relation]]:
+    relations: Iterable[RelationFields], numbers: dict[str, int], count: int
+) -> Iterator[tuple[int, RelationFields]]:
     """Each relation with its node's number, but for one whose ID names a claim (below
     ``count``): it has no node of its own."""
-    for relation in relations:
-        node = numbers[relation.id]
+    for fields in relations:
+        node = numbers[fields[0]]
         if node >= count:
-            yield node, relation
+            yield node, fields

@@ -177,14 +177,13 @@ def _suspect(index: MapIndex) -> Iterator[Reference]:
                 yield from _evidence(claim, at, ok_evidence)
                 break
     claims, relations = index.claims, index.relations
-    for at, relation in enumerate(argmap.relations):
-        kind = relation.type
-        for ref in relation.from_:
+    for at, (name, kind, premises, to, _) in enumerate(index.relation_fields):
+        for ref in premises:
             # a claim of the expected kind is right whatever the relation's type
             if ref not in ok_claims:
-                yield from _premises(relation, at, ok_claims, ok_relations, claims, relations)
+                yield from _premises(argmap.relations[at], at, ok_claims, ok_relations, claims,
+                                     relations)
                 break
-        to = relation.to
         if kind != "undercuts" and to in ok_claims:  # a claim of its kind: the usual target
             continue
         if kind == "undercuts":
@@ -200,8 +199,7 @@ def _suspect(index: MapIndex) -> Iterator[Reference]:
             label = _target_label(kind)
             role = "target"
         if to not in (ok_claims if expected == "claims" else ok_relations):
-            yield Reference(to, expected, role, label, relation.id, ("relations", at),
-                            ("to",))
+            yield Reference(to, expected, role, label, name, ("relations", at), ("to",))
     for at, item in enumerate(argmap.evidence):
         if item.source not in ok_sources:
             yield Reference(item.source, "sources", "source", "source", item.id,
@@ -326,12 +324,12 @@ def premises_of_kind(
     if not wanted:
         return
     disjoint = wanted.isdisjoint
-    for at, relation in enumerate(index.map.relations):
-        if relation_type is not None and relation.type != relation_type:
+    relations = index.map.relations
+    for at, (_, of_type, premises, _, _) in enumerate(index.relation_fields):
+        if relation_type is not None and of_type != relation_type:
             continue
-        premises = relation.from_
         if disjoint(premises):
             continue
         for premise in dict.fromkeys(premises):
             if premise in wanted:
-                yield at, relation, premise
+                yield at, relations[at], premise

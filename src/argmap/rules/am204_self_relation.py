@@ -31,21 +31,21 @@ OPTIONS: dict[str, Any] = {}
 
 
 def check(ctx: RuleContext) -> Iterator[Problem]:
-    for at, relation in enumerate(ctx.map.relations):
-        if relation.to == relation.id:  # undercuts, supports or prefers aimed at itself
+    for at, (name, kind, premises, to, _) in enumerate(ctx.relation_fields):
+        if to == name:  # undercuts, supports or prefers aimed at itself
             yield Problem(
-                f"relation {relation.id!r} {relation.type} itself",
-                node=relation.id,
+                f"relation {name!r} {kind} itself",
+                node=name,
                 path=("relations", at),
                 field=("to",),
                 hint="point the relation at the inference it is about",
             )
             continue
-        if relation.to in relation.from_:
+        if to in premises:
             yield Problem(
-                f"{relation.to!r} {relation.type} itself (relation {relation.id!r})",
-                node=relation.id,
+                f"{to!r} {kind} itself (relation {name!r})",
+                node=name,
                 path=("relations", at),
-                field=("from", relation.from_.index(relation.to)),
+                field=("from", premises.index(to)),
                 hint="a claim cannot be its own premise; remove it from `from` or fix `to`",
             )

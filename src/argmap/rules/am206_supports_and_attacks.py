@@ -33,27 +33,28 @@ OPTIONS: dict[str, Any] = {}
 
 def check(ctx: RuleContext) -> Iterator[Problem]:
     supports: dict[tuple[str, str], str] = {}
-    for relation in ctx.map.relations:
-        if relation.type == "supports":
-            for premise in relation.from_:
-                supports.setdefault((premise, relation.to), relation.id)
-    for at, relation in enumerate(ctx.map.relations):
-        if relation.type not in ("attacks", "contradicts"):
+    relations = ctx.relation_fields
+    for name, kind, premises, to, _ in relations:
+        if kind == "supports":
+            for premise in premises:
+                supports.setdefault((premise, to), name)
+    for at, (name, kind, premises, to, _) in enumerate(relations):
+        if kind not in ("attacks", "contradicts"):
             continue
-        for premise in dict.fromkeys(relation.from_):
-            support = supports.get((premise, relation.to))
-            if support is None and relation.type == "contradicts":  # symmetric
-                support = supports.get((relation.to, premise))
+        for premise in dict.fromkeys(premises):
+            support = supports.get((premise, to))
+            if support is None and kind == "contradicts":  # symmetric
+                support = supports.get((to, premise))
             if support is None:
                 continue
             yield Problem(
-                f"{premise!r} both supports {relation.to!r} (relation {support!r}) and "
-                f"attacks it (relation {relation.id!r})",
-                node=relation.id,
+                f"{premise!r} both supports {to!r} (relation {support!r}) and "
+                f"attacks it (relation {name!r})",
+                node=name,
                 path=("relations", at),
-                field=("from", relation.from_.index(premise)),
+                field=("from", premises.index(premise)),
                 target=premise,
                 hint="check the relations' types; split the claim if it says two things",
-                related=(RelatedRef(f"{premise!r} supports {relation.to!r} here",
+                related=(RelatedRef(f"{premise!r} supports {to!r} here",
                                     node=support, kind="relations"),),
             )
