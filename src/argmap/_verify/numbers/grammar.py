@@ -124,6 +124,15 @@ _DASH = r"\s*(?:[–—‒−]|-(?!\s*\n)|to|until|through)\s*"
 _NUM = (r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?!\d)|\d+)"
         r"(?:\.\d+|)")
 YEAR_RE = re.compile(_YEAR)
+#: Where ``PATTERN`` tried at a year's first digit reads the year and nothing else, found
+#: without it: the quantity's look behind passes (the date and year-span alternatives need
+#: a dash or a day), and after the year the text ends, or a mark that none of the parts
+#: after a number starts with, nor a decimal or thousands group. Half the figures of a
+#: text are such years, and ``PATTERN``'s match cost ten times this one's.
+PLAIN_YEAR = re.compile(r"(?<![A-Za-z\d.,+/_])" + _YEAR + r"(?:[.,](?!\d)|[;:)]|\Z)",
+                        re.IGNORECASE)
+#: The marks ``PLAIN_YEAR`` lets follow a year: a cheaper test before it.
+YEAR_ENDS = frozenset(".,;:)")
 
 #: Lookaheads for the first letters of the word alternatives below (see ``first_letter``).
 _NUMERATOR_FIRST = first_letter(FRACTION_NUMERATORS)

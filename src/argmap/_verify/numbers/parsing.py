@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from functools import lru_cache
 
 from argmap._verify.numbers.directions import with_direction
-from argmap._verify.numbers.grammar import GROUP, YEAR_RE
+from argmap._verify.numbers.grammar import GROUP, PLAIN_YEAR, YEAR_ENDS, YEAR_RE
 from argmap._verify.numbers.labels import is_label, is_year_label
 from argmap._verify.numbers.mention import TEMPORAL_KINDS, Mention, evolve
 from argmap._verify.numbers.neighbours import (
@@ -67,16 +68,23 @@ def read_each(text: str) -> list[Mention]:
     found: list[Mention] = []
     label_end = -1  # where the last label ("Article 5", "pages 12") ended
     pos = 0
+    n = len(masked)
     for start, pattern in at:  # scanning.matches, without a generator's frame
         if start < pos:
             continue
-        match = pattern.match(masked, start)
-        if match is None:
-            continue
-        pos = match.end()  # the match starts at ``start``
+        end = start + 4
+        match: re.Match[str] | None = None
+        if (end == n or (end < n and masked[end] in YEAR_ENDS)) and PLAIN_YEAR.match(
+                masked, start):
+            pos = end  # what the pattern would match: a plain year, found without it
+        else:
+            match = pattern.match(masked, start)
+            if match is None:
+                continue
+            pos = match.end()  # the match starts at ``start``
         mention: Mention | None
-        if pos - start == 4 and match.span(_NUM) == (start, pos) and YEAR_RE.fullmatch(
-                masked, start, pos):
+        if match is None or (pos - start == 4 and match.span(_NUM) == (start, pos)
+                             and YEAR_RE.fullmatch(masked, start, pos)):
             # a plain year and nothing else (half the figures of a text): what is_label and
             # read_quantity decide for it, without asking the match for its other groups
             if is_year_label(masked, start, label_end):

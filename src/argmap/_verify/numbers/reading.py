@@ -401,7 +401,9 @@ def _digits(m: re.Match[str], g: _Quantity, text: str) -> tuple[Decimal, Decimal
     2019.7") is read as that year; a number inside a name or licence is none."""
     digits = g.num or ""
     at = m.start(_NUM)
-    footnoted = _FOOTNOTED_YEAR.fullmatch(digits) if "." in digits else None
+    # a footnoted year is four digits, a point and one or two: the pattern only for those
+    footnoted = (_FOOTNOTED_YEAR.fullmatch(digits)
+                 if 6 <= len(digits) <= 7 and digits[4] == "." else None)
     if footnoted and not any((g.cur, g.scale, g.pct, g.pp, g.fold, g.glue, g.curpost)):
         return Mention(K.YEAR, Decimal(footnoted.group(1)), at, at + 4, text[at:at + 4],
                        period=footnoted.group(1))
@@ -435,7 +437,13 @@ def _currency(g: _Quantity) -> str | None:
 def _scale(spaced: str | None, glue: str) -> Scale | None:
     if glue and glue != "s":
         return SCALE_WORDS[glue].scale
-    word = SCALE_WORDS.get(_NOT_LETTER.sub("", spaced.lower())) if spaced else None
+    if not spaced:
+        return None
+    # a scale word as written ("million", "bn") is a key as it is: the letters-only spelling
+    # is wanted only for one broken by a line-end hyphen ("mil-\nlion"), and the substitution
+    # cost a call into ``re`` for every scaled figure
+    lowered = spaced.lower()
+    word = SCALE_WORDS.get(lowered) or SCALE_WORDS.get(_NOT_LETTER.sub("", lowered))
     return word.scale if word else None
 
 
