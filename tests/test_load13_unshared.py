@@ -1,7 +1,8 @@
 """The rewritten validator without ``model_post_init`` (``fast_validator(share_names=False)``,
-used by ``validate_map`` for maps of ``FAST_FROM_ITEMS`` to ``SHARE_NAMES_FROM_ITEMS`` items)
-against the one with it: it accepts and refuses the same data, builds the same nodes with the
-same given fields, and only leaves each node its own set of them instead of a shared one."""
+used by ``validate_map`` for maps under ``SHARE_NAMES_FROM_ITEMS`` items, small ones too when
+it is read from ``_fast_schema_data``) against the one with it: it accepts and refuses the
+same data, builds the same nodes with the same given fields, and only leaves each node its
+own set of them instead of a shared one."""
 
 from __future__ import annotations
 
@@ -126,12 +127,16 @@ def test_a_node_of_the_unshared_range_changes_only_itself() -> None:
 
 
 def test_the_ranges_pick_the_validator() -> None:
-    """Small maps share (the validator every process builds), mid-sized maps do not, big
-    maps share again (memory)."""
+    """Small and mid-sized maps do not share (one validator, without ``model_post_init``),
+    big maps do (memory); a small map the written schema cannot take goes to the model's
+    own validator, which shares."""
     small = {"title": "t", "claims": [{"id": "C1", "text": "a"}]}
-    assert type(validate_map(small).claims[0].__pydantic_fields_set__) is not set
+    assert type(validate_map(small).claims[0].__pydantic_fields_set__) is set
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(fast_schema, "FAST_FROM_ITEMS", 1)
         assert type(validate_map(small).claims[0].__pydantic_fields_set__) is set
         patch.setattr(fast_schema, "SHARE_NAMES_FROM_ITEMS", 1)
+        assert type(validate_map(small).claims[0].__pydantic_fields_set__) is not set
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(fast_schema, "written_schema", lambda: None)
         assert type(validate_map(small).claims[0].__pydantic_fields_set__) is not set
