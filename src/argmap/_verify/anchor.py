@@ -27,6 +27,7 @@ from enum import StrEnum
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
+from argmap._lazyre import lazy_compile
 from argmap._slotinit import slot_init
 from argmap._verify.budgets import FUZZY_BUDGET, SNAPSHOT_FUZZY_BUDGET
 from argmap._verify.normalise import (
@@ -86,7 +87,7 @@ PARAGRAPH_REACH = 5_000
 
 _PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")
 _THREE_LINE_BREAKS = re.compile(r"\n[^\S\n]*\n[^\S\n]*\n")
-_GAP = re.compile(rf"(?:\W*\w+){{0,{INSERTION_MAX_WORDS}}}\W*")
+_GAP = lazy_compile(rf"(?:\W*\w+){{0,{INSERTION_MAX_WORDS}}}\W*")
 
 
 class AnchorStatus(StrEnum):
@@ -225,7 +226,7 @@ _RESULT_FIELDS = tuple(field.name for field in fields(AnchorResult))
 # match at every character.
 _NUMBER = re.compile(r"\d\d*(?:[.,]\d+)*")
 _NUMBER_ASCII = re.compile(r"[0-9][0-9]*(?:[.,][0-9]+)*")  # the same, on ASCII text: quicker
-_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+")
+_THOUSANDS = lazy_compile(r"\d{1,3}(?:,\d{3})+")
 
 
 def numbers_in(text: str) -> list[str]:

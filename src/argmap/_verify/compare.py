@@ -21,7 +21,6 @@ A range against a source's range holds its ends as bounds: a wider one understat
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
@@ -31,6 +30,7 @@ from functools import lru_cache
 from operator import attrgetter, itemgetter
 from typing import TYPE_CHECKING
 
+from argmap._lazyre import lazy_compile
 from argmap._members import plain_members
 from argmap._model import SCALE_FACTORS
 from argmap._record import record
@@ -563,7 +563,8 @@ def _find_results(index: MapIndex) -> dict[str, str]:
 #: Markup a text may hold (Argdown's, and Markdown's links) whose numbers state nothing: a
 #: mention of a title (``@[Statement 1]``), a tag (``#tag-2``; ``&#10;`` is an HTML entity,
 #: whose number a renderer shows), a link's address.
-_MARKUP = re.compile(r"@\[[^\]\n]*\]|@<[^>\n]*>|(?<![\w\\&])#(?:\([^)\n]*\)|[\w-]+)|\]\([^)\n]*\)")
+_MARKUP = lazy_compile(
+    r"@\[[^\]\n]*\]|@<[^>\n]*>|(?<![\w\\&])#(?:\([^)\n]*\)|[\w-]+)|\]\([^)\n]*\)")
 
 
 def _markup_spans(text: str) -> list[tuple[int, int]]:

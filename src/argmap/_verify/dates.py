@@ -33,6 +33,7 @@ from enum import Enum
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
+from argmap._lazyre import lazy_compile
 from argmap._record import record
 from argmap._slotinit import slot_init
 from argmap._verify.anchor import quote_holder
@@ -243,7 +244,7 @@ _RELATIVE = re.compile(
     + "|".join(w for w in _COUNT_WORDS if len(w) > 2) + r")\s+(?P<span>year|month)s)\b",
     re.IGNORECASE,
 )
-_BRACKETS = re.compile(r"\[[^\[\]\n]{0,200}\]")  # "[in 2019]": the analyst's words
+_BRACKETS = lazy_compile(r"\[[^\[\]\n]{0,200}\]")  # "[in 2019]": the analyst's words
 
 
 def _relative(match: re.Match[str]) -> StatedDate:
