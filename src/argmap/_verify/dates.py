@@ -34,8 +34,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from argmap._lazyre import lazy_compile
-from argmap._record import record
-from argmap._slotinit import slot_init
+from argmap._slotinit import slot_record
 from argmap._verify.anchor import quote_holder
 from argmap._verify.compare import Verdict, claim_figures
 from argmap._verify.numbers import TEMPORAL_KINDS, parse, period_bounds
@@ -199,8 +198,7 @@ def _issue(value: str | CslDate | None) -> tuple[int, int | None] | None:
 # --- dates in a text ------------------------------------------------------------------------------
 
 
-@slot_init
-@record
+@slot_record
 class StatedDate:
     """A year, date or period written in a text (or given in a ``period`` field).
 
@@ -443,8 +441,7 @@ _CITED, _NO_EVIDENCE, _UNCITED, _UNRESOLVED, _FIGURE = (
     DateStatus.FIGURE)
 
 
-@slot_init
-@record
+@slot_record
 class ClaimDate:
     """One date a claim states, with what its evidence says about it.
 
