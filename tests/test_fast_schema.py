@@ -84,11 +84,14 @@ def test_a_stale_written_schema_is_not_used() -> None:
     digest = _fast_schema_data.MODEL_SHA256
     _fast_schema_data.MODEL_SHA256 = "0" * 64
     fast_schema.written_schema.cache_clear()
+    fast_schema.written_module.cache_clear()
     try:
         assert fast_schema.written_schema() is None
+        assert fast_schema.written_module() is None
     finally:
         _fast_schema_data.MODEL_SHA256 = digest
         fast_schema.written_schema.cache_clear()
+        fast_schema.written_module.cache_clear()
     assert fast_schema.written_schema() is not None
 
 

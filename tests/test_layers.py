@@ -34,6 +34,7 @@ LAYERS: dict[str, int] = {
     "argmap._slotinit": 0,
     "argmap._record": 0,
     "argmap._members": 0,
+    "argmap._lazyre": 0,
     "argmap._load": 1,
     "argmap._interop": 1,
     "argmap._verify": 2,

@@ -138,5 +138,5 @@ def test_the_ranges_pick_the_validator() -> None:
         patch.setattr(fast_schema, "SHARE_NAMES_FROM_ITEMS", 1)
         assert type(validate_map(small).claims[0].__pydantic_fields_set__) is not set
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(fast_schema, "written_schema", lambda: None)
+        patch.setattr(fast_schema, "written_module", lambda: None)
         assert type(validate_map(small).claims[0].__pydantic_fields_set__) is not set

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from argmap._engine.context import Problem, RuleContext
 from argmap._model import ArgumentMap, Evidence
+from argmap._verify import pages as pages_module
 from argmap._verify import quote_context as qc
 from argmap._verify.anchor import AnchorResult, AnchorStatus, SnapshotIndex, quote_holder
 from argmap._verify.elsewhere import found_elsewhere
@@ -202,7 +203,7 @@ def test_the_anchored_rules_report_what_their_walks_did(
         monkeypatch.setattr(module, "anchored_evidence", anchored)
     monkeypatch.setattr(qc, "index_for", index_for)
     seen: list[str] = []
-    monkeypatch.setattr(am416, "snapshot_pages", pages)
+    monkeypatch.setattr(pages_module, "snapshot_pages", pages)  # AM416 imports it when needed
 
     new404 = [(p.node, p.field[1]) for p in am404.check(RuleContext(argmap))]
     assert new404 == list(_am404_reference(RuleContext(argmap)))

@@ -20,7 +20,7 @@ from argmap._record import RECORDS, record
 _SRC = Path(__file__).parent.parent / "src"
 
 for _path in sorted((_SRC / "argmap").rglob("*.py")):
-    if "\n@record" in _path.read_text(encoding="utf-8"):
+    if "\n@record" in (text := _path.read_text(encoding="utf-8")) or "\n@slot_record" in text:
         importlib.import_module(".".join(_path.relative_to(_SRC).with_suffix("").parts))
 
 _NAN = math.nan  # one object: a tuple holding it equals another holding the same object

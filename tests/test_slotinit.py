@@ -16,7 +16,7 @@ import argmap._verify.arith
 import argmap._verify.compare
 import argmap._verify.dates
 import argmap._verify.numbers.mention  # noqa: F401 - each module applies slot_init
-from argmap._slotinit import DATACLASS_INITS, slot_init
+from argmap._slotinit import SLOT_INIT_CLASSES, dataclass_init, slot_init
 
 _VALUES = st.none() | st.integers() | st.text(max_size=5) | st.tuples(st.integers())
 
@@ -26,12 +26,12 @@ def _state(obj: object) -> tuple[Any, ...]:
 
 
 def test_the_hot_classes_have_the_quicker_init() -> None:
-    names = {cls.__name__ for cls in DATACLASS_INITS}
+    names = {cls.__name__ for cls in SLOT_INIT_CLASSES}
     assert {"Mention", "Interval", "Support", "ClaimFigure", "AnchorResult", "StatedDate",
             "ClaimDate", "Argument", "Reading", "Outcome"} <= names
 
 
-@pytest.mark.parametrize("cls", sorted(DATACLASS_INITS, key=lambda c: c.__name__),
+@pytest.mark.parametrize("cls", sorted(SLOT_INIT_CLASSES, key=lambda c: c.__name__),
                          ids=lambda c: c.__name__)
 @given(data=st.data())
 def test_the_quicker_init_builds_what_the_dataclass_builds(cls: type, data: st.DataObject
@@ -45,7 +45,7 @@ def test_the_quicker_init_builds_what_the_dataclass_builds(cls: type, data: st.D
     positional = [] if as_keywords else args
     quick = cls(*positional, **kwargs)
     reference = object.__new__(cls)
-    DATACLASS_INITS[cls](reference, *positional, **kwargs)
+    dataclass_init(cls)(reference, *positional, **kwargs)
     assert _state(quick) == _state(reference)
     assert quick == reference
     with pytest.raises(dataclasses.FrozenInstanceError):

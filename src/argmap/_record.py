@@ -38,26 +38,28 @@ def record(cls: type[T], /) -> type[T]: ...
 
 
 @overload
-def record(*, order: bool = ..., slots: bool = ...) -> Callable[[type[T]], type[T]]: ...
+def record(*, order: bool = ..., slots: bool = ..., init: bool = ...
+           ) -> Callable[[type[T]], type[T]]: ...
 
 
 @dataclass_transform(frozen_default=True, field_specifiers=(dataclasses.field,))
-def record(cls: type[T] | None = None, /, *, order: bool = False, slots: bool = True
-           ) -> type[T] | Callable[[type[T]], type[T]]:
+def record(cls: type[T] | None = None, /, *, order: bool = False, slots: bool = True,
+           init: bool = True) -> type[T] | Callable[[type[T]], type[T]]:
     """``@dataclass(frozen=True, slots=True)`` (``order=True``, ``slots=False`` if asked),
-    built without compiling ``__eq__``, ``__hash__``, ``__repr__`` and the orderings."""
+    built without compiling ``__eq__``, ``__hash__``, ``__repr__`` and the orderings.
+    ``init=False``: no ``__init__`` either, for a class ``slot_init`` gives its own."""
 
     def wrap(cls: type[T]) -> type[T]:
-        return _record(cls, order=order, slots=slots)
+        return _record(cls, order=order, slots=slots, init=init)
 
     return wrap if cls is None else wrap(cls)
 
 
-def _record(cls: type[T], *, order: bool, slots: bool) -> type[T]:
+def _record(cls: type[T], *, order: bool, slots: bool, init: bool) -> type[T]:
     defined = [name for name in _WRITTEN if name in vars(cls)]
     if defined:
         raise TypeError(f"{cls.__name__} defines {', '.join(defined)}: use @dataclass")
-    cls = dataclasses.dataclass(frozen=True, slots=slots, eq=False, repr=False)(cls)
+    cls = dataclasses.dataclass(frozen=True, slots=slots, eq=False, repr=False, init=init)(cls)
     for name in _WRITTEN if order else _WRITTEN[:3]:
         _add(cls, name, _stand_in(cls, name))
     RECORDS[cls] = order

@@ -9,20 +9,41 @@ a call of each slot's descriptor took three times as long for a figure's sixteen
 and gives it its own class back: the same parameters, defaults and order, so every call
 reads the same (tests/test_slotinit.py compares the two). An object of a subclass is set
 through the descriptors.
+
+``slot_record`` is ``@record`` with this ``__init__``: the record is made with
+``init=False``, so that the dataclass does not compile an ``__init__`` this one replaces
+(about a million instructions a class, paid by every process that imports it);
+:func:`dataclass_init` builds that one for the tests that compare the two.
 """
 
 from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any, TypeVar, dataclass_transform
 
-__all__ = ["DATACLASS_INITS", "slot_init"]
+from argmap._record import record
+
+__all__ = ["SLOT_INIT_CLASSES", "dataclass_init", "slot_init", "slot_record"]
 
 T = TypeVar("T")
 
-#: Class -> the ``__init__`` the dataclass wrote, kept for the tests that compare the two.
-DATACLASS_INITS: dict[type, Callable[..., None]] = {}
+#: Every class given the quicker ``__init__``, for the tests that compare it with the
+#: dataclass's (:func:`dataclass_init`).
+SLOT_INIT_CLASSES: list[type] = []
+
+
+def dataclass_init(cls: type) -> Callable[..., None]:
+    """The ``__init__`` ``@dataclass(frozen=True)`` writes for ``cls``'s fields: it sets each
+    field through ``object.__setattr__``, so it sets an object of ``cls`` too."""
+    fields = [(f.name, f.type, dataclasses.field(default=f.default,
+                                                 default_factory=f.default_factory,
+                                                 init=f.init, kw_only=f.kw_only))
+              for f in dataclasses.fields(cls)]
+    twin = dataclasses.make_dataclass(cls.__name__, fields, frozen=True, eq=False, repr=False,
+                                      match_args=False)
+    init: Callable[..., None] = vars(twin)["__init__"]
+    return init
 
 
 def slot_init(cls: type[T]) -> type[T]:
@@ -67,6 +88,12 @@ def slot_init(cls: type[T]) -> type[T]:
     init: Callable[..., None] = namespace["__init__"]
     init.__qualname__ = f"{cls.__qualname__}.__init__"
     init.__module__ = cls.__module__
-    DATACLASS_INITS[cls] = vars(cls)["__init__"]
+    SLOT_INIT_CLASSES.append(cls)
     cls.__init__ = init  # type: ignore[method-assign]
     return cls
+
+
+@dataclass_transform(frozen_default=True, field_specifiers=(dataclasses.field,))
+def slot_record(cls: type[T]) -> type[T]:
+    """``@slot_init`` over ``@record``, without the dataclass's own ``__init__``."""
+    return slot_init(record(init=False)(cls))

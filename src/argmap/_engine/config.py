@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import re
 import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import field
@@ -19,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from argmap._engine.codes import all_codes
 from argmap._findings import Severity
+from argmap._lazyre import lazy_compile
 from argmap._load.files import MAX_CONFIG_BYTES, FileRefusedError, read_bytes
 from argmap._record import record
 
@@ -116,7 +116,7 @@ def find_pyproject(start: Path) -> Path | None:
     return None
 
 
-_CODE_PATTERN = re.compile(r"^AM\d{0,3}$")
+_CODE_PATTERN = lazy_compile(r"^AM\d{0,3}$")
 
 
 @functools.cache

@@ -3564,4 +3564,10 @@ def schema(post_init: dict[str, str]) -> dict[str, Any]:
     }
 
 
-SCHEMA: dict[str, Any] = schema({'post_init': 'model_post_init'})
+def __getattr__(name: str) -> Any:
+    """``SCHEMA``, the schema with ``model_post_init``, built when first read: a map
+    under ``SHARE_NAMES_FROM_ITEMS`` items is validated without it."""
+    if name != "SCHEMA":
+        raise AttributeError(name)
+    built = globals()[name] = schema({'post_init': 'model_post_init'})
+    return built

@@ -25,6 +25,8 @@ from collections.abc import Callable, Sequence
 from functools import cache
 from typing import Any, Literal
 
+from argmap._lazyre import lazy_compile
+
 __all__ = ["BlockScan", "outline"]
 
 PathStep = str | int
@@ -32,17 +34,17 @@ PathStep = str | int
 #: Maps nest a handful of levels; each level costs a search over its block, so a deeply
 #: nested file (a hostile one: 10,000 levels) is left to the tree, which walks it in one pass.
 _MAX_DEPTH = 16
-_FLOW_MAP_STOP = re.compile(rb"[,}]")
-_FLOW_SEQ_STOP = re.compile(rb"[,\]]")
+_FLOW_MAP_STOP = lazy_compile(rb"[,}]")
+_FLOW_SEQ_STOP = lazy_compile(rb"[,\]]")
 _PLAIN_KEY = re.compile(rb"[A-Za-z_][A-Za-z0-9_.-]*")
 _BLANK_OR_COMMENT = re.compile(rb"[ \t]*(?:#[^\n]*)?\r?(?:\n|\Z)")
 _INDENT = re.compile(rb"[ ]*")
 _SPACES = re.compile(rb"[ \t]*")
 _WHITESPACE = re.compile(rb"[ \t\r\n]*")
-_NUMBER = re.compile(rb"[-+]?[0-9._]*(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|"
+_NUMBER = lazy_compile(rb"[-+]?[0-9._]*(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|"
                      rb"\.(?:nan|NaN|NAN)|0x[0-9a-fA-F]+|0o[0-7]+")
 _BLOCK_HEADER = re.compile(rb"[|>](?:[-+][1-9]?|[1-9][-+]?)?[ \t]*(?:#.*)?")
-_DOCUMENT_MARKER = re.compile(rb"^(?:---|\.\.\.)(?=[ \t\r\n]|\Z)", re.M)
+_DOCUMENT_MARKER = lazy_compile(rb"^(?:---|\.\.\.)(?=[ \t\r\n]|\Z)", re.M)
 
 
 class _Pruned:

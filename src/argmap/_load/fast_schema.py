@@ -31,12 +31,14 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from argmap._lazyre import lazy_compile
+
 if TYPE_CHECKING:
     from collections.abc import Callable
+    from types import ModuleType
 
     from pydantic.plugin._schema_validator import PluggableSchemaValidator
     from pydantic_core import SchemaValidator
@@ -236,15 +238,15 @@ def _schema(share_names: bool) -> tuple[dict[str, Any], dict[str, Any]]:
     no ``post_init``: building it costs a tenth of :func:`_without_post_init`'s rebuild of
     the schema read (instructions of the validator's build at 10,000 claims 18.2 -> 10.7 M).
     """
-    written = written_schema()
-    if written is None:
+    if share_names:
+        written = written_schema()
+        if written is not None:
+            return written
+    module = written_module()
+    if module is None:
         schema, config = _rewritten()
         return (schema if share_names else _without_post_init(schema)), config
-    if share_names:
-        return written
-    from argmap._load import _fast_schema_data
-
-    return _fast_schema_data.schema({}), written[1]
+    return module.schema({}), module.CONFIG
 
 
 def _without_post_init(node: Any) -> Any:
@@ -291,7 +293,7 @@ def _for_validation(node: Any) -> Any:
     }
 
 
-_REF_ID = re.compile(r":\d+$")
+_REF_ID = lazy_compile(r":\d+$")
 
 
 def _model_digest() -> str:
@@ -304,6 +306,17 @@ def _model_digest() -> str:
 def written_schema() -> tuple[dict[str, Any], dict[str, Any]] | None:
     """The schema ``_fast_schema_data`` holds, if it was written for this model and
     pydantic-core; else None."""
+    written = written_module()
+    return None if written is None else (written.SCHEMA, written.CONFIG)
+
+
+@functools.cache
+def written_module() -> ModuleType | None:
+    """``_fast_schema_data`` if it was written for this model and pydantic-core; else None.
+
+    Apart from :func:`written_schema`, which reads its ``SCHEMA`` (with ``model_post_init``,
+    about 2 M instructions to build): a map under ``SHARE_NAMES_FROM_ITEMS`` items needs the
+    schema without it only."""
     import pydantic_core
 
     try:
@@ -317,7 +330,7 @@ def written_schema() -> tuple[dict[str, Any], dict[str, Any]] | None:
             return None
     except OSError:  # no source to compare with
         return None
-    return written.SCHEMA, written.CONFIG
+    return written
 
 
 def module_source() -> str:
@@ -342,7 +355,13 @@ def module_source() -> str:
         '    """The schema; each model node with ``post_init``\'s items (none: no\n'
         '    ``model_post_init``)."""\n'
         f"    return {_literal(schema, 4)}\n\n\n"
-        f"SCHEMA: dict[str, Any] = schema({{'post_init': 'model_post_init'}})\n"
+        "def __getattr__(name: str) -> Any:\n"
+        '    """``SCHEMA``, the schema with ``model_post_init``, built when first read: a map\n'
+        '    under ``SHARE_NAMES_FROM_ITEMS`` items is validated without it."""\n'
+        '    if name != "SCHEMA":\n'
+        "        raise AttributeError(name)\n"
+        "    built = globals()[name] = schema({'post_init': 'model_post_init'})\n"
+        "    return built\n"
     )
 
 
@@ -415,7 +434,7 @@ def validate_map(data: Any) -> ArgumentMap:
         else 0
     )
     share = items >= SHARE_NAMES_FROM_ITEMS
-    fast = fast_validator(share) if items >= FAST_FROM_ITEMS or written_schema() else None
+    fast = fast_validator(share) if items >= FAST_FROM_ITEMS or written_module() else None
     if fast is not None:
         try:
             return fast.validate_python(data)  # type: ignore[no-any-return]

@@ -12,6 +12,7 @@ from itertools import repeat
 from typing import Any, Literal
 
 from argmap._findings import Location, MapLoadError
+from argmap._lazyre import lazy_compile
 from argmap._load.codes import (
     FORBIDDEN_CHARACTER,
     LIMIT_EXCEEDED,
@@ -137,7 +138,7 @@ _QUICK_SCALARS = frozenset({int, float, bool, type(None)})
 #: ``FORBIDDEN_CHARS`` refuses: ``\0 \a \b \v \f \e``, ``\xHH``, ``\uHHHH`` and
 #: ``\UHHHHHHHH`` for a C0 control, a surrogate, U+FFFE or U+FFFF. It may also match text
 #: that is no escape (after an escaped backslash): the joined strings are then searched.
-_FORBIDDEN_ESCAPE = re.compile(
+_FORBIDDEN_ESCAPE = lazy_compile(
     r"\\(?:[0abvfe]|x[01][0-9a-fA-F]|u(?:00[01][0-9a-fA-F]|[dD][89a-fA-F][0-9a-fA-F]{2}"
     r"|[fF]{3}[eEfF])|U0000(?:00[01][0-9a-fA-F]|[dD][89a-fA-F][0-9a-fA-F]{2}|[fF]{3}[eEfF]))"
 )
@@ -438,7 +439,7 @@ def non_text_keys(positions: PositionIndex) -> MapLoadError | None:
     )
 
 
-_JSON_TOKENS = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
+_JSON_TOKENS = lazy_compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
 
 
 def json_too_deep(text: str, positions: PositionIndex, depth: int = 200) -> Location:

@@ -14,6 +14,7 @@ import re
 from typing import Any
 
 from argmap._findings import Location, MapLoadError
+from argmap._lazyre import lazy_compile
 from argmap._load.codes import LIMIT_EXCEEDED, load_error, load_problem
 from argmap._load.limits import Limits, tree_nodes
 from argmap._load.positions import PositionIndex
@@ -21,12 +22,12 @@ from argmap._load.positions import PositionIndex
 __all__ = ["check_aliases", "check_numbers", "may_hold_long_number", "replay_budget"]
 
 #: Every form of number yaml-rs reads from a plain scalar (underscores, 0b/0o/0x, floats).
-_NUMBER = re.compile(
+_NUMBER = lazy_compile(
     rb"[-+]?(?:0[bB][01_]+|0[oO][0-7_]+|0[xX][0-9a-fA-F_]+"
     rb"|(?:[0-9][0-9_]*(?:\.[0-9_]*)?|\.[0-9_]+)(?:[eE][-+]?[0-9_]+)?)"
 )
 #: An alias where YAML allows one: ``*name`` after a space, a line start or a flow indicator.
-_STAR = re.compile(r"\*[^\s\[\]{},]")
+_STAR = lazy_compile(r"\*[^\s\[\]{},]")
 _BEFORE_ALIAS = frozenset("\n\r[{,:-?")
 #: At most this many problems of one kind are listed; the rest would only repeat them.
 _MAX_REPORTED = 20

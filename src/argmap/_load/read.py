@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from argmap._findings import Location, MapLoadError
+from argmap._lazyre import lazy_compile
 from argmap._load.blockscan import outline
 from argmap._load.codes import (
     DUPLICATE_KEY,
@@ -158,7 +159,7 @@ def decode(raw: bytes, display: str) -> str:
 
 
 _BOM = "\ufeff".encode()
-_YAML_POSITION = re.compile(r"line (\d+), column (\d+)")
+_YAML_POSITION = lazy_compile(r"line (\d+), column (\d+)")
 
 
 #: Texts from this many characters parse long enough for the models' imports to be done
@@ -194,9 +195,9 @@ def _models_imported() -> bool:
 
 def _import_models() -> None:
     try:
-        from argmap._load.fast_schema import written_schema
+        from argmap._load.fast_schema import written_module
 
-        written_schema()  # imports pydantic, the models and their written schema
+        written_module()  # imports pydantic, the models and their written schema
     except Exception:  # noqa: BLE001, S110 - the main thread imports them again, and fails there
         pass
 
@@ -328,7 +329,7 @@ _SAFE_TAGS = frozenset(
 #: At most this many problems of one kind are listed; the rest would only repeat them.
 _MAX_REPORTED = 20
 #: A tag token where YAML allows one: at a line start or after a space or flow indicator.
-_TAG_TOKEN = re.compile(r"(?:^|(?<=[\s\[{,]))!(?:<[^>\s]*>|[^\s\[\]{},]*)", re.MULTILINE)
+_TAG_TOKEN = lazy_compile(r"(?:^|(?<=[\s\[{,]))!(?:<[^>\s]*>|[^\s\[\]{},]*)", re.MULTILINE)
 
 
 def _check_tags(text: str, positions: PositionIndex) -> None:

@@ -27,6 +27,7 @@ from enum import StrEnum
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
+from argmap._lazyre import lazy_compile
 from argmap._slotinit import slot_init
 from argmap._verify.budgets import FUZZY_BUDGET, SNAPSHOT_FUZZY_BUDGET
 from argmap._verify.normalise import (
@@ -38,17 +39,18 @@ from argmap._verify.normalise import (
     plain,
 )
 from argmap._verify.occurrences import MIN_TEXT, Finder
-from argmap._verify.quote_parts import (
-    ELISION_REACH,
-    INSERTION_MAX_WORDS,
-    Joint,
-    Piece,
-    QuoteParts,
-    parse_quote,
-)
 
 if TYPE_CHECKING:
     from argmap._model import Evidence
+    from argmap._verify.quote_parts import (  # see parse_quote below
+        ELISION_REACH,
+        INSERTION_MAX_WORDS,
+        Joint,
+        Piece,
+        QuoteParts,
+    )
+
+    _GAP: re.Pattern[str]  # set with them (see parse_quote)
     from argmap._verify.index import MapIndex
     from argmap._verify.worddiff import Difference
 
@@ -86,7 +88,21 @@ PARAGRAPH_REACH = 5_000
 
 _PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")
 _THREE_LINE_BREAKS = re.compile(r"\n[^\S\n]*\n[^\S\n]*\n")
-_GAP = re.compile(rf"(?:\W*\w+){{0,{INSERTION_MAX_WORDS}}}\W*")
+
+
+def parse_quote(exact: str) -> QuoteParts:
+    """:func:`argmap._verify.quote_parts.parse_quote`, which this stands in for until the
+    first quote that needs it: most quotes are found as they stand, and a check whose quotes
+    all are (the paper's) never imports the module (about 5 M instructions). The first call
+    puts the function, and the names of the module the methods of a quote in parts read, in
+    this module's globals, so that later calls and reads cost nothing more."""
+    from argmap._verify import quote_parts as parts
+
+    globals().update(
+        parse_quote=parts.parse_quote, Joint=parts.Joint, ELISION_REACH=parts.ELISION_REACH,
+        INSERTION_MAX_WORDS=parts.INSERTION_MAX_WORDS,
+        _GAP=lazy_compile(rf"(?:\W*\w+){{0,{parts.INSERTION_MAX_WORDS}}}\W*"))
+    return parts.parse_quote(exact)
 
 
 class AnchorStatus(StrEnum):
@@ -225,7 +241,7 @@ _RESULT_FIELDS = tuple(field.name for field in fields(AnchorResult))
 # match at every character.
 _NUMBER = re.compile(r"\d\d*(?:[.,]\d+)*")
 _NUMBER_ASCII = re.compile(r"[0-9][0-9]*(?:[.,][0-9]+)*")  # the same, on ASCII text: quicker
-_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+")
+_THOUSANDS = lazy_compile(r"\d{1,3}(?:,\d{3})+")
 
 
 def numbers_in(text: str) -> list[str]:
@@ -734,7 +750,7 @@ class SnapshotIndex:
                 chains.append(list(chain))
                 return
             insertion = pieces[k].joint is Joint.INSERTION
-            gap = _GAP.match(text, prev_end) if insertion else None
+            gap = _GAP.match(text, prev_end) if insertion else None  # noqa: F821 - see parse_quote
             last_start = gap.end() if gap else limit
             for form in variants[k]:
                 if not form.text:

@@ -15,8 +15,7 @@ from decimal import Decimal, DivisionByZero, InvalidOperation, localcontext
 from typing import TYPE_CHECKING, Any
 
 from argmap._model import QuantityKind
-from argmap._record import record
-from argmap._slotinit import slot_init
+from argmap._slotinit import slot_record
 from argmap._verify.check_types import CHECK_TYPES
 from argmap._verify.compare import claim_interval, same_count_unit
 from argmap._verify.numbers import Mention, from_quantity
@@ -31,8 +30,7 @@ K = QuantityKind
 _PERCENT, _AMOUNT, _COUNT = QuantityKind.PERCENT, QuantityKind.AMOUNT, QuantityKind.COUNT
 
 
-@slot_init  # one per reading of every check: see argmap._slotinit
-@record
+@slot_record  # one per reading of every check: see argmap._slotinit
 class Reading:
     """One way of computing the stated result, and whether it holds."""
 
@@ -42,8 +40,7 @@ class Reading:
     holds: bool
 
 
-@slot_init  # one per check
-@record
+@slot_record  # one per check
 class Outcome:
     """The evaluation of one check."""
 

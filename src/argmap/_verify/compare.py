@@ -21,7 +21,6 @@ A range against a source's range holds its ends as bounds: a wider one understat
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
@@ -31,10 +30,10 @@ from functools import lru_cache
 from operator import attrgetter, itemgetter
 from typing import TYPE_CHECKING
 
+from argmap._lazyre import lazy_compile
 from argmap._members import plain_members
 from argmap._model import SCALE_FACTORS
-from argmap._record import record
-from argmap._slotinit import slot_init
+from argmap._slotinit import slot_record
 from argmap._verify.check_types import result_ref
 from argmap._verify.numbers import (
     FIGURE_KINDS,
@@ -77,8 +76,7 @@ EXACT = Context(prec=MAX_PREC, Emax=MAX_EMAX, Emin=MIN_EMIN)
 NEAREST = 16
 
 
-@slot_init
-@record
+@slot_record
 class Interval:
     """A set of magnitudes; ``None`` is unbounded on that side."""
 
@@ -412,8 +410,7 @@ def _coarser(claim: Mention, source: Mention, stated: Interval, otherwise: Verdi
 # --- the figures of a claim and their support ---------------------------------------------------
 
 
-@slot_init
-@record
+@slot_record
 class Support:
     """A source figure that bears on a claim figure."""
 
@@ -422,8 +419,7 @@ class Support:
     verdict: Verdict
 
 
-@slot_init
-@record
+@slot_record
 class ClaimFigure:
     """A figure a claim states, with what its evidence says about it: the quote figures that
     match it, that match at a coarser rounding, that state a stronger bound (the claim
@@ -461,8 +457,7 @@ def _order(m: Mention) -> Decimal:
     return abs(family(m).magnitude if m.kind == K.FRACTION else m.magnitude)
 
 
-@slot_init  # one per quote that states a figure, and per kind of figure it states
-@record
+@slot_record  # one per quote that states a figure, and per kind of figure it states
 class _Bucket:
     """The distinct figures of one bucket of a quote, sorted by size, each also in its
     family's kind (:func:`family`, read in the EXACT context), as every comparison reads it."""
@@ -563,7 +558,8 @@ def _find_results(index: MapIndex) -> dict[str, str]:
 #: Markup a text may hold (Argdown's, and Markdown's links) whose numbers state nothing: a
 #: mention of a title (``@[Statement 1]``), a tag (``#tag-2``; ``&#10;`` is an HTML entity,
 #: whose number a renderer shows), a link's address.
-_MARKUP = re.compile(r"@\[[^\]\n]*\]|@<[^>\n]*>|(?<![\w\\&])#(?:\([^)\n]*\)|[\w-]+)|\]\([^)\n]*\)")
+_MARKUP = lazy_compile(
+    r"@\[[^\]\n]*\]|@<[^>\n]*>|(?<![\w\\&])#(?:\([^)\n]*\)|[\w-]+)|\]\([^)\n]*\)")
 
 
 def _markup_spans(text: str) -> list[tuple[int, int]]:

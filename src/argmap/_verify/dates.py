@@ -33,8 +33,8 @@ from enum import Enum
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
-from argmap._record import record
-from argmap._slotinit import slot_init
+from argmap._lazyre import lazy_compile
+from argmap._slotinit import slot_record
 from argmap._verify.anchor import quote_holder
 from argmap._verify.compare import Verdict, claim_figures
 from argmap._verify.numbers import TEMPORAL_KINDS, parse, period_bounds
@@ -198,8 +198,7 @@ def _issue(value: str | CslDate | None) -> tuple[int, int | None] | None:
 # --- dates in a text ------------------------------------------------------------------------------
 
 
-@slot_init
-@record
+@slot_record
 class StatedDate:
     """A year, date or period written in a text (or given in a ``period`` field).
 
@@ -243,7 +242,7 @@ _RELATIVE = re.compile(
     + "|".join(w for w in _COUNT_WORDS if len(w) > 2) + r")\s+(?P<span>year|month)s)\b",
     re.IGNORECASE,
 )
-_BRACKETS = re.compile(r"\[[^\[\]\n]{0,200}\]")  # "[in 2019]": the analyst's words
+_BRACKETS = lazy_compile(r"\[[^\[\]\n]{0,200}\]")  # "[in 2019]": the analyst's words
 
 
 def _relative(match: re.Match[str]) -> StatedDate:
@@ -442,8 +441,7 @@ _CITED, _NO_EVIDENCE, _UNCITED, _UNRESOLVED, _FIGURE = (
     DateStatus.FIGURE)
 
 
-@slot_init
-@record
+@slot_record
 class ClaimDate:
     """One date a claim states, with what its evidence says about it.
 

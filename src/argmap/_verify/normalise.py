@@ -23,8 +23,7 @@ from functools import lru_cache
 from itertools import combinations
 from typing import Protocol
 
-from argmap._record import record
-from argmap._slotinit import slot_init
+from argmap._slotinit import slot_record
 
 __all__ = [
     "F_LIGATURES",
@@ -363,8 +362,7 @@ class _Step:
         return self.out[k] if k < len(first) else self.size
 
 
-@slot_init  # a quote is normalised once per anchoring: 134,000 at 100,000 claims
-@record
+@slot_record  # a quote is normalised once per anchoring: 134,000 at 100,000 claims
 class Normalised:
     """Normalised text; character ``i`` came from ``original[start_of(i):end_of(i)]``.
 

@@ -22,8 +22,9 @@ between spaces.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
+
+from argmap._lazyre import lazy_compile
 
 __all__ = ["MIN_TEXT", "MIN_WORD", "Finder", "WordIndex", "find_all"]
 
@@ -44,7 +45,7 @@ FEW = 8
 MAX_CANDIDATES = 64
 
 
-_LONG_WORD = re.compile(f" ([^ ]{{{MIN_WORD},}})")
+_LONG_WORD = lazy_compile(f" ([^ ]{{{MIN_WORD},}})")
 
 
 class WordIndex:

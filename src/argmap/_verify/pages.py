@@ -14,6 +14,7 @@ import re
 from bisect import bisect_right
 from typing import TYPE_CHECKING
 
+from argmap._lazyre import lazy_compile
 from argmap._record import record
 
 if TYPE_CHECKING:
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
 __all__ = ["PAGE_BREAK", "Pages", "page_request", "sidecar_path", "snapshot_pages"]
 
 PAGE_BREAK = "\f"
-_RANGE = re.compile(r"\s*[-–—]\s*")
+_RANGE = lazy_compile(r"\s*[-–—]\s*")
 
 
 def sidecar_path(snapshot_path: str) -> str:

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from enum import StrEnum
 
+from argmap._lazyre import lazy_compile
 from argmap._record import record
 
 __all__ = [
@@ -41,14 +42,14 @@ INSERTION_MAX_WORDS = 10
 #: Pieces read at most: a quote is a passage, not a collage (and the search stays bounded).
 MAX_PIECES = 100
 
-_MARK = re.compile(
+_MARK = lazy_compile(
     r"(?P<elision>\[\s*(?:\.\s*){3}\]|\[\s*\u2026\s*\]|\.\s?\.\s?\.|\u2026)"
     r"|(?P<sic>\[\s*sic!?\s*\])"
     r"|(?P<capital>\[(?P<letter>[^\W\d_])\](?=[^\W\d_]))"
     r"|(?P<insertion>\[[^\[\]]*\])",
     re.IGNORECASE,
 )
-_WORD = re.compile(r"[^\W_]+")
+_WORD = lazy_compile(r"[^\W_]+")
 
 
 class Joint(StrEnum):

@@ -9,10 +9,10 @@ of the claim's words the sentence shares, then by the source's and the sentence'
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections.abc import Sequence
 
+from argmap._lazyre import lazy_compile
 from argmap._model import Claim
 from argmap._record import record
 from argmap._verify.anchor import quote_holder
@@ -24,8 +24,8 @@ __all__ = ["MAX_QUOTE", "Suggestion", "suggest"]
 
 #: A suggested quote is cut to about this many characters around its figure.
 MAX_QUOTE = 300
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]*[A-Z0-9])|\n\s*\n")
-_WORD = re.compile(r"[a-z]{4,}")
+_SENTENCE_END = lazy_compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]*[A-Z0-9])|\n\s*\n")
+_WORD = lazy_compile(r"[a-z]{4,}")
 
 
 @record

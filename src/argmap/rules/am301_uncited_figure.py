@@ -39,7 +39,6 @@ from argmap._findings import Severity
 from argmap._model import QuantityKind
 from argmap._verify.anchor import anchor_evidence, quote_holder
 from argmap._verify.compare import describe, shown, why
-from argmap._verify.suggest import ranked, suggest
 from argmap.rules._shared import every_claim_figure
 
 CODE = "AM301"
@@ -79,6 +78,10 @@ def check(ctx: RuleContext) -> Iterator[Problem]:
         hint = ("cite evidence whose quote states this figure, or declare the quantity "
                 "and a check that derives it from cited figures")
         fix = None
+        # imported here: a check whose figures are all cited (most) never suggests, and the
+        # module costs about 5 M instructions to import
+        from argmap._verify.suggest import ranked, suggest
+
         found = suggest(ctx, claim, m) if not m.vague else []
         if found:
             hint = f"these sentences of the sources state it: {ranked(found)}; or {hint}"

@@ -30,12 +30,14 @@ PASS::
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from argmap._engine.context import Problem, RelatedRef, RuleContext
 from argmap._findings import Severity
 from argmap._verify.anchor import VERBATIM, anchored_evidence, quote_holder
-from argmap._verify.pages import Pages, page_request, snapshot_pages
+
+if TYPE_CHECKING:
+    from argmap._verify.pages import Pages
 
 CODE = "AM416"
 ID = "wrong-page"
@@ -46,10 +48,17 @@ _UNSEEN: Any = object()
 
 
 def check(ctx: RuleContext) -> Iterator[Problem]:
+    paged = [(evidence, result) for evidence, result in anchored_evidence(ctx)
+             if evidence.locator is not None and evidence.locator.page is not None
+             and result.status in VERBATIM]
+    if not paged:  # a map without page locators never imports the pages' module (2.7 M)
+        return
+    from argmap._verify.pages import page_request, snapshot_pages
+
     pages_of: dict[str, Pages | None] = {}  # snapshot_pages, asked once per holder
-    for evidence, result in anchored_evidence(ctx):
+    for evidence, result in paged:
         locator = evidence.locator
-        if locator is None or locator.page is None or result.status not in VERBATIM:
+        if locator is None or locator.page is None:  # pragma: no cover - taken above
             continue
         holder = quote_holder(evidence)
         pages = pages_of.get(holder, _UNSEEN)

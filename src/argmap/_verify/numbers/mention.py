@@ -9,8 +9,7 @@ from typing import Any
 
 from argmap._members import plain_members
 from argmap._model import SCALE_FACTORS, Qualifier, QuantityKind, Scale
-from argmap._record import record
-from argmap._slotinit import slot_init
+from argmap._slotinit import slot_record
 
 #: The kinds and qualifiers, read per figure here, in the grammar and in the comparisons,
 #: from plain classes (see argmap._members: a member read off its enumeration is slow).
@@ -23,8 +22,7 @@ FIGURE_KINDS = frozenset({K.AMOUNT, K.COUNT, K.PERCENT, K.PERCENTAGE_POINTS, K.F
 TEMPORAL_KINDS = frozenset({K.YEAR, K.DATE})
 
 
-@slot_init  # built for every figure of every text: see argmap._slotinit
-@record
+@slot_record  # built for every figure of every text: see argmap._slotinit
 class Mention:
     """A quantity found in prose, with the span ``text[start:end]`` it was read from.
 

@@ -13,6 +13,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Any, NamedTuple
 
+from argmap._lazyre import lazy_compile
 from argmap._model import Qualifier, QuantityKind, Scale
 from argmap._verify.numbers.grammar import GROUP, YEAR_RE
 from argmap._verify.numbers.mention import K, Mention, Q
@@ -66,7 +67,7 @@ def key(word: str) -> str:
 
 _GROUPING = re.compile("[, \u00a0\u2009\u202f]")
 _NOT_LETTER = re.compile("[^a-z]")
-_LINE_END_HYPHEN = re.compile(r"-[ \t]*\r?\n\s*")
+_LINE_END_HYPHEN = lazy_compile(r"-[ \t]*\r?\n\s*")
 
 
 @lru_cache(maxsize=1 << 12)  # "2019", "5", "10": a map writes few distinct numbers often
@@ -342,8 +343,8 @@ def _fraction(m: re.Match[str], g: _Quantity, lead: _Lead) -> Mention | None:
                    m.group(), qualifier=lead.qualifier, near=lead.near, step=Decimal("0.05"))
 
 
-_FOOTNOTED_YEAR = re.compile(r"((?:1[89]|20)\d\d)\.\d{1,2}")
-_VERSION_BEFORE = re.compile(r"BY(?:-[A-Z]{2})*\s*$")
+_FOOTNOTED_YEAR = lazy_compile(r"((?:1[89]|20)\d\d)\.\d{1,2}")
+_VERSION_BEFORE = lazy_compile(r"BY(?:-[A-Z]{2})*\s*$")
 
 
 #: The leads a plain year may have ("in 2019", "between 2014 and 2019").
@@ -393,7 +394,7 @@ def _number(m: re.Match[str], g: _Quantity, text: str, lead: _Lead) -> Mention |
 
 
 #: "mid-2019", "early-2020", "late-2019": a part of the year, read as the year it lies in.
-_PART_OF_YEAR = re.compile(r"(?<![\w-])(?:mid|early|late)-$", re.IGNORECASE)
+_PART_OF_YEAR = lazy_compile(r"(?<![\w-])(?:mid|early|late)-$", re.IGNORECASE)
 
 
 def _digits(m: re.Match[str], g: _Quantity, text: str) -> tuple[Decimal, Decimal] | Mention | None:
@@ -474,7 +475,7 @@ def _year_or_decade(m: re.Match[str], g: _Quantity, text: str, glue: str) -> Men
                    qualifier=Q.RANGE, period=f"{year}/{year + 9}")
 
 
-_NEXT_WORD = re.compile(r"\s{1,8}([A-Za-z]{1,30})\b")
+_NEXT_WORD = lazy_compile(r"\s{1,8}([A-Za-z]{1,30})\b")
 
 
 def _factor(m: re.Match[str], text: str) -> bool:
@@ -513,7 +514,7 @@ def _bound_after(post: str) -> Qualifier:
 #: line or the next; a longer run of letters is no unit the vocabulary holds.
 _WORD_AFTER = re.compile(r"[ \t]{0,40}(?:\r?\n[ \t]{0,40})?([^\W\d_]{1,40})(?![\w-])")
 #: The noun after an attributive one ("test cases"): one space, the same line.
-_NOUN_AFTER = re.compile(r"[ \t]([^\W\d_]{1,40})(?![\w-])")
+_NOUN_AFTER = lazy_compile(r"[ \t]([^\W\d_]{1,40})(?![\w-])")
 _HYPHEN_UNIT = re.compile(r"-([a-z]{1,40})\b")
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from argmap._lazyre import lazy_compile
 from argmap._verify.numbers.grammar import (
     DIGITS,
     FOLD_LOWER,
@@ -46,8 +47,8 @@ _OTHER_DIGIT = re.compile(r"(?![0-9])\d")
 #: What makes a token a URL or a path, besides a slash between letters (see ``_urlish``).
 _URL_MARK = re.compile(r"://|www\.|\.html?\b|\.pdf\b|\.shtml\b")
 _LETTER = re.compile(r"[A-Za-z]")
-_LETTER_OR_UNDERSCORE = re.compile(r"[A-Za-z_]")
-_FOOTNOTE_LINE = re.compile(r"(?<=\n)[ \t]*\d{1,2}(?=[ \t]+[A-Z‘“'\"])")
+_LETTER_OR_UNDERSCORE = lazy_compile(r"[A-Za-z_]")
+_FOOTNOTE_LINE = lazy_compile(r"(?<=\n)[ \t]*\d{1,2}(?=[ \t]+[A-Z‘“'\"])")
 
 
 def _urlish(token: str) -> bool:
