@@ -3562,6 +3562,3 @@ def schema(post_init: dict[str, str]) -> dict[str, Any]:
       },
      ],
     }
-
-
-SCHEMA: dict[str, Any] = schema({'post_init': 'model_post_init'})

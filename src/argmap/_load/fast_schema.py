@@ -235,16 +235,16 @@ def _schema(share_names: bool) -> tuple[dict[str, Any], dict[str, Any]]:
     Without it from ``_fast_schema_data`` too, whose ``schema`` builds the schema again with
     no ``post_init``: building it costs a tenth of :func:`_without_post_init`'s rebuild of
     the schema read (instructions of the validator's build at 10,000 claims 18.2 -> 10.7 M).
+    The written schema is built only here, in the one form asked for (building it is about
+    2 M instructions; the module built it with ``model_post_init`` at import, which maps of
+    under ``SHARE_NAMES_FROM_ITEMS`` items never use).
     """
     written = written_schema()
     if written is None:
         schema, config = _rewritten()
         return (schema if share_names else _without_post_init(schema)), config
-    if share_names:
-        return written
-    from argmap._load import _fast_schema_data
-
-    return _fast_schema_data.schema({}), written[1]
+    build, config = written
+    return build(_POST_INIT if share_names else {}), config
 
 
 def _without_post_init(node: Any) -> Any:
@@ -300,10 +300,17 @@ def _model_digest() -> str:
     return hashlib.sha256(Path(_model.__file__).read_bytes()).hexdigest()
 
 
+#: What a model node of the written schema holds to share its set of given fields.
+_POST_INIT = {"post_init": "model_post_init"}
+
+
 @functools.cache
-def written_schema() -> tuple[dict[str, Any], dict[str, Any]] | None:
-    """The schema ``_fast_schema_data`` holds, if it was written for this model and
-    pydantic-core; else None."""
+def written_schema() -> (
+    tuple[Callable[[dict[str, str]], dict[str, Any]], dict[str, Any]] | None
+):
+    """The function of ``_fast_schema_data`` that builds its schema (given each model
+    node's ``post_init`` items) and its configuration, if it was written for this model
+    and pydantic-core; else None."""
     import pydantic_core
 
     try:
@@ -317,7 +324,7 @@ def written_schema() -> tuple[dict[str, Any], dict[str, Any]] | None:
             return None
     except OSError:  # no source to compare with
         return None
-    return written.SCHEMA, written.CONFIG
+    return written.schema, written.CONFIG
 
 
 def module_source() -> str:
@@ -341,8 +348,7 @@ def module_source() -> str:
         "def schema(post_init: dict[str, str]) -> dict[str, Any]:\n"
         '    """The schema; each model node with ``post_init``\'s items (none: no\n'
         '    ``model_post_init``)."""\n'
-        f"    return {_literal(schema, 4)}\n\n\n"
-        f"SCHEMA: dict[str, Any] = schema({{'post_init': 'model_post_init'}})\n"
+        f"    return {_literal(schema, 4)}\n"
     )
 
 
