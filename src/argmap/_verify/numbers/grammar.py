@@ -217,6 +217,123 @@ _FILLS = {
 }
 _GROUP_NAME = re.compile(r"\(\?P<(\w+)>")
 
+# --- a number and nothing else ------------------------------------------------------------------
+#
+# At a digit, ``PATTERN`` (and each variant tried there) reads a date, a span of years or a
+# quantity; most numbers of a text are a quantity of digits alone ("4,213 containers", "of
+# 922."), which cost the pattern 20-25k instructions, most of them in the alternatives that
+# fail after the digits. ``PLAIN_NUMBER`` and :func:`nothing_after` say where it reads the
+# digits and nothing else, at a fraction of the cost: where
+# - the number is the first one the pattern's ``NUM`` tries there (digits with their comma
+#   groups and decimals; a run before a space and a digit is left to the pattern), with no
+#   word character, "×" or "+" after it (the glued units, scales and signs), nor ",5", ".5";
+# - after any spaces comes the text's end, or a mark none of the pattern's parts after a
+#   number starts with (not "%", "×", "+" or a dash), or a word whose first two letters (and
+#   third) begin none of ``AFTER_WORDS`` (scales, currencies after, per cent, fold, times,
+#   "through") in any case IGNORECASE equates; "or" before a bound ("or more"); a word
+#   broken by a line-end hyphen after its first letter has no second letter, after its
+#   second a "-" third: both are taken for the word;
+# - after one or two digits, no month follows the spaces (a day: "5 December"), nor "to" or
+#   "until" ("5 to 6 May"); a date or span of years that starts at more digits needs a dash
+#   after them.
+# The test after the digits is Python: a pattern for it cost 10 M instructions to compile,
+# more than most maps' texts gain (tests/test_grammar17_plain.py holds it to the pattern).
+
+#: The number ``NUM`` tries first, where no parts after it are glued to it; as the pattern's
+#: quantity, not after a letter, digit, ".", ",", "+", "/" or "_" (the letters as IGNORECASE
+#: reads them there, written out: two classes of few runs compile quickly, where one class
+#: of many runs beyond Latin-1 is a table of 256 blocks built in Python).
+PLAIN_NUMBER = re.compile(r"(?<![A-Za-z\d.,+/_])(?<![\u0130\u0131\u017f])(?<!\u212a)"
+                          r"(?:\d{1,3}+(?:,\d{3})++|\d++(?![,\s]\d))(?:\.\d++)?+"
+                          r"(?![\w×+])(?!,\d)(?!\.\d)")
+#: The words after a number that the template's parts after ``NUM`` read (scale,
+#: ``curpost``, ``pct``, ``pp``, ``fold``; ``post``'s "or" is tested apart) and the day
+#: spans' "through" of ``_DASH``; the soft ones may break after any letter, where their
+#: pattern has ``_BREAK``.
+AFTER_WORDS = [*_SPACED_SCALES, *_CURRENCY_AFTER, "per", "pct", "pp", "pps", "fold", "times",
+               "through"]
+AFTER_SOFT_WORDS = [*SPELLED_SCALES, "percent", "percentage"]
+SHORT_AFTER_WORDS = ["to", "until"]  # only after one or two digits (a day), as the months
+#: Marks that start a part after a number: percent, times, a bound's "+", dashes.
+_AFTER_MARKS = frozenset("%×+-–—‒−")
+
+
+def _word_starts(words: Iterable[str], soft_words: Iterable[str] = ()) -> dict[
+        str, frozenset[str] | None]:
+    """The first two letters of each word, lower-cased, to the third letters that follow them
+    in some word (with "-" for a word that may break there), or to None for a word of two
+    letters (or two before a space): a word after a number that starts so may be read."""
+    ends: dict[str, frozenset[str] | None] = {}
+    for word, soft in [*((w, False) for w in words), *((w, True) for w in soft_words)]:
+        head = re.match("[a-z]*", word.lower())
+        letters = head.group() if head else ""
+        if len(letters) < 2 or not word.isascii():
+            raise ValueError(f"a word after a number must start with two ASCII letters: {word!r}")
+        thirds = ends.get(letters[:2], frozenset())
+        if len(letters) == 2 or thirds is None:
+            ends[letters[:2]] = None  # the two letters alone
+        else:
+            ends[letters[:2]] = thirds | set(letters[2] + ("-" if soft else ""))
+    return ends
+
+
+_AFTER_STARTS = _word_starts(AFTER_WORDS, AFTER_SOFT_WORDS)
+_SHORT_AFTER_STARTS = _word_starts(SHORT_AFTER_WORDS)
+_MONTH_STARTS_CASED = frozenset(m[:2] for m in [*MONTHS, *MONTH_ABBREVIATIONS])
+#: The bounds after "or" (the pattern's ``post``: "or more").
+_OR_BOUNDS = tuple(OR_BOUNDS)
+#: The letters outside ASCII that IGNORECASE equates to ASCII ones, as those.
+_LIKE_ASCII = str.maketrans({"ſ": "s", "K": "k", "ı": "i", "İ": "i"})
+
+
+def _word_char(char: str) -> bool:
+    """``\\w`` of one character (``str.isalnum`` is the test ``re`` makes, and "_")."""
+    return char.isalnum() or char == "_"
+
+
+def nothing_after(text: str, start: int, end: int) -> bool:
+    """Whether ``PATTERN``, matching the digits ``PLAIN_NUMBER`` found from ``start`` to
+    ``end``, reads nothing after them and no date or span of years at them (see above)."""
+    n = len(text)
+    if end == n:
+        return True
+    char = text[end]
+    if not char.isspace():
+        return char not in _AFTER_MARKS  # no word character: PLAIN_NUMBER looked
+    at = end + 1
+    while at < n and text[at].isspace():
+        at += 1
+    if at == n:
+        return True
+    char = text[at]
+    if not _word_char(char):
+        return char not in _AFTER_MARKS
+    if at + 1 == n or not _word_char(text[at + 1]):
+        return False  # one letter: left to the pattern
+    written = text[at:at + 3]
+    word = written.lower() if written.isascii() else written.translate(_LIKE_ASCII).lower()
+    two = word[:2]
+    if two in _AFTER_STARTS:
+        thirds = _AFTER_STARTS[two]
+        if thirds is None or word[2:3] in thirds:
+            return False
+    if two == "or" and at + 2 < n and text[at + 2].isspace():
+        at += 3
+        while at < n and text[at].isspace():
+            at += 1
+        bound = text[at:at + 5]
+        if (bound.lower() if bound.isascii() else bound.translate(_LIKE_ASCII).lower()
+                ).startswith(_OR_BOUNDS):
+            return False
+    if end - start <= 2:  # a day's digits: no month, "to" or "until" after them
+        if written[:2] in _MONTH_STARTS_CASED:
+            return False
+        if two in _SHORT_AFTER_STARTS:
+            thirds = _SHORT_AFTER_STARTS[two]
+            if thirds is None or word[2:3] in thirds:
+                return False
+    return True
+
 
 def _stub(piece: str) -> str:
     """An alternative switched off: an always-failing ``(?!)`` and its named groups, empty,
@@ -445,4 +562,5 @@ LEAD_QUALIFIER_LOWER = re.compile(r"\s+(?:" + _trie(
     ([piece for word in reversed(q.split()) for piece in (
         r"\s+", *(c if c.isalpha() else re.escape(c) for c in word[::-1]))][1:], False)
     for q in QUALIFIERS) + r")(?![\w.])")
+
 

@@ -57,6 +57,13 @@ def is_label(match: re.Match[str], text: str, label_end: int) -> bool:
     core = match.span(_NUM)
     if (core if core[0] >= 0 else match.span(_WORD)) != span:
         return False  # a sign, currency, scale, percent, fold, unit or bound goes with it
+    return is_number_label(text, start, end, match.group(_NUM), label_end)
+
+
+def is_number_label(text: str, start: int, end: int, digits: str | None,
+                    label_end: int) -> bool:
+    """:func:`is_label` of a match that is a number and nothing else, from ``start`` to
+    ``end`` of ``text`` (``digits``, or None for a number in words)."""
     if label_end >= 0 and _LIST_GAP.fullmatch(text, label_end, start):
         return True
     found = _word_before(text, start)
@@ -65,7 +72,6 @@ def is_label(match: re.Match[str], text: str, label_end: int) -> bool:
     word, spelt = found
     if spelt in LABEL_WORDS:
         return True
-    digits = match.group(_NUM)
     if digits and YEAR_RE.fullmatch(digits):
         return False  # "Summer 2019", "Horizon 2020": a year after a name stays a year
     if not (len(word) > 1 and word.isalpha() and word[0].isupper() and word[1:].islower()):

@@ -7,8 +7,15 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from argmap._verify.numbers.directions import with_direction
-from argmap._verify.numbers.grammar import GROUP, PLAIN_YEAR, YEAR_ENDS, YEAR_RE
-from argmap._verify.numbers.labels import is_label, is_year_label
+from argmap._verify.numbers.grammar import (
+    GROUP,
+    PLAIN_NUMBER,
+    PLAIN_YEAR,
+    YEAR_ENDS,
+    YEAR_RE,
+    nothing_after,
+)
+from argmap._verify.numbers.labels import is_label, is_number_label, is_year_label
 from argmap._verify.numbers.mention import TEMPORAL_KINDS, Mention, evolve
 from argmap._verify.numbers.neighbours import (
     attach_periods,
@@ -17,10 +24,18 @@ from argmap._verify.numbers.neighbours import (
     is_bound,
     merge,
 )
-from argmap._verify.numbers.reading import read_date, read_quantity, read_year, read_years
+from argmap._verify.numbers.reading import (
+    read_date,
+    read_number,
+    read_quantity,
+    read_year,
+    read_years,
+)
 from argmap._verify.numbers.scanning import mask, starts
 
 _DATE, _YEARS, _NUM = GROUP["date"], GROUP["years"], GROUP["num"]
+#: The digits ``PLAIN_NUMBER`` is tried at (a set: one hash where a range test is two steps).
+_DIGITS = frozenset("0123456789")
 #: Figures another process read, handed to :func:`parse`'s cache by :func:`warm`; empty
 #: otherwise (one truth test on each text not yet read: the cache's hits do not see it).
 _given: dict[str, tuple[Mention, ...]] = {}
@@ -74,15 +89,30 @@ def read_each(text: str) -> list[Mention]:
             continue
         end = start + 4
         match: re.Match[str] | None = None
+        mention: Mention | None
         if (end == n or (end < n and masked[end] in YEAR_ENDS)) and PLAIN_YEAR.match(
                 masked, start):
             pos = end  # what the pattern would match: a plain year, found without it
+        elif masked[start] in _DIGITS and (plain := PLAIN_NUMBER.match(masked, start)) and (
+                nothing_after(masked, start, plain_end := plain.end())):
+            # what the pattern would match: a number and nothing else, found without it
+            pos = plain_end
+            if pos != end or not YEAR_RE.fullmatch(masked, start, pos):
+                num = masked[start:pos]
+                if is_number_label(masked, start, pos, num, label_end):
+                    label_end = pos
+                    continue
+                mention = read_number(masked, start, pos, num)
+                if mention is not None and masked is not text:
+                    mention = evolve(mention, text=text[mention.start:mention.end])
+                if mention is not None and not (found and mention.start < found[-1].end):
+                    found.append(mention)
+                continue
         else:
             match = pattern.match(masked, start)
             if match is None:
                 continue
             pos = match.end()  # the match starts at ``start``
-        mention: Mention | None
         if match is None or (pos - start == 4 and match.span(_NUM) == (start, pos)
                              and YEAR_RE.fullmatch(masked, start, pos)):
             # a plain year and nothing else (half the figures of a text): what is_label and

@@ -311,6 +311,26 @@ def read_year(text: str, at: int, end: int, num: str) -> Mention | None:
                    Q.EXACT, num if num.isascii() else f"{int(num):04d}")  # positional
 
 
+def read_number(text: str, at: int, end: int, num: str) -> Mention | None:
+    """:func:`read_quantity` of a match that is the digits ``num`` from ``at`` to ``end``
+    of ``text`` and nothing else (no lead, glued letters, currency, scale, percent, fold or
+    bound), and not a plain year (see :func:`read_year`): what ``_number`` and ``_digits``
+    decide for it, a count with the unit after it, without their calls."""
+    if 6 <= len(num) <= 7 and num[4] == "." and (footnoted := _FOOTNOTED_YEAR.fullmatch(num)):
+        return Mention(K.YEAR, Decimal(footnoted.group(1)), at, at + 4, text[at:at + 4],
+                       period=footnoted.group(1))
+    if at >= 2 and text[at - 1] == "-" and text[at - 2].isalpha() and not (
+            _PART_OF_YEAR.search(text, max(0, at - 7), at) and YEAR_RE.fullmatch(num)):
+        return None  # "Covid-19"
+    value, step = decimal(num)
+    window = text[at - 12 if at > 12 else 0:at]
+    if "BY" in window and _VERSION_BEFORE.search(window):
+        return None  # "CC BY-SA 4.0"
+    unit, end = counted_unit(text, end)
+    return Mention(K.COUNT, value, at, end, text[at:end], None, unit, None, Q.EXACT, None,
+                   step, False, False, False, None, 0)  # positional, as in _number
+
+
 def _fold_verb(m: re.Match[str], verb: str, lead: _Lead) -> Mention:
     word = key(verb)
     stem = next((word[:-len(e)] for e in FOLD_VERB_ENDINGS if word.endswith(e)), word)
