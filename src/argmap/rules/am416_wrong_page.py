@@ -34,7 +34,7 @@ from typing import Any
 
 from argmap._engine.context import Problem, RelatedRef, RuleContext
 from argmap._findings import Severity
-from argmap._verify.anchor import VERBATIM, anchored_evidence, quote_holder
+from argmap._verify.anchor import VERBATIM, anchored_evidence
 from argmap._verify.pages import Pages, page_request, snapshot_pages
 
 CODE = "AM416"
@@ -47,11 +47,15 @@ _UNSEEN: Any = object()
 
 def check(ctx: RuleContext) -> Iterator[Problem]:
     pages_of: dict[str, Pages | None] = {}  # snapshot_pages, asked once per holder
-    for evidence, result in anchored_evidence(ctx):
-        locator = evidence.locator
+    # each item's locator, via and source from its view (RuleContext.evidence_fields), not
+    # off the model: the quoted items' views, in map order, are the items anchored_evidence
+    # yields, in its order
+    quoted = [row for row in ctx.evidence_fields if row[3] is not None]
+    for (evidence, result), (_, source, via, _, _, _, _, locator) in zip(
+            anchored_evidence(ctx), quoted, strict=True):
         if locator is None or locator.page is None or result.status not in VERBATIM:
             continue
-        holder = quote_holder(evidence)
+        holder = via or source  # quote_holder
         pages = pages_of.get(holder, _UNSEEN)
         if pages is _UNSEEN:
             pages = pages_of[holder] = snapshot_pages(ctx, holder)
