@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 import argmap
 from argmap._model import ArgumentMap
 from argmap._verify.anchor import quote_holder
-from argmap._verify.compare import claim_figures
+from argmap._verify.compare import claim_figures, figures_of
 from argmap._verify.dates import claim_dates
 from argmap._verify.index import MapIndex
 from argmap.rules import _shared
@@ -54,12 +54,12 @@ def test_a_claim_that_crashes_ends_the_walk_after_the_pairs_before_it(
     with_figures = [c for c in loaded.claims if claim_figures(MapIndex(loaded), c)]
     broken = with_figures[1]
 
-    def crashing(index: MapIndex, claim: Any) -> Any:
+    def crashing(index: MapIndex, claim: Any, fields: Any) -> Any:
         if claim is broken:
             raise RuntimeError("unreadable")
-        return claim_figures(index, claim)
+        return figures_of(index, claim, fields)
 
-    monkeypatch.setattr(_shared, "claim_figures", crashing)
+    monkeypatch.setattr(_shared, "figures_of", crashing)
     index = MapIndex(loaded)
 
     def walk(seen: list[str]) -> None:

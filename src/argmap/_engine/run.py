@@ -249,7 +249,7 @@ def _check_loaded(
             if is_selected(note.code, note.rule, config) and note.code not in ignored_here
             and note.rule not in ignored_here
         )
-    findings = apply_suppressions(argmap, findings, config, ignored_here, (known, ran))
+    findings = apply_suppressions(argmap, findings, config, ignored_here, (known, ran), ctx)
     return sorted(findings, key=by_position)
 
 

@@ -16,8 +16,10 @@ from __future__ import annotations
 import fnmatch
 import os
 from collections import defaultdict
+from collections.abc import Iterator
+from operator import attrgetter, itemgetter
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from argmap._engine.codes import UNTARGETED_SUPPRESSION, UNUSED_SUPPRESSION
 from argmap._engine.config import Config, is_selected, severity_for
@@ -26,6 +28,7 @@ from argmap._record import record
 
 if TYPE_CHECKING:
     from argmap._model import ArgumentMap
+    from argmap._verify.index import MapIndex
 
 __all__ = ["IgnoreEntry", "apply_suppressions", "file_ignores", "map_suppressions"]
 
@@ -49,15 +52,42 @@ class IgnoreEntry:
         return (self.collection, self.index, "ignore", self.position)
 
 
-def map_suppressions(argmap: ArgumentMap) -> list[IgnoreEntry]:
-    """Every ``ignore`` entry in the map, in map order."""
+def map_suppressions(argmap: ArgumentMap, views: MapIndex | None = None) -> list[IgnoreEntry]:
+    """Every ``ignore`` entry in the map, in map order.
+
+    ``views``: the map's index, whose views of the claims and the evidence give their
+    ``ignore`` lists where the rules built them (a model's attribute costs about 450
+    instructions a read; almost every node has no entry)."""
     found: list[IgnoreEntry] = []
     for collection in _COLLECTIONS:
-        for index, node in enumerate(getattr(argmap, collection)):
-            for position, entry in enumerate(node.ignore):
-                found.append(IgnoreEntry(node.id, collection, index, position, entry.code,
+        nodes = getattr(argmap, collection)
+        for index, ignore in enumerate(_ignores(nodes, collection, views)):
+            if not ignore:
+                continue
+            node_id = nodes[index].id
+            for position, entry in enumerate(ignore):
+                found.append(IgnoreEntry(node_id, collection, index, position, entry.code,
                                          entry.target, entry.reason))
     return found
+
+
+_IGNORE = attrgetter("ignore")
+
+
+def _ignores(nodes: list[Any], collection: str, views: MapIndex | None) -> Iterator[list[Any]]:
+    """Each node's ``ignore`` list, in map order: from the index's view of the claims or
+    the evidence when it was built (a check builds both), else off the models."""
+    if views is not None:
+        built = views.__dict__  # cached_property keeps a view in the instance's dict
+        if collection == "claims" and "claim_fields" in built:
+            return map(_CLAIM_IGNORE, views.claim_fields)
+        if collection == "evidence" and "evidence_fields" in built:
+            return map(_EVIDENCE_IGNORE, views.evidence_fields)
+    return map(_IGNORE, nodes)
+
+
+_CLAIM_IGNORE = itemgetter(8)
+_EVIDENCE_IGNORE = itemgetter(6)
 
 
 def file_ignores(display: str | None, config: Config) -> set[str]:
@@ -122,13 +152,15 @@ def apply_suppressions(
     config: Config,
     file_ignores: set[str],
     rule_codes: tuple[set[str], set[str]],
+    views: MapIndex | None = None,
 ) -> list[Finding]:
     """Mark suppressed findings; report entries that silence nothing (AM901) or too much (AM902).
+    ``views``: see :func:`map_suppressions`.
 
     A suppression of a rule that did not run (not selected, ignored) is not reported: it may
     well apply when that rule runs. One that names no rule at all is.
     """
-    entries = map_suppressions(argmap)
+    entries = map_suppressions(argmap, views)
     matcher = _Matcher(entries)
     result: list[Finding] = []
     for finding in findings:

@@ -24,7 +24,6 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, fields
 from enum import StrEnum
-from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 from argmap._lazyre import lazy_compile
@@ -51,7 +50,7 @@ if TYPE_CHECKING:
     )
 
     _GAP: re.Pattern[str]  # set with them (see parse_quote)
-    from argmap._verify.index import MapIndex
+    from argmap._verify.index import EvidenceFields, MapIndex
     from argmap._verify.worddiff import Difference
 
 __all__ = [
@@ -901,7 +900,8 @@ def quote_counts(index: MapIndex) -> Counter[str]:
     """Source ID -> how many evidence items quote it (their quote holder): the searches its
     snapshot will serve, so that a much-quoted one is indexed at once (:class:`Finder`)."""
     return index.memo(quote_counts, lambda: Counter(
-        quote_holder(item) for item in index.map.evidence if item.quote is not None))
+        via or source for _, source, via, quote, _, _, _, _ in index.evidence_fields
+        if quote is not None))
 
 
 def anchor_evidence(index: MapIndex, evidence: Evidence) -> AnchorResult:
@@ -978,10 +978,13 @@ def _walk(index: MapIndex, kept: _Anchored) -> Iterator[tuple[Evidence, AnchorRe
     snapshot (:func:`_anchor_by_holder`), then yielded in map order; the pairs are kept once
     the walk reaches the end."""
     anchored = _every_anchoring(index)
-    quoted = [evidence for evidence in index.map.evidence if evidence.quote is not None]
+    # each item's fields from its view (MapIndex.evidence_fields), not off the model
+    quoted = [(evidence, row) for evidence, row
+              in zip(index.map.evidence, index.evidence_fields, strict=True)
+              if row[3] is not None]
     _anchor_by_holder(index, quoted, anchored)
     pairs = []
-    for evidence in quoted:
+    for evidence, _ in quoted:
         found = anchored.get(id(evidence))
         if found is None:  # not anchored ahead: no snapshot to read (the reason is found
             # here), or anchoring one crashed, and crashes here
@@ -992,7 +995,7 @@ def _walk(index: MapIndex, kept: _Anchored) -> Iterator[tuple[Evidence, AnchorRe
     kept.pairs = pairs
 
 
-def _anchor_by_holder(index: MapIndex, quoted: list[Evidence],
+def _anchor_by_holder(index: MapIndex, quoted: list[tuple[Evidence, EvidenceFields]],
                       anchored: dict[int, AnchorResult]) -> None:
     """Anchor each quote not anchored yet, the quotes of one holder together (in map order
     among them, so each snapshot sees its quotes in the same order as a walk in map order
@@ -1010,9 +1013,8 @@ def _anchor_by_holder(index: MapIndex, quoted: list[Evidence],
     # snapshot by snapshot, and reading the models there again, out of their order in
     # memory, cost a third more (0.30 -> 0.22 s at 100,000 claims)
     by_holder: dict[str, list[Any]] = {}
-    for evidence in quoted:
+    for evidence, (_, source, via, quote, position, _, _, _) in quoted:
         if id(evidence) not in anchored:
-            quote, position, via, source = _QUOTED_FIELDS(evidence.__dict__)
             assert quote is not None  # noqa: S101 - only quotes are walked
             holder = via or source  # quote_holder, inline
             group = by_holder.get(holder)
@@ -1050,12 +1052,6 @@ def _anchor_by_holder(index: MapIndex, quoted: list[Evidence],
     except Exception:  # noqa: BLE001, S110 - the walk meets the crash again, in map order
         pass
 
-
-#: The fields :func:`_anchor_by_holder` reads of each quoted item, read from the model's own
-#: dict, where pydantic keeps them: its ``BaseModel.__getattr__`` keeps Python from
-#: specialising the reads of attributes (four reads 1,870 instructions, the dict and the
-#: ``itemgetter`` 1,620, callgrind; not worth it for a quote's three words: 1,340 -> 1,400).
-_QUOTED_FIELDS = itemgetter("quote", "position", "via", "source")
 
 
 def shorten(text: str, limit: int = 100) -> str:

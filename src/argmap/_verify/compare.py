@@ -48,7 +48,7 @@ from argmap._verify.numbers.reading import unit_name
 
 if TYPE_CHECKING:
     from argmap._model import Claim, Quantity
-    from argmap._verify.index import MapIndex
+    from argmap._verify.index import ClaimFields, MapIndex
 
 __all__ = [
     "EXACT",
@@ -60,6 +60,7 @@ __all__ = [
     "compare",
     "describe",
     "family",
+    "figures_of",
     "same_count_unit",
     "shown",
     "source_interval",
@@ -580,12 +581,13 @@ def claim_mentions(claim: Claim) -> list[tuple[Mention, Quantity | None]]:
     """The figures of a claim: read from its text, a declared quantity replacing the reading
     of the span it covers; declared quantities the grammar missed are added."""
     text = claim.text
-    if not claim.quantities and not _any_figure(parse(text)):
+    quantities = claim.quantities  # a model's field: about 450 instructions a read, once
+    if not quantities and not _any_figure(parse(text)):
         return []  # most claims state no figure: none of the work below finds one
     pairs: list[tuple[Mention, Quantity | None]] = []
     # each declared quantity found in the text as a whole figure, sorted by where it starts
     declared: list[tuple[int, int, Quantity, Mention]] = []
-    for i, q in enumerate(claim.quantities):
+    for i, q in enumerate(quantities):
         if (written := q.text) and locate(written, text) >= 0:
             as_mention = from_quantity(q, text)
             declared.append((as_mention.start, i, q, as_mention))
@@ -630,13 +632,24 @@ _START_AND_POSITION = itemgetter(0, 1)
 _POSITION = itemgetter(1)
 
 
+def figures_of(index: MapIndex, claim: Claim, fields: ClaimFields) -> tuple[ClaimFigure, ...]:
+    """:func:`claim_figures`, its claim's fields read from the claim's view
+    (:attr:`MapIndex.claim_fields`) rather than off the model (about 450 instructions a read),
+    for walks over every claim: most claims state no figure."""
+    claim_id, text, _, _, quantities, _, _, _, _ = fields
+    if not quantities and not _any_figure(parse(text)):
+        return ()
+    return index.memo((claim_figures, claim_id, text), lambda: _figures(index, claim))
+
+
 def claim_figures(index: MapIndex, claim: Claim) -> tuple[ClaimFigure, ...]:
     """Each figure of a claim with the evidence figures that support it; once per map. A
     claim that declares no quantity and whose text reads no figure (most) has none: no memo
     entry (:func:`claim_mentions` returns at the same test)."""
-    if not claim.quantities and not _any_figure(parse(claim.text)):
+    text = claim.text  # a model's field: about 450 instructions a read, once
+    if not claim.quantities and not _any_figure(parse(text)):
         return ()
-    return index.memo((claim_figures, claim.id, claim.text), lambda: _figures(index, claim))
+    return index.memo((claim_figures, claim.id, text), lambda: _figures(index, claim))
 
 
 def _supports_in(quotes: Sequence[tuple[str, dict[tuple[object, ...], _Bucket]]],
@@ -693,6 +706,7 @@ def _figures(index: MapIndex, claim: Claim) -> tuple[ClaimFigure, ...]:
     # a claim of one figure repeats none: its reading is not keyed, so its decimals are not
     # hashed (about 5,000 instructions for a figure such as 42.0)
     single = len(mentions) == 1
+    claim_id = claim.id  # a model's field: about 450 instructions a read, once per claim
     for mention, quantity in mentions:
         reading = None if single else _reading_key(mention)
         found = seen.get(reading)
@@ -702,9 +716,10 @@ def _figures(index: MapIndex, claim: Claim) -> tuple[ClaimFigure, ...]:
                 quotes = [(evidence_id, buckets) for evidence_id in dict.fromkeys(claim.evidence)
                           if (buckets := _quote_mentions(index, evidence_id))]
             found = seen[reading] = _supports_in(quotes, mention)
+        quantity_id = quantity.id if quantity is not None else None
         figures.append(ClaimFigure(
-            claim.id, mention, quantity.id if quantity is not None else None,
-            results.get(quantity.id) if quantity is not None else None,
+            claim_id, mention, quantity_id,
+            results.get(quantity_id) if quantity_id is not None else None,
             found[0], found[1], found[2], found[3]))
     return tuple(figures)
 

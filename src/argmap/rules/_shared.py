@@ -13,12 +13,12 @@ from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 from argmap._model import TARGETS_RELATIONS
 from argmap._verify.anchor import quote_holder
 from argmap._verify.arith import Outcome, evaluate
-from argmap._verify.compare import ClaimFigure, claim_figures
-from argmap._verify.dates import ClaimDate, claim_dates
+from argmap._verify.compare import ClaimFigure, figures_of
+from argmap._verify.dates import ClaimDate, dates_of
 
 if TYPE_CHECKING:
     from argmap._model import Claim, Relation
-    from argmap._verify.index import MapIndex
+    from argmap._verify.index import ClaimFields, MapIndex
 
 _Found = TypeVar("_Found")
 
@@ -167,14 +167,15 @@ def _suspect(index: MapIndex) -> Iterator[Reference]:
         if section.parent is not None and section.parent not in ok_sections:
             yield Reference(section.parent, "sections", "section", "parent section",
                             section.id, ("sections", at), ("parent",))
-    for at, claim in enumerate(argmap.claims):
-        in_section = claim.section
+    # the claims' and the items' fields from their views (MapIndex.claim_fields), not off
+    # each model: a model's attribute costs about 450 instructions a read
+    for at, (claim_id, _, _, cited, _, _, in_section, _, _) in enumerate(index.claim_fields):
         if in_section is not None and in_section not in ok_sections:
-            yield Reference(in_section, "sections", "section", "section", claim.id,
+            yield Reference(in_section, "sections", "section", "section", claim_id,
                             ("claims", at), ("section",))
-        for ref in claim.evidence:  # a list's positions are counted only for a wrong ID
+        for ref in cited:  # a list's positions are counted only for a wrong ID
             if ref not in ok_evidence:
-                yield from _evidence(claim, at, ok_evidence)
+                yield from _evidence(argmap.claims[at], at, ok_evidence)
                 break
     claims, relations = index.claims, index.relations
     for at, (name, kind, premises, to, _) in enumerate(index.relation_fields):
@@ -200,13 +201,12 @@ def _suspect(index: MapIndex) -> Iterator[Reference]:
             role = "target"
         if to not in (ok_claims if expected == "claims" else ok_relations):
             yield Reference(to, expected, role, label, name, ("relations", at), ("to",))
-    for at, item in enumerate(argmap.evidence):
-        if item.source not in ok_sources:
-            yield Reference(item.source, "sources", "source", "source", item.id,
+    for at, (item_id, source, via, _, _, _, _, _) in enumerate(index.evidence_fields):
+        if source not in ok_sources:
+            yield Reference(source, "sources", "source", "source", item_id,
                             ("evidence", at), ("source",))
-        via = item.via
         if via is not None and via not in ok_sources:
-            yield Reference(via, "sources", "source", "via source", item.id,
+            yield Reference(via, "sources", "source", "via source", item_id,
                             ("evidence", at), ("via",))
 
 
@@ -249,14 +249,14 @@ def every_claim_figure(index: MapIndex) -> Iterator[tuple[Claim, ClaimFigure]]:
     6,600 figures). A claim whose figures cannot be read (a crash, reported as AM000) leaves
     nothing kept: the walk then goes claim by claim, up to it, as before.
     """
-    return _kept_pairs(index, every_claim_figure, claim_figures)
+    return _kept_pairs(index, every_claim_figure, figures_of)
 
 
 def every_claim_date(index: MapIndex) -> Iterator[tuple[Claim, ClaimDate]]:
     """Each date of each claim, with what its evidence says about it, in map order; kept as
     one tuple per map, as :func:`every_claim_figure` is (AM308, AM603); AM302, which walks
     every claim's dates first, keeps it (:func:`keep_claim_dates`)."""
-    return _kept_pairs(index, every_claim_date, claim_dates)
+    return _kept_pairs(index, every_claim_date, dates_of)
 
 
 def keep_claim_dates(index: MapIndex, pairs: list[tuple[Claim, ClaimDate]]) -> None:
@@ -267,14 +267,16 @@ def keep_claim_dates(index: MapIndex, pairs: list[tuple[Claim, ClaimDate]]) -> N
 
 
 def _kept_pairs(
-    index: MapIndex, owner: object, read: Callable[[MapIndex, Claim], Iterable[_Found]]
+    index: MapIndex, owner: object,
+    read: Callable[[MapIndex, Claim, ClaimFields], Iterable[_Found]],
 ) -> Iterator[tuple[Claim, _Found]]:
-    """``(claim, found)`` for what ``read`` finds in each claim, kept in the memo under
-    ``owner``; after a crash nothing is kept and the walk is done again, claim by claim."""
+    """``(claim, found)`` for what ``read`` finds in each claim (given the claim's view,
+    :attr:`MapIndex.claim_fields`), kept in the memo under ``owner``; after a crash nothing
+    is kept and the walk is done again, claim by claim."""
 
     def walk() -> Iterator[tuple[Claim, _Found]]:
-        for claim in index.map.claims:
-            for found in read(index, claim):
+        for claim, fields in zip(index.map.claims, index.claim_fields, strict=True):
+            for found in read(index, claim, fields):
                 yield claim, found
 
     try:

@@ -39,14 +39,15 @@ def normalise(text: str) -> str:
 
 def check(ctx: RuleContext) -> Iterator[Problem]:
     first: dict[str, str] = {}
-    for index, claim in enumerate(ctx.map.claims):
-        key = normalise(claim.text)
+    # each claim's ID and text from its view (RuleContext.claim_fields), not off the model
+    for index, (claim_id, text, _, _, _, _, _, _, _) in enumerate(ctx.claim_fields):
+        key = normalise(text)
         if key not in first:
-            first[key] = claim.id
+            first[key] = claim_id
             continue
         yield Problem(
-            f"claim {claim.id!r} has the same text as {first[key]!r}",
-            node=claim.id,
+            f"claim {claim_id!r} has the same text as {first[key]!r}",
+            node=claim_id,
             path=("claims", index),
             field=("text",),
             hint="merge the two claims and point their relations at one ID",

@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any
 
 from argmap._engine.context import Problem, RelatedRef, RuleContext
 from argmap._findings import Severity
-from argmap._verify.dates import ClaimDate, DateStatus, claim_dates
+from argmap._verify.dates import ClaimDate, DateStatus, dates_of
 from argmap.rules._shared import keep_claim_dates
 
 if TYPE_CHECKING:
@@ -56,8 +56,10 @@ def _what(found: ClaimDate) -> str:
 def check(ctx: RuleContext) -> Iterator[Problem]:
     exempt = bool(ctx.options.get("exempt_concluded", True))
     pairs: list[tuple[Claim, ClaimDate]] = []  # every claim's dates, for AM308 and AM603
-    for claim in ctx.map.claims:
-        dates = claim_dates(ctx, claim)
+    # claim_dates, its first test on the claim's view (RuleContext.claim_fields): most
+    # claims fail it, and claim_dates would read its fields off the model
+    for claim, fields in zip(ctx.map.claims, ctx.claim_fields, strict=True):
+        dates = dates_of(ctx, claim, fields)
         if not dates:
             continue  # most claims state no date: no list of the missing to build
         pairs += [(claim, found) for found in dates]

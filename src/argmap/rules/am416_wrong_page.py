@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Any
 
 from argmap._engine.context import Problem, RelatedRef, RuleContext
 from argmap._findings import Severity
-from argmap._verify.anchor import VERBATIM, anchored_evidence, quote_holder
+from argmap._verify.anchor import VERBATIM, anchored_evidence
 
 if TYPE_CHECKING:
     from argmap._verify.pages import Pages
@@ -48,26 +48,28 @@ _UNSEEN: Any = object()
 
 
 def check(ctx: RuleContext) -> Iterator[Problem]:
-    paged = [(evidence, result) for evidence, result in anchored_evidence(ctx)
-             if evidence.locator is not None and evidence.locator.page is not None
+    # each item's locator, via and source from its view (RuleContext.evidence_fields), not
+    # off the model: the quoted items' views, in map order, are the items anchored_evidence
+    # yields, in its order
+    quoted = [row for row in ctx.evidence_fields if row[3] is not None]
+    paged = [(evidence, result, via or source, locator.page)  # via or source: quote_holder
+             for (evidence, result), (_, source, via, _, _, _, _, locator)
+             in zip(anchored_evidence(ctx), quoted, strict=True)
+             if locator is not None and locator.page is not None
              and result.status in VERBATIM]
     if not paged:  # a map without page locators never imports the pages' module (2.7 M)
         return
     from argmap._verify.pages import page_request, snapshot_pages
 
     pages_of: dict[str, Pages | None] = {}  # snapshot_pages, asked once per holder
-    for evidence, result in paged:
-        locator = evidence.locator
-        if locator is None or locator.page is None:  # pragma: no cover - taken above
-            continue
-        holder = quote_holder(evidence)
+    for evidence, result, holder, page in paged:
         pages = pages_of.get(holder, _UNSEEN)
         if pages is _UNSEEN:
             pages = pages_of[holder] = snapshot_pages(ctx, holder)
         if pages is None or result.start is None or result.end is None:
             continue
         related = (RelatedRef("the quote's source", node=holder, kind="sources"),)
-        wanted, unknown = page_request(pages, locator.page)
+        wanted, unknown = page_request(pages, page)
         if unknown:
             yield Problem(
                 f"the locator of {evidence.id!r} names page {unknown[0]!r}, which the snapshot "
@@ -75,7 +77,7 @@ def check(ctx: RuleContext) -> Iterator[Problem]:
                 node=evidence.id, kind="evidence", field=("locator", "page"),
                 hint="write the page as the document prints it (the labels are in the "
                 "snapshot's sidecar, <snapshot>.json)",
-                related=related, data={"source": holder, "page": str(locator.page)},
+                related=related, data={"source": holder, "page": str(page)},
             )
             continue
         spans = list(result.parts) or [(result.start, result.end)]
@@ -85,11 +87,11 @@ def check(ctx: RuleContext) -> Iterator[Problem]:
         on = ", ".join(pages.labels[i] for i in found)
         yield Problem(
             f"the quote of {evidence.id!r} is on page {on} of the snapshot of {holder!r}, but "
-            f"its locator says page {locator.page}",
+            f"its locator says page {page}",
             node=evidence.id, kind="evidence", field=("locator", "page"),
             hint=f"set locator.page to {pages.labels[found[0]]}, or check that the quote is "
             "the passage meant",
             related=related,
-            data={"source": holder, "page": str(locator.page),
+            data={"source": holder, "page": str(page),
                   "found": [pages.labels[i] for i in found]},
         )

@@ -36,26 +36,30 @@ def check(ctx: RuleContext) -> Iterator[Problem]:
     others are passed over with one set test, without reading their period, and when no
     item has one no claim is walked (at 10,000 claims 14.5 -> 2.0 ms of CPU)."""
     item_of = ctx.evidence.get  # looked up once, not once per item cited
-    dated = {item_id for item_id, item in ctx.evidence.items() if item.period is not None}
+    fields = ctx.evidence_fields  # each item's fields, not read off the models
+    if len(fields) == len(ctx.evidence):  # no ID repeats: every item is its ID's first
+        dated = {item_id for item_id, _, _, _, _, period, _, _ in fields if period is not None}
+    else:
+        dated = {item_id for item_id, item in ctx.evidence.items() if item.period is not None}
     if not dated:
         return
     undated = dated.isdisjoint
-    for claim in ctx.map.claims:
-        if not claim.evidence or undated(claim.evidence):
+    for claim_id, text, _, cited, _, own, _, _, _ in ctx.claim_fields:
+        if not cited or undated(cited):
             continue  # nothing to compare: no period to read
-        claim_period = claim.period or text_period(claim.text)
+        claim_period = own or text_period(text)
         if claim_period is None:
             continue
-        for index, evidence_id in enumerate(claim.evidence):
+        for index, evidence_id in enumerate(cited):
             item = item_of(evidence_id)
             if item is None or item.period is None:
                 continue
             if periods_overlap(item.period, claim_period):
                 continue
             yield Problem(
-                f"claim {claim.id!r} is about {claim_period} but evidence {evidence_id!r} is "
+                f"claim {claim_id!r} is about {claim_period} but evidence {evidence_id!r} is "
                 f"about {item.period}",
-                node=claim.id,
+                node=claim_id,
                 kind="claims",
                 field=("evidence", index),
                 target=evidence_id,
