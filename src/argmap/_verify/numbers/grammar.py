@@ -562,5 +562,3 @@ LEAD_QUALIFIER_LOWER = re.compile(r"\s+(?:" + _trie(
     ([piece for word in reversed(q.split()) for piece in (
         r"\s+", *(c if c.isalpha() else re.escape(c) for c in word[::-1]))][1:], False)
     for q in QUALIFIERS) + r")(?![\w.])")
-
-
