@@ -81,7 +81,19 @@ def test_a_record_behaves_as_the_dataclass(cls: type, data: st.DataObject) -> No
         assert repr(pickle.loads(pickle.dumps(ours[0]))) == repr(ours[0])  # noqa: S301
     with pytest.raises(dataclasses.FrozenInstanceError):
         setattr(ours[0], dataclasses.fields(cls)[0].name, None)
+    for name in (dataclasses.fields(cls)[-1].name, "not_a_field"):  # as the dataclass refuses
+        assert _refusal(setattr, ours[0], name, 1) == _refusal(setattr, theirs[0], name, 1)
+        assert _refusal(delattr, ours[0], name) == _refusal(delattr, theirs[0], name)
     assert dataclasses.replace(ours[0]) == ours[0]
+
+
+def _refusal(function: Any, *args: Any) -> tuple[type, str] | None:
+    """The class and message of the exception a call raised, or None."""
+    try:
+        function(*args)
+    except Exception as exc:  # noqa: BLE001 - the exception is the outcome compared
+        return type(exc), str(exc)
+    return None
 
 
 def test_a_recursive_repr_prints_dots() -> None:
