@@ -40,7 +40,6 @@ _MISSING: Any = object()  # a memo value may be None
 _ID = attrgetter("id")
 
 
-
 #: A relation's fields that the relation rules and graphs read in their walks: ID, type,
 #: premises, target and argument (format 2), in that order.
 RelationFields = tuple[str, str, list[str], str, str | None]
