@@ -4,10 +4,10 @@ Compiling a pattern costs from 50,000 to a few million instructions, and a check
 patterns that only some maps need (a JSON map's tokens, a YAML tag, a page range, the error
 message of a parse): 35 of them were compiled by every check of the paper's map and never
 used; compiling 32 of them at first use took 18 M instructions off its 1,470 M.
-``lazy_compile`` returns a stand-in that
-compiles the pattern at its first use and then puts the compiled pattern in its own place in
-the module that made it, so that later uses there read the pattern itself. A reference taken
-before that (``from module import NAME``) keeps working through the stand-in.
+``lazy_compile`` returns a stand-in that compiles the pattern at its first use and then puts
+the compiled pattern in its own place in the module that made it, so that later uses there
+read the pattern itself. A reference taken before that (``from module import NAME``) keeps
+working through the stand-in.
 
 Use it only for a pattern that is not used on every check: a first use costs a scan of the
 module's names, and each use through a kept stand-in an attribute lookup more.
