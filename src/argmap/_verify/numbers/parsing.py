@@ -90,6 +90,7 @@ def read_each(text: str) -> list[Mention]:
         end = start + 4
         match: re.Match[str] | None = None
         mention: Mention | None
+        number = False  # a number and nothing else, not a plain year, found without the pattern
         if (end == n or (end < n and masked[end] in YEAR_ENDS)) and PLAIN_YEAR.match(
                 masked, start):
             pos = end  # what the pattern would match: a plain year, found without it
@@ -97,24 +98,20 @@ def read_each(text: str) -> list[Mention]:
                 nothing_after(masked, start, plain_end := plain.end())):
             # what the pattern would match: a number and nothing else, found without it
             pos = plain_end
-            if pos != end or not YEAR_RE.fullmatch(masked, start, pos):
-                num = masked[start:pos]
-                if is_number_label(masked, start, pos, num, label_end):
-                    label_end = pos
-                    continue
-                mention = read_number(masked, start, pos, num)
-                if mention is not None and masked is not text:
-                    mention = evolve(mention, text=text[mention.start:mention.end])
-                if mention is not None and not (found and mention.start < found[-1].end):
-                    found.append(mention)
-                continue
+            number = pos != end or not YEAR_RE.fullmatch(masked, start, pos)
         else:
             match = pattern.match(masked, start)
             if match is None:
                 continue
             pos = match.end()  # the match starts at ``start``
-        if match is None or (pos - start == 4 and match.span(_NUM) == (start, pos)
-                             and YEAR_RE.fullmatch(masked, start, pos)):
+        if number:
+            num = masked[start:pos]
+            if is_number_label(masked, start, pos, num, label_end):
+                label_end = pos
+                continue
+            mention = read_number(masked, start, pos, num)
+        elif match is None or (pos - start == 4 and match.span(_NUM) == (start, pos)
+                               and YEAR_RE.fullmatch(masked, start, pos)):
             # a plain year and nothing else (half the figures of a text): what is_label and
             # read_quantity decide for it, without asking the match for its other groups
             if is_year_label(masked, start, label_end):
