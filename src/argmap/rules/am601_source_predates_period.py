@@ -58,6 +58,10 @@ def issued_end(value: Any) -> date | None:
     return None
 
 
+#: An evidence item's period in its view (:attr:`RuleContext.evidence_fields`).
+_PERIOD = itemgetter(5)
+
+
 def _claim_periods(ctx: RuleContext, after: date | None = None
                    ) -> dict[str, list[tuple[str, str]]]:
     """Evidence ID -> (period, claim ID) of each claim that cites it and has a period, in map
@@ -85,18 +89,6 @@ def _claim_periods(ctx: RuleContext, after: date | None = None
             else:
                 users.append(pair)
     return found
-
-
-def _any_period(ctx: RuleContext) -> bool:
-    """Whether the first item of some evidence ID has a period, read from the items' views
-    (:attr:`RuleContext.evidence_fields`) when no ID repeats."""
-    fields = ctx.evidence_fields
-    if len(fields) == len(ctx.evidence):  # no ID repeats: every item is its ID's first
-        return any(map(_PERIOD, fields))
-    return any(item.period for item in ctx.evidence.values())
-
-
-_PERIOD = itemgetter(5)
 
 
 def _starts_by(period: str, day: date) -> bool:
@@ -137,7 +129,9 @@ def check(ctx: RuleContext) -> Iterator[Problem]:
             return  # no source has an issue date: none predates a period
         after = min(issued)
         by_claims = _claim_periods(ctx, after)
-        if not by_claims and not _any_period(ctx):
+        # any item's period, from the views: a repeated ID's later item may only let the
+        # walk below run, which reads the first item's period
+        if not by_claims and not any(map(_PERIOD, ctx.evidence_fields)):
             return
     # each item's ID, source and via from its view (RuleContext.evidence_fields)
     for item_id, source, via, _, _, _, _, _ in ctx.evidence_fields:

@@ -36,11 +36,10 @@ def check(ctx: RuleContext) -> Iterator[Problem]:
     others are passed over with one set test, without reading their period, and when no
     item has one no claim is walked (at 10,000 claims 14.5 -> 2.0 ms of CPU)."""
     item_of = ctx.evidence.get  # looked up once, not once per item cited
-    fields = ctx.evidence_fields  # each item's fields, not read off the models
-    if len(fields) == len(ctx.evidence):  # no ID repeats: every item is its ID's first
-        dated = {item_id for item_id, _, _, _, _, period, _, _ in fields if period is not None}
-    else:
-        dated = {item_id for item_id, item in ctx.evidence.items() if item.period is not None}
+    # the items' periods from their views, not off the models: a repeated ID's later item
+    # may only let a claim through, and the test below reads the first item's period
+    dated = {item_id for item_id, _, _, _, _, period, _, _ in ctx.evidence_fields
+             if period is not None}
     if not dated:
         return
     undated = dated.isdisjoint
