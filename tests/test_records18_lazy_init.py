@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from argmap import _record
@@ -47,18 +47,27 @@ def _records_with_init() -> list[type]:
                   key=lambda c: f"{c.__module__}.{c.__qualname__}")
 
 
-def test_records_are_made_without_compiling_init_or_the_frozen_methods() -> None:
+def test_records_are_made_without_compiling_init_or_the_frozen_methods(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(_record, "_PLAIN_CALLS", 3)
+
     @record
     class Fresh:
-        """A record never built."""
+        """A record of plain fields."""
 
         x: int
         y: str = "y"
 
     for name in ("__init__", "__setattr__", "__delattr__"):
         assert vars(Fresh)[name].__code__.co_filename == _record.__file__
-    assert Fresh(1).y == "y"
-    assert vars(Fresh)["__init__"].__code__.co_filename == "<string>"  # the dataclass's now
+    for _ in range(3):  # built by the stand-in
+        built = Fresh(1)
+        assert (built.x, built.y) == (1, "y")
+    assert vars(Fresh)["__init__"].__code__.co_filename == _record.__file__
+    assert Fresh(2, "z").y == "z"  # the fourth: by the dataclass's __init__, from then on
+    assert vars(Fresh)["__init__"].__code__.co_filename == "<string>"
+    assert vars(Fresh)["__init__"] is written_init(Fresh) or (
+        vars(Fresh)["__init__"].__code__.co_code == written_init(Fresh).__code__.co_code)
 
 
 @pytest.mark.parametrize("cls", _records_with_init(), ids=lambda c: c.__qualname__)
@@ -121,7 +130,15 @@ def _samples(decorate: Callable[[type], type]) -> list[type]:
     class Empty:
         """No fields."""
 
-    return [Plain, Factory, KeywordOnly, WithPostInit, Empty]
+    @decorate
+    class PlainFactory:
+        """Plain fields, one with a default factory."""
+
+        x: int
+        items: list[int] = dataclasses.field(default_factory=list)
+        y: str = "y"
+
+    return [Plain, Factory, KeywordOnly, WithPostInit, Empty, PlainFactory]
 
 
 _CALLS: list[tuple[tuple[Any, ...], dict[str, Any]]] = [
@@ -129,6 +146,8 @@ _CALLS: list[tuple[tuple[Any, ...], dict[str, Any]]] = [
     ((), {"x": 1, "y": "b"}), ((1,), {"x": 2}), ((), {"nope": 1}), (([1],), {}),
     ((), {"items": [2]}), ((), {"hidden": 1}), ((5,), {"z": 4}), ((), {"self": 5}),
     ((5, 4), {}), ((1,), {"scale": 3}), ((1, 3), {}), ((), {"scale": 3}),
+    ((1, [2], "z"), {}), ((1,), {"y": "q", "items": [3]}), ((1, [2]), {"items": [3]}),
+    ((1, 2, 3, 4), {}), ((), {"y": "q"}), ((1,), {"items": dataclasses.MISSING}),
 ]
 
 
@@ -138,7 +157,8 @@ def _outcome(cls: type, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
         built = cls(*args, **kwargs)
     except Exception as exc:  # noqa: BLE001 - the exception is the outcome compared
         return type(exc), str(exc)
-    return [getattr(built, f.name) for f in dataclasses.fields(built)], type(built).__name__
+    return ([getattr(built, f.name) for f in dataclasses.fields(built)], type(built).__name__,
+            list(vars(built).items()) if hasattr(built, "__dict__") else None)
 
 
 def _as_record(frozen: bool, slots: bool) -> Callable[[type], type]:
@@ -268,3 +288,31 @@ def test_a_record_without_eq_or_repr_keeps_the_class_s_own_as_the_dataclass_does
     with pytest.raises(ValueError, match="eq must be true if order is true"):
         record(order=True, eq=False)
     assert RECORDS[mine] == {"order": False, "frozen": True, "eq": False, "repr": False}
+
+
+_ARGUMENT = st.none() | st.integers(-1, 1) | st.just([1]) | st.just(
+    _record._HAS_DEFAULT_FACTORY)  # noqa: SLF001 - the dataclass's marker, passed as an argument
+
+
+@pytest.mark.parametrize(("frozen", "slots"), [(True, True), (True, False), (False, False)])
+@pytest.mark.parametrize("plain_calls", [0, 1, 100])
+@settings(max_examples=50)
+@given(calls=st.lists(st.tuples(
+    st.lists(_ARGUMENT, max_size=4),
+    st.dictionaries(st.sampled_from(["x", "items", "y", "z", "self"]), _ARGUMENT, max_size=3)),
+    min_size=1, max_size=6))
+def test_a_plain_record_is_built_by_the_stand_in_as_the_dataclass_builds_it(
+        frozen: bool, slots: bool, plain_calls: int,
+        calls: list[tuple[list[Any], dict[str, Any]]]) -> None:
+    """The stand-in builds the first records of a class of plain fields itself: the same
+    fields, set in the same order (an object's ``__dict__`` too), the same factory calls,
+    and for any call the dataclass's ``__init__`` refuses, that refusal."""
+    saved = _record._PLAIN_CALLS  # noqa: SLF001
+    _record._PLAIN_CALLS = plain_calls  # noqa: SLF001
+    try:
+        mine = _samples(_as_record(frozen, slots))[-1]
+    finally:
+        _record._PLAIN_CALLS = saved  # noqa: SLF001
+    reference = _samples(_as_dataclass(frozen, slots))[-1]
+    for args, kwargs in calls:
+        assert _outcome(mine, tuple(args), kwargs) == _outcome(reference, tuple(args), kwargs)
