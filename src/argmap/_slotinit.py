@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
-from typing import Any, TypeVar, dataclass_transform
+from typing import Any, TypeVar, dataclass_transform, overload
 
 from argmap._record import record
 
@@ -93,7 +93,21 @@ def slot_init(cls: type[T]) -> type[T]:
     return cls
 
 
+@overload
+def slot_record(cls: type[T], /) -> type[T]: ...
+
+
+@overload
+def slot_record(*, eq: bool = ..., repr: bool = ...) -> Callable[[type[T]], type[T]]: ...
+
+
 @dataclass_transform(frozen_default=True, field_specifiers=(dataclasses.field,))
-def slot_record(cls: type[T]) -> type[T]:
-    """``@slot_init`` over ``@record``, without the dataclass's own ``__init__``."""
-    return slot_init(record(init=False)(cls))
+def slot_record(cls: type[T] | None = None, /, *, eq: bool = True, repr: bool = True
+                ) -> type[T] | Callable[[type[T]], type[T]]:
+    """``@slot_init`` over ``@record``, without the dataclass's own ``__init__`` (``eq=False``,
+    ``repr=False``: with the class's own methods, as ``record`` keeps them)."""
+
+    def wrap(cls: type[T]) -> type[T]:
+        return slot_init(record(init=False, eq=eq, repr=repr)(cls))
+
+    return wrap if cls is None else wrap(cls)

@@ -22,11 +22,13 @@ import stat
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import cache
 from pathlib import Path
 from types import MappingProxyType
 from typing import Literal
+
+from argmap._record import record
 
 __all__ = [
     "MAX_CONFIG_BYTES",
@@ -64,7 +66,7 @@ class FileRefusedError(Exception):
         self.size = size
 
 
-@dataclass
+@record(frozen=False, slots=False)
 class ReadLog:
     """The files a command asked to read: all of them, and those that passed the checks.
 

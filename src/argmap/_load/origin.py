@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from operator import itemgetter
 from pathlib import Path
 from typing import Any, Literal
@@ -19,6 +19,7 @@ from argmap._load.positions import PathStep
 from argmap._load.read import ParsedFile
 from argmap._load.snapshot_reader import SnapshotReader
 from argmap._load.snapshots import SnapshotText, read_snapshot
+from argmap._record import record
 from argmap._text import visible
 
 __all__ = ["COLLECTIONS", "MapOrigin"]
@@ -35,7 +36,7 @@ _KEPT: list[MapOrigin] = []
 
 
 
-@dataclass
+@record(frozen=False, slots=False)
 class MapOrigin:
     """The files a map was loaded from, and how to find any of its nodes in them."""
 

@@ -12,7 +12,6 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from contextvars import ContextVar
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -49,13 +48,14 @@ from argmap._load.prescan import (
     may_hold_long_number,
     replay_budget,
 )
+from argmap._record import record
 from argmap._text import clip
 
 if TYPE_CHECKING:
     import threading
 
 
-@dataclass
+@record(frozen=False, slots=False)
 class ParsedFile:
     """A file's text, its data and the index that finds positions in it.
 

@@ -22,12 +22,12 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, fields
+from dataclasses import fields
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
 from argmap._lazyre import lazy_compile
-from argmap._slotinit import slot_init
+from argmap._slotinit import slot_record
 from argmap._verify.budgets import FUZZY_BUDGET, SNAPSHOT_FUZZY_BUDGET
 from argmap._verify.normalise import (
     Normalised,
@@ -122,8 +122,7 @@ VERBATIM = (AnchorStatus.EXACT, AnchorStatus.NORMALISED)
 _FOUND = (*VERBATIM, AnchorStatus.FUZZY)
 
 
-@slot_init
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@slot_record(eq=False, repr=False)
 class AnchorResult:
     """Where a quote sits in its snapshot; offsets are code points of the original text.
 

@@ -30,7 +30,7 @@ out rather than guessed at.
 from __future__ import annotations
 
 from collections import deque
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import TYPE_CHECKING, Literal
 
 from argmap._record import record
@@ -82,7 +82,7 @@ class AttackStep:
     undercut: bool = False
 
 
-@dataclass
+@record(frozen=False, slots=False)
 class Analysis:
     """The grounded labelling of claims and of the arguments that attack them."""
 

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import TYPE_CHECKING
+
+from argmap._record import record
 
 if TYPE_CHECKING:
     from argmap._findings import Finding, Location
@@ -17,7 +19,7 @@ if TYPE_CHECKING:
 __all__ = ["REPORTERS", "ReportContext", "get_reporter"]
 
 
-@dataclass
+@record(frozen=False, slots=False)
 class ReportContext:
     """What a reporter may need besides the findings."""
 
