@@ -11,7 +11,7 @@ from typing import Any
 from argmap import _model as m
 
 PYDANTIC_CORE = '2.50.5'
-MODEL_SHA256 = '9aac580a5b67da377aadd07f508f04525b2a2ff6b52b53c142706fa0cbb2a9ca'
+MODEL_SHA256 = '891a56cc82bd3105bd142f972026fb2cc1a71947433cc2831f16ed1a3354e47a'
 CONFIG: dict[str, Any] = {
  'extra_fields_behavior': 'forbid',
  'validate_default': False,
