@@ -11,7 +11,7 @@ from typing import Any
 from argmap import _model as m
 
 PYDANTIC_CORE = '2.50.5'
-MODEL_SHA256 = '891a56cc82bd3105bd142f972026fb2cc1a71947433cc2831f16ed1a3354e47a'
+MODEL_SHA256 = '5ff1938c68afbcc546c424350e73cbce00ab61e1b15089ad64955ac647a92e97'
 CONFIG: dict[str, Any] = {
  'extra_fields_behavior': 'forbid',
  'validate_default': False,
