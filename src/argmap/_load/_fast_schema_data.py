@@ -11,7 +11,7 @@ from typing import Any
 from argmap import _model as m
 
 PYDANTIC_CORE = '2.50.5'
-MODEL_SHA256 = '5ff1938c68afbcc546c424350e73cbce00ab61e1b15089ad64955ac647a92e97'
+MODEL_SHA256 = 'c4ace9e3fe05b1b4aa9fcdb1f340f7e6452fab8185e6b353b9dd7e4fca3e2194'
 CONFIG: dict[str, Any] = {
  'extra_fields_behavior': 'forbid',
  'validate_default': False,
