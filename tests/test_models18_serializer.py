@@ -32,7 +32,9 @@ def _oracle(annotation: Any) -> Any:
 ANNOTATIONS = [_model.Number, _model.Tolerance, _model.Number | None, _model.Tolerance | None]
 
 
-@pytest.mark.parametrize("annotation", ANNOTATIONS, ids=repr)
+@pytest.mark.parametrize(
+    "annotation", ANNOTATIONS, ids=["Number", "Tolerance", "Number-or-None", "Tolerance-or-None"]
+)
 def test_same_core_schema_and_json_schemas(annotation: Any) -> None:
     args = get_args(annotation)
     oracle = _oracle(annotation) if args[1:] != (type(None),) else _oracle(args[0]) | None
