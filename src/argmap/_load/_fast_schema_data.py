@@ -11,7 +11,7 @@ from typing import Any
 from argmap import _model as m
 
 PYDANTIC_CORE = '2.50.5'
-MODEL_SHA256 = '9aac580a5b67da377aadd07f508f04525b2a2ff6b52b53c142706fa0cbb2a9ca'
+MODEL_SHA256 = 'c4ace9e3fe05b1b4aa9fcdb1f340f7e6452fab8185e6b353b9dd7e4fca3e2194'
 CONFIG: dict[str, Any] = {
  'extra_fields_behavior': 'forbid',
  'validate_default': False,

@@ -4,10 +4,10 @@ The patterns (:mod:`.grammar`), the readers (:mod:`.reading`) and the formatter
 (:mod:`.formatting`) are built from these tables: a new currency, scale word, qualifier or
 number word is one line here. Some spellings are on purpose: "fve", "ffteen", "ffty", "ffth"
 are how PDF text extraction drops the "fi" ligature. Records are named tuples, not
-dataclasses: a frozen dataclass costs about a millisecond to define at import.
+dataclasses: a frozen dataclass costs about a millisecond to define at import. Their fields'
+annotations are objects, not text (no ``from __future__ import annotations``), as in
+:mod:`.reading`: a named tuple compiles an annotation written as text.
 """
-
-from __future__ import annotations
 
 from decimal import Decimal
 from typing import NamedTuple
