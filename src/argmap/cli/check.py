@@ -14,6 +14,7 @@ import click
 
 from argmap._output.reporters import REPORTERS
 from argmap._record import record
+from argmap.cli import Command
 from argmap.cli.options import current_config, current_limits, map_options
 
 if TYPE_CHECKING:
@@ -46,7 +47,7 @@ class _Options:
     no_cache: bool = True
 
 
-@click.command()
+@click.command(cls=Command)
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option(
     "-f",
