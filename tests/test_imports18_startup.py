@@ -1,7 +1,7 @@
 """What the check of the paper's map leaves unimported: OpenSSL (through ``hashlib``, or
 ``secrets`` and ``hmac``, which pydantic imports for ``SecretStr``), ``base64``, ``difflib``
 (click's suggestions for a mistyped option, made even for a short option given right) and
-``gzip``. Each is still there when used: the digests are hashlib's, a deferred module is the
+``gzip``, and ``calendar`` (for the days of a month). Each is still there when used: the digests are hashlib's, a deferred module is the
 module, a mistyped option is still answered with its suggestion."""
 
 from __future__ import annotations
@@ -34,7 +34,8 @@ sys.stderr.write(json.dumps([sorted(sys.modules), deferred]))
 """
 
 #: Not needed by the paper's check (see each module that imports them).
-_UNNEEDED = ("hashlib", "_hashlib", "hmac", "random", "binascii", "difflib", "gzip")
+_UNNEEDED = ("hashlib", "_hashlib", "hmac", "random", "binascii", "difflib", "gzip",
+             "calendar")
 
 
 def _probe(*args: str) -> tuple[list[str], list[str]]:
@@ -67,6 +68,23 @@ def test_a_mistyped_option_is_still_answered_with_a_suggestion() -> None:
     result = CliRunner().invoke(cli, ["check", "-j1", "-vx", str(_PAPER)])  # -v, then -x
     assert result.exit_code == 2
     assert "No such option '-x'." in result.output
+
+
+@given(st.integers(-10**6, 10**6), st.integers(-3, 15))
+def test_the_days_of_a_month_are_calendar_s(year: int, month: int) -> None:
+    import calendar
+
+    from argmap._verify.numbers.periods import days_in_month
+
+    try:
+        expected: int | str = calendar.monthrange(year, month)[1]
+    except ValueError as exc:
+        expected = str(exc)
+    try:
+        found: int | str = days_in_month(year, month)
+    except ValueError as exc:
+        found = str(exc)
+    assert found == expected
 
 
 def test_the_word_list_reads_as_gzip_reads_it() -> None:
