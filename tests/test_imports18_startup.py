@@ -1,8 +1,9 @@
 """What the check of the paper's map leaves unimported: OpenSSL (through ``hashlib``, or
 ``secrets`` and ``hmac``, which pydantic imports for ``SecretStr``), ``base64``, ``difflib``
-(click's suggestions for a mistyped option, made even for a short option given right) and
-``gzip``, and ``calendar`` (for the days of a month). Each is still there when used: the digests are hashlib's, a deferred module is the
-module, a mistyped option is still answered with its suggestion."""
+(click's suggestions for a mistyped option, made even for a short option given right),
+``gzip``, ``calendar`` (for the days of a month) and the code tables of other formats. Each
+is still there when used: the digests are hashlib's, a deferred module is the module, a
+mistyped option is still answered with its suggestion."""
 
 from __future__ import annotations
 
@@ -51,6 +52,9 @@ def test_the_paper_s_check_imports_none_of_what_it_does_not_need(options: list[s
     assert "argmap.rules._shared" in modules  # the rules ran
     assert "argmap._verify.wordlist" in modules  # and read the word list
     assert [name for name in _UNNEEDED if name in modules] == []
+    # the code tables of other formats and of `source add`: only the list of all codes
+    others = ("argmap._ingest", "argmap._interop")
+    assert [name for name in modules if name.startswith(others)] == []
     assert deferred == ["base64", "secrets"]  # imported by pydantic, never read
 
 
