@@ -1,6 +1,10 @@
 """``python -m argmap``: the same command line as the ``argmap`` script."""
 
-from argmap.cli import run
-
 if __name__ == "__main__":
+    import gc
+
+    gc.disable()  # the program's start-up, imports, runs without the cyclic collector: see run
+
+    from argmap.cli import run
+
     run()

@@ -18,7 +18,6 @@ concurrent run sees the old entry or the new one, never half of one.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
 import sys
@@ -32,6 +31,7 @@ from typing import Any
 from argmap._engine.config import Config
 from argmap._engine.outcome import MapOutcome
 from argmap._findings import Edit, Finding, Fix, Location, Related, Severity
+from argmap._load.digest import blake2b
 from argmap._load.files import FileRefusedError, content_digest, read_bytes
 from argmap._load.limits import Limits
 
@@ -47,13 +47,13 @@ _PACKAGE = Path(__file__).resolve().parent.parent
 @cache
 def code_fingerprint() -> str:
     """A digest of argmap's own files, so an edited checkout never reuses an old result."""
-    digest = hashlib.blake2b(digest_size=16)
+    digest = blake2b(digest_size=16)
     digest.update(sys.version.encode())
     for path in sorted(_PACKAGE.rglob("*")):
         if path.suffix in {".py", ".json", ".gz", ".txt"} and path.is_file():
             digest.update(str(path.relative_to(_PACKAGE)).encode() + b"\0")
             digest.update(path.read_bytes())
-    return digest.hexdigest()
+    return str(digest.hexdigest())
 
 
 def _canonical(value: Any) -> Any:

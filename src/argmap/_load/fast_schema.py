@@ -30,7 +30,6 @@ written for another ``_model.py`` or pydantic-core is not used.
 from __future__ import annotations
 
 import functools
-import hashlib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -294,8 +293,9 @@ _REF_ID = lazy_compile(r":\d+$")
 
 def _model_digest() -> str:
     from argmap import _model
+    from argmap._load.digest import sha256_hex
 
-    return hashlib.sha256(Path(_model.__file__).read_bytes()).hexdigest()
+    return sha256_hex(Path(_model.__file__).read_bytes())
 
 
 @functools.cache

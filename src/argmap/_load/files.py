@@ -16,7 +16,6 @@ knows which files it read and refuses to write its output over one of them.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import stat
 from collections.abc import Iterator, Mapping
@@ -256,4 +255,6 @@ def read_resolved(
 def content_digest(data: bytes) -> str:
     """The digest a cache compares files by (BLAKE2b, 128 bits: fast, and no collision in
     practice; an attacker gains nothing by one, as the cache lives outside the repository)."""
-    return hashlib.blake2b(data, digest_size=16).hexdigest()
+    from argmap._load.digest import blake2b_hex
+
+    return blake2b_hex(data, 16)

@@ -9,9 +9,9 @@ of at most ``max_snapshot_bytes`` (``--max-snapshot-size``): snapshots are read 
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
+from argmap._load.digest import sha256_hex
 from argmap._load.files import FileRefusedError, read_resolved
 from argmap._load.limits import DEFAULT_LIMITS
 from argmap._record import record
@@ -72,4 +72,4 @@ def read_resolved_snapshot(
         text = data.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError:
         return f"snapshot file {relative_path!r} is not UTF-8 text"
-    return SnapshotText(path, text, hashlib.sha256(data).hexdigest())
+    return SnapshotText(path, text, sha256_hex(data))

@@ -25,7 +25,6 @@ finding (AM604), never a crash.
 
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import replace
 from datetime import date
@@ -38,6 +37,7 @@ from argmap._slotinit import slot_record
 from argmap._verify.anchor import quote_holder
 from argmap._verify.compare import Verdict, claim_figures
 from argmap._verify.numbers import TEMPORAL_KINDS, parse, period_bounds
+from argmap._verify.numbers.periods import days_in_month
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -89,7 +89,7 @@ def _part_problem(parts: list[int | str]) -> str | None:
             return None
         if not 1 <= month <= 12:
             return f"the month {month} is not 1-12"
-        if len(numbers) > 2 and not 1 <= numbers[2] <= calendar.monthrange(year, month)[1]:
+        if len(numbers) > 2 and not 1 <= numbers[2] <= days_in_month(year, month):
             return f"{year:04d}-{month:02d} has no day {numbers[2]}"
     return None
 
@@ -135,7 +135,7 @@ def _entry_bounds(parts: list[int | str]) -> tuple[date, date] | None:
         return date(year, 1, 1), date(year, 12, 31)
     month = numbers[1]
     if len(numbers) == 2:
-        return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
+        return date(year, month, 1), date(year, month, days_in_month(year, month))
     day = date(year, month, numbers[2])
     return day, day
 
@@ -333,7 +333,7 @@ def _unit_of(day: date, part: str) -> tuple[date, date]:
     if pieces == 1:
         return date(day.year, 1, 1), date(day.year, 12, 31)
     if pieces == 2:
-        last_day = calendar.monthrange(day.year, day.month)[1]
+        last_day = days_in_month(day.year, day.month)
         return date(day.year, day.month, 1), date(day.year, day.month, last_day)
     return day, day
 

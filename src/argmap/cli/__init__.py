@@ -6,6 +6,7 @@ Commands live in their own modules and are imported only when run, so ``argmap -
 
 from __future__ import annotations
 
+import gc
 import importlib
 import os
 import sys
@@ -33,7 +34,44 @@ COMMANDS: dict[str, str] = {
 }
 
 
-class LazyGroup(click.Group):
+class _QuietShortOptions:
+    """Parses a short option (``-j1``, ``-f json``) without the suggestions of a mistyped
+    long one.
+
+    click tries every option as a long one first and, when none matches, builds the error it
+    would raise, with close matches found by ``difflib`` (2.5 M instructions to import, and
+    the matching), then drops it and reads the option as short. This parser raises that
+    first error without suggestions when it will be dropped (the option has no two-character
+    prefix); an option that is not dropped (``--formt``) still gets them."""
+
+    def make_parser(self, ctx: click.Context) -> Any:
+        parser = super().make_parser(ctx)  # type: ignore[misc]
+        match_long = getattr(parser, "_match_long_opt", None)
+        long_options = getattr(parser, "_long_opt", None)
+        prefixes = getattr(parser, "_opt_prefixes", None)
+        if match_long is None or not isinstance(long_options, dict) or prefixes is None:
+            return parser  # another click: its parser, as it is
+
+        def match(option: str, explicit_value: str | None, state: Any) -> Any:
+            if option not in long_options and option[:2] not in prefixes:
+                raise click.NoSuchOption(option, ctx=ctx)  # dropped: read as short options
+            return match_long(option, explicit_value, state)
+
+        parser._match_long_opt = match  # noqa: SLF001 - click's parser has no hook for it
+        return parser
+
+
+class Command(_QuietShortOptions, click.Command):
+    """A command of this program (``@click.command(cls=Command)``)."""
+
+
+class Group(_QuietShortOptions, click.Group):
+    """A group of commands of this program, whose commands are :class:`Command`."""
+
+    command_class = Command
+
+
+class LazyGroup(_QuietShortOptions, click.Group):
     """A group that imports each command's module only when that command is used.
 
     It also makes click's own error messages safe to print: they quote what was typed (an
@@ -84,6 +122,8 @@ def cli(ctx: click.Context) -> None:
     from argmap.cli.output import record_reads
 
     record_reads(ctx)  # so that -o never overwrites a file the command read
+    if ctx.invoked_subcommand != "check":  # a check ends the pause itself, later: see run
+        started()
 
 
 def _sanitised(exc: click.ClickException) -> click.ClickException:
@@ -120,16 +160,45 @@ def run() -> None:
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     if os.environ["PYDANTIC_DISABLE_PLUGINS"] in _PLUGINS_OFF:
         _no_plugin_loader()
+    _load_when_used(_UNUSED_MODULES)
     if sys.stdout is None:
         sys.stdout = Path(os.devnull).open("w", encoding="utf-8")  # noqa: SIM115 - open all run
     if sys.stderr is None:
         sys.stderr = Path(os.devnull).open("w", encoding="utf-8")  # noqa: SIM115 - open all run
+    global _paused  # noqa: PLW0603 - the one pause of the program
+    gc.disable()
+    _paused = True
     try:
         main()
     except SystemExit as exc:
         if _instrumented():
             raise
         _exit_now(exc.code)
+    finally:
+        started()
+
+
+#: Whether the cyclic collector is paused for the program's start-up (see :func:`run`).
+_paused = False
+
+
+def started() -> None:
+    """End the start-up pause of the cyclic collector: the command has imported what it runs.
+
+    :func:`run` pauses the collector (``python -m argmap`` before it imports this module),
+    because start-up is imports, whose objects (modules, classes, functions) live for the
+    whole run: every collection on the way walked them to free next to nothing, 10 M
+    instructions of the paper's check under callgrind. A check ends the pause once it has
+    imported its engine, just before it looks for maps (each map's load and rules pause the
+    collector again, :func:`argmap._load.loader.gc_paused`); every other command, before
+    its own code runs. The objects made so far go to the oldest generation, as the
+    loader's pause leaves a map's, so that the next young collection does not walk them."""
+    global _paused  # noqa: PLW0603 - the one pause of the program
+    if _paused:
+        _paused = False
+        gc.freeze()
+        gc.unfreeze()
+        gc.enable()
 
 
 #: The values of PYDANTIC_DISABLE_PLUGINS with which pydantic loads no plugin at all.
@@ -151,6 +220,36 @@ def _no_plugin_loader() -> None:
         stand_in.__dict__["get_plugins"] = tuple  # get_plugins() -> (): no plugin
         stand_in.__dict__["__getattr__"] = _real_plugin_loader
         sys.modules[name] = stand_in
+
+
+#: Standard modules that pydantic imports for types no map holds: ``secrets`` for the
+#: constant-time comparison of ``SecretStr`` (it imports ``hmac``, which loads OpenSSL, and
+#: ``random``: 15.8 M instructions under callgrind) and ``base64`` for ``Base64Bytes`` (2.4 M).
+_UNUSED_MODULES = ("secrets", "base64")
+
+
+class _Deferred(ModuleType):
+    """A stand-in for a module not imported yet: the first attribute read of it that it
+    lacks imports the module (in its place in ``sys.modules``) and copies the module's names
+    into the stand-in, so that code which bound the stand-in reads the module's own.
+
+    ``importlib.util.LazyLoader`` does not serve: an ``import`` statement that finds its
+    module in ``sys.modules`` reads ``__spec__``, and that loads a lazy module at once."""
+
+    def __getattr__(self, attribute: str) -> Any:
+        name = self.__name__
+        if sys.modules.get(name) is self:
+            del sys.modules[name]
+        real = importlib.import_module(name)
+        self.__dict__.update(vars(real))
+        return getattr(real, attribute)
+
+
+def _load_when_used(names: tuple[str, ...]) -> None:
+    """Put a :class:`_Deferred` in place of each module of ``names`` not imported yet."""
+    for name in names:
+        if name not in sys.modules:
+            sys.modules[name] = _Deferred(name)
 
 
 def _real_plugin_loader(attribute: str) -> Any:

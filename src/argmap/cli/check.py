@@ -14,6 +14,7 @@ import click
 
 from argmap._output.reporters import REPORTERS
 from argmap._record import record
+from argmap.cli import Command, started
 from argmap.cli.options import current_config, current_limits, map_options
 
 if TYPE_CHECKING:
@@ -46,7 +47,7 @@ class _Options:
     no_cache: bool = True
 
 
-@click.command()
+@click.command(cls=Command)
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option(
     "-f",
@@ -160,6 +161,9 @@ def check(
                        strict=strict)
     options = _Options(paths or (Path("claims"),), output_format, config, current_limits(),
                        exit_zero, output, show_info or verbose, jobs, cache_dir, no_cache)
+    import argmap._engine.run  # noqa: F401 - what every way of checking below runs
+
+    started()  # start-up is over: the collector runs again (see argmap.cli.run)
     if stdin:
         from argmap._engine.run import check_stdin
 

@@ -7,10 +7,11 @@ from pathlib import Path
 
 import click
 
+from argmap.cli import Command
 from argmap.cli.options import map_options
 
 
-@click.command()
+@click.command(cls=Command)
 @click.argument("source", type=click.Path(path_type=Path))
 @click.option(
     "-o",

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import click
 
+from argmap.cli import Command
 
-@click.command()
+
+@click.command(cls=Command)
 def lsp() -> None:
     """Run the language server over stdio for an editor: diagnostics as `check` gives them,
     hover, go to definition, references, completion and quick fixes (docs/editors.md).

@@ -17,6 +17,7 @@ from pathlib import Path
 import click
 
 from argmap._text import visible
+from argmap.cli import Command
 
 _SCHEMAS = ("argmap.schema.json", "sources.schema.json")
 
@@ -37,7 +38,7 @@ SOURCES_TEMPLATE = """\
 """
 
 
-@click.command()
+@click.command(cls=Command)
 @click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--title", default="A new argument map", show_default=True,
               help="The map's title.")

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from argmap.cli import Command
 from argmap.cli.options import current_config, current_limits, map_options
 
 if TYPE_CHECKING:
@@ -39,7 +40,7 @@ def _tag_colours(values: tuple[str, ...]) -> dict[str, str]:
     return colours
 
 
-@click.command()
+@click.command(cls=Command)
 @click.argument("path", type=click.Path(path_type=Path))
 @click.option(
     "-o", "--output", type=click.Path(dir_okay=False, path_type=Path),

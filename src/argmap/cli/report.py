@@ -8,10 +8,11 @@ from pathlib import Path
 
 import click
 
+from argmap.cli import Command
 from argmap.cli.options import current_config, current_limits, map_options
 
 
-@click.command()
+@click.command(cls=Command)
 @click.argument("path", type=click.Path(path_type=Path))
 @click.option(
     "-o",

@@ -6,8 +6,10 @@ import sys
 
 import click
 
+from argmap.cli import Command
 
-@click.command()
+
+@click.command(cls=Command)
 @click.option("--markdown", is_flag=True, help="Print docs/rules.md (generated from the registry).")
 def rules(markdown: bool) -> None:
     """List every code (load errors, rules): code, id, default severity, family, purpose."""
@@ -26,7 +28,7 @@ def rules(markdown: bool) -> None:
         )
 
 
-@click.command()
+@click.command(cls=Command)
 @click.argument("code")
 def explain(code: str) -> None:
     """Print the documentation of one code, by code (AM205) or id (circular-support)."""

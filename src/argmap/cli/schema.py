@@ -7,8 +7,10 @@ from pathlib import Path
 
 import click
 
+from argmap.cli import Command
 
-@click.command()
+
+@click.command(cls=Command)
 @click.option(
     "--kind",
     type=click.Choice(["map", "sources"]),

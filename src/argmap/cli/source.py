@@ -19,6 +19,7 @@ from typing import NoReturn
 import click
 
 from argmap._text import visible
+from argmap.cli import Group
 
 _URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 SOURCES_HEADER = (
@@ -34,7 +35,7 @@ def _fail(code: str, where: str, message: str, hint: str | None = None) -> NoRet
     sys.exit(2)
 
 
-@click.group()
+@click.group(cls=Group)
 def source() -> None:
     """A map's sources: add one from PDF, HTML, EPUB, Markdown or text, import a Zotero or
     BibTeX library, compare a snapshot with its recorded version."""

@@ -11,6 +11,7 @@ from pathlib import Path
 import click
 
 from argmap._text import visible
+from argmap.cli import Command
 
 
 def _target(map_path: Path) -> tuple[Path, Path | None]:
@@ -40,7 +41,7 @@ def _target(map_path: Path) -> tuple[Path, Path | None]:
     return folder / "sources.yaml", map_file
 
 
-@click.command(name="import")
+@click.command(name="import", cls=Command)
 @click.argument("library", type=click.Path(dir_okay=False, path_type=Path))
 @click.argument("map_path", metavar="[MAP]", default=".",
                 type=click.Path(path_type=Path))
