@@ -6,11 +6,22 @@ so a skip there means a test silently stopped running.
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
+import tempfile
 
 import pytest
 
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+
+# The compiled patterns' cache (argmap._recache) is read when argmap first compiles a pattern,
+# as the test modules are collected, before any fixture runs, and written when the process
+# ends: it gets a folder of this process's own from the start, never the user's, removed at
+# exit (after the cache's own exit handler, registered later, has written into it).
+_PATTERN_CACHE = tempfile.mkdtemp(prefix="argmap-test-cache-")
+os.environ["ARGMAP_CACHE_DIR"] = _PATTERN_CACHE
+atexit.register(shutil.rmtree, _PATTERN_CACHE, ignore_errors=True)
 
 
 @pytest.hookimpl(hookwrapper=True)

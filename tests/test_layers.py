@@ -35,6 +35,7 @@ LAYERS: dict[str, int] = {
     "argmap._record": 0,
     "argmap._members": 0,
     "argmap._lazyre": 0,
+    "argmap._recache": 0,
     "argmap._load": 1,
     "argmap._interop": 1,
     "argmap._verify": 2,

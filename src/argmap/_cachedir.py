@@ -8,10 +8,11 @@ folder between runs point it there).
 from __future__ import annotations
 
 import os
+import stat
 import sys
 from pathlib import Path
 
-__all__ = ["caching_off", "user_cache_dir"]
+__all__ = ["caching_off", "trusted_file", "user_cache_dir"]
 
 
 def user_cache_dir() -> Path:
@@ -35,3 +36,19 @@ def caching_off() -> bool:
     leave caching on), so every cache of argmap agrees on it."""
     value = os.environ.get("ARGMAP_NO_CACHE", "").strip().lower()
     return value in {"1", "true", "t", "yes", "y", "on"}
+
+
+def trusted_file(path: Path) -> bool:
+    """On POSIX: a regular file of ours, in a folder of ours, that no one else may write (an
+    entry another user could have written is never read)."""
+    if not hasattr(os, "getuid"):  # pragma: no cover - Windows: the profile folder is private
+        return path.is_file()
+    uid = os.getuid()
+    try:
+        for item in (path.parent, path):
+            info = item.lstat()
+            if info.st_uid != uid or info.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+                return False
+        return stat.S_ISREG(path.lstat().st_mode)
+    except OSError:
+        return False

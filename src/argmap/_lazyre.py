@@ -11,6 +11,7 @@ working through the stand-in.
 
 Use it only for a pattern that is not used on every check: a first use costs a scan of the
 module's names, and each use through a kept stand-in an attribute lookup more.
+The pattern is compiled through :func:`argmap._recache.recompile` (its code kept on disk).
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ from __future__ import annotations
 import re
 import sys
 from typing import Any, AnyStr, cast
+
+from argmap._recache import recompile
 
 __all__ = ["lazy_compile"]
 
@@ -36,7 +39,7 @@ class _LazyPattern:
     def _compile(self) -> re.Pattern[Any]:
         compiled = self._compiled
         if compiled is None:
-            compiled = self._compiled = re.compile(self._source, self._flags)
+            compiled = self._compiled = recompile(self._source, self._flags)
             home = self._home
             for name in [name for name, value in home.items() if value is self]:
                 home[name] = compiled

@@ -28,6 +28,7 @@ import re
 from typing import Any
 
 from argmap._lazyre import lazy_compile
+from argmap._recache import recompile
 
 __all__ = ["clip", "json_text", "line_start_path", "short_repr", "terminal", "visible"]
 
@@ -44,7 +45,7 @@ def short_repr(value: Any, limit: int = 60) -> str:
 #: Characters a terminal or a log viewer acts on instead of showing (line feed kept).
 _UNSAFE = "\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069"
 _TERMINAL = lazy_compile(f"[{_UNSAFE}]|##\\[")
-_ONE_LINE = re.compile(f"[\n{_UNSAFE}]|##\\[")
+_ONE_LINE = recompile(f"[\n{_UNSAFE}]|##\\[")
 _UNSAFE_IN_JSON = lazy_compile(f"[{_UNSAFE}]|(?<=##)\\[")
 
 

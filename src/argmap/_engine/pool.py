@@ -73,8 +73,12 @@ def _warm() -> None:
 
 def _check(task: tuple[Path, Path | None, Config, Limits, bool]) -> MapOutcome:
     from argmap._engine.run import check_one
+    from argmap._recache import flush
 
-    return check_one(*task)
+    try:
+        return check_one(*task)
+    finally:
+        flush()  # a forked worker leaves without exit handlers: its patterns are stored here
 
 
 def run_maps(

@@ -144,6 +144,9 @@ def _serve(fds: list[int]) -> NoReturn:
         os.close(fds[2])
         _answer(fds[0], fds[3])
         status = 0
+        from argmap._recache import flush
+
+        flush()  # the patterns this reader compiled (never raises); it runs no exit handler
     except BaseException:  # noqa: BLE001, S110 - whatever it is, the parent reads the texts
         pass
     finally:

@@ -307,6 +307,9 @@ def _child(
         with open(write_end, "wb") as pipe:
             pipe.write(payload)
         status = 0
+        from argmap._recache import flush
+
+        flush()  # the patterns this child compiled (never raises); it runs no exit handler
     except BaseException:  # noqa: BLE001, S110 - whatever it is, the parent runs the group
         pass
     finally:

@@ -15,7 +15,6 @@ take, e.g. one with a space, is made safe and the original kept as ``data.aif.no
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -27,6 +26,7 @@ from argmap._interop.codes import (
     AIF_NODE_SHAPE,
     interop_problem,
 )
+from argmap._recache import recompile
 
 __all__ = ["SCHEME_TYPES", "AifImport", "is_aif", "read_aif"]
 
@@ -40,9 +40,9 @@ DEFAULT_TEXTS = frozenset({
 #: The text export gives a scheme node that names no scheme (AIFdb's defaults).
 WRITTEN_TEXTS = {"RA": "Default Inference", "CA": "Default Conflict", "MA": "Default Rephrase",
                  "PA": "Default Preference"}
-_GENERATED_EDGE = re.compile(r"^e\d+$")
-_ID_OK = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:-]*$")
-_ID_BAD = re.compile(r"[^A-Za-z0-9._:-]+")
+_GENERATED_EDGE = recompile(r"^e\d+$")
+_ID_OK = recompile(r"^[A-Za-z0-9][A-Za-z0-9._:-]*$")
+_ID_BAD = recompile(r"[^A-Za-z0-9._:-]+")
 #: What an export writes under the nodeset's ``argmap`` key and an import reads back: the
 #: map's fields other than these (title, description, sections, evidence, sources, ...).
 MAP_OWN_KEYS = ("claims", "relations", "data", "format")

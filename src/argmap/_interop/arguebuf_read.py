@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import io
 import json
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -26,6 +25,7 @@ from argmap._interop.aif_read import derived_kinds
 from argmap._interop.codes import FOREIGN_FILE_UNREADABLE, interop_problem
 from argmap._load.limits import DEFAULT_LIMITS, Limits
 from argmap._load.read import display_path, read_text
+from argmap._recache import recompile
 
 if TYPE_CHECKING:
     from argmap._model import ArgumentMap
@@ -46,7 +46,7 @@ FORMATS = {
     "aml": ("aml", False),
     "brat": ("brat", False),
 }
-_ID_BAD = re.compile(r"[^A-Za-z0-9._:-]+")
+_ID_BAD = recompile(r"[^A-Za-z0-9._:-]+")
 
 
 def _safe(raw: str, taken: dict[str, str]) -> str:

@@ -14,6 +14,7 @@ from typing import Any
 
 from argmap._findings import Finding, Location
 from argmap._interop.codes import LIBRARY_ENTRY_UNREADABLE, interop_problem
+from argmap._recache import recompile
 
 __all__ = ["ENTRY_TYPES", "bibtex_items"]
 
@@ -122,8 +123,8 @@ _MONTHS = {
     )
     for name in names
 }
-_ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
-_URL_COMMAND = re.compile(r"^\\url\{(.*)\}$", re.DOTALL)
+_ISO_DATE = recompile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
+_URL_COMMAND = recompile(r"^\\url\{(.*)\}$", re.DOTALL)
 
 
 def _decoder() -> Any:

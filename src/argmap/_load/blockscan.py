@@ -26,6 +26,7 @@ from functools import cache
 from typing import Any, Literal
 
 from argmap._lazyre import lazy_compile
+from argmap._recache import recompile
 
 __all__ = ["BlockScan", "outline"]
 
@@ -36,14 +37,14 @@ PathStep = str | int
 _MAX_DEPTH = 16
 _FLOW_MAP_STOP = lazy_compile(rb"[,}]")
 _FLOW_SEQ_STOP = lazy_compile(rb"[,\]]")
-_PLAIN_KEY = re.compile(rb"[A-Za-z_][A-Za-z0-9_.-]*")
-_BLANK_OR_COMMENT = re.compile(rb"[ \t]*(?:#[^\n]*)?\r?(?:\n|\Z)")
-_INDENT = re.compile(rb"[ ]*")
-_SPACES = re.compile(rb"[ \t]*")
-_WHITESPACE = re.compile(rb"[ \t\r\n]*")
+_PLAIN_KEY = recompile(rb"[A-Za-z_][A-Za-z0-9_.-]*")
+_BLANK_OR_COMMENT = recompile(rb"[ \t]*(?:#[^\n]*)?\r?(?:\n|\Z)")
+_INDENT = recompile(rb"[ ]*")
+_SPACES = recompile(rb"[ \t]*")
+_WHITESPACE = recompile(rb"[ \t\r\n]*")
 _NUMBER = lazy_compile(rb"[-+]?[0-9._]*(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|"
                      rb"\.(?:nan|NaN|NAN)|0x[0-9a-fA-F]+|0o[0-7]+")
-_BLOCK_HEADER = re.compile(rb"[|>](?:[-+][1-9]?|[1-9][-+]?)?[ \t]*(?:#.*)?")
+_BLOCK_HEADER = recompile(rb"[|>](?:[-+][1-9]?|[1-9][-+]?)?[ \t]*(?:#.*)?")
 _DOCUMENT_MARKER = lazy_compile(rb"^(?:---|\.\.\.)(?=[ \t\r\n]|\Z)", re.M)
 
 
@@ -98,7 +99,7 @@ def _parse_alone(text: bytes) -> Any:
 @cache
 def _line_pattern(body: bytes) -> tuple[re.Pattern[bytes], re.Pattern[bytes]]:
     """``body`` as the file's first line, and after a newline (its literal first byte)."""
-    return re.compile(body), re.compile(rb"\n" + body)
+    return recompile(body), recompile(rb"\n" + body)
 
 
 def _first_line(body: bytes, data: bytes, start: int, end: int) -> int:

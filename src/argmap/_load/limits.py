@@ -6,7 +6,6 @@ AM107 and a location, and stay cheap on an ordinary map (a quick scan proves mos
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from itertools import chain, repeat
 from typing import Any, Literal
@@ -21,10 +20,11 @@ from argmap._load.codes import (
     load_problem,
 )
 from argmap._load.positions import PathStep, PositionIndex
+from argmap._recache import recompile
 from argmap._record import record
 from argmap._text import clip, short_repr
 
-FORBIDDEN_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+FORBIDDEN_CHARS = recompile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 #: The C0 control bytes FORBIDDEN_CHARS refuses: all but tab and the line ends.
 _FORBIDDEN_BYTES = tuple(byte for byte in range(0x20) if byte not in b"\t\n\r")
 #: Bytes of a file :func:`may_hold_forbidden` searches at a time for each control byte, a

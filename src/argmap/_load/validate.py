@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from argmap._findings import Finding
 from argmap._load.codes import INVALID_VALUE, MISSING_FIELD, UNKNOWN_KEY, WRONG_TYPE, load_problem
 from argmap._load.positions import PathStep
+from argmap._recache import recompile
 from argmap._text import short_repr
 
 if TYPE_CHECKING:
@@ -35,7 +36,7 @@ KIND_OF_COLLECTION = {
 }
 
 
-_TYPE_ERRORS = re.compile(
+_TYPE_ERRORS = recompile(
     r"^(model_type|model_attributes_type|dict_type|list_type|string_type|int_type|float_type|"
     r"bool_type|decimal_type|date_type|is_instance_of|int_parsing|float_parsing|bool_parsing|"
     r"decimal_parsing|int_from_float|string_sub_type|none_required|dataclass_type)$"

@@ -19,7 +19,6 @@ from __future__ import annotations
 import hashlib
 import os
 import platform
-import stat
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -53,24 +52,11 @@ def _key(wasm: bytes) -> str:
     return digest.hexdigest()[:32]
 
 
-def _trusted(path: Path) -> bool:
-    """On POSIX: a regular file of ours, in a folder of ours, that no one else may write."""
-    if not hasattr(os, "getuid"):  # pragma: no cover - Windows: the profile folder is private
-        return path.is_file()
-    uid = os.getuid()
-    try:
-        for item in (path.parent, path):
-            info = item.lstat()
-            if info.st_uid != uid or info.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
-                return False
-        return stat.S_ISREG(path.lstat().st_mode)
-    except OSError:
-        return False
-
-
 def _read(path: Path) -> bytes | None:
     """The payload of an entry, or None when it is missing, foreign, truncated or altered."""
-    if not _trusted(path):
+    from argmap._cachedir import trusted_file
+
+    if not trusted_file(path):
         return None
     try:
         data = path.read_bytes()

@@ -27,6 +27,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
 from argmap._lazyre import lazy_compile
+from argmap._recache import recompile
 from argmap._slotinit import slot_record
 from argmap._verify.budgets import FUZZY_BUDGET, SNAPSHOT_FUZZY_BUDGET
 from argmap._verify.normalise import (
@@ -85,8 +86,8 @@ SEARCH_BUDGET = 500_000_000
 #: The furthest an elided quote's parts may spread within one paragraph (characters).
 PARAGRAPH_REACH = 5_000
 
-_PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")
-_THREE_LINE_BREAKS = re.compile(r"\n[^\S\n]*\n[^\S\n]*\n")
+_PARAGRAPH_BREAK = recompile(r"\n[^\S\n]*\n")
+_THREE_LINE_BREAKS = recompile(r"\n[^\S\n]*\n[^\S\n]*\n")
 
 
 def parse_quote(exact: str) -> QuoteParts:
@@ -237,8 +238,8 @@ _RESULT_FIELDS = tuple(field.name for field in fields(AnchorResult))
 # --- numbers ----------------------------------------------------------------------------------
 # Opening with one ``\d`` (not ``\d+``) lets the engine skip to each digit instead of trying a
 # match at every character.
-_NUMBER = re.compile(r"\d\d*(?:[.,]\d+)*")
-_NUMBER_ASCII = re.compile(r"[0-9][0-9]*(?:[.,][0-9]+)*")  # the same, on ASCII text: quicker
+_NUMBER = recompile(r"\d\d*(?:[.,]\d+)*")
+_NUMBER_ASCII = recompile(r"[0-9][0-9]*(?:[.,][0-9]+)*")  # the same, on ASCII text: quicker
 _THOUSANDS = lazy_compile(r"\d{1,3}(?:,\d{3})+")
 
 

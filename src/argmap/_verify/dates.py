@@ -33,6 +33,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from argmap._lazyre import lazy_compile
+from argmap._recache import recompile
 from argmap._slotinit import slot_record
 from argmap._verify.anchor import quote_holder
 from argmap._verify.compare import Verdict, claim_figures
@@ -60,7 +61,7 @@ __all__ = [
 
 # --- source dates: ISO text or CSL date-parts --------------------------------------------------
 
-_ISO = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
+_ISO = recompile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 _SEASONS = range(13, 17)  # CSL-JSON processors read months 13-16 as the four seasons
 _MAX_SHOWN = 12  # digits of an impossible date part shown in a message
 
@@ -236,7 +237,7 @@ _RELATIVE_FIXED: dict[str, tuple[str, int | None]] = {
     "this month": ("month", 0), "last month": ("month", -1), "next month": ("month", 1),
     "recent years": ("year", None), "recent months": ("month", None),
 }
-_RELATIVE = re.compile(
+_RELATIVE = recompile(
     r"\b(?:(?P<fixed>" + "|".join(p.replace(" ", r"\s+") for p in _RELATIVE_FIXED) + r")"
     r"|(?P<count>\d{1,2}|" + "|".join(_COUNT_WORDS) + r")\s+(?P<unit>year|month)s?\s+ago"
     r"|(?:the\s+)?(?:past|last)\s+(?:few|several|couple\s+of|\d{1,2}|"

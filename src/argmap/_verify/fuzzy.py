@@ -19,8 +19,7 @@ When the budget stops the search before any candidate is found, :class:`Candidat
 
 from __future__ import annotations
 
-import re
-
+from argmap._recache import recompile
 from argmap._record import record
 from argmap._verify.budgets import FUZZY_BUDGET, SNAPSHOT_FUZZY_BUDGET
 from argmap._verify.normalise import Normalised
@@ -40,7 +39,7 @@ MAX_FUZZY_QUOTE = 5_000
 _SEED_WORDS = 4
 _MAX_SEEDS = 12
 _MAX_SEED_HITS = 8
-_WORD_RUN = re.compile(rf"\S+(?: \S+){{{_SEED_WORDS - 1}}}")
+_WORD_RUN = recompile(rf"\S+(?: \S+){{{_SEED_WORDS - 1}}}")
 
 
 @record

@@ -23,6 +23,7 @@ from functools import lru_cache
 from itertools import combinations
 from typing import Protocol
 
+from argmap._recache import recompile
 from argmap._slotinit import slot_record
 
 __all__ = [
@@ -55,21 +56,21 @@ _TRANSLATE = {
     **dict.fromkeys(map(ord, HARD + SOFT), "\ufffd"),
 }
 
-_NON_ASCII = re.compile(r"[\x00-\x7f]?[^\x00-\x7f]+", re.DOTALL)
+_NON_ASCII = recompile(r"[\x00-\x7f]?[^\x00-\x7f]+", re.DOTALL)
 # A hyphen between letters (with any spaces or line break after it) becomes a marker; between
 # digits the hyphen stays and only a line break after it goes ("2014-\n2019"). The hyphen
 # comes first and the character before it is looked behind from there, so the engine skips
 # to each hyphen instead of trying every position (40 times faster on a snapshot).
-_HYPHENS = re.compile(r"-(?:(?<=[^\W\d_]-)\s*(?=[^\W\d_])|(?<=\d-)\s*\n\s*(?=\d))")
+_HYPHENS = recompile(r"-(?:(?<=[^\W\d_]-)\s*(?=[^\W\d_])|(?<=\d-)\s*\n\s*(?=\d))")
 # Two or more whitespace characters, or one that is not a space. Written to open with ``\s`` so
 # the engine skips to each whitespace character (``\s{2,}|[^\S ]`` is tried at every one).
-_SPACE = re.compile(r"\s(?:\s+|(?<! ))")
-_MARKERS = re.compile(f"[{HARD}{SOFT}]")
+_SPACE = recompile(r"\s(?:\s+|(?<! ))")
+_MARKERS = recompile(f"[{HARD}{SOFT}]")
 #: The whitespace ``\s`` matches in ASCII text besides the space and the line break.
 _OTHER_ASCII_SPACE = "\t\x0b\x0c\r\x1c\x1d\x1e\x1f"
 #: A line break and the whitespace after it; opening with a literal, the engine skips to each
 #: line break (``_SPACE`` opens with ``\s`` and tries a match at every space).
-_LINE_BREAK_RUN = re.compile(r"\n\s*")
+_LINE_BREAK_RUN = recompile(r"\n\s*")
 _LETTERS = f"A-Za-z{HARD}{SOFT}"
 
 
@@ -82,7 +83,7 @@ def _words(words: list[str]) -> re.Pattern[str]:
         firsts, rest = (word[1:3], word[4:]) if word.startswith("[") else (word[0], word[1:])
         for first in firsts:
             branches.setdefault(first, []).append(rest)
-    return re.compile("(?:" + "|".join(
+    return recompile("(?:" + "|".join(
         f"{first}(?<!\\w.)(?:{'|'.join(rests)})" for first, rests in sorted(branches.items())
     ) + r")\b")
 
@@ -105,7 +106,7 @@ def _anchored(tells: list[tuple[str, str, str]]) -> tuple[re.Pattern[str], ...]:
         for anchor in anchors.split():
             branches.setdefault(anchor, {}).setdefault(first, {}).setdefault(
                 before, []).append(rest)
-    return tuple(re.compile(anchor + "(?:" + "|".join(
+    return tuple(recompile(anchor + "(?:" + "|".join(
         first + "(?:" + "|".join(
             f"(?<=(?<!\\w){before}{anchor}{first})(?:{'|'.join(rests)})"
             for before, rests in sorted(groups.items())) + ")"
@@ -226,7 +227,7 @@ def _token_edits(token: str, repairs: frozenset[str]) -> list[_Edit]:
     return edits
 
 
-_TOKENS = re.compile(f"[{_LETTERS}]+")
+_TOKENS = recompile(f"[{_LETTERS}]+")
 #: Texts up to this length find their words to repair among all their words (``_WordsIn``);
 #: longer ones compile a pattern of those words, which skips to them (a snapshot).
 _SCAN_TOKENS_UP_TO = 4096
@@ -302,7 +303,7 @@ def _words_pattern(words: Iterable[str]) -> re.Pattern[str]:
     branches: dict[str, list[str]] = {}
     for token in sorted(words, key=lambda t: (-len(t), t)):
         branches.setdefault(token[0], []).append(re.escape(token[1:]))
-    return re.compile("(?:" + "|".join(
+    return recompile("(?:" + "|".join(
         f"{re.escape(first)}(?<![{_LETTERS}].)(?:{'|'.join(rests)})"
         for first, rests in sorted(branches.items())
     ) + f")(?![{_LETTERS}])")

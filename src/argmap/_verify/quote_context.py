@@ -28,6 +28,7 @@ from enum import StrEnum
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
+from argmap._recache import recompile
 from argmap._record import record
 from argmap._verify.anchor import VERBATIM, anchor_evidence, anchored_evidence, index_for
 
@@ -78,7 +79,7 @@ class Cue:
 
 @cache
 def _compiled(words: str, case_sensitive: bool) -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w']){words}(?!\w)", 0 if case_sensitive else re.IGNORECASE)
+    return recompile(rf"(?<![\w']){words}(?!\w)", 0 if case_sensitive else re.IGNORECASE)
 
 
 N, H, C = CueKind.NEGATION, CueKind.HEDGE, CueKind.CONTRAST
@@ -130,11 +131,11 @@ CUES: tuple[Cue, ...] = (
     Cue(r"nevertheless|nonetheless", C, after=True),
 )
 
-_SENTENCE_END = re.compile(r"[.!?][\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9]|$)")
-_ENDS_SENTENCE = re.compile(r"[.!?][\"')\]”’]*$")
-_CLAUSE_MARK = re.compile(r"[,;:()]|\s-\s")
-_WORD = re.compile(r"[\w']+")
-_STOP = re.compile(r"[.!?](?:\s|$)")
+_SENTENCE_END = recompile(r"[.!?][\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9]|$)")
+_ENDS_SENTENCE = recompile(r"[.!?][\"')\]”’]*$")
+_CLAUSE_MARK = recompile(r"[,;:()]|\s-\s")
+_WORD = recompile(r"[\w']+")
+_STOP = recompile(r"[.!?](?:\s|$)")
 
 
 @record

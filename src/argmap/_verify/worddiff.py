@@ -9,15 +9,15 @@ letters do, where one side has one within a line and the other none ("re-sign ->
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
+from argmap._recache import recompile
 from argmap._record import record
 
 __all__ = ["Difference", "Token", "align_words", "format_differences", "tokens"]
 
-_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|\w+|[^\w\s]")  # a number is one token: "4.5", "4,500"
+_TOKEN = recompile(r"\d+(?:[.,]\d+)*|\w+|[^\w\s]")  # a number is one token: "4.5", "4,500"
 _NO_SPACE_BEFORE = set(".,;:!?)]}%'\"")
 _NO_SPACE_AFTER = set("([{")
 

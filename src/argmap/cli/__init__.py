@@ -171,6 +171,9 @@ def run() -> None:
     try:
         main()
     except SystemExit as exc:
+        from argmap._recache import flush
+
+        flush()  # the patterns this run compiled, for the next: os._exit runs no atexit
         if _instrumented():
             raise
         _exit_now(exc.code)

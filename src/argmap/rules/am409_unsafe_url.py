@@ -18,12 +18,12 @@ PASS::
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import Any
 
 from argmap._engine.context import Problem, RuleContext
 from argmap._findings import Severity
+from argmap._recache import recompile
 from argmap._verify.anchor import shorten
 
 CODE = "AM409"
@@ -31,8 +31,8 @@ ID = "unsafe-url"
 SEVERITY = Severity.ERROR
 OPTIONS: dict[str, Any] = {}
 
-_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
-_BAD_CHARACTERS = re.compile(r"[\s\x00-\x1f\x7f<>\"\\]")
+_SCHEME = recompile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
+_BAD_CHARACTERS = recompile(r"[\s\x00-\x1f\x7f<>\"\\]")
 
 
 def problem(url: str) -> str | None:

@@ -23,12 +23,12 @@ PASS::
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import Any
 
 from argmap._engine.context import NodeEdit, Problem, ProblemFix, RuleContext
 from argmap._findings import Severity
+from argmap._recache import recompile
 from argmap._verify.anchor import AnchorStatus, anchored_evidence, shorten
 from argmap._verify.normalise import normalise_text
 
@@ -37,7 +37,7 @@ ID = "normalised-quote"
 SEVERITY = Severity.INFO
 OPTIONS: dict[str, Any] = {}
 
-_LINE_END_HYPHEN = re.compile(r"\w-\s")
+_LINE_END_HYPHEN = recompile(r"\w-\s")
 
 
 def exact_form(quote: str, passage: str) -> str | None:

@@ -10,13 +10,13 @@ reading again gives an equal map.
 from __future__ import annotations
 
 import json
-import re
 import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
 from argmap._interop.argdown.layout import Edge, Graph, Node, Step, plan
 from argmap._interop.argdown.parse import ArgdownDocument, Element, Pcs, ReadProblem
+from argmap._recache import recompile
 
 __all__ = ["Built", "build", "derive_kinds", "slug"]
 
@@ -40,7 +40,7 @@ class _Class:
     pcs: Pcs | None = None
 
 
-_UNSAFE = re.compile(r"[^A-Za-z0-9._:-]+")
+_UNSAFE = recompile(r"[^A-Za-z0-9._:-]+")
 
 
 def slug(title: str) -> str:

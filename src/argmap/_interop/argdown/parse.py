@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from argmap._recache import recompile
 from argmap._record import record
 
 __all__ = ["ArgdownDocument", "Element", "Heading", "Inference", "Pcs", "ReadProblem",
@@ -110,20 +111,20 @@ class ArgdownDocument:
 
 # --- patterns ---------------------------------------------------------------------------------
 
-_COMMENT = re.compile(r"<!--.*?-->|/\*.*?\*/|(?<!\S)//[^\n]*", re.DOTALL)
-_OPEN_COMMENT = re.compile(r"<!--|/\*")
-_HEADING = re.compile(r"(#{1,6})[ \t]+(.*)")
-_PCS_ITEM = re.compile(r"\((\d+)\)(?:[ \t]+(.*)|$)")
-_INFERENCE_BARE = re.compile(r"-{2,}")
-_INFERENCE_INLINE = re.compile(r"-{2,}[ \t]+(.+?)[ \t]+-{2,}")
-_RELATION = re.compile(r"(<\+|<-|<_|\+>|->|_>|><|\+|-|_)(?:[ \t]+(.*)|$)")
-_LIST_ITEM = re.compile(r"(?:\*|\d+\.)[ \t]+(.*)")
-_STATEMENT_HEAD = re.compile(r"\[((?:[^\]\\]|\\.)*)\](:?)(.*)")
-_ARGUMENT_HEAD = re.compile(r"<((?:[^>\\]|\\.)*)>(:?)(.*)")
-_TAG = re.compile(r"(?<![\\\w@])#(?:\(([^)\n]*)\)|([\w-]+))")
-_LINK_TARGET = re.compile(r"\]\([^)\n]*\)")
-_MENTION = re.compile(r"@\[((?:[^\]\\]|\\.)*)\]|@<((?:[^>\\]|\\.)*)>")
-_SPACES = re.compile(r"\s+")
+_COMMENT = recompile(r"<!--.*?-->|/\*.*?\*/|(?<!\S)//[^\n]*", re.DOTALL)
+_OPEN_COMMENT = recompile(r"<!--|/\*")
+_HEADING = recompile(r"(#{1,6})[ \t]+(.*)")
+_PCS_ITEM = recompile(r"\((\d+)\)(?:[ \t]+(.*)|$)")
+_INFERENCE_BARE = recompile(r"-{2,}")
+_INFERENCE_INLINE = recompile(r"-{2,}[ \t]+(.+?)[ \t]+-{2,}")
+_RELATION = recompile(r"(<\+|<-|<_|\+>|->|_>|><|\+|-|_)(?:[ \t]+(.*)|$)")
+_LIST_ITEM = recompile(r"(?:\*|\d+\.)[ \t]+(.*)")
+_STATEMENT_HEAD = recompile(r"\[((?:[^\]\\]|\\.)*)\](:?)(.*)")
+_ARGUMENT_HEAD = recompile(r"<((?:[^>\\]|\\.)*)>(:?)(.*)")
+_TAG = recompile(r"(?<![\\\w@])#(?:\(([^)\n]*)\)|([\w-]+))")
+_LINK_TARGET = recompile(r"\]\([^)\n]*\)")
+_MENTION = recompile(r"@\[((?:[^\]\\]|\\.)*)\]|@<((?:[^>\\]|\\.)*)>")
+_SPACES = recompile(r"\s+")
 
 #: marker -> (relation type, True when the written element is the source)
 _MARKERS: dict[str, tuple[str, bool]] = {

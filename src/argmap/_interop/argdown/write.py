@@ -11,18 +11,18 @@ claim's ``{...}`` data under ``argmap:``, which the reader puts back, so nothing
 from __future__ import annotations
 
 import json
-import re
 from typing import TYPE_CHECKING, Any
 
 from argmap._interop.argdown.build import derive_kinds
 from argmap._interop.argdown.layout import Edge, Graph, Node, Op, Step, plan
+from argmap._recache import recompile
 
 if TYPE_CHECKING:
     from argmap._model import ArgumentMap, Claim, Relation
 
 __all__ = ["flow", "to_argdown"]
 
-_PLAIN = re.compile(r"[A-Za-z_][A-Za-z0-9_ .-]*")
+_PLAIN = recompile(r"[A-Za-z_][A-Za-z0-9_ .-]*")
 _YAML_WORDS = frozenset({"true", "false", "null", "yes", "no", "on", "off", "y", "n", "~"})
 #: The claim fields Argdown says itself; the rest go to ``{argmap: {...}}``.
 _CLAIM_SAID = frozenset({"id", "text", "title", "section", "tags", "data", "kind"})
@@ -262,7 +262,7 @@ class _Writer:
 
 
 #: The IDs the reader gives untitled statements (u1) and arguments (a1): those stay untitled.
-_UNTITLED_ID = re.compile(r"[ua]\d+(-\d+)?")
+_UNTITLED_ID = recompile(r"[ua]\d+(-\d+)?")
 
 
 def _title(claim: Claim) -> str | None:

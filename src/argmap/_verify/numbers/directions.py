@@ -8,14 +8,13 @@ direction. A sign written on the number ("-5%", "+26%") is its direction already
 
 from __future__ import annotations
 
-import re
-
+from argmap._recache import recompile
 from argmap._verify.numbers.mention import FIGURE_KINDS, Mention
 from argmap._verify.numbers.reading import key
 from argmap._verify.numbers.vocabulary import DIRECTION_AFTER, DIRECTION_BEFORE
 
 _BY_OF = frozenset({"by", "of"})
-_WORD_AFTER = re.compile(r"[ \t]{0,8}-?[ \t]{0,8}([A-Za-z]{1,20})\b")
+_WORD_AFTER = recompile(r"[ \t]{0,8}-?[ \t]{0,8}([A-Za-z]{1,20})\b")
 
 
 def direction(text: str, m: Mention) -> int:

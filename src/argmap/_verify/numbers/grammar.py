@@ -14,6 +14,7 @@ from collections.abc import Collection, Iterable, Sequence
 from functools import cache
 from typing import Any
 
+from argmap._recache import recompile
 from argmap._verify.numbers.vocabulary import (
     CURRENCIES,
     DIGIT_WORDS,
@@ -123,13 +124,13 @@ _DASH = r"\s*(?:[–—‒−]|-(?!\s*\n)|to|until|through)\s*"
 #: failed and were tried again from every later group (time quadratic in the run).
 _NUM = (r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?!\d)|\d+)"
         r"(?:\.\d+|)")
-YEAR_RE = re.compile(_YEAR)
+YEAR_RE = recompile(_YEAR)
 #: Where ``PATTERN`` tried at a year's first digit reads the year and nothing else, found
 #: without it: the quantity's look behind passes (the date and year-span alternatives need
 #: a dash or a day), and after the year the text ends, or a mark that none of the parts
 #: after a number starts with, nor a decimal or thousands group. Half the figures of a
 #: text are such years, and ``PATTERN``'s match cost ten times this one's.
-PLAIN_YEAR = re.compile(r"(?<![A-Za-z\d.,+/_])" + _YEAR + r"(?:[.,](?!\d)|[;:)]|\Z)",
+PLAIN_YEAR = recompile(r"(?<![A-Za-z\d.,+/_])" + _YEAR + r"(?:[.,](?!\d)|[;:)]|\Z)",
                         re.IGNORECASE)
 #: The marks ``PLAIN_YEAR`` lets follow a year: a cheaper test before it.
 YEAR_ENDS = frozenset(".,;:)")
@@ -215,7 +216,7 @@ _FILLS = {
     "PER_CENT": soft("cent"), "PERCENTAGE": soft("percentage"), "PERCENT": soft("percent"),
     "OR_BOUNDS": "|".join(OR_BOUNDS),
 }
-_GROUP_NAME = re.compile(r"\(\?P<(\w+)>")
+_GROUP_NAME = recompile(r"\(\?P<(\w+)>")
 
 # --- a number and nothing else ------------------------------------------------------------------
 #
@@ -243,7 +244,7 @@ _GROUP_NAME = re.compile(r"\(\?P<(\w+)>")
 #: quantity, not after a letter, digit, ".", ",", "+", "/" or "_" (the letters as IGNORECASE
 #: reads them there, written out: two classes of few runs compile quickly, where one class
 #: of many runs beyond Latin-1 is a table of 256 blocks built in Python).
-PLAIN_NUMBER = re.compile(r"(?<![A-Za-z\d.,+/_])(?<![\u0130\u0131\u017f])(?<!\u212a)"
+PLAIN_NUMBER = recompile(r"(?<![A-Za-z\d.,+/_])(?<![\u0130\u0131\u017f])(?<!\u212a)"
                           r"(?:\d{1,3}+(?:,\d{3})++|\d++(?![,\s]\d))(?:\.\d++)?+"
                           r"(?![\w×+])(?!,\d)(?!\.\d)")
 #: The words after a number that the template's parts after ``NUM`` read (scale,
@@ -394,7 +395,7 @@ _compiled: dict[tuple[str, bool], re.Pattern[str]] = {}
 #: the empty string alone, so the pattern without them finds the same matches with the same
 #: groups there: claims and quotes are read by that one, which compiles in a third of the time
 #: (the soft month names, repeated in every date alternative, were most of the source).
-LINE_END_HYPHEN = re.compile(r"-[ \t]*\r?\n")
+LINE_END_HYPHEN = recompile(r"-[ \t]*\r?\n")
 
 
 def pattern(name: str, breaks: bool = True) -> re.Pattern[str]:
@@ -405,7 +406,7 @@ def pattern(name: str, breaks: bool = True) -> re.Pattern[str]:
         source = _source(_VARIANTS[name])
         if not breaks:
             source = source.replace(_BREAK, "")
-        found = _compiled[name, breaks] = re.compile(source, _FLAGS)
+        found = _compiled[name, breaks] = recompile(source, _FLAGS)
     return found
 
 
@@ -435,7 +436,7 @@ _MONTH_STARTS = [soft(m[:3].lower()) for m in MONTHS]
 def core() -> re.Pattern[str]:
     """The cores, exactly as ``PATTERN`` reads them (case-insensitive: slow to scan), for the
     rare text that ``str.lower`` does not lower as the pattern compares; compiled on first use."""
-    return re.compile(
+    return recompile(
         r"\d+|\b(?:" + "|".join(_CORE_WORDS) + r")\b|" + FOLD_VERB
         + r"|\b(?:" + "|".join(_MONTH_STARTS) + ")",
         re.IGNORECASE,
@@ -457,7 +458,7 @@ def _by_first_letter(alternatives: list[tuple[str, str]], at_word_start: bool = 
 
 
 #: The same cores in lower-cased text: digits, and words at a word start (fast to scan).
-DIGITS = re.compile(r"\d+")
+DIGITS = recompile(r"\d+")
 _CORE_ALTERNATIVES = ([(w[0], re.escape(w[1:]) + r"\b") for w in _CORE_WORDS]
                       + [(m[0], m[1:]) for m in _MONTH_STARTS])
 _CORE_LOWER = _by_first_letter(_CORE_ALTERNATIVES)
@@ -467,7 +468,7 @@ _CORE_LOWER = _by_first_letter(_CORE_ALTERNATIVES)
 def core_lower(breaks: bool = True) -> re.Pattern[str]:
     """The cores in lower-cased text, compiled on first use; without ``breaks`` (the month
     names' line-end breaks), for a text where ``LINE_END_HYPHEN`` finds nothing."""
-    return re.compile(_CORE_LOWER if breaks else _CORE_LOWER.replace(_BREAK, ""))
+    return recompile(_CORE_LOWER if breaks else _CORE_LOWER.replace(_BREAK, ""))
 
 
 #: The core words without their word-start test, for a scan that reads the character before.
@@ -533,12 +534,12 @@ def core_ascii(breaks: bool = True, ascii_text: bool = False) -> re.Pattern[str]
     instructions for the scan of the 10k benchmark map's texts)."""
     words = _CORE_WORDS_ANYWHERE if breaks else _CORE_TRIE
     if ascii_text:
-        return re.compile(r"[\x00-\x5e\x60\x7b-\x7f](?:(?<=[0-9])[0-9]*(?:[,.][0-9]+)*|(?:"
+        return recompile(r"[\x00-\x5e\x60\x7b-\x7f](?:(?<=[0-9])[0-9]*(?:[,.][0-9]+)*|(?:"
                           + words + "))")
-    return re.compile(r"[^a-z_](?:(?<=[0-9])[0-9]*(?:[,.][0-9]+)*|(?<!\w)(?:" + words + "))")
+    return recompile(r"[^a-z_](?:(?<=[0-9])[0-9]*(?:[,.][0-9]+)*|(?<!\w)(?:" + words + "))")
 
 
-FOLD_LOWER = re.compile(FOLD_VERB)
+FOLD_LOWER = recompile(FOLD_VERB)
 
 #: Leads read backwards from a core, on the reversed text: "a"/"an", a currency, a qualifier.
 _LEAD_A = r"[\s-]+(?:na|a)\b"
@@ -547,18 +548,18 @@ _LEAD_QUALIFIER = (
     r"\s+(?:" + "|".join(r"\s+".join(re.escape(word[::-1]) for word in reversed(q.split()))
                          for q in sorted(QUALIFIERS, key=len, reverse=True))
     + r")(?![\w.])")
-LEAD_A = re.compile(_LEAD_A, re.IGNORECASE)
-LEAD_CURRENCY = re.compile(_LEAD_CURRENCY, re.IGNORECASE)
-LEAD_QUALIFIER = re.compile(_LEAD_QUALIFIER, re.IGNORECASE)
+LEAD_A = recompile(_LEAD_A, re.IGNORECASE)
+LEAD_CURRENCY = recompile(_LEAD_CURRENCY, re.IGNORECASE)
+LEAD_QUALIFIER = recompile(_LEAD_QUALIFIER, re.IGNORECASE)
 #: The same leads, case-sensitive, for an ASCII text read lower-cased (where they match
 #: what the case-insensitive ones match, at the same offsets): the regex engine skips an
 #: alternative that starts with a case-sensitive literal at once, and tries each
 #: case-insensitive one in turn (a qualifier's 55 for every digit with a space before it).
-LEAD_A_LOWER = re.compile(_LEAD_A)
-LEAD_CURRENCY_LOWER = re.compile(_LEAD_CURRENCY)
+LEAD_A_LOWER = recompile(_LEAD_A)
+LEAD_CURRENCY_LOWER = recompile(_LEAD_CURRENCY)
 #: The qualifiers as one shared-prefix alternation (:func:`_trie`): the same matches, where
 #: the engine entered each of the 55 in turn.
-LEAD_QUALIFIER_LOWER = re.compile(r"\s+(?:" + _trie(
+LEAD_QUALIFIER_LOWER = recompile(r"\s+(?:" + _trie(
     ([piece for word in reversed(q.split()) for piece in (
         r"\s+", *(c if c.isalpha() else re.escape(c) for c in word[::-1]))][1:], False)
     for q in QUALIFIERS) + r")(?![\w.])")

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from argmap._recache import recompile
 from argmap._verify.numbers.grammar import GROUP, YEAR_RE
 from argmap._verify.numbers.reading import counted_unit, key
 from argmap._verify.numbers.vocabulary import (
@@ -44,7 +45,7 @@ _COMMON = (STOP_WORDS | {key(m) for m in MONTHS} | {key(m) for m in MONTH_ABBREV
 
 #: The groups a label test asks for, by number (see ``GROUP``).
 _QTY, _NUM, _WORD = GROUP["qty"], GROUP["num"], GROUP["word"]
-_LIST_GAP = re.compile(r"\s*(?:[–—‒−-]|,|&|and|or|to|through)\s*(?:and\s+)?")
+_LIST_GAP = recompile(r"\s*(?:[–—‒−-]|,|&|and|or|to|through)\s*(?:and\s+)?")
 
 
 def is_label(match: re.Match[str], text: str, label_end: int) -> bool:

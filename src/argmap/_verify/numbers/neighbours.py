@@ -7,6 +7,7 @@ import re
 from bisect import bisect_left, bisect_right
 
 from argmap._model import SCALE_FACTORS
+from argmap._recache import recompile
 from argmap._verify.numbers.directions import _turned, direction, with_directions
 from argmap._verify.numbers.mention import FIGURE_KINDS, TEMPORAL_KINDS, K, Mention, Q, evolve
 from argmap._verify.numbers.reading import date_mention
@@ -15,10 +16,10 @@ from argmap._verify.numbers.vocabulary import BOUND_WORDS
 #: A range's first number may carry the qualifier of the whole range: "up to 10-25%" (the
 #: gain tops out somewhere from 10% to 25%), "about 10-15%"; it is read as the range.
 _RANGE_LEADS = frozenset({Q.EXACT, Q.AT_MOST, Q.APPROX})
-_GAP_RANGE = re.compile(r"\s*(?:[–—‒−-]|to)\s*")
-_GAP_AND = re.compile(r"\s+and\s+")
-_GAP_CONSECUTIVE = re.compile(r"\s+(?:and|to|through|until)\s+")
-_GAP_TO = re.compile(r"\s+to\s+")
+_GAP_RANGE = recompile(r"\s*(?:[–—‒−-]|to)\s*")
+_GAP_AND = recompile(r"\s+and\s+")
+_GAP_CONSECUTIVE = recompile(r"\s+(?:and|to|through|until)\s+")
+_GAP_TO = recompile(r"\s+to\s+")
 #: What every gap above holds between its spaces: a gap that strips to none of these joins
 #: nothing, and its pair needs no opener read (``\s`` is ``str.isspace``, what ``strip``
 #: strips).
@@ -141,7 +142,7 @@ def inherit_currency(text: str, found: list[Mention]) -> list[Mention]:
     return out
 
 
-_PARTIAL = re.compile(r"--(\d\d)-(\d\d)(?:/--(\d\d)-(\d\d))?")
+_PARTIAL = recompile(r"--(\d\d)-(\d\d)(?:/--(\d\d)-(\d\d))?")
 
 
 def inherit_year(found: list[Mention]) -> list[Mention]:
@@ -185,9 +186,9 @@ def is_bound(text: str, m: Mention) -> bool:
 #: spaces and a capital or an opening quote; or at a blank line. Each match starts with the
 #: "." (or the first line break), so the pattern starts with one class of characters that the
 #: regex engine looks for in C; the sentence ends one after the "." (see ``_sentences``).
-_SENTENCE_END = re.compile(
+_SENTENCE_END = recompile(
     r"[.!?;\n](?:(?<=[.!?;])[”’\"')]?\s+(?=[A-Z“‘\"(])|(?<=\n)\s*\n)")
-_RIGHT_AFTER = re.compile(r"[\s\w’'-]{0,25}?\b(?:in|during|for|over|between)\s+", re.DOTALL)
+_RIGHT_AFTER = recompile(r"[\s\w’'-]{0,25}?\b(?:in|during|for|over|between)\s+", re.DOTALL)
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:

@@ -18,6 +18,7 @@ from typing import Any, NamedTuple
 
 from argmap._lazyre import lazy_compile
 from argmap._model import Qualifier, QuantityKind, Scale
+from argmap._recache import recompile
 from argmap._verify.numbers.grammar import GROUP, YEAR_RE
 from argmap._verify.numbers.mention import K, Mention, Q
 from argmap._verify.numbers.vocabulary import (
@@ -68,8 +69,8 @@ def key(word: str) -> str:
     return word.lower() if word.isascii() else word.translate(_LIKE_ASCII).lower()
 
 
-_GROUPING = re.compile("[, \u00a0\u2009\u202f]")
-_NOT_LETTER = re.compile("[^a-z]")
+_GROUPING = recompile("[, \u00a0\u2009\u202f]")
+_NOT_LETTER = recompile("[^a-z]")
 _LINE_END_HYPHEN = lazy_compile(r"-[ \t]*\r?\n\s*")
 
 
@@ -535,10 +536,10 @@ def _bound_after(post: str) -> Qualifier:
 
 #: The word after a count: letters (with "²", as in "km²") up to 40 characters, on the same
 #: line or the next; a longer run of letters is no unit the vocabulary holds.
-_WORD_AFTER = re.compile(r"[ \t]{0,40}(?:\r?\n[ \t]{0,40})?([^\W\d_]{1,40})(?![\w-])")
+_WORD_AFTER = recompile(r"[ \t]{0,40}(?:\r?\n[ \t]{0,40})?([^\W\d_]{1,40})(?![\w-])")
 #: The noun after an attributive one ("test cases"): one space, the same line.
 _NOUN_AFTER = lazy_compile(r"[ \t]([^\W\d_]{1,40})(?![\w-])")
-_HYPHEN_UNIT = re.compile(r"-([a-z]{1,40})\b")
+_HYPHEN_UNIT = recompile(r"-([a-z]{1,40})\b")
 
 
 def unit_name(word: str) -> str | None:
@@ -551,7 +552,7 @@ def unit_name(word: str) -> str | None:
 #: units", "340 thousand containers with a twenty-foot equivalent unit" (the FIIA paper, where
 #: a line-end hyphen splits "equiva-lent"). It names the unit, so its "twenty" is no count.
 _BREAK = r"[ \t]*(?:\r?\n[ \t]*)?"
-_TEU_NAME = re.compile(
+_TEU_NAME = recompile(
     rf"{_BREAK}(?:(?:containers?|boxes){_BREAK}(?:with|in){_BREAK}an?{_BREAK}|in{_BREAK})?"
     rf"twenty-foot{_BREAK}equiva(?:-{_BREAK})?lent{_BREAK}units?\b", re.IGNORECASE)
 

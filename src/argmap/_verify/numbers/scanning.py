@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 
 from argmap._lazyre import lazy_compile
+from argmap._recache import recompile
 from argmap._verify.numbers.grammar import (
     DIGITS,
     FOLD_LOWER,
@@ -41,12 +42,12 @@ from argmap._verify.numbers.vocabulary import FOLD_VERBS
 _FOLD_STEMS = tuple(FOLD_VERBS)
 
 _START = re.Match.start
-_TOKEN = re.compile(r"\S+")
+_TOKEN = recompile(r"\S+")
 #: A decimal digit other than 0-9 ("٣", "５"), which ``\d`` matches and ``[0-9]`` does not.
-_OTHER_DIGIT = re.compile(r"(?![0-9])\d")
+_OTHER_DIGIT = recompile(r"(?![0-9])\d")
 #: What makes a token a URL or a path, besides a slash between letters (see ``_urlish``).
-_URL_MARK = re.compile(r"://|www\.|\.html?\b|\.pdf\b|\.shtml\b")
-_LETTER = re.compile(r"[A-Za-z]")
+_URL_MARK = recompile(r"://|www\.|\.html?\b|\.pdf\b|\.shtml\b")
+_LETTER = recompile(r"[A-Za-z]")
 _LETTER_OR_UNDERSCORE = lazy_compile(r"[A-Za-z_]")
 _FOOTNOTE_LINE = lazy_compile(r"(?<=\n)[ \t]*\d{1,2}(?=[ \t]+[A-Z‘“'\"])")
 
