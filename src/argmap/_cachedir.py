@@ -10,9 +10,10 @@ from __future__ import annotations
 import os
 import stat
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
-__all__ = ["caching_off", "trusted_file", "user_cache_dir"]
+__all__ = ["caching_off", "read_sealed", "trusted_file", "user_cache_dir"]
 
 
 def user_cache_dir() -> Path:
@@ -52,3 +53,23 @@ def trusted_file(path: Path) -> bool:
         return stat.S_ISREG(path.lstat().st_mode)
     except OSError:
         return False
+
+
+def read_sealed(path: Path, magic: bytes, seal: Callable[[bytes], bytes], size: int
+                ) -> bytes | None:
+    """The payload of a cache file written as ``magic``, then ``seal(payload)`` (``size``
+    bytes), then the payload; None when the file is missing, not :func:`trusted_file`,
+    truncated or altered (its seal does not match)."""
+    if not trusted_file(path):
+        return None
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    head = len(magic) + size
+    if not data.startswith(magic) or len(data) <= head:
+        return None
+    payload = data[head:]
+    if seal(payload) != data[len(magic):head]:
+        return None
+    return payload

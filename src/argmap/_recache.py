@@ -227,19 +227,10 @@ def cache_file() -> Path | None:
 def _read(path: Path) -> dict[Any, Any] | None:
     """The entries of the file, or None when it is missing, foreign, damaged or of another
     interpreter."""
-    from argmap._cachedir import trusted_file
+    from argmap._cachedir import read_sealed
 
-    if not trusted_file(path):
-        return None
-    try:
-        data = path.read_bytes()
-    except OSError:
-        return None
-    head = len(MAGIC) + 4
-    if not data.startswith(MAGIC) or len(data) <= head:
-        return None
-    payload = memoryview(data)[head:]
-    if zlib.crc32(payload) != int.from_bytes(data[len(MAGIC):head], "little"):
+    payload = read_sealed(path, MAGIC, _crc, 4)
+    if payload is None:
         return None
     try:
         interpreter, entries = marshal.loads(payload)  # noqa: S302 - our checksummed file
@@ -279,7 +270,7 @@ def _write(path: Path, new: dict[Key, Entry]) -> None:
         if len(entries) > MAX_ENTRIES or len(payload) > MAX_BYTES:
             kept = {key: entries[key] for key in entries if key in new or key in _used}
             payload = marshal.dumps((_interpreter(), kept))
-        _replace(path, MAGIC + zlib.crc32(payload).to_bytes(4, "little") + payload)
+        _replace(path, MAGIC + _crc(payload) + payload)
 
 
 def _replace(path: Path, data: bytes) -> None:
@@ -330,6 +321,11 @@ def _locked(path: Path) -> Iterator[bool]:
         yield True
     finally:
         os.close(fd)
+
+
+def _crc(payload: bytes) -> bytes:
+    """The file's seal: the CRC-32 of its payload, 4 bytes little-endian."""
+    return zlib.crc32(payload).to_bytes(4, "little")
 
 
 def _forget_new() -> None:

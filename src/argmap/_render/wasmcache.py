@@ -54,21 +54,9 @@ def _key(wasm: bytes) -> str:
 
 def _read(path: Path) -> bytes | None:
     """The payload of an entry, or None when it is missing, foreign, truncated or altered."""
-    from argmap._cachedir import trusted_file
+    from argmap._cachedir import read_sealed
 
-    if not trusted_file(path):
-        return None
-    try:
-        data = path.read_bytes()
-    except OSError:
-        return None
-    head = len(MAGIC) + 32
-    if not data.startswith(MAGIC) or len(data) <= head:
-        return None
-    payload = data[head:]
-    if hashlib.sha256(payload).digest() != data[len(MAGIC) : head]:
-        return None
-    return payload
+    return read_sealed(path, MAGIC, lambda payload: hashlib.sha256(payload).digest(), 32)
 
 
 def store(path: Path, data: bytes) -> None:
