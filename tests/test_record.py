@@ -29,10 +29,10 @@ _VALUES = (st.none() | st.integers(-2, 2) | st.text(max_size=2) | st.just(_NAN)
 
 
 def _dataclass_of(cls: type) -> type:
-    """What ``@dataclass(frozen=True, slots=True)`` builds from the same fields."""
+    """What ``@dataclass`` builds from the same fields and options."""
     fields = [(f.name, f.type, dataclasses.field(
         default=f.default, default_factory=f.default_factory, init=f.init, repr=f.repr,
-        hash=f.hash, compare=f.compare)) for f in dataclasses.fields(cls)]
+        hash=f.hash, compare=f.compare, kw_only=f.kw_only)) for f in dataclasses.fields(cls)]
     built: type = dataclasses.make_dataclass(cls.__name__, fields,
                                              frozen=RECORDS[cls]["frozen"],
                                              slots="__slots__" in vars(cls),

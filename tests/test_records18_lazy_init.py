@@ -20,26 +20,13 @@ from hypothesis import strategies as st
 from argmap import _record
 from argmap._record import RECORDS, record, written_init
 from argmap._slotinit import SLOT_INIT_CLASSES
+from test_record import _dataclass_of
 
 _SRC = Path(__file__).parent.parent / "src"
 
 for _path in sorted((_SRC / "argmap").rglob("*.py")):  # every module that makes a record
     if "\n@record" in (text := _path.read_text(encoding="utf-8")) or "\n@slot_record" in text:
         importlib.import_module(".".join(_path.relative_to(_SRC).with_suffix("").parts))
-
-
-def _dataclass_of(cls: type) -> type:
-    """What ``@dataclass`` builds from the same fields and options."""
-    fields = [(f.name, f.type, dataclasses.field(
-        default=f.default, default_factory=f.default_factory, init=f.init, repr=f.repr,
-        hash=f.hash, compare=f.compare, kw_only=f.kw_only)) for f in dataclasses.fields(cls)]
-    built: type = dataclasses.make_dataclass(cls.__name__, fields,
-                                             frozen=RECORDS[cls]["frozen"],
-                                             slots="__slots__" in vars(cls),
-                                             order=RECORDS[cls]["order"],
-                                             eq=RECORDS[cls]["eq"], repr=RECORDS[cls]["repr"])
-    built.__qualname__ = cls.__qualname__
-    return built
 
 
 def _records_with_init() -> list[type]:
