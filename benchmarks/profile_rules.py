@@ -76,10 +76,11 @@ def _time_rules(
 
 
 def _clear_text_caches() -> None:
-    from argmap._verify import numbers
+    from argmap._verify import dates, numbers
     from argmap._verify.numbers import reading
 
     numbers.parse.cache_clear()
+    dates.text_dates.cache_clear()  # else a map that fits its cache reads its dates warm
     numbers.period_bounds.cache_clear()
     numbers._declared.cache_clear()  # noqa: SLF001 - a benchmark measures the private cache
     reading.decimal.cache_clear()
