@@ -488,8 +488,20 @@ class _Bucket:
 
 def _quote_mentions(index: MapIndex, evidence_id: str) -> dict[tuple[object, ...], _Bucket]:
     """What an evidence item's quote states, each figure dated by the item's period, in
-    buckets; once per map."""
-    return index.memo((_quote_mentions, evidence_id), lambda: _read_quote(index, evidence_id))
+    buckets; once per map, in :func:`_quotes_read`'s dictionary."""
+    read = _quotes_read(index)
+    found = read.get(evidence_id)
+    if found is None:
+        found = read[evidence_id] = _read_quote(index, evidence_id)
+    return found
+
+
+def _quotes_read(index: MapIndex) -> dict[str, dict[tuple[object, ...], _Bucket]]:
+    """Evidence ID -> its quote's figures (:func:`_read_quote`), each item read once per map
+    into one dictionary in the memo, owned (and dropped) as :func:`_quote_mentions`'s values
+    are: a memo key per item cost a tuple, a closure, an entry and a list item each, and
+    most items are cited once (as :func:`argmap._verify.dates._quotes` reads dates)."""
+    return index.memo((_quote_mentions,), dict)
 
 
 def _read_quote(index: MapIndex, evidence_id: str) -> dict[tuple[object, ...], _Bucket]:
@@ -503,21 +515,22 @@ def _read_quote(index: MapIndex, evidence_id: str) -> dict[tuple[object, ...], _
     if not _any_figure(read):  # most quotes hold no number, many only a year
         return {}
     period = item.period
-    return _bucketed(evolve(found, period=period) if period and not found.period else found
-                     for found in read if found.kind in FIGURE_KINDS)
+    figures = [found for found in read if found.kind in FIGURE_KINDS]
+    if period:
+        figures = [found if found.period else evolve(found, period=period)
+                   for found in figures]
+    return _bucketed(figures)
 
 
 def _bucketed(figures: Iterable[Mention]) -> dict[tuple[object, ...], _Bucket]:
     """A quote's figures, each distinct one once, in buckets sorted by size; the sizes read
     outside the exact context, the family forms in it (entered for a fraction only)."""
-    distinct: dict[tuple[object, ...], Mention] = {}
-    for m in figures:
-        distinct.setdefault(_reading_key(m), m)
+    distinct = _distinct(figures)
     if len(distinct) <= 1:  # most quotes state no figure or one: no grouping, no sort
         return {_bucket_key(m): _Bucket((_order(m),), (m,), (_family_form(m),))
-                for m in distinct.values()}
+                for m in distinct}
     grouped: dict[tuple[object, ...], list[Mention]] = {}
-    for m in distinct.values():
+    for m in distinct:
         grouped.setdefault(_bucket_key(m), []).append(m)
     # each size read once, outside the exact context, as before; the sort is stable
     ordered = {bucket: sorted(zip(map(_order, members), members, strict=True), key=_FIRST)
@@ -531,6 +544,34 @@ def _bucketed(figures: Iterable[Mention]) -> dict[tuple[object, ...], _Bucket]:
 
 
 _FIRST = itemgetter(0)
+#: Up to this many figures are told apart by comparing their readings in a list, more in a
+#: dict: the list's tests grow as the square of their number.
+_FEW = 8
+
+
+def _distinct(figures: Iterable[Mention]) -> list[Mention]:
+    """The first of each reading (:data:`_reading_key`) among ``figures``, in order. One
+    figure (most quotes that state any) is its own; a few are compared in a list: a reading
+    holds decimals fresh from the grammar, whose first hash costs about 200 ns each, where an
+    equality test stops at the first field that differs. Many go through a dict, linearly.
+    The figures are the grammar's readings (no signalling NaN, which neither hashes nor
+    compares quietly)."""
+    figures = figures if type(figures) is list else list(figures)
+    if len(figures) <= 1:
+        return figures
+    if len(figures) > _FEW:
+        by_reading: dict[tuple[object, ...], Mention] = {}
+        for m in figures:
+            by_reading.setdefault(_reading_key(m), m)
+        return list(by_reading.values())
+    readings: list[tuple[object, ...]] = []
+    kept: list[Mention] = []
+    for m in figures:
+        reading = _reading_key(m)
+        if reading not in readings:
+            readings.append(reading)
+            kept.append(m)
+    return kept
 
 
 def _family_form(m: Mention) -> Mention:
@@ -713,8 +754,7 @@ def _figures(index: MapIndex, claim: Claim) -> tuple[ClaimFigure, ...]:
         if found is None:
             if quotes is None:
                 # a quote without figures supports none: left out once, not per figure
-                quotes = [(evidence_id, buckets) for evidence_id in dict.fromkeys(claim.evidence)
-                          if (buckets := _quote_mentions(index, evidence_id))]
+                quotes = _claim_quotes(index, claim.evidence)
             found = seen[reading] = _supports_in(quotes, mention)
         quantity_id = quantity.id if quantity is not None else None
         figures.append(ClaimFigure(
@@ -722,6 +762,21 @@ def _figures(index: MapIndex, claim: Claim) -> tuple[ClaimFigure, ...]:
             results.get(quantity_id) if quantity_id is not None else None,
             found[0], found[1], found[2], found[3]))
     return tuple(figures)
+
+
+def _claim_quotes(index: MapIndex, cited: list[str]
+                  ) -> list[tuple[str, dict[tuple[object, ...], _Bucket]]]:
+    """The items ``cited`` names whose quotes state a figure, each once, in the order cited,
+    with their figures (:func:`_quote_mentions`, read from its dictionary here)."""
+    read = _quotes_read(index)
+    quotes = []
+    for evidence_id in (dict.fromkeys(cited) if len(cited) > 1 else cited):
+        buckets = read.get(evidence_id)
+        if buckets is None:
+            buckets = read[evidence_id] = _read_quote(index, evidence_id)
+        if buckets:
+            quotes.append((evidence_id, buckets))
+    return quotes
 
 
 #: The supports of a figure by what they say: matches, too precise, the nearest of the
