@@ -170,3 +170,20 @@ def test_the_quotes_are_forgotten_with_their_owner() -> None:
     assert (_quote_mentions,) not in index._memo  # noqa: SLF001 - the memo's own entry
     fresh = MapIndex(loaded)
     assert [claim_figures(fresh, claim) for claim in loaded.claims] == before
+
+
+@settings(max_examples=100, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(["300 ", "USD 4 billion ", "5% ", "about 300 firms ", "4 ",
+                                 "fell 57% ", "-57% ", "1,097 files ", "x "]),
+                min_size=_FEW, max_size=3 * _FEW).map("".join),
+       st.lists(st.sampled_from(["300", "USD 4 billion", "5% and 4", "57%"]), max_size=3))
+def test_a_claim_of_many_figures_is_compared_as_before(text: str, quotes: list[str]) -> None:
+    """More figures than :data:`_FEW`, repeated: their readings go through a dict."""
+    loaded = ArgumentMap.model_validate({
+        "title": "t", "sources": [{"id": "S1", "title": "s"}],
+        "claims": [{"id": "C1", "text": text, "period": "2019",
+                    "evidence": [f"E{j}" for j in range(len(quotes))]}],
+        "evidence": [{"id": f"E{j}", "source": "S1", "quote": {"exact": quote}}
+                     for j, quote in enumerate(quotes)],
+    })
+    _same_figures(loaded)

@@ -625,6 +625,13 @@ def claim_mentions(claim: Claim) -> list[tuple[Mention, Quantity | None]]:
     quantities = claim.quantities  # a model's field: about 450 instructions a read, once
     if not quantities and not _any_figure(parse(text)):
         return []  # most claims state no figure: none of the work below finds one
+    return _mentions(text, quantities, claim.period)
+
+
+def _mentions(text: str, quantities: list[Quantity], period: str | None
+              ) -> list[tuple[Mention, Quantity | None]]:
+    """:func:`claim_mentions` of a claim's fields, read by the caller (from the claim's view,
+    :attr:`MapIndex.claim_fields`, where it has one), for a claim that may state a figure."""
     pairs: list[tuple[Mention, Quantity | None]] = []
     # each declared quantity found in the text as a whole figure, sorted by where it starts
     declared: list[tuple[int, int, Quantity, Mention]] = []
@@ -662,9 +669,9 @@ def claim_mentions(claim: Claim) -> list[tuple[Mention, Quantity | None]]:
         for _, position, quantity, as_mention in sorted(declared, key=_POSITION):
             if position not in used and as_mention.kind in FIGURE_KINDS:
                 pairs.append((as_mention, quantity))
-    if not claim.period:
+    if not period:
         return pairs
-    return [(m if m.period else evolve(m, period=claim.period), q) for m, q in pairs]
+    return [(m if m.period else evolve(m, period=period), q) for m, q in pairs]
 
 
 #: A declared quantity's entry ``(start, position, quantity, mention)`` sorted by where it
@@ -673,14 +680,23 @@ _START_AND_POSITION = itemgetter(0, 1)
 _POSITION = itemgetter(1)
 
 
-def figures_of(index: MapIndex, claim: Claim, fields: ClaimFields) -> tuple[ClaimFigure, ...]:
+def figures_of(index: MapIndex, claim: Claim,  # noqa: ARG001 - the walks' signature
+               fields: ClaimFields) -> tuple[ClaimFigure, ...]:
     """:func:`claim_figures`, its claim's fields read from the claim's view
     (:attr:`MapIndex.claim_fields`) rather than off the model (about 450 instructions a read),
     for walks over every claim: most claims state no figure."""
-    claim_id, text, _, _, quantities, _, _, _, _ = fields
-    if not quantities and not _any_figure(parse(text)):
+    if not fields[4] and not _any_figure(parse(fields[1])):  # no quantities, no figure read
         return ()
-    return index.memo((claim_figures, claim_id, text), lambda: _figures(index, claim))
+    return _fields_figures(index, fields)
+
+
+def _fields_figures(index: MapIndex, fields: ClaimFields) -> tuple[ClaimFigure, ...]:
+    """:func:`figures_of` of a claim that may state a figure, kept in the memo as
+    :func:`claim_figures` keeps it; apart from :func:`figures_of`, whose every call (one per
+    claim) would make the closure's cells."""
+    claim_id, text, _, evidence, quantities, period, _, _, _ = fields
+    return index.memo((claim_figures, claim_id, text), lambda: _supported(
+        index, claim_id, evidence, _mentions(text, quantities, period)))
 
 
 def claim_figures(index: MapIndex, claim: Claim) -> tuple[ClaimFigure, ...]:
@@ -738,24 +754,45 @@ def _figures(index: MapIndex, claim: Claim) -> tuple[ClaimFigure, ...]:
     the first figure needs them, not once per figure; a figure repeated (the same reading:
     the same size, so the same nearest) is compared and sorted once."""
     mentions = claim_mentions(claim)
+    return _supported(index, claim.id, claim.evidence, mentions) if mentions else ()
+
+
+def _supported(index: MapIndex, claim_id: str, cited: list[str],
+               mentions: list[tuple[Mention, Quantity | None]]) -> tuple[ClaimFigure, ...]:
+    """:func:`_figures` of a claim's figures (:func:`claim_mentions`), its ID and the items
+    it cites, read by the caller: :func:`figures_of` reads them from the claim's view, not
+    off the model (about 450 instructions a read, five reads a claim)."""
     if not mentions:
         return ()
     results = _results(index)
     figures = []
     quotes: list[tuple[str, dict[tuple[object, ...], _Bucket]]] | None = None
-    seen: dict[tuple[object, ...] | None, _Sorted] = {}  # a figure repeated is compared once
-    # a claim of one figure repeats none: its reading is not keyed, so its decimals are not
-    # hashed (about 5,000 instructions for a figure such as 42.0)
+    # a figure repeated (the same reading) is compared once. A claim of one figure repeats
+    # none: its reading is not read. A few figures' readings are compared in a list, as a
+    # quote's are (:func:`_distinct`): a reading holds decimals whose first hash costs about
+    # 200 ns each; many are hashed in a dict
     single = len(mentions) == 1
-    claim_id = claim.id  # a model's field: about 450 instructions a read, once per claim
+    readings: list[tuple[object, ...]] = []
+    compared: list[_Sorted] = []
+    seen: dict[tuple[object, ...], _Sorted] | None = None if len(mentions) <= _FEW else {}
     for mention, quantity in mentions:
-        reading = None if single else _reading_key(mention)
-        found = seen.get(reading)
+        reading = () if single else _reading_key(mention)
+        if single:
+            found = None
+        elif seen is not None:
+            found = seen.get(reading)
+        else:
+            found = compared[readings.index(reading)] if reading in readings else None
         if found is None:
             if quotes is None:
                 # a quote without figures supports none: left out once, not per figure
-                quotes = _claim_quotes(index, claim.evidence)
-            found = seen[reading] = _supports_in(quotes, mention)
+                quotes = _claim_quotes(index, cited)
+            found = _supports_in(quotes, mention)
+            if seen is not None:
+                seen[reading] = found
+            elif not single:
+                readings.append(reading)
+                compared.append(found)
         quantity_id = quantity.id if quantity is not None else None
         figures.append(ClaimFigure(
             claim_id, mention, quantity_id,
