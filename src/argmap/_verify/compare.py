@@ -488,8 +488,20 @@ class _Bucket:
 
 def _quote_mentions(index: MapIndex, evidence_id: str) -> dict[tuple[object, ...], _Bucket]:
     """What an evidence item's quote states, each figure dated by the item's period, in
-    buckets; once per map."""
-    return index.memo((_quote_mentions, evidence_id), lambda: _read_quote(index, evidence_id))
+    buckets; once per map, in :func:`_quotes_read`'s dictionary."""
+    read = _quotes_read(index)
+    found = read.get(evidence_id)
+    if found is None:
+        found = read[evidence_id] = _read_quote(index, evidence_id)
+    return found
+
+
+def _quotes_read(index: MapIndex) -> dict[str, dict[tuple[object, ...], _Bucket]]:
+    """Evidence ID -> its quote's figures (:func:`_read_quote`), each item read once per map
+    into one dictionary in the memo, owned (and dropped) as :func:`_quote_mentions`'s values
+    are: a memo key per item cost a tuple, a closure, an entry and a list item each, and
+    most items are cited once (as :func:`argmap._verify.dates._quotes` reads dates)."""
+    return index.memo((_quote_mentions,), dict)
 
 
 def _read_quote(index: MapIndex, evidence_id: str) -> dict[tuple[object, ...], _Bucket]:
@@ -503,21 +515,22 @@ def _read_quote(index: MapIndex, evidence_id: str) -> dict[tuple[object, ...], _
     if not _any_figure(read):  # most quotes hold no number, many only a year
         return {}
     period = item.period
-    return _bucketed(evolve(found, period=period) if period and not found.period else found
-                     for found in read if found.kind in FIGURE_KINDS)
+    figures = [found for found in read if found.kind in FIGURE_KINDS]
+    if period:
+        figures = [found if found.period else evolve(found, period=period)
+                   for found in figures]
+    return _bucketed(figures)
 
 
 def _bucketed(figures: Iterable[Mention]) -> dict[tuple[object, ...], _Bucket]:
     """A quote's figures, each distinct one once, in buckets sorted by size; the sizes read
     outside the exact context, the family forms in it (entered for a fraction only)."""
-    distinct: dict[tuple[object, ...], Mention] = {}
-    for m in figures:
-        distinct.setdefault(_reading_key(m), m)
+    distinct = _distinct(figures)
     if len(distinct) <= 1:  # most quotes state no figure or one: no grouping, no sort
         return {_bucket_key(m): _Bucket((_order(m),), (m,), (_family_form(m),))
-                for m in distinct.values()}
+                for m in distinct}
     grouped: dict[tuple[object, ...], list[Mention]] = {}
-    for m in distinct.values():
+    for m in distinct:
         grouped.setdefault(_bucket_key(m), []).append(m)
     # each size read once, outside the exact context, as before; the sort is stable
     ordered = {bucket: sorted(zip(map(_order, members), members, strict=True), key=_FIRST)
@@ -531,6 +544,34 @@ def _bucketed(figures: Iterable[Mention]) -> dict[tuple[object, ...], _Bucket]:
 
 
 _FIRST = itemgetter(0)
+#: Up to this many figures are told apart by comparing their readings in a list, more in a
+#: dict: the list's tests grow as the square of their number.
+_FEW = 8
+
+
+def _distinct(figures: Iterable[Mention]) -> list[Mention]:
+    """The first of each reading (:data:`_reading_key`) among ``figures``, in order. One
+    figure (most quotes that state any) is its own; a few are compared in a list: a reading
+    holds decimals fresh from the grammar, whose first hash costs about 200 ns each, where an
+    equality test stops at the first field that differs. Many go through a dict, linearly.
+    The figures are the grammar's readings (no signalling NaN, which neither hashes nor
+    compares quietly)."""
+    figures = figures if type(figures) is list else list(figures)
+    if len(figures) <= 1:
+        return figures
+    if len(figures) > _FEW:
+        by_reading: dict[tuple[object, ...], Mention] = {}
+        for m in figures:
+            by_reading.setdefault(_reading_key(m), m)
+        return list(by_reading.values())
+    readings: list[tuple[object, ...]] = []
+    kept: list[Mention] = []
+    for m in figures:
+        reading = _reading_key(m)
+        if reading not in readings:
+            readings.append(reading)
+            kept.append(m)
+    return kept
 
 
 def _family_form(m: Mention) -> Mention:
@@ -584,6 +625,13 @@ def claim_mentions(claim: Claim) -> list[tuple[Mention, Quantity | None]]:
     quantities = claim.quantities  # a model's field: about 450 instructions a read, once
     if not quantities and not _any_figure(parse(text)):
         return []  # most claims state no figure: none of the work below finds one
+    return _mentions(text, quantities, claim.period)
+
+
+def _mentions(text: str, quantities: list[Quantity], period: str | None
+              ) -> list[tuple[Mention, Quantity | None]]:
+    """:func:`claim_mentions` of a claim's fields, read by the caller (from the claim's view,
+    :attr:`MapIndex.claim_fields`, where it has one), for a claim that may state a figure."""
     pairs: list[tuple[Mention, Quantity | None]] = []
     # each declared quantity found in the text as a whole figure, sorted by where it starts
     declared: list[tuple[int, int, Quantity, Mention]] = []
@@ -621,9 +669,9 @@ def claim_mentions(claim: Claim) -> list[tuple[Mention, Quantity | None]]:
         for _, position, quantity, as_mention in sorted(declared, key=_POSITION):
             if position not in used and as_mention.kind in FIGURE_KINDS:
                 pairs.append((as_mention, quantity))
-    if not claim.period:
+    if not period:
         return pairs
-    return [(m if m.period else evolve(m, period=claim.period), q) for m, q in pairs]
+    return [(m if m.period else evolve(m, period=period), q) for m, q in pairs]
 
 
 #: A declared quantity's entry ``(start, position, quantity, mention)`` sorted by where it
@@ -632,14 +680,23 @@ _START_AND_POSITION = itemgetter(0, 1)
 _POSITION = itemgetter(1)
 
 
-def figures_of(index: MapIndex, claim: Claim, fields: ClaimFields) -> tuple[ClaimFigure, ...]:
+def figures_of(index: MapIndex, claim: Claim,  # noqa: ARG001 - the walks' signature
+               fields: ClaimFields) -> tuple[ClaimFigure, ...]:
     """:func:`claim_figures`, its claim's fields read from the claim's view
     (:attr:`MapIndex.claim_fields`) rather than off the model (about 450 instructions a read),
     for walks over every claim: most claims state no figure."""
-    claim_id, text, _, _, quantities, _, _, _, _ = fields
-    if not quantities and not _any_figure(parse(text)):
+    if not fields[4] and not _any_figure(parse(fields[1])):  # no quantities, no figure read
         return ()
-    return index.memo((claim_figures, claim_id, text), lambda: _figures(index, claim))
+    return _fields_figures(index, fields)
+
+
+def _fields_figures(index: MapIndex, fields: ClaimFields) -> tuple[ClaimFigure, ...]:
+    """:func:`figures_of` of a claim that may state a figure, kept in the memo as
+    :func:`claim_figures` keeps it; apart from :func:`figures_of`, whose every call (one per
+    claim) would make the closure's cells."""
+    claim_id, text, _, evidence, quantities, period, _, _, _ = fields
+    return index.memo((claim_figures, claim_id, text), lambda: _supported(
+        index, claim_id, evidence, _mentions(text, quantities, period)))
 
 
 def claim_figures(index: MapIndex, claim: Claim) -> tuple[ClaimFigure, ...]:
@@ -697,31 +754,66 @@ def _figures(index: MapIndex, claim: Claim) -> tuple[ClaimFigure, ...]:
     the first figure needs them, not once per figure; a figure repeated (the same reading:
     the same size, so the same nearest) is compared and sorted once."""
     mentions = claim_mentions(claim)
+    return _supported(index, claim.id, claim.evidence, mentions) if mentions else ()
+
+
+def _supported(index: MapIndex, claim_id: str, cited: list[str],
+               mentions: list[tuple[Mention, Quantity | None]]) -> tuple[ClaimFigure, ...]:
+    """:func:`_figures` of a claim's figures (:func:`claim_mentions`), its ID and the items
+    it cites, read by the caller: :func:`figures_of` reads them from the claim's view, not
+    off the model (about 450 instructions a read, five reads a claim)."""
     if not mentions:
         return ()
     results = _results(index)
     figures = []
     quotes: list[tuple[str, dict[tuple[object, ...], _Bucket]]] | None = None
-    seen: dict[tuple[object, ...] | None, _Sorted] = {}  # a figure repeated is compared once
-    # a claim of one figure repeats none: its reading is not keyed, so its decimals are not
-    # hashed (about 5,000 instructions for a figure such as 42.0)
+    # a figure repeated (the same reading) is compared once. A claim of one figure repeats
+    # none: its reading is not read. A few figures' readings are compared in a list, as a
+    # quote's are (:func:`_distinct`): a reading holds decimals whose first hash costs about
+    # 200 ns each; many are hashed in a dict
     single = len(mentions) == 1
-    claim_id = claim.id  # a model's field: about 450 instructions a read, once per claim
+    readings: list[tuple[object, ...]] = []
+    compared: list[_Sorted] = []
+    seen: dict[tuple[object, ...], _Sorted] | None = None if len(mentions) <= _FEW else {}
     for mention, quantity in mentions:
-        reading = None if single else _reading_key(mention)
-        found = seen.get(reading)
+        reading = () if single else _reading_key(mention)
+        if single:
+            found = None
+        elif seen is not None:
+            found = seen.get(reading)
+        else:
+            found = compared[readings.index(reading)] if reading in readings else None
         if found is None:
             if quotes is None:
                 # a quote without figures supports none: left out once, not per figure
-                quotes = [(evidence_id, buckets) for evidence_id in dict.fromkeys(claim.evidence)
-                          if (buckets := _quote_mentions(index, evidence_id))]
-            found = seen[reading] = _supports_in(quotes, mention)
+                quotes = _claim_quotes(index, cited)
+            found = _supports_in(quotes, mention)
+            if seen is not None:
+                seen[reading] = found
+            elif not single:
+                readings.append(reading)
+                compared.append(found)
         quantity_id = quantity.id if quantity is not None else None
         figures.append(ClaimFigure(
             claim_id, mention, quantity_id,
             results.get(quantity_id) if quantity_id is not None else None,
             found[0], found[1], found[2], found[3]))
     return tuple(figures)
+
+
+def _claim_quotes(index: MapIndex, cited: list[str]
+                  ) -> list[tuple[str, dict[tuple[object, ...], _Bucket]]]:
+    """The items ``cited`` names whose quotes state a figure, each once, in the order cited,
+    with their figures (:func:`_quote_mentions`, read from its dictionary here)."""
+    read = _quotes_read(index)
+    quotes = []
+    for evidence_id in (dict.fromkeys(cited) if len(cited) > 1 else cited):
+        buckets = read.get(evidence_id)
+        if buckets is None:
+            buckets = read[evidence_id] = _read_quote(index, evidence_id)
+        if buckets:
+            quotes.append((evidence_id, buckets))
+    return quotes
 
 
 #: The supports of a figure by what they say: matches, too precise, the nearest of the

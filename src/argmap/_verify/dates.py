@@ -573,14 +573,13 @@ def _declared_period(quantity: Quantity) -> str | None:
     return f"{first:04d}" if first == last else f"{first:04d}/{last:04d}"
 
 
-def _written(claim: Claim) -> list[tuple[StatedDate, tuple[str, ...]]]:
+def _written(claim_text: str, quantities: list[Quantity], period: str | None
+             ) -> list[tuple[StatedDate, tuple[str, ...]]]:
     """The claim's dates: its text's, declared year and date quantities the grammar did not
-    read in the text, and its ``period``."""
+    read in the text, and its ``period`` (the claim's fields, read by the caller)."""
     text: tuple[str, ...] = ("text",)
-    claim_text = claim.text  # a model's fields: about 450 instructions a read, each once
     dates = text_dates(claim_text)
     found = [(d, text) for d in dates] if dates else []
-    quantities = claim.quantities
     if quantities:  # most claims declare none
         for quantity in quantities:
             if quantity.kind not in ("year", "date"):  # a StrEnum
@@ -592,10 +591,9 @@ def _written(claim: Claim) -> list[tuple[StatedDate, tuple[str, ...]]]:
             end = start + len(written)
             if start < 0 or any(d.start < end and start < d.end for d in dates):
                 continue  # not in the text, or read there already
-            period = _declared_period(quantity)
-            if period is not None:
-                found.append((StatedDate(written, start, end, period), text))
-    period = claim.period  # a model's field: read through pydantic's __getattr__ hook, once
+            declared = _declared_period(quantity)
+            if declared is not None:
+                found.append((StatedDate(written, start, end, declared), text))
     if period:
         found.append((_period_date(period), ("period",)))
     return found
@@ -613,10 +611,10 @@ def dates_of(index: MapIndex, claim: Claim, fields: ClaimFields) -> tuple[ClaimD
     """:func:`claim_dates`, its first test on the claim's fields read from the claim's view
     (:attr:`MapIndex.claim_fields`) rather than off the model (about 450 instructions a
     read), for walks over every claim: most claims state no date."""
-    _, text, _, _, quantities, period, _, _, _ = fields
+    claim_id, text, _, cited, quantities, period, _, _, _ = fields
     if not quantities and not period and not text_dates(text):
         return ()
-    return _judge(index, claim)
+    return _judge(index, claim, claim_id, cited, _written(text, quantities, period))
 
 
 def claim_dates(index: MapIndex, claim: Claim) -> tuple[ClaimDate, ...]:
@@ -629,15 +627,20 @@ def claim_dates(index: MapIndex, claim: Claim) -> tuple[ClaimDate, ...]:
     """
     if not claim.quantities and not claim.period and not text_dates(claim.text):
         return ()
-    return _judge(index, claim)
-
-
-def _judge(index: MapIndex, claim: Claim) -> tuple[ClaimDate, ...]:
-    written = _written(claim)
+    written = _written(claim.text, claim.quantities, claim.period)
     if not written:
         return ()
-    cited = claim.evidence
-    claim_id = claim.id  # a model's field: about 450 instructions a read, once per claim
+    return _judge(index, claim, claim.id, claim.evidence, written)
+
+
+def _judge(index: MapIndex, claim: Claim, claim_id: str, cited: list[str],
+           written: list[tuple[StatedDate, tuple[str, ...]]]) -> tuple[ClaimDate, ...]:
+    """Each of the claim's dates (:func:`_written`) judged against the quotes of the items
+    it cites; the claim's ID and items read by the caller (:func:`dates_of`: from the
+    claim's view, :attr:`MapIndex.claim_fields`, rather than off the model, at about 450
+    instructions a read)."""
+    if not written:
+        return ()
     if not cited:
         return tuple([ClaimDate(claim_id, d, f, _NO_EVIDENCE) for d, f in written])
     quotes = _quotes(index, cited)
