@@ -224,22 +224,28 @@ def attach_periods(text: str, found: list[Mention], turn: bool = False) -> list[
     if not temporal:
         return with_directions(text, found) if turn else found
     out = []
-    sentences = _sentences(text)
-    sentence_starts = [s[0] for s in sentences]
+    # one sentence (most texts: no sentence end found): every figure's bounds are the
+    # text's, without the list of sentences and a search in it for each figure
+    sentences = _sentences(text) if _SENTENCE_END.search(text) is not None else None
+    sentence_starts = [s[0] for s in sentences] if sentences is not None else []
     temporal_starts = [t.start for t in temporal]
     count = len(temporal)
+    whole = len(text) + 1
     for m in found:
         kind = m.kind
         if kind in TEMPORAL_KINDS:
             out.append(m)
             continue
         start, end = m.start, m.end
-        at = bisect_right(sentence_starts, start) - 1
-        low, high = (0, len(text))
-        if at >= 0:
-            sentence = sentences[at]
-            if start < sentence[1] + 1:
-                low, high = sentence[0], sentence[1] + 1
+        if sentences is None:
+            low, high = 0, whole  # the one sentence (0, len(text)), as below
+        else:
+            at = bisect_right(sentence_starts, start) - 1
+            low, high = (0, len(text))
+            if at >= 0:
+                sentence = sentences[at]
+                if start < sentence[1] + 1:
+                    low, high = sentence[0], sentence[1] + 1
         i = bisect_left(temporal_starts, start)
         chosen = None
         if i > 0 and temporal_starts[i - 1] >= low:
