@@ -1,7 +1,8 @@
 """(Round nineteen) ``scanning.starts`` asks for a digit run's currency, else its qualifier,
 in one call on an ASCII text (``grammar.LEAD_CURRENCY_OR_QUALIFIER_LOWER``), and
 ``neighbours.attach_periods`` gives every figure of a text with no sentence end the text's
-bounds without building the list of sentences. Each held to its version before, kept below
+bounds without building the list of sentences; ``neighbours._share_units`` builds a shared
+figure directly, where it called ``evolve``. Each held to its version before, kept below
 as it was, on hostile texts and on texts shaped like the benchmark maps'."""
 
 from __future__ import annotations
@@ -23,11 +24,12 @@ from argmap._verify.numbers.grammar import (
     LEAD_QUALIFIER_LOWER,
     LINE_END_HYPHEN,
 )
-from argmap._verify.numbers.mention import FIGURE_KINDS, TEMPORAL_KINDS, Mention
+from argmap._verify.numbers.mention import FIGURE_KINDS, TEMPORAL_KINDS, K, Mention, evolve
 from argmap._verify.numbers.neighbours import (
     _RIGHT_AFTER,
     _dated,
     _sentences,
+    _share_units,
     attach_periods,
     inherit_currency,
     inherit_year,
@@ -217,3 +219,27 @@ def test_the_oracles_tell_a_broken_step() -> None:
     assert [at for at, _ in starts(masked)] == [0, 9, 15, 19]
     assert LEAD_CURRENCY_OR_QUALIFIER_LOWER.match(masked.lower()[::-1], 1).lastindex == 1
     assert LEAD_CURRENCY_OR_QUALIFIER_LOWER.match(masked.lower()[::-1], 11).lastindex is None
+
+
+def _old_share_units(a: Mention, b: Mention) -> tuple[Mention, Mention]:
+    """``neighbours._share_units`` as round eighteen left it: each share through evolve."""
+    if a.kind == K.COUNT and a.unit is None and b.kind in {K.PERCENT, K.PERCENTAGE_POINTS}:
+        a = evolve(a, kind=b.kind)
+    elif a.kind == K.COUNT and b.kind in {K.COUNT, K.AMOUNT} and a.unit is None:
+        a = evolve(a, kind=b.kind, unit=b.unit)
+    elif b.kind == K.COUNT and a.kind == K.AMOUNT and b.unit is None:
+        b = evolve(b, kind=K.AMOUNT, unit=a.unit)
+    return a, b
+
+
+@settings(max_examples=500)
+@given(_TEXTS, _TEXTS)
+@example("from 4,414", " to 7,774 containers")
+@example("USD 5", " 7 million")
+@example("12", " 40%")
+def test_shared_units_are_the_shares_evolve_made(first: str, second: str) -> None:
+    for a in _outcome(read_each, first) or []:
+        for b in _outcome(read_each, second) or []:
+            assert _share_units(a, b) == _old_share_units(a, b)
+            assert [m.reading() for m in _share_units(a, b)] == [
+                m.reading() for m in _old_share_units(a, b)]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
-from argmap._model import SCALE_FACTORS
+from argmap._model import SCALE_FACTORS, QuantityKind
 from argmap._recache import recompile
 from argmap._verify.numbers.directions import _turned, direction, with_directions
 from argmap._verify.numbers.mention import FIGURE_KINDS, TEMPORAL_KINDS, K, Mention, Q, evolve
@@ -113,12 +113,18 @@ def _share_units(a: Mention, b: Mention) -> tuple[Mention, Mention]:
     """"from 21 thousand to 340 thousand containers", "from 10 to 15%": the first number
     takes the unit, currency or percent sign the second one carries."""
     if a.kind == K.COUNT and a.unit is None and b.kind in {K.PERCENT, K.PERCENTAGE_POINTS}:
-        a = evolve(a, kind=b.kind)
+        a = _counted(a, b.kind, a.unit)
     elif a.kind == K.COUNT and b.kind in {K.COUNT, K.AMOUNT} and a.unit is None:
-        a = evolve(a, kind=b.kind, unit=b.unit)
+        a = _counted(a, b.kind, b.unit)  # "from 4,414 to 7,774 containers": most shares
     elif b.kind == K.COUNT and a.kind == K.AMOUNT and b.unit is None:
-        b = evolve(b, kind=K.AMOUNT, unit=a.unit)
+        b = _counted(b, K.AMOUNT, a.unit)
     return a, b
+
+
+def _counted(m: Mention, kind: QuantityKind, unit: str | None) -> Mention:
+    """``evolve(m, kind=kind, unit=unit)``, built directly."""
+    return Mention(kind, m.value, m.start, m.end, m.text, m.upper, unit, m.scale, m.qualifier,
+                   m.period, m.step, m.near, m.vague, m.inferred, m.partial, m.direction)
 
 
 def inherit_currency(text: str, found: list[Mention]) -> list[Mention]:
