@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
-from argmap._model import SCALE_FACTORS
+from argmap._model import SCALE_FACTORS, QuantityKind
 from argmap._recache import recompile
 from argmap._verify.numbers.directions import _turned, direction, with_directions
 from argmap._verify.numbers.mention import FIGURE_KINDS, TEMPORAL_KINDS, K, Mention, Q, evolve
@@ -113,12 +113,18 @@ def _share_units(a: Mention, b: Mention) -> tuple[Mention, Mention]:
     """"from 21 thousand to 340 thousand containers", "from 10 to 15%": the first number
     takes the unit, currency or percent sign the second one carries."""
     if a.kind == K.COUNT and a.unit is None and b.kind in {K.PERCENT, K.PERCENTAGE_POINTS}:
-        a = evolve(a, kind=b.kind)
+        a = _counted(a, b.kind, a.unit)
     elif a.kind == K.COUNT and b.kind in {K.COUNT, K.AMOUNT} and a.unit is None:
-        a = evolve(a, kind=b.kind, unit=b.unit)
+        a = _counted(a, b.kind, b.unit)  # "from 4,414 to 7,774 containers": most shares
     elif b.kind == K.COUNT and a.kind == K.AMOUNT and b.unit is None:
-        b = evolve(b, kind=K.AMOUNT, unit=a.unit)
+        b = _counted(b, K.AMOUNT, a.unit)
     return a, b
+
+
+def _counted(m: Mention, kind: QuantityKind, unit: str | None) -> Mention:
+    """``evolve(m, kind=kind, unit=unit)``, built directly."""
+    return Mention(kind, m.value, m.start, m.end, m.text, m.upper, unit, m.scale, m.qualifier,
+                   m.period, m.step, m.near, m.vague, m.inferred, m.partial, m.direction)
 
 
 def inherit_currency(text: str, found: list[Mention]) -> list[Mention]:
@@ -224,22 +230,28 @@ def attach_periods(text: str, found: list[Mention], turn: bool = False) -> list[
     if not temporal:
         return with_directions(text, found) if turn else found
     out = []
-    sentences = _sentences(text)
-    sentence_starts = [s[0] for s in sentences]
+    # one sentence (most texts: no sentence end found): every figure's bounds are the
+    # text's, without the list of sentences and a search in it for each figure
+    sentences = _sentences(text) if _SENTENCE_END.search(text) is not None else None
+    sentence_starts = [s[0] for s in sentences] if sentences is not None else []
     temporal_starts = [t.start for t in temporal]
     count = len(temporal)
+    whole = len(text) + 1
     for m in found:
         kind = m.kind
         if kind in TEMPORAL_KINDS:
             out.append(m)
             continue
         start, end = m.start, m.end
-        at = bisect_right(sentence_starts, start) - 1
-        low, high = (0, len(text))
-        if at >= 0:
-            sentence = sentences[at]
-            if start < sentence[1] + 1:
-                low, high = sentence[0], sentence[1] + 1
+        if sentences is None:
+            low, high = 0, whole  # the one sentence (0, len(text)), as below
+        else:
+            at = bisect_right(sentence_starts, start) - 1
+            low, high = (0, len(text))
+            if at >= 0:
+                sentence = sentences[at]
+                if start < sentence[1] + 1:
+                    low, high = sentence[0], sentence[1] + 1
         i = bisect_left(temporal_starts, start)
         chosen = None
         if i > 0 and temporal_starts[i - 1] >= low:

@@ -21,6 +21,7 @@ from argmap._verify.numbers.grammar import (
     LEAD_A_LOWER,
     LEAD_CURRENCY,
     LEAD_CURRENCY_LOWER,
+    LEAD_CURRENCY_OR_QUALIFIER_LOWER,
     LEAD_QUALIFIER,
     LEAD_QUALIFIER_LOWER,
     LINE_END_HYPHEN,
@@ -155,10 +156,12 @@ def starts(masked: str) -> list[tuple[int, re.Pattern[str]]]:
         backwards = low[::-1]
         lead_a, lead_currency, lead_qualifier = (
             LEAD_A_LOWER.match, LEAD_CURRENCY_LOWER.match, LEAD_QUALIFIER_LOWER.match)
+        either = LEAD_CURRENCY_OR_QUALIFIER_LOWER.match
     else:
         backwards = masked[::-1]
         lead_a, lead_currency, lead_qualifier = (
             LEAD_A.match, LEAD_CURRENCY.match, LEAD_QUALIFIER.match)
+        either = None
     found: dict[int, str] = {}
     for core in cores:
         if masked[core].isdecimal():
@@ -168,17 +171,23 @@ def starts(masked: str) -> list[tuple[int, re.Pattern[str]]]:
                 # behind for these, and no sign, currency or space before them leads anything
             if not (before and before in "-+−"):
                 # the core is its only lead (most digit runs): the steps below for it alone,
-                # unless a currency leads it
-                lead = lead_currency(backwards, n - core)
-                if lead is None:
+                # unless a currency leads it; an ASCII text asks for the currency, else the
+                # qualifier, in one call
+                if either is not None:
+                    lead = either(backwards, n - core)
+                    currency = lead is not None and lead.lastindex == 1
+                else:
+                    lead = lead_currency(backwards, n - core)
+                    currency = lead is not None
+                    if not currency and before.isspace():  # "".isspace() is false
+                        lead = lead_qualifier(backwards, n - core)
+                if lead is None or not currency:
                     if core not in found:
                         found[core] = "AT_DIGIT"
-                    if before.isspace():  # "".isspace() is false: no qualifier at the start
-                        lead = lead_qualifier(backwards, n - core)
-                        if lead:
-                            first = n - lead.end()
-                            found[first] = ("PATTERN" if masked[first].isdecimal()
-                                            else "AT_QUALIFIER")
+                    if lead:  # a qualifier: a space before the core, no currency
+                        first = n - lead.end()
+                        found[first] = ("PATTERN" if masked[first].isdecimal()
+                                        else "AT_QUALIFIER")
                     continue
                 leads = [core, n - lead.end()]
             else:
