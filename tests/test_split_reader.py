@@ -45,12 +45,12 @@ def _children() -> list[str]:
 @pytest.fixture
 def chunks(monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, list[bool]]]:
     """Every map's texts go to a reader, in chunks of 2 claims; the lists hold what each
-    :func:`preread.take_share` returned, and one entry per chunk read by the parent."""
+    :func:`preread.take_pairs` returned, and one entry per chunk read by the parent."""
     monkeypatch.setenv("ARGMAP_SPLIT_MIN_NODES", "0")
     monkeypatch.setenv("ARGMAP_SPLIT_MAX_NODES", "0")
     monkeypatch.setattr(reader, "CHUNK", 2)
     seen: dict[str, list[bool]] = {"taken": [], "here": []}
-    take, here = preread.take_share, preread.read_here
+    take, here = preread.take_pairs, preread.read_here
 
     def taken(*args: Any) -> bool:
         seen["taken"].append(take(*args))
@@ -60,7 +60,7 @@ def chunks(monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, list[bool]]]:
         seen["here"].append(True)
         here(*args)
 
-    monkeypatch.setattr(preread, "take_share", taken)
+    monkeypatch.setattr(preread, "take_pairs", taken)
     monkeypatch.setattr(preread, "read_here", read_here)
     yield seen
     assert not _children(), "a reader was left behind"
@@ -184,9 +184,9 @@ def test_a_reader_left_unused_is_stopped(monkeypatch: pytest.MonkeyPatch) -> Non
 def test_the_readers_figures_are_those_of_the_texts_listed(
     claims: list[tuple[str, bool, list[str]]],
 ) -> None:
-    """:func:`reader._figures` gives, for records, the figures :func:`preread.texts` lists
-    for the claims they come from (a claim's quotes read when it states or declares a
-    figure), in the same order."""
+    """:func:`reader._figures` gives, for records, the texts and figures
+    :func:`preread.texts` lists for the claims they come from (a claim's quotes read when it
+    states or declares a figure), in the same order."""
     from types import SimpleNamespace
 
     from argmap._model import QuantityKind
@@ -201,5 +201,5 @@ def test_the_readers_figures_are_those_of_the_texts_listed(
             evidence[ids[-1]] = SimpleNamespace(quote=SimpleNamespace(exact=quote))
         quantities = [SimpleNamespace(text="5", kind=QuantityKind.COUNT)] if declared else []
         models.append(SimpleNamespace(text=text, quantities=quantities, evidence=ids))
-    expected = [found for _, found in preread.texts(evidence, models, parse)]  # type: ignore[arg-type]
+    expected = list(preread.texts(evidence, models, parse))  # type: ignore[arg-type]
     assert reader._figures(records) == expected  # noqa: SLF001 - the reader's own reading

@@ -27,15 +27,16 @@ import contextlib
 import os
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO, NoReturn
+from typing import TYPE_CHECKING, Any, BinaryIO, NoReturn
 
 if TYPE_CHECKING:
     import threading
 
+    from argmap._load.origin import MapOrigin
     from argmap._verify.index import MapIndex
     from argmap._verify.numbers import Mention
 
-__all__ = ["CHUNK", "MIN_BYTES", "Reader", "fork_reader", "send", "take"]
+__all__ = ["CHUNK", "MIN_BYTES", "Reader", "fork_reader", "send", "send_parsed", "take"]
 
 #: A map file smaller than this is never big enough to need the reader (a map of
 #: 200,000 nodes in YAML is about 35 MB; the benchmark map of 50,000 claims 31 MB): below,
@@ -196,17 +197,17 @@ def _message(pipe: BinaryIO) -> bytes | None:
     return body if len(body) == size else None
 
 
-def _figures(records: Sequence[Record]) -> list[tuple[Mention, ...]]:
-    """The figures of each text :func:`argmap._engine.preread.texts` lists for the claims
-    of ``records``, in its order."""
+def _figures(records: Sequence[Record]) -> list[tuple[str, tuple[Mention, ...]]]:
+    """Each text :func:`argmap._engine.preread.texts` lists for the claims of ``records``,
+    in its order, with its figures."""
     from argmap._verify.numbers import parse
 
-    found: list[tuple[Mention, ...]] = []
+    found: list[tuple[str, tuple[Mention, ...]]] = []
     for text, declared, quotes in records:
         figures = parse(text)
-        found.append(figures)
+        found.append((text, figures))
         if declared or any(mention.is_figure for mention in figures):
-            found.extend(parse(quote) for quote in quotes)
+            found.extend((quote, parse(quote)) for quote in quotes)
     return found
 
 
@@ -233,19 +234,93 @@ def records(index: MapIndex, positions: Sequence[int]) -> list[Record]:
 
 def send(reader: Reader, index: MapIndex) -> list[range]:
     """Send the reader the texts of every claim of the map of ``index``, in chunks of
-    :data:`CHUNK` claims (written by a thread: the reader may be slow to take them);
-    the chunks' positions."""
+    :data:`CHUNK` claims, unless they were sent from the parsed files already
+    (:func:`send_parsed`); the chunks' positions."""
+    count = len(index.map.claims)
+    chunks = _chunks(count)
+    if reader.send is not None:
+        _write(reader, [records(index, chunk) for chunk in chunks])
+    return chunks
+
+
+def _chunks(count: int) -> list[range]:
+    return [range(start, min(start + CHUNK, count)) for start in range(0, count, CHUNK)]
+
+
+def send_parsed(reader: Reader, origin: MapOrigin) -> None:
+    """Send the reader the texts of every claim as parsed, before the map is validated (on
+    the benchmark map of 100,000 claims the validation and the index take 2-3 s that the
+    reader reads meanwhile), when the map is big enough for the reader to be used
+    (:func:`argmap._engine.split.run_split`). The texts need not be the model's: the
+    reader sends each text with its figures, and :func:`take` keeps a chunk's figures only
+    when its texts are the ones the model lists (:func:`argmap._engine.preread.take_pairs`)."""
+    from argmap._engine.split import max_nodes, min_nodes
+
+    if reader.send is None:
+        return
+    data = origin.map_file.data
+    if not isinstance(data, dict):
+        return
+    nodes = sum(len(value) for key in ("claims", "evidence", "relations", "sources", "checks")
+                if isinstance(value := data.get(key), list))
+    if origin.sources_file is not None and isinstance(origin.sources_file.data, list):
+        nodes += len(origin.sources_file.data)
+    if nodes <= max_nodes() or nodes < min_nodes():
+        return  # the reader is stopped unused, or used after the load (a map that differs)
+    listed = parsed_records(data)
+    if listed is not None:
+        _write(reader, [listed[chunk.start:chunk.stop] for chunk in _chunks(len(listed))])
+
+
+def parsed_records(data: dict[str, Any]) -> list[Record] | None:
+    """:func:`records` of the parsed map ``data``, as far as it has the model's shape; None
+    when its claims are not a list. A claim or field of another shape gives a record the
+    model does not list, whose figures :func:`take` then drops."""
+    from argmap._verify.numbers import FIGURE_KINDS
+
+    claims = data.get("claims")
+    if not isinstance(claims, list):
+        return None
+    quotes: dict[Any, str] = {}
+    evidence = data.get("evidence")
+    for item in evidence if isinstance(evidence, list) else ():
+        if isinstance(item, dict) and isinstance(quote := item.get("quote"), dict):
+            exact = quote.get("exact")
+            if isinstance(exact, str):
+                quotes.setdefault(item.get("id"), exact)  # the first of an ID, as the index
+    kinds = {str(kind) for kind in FIGURE_KINDS}
+    listed: list[Record] = []
+    for claim in claims:
+        if not isinstance(claim, dict):
+            listed.append(("", False, ()))
+            continue
+        text = claim.get("text")
+        cited = claim.get("evidence")
+        found: tuple[str, ...] = ()
+        if isinstance(cited, list):
+            found = tuple(quotes[evidence_id] for evidence_id in dict.fromkeys(
+                evidence_id for evidence_id in cited if isinstance(evidence_id, str))
+                if evidence_id in quotes)
+        quantities = claim.get("quantities")
+        declared = isinstance(quantities, list) and any(
+            isinstance(quantity, dict) and quantity.get("text")
+            and quantity.get("kind", "amount") in kinds for quantity in quantities)
+        listed.append((text if isinstance(text, str) else "", declared, found))
+    return listed
+
+
+def _write(reader: Reader, chunks: list[list[Record]]) -> None:
+    """Write ``chunks`` to the reader, pickled, in a thread (the reader may be slow to take
+    them); the pipe is then the thread's, and nothing more is sent."""
     import pickle
     import threading
 
-    count = len(index.map.claims)
-    chunks = [range(start, min(start + CHUNK, count)) for start in range(0, count, CHUNK)]
     messages: list[bytes] = []
     for chunk in chunks:
-        payload = pickle.dumps(records(index, chunk), pickle.HIGHEST_PROTOCOL)
+        payload = pickle.dumps(chunk, pickle.HIGHEST_PROTOCOL)
         messages.append(len(payload).to_bytes(8, "little") + payload)
     if reader.send is None:
-        return chunks
+        return
     send_end: int = reader.send
     reader.send = None
 
@@ -256,7 +331,6 @@ def send(reader: Reader, index: MapIndex) -> list[range]:
 
     reader.writer = threading.Thread(target=write, daemon=True)
     reader.writer.start()
-    return chunks
 
 
 def take(reader: Reader, index: MapIndex, chunks: Sequence[range]) -> None:
@@ -269,7 +343,7 @@ def take(reader: Reader, index: MapIndex, chunks: Sequence[range]) -> None:
     while True:
         for number, payload in _arrived(reader):
             if 0 <= number < len(chunks) and not done[number]:
-                done[number] = preread.take_share(index, chunks[number], payload)
+                done[number] = preread.take_pairs(index, chunks[number], payload)
         while mine >= 0 and done[mine]:
             mine -= 1
         if mine < 0:
