@@ -4,13 +4,17 @@ Above :data:`argmap._engine.split.MAX_NODES` the rules run in one process: a chi
 after the load copies every page whose objects it touches, too much memory. Reading the
 figures group's texts (:mod:`argmap._engine.preread`) needs none of the map's objects, only
 its texts, so this process is forked before the map is loaded (:func:`fork_reader`, when the
-map file is big), while it holds little but its imports. Once the map is loaded the parent
-sends it the texts, plain strings in chunks of claims (:func:`send`), and runs the rules of
-the other groups; the reader reads each chunk with the grammar and sends its figures back.
-When the parent comes to the figures group it takes the chunks the reader has sent and
-reads the others itself, the last chunk first, until the two meet (:func:`take`): it never
-waits, so a reader that dies, hangs, is killed or sends garbage only leaves its texts to the
-parent (the rules read any text not read ahead, as in one process).
+map file is big), while it holds little but its imports. Once the map file is parsed, before
+it is validated, the parent sends it the texts, plain strings in chunks of claims
+(:func:`send_parsed`; :func:`send` after the load when they were not), validates the map
+and runs the rules of the other groups; the reader reads each chunk with the grammar and
+sends each text back with its figures. When the parent comes to the figures group it takes
+the chunks the reader has sent whose texts are the ones the model lists
+(:func:`argmap._engine.preread.take_pairs`: figures are never kept for a text other than
+the one read), and reads the others itself, the last chunk first, until the two meet
+(:func:`take`): it never waits, so a reader that dies, hangs, is killed or sends garbage
+only leaves its texts to the parent (the rules read any text not read ahead, as in one
+process).
 
 On the benchmark map of 100,000 claims (356,000 nodes; the grammar reads 162,000 texts in
 about 6 s of CPU) the parent's CPU time went from 36.0 s to 28.9 s (medians of 5 alternated
@@ -324,10 +328,12 @@ def _write(reader: Reader, chunks: list[list[Record]]) -> None:
     send_end: int = reader.send
     reader.send = None
 
-    def write() -> None:
+    messages.reverse()
+
+    def write() -> None:  # each message dropped once written: sent during the validation,
         with contextlib.suppress(OSError), open(send_end, "wb", buffering=0) as pipe:
-            for message in messages:
-                pipe.write(message)
+            while messages:  # they are not held at its peak of memory
+                pipe.write(messages.pop())
 
     reader.writer = threading.Thread(target=write, daemon=True)
     reader.writer.start()
