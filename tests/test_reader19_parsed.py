@@ -95,13 +95,14 @@ MARK = (SimpleNamespace(is_figure=False, given=True),)
 
 @settings(max_examples=60)
 @given(texts=st.lists(st.text(alphabet="ab 1", max_size=6), min_size=1, max_size=5),
-       change=st.sampled_from(["none", "text", "short", "long", "figures"]),
+       change=st.sampled_from(["none", "text", "short", "long"]),
        where=st.integers(min_value=0))
 def test_the_figures_are_kept_only_for_the_texts_the_model_lists(
     texts: list[str], change: str, where: int
 ) -> None:
-    """The pairs as the reader sends them, whole or changed as ``change`` says at position
-    ``where``: kept (every text then cached with its given figures) only when unchanged."""
+    """The pairs as :func:`reader.paired` gives them, whole or changed as ``change`` says at
+    position ``where``: kept (every text then cached with its given figures) only when
+    unchanged."""
     parse.cache_clear()
     try:
         at = where % len(texts)
@@ -112,10 +113,7 @@ def test_the_figures_are_kept_only_for_the_texts_the_model_lists(
             del pairs[at]
         elif change == "long":
             pairs.append(("more", MARK))
-        elif change == "figures":
-            pairs[at] = (pairs[at][0], list(MARK))
-        kept = preread.take_pairs(_index(texts), range(len(texts)),
-                                  pickle.dumps(pairs, pickle.HIGHEST_PROTOCOL))
+        kept = preread.take_pairs(_index(texts), range(len(texts)), pairs)
         assert kept == (change == "none")
         for text in texts:
             assert (parse(text) == MARK) == kept
@@ -123,12 +121,44 @@ def test_the_figures_are_kept_only_for_the_texts_the_model_lists(
         parse.cache_clear()
 
 
-@pytest.mark.parametrize("payload", [b"", b"garbage", pickle.dumps({"a": 1}),
-                                     pickle.dumps([("a", ()), "b"]), pickle.dumps([MARK])])
+@given(claims=st.lists(st.tuples(st.text(max_size=40), st.booleans(),
+                                 st.lists(st.text(max_size=40), max_size=3)), max_size=6))
+def test_paired_gives_each_text_the_reader_read_its_figures(
+    claims: list[tuple[str, bool, list[str]]],
+) -> None:
+    """:func:`reader.paired` on what :func:`reader._figures` read gives the texts and
+    figures :func:`preread.texts` lists (the oracle), and refuses one figure more or less."""
+    records = [(text, declared, tuple(quotes)) for text, declared, quotes in claims]
+    found = reader._figures(records)  # noqa: SLF001 - the reader's own reading
+    listed = [(text, parse(text)) for text, _, _ in records]
+    expected: list[Any] = []
+    for (text, declared, quotes), (_, figures) in zip(records, listed, strict=True):
+        expected.append((text, figures))
+        if declared or any(mention.is_figure for mention in figures):
+            expected.extend((quote, parse(quote)) for quote in quotes)
+    assert reader.paired(records, found) == expected
+    assert reader.paired(records, [*found, ()]) is None
+    if found:
+        assert reader.paired(records, found[:-1]) is None
+
+
+@pytest.mark.parametrize("found", [{"a": 1}, [(), "b"], [()], [(), (), ()], [(1,), ()],
+                                   "garbage"])
+def test_figures_not_of_the_records_are_refused(found: Any) -> None:
+    assert reader.paired([("a", False, ()), ("b", False, ())], found) is None
+
+
 @pytest.mark.usefixtures("cache")
-def test_garbage_is_refused(payload: bytes) -> None:
-    assert not preread.take_pairs(_index(["a", "b"]), range(2), payload)
-    assert parse("a") != MARK
+@pytest.mark.parametrize("payload", [b"", b"garbage", pickle.dumps([MARK, MARK, MARK])])
+def test_a_message_not_whole_is_refused(payload: bytes) -> None:
+    fake = reader.Reader(0, -1, -1)
+    fake.reaped = True
+    fake.sent = [[("a", False, ()), ("b", False, ())]]
+    index = _index(["a", "b"])
+    assert not reader._take(fake, index, range(2), 0, payload)  # noqa: SLF001
+    assert not reader._take(fake, index, range(2), 1, pickle.dumps([(), ()]))  # noqa: SLF001
+    assert reader._take(fake, index, range(2), 0, pickle.dumps([MARK, MARK]))  # noqa: SLF001
+    assert parse("a") == MARK
 
 
 # -- whole checks -------------------------------------------------------------------------

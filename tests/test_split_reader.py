@@ -184,9 +184,9 @@ def test_a_reader_left_unused_is_stopped(monkeypatch: pytest.MonkeyPatch) -> Non
 def test_the_readers_figures_are_those_of_the_texts_listed(
     claims: list[tuple[str, bool, list[str]]],
 ) -> None:
-    """:func:`reader._figures` gives, for records, the texts and figures
-    :func:`preread.texts` lists for the claims they come from (a claim's quotes read when it
-    states or declares a figure), in the same order."""
+    """:func:`reader._figures` gives, for records, the figures :func:`preread.texts` lists
+    for the claims they come from (a claim's quotes read when it states or declares a
+    figure), in the same order."""
     from types import SimpleNamespace
 
     from argmap._model import QuantityKind
@@ -201,5 +201,5 @@ def test_the_readers_figures_are_those_of_the_texts_listed(
             evidence[ids[-1]] = SimpleNamespace(quote=SimpleNamespace(exact=quote))
         quantities = [SimpleNamespace(text="5", kind=QuantityKind.COUNT)] if declared else []
         models.append(SimpleNamespace(text=text, quantities=quantities, evidence=ids))
-    expected = list(preread.texts(evidence, models, parse))  # type: ignore[arg-type]
+    expected = [found for _, found in preread.texts(evidence, models, parse)]  # type: ignore[arg-type]
     assert reader._figures(records) == expected  # noqa: SLF001 - the reader's own reading

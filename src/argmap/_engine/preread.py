@@ -145,41 +145,33 @@ def take_share(index: MapIndex, positions: Sequence[int], payload: bytes) -> boo
     return True
 
 
-def take_pairs(index: MapIndex, positions: Sequence[int], payload: bytes) -> bool:
-    """Put the figures of a pickled list of (text, figures) pairs in the grammar's cache
-    when its texts are, in order, those :func:`texts` lists for the claims at ``positions``
-    (the big map's reader, :mod:`argmap._engine.reader`, may have read the texts as parsed,
-    before the model was validated); False, and nothing put, when they are not (the rules
-    then read the texts)."""
+def take_pairs(index: MapIndex, positions: Sequence[int],
+               pairs: Sequence[tuple[str, Figures]]) -> bool:
+    """Put the figures of ``pairs`` (text, figures) in the grammar's cache when their texts
+    are, in order, those :func:`texts` lists for the claims at ``positions`` (the big map's
+    reader, :mod:`argmap._engine.reader`, reads the texts as parsed, before the model is
+    validated); False, and nothing put, when they are not (the rules then read the texts)."""
     from argmap._verify.numbers.parsing import warm
 
-    try:
-        found = pickle.loads(payload)  # noqa: S301 - from our own forked reader
-    except Exception:  # noqa: BLE001 - a truncated message: the texts are read here
-        return False
-    if type(found) is not list:
-        return False
-    given = iter(found)
+    given = iter(pairs)
     missing: Figures = ()
     wrong = False
 
     def next_figures(text: str) -> Figures:
         nonlocal wrong
         pair = next(given, None)
-        if (type(pair) is not tuple or len(pair) != 2 or pair[0] != text
-                or type(pair[1]) is not tuple):
+        if pair is None or pair[0] != text:
             wrong = True
             return missing
-        figures: Figures = pair[1]
-        return figures
+        return pair[1]
 
     claims = index.map.claims
     try:
-        pairs = list(texts(index.evidence, (claims[position] for position in positions),
-                           next_figures))
+        listed = list(texts(index.evidence, (claims[position] for position in positions),
+                            next_figures))
     except Exception:  # noqa: BLE001 - not the figures asked for: the texts are read here
         return False
     if wrong or next(given, None) is not None:
         return False
-    warm(pairs)
+    warm(listed)
     return True

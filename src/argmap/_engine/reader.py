@@ -53,6 +53,7 @@ CHUNK = 2_000
 
 #: One claim as sent: its text, whether it declares a figure, the quotes it cites.
 Record = tuple[str, bool, tuple[str, ...]]
+Figures = tuple["Mention", ...]
 
 
 class Reader:
@@ -62,7 +63,7 @@ class Reader:
     A plain class: a dataclass costs half a millisecond to define, on every check's start.
     """
 
-    __slots__ = ("arrived", "ended", "pid", "reaped", "receive", "send", "writer")
+    __slots__ = ("arrived", "ended", "pid", "reaped", "receive", "send", "sent", "writer")
 
     def __init__(self, pid: int, send: int, receive: int) -> None:
         self.pid = pid
@@ -72,6 +73,8 @@ class Reader:
         self.arrived = bytearray()
         self.ended = False
         self.reaped = False
+        #: The records sent, chunk by chunk: the texts the reader's figures are of.
+        self.sent: list[list[Record]] = []
 
     def stop(self) -> None:
         """Kill the reader (it has nothing left the parent needs), close the pipes, reap."""
@@ -201,18 +204,46 @@ def _message(pipe: BinaryIO) -> bytes | None:
     return body if len(body) == size else None
 
 
-def _figures(records: Sequence[Record]) -> list[tuple[str, tuple[Mention, ...]]]:
-    """Each text :func:`argmap._engine.preread.texts` lists for the claims of ``records``,
-    in its order, with its figures."""
+def _figures(records: Sequence[Record]) -> list[tuple[Mention, ...]]:
+    """The figures of each text :func:`argmap._engine.preread.texts` lists for the claims
+    of ``records``, in its order (:func:`paired` gives them their texts back)."""
     from argmap._verify.numbers import parse
 
-    found: list[tuple[str, tuple[Mention, ...]]] = []
+    found: list[tuple[Mention, ...]] = []
     for text, declared, quotes in records:
         figures = parse(text)
-        found.append((text, figures))
+        found.append(figures)
         if declared or any(mention.is_figure for mention in figures):
-            found.extend((quote, parse(quote)) for quote in quotes)
+            found.extend(parse(quote) for quote in quotes)
     return found
+
+
+def paired(records: Sequence[Record], found: object) -> list[tuple[str, Figures]] | None:
+    """Each text :func:`_figures` read for ``records`` with its figures in ``found``; None
+    when ``found`` is not that many tuples of figures. The texts are not sent back: at
+    100,000 claims the messages, twice as long, came through the pipe slower than the
+    parent took them, on a busy machine."""
+    if type(found) is not list:
+        return None
+    pairs: list[tuple[str, Figures]] = []
+    given = iter(found)
+    try:
+        for text, declared, quotes in records:
+            figures = next(given)
+            if type(figures) is not tuple:
+                return None
+            pairs.append((text, figures))
+            if declared or any(mention.is_figure for mention in figures):
+                for quote in quotes:
+                    figures = next(given)
+                    if type(figures) is not tuple:
+                        return None
+                    pairs.append((quote, figures))
+    except (StopIteration, AttributeError):
+        return None
+    if next(given, None) is not None:
+        return None
+    return pairs
 
 
 def records(index: MapIndex, positions: Sequence[int]) -> list[Record]:
@@ -327,6 +358,7 @@ def _write(reader: Reader, chunks: list[list[Record]]) -> None:
         return
     send_end: int = reader.send
     reader.send = None
+    reader.sent = chunks
 
     messages.reverse()
 
@@ -349,7 +381,7 @@ def take(reader: Reader, index: MapIndex, chunks: Sequence[range]) -> None:
     while True:
         for number, payload in _arrived(reader):
             if 0 <= number < len(chunks) and not done[number]:
-                done[number] = preread.take_pairs(index, chunks[number], payload)
+                done[number] = _take(reader, index, chunks[number], number, payload)
         while mine >= 0 and done[mine]:
             mine -= 1
         if mine < 0:
@@ -358,6 +390,23 @@ def take(reader: Reader, index: MapIndex, chunks: Sequence[range]) -> None:
             preread.read_here(index, chunks[mine])  # read it again, and fail as in one
         done[mine] = True  # process; the texts after it too
     reader.stop()
+
+
+def _take(reader: Reader, index: MapIndex, chunk: range, number: int, payload: bytes) -> bool:
+    """Put the figures the reader sent for the chunk ``number`` in the grammar's cache when
+    they are whole and of the texts the model lists there (see :func:`take`)."""
+    import pickle
+
+    from argmap._engine import preread
+
+    if number >= len(reader.sent):
+        return False
+    try:
+        found = pickle.loads(payload)  # noqa: S301 - from our own forked reader
+    except Exception:  # noqa: BLE001 - a truncated message: the texts are read here
+        return False
+    pairs = paired(reader.sent[number], found)
+    return pairs is not None and preread.take_pairs(index, chunk, pairs)
 
 
 def _arrived(reader: Reader) -> list[tuple[int, bytes]]:
