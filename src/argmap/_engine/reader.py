@@ -8,9 +8,9 @@ map file is big), while it holds little but its imports. Once the map file is pa
 it is validated, the parent sends it the texts, plain strings in chunks of claims
 (:func:`send_parsed`; :func:`send` after the load when they were not), validates the map
 and runs the rules of the other groups; the reader reads each chunk with the grammar and
-sends each text back with its figures. When the parent comes to the figures group it takes
-the chunks the reader has sent whose texts are the ones the model lists
-(:func:`argmap._engine.preread.take_pairs`: figures are never kept for a text other than
+sends its figures back. When the parent comes to the figures group it takes the chunks the
+reader has sent whose texts, as sent, are the ones the model lists (:func:`paired`,
+:func:`argmap._engine.preread.take_pairs`: figures are never kept for a text other than
 the one read), and reads the others itself, the last chunk first, until the two meet
 (:func:`take`): it never waits, so a reader that dies, hangs, is killed or sends garbage
 only leaves its texts to the parent (the rules read any text not read ahead, as in one
@@ -286,9 +286,9 @@ def send_parsed(reader: Reader, origin: MapOrigin) -> None:
     """Send the reader the texts of every claim as parsed, before the map is validated (on
     the benchmark map of 100,000 claims the validation and the index take 2-3 s that the
     reader reads meanwhile), when the map is big enough for the reader to be used
-    (:func:`argmap._engine.split.run_split`). The texts need not be the model's: the
-    reader sends each text with its figures, and :func:`take` keeps a chunk's figures only
-    when its texts are the ones the model lists (:func:`argmap._engine.preread.take_pairs`)."""
+    (:func:`argmap._engine.split.run_split`). The texts need not be the model's:
+    :func:`take` keeps a chunk's figures only when the texts sent are the ones the model
+    lists (:func:`argmap._engine.preread.take_pairs`)."""
     from argmap._engine.split import max_nodes, min_nodes
 
     if reader.send is None:
