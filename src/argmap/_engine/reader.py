@@ -360,12 +360,22 @@ def _write(reader: Reader, chunks: list[list[Record]]) -> None:
     reader.send = None
     reader.sent = chunks
 
-    messages.reverse()
-
-    def write() -> None:  # each message dropped once written: sent during the validation,
-        with contextlib.suppress(OSError), open(send_end, "wb", buffering=0) as pipe:
-            while messages:  # they are not held at its peak of memory
-                pipe.write(messages.pop())
+    def write() -> None:
+        # One system call for all the messages, which waits for the pipe without the GIL: a
+        # call per message waited for the GIL between two, which the validation (sent
+        # during it) holds for seconds, and the reader then read 21 of 50 chunks instead of
+        # 43-46 before the parent took them.
+        with contextlib.suppress(OSError):
+            left = [memoryview(message) for message in messages]
+            messages.clear()
+            while left:
+                written = os.writev(send_end, left)
+                while left and written >= len(left[0]):
+                    written -= len(left.pop(0))
+                if left:
+                    left[0] = left[0][written:]
+        with contextlib.suppress(OSError):
+            os.close(send_end)
 
     reader.writer = threading.Thread(target=write, daemon=True)
     reader.writer.start()
