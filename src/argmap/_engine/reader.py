@@ -25,10 +25,11 @@ lower too (1,062-1,323 MiB summed, against 1,190-1,408 MiB in one process), as t
 group runs after the others and their memoised values are not held at once.
 
 Round nineteen sent the texts as parsed rather than after the load (2-3 s of validation and
-index earlier): the reader then had read 49-50 of the 50 chunks when the parent took them,
-against 23-48 before, and the parent's take fell from 2.1-3.0 s to 0.6-0.7 s (a busy shared
-machine, two alternated runs: the whole check 16.8 and 17.5 s -> 12.2 and 12.7 s, the
-parent's CPU 14.4 and 13.8 s -> 11.3 and 11.7 s); the tree's peak PSS stayed within
+index earlier). On a busy shared machine (load 3.5-5.6 on 2 cores, 6 alternated pairs of
+runs) the chunks the parent read itself fell from a median of 9.5 of 50 to 2 (one run of
+each read over 25: a starved reader), the take from 1.6 to 0.9 s and the parent's CPU from
+12.5 to 11.9 s; the whole check's wall time was 12.2 and 12.7 s against 16.8 and 17.5 s in
+one pair, level or worse in the others (too noisy to tell). The tree's peak PSS was
 1,099-1,317 MiB (base 1,312-1,328 MiB).
 """
 
