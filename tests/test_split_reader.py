@@ -45,12 +45,12 @@ def _children() -> list[str]:
 @pytest.fixture
 def chunks(monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, list[bool]]]:
     """Every map's texts go to a reader, in chunks of 2 claims; the lists hold what each
-    :func:`preread.take_share` returned, and one entry per chunk read by the parent."""
+    :func:`preread.take_pairs` returned, and one entry per chunk read by the parent."""
     monkeypatch.setenv("ARGMAP_SPLIT_MIN_NODES", "0")
     monkeypatch.setenv("ARGMAP_SPLIT_MAX_NODES", "0")
     monkeypatch.setattr(reader, "CHUNK", 2)
     seen: dict[str, list[bool]] = {"taken": [], "here": []}
-    take, here = preread.take_share, preread.read_here
+    take, here = preread.take_pairs, preread.read_here
 
     def taken(*args: Any) -> bool:
         seen["taken"].append(take(*args))
@@ -60,7 +60,7 @@ def chunks(monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, list[bool]]]:
         seen["here"].append(True)
         here(*args)
 
-    monkeypatch.setattr(preread, "take_share", taken)
+    monkeypatch.setattr(preread, "take_pairs", taken)
     monkeypatch.setattr(preread, "read_here", read_here)
     yield seen
     assert not _children(), "a reader was left behind"

@@ -20,8 +20,8 @@ if TYPE_CHECKING:
     from argmap._verify.index import MapIndex
     from argmap._verify.numbers import Mention
 
-__all__ = ["CHILD_SHARE", "FIGURE_READERS", "read_here", "read_share", "shares", "take_share",
-           "texts"]
+__all__ = ["CHILD_SHARE", "FIGURE_READERS", "read_here", "read_share", "shares", "take_pairs",
+           "take_share", "texts"]
 
 Figures = tuple["Mention", ...]
 
@@ -142,4 +142,36 @@ def take_share(index: MapIndex, positions: Sequence[int], payload: bytes) -> boo
     if short or next(given, None) is not None:
         return False
     warm(pairs)
+    return True
+
+
+def take_pairs(index: MapIndex, positions: Sequence[int],
+               pairs: Sequence[tuple[str, Figures]]) -> bool:
+    """Put the figures of ``pairs`` (text, figures) in the grammar's cache when their texts
+    are, in order, those :func:`texts` lists for the claims at ``positions`` (the big map's
+    reader, :mod:`argmap._engine.reader`, reads the texts as parsed, before the model is
+    validated); False, and nothing put, when they are not (the rules then read the texts)."""
+    from argmap._verify.numbers.parsing import warm
+
+    given = iter(pairs)
+    missing: Figures = ()
+    wrong = False
+
+    def next_figures(text: str) -> Figures:
+        nonlocal wrong
+        pair = next(given, None)
+        if pair is None or pair[0] != text:
+            wrong = True
+            return missing
+        return pair[1]
+
+    claims = index.map.claims
+    try:
+        listed = list(texts(index.evidence, (claims[position] for position in positions),
+                            next_figures))
+    except Exception:  # noqa: BLE001 - not the figures asked for: the texts are read here
+        return False
+    if wrong or next(given, None) is not None:
+        return False
+    warm(listed)
     return True

@@ -15,6 +15,7 @@ import os
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import field
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -471,14 +472,17 @@ class _Collector:
         if _LAST_MAP:
             _LAST_MAP.clear()
         reader = None
+        parsed = None
         if self.lean and self.jobs > 1:  # before the load: see argmap._engine.reader
-            from argmap._engine.reader import fork_reader
+            from argmap._engine.reader import fork_reader, send_parsed
 
             reader = fork_reader(path)
+            if reader is not None:
+                parsed = partial(send_parsed, reader)
         try:
             try:
                 with _loading():
-                    argmap = load(path, limits=self.limits, inside=inside)
+                    argmap = load(path, limits=self.limits, inside=inside, parsed=parsed)
             except MapLoadError as exc:
                 self.findings.extend(exc.findings)
                 self.unreadable = self.unreadable or exc.unreadable

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import gc
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -285,11 +285,14 @@ def load(
     *,
     limits: Limits = DEFAULT_LIMITS,
     inside: str | os.PathLike[str] | None = None,
+    parsed: Callable[[MapOrigin], None] | None = None,
 ) -> ArgumentMap:
     """Load a map from a file or a map folder; raise :class:`MapLoadError` with every problem.
 
     ``inside``: a folder the map file must resolve into (a file found by a folder search);
-    the map file of a folder must resolve into that folder in any case.
+    the map file of a folder must resolve into that folder in any case. ``parsed`` is called
+    with the parsed files before they are validated (a big map's reader starts on its texts:
+    :mod:`argmap._engine.reader`); not for Argdown.
     """
     with gc_paused():
         if Path(path).suffix.lower() in ARGDOWN_SUFFIXES and not Path(path).is_dir():
@@ -298,6 +301,8 @@ def load(
             within = Path(inside) if inside is not None else None
             return load_argdown(Path(path), limits, within)
         origin = load_data(path, limits, inside)
+        if parsed is not None:
+            parsed(origin)
         return _validated(origin)
 
 
