@@ -466,7 +466,7 @@ class _Collector:
 
     def map_at(self, path: Path, inside: Path | None = None) -> None:
         """Load the map at ``path`` and check it; a load error is kept as findings."""
-        from argmap._load.loader import load
+        from argmap._load.loader import load_telling
 
         self.files.append(str(path))
         if _LAST_MAP:
@@ -482,7 +482,8 @@ class _Collector:
         try:
             try:
                 with _loading():
-                    argmap = load(path, limits=self.limits, inside=inside, parsed=parsed)
+                    argmap = load_telling(path, limits=self.limits, inside=inside,
+                                          parsed=parsed)
             except MapLoadError as exc:
                 self.findings.extend(exc.findings)
                 self.unreadable = self.unreadable or exc.unreadable

@@ -42,6 +42,7 @@ __all__ = [
     "load",
     "load_bytes",
     "load_data",
+    "load_telling",
 ]
 
 MAP_FILE_NAMES = ("map.yaml", "map.yml", "map.json")
@@ -285,15 +286,25 @@ def load(
     *,
     limits: Limits = DEFAULT_LIMITS,
     inside: str | os.PathLike[str] | None = None,
-    parsed: Callable[[MapOrigin], None] | None = None,
 ) -> ArgumentMap:
     """Load a map from a file or a map folder; raise :class:`MapLoadError` with every problem.
 
     ``inside``: a folder the map file must resolve into (a file found by a folder search);
-    the map file of a folder must resolve into that folder in any case. ``parsed`` is called
-    with the parsed files before they are validated (a big map's reader starts on its texts:
-    :mod:`argmap._engine.reader`); not for Argdown.
+    the map file of a folder must resolve into that folder in any case.
     """
+    return load_telling(path, limits=limits, inside=inside)
+
+
+def load_telling(
+    path: str | os.PathLike[str],
+    *,
+    limits: Limits = DEFAULT_LIMITS,
+    inside: str | os.PathLike[str] | None = None,
+    parsed: Callable[[MapOrigin], None] | None = None,
+) -> ArgumentMap:
+    """:func:`load`, calling ``parsed`` with the parsed files before they are validated
+    (a big map's reader starts on its texts: :mod:`argmap._engine.reader`); not for Argdown.
+    The engine's entry, kept out of the public ``load``'s signature."""
     with gc_paused():
         if Path(path).suffix.lower() in ARGDOWN_SUFFIXES and not Path(path).is_dir():
             from argmap._interop.argdown import load_argdown  # only for Argdown: 50 ms of imports
