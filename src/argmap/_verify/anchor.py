@@ -534,10 +534,17 @@ class SnapshotIndex:
                 return None
             best, places = found[0], len(found)
         else:  # the str.find loop of :func:`~argmap._verify.occurrences.find_all`, to the
-            # first place: the others are counted when read (:meth:`flat_places`)
-            best = self._flat_next(exact, quote, text.find(exact), 0)[0]
+            # first place: the others are counted when read (:meth:`flat_places`); the first
+            # occurrence is tested here, where it is the place (most quotes: no call of
+            # _flat_next and its tuple)
+            best = text.find(exact)
             if best < 0:
                 return None
+            if not (self._bounded(best, best + size) and (
+                    quote is None or hyphens_agree(quote, norm, best))):
+                best = self._flat_next(exact, quote, text.find(exact, best + 1), 1)[0]
+                if best < 0:
+                    return None
             places = self
         # what :meth:`_bare` gives, with the quote's own text where it is
         start, end = norm.span(best, best + size)  # the original's
