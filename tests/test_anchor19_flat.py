@@ -4,6 +4,7 @@ version, kept here as the oracle, which asked _flat_next for every quote."""
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -105,3 +106,17 @@ def test_a_quote_cut_from_the_text_is_found_alike(text: str, first: int, count: 
     exact = " ".join(words[first:first + count]).strip(" ")
     if exact:
         _same(text, exact)
+
+
+@pytest.mark.parametrize("lead", [0, 1, 38, 39, 40, 41, 42, 80])
+@pytest.mark.parametrize("gap", [" ", "\n"])
+def test_the_forty_characters_before_a_quote(lead: int, gap: str) -> None:
+    """The text before a match is sliced with a conditional where it was max(0, start - 40):
+    at every distance from the start, as it stands (the flat result) and normalised
+    (SnapshotIndex._bare, a line break inside the quote)."""
+    text = ("x" * lead + " " if lead else "") + f"the data{gap}rose, it said"  # at lead + 1
+    _same(text, "the data rose")
+    found = SnapshotIndex("s", text).anchor("the data rose")
+    assert found.start is not None
+    assert found.before == text[max(0, found.start - 40):found.start]
+    assert found.status is (AnchorStatus.EXACT if gap == " " else AnchorStatus.NORMALISED)

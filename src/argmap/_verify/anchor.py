@@ -520,8 +520,11 @@ class SnapshotIndex:
         quote = Normalised(exact) if hyphens else None
         places: int | SnapshotIndex
         # a text too short for an index is searched with str.find (Finder.index_for)
-        index = self._finder.index_for(0, len(text)) if len(text) >= MIN_TEXT else None
-        candidates = index.candidates(exact) if index is not None else None
+        candidates: list[int] | None = None
+        if len(text) >= MIN_TEXT:
+            index = self._finder.index_for(0, len(text))
+            if index is not None:
+                candidates = index.candidates(exact)
         if candidates is not None:  # at most 64 (MAX_CANDIDATES): within both limits
             found: list[int] = []
             bounded = self._bounded
@@ -557,10 +560,12 @@ class SnapshotIndex:
             missing, numbers = _missing_numbers(exact, original, [(start, end)])
         else:  # no digits to widen the match over: it states the quote's numbers
             missing, numbers = (), exact
+        # the 40 characters before: a conditional, not max(0, start - 40), whose call (its
+        # arguments parsed, an iterator over them) cost about 1,100 instructions a quote
         return AnchorResult(AnchorStatus.EXACT, self.source, 1.0, start, end, exact, None,
                             None, places, None, missing, numbers,
-                            original[max(0, start - 40):start], original[end:end + 40], None,
-                            (), (), False, (best, best + size))
+                            original[start - 40 if start > 40 else 0:start],
+                            original[end:end + 40], None, (), (), False, (best, best + size))
 
     def _flat_next(self, exact: str, quote: Normalised | None, at: int,
                    looked: int) -> tuple[int, int]:
@@ -607,7 +612,8 @@ class SnapshotIndex:
         text = original[start:end]
         missing, numbers = _missing_numbers(exact, original, [(start, end)])
         return AnchorResult(status, self.source, 1.0, start, end, text, None, None, places,
-                            None, missing, numbers, original[max(0, start - 40):start],
+                            None, missing, numbers,
+                            original[start - 40 if start > 40 else 0:start],  # see _flat
                             original[end:end + 40], None, (), (), False, (best, best + size))
 
     # --- verbatim occurrences -----------------------------------------------------------------
