@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from argmap._verify import anchor
 from argmap._verify.anchor import AnchorResult, AnchorStatus, SnapshotIndex, _missing_numbers
 from argmap._verify.normalise import Normalised, hyphens_agree
 from argmap._verify.occurrences import MIN_TEXT
@@ -120,3 +121,13 @@ def test_the_forty_characters_before_a_quote(lead: int, gap: str) -> None:
     assert found.start is not None
     assert found.before == text[max(0, found.start - 40):found.start]
     assert found.status is (AnchorStatus.EXACT if gap == " " else AnchorStatus.NORMALISED)
+
+
+def test_the_statuses_read_once_are_the_members() -> None:
+    """_flat and _bare build their results with the statuses read once at import (and the
+    quote rules AM401, AM402 and AM421 read theirs once per walk): the very members."""
+    assert anchor._EXACT is AnchorStatus.EXACT  # noqa: SLF001 - the constant under test
+    assert anchor._NORMALISED is AnchorStatus.NORMALISED  # noqa: SLF001 - as above
+    found = _flat("the data rose", "the data rose")
+    assert found is not None
+    assert found.status is AnchorStatus.EXACT
