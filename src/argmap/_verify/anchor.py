@@ -121,6 +121,9 @@ VERBATIM = (AnchorStatus.EXACT, AnchorStatus.NORMALISED)
 #: The statuses of a quote that has a place (:attr:`AnchorResult.found`), read once: a member
 #: read off its enumeration is slow on Python 3.11 (see :mod:`argmap._members`).
 _FOUND = (*VERBATIM, AnchorStatus.FUZZY)
+#: The verbatim statuses, read once for the results built per quote (:meth:`SnapshotIndex._flat`
+#: and :meth:`SnapshotIndex._bare`): about 200 ns a read off the enumeration, 20 here.
+_EXACT, _NORMALISED = VERBATIM
 
 
 @slot_record(eq=False, repr=False)
@@ -520,8 +523,11 @@ class SnapshotIndex:
         quote = Normalised(exact) if hyphens else None
         places: int | SnapshotIndex
         # a text too short for an index is searched with str.find (Finder.index_for)
-        index = self._finder.index_for(0, len(text)) if len(text) >= MIN_TEXT else None
-        candidates = index.candidates(exact) if index is not None else None
+        candidates: list[int] | None = None
+        if len(text) >= MIN_TEXT:
+            index = self._finder.index_for(0, len(text))
+            if index is not None:
+                candidates = index.candidates(exact)
         if candidates is not None:  # at most 64 (MAX_CANDIDATES): within both limits
             found: list[int] = []
             bounded = self._bounded
@@ -534,10 +540,17 @@ class SnapshotIndex:
                 return None
             best, places = found[0], len(found)
         else:  # the str.find loop of :func:`~argmap._verify.occurrences.find_all`, to the
-            # first place: the others are counted when read (:meth:`flat_places`)
-            best = self._flat_next(exact, quote, text.find(exact), 0)[0]
+            # first place: the others are counted when read (:meth:`flat_places`); the first
+            # occurrence is tested here, where it is the place (most quotes: no call of
+            # _flat_next and its tuple)
+            best = text.find(exact)
             if best < 0:
                 return None
+            if not (self._bounded(best, best + size) and (
+                    quote is None or hyphens_agree(quote, norm, best))):
+                best = self._flat_next(exact, quote, text.find(exact, best + 1), 1)[0]
+                if best < 0:
+                    return None
             places = self
         # what :meth:`_bare` gives, with the quote's own text where it is
         start, end = norm.span(best, best + size)  # the original's
@@ -550,10 +563,12 @@ class SnapshotIndex:
             missing, numbers = _missing_numbers(exact, original, [(start, end)])
         else:  # no digits to widen the match over: it states the quote's numbers
             missing, numbers = (), exact
-        return AnchorResult(AnchorStatus.EXACT, self.source, 1.0, start, end, exact, None,
+        # the 40 characters before: a conditional, not max(0, start - 40), whose call (its
+        # arguments parsed, an iterator over them) cost about 1,100 instructions a quote
+        return AnchorResult(_EXACT, self.source, 1.0, start, end, exact, None,
                             None, places, None, missing, numbers,
-                            original[max(0, start - 40):start], original[end:end + 40], None,
-                            (), (), False, (best, best + size))
+                            original[start - 40 if start > 40 else 0:start],
+                            original[end:end + 40], None, (), (), False, (best, best + size))
 
     def _flat_next(self, exact: str, quote: Normalised | None, at: int,
                    looked: int) -> tuple[int, int]:
@@ -594,13 +609,14 @@ class SnapshotIndex:
         original = self.original
         start, end = norm.span(best, best + size)
         if original.startswith(form, start):
-            status, end = AnchorStatus.EXACT, start + len(form)
+            status, end = _EXACT, start + len(form)
         else:
-            status = AnchorStatus.NORMALISED
+            status = _NORMALISED
         text = original[start:end]
         missing, numbers = _missing_numbers(exact, original, [(start, end)])
         return AnchorResult(status, self.source, 1.0, start, end, text, None, None, places,
-                            None, missing, numbers, original[max(0, start - 40):start],
+                            None, missing, numbers,
+                            original[start - 40 if start > 40 else 0:start],  # see _flat
                             original[end:end + 40], None, (), (), False, (best, best + size))
 
     # --- verbatim occurrences -----------------------------------------------------------------

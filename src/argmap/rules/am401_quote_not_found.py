@@ -42,8 +42,9 @@ OPTIONS: dict[str, Any] = {}
 
 
 def check(ctx: RuleContext) -> Iterator[Problem]:
+    not_found = AnchorStatus.NOT_FOUND  # read once: slow off the enumeration (~200 ns)
     for evidence, result in anchored_evidence(ctx):
-        if result.status is not AnchorStatus.NOT_FOUND:
+        if result.status is not not_found:
             continue
         holder = result.source or evidence.source
         snapshot = ctx.sources[holder].snapshot

@@ -40,8 +40,9 @@ OPTIONS: dict[str, Any] = {}
 
 
 def check(ctx: RuleContext) -> Iterator[Problem]:
+    fuzzy = AnchorStatus.FUZZY  # read once: slow off the enumeration (~200 ns)
     for evidence, result in anchored_evidence(ctx):
-        if result.status is not AnchorStatus.FUZZY or result.numbers_missing:
+        if result.status is not fuzzy or result.numbers_missing:
             continue
         from argmap._verify.worddiff import format_differences  # only for a misquote
 

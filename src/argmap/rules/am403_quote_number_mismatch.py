@@ -37,7 +37,7 @@ OPTIONS: dict[str, Any] = {}
 
 def check(ctx: RuleContext) -> Iterator[Problem]:
     for evidence, result in anchored_evidence(ctx):
-        if not result.found or not result.numbers_missing:
+        if not result.numbers_missing or not result.found:  # the field first: most have none
             continue
         missing = ", ".join(result.numbers_missing)
         stated = ", ".join(result.numbers_found) or "no number"

@@ -54,9 +54,10 @@ def exact_form(quote: str, passage: str) -> str | None:
 
 
 def check(ctx: RuleContext) -> Iterator[Problem]:
+    normalised = AnchorStatus.NORMALISED  # read once: slow off the enumeration (~200 ns)
     for evidence, result in anchored_evidence(ctx):
         # the result first: a model's field costs about 450 instructions a read
-        if (result.status is not AnchorStatus.NORMALISED or result.parts
+        if (result.status is not normalised or result.parts
                 or result.text is None or result.numbers_missing):
             continue
         quote = evidence.quote
