@@ -113,8 +113,6 @@ def read_share(index: MapIndex, positions: Sequence[int]) -> bytes:
 def take_share(index: MapIndex, positions: Sequence[int], payload: bytes) -> bool:
     """Put the figures :func:`read_share` sent for ``positions`` in the grammar's cache;
     False, and nothing put, when the payload is not whole (the rules then read the texts)."""
-    from argmap._verify.numbers.parsing import warm
-
     try:
         found = pickle.loads(payload)  # noqa: S301 - from our own forked child
     except Exception:  # noqa: BLE001 - a truncated message: the texts are read here
@@ -122,27 +120,7 @@ def take_share(index: MapIndex, positions: Sequence[int], payload: bytes) -> boo
     if type(found) is not list:
         return False
     given = iter(found)
-    missing: Figures = ()
-    short = False
-
-    def next_figures(_text: str) -> Figures:
-        nonlocal short
-        figures: Figures | None = next(given, None)
-        if figures is None:
-            short = True
-            return missing
-        return figures
-
-    claims = index.map.claims
-    try:
-        pairs = list(texts(index.evidence, (claims[position] for position in positions),
-                           next_figures))
-    except Exception:  # noqa: BLE001 - not the figures asked for: the texts are read here
-        return False
-    if short or next(given, None) is not None:
-        return False
-    warm(pairs)
-    return True
+    return _warm_listed(index, positions, lambda _text: next(given, None), given)
 
 
 def take_pairs(index: MapIndex, positions: Sequence[int],
@@ -151,27 +129,40 @@ def take_pairs(index: MapIndex, positions: Sequence[int],
     are, in order, those :func:`texts` lists for the claims at ``positions`` (the big map's
     reader, :mod:`argmap._engine.reader`, reads the texts as parsed, before the model is
     validated); False, and nothing put, when they are not (the rules then read the texts)."""
+    given = iter(pairs)
+
+    def answer(text: str) -> Figures | None:
+        pair = next(given, None)
+        return pair[1] if pair is not None and pair[0] == text else None
+
+    return _warm_listed(index, positions, answer, given)
+
+
+def _warm_listed(index: MapIndex, positions: Sequence[int],
+                 answer: Callable[[str], Figures | None], rest: Iterator[object]) -> bool:
+    """Put in the grammar's cache each text :func:`texts` lists for the claims at
+    ``positions`` with the figures ``answer`` gives for it, when it gives figures for every
+    one and ``rest`` (what the answers come from) then holds nothing more; else False, and
+    nothing put."""
     from argmap._verify.numbers.parsing import warm
 
-    given = iter(pairs)
+    failed = False
     missing: Figures = ()
-    wrong = False
 
-    def next_figures(text: str) -> Figures:
-        nonlocal wrong
-        pair = next(given, None)
-        if pair is None or pair[0] != text:
-            wrong = True
+    def read(text: str) -> Figures:
+        nonlocal failed
+        figures = answer(text)
+        if figures is None:
+            failed = True
             return missing
-        return pair[1]
+        return figures
 
     claims = index.map.claims
     try:
-        listed = list(texts(index.evidence, (claims[position] for position in positions),
-                            next_figures))
+        listed = list(texts(index.evidence, (claims[position] for position in positions), read))
     except Exception:  # noqa: BLE001 - not the figures asked for: the texts are read here
         return False
-    if wrong or next(given, None) is not None:
+    if failed or next(rest, None) is not None:
         return False
     warm(listed)
     return True
