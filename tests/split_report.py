@@ -8,10 +8,29 @@ import pytest
 
 from argmap._engine.cache import CheckCache
 from argmap._engine.config import DEFAULT_CONFIG
+from argmap._engine.pool import can_fork
 from argmap._engine.run import check_paths
 from argmap._load.limits import DEFAULT_LIMITS
 from argmap._output.reporters import ReportContext, get_reporter
 from argmap._verify.numbers import parsing as grammar
+
+ROOT = Path(__file__).resolve().parent.parent
+#: The paper's map and the bad example maps of the figures group's rules: maps with texts the
+#: grammar reads ahead.
+FIGURE_MAPS = [ROOT / "claims" / "fiia-298"] + [
+    ROOT / "tests" / "example-maps" / code / "bad"
+    for code in ("AM301", "AM303", "AM304", "AM306", "AM307", "AM422", "AM501", "AM603")
+]
+
+needs_fork = pytest.mark.skipif(not can_fork(), reason="no safe fork on this platform")
+
+
+def children() -> list[str]:
+    """The process IDs of this process's living children (Linux: /proc)."""
+    found = []
+    for task in Path("/proc/self/task").iterdir():
+        found += (task / "children").read_text().split()
+    return found
 
 
 def report(folder: Path, jobs: int, cache: Path) -> tuple[str, dict[str, bytes], bool]:

@@ -21,29 +21,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from argmap._engine import preread, reader
-from argmap._engine.pool import can_fork
 from argmap._load.loader import load, load_data
 from argmap._verify.index import MapIndex
 from argmap._verify.numbers import parse
-from split_report import report
-
-ROOT = Path(__file__).resolve().parent.parent
-MAPS = [ROOT / "claims" / "fiia-298"] + [
-    ROOT / "tests" / "example-maps" / code / "bad"
-    for code in ("AM301", "AM303", "AM304", "AM306", "AM307", "AM422", "AM501", "AM603")
-]
-
-needs_fork = pytest.mark.skipif(not can_fork(), reason="no safe fork on this platform")
+from split_report import FIGURE_MAPS, ROOT, children, needs_fork, report
 
 
-def _children() -> list[str]:
-    found = []
-    for task in Path("/proc/self/task").iterdir():
-        found += (task / "children").read_text().split()
-    return found
-
-
-@pytest.mark.parametrize("folder", MAPS, ids=lambda folder: folder.parent.name)
+@pytest.mark.parametrize("folder", FIGURE_MAPS, ids=lambda folder: folder.parent.name)
 def test_the_parsed_records_are_the_models(folder: Path) -> None:
     """On the repository's maps the texts as parsed are the model's: the reader's work is
     kept whole."""
@@ -190,7 +174,7 @@ def forced(monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, list[Any]]]:
     monkeypatch.setattr(preread, "read_here", read_here)
     monkeypatch.setattr(reader, "records", late)
     yield seen
-    assert not _children(), "a reader was left behind"
+    assert not children(), "a reader was left behind"
 
 
 def _waiting(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -217,7 +201,7 @@ def test_texts_sent_as_parsed_are_read_by_the_reader_and_not_sent_again(
     forced: dict[str, list[Any]], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     _waiting(monkeypatch)
-    for number, folder in enumerate(MAPS):
+    for number, folder in enumerate(FIGURE_MAPS):
         one = _report(folder, 1, tmp_path / f"one-{number}")
         assert _report(folder, 2, tmp_path / f"read-{number}") == one, folder
     assert forced["taken"]

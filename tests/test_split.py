@@ -27,7 +27,7 @@ from argmap._load.limits import DEFAULT_LIMITS
 from argmap._verify.index import MapIndex
 from argmap.cli import cli
 from argmap.rules import REGISTRY
-from split_report import report
+from split_report import children, report
 
 ROOT = Path(__file__).resolve().parent.parent
 MAP_FOLDERS = sorted(
@@ -61,14 +61,7 @@ def forks(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[int]]:
 
     monkeypatch.setattr(os, "fork", counted)
     yield made
-    assert not _children(), "a child was left behind"
-
-
-def _children() -> list[str]:
-    found = []
-    for task in Path("/proc/self/task").iterdir():
-        found += (task / "children").read_text().split()
-    return found
+    assert not children(), "a child was left behind"
 
 
 @pytest.mark.skipif(not can_fork(), reason="no safe fork on this platform")

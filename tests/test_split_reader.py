@@ -22,24 +22,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from argmap._engine import preread, reader
-from argmap._engine.pool import can_fork
 from argmap._verify.numbers import parse
-from split_report import fail_grammar_on, report
-
-ROOT = Path(__file__).resolve().parent.parent
-FIGURE_MAPS = [ROOT / "claims" / "fiia-298"] + [
-    ROOT / "tests" / "example-maps" / code / "bad"
-    for code in ("AM301", "AM303", "AM304", "AM306", "AM307", "AM422", "AM501", "AM603")
-]
-
-needs_fork = pytest.mark.skipif(not can_fork(), reason="no safe fork on this platform")
-
-
-def _children() -> list[str]:
-    found = []
-    for task in Path("/proc/self/task").iterdir():
-        found += (task / "children").read_text().split()
-    return found
+from split_report import FIGURE_MAPS, ROOT, children, fail_grammar_on, needs_fork, report
 
 
 @pytest.fixture
@@ -63,7 +47,7 @@ def chunks(monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, list[bool]]]:
     monkeypatch.setattr(preread, "take_pairs", taken)
     monkeypatch.setattr(preread, "read_here", read_here)
     yield seen
-    assert not _children(), "a reader was left behind"
+    assert not children(), "a reader was left behind"
 
 
 def _report(folder: Path, jobs: int, cache: Path) -> tuple[str, dict[str, bytes]]:
@@ -176,7 +160,7 @@ def test_a_reader_left_unused_is_stopped(monkeypatch: pytest.MonkeyPatch) -> Non
     started.stop()
     started.stop()  # twice: nothing more
     assert started.reaped
-    assert not _children()
+    assert not children()
 
 
 @given(claims=st.lists(st.tuples(st.text(max_size=40), st.booleans(),
