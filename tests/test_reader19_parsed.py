@@ -211,6 +211,31 @@ def test_texts_sent_as_parsed_are_read_by_the_reader_and_not_sent_again(
 
 
 @needs_fork
+def test_more_messages_than_one_writev_takes_are_all_sent(
+    forced: dict[str, list[Any]], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The texts' messages go out in calls of at most ``IOV_MAX`` buffers: with 2 a call,
+    every chunk of the paper's map (one per 2 claims) still reaches the reader."""
+    _waiting(monkeypatch)
+    monkeypatch.setattr(reader, "_buffers_at_once", lambda: 2)
+    folder = FIGURE_MAPS[0]
+    one = _report(folder, 1, tmp_path / "one")
+    assert _report(folder, 2, tmp_path / "read") == one
+    assert len(forced["taken"]) > 4  # more chunks than two calls carry
+    assert all(forced["taken"])
+    assert not forced["here"]
+
+
+def test_the_buffers_at_once_are_the_systems_limit_and_never_under_posixs_16() -> None:
+    assert reader._buffers_at_once() >= 16  # noqa: SLF001 - the limit the writer uses
+    import os
+
+    if hasattr(os, "sysconf") and "SC_IOV_MAX" in os.sysconf_names:
+        limit = os.sysconf("SC_IOV_MAX")
+        assert reader._buffers_at_once() == (limit if limit >= 16 else 16)  # noqa: SLF001
+
+
+@needs_fork
 @pytest.mark.parametrize("change", ["text", "declared", "quote", "fewer", "more"])
 def test_parsed_texts_that_differ_from_the_models_are_read_by_the_parent(
     forced: dict[str, list[Any]], monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
