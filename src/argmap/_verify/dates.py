@@ -627,10 +627,8 @@ def claim_dates(index: MapIndex, claim: Claim) -> tuple[ClaimDate, ...]:
     """
     if not claim.quantities and not claim.period and not text_dates(claim.text):
         return ()
-    written = _written(claim.text, claim.quantities, claim.period)
-    if not written:
-        return ()
-    return _judge(index, claim, claim.id, claim.evidence, written)
+    return _judge(index, claim, claim.id, claim.evidence,
+                  _written(claim.text, claim.quantities, claim.period))
 
 
 def _judge(index: MapIndex, claim: Claim, claim_id: str, cited: list[str],
