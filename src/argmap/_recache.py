@@ -242,9 +242,13 @@ def _read(path: Path) -> dict[Any, Any] | None:
 
 
 def flush() -> None:
-    """Write the entries this process compiled into the file (nothing when there are none);
-    never raises: a cache that cannot be written only costs the next run the compiles."""
+    """Write the entries this process compiled into the file (nothing when there are none),
+    and the code of :mod:`argmap._codecache` where the process uses it; never raises: a
+    cache that cannot be written only costs the next run the compiles."""
     global _new  # noqa: PLW0603 - taken whole, so an entry is written once
+    codes = sys.modules.get("argmap._codecache")
+    if codes is not None:
+        codes.flush()
     new = _new
     if not new:
         return
