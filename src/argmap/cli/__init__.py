@@ -158,9 +158,6 @@ def run() -> None:
     # entry points when the first model is built: 15 ms of each run, for hooks this program
     # has no use for. A user who wants them sets PYDANTIC_DISABLE_PLUGINS (e.g. to "").
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
-    from argmap._codecache import install
-
-    install()  # the texts the imports compile (annotations, dataclass methods), from the cache
     if os.environ["PYDANTIC_DISABLE_PLUGINS"] in _PLUGINS_OFF:
         _no_plugin_loader()
     _load_when_used(_UNUSED_MODULES)
@@ -171,6 +168,11 @@ def run() -> None:
     global _paused  # noqa: PLW0603 - the one pause of the program
     gc.disable()
     _paused = True
+    from argmap._codecache import install
+    from argmap._recache import install as install_patterns
+
+    install_patterns()  # the patterns the imports compile, from the cache
+    install()  # the texts the imports compile (annotations, dataclass methods), from the cache
     try:
         main()
     except SystemExit as exc:
