@@ -107,11 +107,13 @@ def _typing_compile(source: Any, filename: Any, mode: Any, *rest: Any, **options
     return _compile(source, filename, mode, *rest, **options)
 
 
-#: module -> the name in its globals and what it stands for there.
+#: module -> the name in its globals and what it stands for there; in this order, each
+#: served before the next is imported (``dataclasses`` imports ``inspect``, ``dis`` and
+#: ``tokenize``, whose named tuples ``collections`` then reads from the cache).
 _SERVED: tuple[tuple[str, str, Any], ...] = (
+    ("collections", "eval", _cached_eval),
     ("typing", "compile", _typing_compile),
     ("dataclasses", "exec", _cached_exec),
-    ("collections", "eval", _cached_eval),
 )
 
 
