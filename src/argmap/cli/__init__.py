@@ -152,7 +152,10 @@ def run() -> None:
     write (files are written and renamed before a command returns). Under a profiler, a
     coverage tracer or a debugger it exits as usual, so that they can write their data.
     A standard stream closed by the caller (``>&-``) is None in Python; output to it is
-    dropped, as ``print`` drops it, instead of failing.
+    dropped, as ``print`` drops it, instead of failing. The patterns and Python texts its
+    imports compile as they run are built from their code kept in the user's cache folder
+    (:func:`argmap._recache.install`, :func:`argmap._codecache.install`; ``python -m
+    argmap`` does both before it imports the command line, so click's are too).
     """
     # pydantic looks for plugins (observability hooks) through every installed distribution's
     # entry points when the first model is built: 15 ms of each run, for hooks this program
