@@ -36,6 +36,7 @@ LAYERS: dict[str, int] = {
     "argmap._members": 0,
     "argmap._lazyre": 0,
     "argmap._recache": 0,
+    "argmap._codecache": 0,
     "argmap._load": 1,
     "argmap._interop": 1,
     "argmap._verify": 2,

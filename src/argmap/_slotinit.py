@@ -17,16 +17,21 @@ through the descriptors.
 """
 
 from __future__ import annotations
+import __future__
 
 import dataclasses
 from collections.abc import Callable
 from typing import Any, TypeVar, dataclass_transform, overload
 
+from argmap._codecache import cached_compile
 from argmap._record import record
 
 __all__ = ["SLOT_INIT_CLASSES", "dataclass_init", "slot_init", "slot_record"]
 
 T = TypeVar("T")
+
+#: The ``__future__`` flags of this module, which ``exec`` of a text here compiles it with.
+_FLAGS = __future__.annotations.compiler_flag
 
 #: Every class given the quicker ``__init__``, for the tests that compare it with the
 #: dataclass's (:func:`dataclass_init`).
@@ -84,7 +89,9 @@ def slot_init(cls: type[T]) -> type[T]:
               + "".join(line + "\n" for line in stores)
               + "        _set_class(self, '__class__', _cls)\n"
               "    else:\n" + ("\n".join(lines) if lines else "        pass"))
-    exec(source + "\n", namespace)  # noqa: S102 - code built from the dataclass's field names
+    # code built from the dataclass's field names, compiled as exec compiles it here (with
+    # this module's annotations flag), its code kept on disk (argmap._codecache)
+    exec(cached_compile(source + "\n", "<string>", "exec", _FLAGS), namespace)  # noqa: S102
     init: Callable[..., None] = namespace["__init__"]
     init.__qualname__ = f"{cls.__qualname__}.__init__"
     init.__module__ = cls.__module__

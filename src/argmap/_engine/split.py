@@ -195,6 +195,9 @@ def run_split(
     theirs, mine = preread.shares(len(index.map.claims)) if ahead else ([], [])
     if ahead:
         _ = index.evidence  # built once, for both processes (the rules read it too)
+        # and the indexes both groups read (the figures group's, and the others' ID lookups
+        # and references): built here once, not after the fork in each process
+        _ = index.claims, index.quantities
     children: list[_Child] = []
     try:
         for part in parts[1:]:

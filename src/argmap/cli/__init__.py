@@ -152,7 +152,10 @@ def run() -> None:
     write (files are written and renamed before a command returns). Under a profiler, a
     coverage tracer or a debugger it exits as usual, so that they can write their data.
     A standard stream closed by the caller (``>&-``) is None in Python; output to it is
-    dropped, as ``print`` drops it, instead of failing.
+    dropped, as ``print`` drops it, instead of failing. The patterns and Python texts its
+    imports compile as they run are built from their code kept in the user's cache folder
+    (:func:`argmap._recache.install`, :func:`argmap._codecache.install`; ``python -m
+    argmap`` does both before it imports the command line, so click's are too).
     """
     # pydantic looks for plugins (observability hooks) through every installed distribution's
     # entry points when the first model is built: 15 ms of each run, for hooks this program
@@ -168,6 +171,11 @@ def run() -> None:
     global _paused  # noqa: PLW0603 - the one pause of the program
     gc.disable()
     _paused = True
+    from argmap._codecache import install
+    from argmap._recache import install as install_patterns
+
+    install_patterns()  # the patterns the imports compile, from the cache
+    install()  # the texts the imports compile (annotations, dataclass methods), from the cache
     try:
         main()
     except SystemExit as exc:
