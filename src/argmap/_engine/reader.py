@@ -42,16 +42,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, NoReturn
 
 if TYPE_CHECKING:
-    import mmap
     import threading
 
-    from argmap._engine.anchoring import Job
     from argmap._load.origin import MapOrigin
     from argmap._verify.index import MapIndex
     from argmap._verify.numbers import Mention
 
-__all__ = ["CHUNK", "MIN_BYTES", "Reader", "arrived_anchors", "fork_reader", "send",
-           "send_parsed", "take"]
+__all__ = ["CHUNK", "MIN_BYTES", "Reader", "fork_reader", "send", "send_parsed", "take"]
 
 #: A map file smaller than this is never big enough to need the reader (a map of
 #: 200,000 nodes in YAML is about 35 MB; the benchmark map of 50,000 claims 31 MB): below,
@@ -74,23 +71,9 @@ class Reader:
     A plain class: a dataclass costs half a millisecond to define, on every check's start.
     """
 
-    __slots__ = (
-        "anchoring",
-        "anchors",
-        "arrived",
-        "ended",
-        "holders",
-        "pid",
-        "reaped",
-        "receive",
-        "send",
-        "sent",
-        "shared",
-        "writer",
-    )
+    __slots__ = ("arrived", "ended", "pid", "reaped", "receive", "send", "sent", "writer")
 
-    def __init__(self, pid: int, send: int, receive: int,
-                 shared: mmap.mmap | None = None) -> None:
+    def __init__(self, pid: int, send: int, receive: int) -> None:
         self.pid = pid
         self.send: int | None = send
         self.receive: int | None = receive
@@ -100,17 +83,6 @@ class Reader:
         self.reaped = False
         #: The records sent, chunk by chunk: the texts the reader's figures are of.
         self.sent: list[list[Record]] = []
-        #: The quotes sent to be anchored once the figures are read
-        #: (:mod:`argmap._engine.anchoring`), their holders' numbers in it, and the
-        #: anchorings arrived, by that number.
-        self.anchoring: Job | None = None
-        self.holders: dict[str, int] = {}
-        self.anchors: dict[int, bytes] = {}
-        #: Memory shared with the reader (None: none could be had): its first byte set once
-        #: the parent has taken the figures, so that the reader skips the chunks left and
-        #: anchors the quotes; then a byte per quote holder, set by the process that
-        #: anchors it first (:mod:`argmap._engine.anchoring`), so that the other skips it.
-        self.shared = shared
 
     def stop(self) -> None:
         """Kill the reader (it has nothing left the parent needs), close the pipes, reap."""
@@ -162,35 +134,18 @@ def fork_reader(path: Path) -> Reader | None:
 
     if not can_fork() or not _big(path):
         return None
-    shared = _shared_memory()
     forked = fork_with_pipes(2)
     if forked is None:
         return None
     pid, fds = forked
     if pid == 0:
-        _serve(fds, shared)
+        _serve(fds)
     os.close(fds[0])  # the texts' read end
     os.close(fds[3])  # the figures' write end
-    return Reader(pid, fds[1], fds[2], shared)
+    return Reader(pid, fds[1], fds[2])
 
 
-#: Bytes of memory shared with the reader: see :attr:`Reader.shared` (a page or so is ever
-#: touched; holders past the end are anchored by both processes where both come to them).
-SHARED = 1 << 16
-
-
-def _shared_memory() -> mmap.mmap | None:
-    """:data:`SHARED` bytes of memory shared with a child forked after it (anonymous,
-    shared, zeroed); None where it cannot be had."""
-    import mmap
-
-    try:
-        return mmap.mmap(-1, SHARED)
-    except (OSError, ValueError):
-        return None
-
-
-def _serve(fds: list[int], shared: mmap.mmap | None = None) -> NoReturn:
+def _serve(fds: list[int]) -> NoReturn:
     """The reader: each chunk of claims read, its figures sent, in a thread so that the
     reading goes on while the parent has not yet read them; leaves without running any
     exit handler or flushing the parent's buffers."""
@@ -203,7 +158,7 @@ def _serve(fds: list[int], shared: mmap.mmap | None = None) -> NoReturn:
             signal.signal(signal.SIGINT, signal.SIG_DFL)
         os.close(fds[1])
         os.close(fds[2])
-        _answer(fds[0], fds[3], shared)
+        _answer(fds[0], fds[3])
         status = 0
         from argmap._recache import flush
 
@@ -214,12 +169,9 @@ def _serve(fds: list[int], shared: mmap.mmap | None = None) -> NoReturn:
         os._exit(status)
 
 
-def _answer(texts: int, figures: int, shared: mmap.mmap | None = None) -> None:
+def _answer(texts: int, figures: int) -> None:
     """Read the chunks of claims from the pipe ``texts`` until the parent closes it; send
-    each chunk's figures (its number, their length, their pickle) through ``figures``; then
-    anchor the quotes of the job that follows them, if any
-    (:func:`argmap._engine.anchoring.serve`). Once the parent has taken the figures
-    (``shared`` set) the chunks left are skipped."""
+    each chunk's figures (its number, their length, their pickle) through ``figures``."""
     import pickle
     import queue
     import threading
@@ -233,25 +185,16 @@ def _answer(texts: int, figures: int, shared: mmap.mmap | None = None) -> None:
             while (message := ready.get()) is not None:
                 pipe.write(message)
 
-    def send(number: int, payload: bytes) -> None:
-        ready.put(number.to_bytes(4, "little") + len(payload).to_bytes(8, "little") + payload)
-
     writer = threading.Thread(target=write, daemon=True)
     writer.start()
     number = 0
     try:
         with open(texts, "rb") as pipe:
             while (message := _message(pipe)) is not None:
-                given = pickle.loads(message)  # noqa: S301 - our parent's
-                if type(given) is tuple:  # the quotes to anchor: the last message
-                    from argmap._engine.anchoring import serve
-
-                    serve(given, send, shared)
-                    continue
-                if shared is not None and shared[0]:
-                    continue  # the parent has the figures: on to the quotes
-                records: list[Record] = given
-                send(number, pickle.dumps(_figures(records), pickle.HIGHEST_PROTOCOL))
+                records: list[Record] = pickle.loads(message)  # noqa: S301 - our parent's
+                found = pickle.dumps(_figures(records), pickle.HIGHEST_PROTOCOL)
+                ready.put(number.to_bytes(4, "little") + len(found).to_bytes(8, "little")
+                          + found)
                 number += 1
                 parse.cache_clear()  # the parent keeps the readings, not this process
     finally:
@@ -369,10 +312,7 @@ def send_parsed(reader: Reader, origin: MapOrigin) -> None:
         return  # the reader is stopped unused, or used after the load (a map that differs)
     listed = parsed_records(data)
     if listed is not None:
-        from argmap._engine.anchoring import job
-
-        _write(reader, [listed[chunk.start:chunk.stop] for chunk in _chunks(len(listed))],
-               job(origin, data))
+        _write(reader, [listed[chunk.start:chunk.stop] for chunk in _chunks(len(listed))])
 
 
 def parsed_records(data: dict[str, Any]) -> list[Record] | None:
@@ -412,15 +352,14 @@ def parsed_records(data: dict[str, Any]) -> list[Record] | None:
     return listed
 
 
-def _write(reader: Reader, chunks: list[list[Record]], anchoring: Job | None = None) -> None:
-    """Write ``chunks`` to the reader, pickled, then the quotes to anchor (``anchoring``),
-    in a thread (the reader may be slow to take them); the pipe is then the thread's, and
-    nothing more is sent."""
+def _write(reader: Reader, chunks: list[list[Record]]) -> None:
+    """Write ``chunks`` to the reader, pickled, in a thread (the reader may be slow to take
+    them); the pipe is then the thread's, and nothing more is sent."""
     import pickle
     import threading
 
     messages: list[bytes] = []
-    for chunk in [*chunks, anchoring] if anchoring is not None else chunks:
+    for chunk in chunks:
         payload = pickle.dumps(chunk, pickle.HIGHEST_PROTOCOL)
         messages.append(len(payload).to_bytes(8, "little") + payload)
     if reader.send is None:
@@ -428,9 +367,6 @@ def _write(reader: Reader, chunks: list[list[Record]], anchoring: Job | None = N
     send_end: int = reader.send
     reader.send = None
     reader.sent = chunks
-    if anchoring is not None:
-        reader.anchoring = anchoring
-        reader.holders = {holder: number for number, (holder, _, _) in enumerate(anchoring[2])}
 
     def write() -> None:
         # One system call for all the messages, which waits for the pipe without the GIL: a
@@ -475,8 +411,6 @@ def take(reader: Reader, index: MapIndex, chunks: Sequence[range]) -> None:
         for number, payload in _arrived(reader):
             if 0 <= number < len(chunks) and not done[number]:
                 done[number] = _take(reader, index, chunks[number], number, payload)
-            else:
-                _keep_anchors(reader, number, payload)
         while mine >= 0 and done[mine]:
             mine -= 1
         if mine < 0:
@@ -484,25 +418,7 @@ def take(reader: Reader, index: MapIndex, chunks: Sequence[range]) -> None:
         with contextlib.suppress(Exception):  # a text the grammar fails on: the rules
             preread.read_here(index, chunks[mine])  # read it again, and fail as in one
         done[mine] = True  # process; the texts after it too
-    if reader.anchoring is None:
-        reader.stop()
-    elif reader.shared is not None:
-        reader.shared[0] = 1  # on to the quotes, skipping the chunks read here
-
-
-def _keep_anchors(reader: Reader, number: int, payload: bytes) -> None:
-    from argmap._engine.anchoring import ANCHORS
-
-    if number >= ANCHORS:
-        reader.anchors[number - ANCHORS] = payload
-
-
-def arrived_anchors(reader: Reader) -> dict[int, bytes]:
-    """The anchorings the reader has sent and the parent has not taken, by the number of
-    their source in :attr:`Reader.anchoring`; without waiting."""
-    for number, payload in _arrived(reader):
-        _keep_anchors(reader, number, payload)
-    return reader.anchors
+    reader.stop()
 
 
 def _take(reader: Reader, index: MapIndex, chunk: range, number: int, payload: bytes) -> bool:

@@ -228,12 +228,8 @@ def _run_read(
 ) -> Results | None:
     """The rules run here: the other groups while ``reader`` reads the figures group's texts,
     then the figures group, its texts read by the reader or here (see
-    :mod:`argmap._engine.reader`); with the quotes sent to the reader, the quote rules
-    (:data:`FAMILIES`' second) last, their quotes anchored by the reader meanwhile or here
-    (:mod:`argmap._engine.anchoring`). Each group drops its memoised values after their
-    last reader, as in code order: no memoised value is read by two groups
-    (:data:`FAMILIES`), and the findings are merged in code order whatever order the groups
-    ran in."""
+    :mod:`argmap._engine.reader`). Each group drops its memoised values after their last
+    reader, as in code order: no memoised value is read by two groups (:data:`FAMILIES`)."""
     from argmap._engine import preread
     from argmap._engine import reader as reading
 
@@ -244,27 +240,10 @@ def _run_read(
     _ = index.evidence  # the index's items by ID, which the texts' listing reads
     chunks = reading.send(reader, index)
     results: Results = {}
-    # with quotes sent to the reader, the quote rules run last, so that it anchors them
-    # while the figures group runs (:mod:`argmap._engine.anchoring`)
-    quotes = FAMILIES[1] if reader.anchoring is not None else frozenset()
     for part in parts[1:]:
-        rest = [code for code in part if code not in quotes]
-        if rest:
-            results.update(run_group(rest))
+        results.update(run_group(part))
     reading.take(reader, index, chunks)
     results.update(run_group(parts[0]))
-    last = [code for part in parts[1:] for code in part if code in quotes]
-    if last:
-        from functools import partial
-
-        from argmap._engine.anchoring import taken
-
-        index.anchored_ahead = partial(taken, reader, index)
-        try:
-            results.update(run_group(last))
-        finally:
-            index.anchored_ahead = None
-    reader.stop()
     return results
 
 

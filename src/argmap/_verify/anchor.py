@@ -1042,22 +1042,11 @@ def _anchor_by_holder(index: MapIndex, quoted: list[tuple[Evidence, EvidenceFiel
         # quote_counts without its own pass over the models (50 ms at 100,000 claims)
         index.memo(quote_counts, lambda: Counter(
             {holder: len(group) // 5 for holder, group in by_holder.items()}))
-    ahead = index.anchored_ahead
-    held = list(by_holder.items())
-    if ahead is not None:  # anchored elsewhere from the first: here from the last
-        held.reverse()
     try:
-        for holder, group in held:
+        for holder, group in by_holder.items():
             snapshot = _readable(index, holder)
             if snapshot is None:  # the walk anchors these itself: _anchor gives the reason
                 continue
-            if ahead is not None:
-                given = ahead(holder, snapshot, group)
-                if given is not None:
-                    for evidence, result in zip(group[::5], given, strict=True):
-                        anchored[id(evidence)] = result
-                    group.clear()
-                    continue
             # what _anchor does with a snapshot: SnapshotIndex.anchor, its test for the flat
             # path inline for a quote without context (most quotes: a call less each)
             flat = snapshot._flat if snapshot.shortcut else None  # noqa: SLF001 - its own

@@ -32,7 +32,6 @@ if TYPE_CHECKING:
         TextPosition,
         TextQuote,
     )
-    from argmap._verify.anchor import AnchorResult, SnapshotIndex
 
 __all__ = ["ClaimFields", "EvidenceFields", "MapIndex", "RelationFields", "relation_fields"]
 
@@ -125,11 +124,6 @@ class MapIndex:
         self._keys: dict[Hashable, list[Hashable]] = {}
         self._reader: SnapshotReader | None = None  # made on the first snapshot read
         self._quantity_count: int | None = None  # set when quantities is built
-        #: Quotes anchored elsewhere, asked for each quote-holding source's quotes by the
-        #: anchoring walk (:func:`argmap._verify.anchor.anchored_evidence`): the engine's hook
-        #: for a big map's reader (:mod:`argmap._engine.anchoring`); None: anchored here.
-        self.anchored_ahead: Callable[[str, SnapshotIndex, list[Any]],
-                                      list[AnchorResult] | None] | None = None
 
     def memo(self, key: Hashable, compute: Callable[[], T]) -> T:
         """``compute()``, called the first time ``key`` is asked for; later calls reuse it.
