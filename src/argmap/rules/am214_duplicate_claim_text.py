@@ -33,7 +33,17 @@ OPTIONS: dict[str, Any] = {}
 
 
 def normalise(text: str) -> str:
-    """NFKC, case-folded, whitespace runs collapsed: ``"A  b"`` and ``"a B"`` are one text."""
+    """NFKC, case-folded, whitespace runs collapsed: ``"A  b"`` and ``"a B"`` are one text.
+
+    Most claims are printable ASCII with single spaces between words: NFKC leaves ASCII as
+    it is, case folding lowers it, and splitting and joining its words gives it back, so
+    it is only lowered (about 2,300 instructions a claim fewer; the split and join built a
+    string per word). Whitespace that ``str.split`` splits at is a space or unprintable."""
+    if text.isascii():
+        lowered = text.lower()
+        if (lowered.isprintable() and "  " not in lowered and lowered[:1] != " "
+                and lowered[-1:] != " "):
+            return lowered
     return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
 
 
