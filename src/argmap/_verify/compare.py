@@ -42,7 +42,7 @@ from argmap._verify.numbers import (
     parse,
     periods_overlap,
 )
-from argmap._verify.numbers.declared import locate
+from argmap._verify.numbers.declared import DeclaredMemo, locate, mention_of
 from argmap._verify.numbers.mention import K, Q, evolve
 from argmap._verify.numbers.reading import unit_name
 
@@ -58,6 +58,7 @@ __all__ = [
     "claim_figures",
     "claim_interval",
     "compare",
+    "declared_mentions",
     "describe",
     "family",
     "figures_of",
@@ -628,16 +629,23 @@ def claim_mentions(claim: Claim) -> list[tuple[Mention, Quantity | None]]:
     return _mentions(text, quantities, claim.period)
 
 
-def _mentions(text: str, quantities: list[Quantity], period: str | None
-              ) -> list[tuple[Mention, Quantity | None]]:
+def declared_mentions(index: MapIndex) -> DeclaredMemo:
+    """The map's declared quantities read as mentions (:func:`~.numbers.declared.mention_of`),
+    one entry a quantity, shared by the figures, AM303 and the arithmetic."""
+    return index.memo(declared_mentions, dict)
+
+
+def _mentions(text: str, quantities: list[Quantity], period: str | None,
+              memo: DeclaredMemo | None = None) -> list[tuple[Mention, Quantity | None]]:
     """:func:`claim_mentions` of a claim's fields, read by the caller (from the claim's view,
-    :attr:`MapIndex.claim_fields`, where it has one), for a claim that may state a figure."""
+    :attr:`MapIndex.claim_fields`, where it has one), for a claim that may state a figure;
+    its declared quantities read through the map's ``memo`` when given."""
     pairs: list[tuple[Mention, Quantity | None]] = []
     # each declared quantity found in the text as a whole figure, sorted by where it starts
     declared: list[tuple[int, int, Quantity, Mention]] = []
     for i, q in enumerate(quantities):
         if (written := q.text) and locate(written, text) >= 0:
-            as_mention = from_quantity(q, text)
+            as_mention = from_quantity(q, text) if memo is None else mention_of(memo, q, text)
             declared.append((as_mention.start, i, q, as_mention))
     if len(declared) > 1:
         declared.sort(key=_START_AND_POSITION)
@@ -696,7 +704,8 @@ def _fields_figures(index: MapIndex, fields: ClaimFields) -> tuple[ClaimFigure, 
     claim) would make the closure's cells."""
     claim_id, text, _, evidence, quantities, period, _, _, _ = fields
     return index.memo((claim_figures, claim_id, text), lambda: _supported(
-        index, claim_id, evidence, _mentions(text, quantities, period)))
+        index, claim_id, evidence, _mentions(
+            text, quantities, period, declared_mentions(index) if quantities else None)))
 
 
 def claim_figures(index: MapIndex, claim: Claim) -> tuple[ClaimFigure, ...]:
