@@ -8,7 +8,7 @@ from functools import lru_cache
 from operator import itemgetter
 
 from argmap._model import Qualifier, Quantity, QuantityKind, Scale
-from argmap._verify.numbers.mention import Mention
+from argmap._verify.numbers.mention import Mention, new_mention
 from argmap._verify.numbers.parsing import parse
 from argmap._verify.numbers.reading import decimal
 
@@ -94,11 +94,11 @@ def declared(kind: str, value_text: str, upper_text: str | None, unit: str | Non
         step, near, direction = _step_of(value), False, 0
     at = start if start > 0 else 0
     # positional, in the fields' order: eight keywords were matched to sixteen fields
-    return Mention(_KINDS.get(kind) or QuantityKind(kind), value, at, at + len(text), text,
-                   None if upper_text is None else Decimal(upper_text), unit,
-                   (_SCALES.get(scale) or Scale(scale)) if scale else None,
-                   _QUALIFIERS.get(qualifier) or Qualifier(qualifier), period, step, near,
-                   False, False, None, direction)
+    return new_mention(_KINDS.get(kind) or QuantityKind(kind), value, at, at + len(text),
+                       text, None if upper_text is None else Decimal(upper_text), unit,
+                       (_SCALES.get(scale) or Scale(scale)) if scale else None,
+                       _QUALIFIERS.get(qualifier) or Qualifier(qualifier), period, step, near,
+                       False, False, None, direction)
 
 
 #: Each enumeration's members by value (a member is its own key: a string enumeration hashes

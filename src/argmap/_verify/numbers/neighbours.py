@@ -9,7 +9,15 @@ from bisect import bisect_left, bisect_right
 from argmap._model import SCALE_FACTORS, QuantityKind
 from argmap._recache import recompile
 from argmap._verify.numbers.directions import _turned, direction, with_directions
-from argmap._verify.numbers.mention import FIGURE_KINDS, TEMPORAL_KINDS, K, Mention, Q, evolve
+from argmap._verify.numbers.mention import (
+    FIGURE_KINDS,
+    TEMPORAL_KINDS,
+    K,
+    Mention,
+    Q,
+    evolve,
+    new_mention,
+)
 from argmap._verify.numbers.reading import date_mention
 from argmap._verify.numbers.vocabulary import BOUND_WORDS
 
@@ -123,8 +131,9 @@ def _share_units(a: Mention, b: Mention) -> tuple[Mention, Mention]:
 
 def _counted(m: Mention, kind: QuantityKind, unit: str | None) -> Mention:
     """``evolve(m, kind=kind, unit=unit)``, built directly."""
-    return Mention(kind, m.value, m.start, m.end, m.text, m.upper, unit, m.scale, m.qualifier,
-                   m.period, m.step, m.near, m.vague, m.inferred, m.partial, m.direction)
+    return new_mention(kind, m.value, m.start, m.end, m.text, m.upper, unit, m.scale,
+                       m.qualifier, m.period, m.step, m.near, m.vague, m.inferred, m.partial,
+                       m.direction)
 
 
 def inherit_currency(text: str, found: list[Mention]) -> list[Mention]:
@@ -210,9 +219,9 @@ def _sentences(text: str) -> list[tuple[int, int]]:
 def _dated(m: Mention, period: str | None, direction: int | None = None) -> Mention:
     """``evolve(m, period=period)``, built directly: most figures of a text are given one;
     with ``direction``, that direction too (:func:`attach_periods` turns figures)."""
-    return Mention(m.kind, m.value, m.start, m.end, m.text, m.upper, m.unit, m.scale,
-                   m.qualifier, period, m.step, m.near, m.vague, m.inferred, m.partial,
-                   m.direction if direction is None else direction)
+    return new_mention(m.kind, m.value, m.start, m.end, m.text, m.upper, m.unit, m.scale,
+                       m.qualifier, period, m.step, m.near, m.vague, m.inferred, m.partial,
+                       m.direction if direction is None else direction)
 
 
 def attach_periods(text: str, found: list[Mention], turn: bool = False) -> list[Mention]:
