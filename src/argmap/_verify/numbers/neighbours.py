@@ -224,12 +224,22 @@ def _dated(m: Mention, period: str | None, direction: int | None = None) -> Ment
                        m.direction if direction is None else direction)
 
 
-def attach_periods(text: str, found: list[Mention], turn: bool = False) -> list[Mention]:
+#: A figure's ``period`` and ``direction`` set on the figure itself (the slots' own setters,
+#: past the frozen class's ``__setattr__``): only for :func:`attach_periods`'s ``fresh``.
+_SET_PERIOD = vars(Mention)["period"].__set__
+_SET_DIRECTION = vars(Mention)["direction"].__set__
+
+
+def attach_periods(text: str, found: list[Mention], turn: bool = False,
+                   fresh: bool = False) -> list[Mention]:
     """Give each figure the period its sentence states: the nearest before it, else after.
 
     With ``turn``, also each figure's direction, as :func:`~.directions.with_directions`
     gives it, in the same pass: one mention built per figure where the two steps built two,
-    and one list walked (``parse`` passes it)."""
+    and one list walked (``parse`` passes it). With ``fresh`` (``parse``: the figures were
+    built for this call, and nothing else holds them yet), a figure is given its period
+    and its direction in place, not copied: each figure is then built once (19,000 copies at
+    10,000 claims, about 6,000 instructions each, against two stores of about 400)."""
     # found is in text order and its spans do not overlap: bisect instead of scanning
     temporal = [t for t in found if t.kind in TEMPORAL_KINDS and t.period]
     if not temporal or len(temporal) == len(found):
@@ -276,8 +286,16 @@ def attach_periods(text: str, found: list[Mention], turn: bool = False) -> list[
         way = m.direction
         if turn and not way and kind in FIGURE_KINDS:
             way = direction(text, m)
-        if chosen is not None:
+        if chosen is not None and fresh:
+            _SET_PERIOD(m, chosen.period)
+            if way != m.direction:
+                _SET_DIRECTION(m, way)
+            out.append(m)
+        elif chosen is not None:
             out.append(_dated(m, chosen.period, way))
+        elif way != m.direction and fresh:
+            _SET_DIRECTION(m, way)
+            out.append(m)
         elif way != m.direction:
             out.append(_turned(m, way))
         else:
