@@ -179,3 +179,19 @@ def test_the_papers_texts_read_as_before() -> None:
             _same(m, Mention(*_VALUES(m)))
             read += 1
     assert read > 100
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=_TEXTS)
+def test_a_pickled_figure_loads_as_the_class_built_it(text: str) -> None:
+    """A split run's child pickles its figures: ``__reduce__`` gives ``new_mention`` where
+    it gave the class; what loads is what the class builds from the same fields."""
+    import pickle
+
+    found = parse(text)
+    for protocol in (2, pickle.HIGHEST_PROTOCOL):
+        loaded = pickle.loads(pickle.dumps(found, protocol=protocol))  # noqa: S301 - our own
+        assert len(loaded) == len(found)
+        for m, again in zip(found, loaded, strict=True):
+            _same(again, m)
+            _same(again, Mention(*_VALUES(m)))  # round nineteen's __reduce__: the class

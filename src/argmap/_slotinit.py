@@ -116,13 +116,14 @@ def slot_init(cls: type[T]) -> type[T]:
     return cls
 
 
-def slot_maker(cls: type[T]) -> Callable[..., T]:
+def slot_maker(cls: type[T], name: str | None = None) -> Callable[..., T]:
     """A function that builds an object of ``cls`` (given the quicker ``__init__``) from all
     its fields, positionally and in their order: ``cls(*fields)`` without the call of the
     class (the interpreter's call of a class and its ``__init__``) and with one switch of
     ``__class__``, not two (the object is made of the open class): 5,300 instructions
     where calling :class:`~argmap._verify.numbers.mention.Mention` took 6,900. For the
-    places that build such objects by the ten thousand."""
+    places that build such objects by the ten thousand. ``name``: the module's name for
+    the function, so that pickle finds it (a ``__reduce__`` may give it)."""
     opened = _OPEN.get(cls)
     if opened is None:
         raise TypeError(f"{cls.__name__} has no quicker __init__ (slot_init)")
@@ -136,7 +137,7 @@ def slot_maker(cls: type[T]) -> Callable[..., T]:
               "    return self\n")
     exec(source, namespace)  # noqa: S102 - code built from the dataclass's field names
     make: Callable[..., T] = namespace["make"]
-    make.__qualname__ = make.__name__ = f"make_{cls.__name__}"
+    make.__qualname__ = make.__name__ = name or f"make_{cls.__name__}"
     make.__module__ = cls.__module__
     return make
 
