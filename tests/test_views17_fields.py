@@ -23,6 +23,7 @@ from argmap._engine.context import RuleContext
 from argmap._model import ArgumentMap
 from argmap._verify import anchor, compare, dates, pages
 from argmap._verify.anchor import VERBATIM, AnchorResult, AnchorStatus
+from argmap._verify.numbers import from_quantity
 from argmap.rules import (
     _shared,
     am214_duplicate_claim_text,
@@ -416,7 +417,8 @@ _RULES = [
     (am302_uncited_date, _reference(am302_uncited_date, _AM302, "check",
                                     claim_dates=dates.claim_dates)),
     (am214_duplicate_claim_text, _reference(am214_duplicate_claim_text, _AM214, "check")),
-    (am303_quantity_text_mismatch, _reference(am303_quantity_text_mismatch, _AM303, "check")),
+    (am303_quantity_text_mismatch, _reference(am303_quantity_text_mismatch, _AM303, "check",
+                                              from_quantity=from_quantity)),
     (am503_conflicting_figures, _reference(am503_conflicting_figures, _AM503, "check")),
     (am601_source_predates_period, _reference(am601_source_predates_period, _AM601, "check")),
     (am602_period_mismatch, _reference(am602_period_mismatch, _AM602, "check")),

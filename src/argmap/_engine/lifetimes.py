@@ -66,6 +66,7 @@ LAST_READERS: dict[str, str] = {
     "argmap._verify.anchor:anchor_evidence": "AM421",
     "argmap._verify.anchor:anchored_evidence": "AM421",
     "argmap._verify.compare:claim_figures": "AM422",
+    "argmap._verify.compare:declared_mentions": "AM501",
     "argmap.rules._shared:every_claim_figure": "AM422",
     "argmap.rules._shared:check_outcomes": "AM502",
     "argmap.rules._shared:every_claim_date": "AM603",

@@ -19,6 +19,7 @@ from argmap._slotinit import slot_record
 from argmap._verify.check_types import CHECK_TYPES
 from argmap._verify.compare import claim_interval, same_count_unit
 from argmap._verify.numbers import Mention, from_quantity
+from argmap._verify.numbers.declared import DeclaredMemo, mention_of
 
 if TYPE_CHECKING:
     from argmap._model import Claim, Quantity
@@ -90,12 +91,15 @@ def operands(check: Any) -> dict[str, str | list[str]]:
     return found
 
 
-def _mention(quantities: Mapping[str, tuple[Claim, Quantity]], qid: str) -> Mention | None:
+def _mention(quantities: Mapping[str, tuple[Claim, Quantity]], qid: str,
+             memo: DeclaredMemo | None = None) -> Mention | None:
     pair = quantities.get(qid)
     if pair is None:
         return None
     claim, quantity = pair
-    return from_quantity(quantity, claim.text)
+    if memo is None:
+        return from_quantity(quantity, claim.text)
+    return mention_of(memo, quantity, claim.text)
 
 
 def _relative(computed: Decimal, stated: Mention) -> Decimal | None:
@@ -108,31 +112,30 @@ def _relative(computed: Decimal, stated: Mention) -> Decimal | None:
     return abs(computed - target) / abs(target)
 
 
-def evaluate(check: Any, quantities: Mapping[str, tuple[Claim, Quantity]]) -> Outcome | None:
-    """Evaluate a check; None when a quantity is missing or a divisor is zero."""
+def evaluate(check: Any, quantities: Mapping[str, tuple[Claim, Quantity]],
+             memo: DeclaredMemo | None = None) -> Outcome | None:
+    """Evaluate a check; None when a quantity is missing or a divisor is zero. ``memo``: the
+    map's quantities read as mentions (:func:`argmap._verify.compare.declared_mentions`)."""
     spec = CHECK_TYPES.get(check.type)
     names = operands(check)
     result_id = names.get(spec.result) if spec else None
     if spec is None or not isinstance(result_id, str):
         return None
-    stated = _mention(quantities, result_id)
+    stated = _mention(quantities, result_id, memo)
     if stated is None:
         return None
     values: dict[str, Decimal] = {}
     for name, ref in names.items():
         if isinstance(ref, list):
-            parts = [_mention(quantities, r) for r in ref]
+            parts = [_mention(quantities, r, memo) for r in ref]
             if any(p is None for p in parts):
                 return None
             values[name] = sum((p.magnitude for p in parts if p is not None), Decimal(0))
             continue
-        if ref == result_id:  # the result is an operand too: its mention is read already
-            found = stated
-        else:
-            pair = quantities.get(ref)
-            if pair is None:
-                return None
-            found = from_quantity(pair[1], pair[0].text)
+        # the result is an operand too: its mention is read already
+        found = stated if ref == result_id else _mention(quantities, ref, memo)
+        if found is None:
+            return None
         percent = name in spec.fractions and found.kind == _PERCENT
         values[name] = found.magnitude / 100 if percent else found.magnitude
     interval = claim_interval(stated, tolerance=check.tolerance)

@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING
 from argmap._lazyre import lazy_compile
 from argmap._members import plain_members
 from argmap._model import SCALE_FACTORS
-from argmap._slotinit import slot_record
+from argmap._slotinit import slot_maker, slot_record
 from argmap._verify.check_types import result_ref
 from argmap._verify.numbers import (
     FIGURE_KINDS,
@@ -42,7 +42,7 @@ from argmap._verify.numbers import (
     parse,
     periods_overlap,
 )
-from argmap._verify.numbers.declared import locate
+from argmap._verify.numbers.declared import DeclaredMemo, locate, mention_of
 from argmap._verify.numbers.mention import K, Q, evolve
 from argmap._verify.numbers.reading import unit_name
 
@@ -58,6 +58,7 @@ __all__ = [
     "claim_figures",
     "claim_interval",
     "compare",
+    "declared_mentions",
     "describe",
     "family",
     "figures_of",
@@ -436,6 +437,15 @@ class ClaimFigure:
     understated: tuple[Support, ...] = ()
 
 
+#: ``Support(*fields)`` and ``ClaimFigure(*fields)``, every field given in order, built
+#: without the call of the class (:func:`argmap._slotinit.slot_maker`): one per figure
+#: compared and per support kept, about 1,600 instructions fewer each.
+_new_support: Callable[[str, Mention, Verdict], Support] = slot_maker(Support)
+_new_figure: Callable[[str, Mention, str | None, str | None, tuple[Support, ...],
+                       tuple[Support, ...], Support | None, tuple[Support, ...]],
+                      ClaimFigure] = slot_maker(ClaimFigure)
+
+
 #: What a figure says, for telling repeated figures apart (the span left out):
 #: ``(*m.reading(), m.period, m.step, m.near, m.vague)``, read in one call.
 _reading_key: Callable[[Mention], tuple[object, ...]] = attrgetter(
@@ -522,12 +532,17 @@ def _read_quote(index: MapIndex, evidence_id: str) -> dict[tuple[object, ...], _
     return _bucketed(figures)
 
 
+#: ``_Bucket(*fields)``, built without the call of the class (see ``_new_support``).
+_new_bucket: Callable[[tuple[Decimal, ...], tuple[Mention, ...], tuple[Mention, ...]],
+                      _Bucket] = slot_maker(_Bucket)
+
+
 def _bucketed(figures: Iterable[Mention]) -> dict[tuple[object, ...], _Bucket]:
     """A quote's figures, each distinct one once, in buckets sorted by size; the sizes read
     outside the exact context, the family forms in it (entered for a fraction only)."""
     distinct = _distinct(figures)
     if len(distinct) <= 1:  # most quotes state no figure or one: no grouping, no sort
-        return {_bucket_key(m): _Bucket((_order(m),), (m,), (_family_form(m),))
+        return {_bucket_key(m): _new_bucket((_order(m),), (m,), (_family_form(m),))
                 for m in distinct}
     grouped: dict[tuple[object, ...], list[Mention]] = {}
     for m in distinct:
@@ -538,8 +553,8 @@ def _bucketed(figures: Iterable[Mention]) -> dict[tuple[object, ...], _Bucket]:
     buckets = {}
     for bucket, pairs in ordered.items():
         kept = tuple(m for _, m in pairs)
-        buckets[bucket] = _Bucket(tuple(size for size, _ in pairs), kept,
-                                  tuple(map(_family_form, kept)))
+        buckets[bucket] = _new_bucket(tuple(size for size, _ in pairs), kept,
+                                      tuple(map(_family_form, kept)))
     return buckets
 
 
@@ -628,16 +643,23 @@ def claim_mentions(claim: Claim) -> list[tuple[Mention, Quantity | None]]:
     return _mentions(text, quantities, claim.period)
 
 
-def _mentions(text: str, quantities: list[Quantity], period: str | None
-              ) -> list[tuple[Mention, Quantity | None]]:
+def declared_mentions(index: MapIndex) -> DeclaredMemo:
+    """The map's declared quantities read as mentions (:func:`~.numbers.declared.mention_of`),
+    one entry a quantity, shared by the figures, AM303 and the arithmetic."""
+    return index.memo(declared_mentions, dict)
+
+
+def _mentions(text: str, quantities: list[Quantity], period: str | None,
+              memo: DeclaredMemo | None = None) -> list[tuple[Mention, Quantity | None]]:
     """:func:`claim_mentions` of a claim's fields, read by the caller (from the claim's view,
-    :attr:`MapIndex.claim_fields`, where it has one), for a claim that may state a figure."""
+    :attr:`MapIndex.claim_fields`, where it has one), for a claim that may state a figure;
+    its declared quantities read through the map's ``memo`` when given."""
     pairs: list[tuple[Mention, Quantity | None]] = []
     # each declared quantity found in the text as a whole figure, sorted by where it starts
     declared: list[tuple[int, int, Quantity, Mention]] = []
     for i, q in enumerate(quantities):
         if (written := q.text) and locate(written, text) >= 0:
-            as_mention = from_quantity(q, text)
+            as_mention = from_quantity(q, text) if memo is None else mention_of(memo, q, text)
             declared.append((as_mention.start, i, q, as_mention))
     if len(declared) > 1:
         declared.sort(key=_START_AND_POSITION)
@@ -696,7 +718,8 @@ def _fields_figures(index: MapIndex, fields: ClaimFields) -> tuple[ClaimFigure, 
     claim) would make the closure's cells."""
     claim_id, text, _, evidence, quantities, period, _, _, _ = fields
     return index.memo((claim_figures, claim_id, text), lambda: _supported(
-        index, claim_id, evidence, _mentions(text, quantities, period)))
+        index, claim_id, evidence, _mentions(
+            text, quantities, period, declared_mentions(index) if quantities else None)))
 
 
 def claim_figures(index: MapIndex, claim: Claim) -> tuple[ClaimFigure, ...]:
@@ -738,11 +761,11 @@ def _supports_in(quotes: Sequence[tuple[str, dict[tuple[object, ...], _Bucket]]]
                 for at in range(lo, hi):
                     verdict = _verdict(claim, forms[at])
                     if verdict is _MATCH:
-                        matches.append(Support(evidence_id, mentions[at], verdict))
+                        matches.append(_new_support(evidence_id, mentions[at], verdict))
                     elif verdict is _TOO_PRECISE:
-                        too_precise.append(Support(evidence_id, mentions[at], verdict))
+                        too_precise.append(_new_support(evidence_id, mentions[at], verdict))
                     elif verdict is _UNDERSTATES:
-                        understated.append(Support(evidence_id, mentions[at], verdict))
+                        understated.append(_new_support(evidence_id, mentions[at], verdict))
                     else:
                         others.append((verdict, evidence_id, mentions[at], bucket.sizes[at]))
     # the nearest's distances are read outside the exact context, as its sizes were
@@ -794,7 +817,7 @@ def _supported(index: MapIndex, claim_id: str, cited: list[str],
                 readings.append(reading)
                 compared.append(found)
         quantity_id = quantity.id if quantity is not None else None
-        figures.append(ClaimFigure(
+        figures.append(_new_figure(
             claim_id, mention, quantity_id,
             results.get(quantity_id) if quantity_id is not None else None,
             found[0], found[1], found[2], found[3]))
@@ -833,7 +856,7 @@ def _nearest(others: Sequence[_Other], size: Decimal) -> Support | None:
         return None
     best = others[0] if len(others) == 1 else max(
         others, key=lambda other: (other[0], -abs(other[3] - size)))
-    return Support(best[1], best[2], best[0])
+    return _new_support(best[1], best[2], best[0])
 
 
 def shown(text: str, limit: int = 60) -> str:

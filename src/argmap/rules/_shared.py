@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 from argmap._model import TARGETS_RELATIONS
 from argmap._verify.anchor import quote_holder
 from argmap._verify.arith import Outcome, evaluate
-from argmap._verify.compare import ClaimFigure, figures_of
+from argmap._verify.compare import ClaimFigure, declared_mentions, figures_of
 from argmap._verify.dates import ClaimDate, dates_of
 
 if TYPE_CHECKING:
@@ -236,9 +236,13 @@ def _premises(relation: Any, at: int, ok_claims: Any, ok_relations: Any,
 
 def check_outcomes(index: MapIndex) -> dict[str, Outcome | None]:
     """Check ID -> its outcome (None when it cannot be evaluated), for all AM5xx rules."""
-    return index.memo(
-        check_outcomes, lambda: {c.id: evaluate(c, index.quantities) for c in index.map.checks}
-    )
+    return index.memo(check_outcomes, lambda: _outcomes(index))
+
+
+def _outcomes(index: MapIndex) -> dict[str, Outcome | None]:
+    """:func:`check_outcomes`, computed: the quantities read as the figures read them."""
+    quantities, memo = index.quantities, declared_mentions(index)
+    return {c.id: evaluate(c, quantities, memo) for c in index.map.checks}
 
 
 def every_claim_figure(index: MapIndex) -> Iterator[tuple[Claim, ClaimFigure]]:

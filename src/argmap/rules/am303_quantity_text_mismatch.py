@@ -30,9 +30,9 @@ from typing import Any
 from argmap._engine.context import Problem, RuleContext
 from argmap._findings import Severity
 from argmap._model import QuantityKind
-from argmap._verify.compare import EXACT, same_count_unit, shown
-from argmap._verify.numbers import Mention, format_mention, from_quantity, parse, periods_overlap
-from argmap._verify.numbers.declared import locate
+from argmap._verify.compare import EXACT, declared_mentions, same_count_unit, shown
+from argmap._verify.numbers import Mention, format_mention, parse, periods_overlap
+from argmap._verify.numbers.declared import locate, mention_of
 
 CODE = "AM303"
 ID = "quantity-text-mismatch"
@@ -116,6 +116,7 @@ def _article(kind: QuantityKind) -> str:
 def check(ctx: RuleContext) -> Iterator[Problem]:
     # each field read once (a read of a model's field costs about 450 instructions), the
     # claim's from its view (RuleContext.claim_fields)
+    memo = declared_mentions(ctx)  # the quantities as the figures read them: read once a map
     for claim_id, claim_text, _, _, quantities, _, _, _, _ in ctx.claim_fields:
         if not quantities:
             continue  # most claims declare none: their figures need no reading here
@@ -137,7 +138,7 @@ def check(ctx: RuleContext) -> Iterator[Problem]:
                     hint="copy the figure's words from the claim's text exactly",
                 )
                 continue
-            declared = from_quantity(quantity, claim_text)
+            declared = mention_of(memo, quantity, claim_text)
             end = start + len(text)
             # mentions are in text order and do not overlap: those before ``end`` that end
             # after ``start`` are the last few before bisect's position

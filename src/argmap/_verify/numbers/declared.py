@@ -8,7 +8,7 @@ from functools import lru_cache
 from operator import itemgetter
 
 from argmap._model import Qualifier, Quantity, QuantityKind, Scale
-from argmap._verify.numbers.mention import Mention
+from argmap._verify.numbers.mention import Mention, new_mention
 from argmap._verify.numbers.parsing import parse
 from argmap._verify.numbers.reading import decimal
 
@@ -30,6 +30,25 @@ def from_quantity(quantity: Quantity, claim_text: str | None = None) -> Mention:
     # the cache key spells the decimals out: 4 and 4.0 are equal but imply different steps
     return declared(kind, str(value), None if upper is None else str(upper), unit, scale,
                     qualifier, period, text or "", claim_text)
+
+
+#: One map's declared quantities read as mentions: ``id(quantity)`` -> the quantity (held, so
+#: that no other object takes its id while the entry lives), the claim text it was read in
+#: and its :func:`from_quantity`. Kept by the map's index (``compare.declared_mentions``).
+DeclaredMemo = dict[int, tuple[Quantity, str, Mention]]
+
+
+def mention_of(memo: DeclaredMemo, quantity: Quantity, claim_text: str) -> Mention:
+    """:func:`from_quantity` of a quantity in its claim's text, kept in a map's ``memo``: the
+    figures, AM303 and the arithmetic read each quantity, and a hit of :func:`declared`'s
+    cache (eight fields read, a decimal spelt out, a key of nine values hashed, three of
+    them enumeration members hashed in Python) cost about 2,000 instructions."""
+    entry = memo.get(id(quantity))
+    if entry is not None and entry[1] == claim_text:
+        return entry[2]
+    found = from_quantity(quantity, claim_text)
+    memo[id(quantity)] = (quantity, claim_text, found)
+    return found
 
 
 #: A quantity's fields as :func:`declared` takes them, read from the model's own dict, where
@@ -75,11 +94,11 @@ def declared(kind: str, value_text: str, upper_text: str | None, unit: str | Non
         step, near, direction = _step_of(value), False, 0
     at = start if start > 0 else 0
     # positional, in the fields' order: eight keywords were matched to sixteen fields
-    return Mention(_KINDS.get(kind) or QuantityKind(kind), value, at, at + len(text), text,
-                   None if upper_text is None else Decimal(upper_text), unit,
-                   (_SCALES.get(scale) or Scale(scale)) if scale else None,
-                   _QUALIFIERS.get(qualifier) or Qualifier(qualifier), period, step, near,
-                   False, False, None, direction)
+    return new_mention(_KINDS.get(kind) or QuantityKind(kind), value, at, at + len(text),
+                       text, None if upper_text is None else Decimal(upper_text), unit,
+                       (_SCALES.get(scale) or Scale(scale)) if scale else None,
+                       _QUALIFIERS.get(qualifier) or Qualifier(qualifier), period, step, near,
+                       False, False, None, direction)
 
 
 #: Each enumeration's members by value (a member is its own key: a string enumeration hashes

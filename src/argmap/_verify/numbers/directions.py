@@ -9,7 +9,7 @@ direction. A sign written on the number ("-5%", "+26%") is its direction already
 from __future__ import annotations
 
 from argmap._recache import recompile
-from argmap._verify.numbers.mention import FIGURE_KINDS, Mention
+from argmap._verify.numbers.mention import FIGURE_KINDS, Mention, new_mention
 from argmap._verify.numbers.reading import key
 from argmap._verify.numbers.vocabulary import DIRECTION_AFTER, DIRECTION_BEFORE
 
@@ -58,5 +58,6 @@ def with_direction(text: str, m: Mention) -> Mention:
 
 def _turned(m: Mention, way: int) -> Mention:
     """``evolve(m, direction=way)``, built directly."""
-    return Mention(m.kind, m.value, m.start, m.end, m.text, m.upper, m.unit, m.scale,
-                   m.qualifier, m.period, m.step, m.near, m.vague, m.inferred, m.partial, way)
+    return new_mention(m.kind, m.value, m.start, m.end, m.text, m.upper, m.unit, m.scale,
+                       m.qualifier, m.period, m.step, m.near, m.vague, m.inferred, m.partial,
+                       way)

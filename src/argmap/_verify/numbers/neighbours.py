@@ -9,7 +9,15 @@ from bisect import bisect_left, bisect_right
 from argmap._model import SCALE_FACTORS, QuantityKind
 from argmap._recache import recompile
 from argmap._verify.numbers.directions import _turned, direction, with_directions
-from argmap._verify.numbers.mention import FIGURE_KINDS, TEMPORAL_KINDS, K, Mention, Q, evolve
+from argmap._verify.numbers.mention import (
+    FIGURE_KINDS,
+    TEMPORAL_KINDS,
+    K,
+    Mention,
+    Q,
+    evolve,
+    new_mention,
+)
 from argmap._verify.numbers.reading import date_mention
 from argmap._verify.numbers.vocabulary import BOUND_WORDS
 
@@ -123,8 +131,9 @@ def _share_units(a: Mention, b: Mention) -> tuple[Mention, Mention]:
 
 def _counted(m: Mention, kind: QuantityKind, unit: str | None) -> Mention:
     """``evolve(m, kind=kind, unit=unit)``, built directly."""
-    return Mention(kind, m.value, m.start, m.end, m.text, m.upper, unit, m.scale, m.qualifier,
-                   m.period, m.step, m.near, m.vague, m.inferred, m.partial, m.direction)
+    return new_mention(kind, m.value, m.start, m.end, m.text, m.upper, unit, m.scale,
+                       m.qualifier, m.period, m.step, m.near, m.vague, m.inferred, m.partial,
+                       m.direction)
 
 
 def inherit_currency(text: str, found: list[Mention]) -> list[Mention]:
@@ -210,17 +219,27 @@ def _sentences(text: str) -> list[tuple[int, int]]:
 def _dated(m: Mention, period: str | None, direction: int | None = None) -> Mention:
     """``evolve(m, period=period)``, built directly: most figures of a text are given one;
     with ``direction``, that direction too (:func:`attach_periods` turns figures)."""
-    return Mention(m.kind, m.value, m.start, m.end, m.text, m.upper, m.unit, m.scale,
-                   m.qualifier, period, m.step, m.near, m.vague, m.inferred, m.partial,
-                   m.direction if direction is None else direction)
+    return new_mention(m.kind, m.value, m.start, m.end, m.text, m.upper, m.unit, m.scale,
+                       m.qualifier, period, m.step, m.near, m.vague, m.inferred, m.partial,
+                       m.direction if direction is None else direction)
 
 
-def attach_periods(text: str, found: list[Mention], turn: bool = False) -> list[Mention]:
+#: A figure's ``period`` and ``direction`` set on the figure itself (the slots' own setters,
+#: past the frozen class's ``__setattr__``): only for :func:`attach_periods`'s ``fresh``.
+_SET_PERIOD = vars(Mention)["period"].__set__
+_SET_DIRECTION = vars(Mention)["direction"].__set__
+
+
+def attach_periods(text: str, found: list[Mention], turn: bool = False,
+                   fresh: bool = False) -> list[Mention]:
     """Give each figure the period its sentence states: the nearest before it, else after.
 
     With ``turn``, also each figure's direction, as :func:`~.directions.with_directions`
     gives it, in the same pass: one mention built per figure where the two steps built two,
-    and one list walked (``parse`` passes it)."""
+    and one list walked (``parse`` passes it). With ``fresh`` (``parse``: the figures were
+    built for this call, and nothing else holds them yet), a figure is given its period
+    and its direction in place, not copied: each figure is then built once (19,000 copies at
+    10,000 claims, about 6,000 instructions each, against two stores of about 400)."""
     # found is in text order and its spans do not overlap: bisect instead of scanning
     temporal = [t for t in found if t.kind in TEMPORAL_KINDS and t.period]
     if not temporal or len(temporal) == len(found):
@@ -267,8 +286,16 @@ def attach_periods(text: str, found: list[Mention], turn: bool = False) -> list[
         way = m.direction
         if turn and not way and kind in FIGURE_KINDS:
             way = direction(text, m)
-        if chosen is not None:
+        if chosen is not None and fresh:
+            _SET_PERIOD(m, chosen.period)
+            if way != m.direction:
+                _SET_DIRECTION(m, way)
+            out.append(m)
+        elif chosen is not None:
             out.append(_dated(m, chosen.period, way))
+        elif way != m.direction and fresh:
+            _SET_DIRECTION(m, way)
+            out.append(m)
         elif way != m.direction:
             out.append(_turned(m, way))
         else:

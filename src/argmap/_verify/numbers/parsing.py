@@ -70,7 +70,8 @@ def parse(text: str) -> tuple[Mention, ...]:
     found = merge(text, found)
     found = inherit_currency(text, found)
     found = inherit_year(found)
-    return tuple(attach_periods(text, found, turn=True))  # with_directions in its pass
+    # with_directions in its pass; the figures are this call's own: dated in place
+    return tuple(attach_periods(text, found, turn=True, fresh=True))
 
 
 def read_each(text: str) -> list[Mention]:

@@ -20,7 +20,7 @@ from argmap._lazyre import lazy_compile
 from argmap._model import Qualifier, QuantityKind, Scale
 from argmap._recache import recompile
 from argmap._verify.numbers.grammar import GROUP, YEAR_RE
-from argmap._verify.numbers.mention import K, Mention, Q
+from argmap._verify.numbers.mention import ONE, K, Mention, Q, new_mention
 from argmap._verify.numbers.vocabulary import (
     CURRENCIES,
     DIRECTION_BEFORE,
@@ -311,8 +311,9 @@ def read_year(text: str, at: int, end: int, num: str) -> Mention | None:
     window = text[at - 12 if at > 12 else 0:at]
     if "BY" in window and _VERSION_BEFORE.search(window):
         return None  # "CC BY 2019" (_digits: a version)
-    return Mention(K.YEAR, decimal(num)[0], at, end, text[at:end], None, None, None,
-                   Q.EXACT, num if num.isascii() else f"{int(num):04d}")  # positional
+    return new_mention(K.YEAR, decimal(num)[0], at, end, text[at:end], None, None, None,
+                       Q.EXACT, num if num.isascii() else f"{int(num):04d}", ONE, False,
+                       False, False, None, 0)  # every field, in order
 
 
 def read_number(text: str, at: int, end: int, num: str) -> Mention | None:
@@ -331,8 +332,8 @@ def read_number(text: str, at: int, end: int, num: str) -> Mention | None:
     if "BY" in window and _VERSION_BEFORE.search(window):
         return None  # "CC BY-SA 4.0"
     unit, end = counted_unit(text, end)
-    return Mention(K.COUNT, value, at, end, text[at:end], None, unit, None, Q.EXACT, None,
-                   step, False, False, False, None, 0)  # positional, as in _number
+    return new_mention(K.COUNT, value, at, end, text[at:end], None, unit, None, Q.EXACT,
+                       None, step, False, False, False, None, 0)  # every field, as in _number
 
 
 def _fold_verb(m: re.Match[str], verb: str, lead: _Lead) -> Mention:
@@ -413,8 +414,9 @@ def _number(m: re.Match[str], g: _Quantity, text: str, lead: _Lead) -> Mention |
     if g.sign:
         direction = 1 if g.sign == "+" else -1
         value = -value if direction < 0 else value
-    return Mention(kind, value, start, end, text[start:end], None, unit, scale, qualifier,
-                   None, step, lead.near, False, False, None, direction)  # positional: quicker
+    return new_mention(kind, value, start, end, text[start:end], None, unit, scale,
+                       qualifier, None, step, lead.near, False, False, None,
+                       direction)  # every field, in order: the quickest build
 
 
 #: "mid-2019", "early-2020", "late-2019": a part of the year, read as the year it lies in.
