@@ -210,7 +210,7 @@ def test_slot_init_compiles_as_its_exec_did(names: list[str]) -> None:
     """``slot_init``'s ``__init__`` from the cache is the code its ``exec`` of the text made
     (the oracle: the old line, ``exec(source + "\\n", namespace)``, run from a module with
     ``from __future__ import annotations``, as this one and ``_slotinit`` are)."""
-    from argmap._slotinit import slot_init
+    from argmap._slotinit import slot_init, slot_maker
 
     fields = [name for name in names if name != "self" and not name.startswith("_")]
     klass = slot_init(dataclasses.make_dataclass(
@@ -221,9 +221,9 @@ def test_slot_init_compiles_as_its_exec_did(names: list[str]) -> None:
     lines = "\n".join(f"        _set_{name}(self, {name})" for name in fields)
     source = (f"def __init__(self, {params}):\n"
               "    if _type(self) is _cls:\n"
-              "        _set_class(self, '__class__', _open)\n"
+              "        _set_class(self, _open)\n"
               + stores
-              + "        _set_class(self, '__class__', _cls)\n"
+              + "        _set_class(self, _cls)\n"
               "    else:\n" + (lines or "        pass"))
     namespace: dict[str, object] = {}
     exec(source + "\n", namespace)  # noqa: S102 - the oracle: the line the cache replaced
@@ -232,3 +232,17 @@ def test_slot_init_compiles_as_its_exec_did(names: list[str]) -> None:
     values = list(range(len(fields)))
     made = klass(*values)
     assert [getattr(made, name) for name in fields] == values
+    # slot_maker's function, compiled through the cache the same way
+    make = slot_maker(klass)
+    maker_source = (f"def make({', '.join(fields) + ', /' if fields else ''}):\n"
+                    "    self = _new(_open)\n"
+                    + "".join(f"    self.{name} = {name}\n" for name in fields)
+                    + "    _set_class(self, _cls)\n"
+                    "    return self\n")
+    namespace = {}
+    exec(maker_source, namespace)  # noqa: S102 - the oracle: the exec the cache replaced
+    assert make.__code__ == namespace["make"].__code__  # type: ignore[attr-defined]
+    assert make.__code__.co_flags == namespace["make"].__code__.co_flags  # type: ignore[attr-defined]
+    built = make(*values)
+    assert type(built) is klass
+    assert [getattr(built, name) for name in fields] == values

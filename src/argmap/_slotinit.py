@@ -137,12 +137,14 @@ def slot_maker(cls: type[T], name: str | None = None) -> Callable[..., T]:
     names = [field.name for field in dataclasses.fields(cast(Any, cls))]  # slot_init checked
     namespace: dict[str, Any] = {"_new": object.__new__, "_open": opened, "_cls": cls,
                                  "_set_class": _SET_CLASS}
-    source = (f"def make({', '.join(names)}, /):\n"
+    params = f"{', '.join(names)}, /" if names else ""  # "make(/)" is not Python
+    source = (f"def make({params}):\n"
               "    self = _new(_open)\n"
               + "".join(f"    self.{name} = {name}\n" for name in names)
               + "    _set_class(self, _cls)\n"
               "    return self\n")
-    exec(source, namespace)  # noqa: S102 - code built from the dataclass's field names
+    # compiled as exec compiles it here, its code kept on disk (argmap._codecache)
+    exec(cached_compile(source, "<string>", "exec", _FLAGS), namespace)  # noqa: S102
     make: Callable[..., T] = namespace["make"]
     make.__qualname__ = make.__name__ = name or f"make_{cls.__name__}"
     make.__module__ = cls.__module__
