@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 
 from argmap._lazyre import lazy_compile
 from argmap._recache import recompile
-from argmap._slotinit import slot_record
+from argmap._slotinit import slot_maker, slot_record
 from argmap._verify.budgets import FUZZY_BUDGET, SNAPSHOT_FUZZY_BUDGET
 from argmap._verify.normalise import (
     Normalised,
@@ -236,6 +236,11 @@ class AnchorResult:
 
 #: The fields of an :class:`AnchorResult`, in order (its equality, hash and repr read them).
 _RESULT_FIELDS = tuple(field.name for field in fields(AnchorResult))
+
+#: ``AnchorResult(*fields)``, all nineteen given in order, without the call of the class
+#: (:func:`argmap._slotinit.slot_maker`): the flat path's results (``_flat``, ``_bare``), one
+#: a quote for most quotes (13,381 at 10,000 claims, about 1,600 instructions each fewer).
+_new_result = slot_maker(AnchorResult, "_new_result")
 
 
 # --- numbers ----------------------------------------------------------------------------------
@@ -565,10 +570,10 @@ class SnapshotIndex:
             missing, numbers = (), exact
         # the 40 characters before: a conditional, not max(0, start - 40), whose call (its
         # arguments parsed, an iterator over them) cost about 1,100 instructions a quote
-        return AnchorResult(_EXACT, self.source, 1.0, start, end, exact, None,
-                            None, places, None, missing, numbers,
-                            original[start - 40 if start > 40 else 0:start],
-                            original[end:end + 40], None, (), (), False, (best, best + size))
+        return _new_result(_EXACT, self.source, 1.0, start, end, exact, None,
+                           None, places, None, missing, numbers,
+                           original[start - 40 if start > 40 else 0:start],
+                           original[end:end + 40], None, (), (), False, (best, best + size))
 
     def _flat_next(self, exact: str, quote: Normalised | None, at: int,
                    looked: int) -> tuple[int, int]:
@@ -614,10 +619,10 @@ class SnapshotIndex:
             status = _NORMALISED
         text = original[start:end]
         missing, numbers = _missing_numbers(exact, original, [(start, end)])
-        return AnchorResult(status, self.source, 1.0, start, end, text, None, None, places,
-                            None, missing, numbers,
-                            original[start - 40 if start > 40 else 0:start],  # see _flat
-                            original[end:end + 40], None, (), (), False, (best, best + size))
+        return _new_result(status, self.source, 1.0, start, end, text, None, None, places,
+                           None, missing, numbers,
+                           original[start - 40 if start > 40 else 0:start],  # see _flat
+                           original[end:end + 40], None, (), (), False, (best, best + size))
 
     # --- verbatim occurrences -----------------------------------------------------------------
 
