@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from argmap._lazyre import lazy_compile
 from argmap._recache import recompile
-from argmap._slotinit import slot_record
+from argmap._slotinit import slot_maker, slot_record
 from argmap._verify.anchor import quote_holder
 from argmap._verify.compare import Verdict, claim_figures
 from argmap._verify.numbers import TEMPORAL_KINDS, parse, period_bounds
@@ -228,6 +228,12 @@ class StatedDate:
         return f"{self.text!r} ({self.period})"
 
 
+#: ``StatedDate(*fields)``, all eight given in order, built without the call of the class
+#: (:func:`argmap._slotinit.slot_maker`): one a year or date of every text read (9,456 at
+#: 10,000 claims).
+_new_stated = slot_maker(StatedDate, "_new_stated")
+
+
 _COUNT_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
                 "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 #: Relative phrases, the unit they count in and their offset from the issue date (None: none).
@@ -274,8 +280,8 @@ def text_dates(text: str) -> tuple[StatedDate, ...]:
     ['2020-01/2020-03', None]
     """
     read = parse(text)
-    found = [  # positional: matching keywords to the fields cost more than building it
-        StatedDate(m.text, m.start, m.end, m.period, m.partial or None)
+    found = [  # every field, in order: no keywords to match, no class called
+        _new_stated(m.text, m.start, m.end, m.period, m.partial or None, None, None, None)
         for m in read
         if m.kind in TEMPORAL_KINDS and (m.period or m.partial)
     ] if read else []  # most texts hold no number: no comprehension's frame
@@ -460,6 +466,12 @@ class ClaimDate:
     nearest: tuple[str, StatedDate] | None = None
     unresolved: tuple[tuple[str, StatedDate, str], ...] = ()
     figure: str | None = None
+
+
+#: ``ClaimDate(*fields)``, all eight given in order, built without the call of the class
+#: (:func:`argmap._slotinit.slot_maker`): most dates a claim states are cited, one object
+#: each (6,328 at 10,000 claims, about 1,600 instructions each fewer).
+_new_claim_date = slot_maker(ClaimDate, "_new_claim_date")
 
 
 class _Quote(NamedTuple):
@@ -708,7 +720,8 @@ def _one(
         if by is None:  # a text's year is often the claim's period too: compared once
             by = stating[period] = _stating(period, quotes)
         if by or (len(quotes) > 1 and _covered(period, _every(quotes))):
-            return ClaimDate(*at, _CITED, by)  # most dates: positional, no keywords to match
+            # most dates: every field, in order (no keywords to match, no class called)
+            return _new_claim_date(claim_id, written, field, _CITED, by, None, (), None)
         if _safe_bounds(period) is None:  # not a calendar date: the model's finding
             return ClaimDate(*at, _CITED)
     elif written.partial is not None:
