@@ -15,7 +15,6 @@ import subprocess
 import sys
 import textwrap
 import zlib
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +23,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from argmap import _recache as recache
+from cache_process import new_process
 
 ROOT = Path(__file__).parent.parent
 SRC = ROOT / "src"
@@ -33,29 +33,10 @@ PAPER = ROOT / "claims" / "fiia-298"
 SOURCE = r"(?P<year>(?:1[89]|20)\d\d)(?:-(\d\d))?(?<![A-Z]x)(?i:\s*CE)?"
 
 
-@contextlib.contextmanager
-def process(folder: Path | None, *, off: bool = False) -> Iterator[None]:
+def process(folder: Path | None, *, off: bool = False) -> contextlib.AbstractContextManager[None]:
     """The cache's state as in a new process whose cache folder is ``folder`` (restored
     afterwards)."""
-    names = ("_entries", "_file", "_new", "_used")
-    saved = {name: getattr(recache, name) for name in names}
-    environ = {name: os.environ.get(name) for name in ("ARGMAP_CACHE_DIR", "ARGMAP_NO_CACHE")}
-    if folder is not None:
-        os.environ["ARGMAP_CACHE_DIR"] = str(folder)
-    os.environ.pop("ARGMAP_NO_CACHE", None)
-    if off:
-        os.environ["ARGMAP_NO_CACHE"] = "1"
-    recache._entries, recache._file, recache._new, recache._used = None, None, {}, set()
-    try:
-        yield
-    finally:
-        for name, value in saved.items():
-            setattr(recache, name, value)
-        for name, value in environ.items():
-            if value is None:
-                os.environ.pop(name, None)
-            else:
-                os.environ[name] = value
+    return new_process(recache, "_entries", folder, off=off)
 
 
 def _file(folder: Path) -> Path:

@@ -25,6 +25,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from argmap import _codecache as codecache
+from cache_process import new_process
 
 ROOT = Path(__file__).parent.parent
 SRC = ROOT / "src"
@@ -41,29 +42,10 @@ IDENTIFIER = st.from_regex(r"[a-z][a-z0-9_]{0,8}", fullmatch=True).filter(
                               "finally", "continue", "nonlocal"})
 
 
-@contextlib.contextmanager
-def process(folder: Path | None, *, off: bool = False) -> Iterator[None]:
+def process(folder: Path | None, *, off: bool = False) -> contextlib.AbstractContextManager[None]:
     """The cache's state as in a new process whose cache folder is ``folder`` (restored
     afterwards)."""
-    names = ("_codes", "_file", "_new", "_used")
-    saved = {name: getattr(codecache, name) for name in names}
-    environ = {name: os.environ.get(name) for name in ("ARGMAP_CACHE_DIR", "ARGMAP_NO_CACHE")}
-    if folder is not None:
-        os.environ["ARGMAP_CACHE_DIR"] = str(folder)
-    os.environ.pop("ARGMAP_NO_CACHE", None)
-    if off:
-        os.environ["ARGMAP_NO_CACHE"] = "1"
-    codecache._codes, codecache._file, codecache._new, codecache._used = None, None, {}, set()
-    try:
-        yield
-    finally:
-        for name, value in saved.items():
-            setattr(codecache, name, value)
-        for name, value in environ.items():
-            if value is None:
-                os.environ.pop(name, None)
-            else:
-                os.environ[name] = value
+    return new_process(codecache, "_codes", folder, off=off)
 
 
 @contextlib.contextmanager

@@ -169,7 +169,8 @@ def _load() -> dict[Any, Any]:
 
 def _read(path: Path) -> dict[Any, Any] | None:
     """The entries of the file whose key is their own text, or None when the file is
-    missing, foreign, damaged or of another interpreter."""
+    missing, foreign, damaged or of another interpreter. (:mod:`argmap._recache` reads its
+    file with the same steps; this one does not import it, see :func:`_load`.)"""
     payload = read_sealed(path, MAGIC, _crc, 4)
     if payload is None:
         return None
@@ -198,27 +199,14 @@ def flush() -> None:
 
 
 def _write(path: Path, new: dict[Key, CodeType]) -> None:
-    from argmap._recache import _locked, _replace
+    from argmap._recache import write_merged
 
-    folder = path.parent
-    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-    if hasattr(os, "getuid"):
-        if folder.stat().st_uid != os.getuid():
-            return  # not our folder: its files would not be read
-        folder.chmod(0o700)
-    with _locked(folder / f".{path.name}.lock") as locked:
-        if not locked:
-            return  # held by a run that is not finishing: the next run writes
-        entries = _read(path) or {}
-        entries.update(new)
-        if len(entries) > MAX_ENTRIES:
-            entries = {key: entries[key] for key in entries if key in new or key in _used}
-        payload = marshal.dumps((_interpreter(), entries))
-        _replace(path, MAGIC + _crc(payload) + payload)
+    write_merged(path, MAGIC, _interpreter(), new, _read, _used, MAX_ENTRIES, None)
 
 
 def _crc(payload: bytes) -> bytes:
-    """The file's seal: the CRC-32 of its payload, 4 bytes little-endian."""
+    """The file's seal: the CRC-32 of its payload, 4 bytes little-endian (as
+    :mod:`argmap._recache`'s, which writes it)."""
     return zlib.crc32(payload).to_bytes(4, "little")
 
 

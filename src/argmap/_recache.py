@@ -93,6 +93,12 @@ def recompile(source: AnyStr, flags: int = 0) -> re.Pattern[AnyStr]:
     entries = _entries
     if entries is None:
         entries = _load()
+    built = _from_file(source, flags, entries)
+    return _compile(source, flags) if built is None else built
+
+
+def _from_file(source: AnyStr, flags: int, entries: dict[Any, Any]) -> re.Pattern[AnyStr] | None:
+    """The pattern built from the file's entry for it (noted as used), or None."""
     key = (type(source) is bytes, source, flags)
     raw = entries.get(key)
     if raw is not None:
@@ -100,7 +106,7 @@ def recompile(source: AnyStr, flags: int = 0) -> re.Pattern[AnyStr]:
         if built is not None:
             _used.add(key)
             return built
-    return _compile(source, flags)
+    return None
 
 
 def _rebuild(source: AnyStr, flags: int, raw: Any) -> re.Pattern[AnyStr] | None:
@@ -236,18 +242,14 @@ def _serve(source: Any, flags: Any = 0) -> Any:
         entries = _load()
     if entries is _OFF:
         return original(source, flags)
-    key = (type(source) is bytes, source, flags)
-    raw = entries.get(key)
-    if raw is not None:
-        built = _rebuild(source, flags, raw)
-        if built is not None:
-            _used.add(key)
-            return built
+    built = _from_file(source, flags, entries)
+    if built is not None:
+        return built
     calls: list[tuple[Any, ...]] = []
     compiled = _recording(calls)(source, flags)  # a pattern in error raises here, as re does
     entry = _entry(source, flags, calls)
     if entry is not None:
-        _new[key] = entry
+        _new[type(source) is bytes, source, flags] = entry
     return compiled
 
 
@@ -316,6 +318,17 @@ def flush() -> None:
 
 
 def _write(path: Path, new: dict[Key, Entry]) -> None:
+    write_merged(path, MAGIC, _interpreter(), new, _read, _used, MAX_ENTRIES, MAX_BYTES)
+
+
+def write_merged(path: Path, magic: bytes, interpreter: str, new: dict[Any, Any],
+                 read: Any, used: set[Any], max_entries: int, max_bytes: int | None) -> None:
+    """Merge ``new`` into the sealed file at ``path`` (``magic``, the CRC-32 of the rest,
+    the marshalled ``(interpreter, entries)``; ``read`` gives a file's entries or None)
+    under a lock, and rename the whole new file into place; over ``max_entries`` entries
+    or ``max_bytes`` bytes, only those this process used or made are kept. Nothing is
+    written to a folder of another user, whose files would not be read; this cache's and
+    :mod:`argmap._codecache`'s."""
     folder = path.parent
     folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     if hasattr(os, "getuid"):
@@ -325,13 +338,13 @@ def _write(path: Path, new: dict[Key, Entry]) -> None:
     with _locked(folder / f".{path.name}.lock") as locked:
         if not locked:
             return  # held by a run that is not finishing: the next run writes
-        entries = _read(path) or {}
+        entries = read(path) or {}
         entries.update(new)
-        payload = marshal.dumps((_interpreter(), entries))
-        if len(entries) > MAX_ENTRIES or len(payload) > MAX_BYTES:
-            kept = {key: entries[key] for key in entries if key in new or key in _used}
-            payload = marshal.dumps((_interpreter(), kept))
-        _replace(path, MAGIC + _crc(payload) + payload)
+        payload = marshal.dumps((interpreter, entries))
+        if len(entries) > max_entries or (max_bytes is not None and len(payload) > max_bytes):
+            kept = {key: entries[key] for key in entries if key in new or key in used}
+            payload = marshal.dumps((interpreter, kept))
+        _replace(path, magic + _crc(payload) + payload)
 
 
 def _replace(path: Path, data: bytes) -> None:
