@@ -9,7 +9,6 @@ its own ways (empty parts, ``.``, ``..``, a leading slash, links, case variants)
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
 from pathlib import Path, PurePath, PurePosixPath
 
 import pytest
@@ -17,9 +16,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from argmap._load import snapshot_reader
-from argmap._load.files import _within, overlaid, recording
+from argmap._load.files import _within, overlaid
 from argmap._load.snapshot_reader import SnapshotReader, _caseless, _plainly_missing
 from argmap._load.snapshots import SnapshotText, read_resolved_snapshot, read_snapshot
+from snapshot_reads import reads
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="symbolic links; the reader's "
                                 "shortcut is POSIX-only")
@@ -131,17 +131,6 @@ relative_paths = st.one_of(
 )
 
 
-def _reads(read: Callable[[str], object], paths: list[str]) -> tuple[list[object], object]:
-    found: list[object] = []
-    with recording(digests=True) as log:
-        for path in paths:
-            try:
-                found.append(read(path))
-            except Exception as exc:  # noqa: BLE001 - a path read_snapshot cannot take
-                found.append(("raised", type(exc)))
-    return found, (log.asked, log.passed, log.identities, log.digests)
-
-
 @settings(max_examples=150, deadline=None)
 @given(paths=st.lists(relative_paths, max_size=30), list_after=st.sampled_from([1, 2, 8]),
        max_bytes=st.sampled_from([100, 1 << 20]))
@@ -151,8 +140,8 @@ def test_the_reader_reads_what_round_nineteens_read(
     old_list_after = snapshot_reader.LIST_AFTER
     snapshot_reader.LIST_AFTER = list_after
     try:
-        new = _reads(SnapshotReader(folder, max_bytes).read, paths)
-        old = _reads(OldReader(folder, max_bytes).read, paths)
+        new = reads(SnapshotReader(folder, max_bytes).read, paths)
+        old = reads(OldReader(folder, max_bytes).read, paths)
     finally:
         snapshot_reader.LIST_AFTER = old_list_after
     assert new == old
@@ -161,7 +150,7 @@ def test_the_reader_reads_what_round_nineteens_read(
 def test_a_folder_listed_outside_the_maps_is_refused_as_before(folder: Path) -> None:
     reader, old = SnapshotReader(folder, 1 << 20), OldReader(folder, 1 << 20)
     paths = ["up/outside.txt"] * (snapshot_reader.LIST_AFTER + 1) + ["up/map"]
-    assert _reads(reader.read, paths) == _reads(old.read, paths)
+    assert reads(reader.read, paths) == reads(old.read, paths)
     assert reader.read("up/outside.txt") == (
         "snapshot path 'up/outside.txt' leads outside the map's folder")
 
@@ -172,8 +161,8 @@ def test_a_benchmark_maps_snapshots_read_alike() -> None:
         pytest.skip("no benchmark map here")
     names = sorted(p.name for p in (root / "snapshots").iterdir())[:40]
     paths = [f"snapshots/{name}{end}" for name in names for end in ("", ".json")]
-    new = _reads(SnapshotReader(root, 1 << 24).read, paths)
-    assert new == _reads(OldReader(root, 1 << 24).read, paths)
+    new = reads(SnapshotReader(root, 1 << 24).read, paths)
+    assert new == reads(OldReader(root, 1 << 24).read, paths)
     assert all(isinstance(text, SnapshotText) for text in new[0][::2])
 
 

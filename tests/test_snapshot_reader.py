@@ -4,7 +4,6 @@ read_snapshot gives, with the same reads recorded (the result cache keys on them
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -15,6 +14,7 @@ from argmap._load import snapshot_reader
 from argmap._load.files import overlaid, recording
 from argmap._load.snapshot_reader import SnapshotReader
 from argmap._load.snapshots import SnapshotText, read_snapshot
+from snapshot_reads import reads
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="symbolic links; the reader's "
                                 "shortcut is POSIX-only")
@@ -54,31 +54,20 @@ def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
-def _reads(read: Callable[[str], object], paths: list[str]) -> tuple[list[object], object]:
-    found: list[object] = []
-    with recording(digests=True) as log:
-        for path in paths:
-            try:
-                found.append(read(path))
-            except Exception as exc:  # noqa: BLE001 - a path read_snapshot cannot take
-                found.append(("raised", type(exc)))
-    return found, (log.asked, log.passed, log.identities, log.digests)
-
-
 @settings(max_examples=60, deadline=None)
 @given(paths=st.lists(st.sampled_from(PATHS), max_size=40),
        list_after=st.sampled_from([1, 2, 8]), max_bytes=st.sampled_from([100, 1 << 20]))
-def test_the_reader_reads_what_read_snapshot_reads(
+def test_the_reader_reads_what_read_snapshotreads(
     folder: Path, paths: list[str], list_after: int, max_bytes: int
 ) -> None:
     old_list_after = snapshot_reader.LIST_AFTER
     snapshot_reader.LIST_AFTER = list_after
     try:
         reader = SnapshotReader(folder, max_bytes)
-        new = _reads(reader.read, paths)
+        new = reads(reader.read, paths)
     finally:
         snapshot_reader.LIST_AFTER = old_list_after
-    old = _reads(lambda path: read_snapshot(folder, path, max_bytes), paths)
+    old = reads(lambda path: read_snapshot(folder, path, max_bytes), paths)
     assert new == old
 
 
